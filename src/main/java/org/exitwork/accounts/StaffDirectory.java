@@ -1,0 +1,19 @@
+package org.exitwork.accounts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Read-only look-ups of staff, always within one organisation. */
+public interface StaffDirectory {
+
+    Optional<StaffMember> find(UUID organisationId, UUID staffId);
+
+    /** Active practitioners of the organisation, by name. */
+    List<StaffMember> practitioners(UUID organisationId);
+
+    /** Display names by id; ids from another organisation are left out. */
+    Map<UUID, String> displayNames(UUID organisationId, Collection<UUID> staffIds);
+}

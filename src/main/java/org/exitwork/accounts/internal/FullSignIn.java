@@ -1,0 +1,44 @@
+package org.exitwork.accounts.internal;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.exitwork.accounts.StaffPrincipal;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/** Turns a password-only sign-in into a full one once the second factor is verified. */
+@Component
+class FullSignIn {
+
+    private final SecurityContextRepository contexts;
+
+    FullSignIn(SecurityContextRepository contexts) {
+        this.contexts = contexts;
+    }
+
+    void complete(StaffPrincipal who, HttpServletRequest request, HttpServletResponse response) {
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(who, null,
+                List.of(new SimpleGrantedAuthority(who.role().authority())));
+        // A new session id at the moment privileges rise defeats session fixation.
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    void abandon(HttpServletRequest request) {
+        SecurityContextHolder.clearContext();
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+}

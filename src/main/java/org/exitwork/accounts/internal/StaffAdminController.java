@@ -1,0 +1,117 @@
+package org.exitwork.accounts.internal;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.exitwork.accounts.AccountAdministration.NewAccount;
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administrator's page: staff accounts of their own organisation. No case data here. */
+@Controller
+@RequestMapping("/admin/staff")
+@PreAuthorize("hasRole('ADMIN')")
+class StaffAdminController {
+
+    static final String USERNAME = "[A-Za-z0-9._-]+";
+
+    record NewStaffForm(@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = USERNAME) String username,
+            @NotBlank @Size(max = 200) String displayName,
+            @NotNull Role role) {
+    }
+
+    private final AccountService accounts;
+    private final org.exitwork.audit.AuditLog audit;
+
+    StaffAdminController(AccountService accounts, org.exitwork.audit.AuditLog audit) {
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal StaffPrincipal admin, Model model) {
+        model.addAttribute("form", new NewStaffForm("", "", Role.PRACTITIONER));
+        return page(admin, model);
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal StaffPrincipal admin, @Valid @ModelAttribute("form") NewStaffForm form,
+            BindingResult errors, Model model) {
+        if (errors.hasErrors()) {
+            return page(admin, model);
+        }
+        NewAccount created;
+        try {
+            created = accounts.createStaff(admin, SignInService.normaliseUsername(form.username()),
+                    form.displayName().strip(), form.role());
+        } catch (AccountService.UsernameTakenException e) {
+            errors.rejectValue("username", "username.taken");
+            return page(admin, model);
+        }
+        // The temporary password appears in this one response, never in a redirect or the session.
+        model.addAttribute("created", created);
+        model.addAttribute("form", new NewStaffForm("", "", Role.PRACTITIONER));
+        return page(admin, model);
+    }
+
+    @PostMapping("/{id}/reset-password")
+    String resetPassword(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, Model model) {
+        String password = accounts.resetPassword(admin, id);
+        model.addAttribute("resetPassword", password);
+        model.addAttribute("resetFor", accounts.find(admin.organisationId(), id).orElseThrow().username());
+        model.addAttribute("form", new NewStaffForm("", "", Role.PRACTITIONER));
+        return page(admin, model);
+    }
+
+    @PostMapping("/{id}/reset-second-factor")
+    String resetSecondFactor(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id,
+            RedirectAttributes redirect) {
+        accounts.resetSecondFactor(admin, id);
+        redirect.addFlashAttribute("notice", "staff.notice.second-factor-reset");
+        return "redirect:/admin/staff";
+    }
+
+    @PostMapping("/{id}/unlock")
+    String unlock(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, RedirectAttributes redirect) {
+        accounts.unlock(admin, id);
+        redirect.addFlashAttribute("notice", "staff.notice.unlocked");
+        return "redirect:/admin/staff";
+    }
+
+    @PostMapping("/{id}/active")
+    String setActive(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id,
+            @RequestParam boolean active, RedirectAttributes redirect) {
+        try {
+            accounts.setActive(admin, id, active);
+        } catch (AccountService.CannotDeactivateSelfException e) {
+            redirect.addFlashAttribute("problem", "staff.problem.deactivate-self");
+            return "redirect:/admin/staff";
+        }
+        redirect.addFlashAttribute("notice", active ? "staff.notice.reactivated" : "staff.notice.deactivated");
+        return "redirect:/admin/staff";
+    }
+
+    private String page(StaffPrincipal admin, Model model) {
+        model.addAttribute("staff", accounts.staffOf(admin));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("now", java.time.Instant.now());
+        return "accounts/staff";
+    }
+}

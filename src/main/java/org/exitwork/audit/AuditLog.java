@@ -1,0 +1,19 @@
+package org.exitwork.audit;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The only way into the audit log. Appends join the caller's transaction. */
+public interface AuditLog {
+
+    void record(AuditEvent event);
+
+    /** Appends in a transaction of its own, kept even if the caller's work is rolled back. */
+    void recordIndependently(AuditEvent event);
+
+    /** The newest entries of one organisation, newest first. */
+    List<AuditEntry> recent(UUID organisationId, int limit);
+
+    /** Every entry about one subject (for example a client's pseudonym) in one organisation, oldest first. */
+    List<AuditEntry> about(UUID organisationId, String subject);
+}

@@ -1,0 +1,43 @@
+package org.exitwork.audit.internal;
+
+import java.util.UUID;
+
+import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditVerifier;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The data protection officer's view of the audit log of their organisation. Reads the signed-in
+ * organisation by expression, so this module does not depend on accounts (which depends on it).
+ */
+@Controller
+@RequestMapping("/audit")
+@PreAuthorize("hasRole('DATA_PROTECTION_OFFICER')")
+class AuditController {
+
+    private final AuditLog log;
+    private final AuditVerifier verifier;
+
+    AuditController(AuditLog log, AuditVerifier verifier) {
+        this.log = log;
+        this.verifier = verifier;
+    }
+
+    @GetMapping
+    String recent(@AuthenticationPrincipal(expression = "organisationId") UUID organisation, Model model) {
+        model.addAttribute("entries", log.recent(organisation, 200));
+        return "audit/log";
+    }
+
+    @PostMapping("/verify")
+    String verify(@AuthenticationPrincipal(expression = "organisationId") UUID organisation, Model model) {
+        model.addAttribute("verification", verifier.verify());
+        return recent(organisation, model);
+    }
+}

@@ -1,0 +1,281 @@
+package org.exitwork.cases.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffDirectory;
+import org.exitwork.accounts.StaffMember;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.cases.CaseWork;
+import org.exitwork.cases.ClientIdentity;
+import org.exitwork.cases.RegisteredClient;
+import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.FieldCipher;
+import org.exitwork.keys.FieldRef;
+import org.exitwork.platform.ForbiddenException;
+import org.exitwork.platform.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of the safe space (R2, R6): only the tandem reads and writes a case; a colleague reads
+ * it only after breaking the glass with a recorded reason; administrators never. Every read and
+ * every change is audited under the client's pseudonym.
+ */
+@Service
+class CaseService implements CaseWork {
+
+    /** How the signed-in person stands to a case. */
+    enum Access {
+        TANDEM, BROKEN_GLASS, NONE
+    }
+
+    record CaseSummary(UUID id, String pseudonym, Instant createdAt, boolean mine, List<String> tandem) {
+    }
+
+    record Note(UUID id, LocalDate sessionDate, String author, Instant writtenAt, String text) {
+    }
+
+    record Grant(String colleague, BreakGlassReason reason, String explanation, Instant grantedAt, Instant expiresAt) {
+    }
+
+    record CaseView(UUID id, String pseudonym, Instant createdAt, Access access, List<String> tandem, List<Note> notes,
+            List<Grant> grants) {
+    }
+
+    record RestrictedView(UUID id, String pseudonym, List<String> tandem) {
+    }
+
+    private final CaseRepository cases;
+    private final ClientKeys keys;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+    private final PseudonymGenerator pseudonyms;
+    private final Clock clock;
+    private final Duration breakGlassDuration;
+
+    CaseService(CaseRepository cases, ClientKeys keys, StaffDirectory staff, AuditLog audit,
+            PseudonymGenerator pseudonyms, Clock clock,
+            @Value("${exitwork.cases.break-glass-duration}") Duration breakGlassDuration) {
+        this.cases = cases;
+        this.keys = keys;
+        this.staff = staff;
+        this.audit = audit;
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
+        this.breakGlassDuration = breakGlassDuration;
+    }
+
+    @Override
+    @Transactional
+    public RegisteredClient registerClient(StaffPrincipal practitioner, ClientIdentity identity,
+            UUID secondPractitioner) {
+        if (!practitioner.is(Role.PRACTITIONER)) {
+            throw new ForbiddenException();
+        }
+        StaffMember second = staff.find(practitioner.organisationId(), secondPractitioner)
+                .filter(m -> m.active() && m.role() == Role.PRACTITIONER && !m.id().equals(practitioner.id()))
+                .orElseThrow(InvalidTandemException::new);
+        UUID org = practitioner.organisationId();
+        String pseudonym = freshPseudonym(org);
+        UUID id = UUID.randomUUID();
+        cases.insertClient(new CaseRepository.ClientRow(id, org, pseudonym, "CLIENT", clock.instant()),
+                practitioner.id());
+        keys.createKey(id, org);
+        FieldCipher cipher = keys.cipherFor(id);
+        cases.insertIdentity(id, new CaseRepository.IdentityRow(
+                cipher.encrypt(ref("cas_identity", id, "full_name"), identity.fullName()),
+                cipher.encrypt(ref("cas_identity", id, "date_of_birth"),
+                        identity.dateOfBirth() == null ? null : identity.dateOfBirth().toString()),
+                cipher.encrypt(ref("cas_identity", id, "contact"), blankToNull(identity.contact())),
+                cipher.encrypt(ref("cas_identity", id, "aliases"), blankToNull(identity.aliases()))));
+        cases.insertTandemMember(id, practitioner.id(), 1);
+        cases.insertTandemMember(id, second.id(), 2);
+        audit.record(event(practitioner, CaseActions.CLIENT_REGISTERED, pseudonym, "tandem of 2"));
+        return new RegisteredClient(id, pseudonym);
+    }
+
+    private String freshPseudonym(UUID org) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String candidate = pseudonyms.next();
+            if (!cases.pseudonymTaken(org, candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no free pseudonym found");
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseSummary> list(StaffPrincipal who) {
+        requireCaseRole(who);
+        List<CaseRepository.Listed> rows = cases.clients(who.organisationId(), who.id());
+        Map<UUID, List<UUID>> tandems = new java.util.HashMap<>();
+        Set<UUID> staffIds = new HashSet<>();
+        for (CaseRepository.Listed row : rows) {
+            List<UUID> tandem = cases.tandem(row.id());
+            tandems.put(row.id(), tandem);
+            staffIds.addAll(tandem);
+        }
+        Map<UUID, String> names = staff.displayNames(who.organisationId(), staffIds);
+        return rows.stream()
+                .map(r -> new CaseSummary(r.id(), r.pseudonym(), r.createdAt(), r.mine(),
+                        tandems.get(r.id()).stream().map(names::get).toList()))
+                .toList();
+    }
+
+    @Transactional
+    public Access accessOf(StaffPrincipal who, UUID clientId) {
+        requireCaseRole(who);
+        CaseRepository.ClientRow client = client(who, clientId);
+        return access(who, client);
+    }
+
+    private Access access(StaffPrincipal who, CaseRepository.ClientRow client) {
+        if (cases.tandem(client.id()).contains(who.id())) {
+            return Access.TANDEM;
+        }
+        if (cases.hasValidGrant(client.id(), who.id(), clock.instant())) {
+            return Access.BROKEN_GLASS;
+        }
+        return Access.NONE;
+    }
+
+    /** The whole case for the tandem or a colleague who broke the glass; audited as a read. */
+    @Transactional
+    public CaseView open(StaffPrincipal who, UUID clientId) {
+        requireCaseRole(who);
+        CaseRepository.ClientRow client = client(who, clientId);
+        Access access = requireRead(who, client);
+        FieldCipher cipher = keys.cipherFor(client.id());
+        List<CaseRepository.NoteRow> noteRows = cases.notes(client.id());
+        List<CaseRepository.GrantRow> grantRows = cases.grants(client.id());
+        List<UUID> tandem = cases.tandem(client.id());
+        Set<UUID> ids = new HashSet<>(tandem);
+        noteRows.forEach(n -> ids.add(n.writtenBy()));
+        grantRows.forEach(g -> ids.add(g.staffId()));
+        Map<UUID, String> names = staff.displayNames(who.organisationId(), ids);
+        List<Note> notes = new ArrayList<>();
+        for (CaseRepository.NoteRow n : noteRows) {
+            notes.add(new Note(n.id(), n.sessionDate(), names.get(n.writtenBy()), n.writtenAt(),
+                    cipher.decrypt(ref("cas_session_note", n.id(), "body"), n.body())));
+        }
+        List<Grant> grants = grantRows.stream()
+                .map(g -> new Grant(names.get(g.staffId()), BreakGlassReason.valueOf(g.reasonKind()),
+                        cipher.decrypt(ref("cas_access_grant", g.id(), "explanation"), g.explanation()), g.grantedAt(),
+                        g.expiresAt()))
+                .toList();
+        audit.record(event(who, CaseActions.CASE_READ, client.pseudonym(),
+                "as " + access.name().toLowerCase() + ", " + notes.size() + " notes"));
+        return new CaseView(client.id(), client.pseudonym(), client.createdAt(), access,
+                tandem.stream().map(names::get).toList(), notes, grants);
+    }
+
+    /** What a colleague without access may see: the pseudonym and who carries the case. */
+    @Transactional
+    public RestrictedView restricted(StaffPrincipal who, UUID clientId) {
+        requireCaseRole(who);
+        CaseRepository.ClientRow client = client(who, clientId);
+        List<UUID> tandem = cases.tandem(client.id());
+        Map<UUID, String> names = staff.displayNames(who.organisationId(), tandem);
+        return new RestrictedView(client.id(), client.pseudonym(), tandem.stream().map(names::get).toList());
+    }
+
+    /** The identity vault, shown only on request; audited separately because it identifies the person. */
+    @Transactional
+    public ClientIdentity identity(StaffPrincipal who, UUID clientId) {
+        requireCaseRole(who);
+        CaseRepository.ClientRow client = client(who, clientId);
+        requireRead(who, client);
+        FieldCipher cipher = keys.cipherFor(client.id());
+        CaseRepository.IdentityRow row = cases.identity(client.id()).orElseThrow(NotFoundException::new);
+        String dob = cipher.decrypt(ref("cas_identity", client.id(), "date_of_birth"), row.dateOfBirth());
+        ClientIdentity identity = new ClientIdentity(
+                cipher.decrypt(ref("cas_identity", client.id(), "full_name"), row.fullName()),
+                dob == null ? null : LocalDate.parse(dob),
+                cipher.decrypt(ref("cas_identity", client.id(), "contact"), row.contact()),
+                cipher.decrypt(ref("cas_identity", client.id(), "aliases"), row.aliases()));
+        audit.record(event(who, CaseActions.IDENTITY_READ, client.pseudonym(), null));
+        return identity;
+    }
+
+    @Override
+    @Transactional
+    public void writeNote(StaffPrincipal author, UUID clientId, LocalDate sessionDate, String text) {
+        requireCaseRole(author);
+        CaseRepository.ClientRow client = client(author, clientId);
+        if (access(author, client) != Access.TANDEM) {
+            refuse(author, client, "write note");
+        }
+        UUID id = UUID.randomUUID();
+        byte[] body = keys.cipherFor(client.id()).encrypt(ref("cas_session_note", id, "body"), text);
+        cases.insertNote(client.id(), new CaseRepository.NoteRow(id, sessionDate, author.id(), clock.instant(), body));
+        audit.record(event(author, CaseActions.NOTE_WRITTEN, client.pseudonym(), "session " + sessionDate));
+    }
+
+    /** A colleague outside the tandem gains time-limited read access for a recorded reason (R6). */
+    @Transactional
+    public void breakGlass(StaffPrincipal who, UUID clientId, BreakGlassReason reason, String explanation) {
+        requireCaseRole(who);
+        CaseRepository.ClientRow client = client(who, clientId);
+        if (access(who, client) == Access.TANDEM) {
+            return;
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        byte[] sealed = keys.cipherFor(client.id()).encrypt(ref("cas_access_grant", id, "explanation"), explanation);
+        cases.insertGrant(client.id(), new CaseRepository.GrantRow(id, who.id(), reason.name(), sealed, now,
+                now.plus(breakGlassDuration)));
+        audit.record(event(who, CaseActions.BREAK_THE_GLASS, client.pseudonym(), "reason=" + reason));
+    }
+
+    private Access requireRead(StaffPrincipal who, CaseRepository.ClientRow client) {
+        Access access = access(who, client);
+        if (access == Access.NONE) {
+            refuse(who, client, "read");
+        }
+        return access;
+    }
+
+    private void refuse(StaffPrincipal who, CaseRepository.ClientRow client, String what) {
+        audit.recordIndependently(event(who, CaseActions.ACCESS_REFUSED, client.pseudonym(), what));
+        throw new ForbiddenException();
+    }
+
+    /** Administrators manage accounts, never cases (ARCHITECTURE: need to know). */
+    private static void requireCaseRole(StaffPrincipal who) {
+        if (who.is(Role.ADMIN)) {
+            throw new ForbiddenException();
+        }
+    }
+
+    private CaseRepository.ClientRow client(StaffPrincipal who, UUID clientId) {
+        return cases.client(who.organisationId(), clientId).orElseThrow(NotFoundException::new);
+    }
+
+    private static FieldRef ref(String table, UUID row, String field) {
+        return FieldRef.of(table, row, field);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static AuditEvent event(StaffPrincipal who, String action, String pseudonym, String detail) {
+        return new AuditEvent(who.organisationId(), who.id(), who.username(), action, pseudonym, detail);
+    }
+
+    static class InvalidTandemException extends RuntimeException {
+    }
+}

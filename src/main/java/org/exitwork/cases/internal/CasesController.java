@@ -1,0 +1,162 @@
+package org.exitwork.cases.internal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+import org.exitwork.accounts.StaffDirectory;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.ClientIdentity;
+import org.exitwork.cases.RegisteredClient;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/cases")
+@PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER', 'DATA_PROTECTION_OFFICER')")
+class CasesController {
+
+    record NewClientForm(@NotBlank @Size(max = 200) String fullName,
+            @Past @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
+            @Size(max = 500) String contact,
+            @Size(max = 500) String aliases,
+            @NotNull UUID secondPractitioner) {
+    }
+
+    record NoteForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sessionDate,
+            @NotBlank @Size(max = 20000) String text) {
+    }
+
+    record BreakGlassForm(@NotNull BreakGlassReason reason, @NotBlank @Size(min = 10, max = 1000) String explanation) {
+    }
+
+    private final CaseService cases;
+    private final StaffDirectory staff;
+
+    CasesController(CaseService cases, StaffDirectory staff) {
+        this.cases = cases;
+        this.staff = staff;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("cases", cases.list(who));
+        return "cases/list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    String newClient(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("form", new NewClientForm("", null, "", "", null));
+        return newClientPage(who, model);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('PRACTITIONER')")
+    String register(@AuthenticationPrincipal StaffPrincipal who, @Valid @ModelAttribute("form") NewClientForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return newClientPage(who, model);
+        }
+        RegisteredClient client;
+        try {
+            client = cases.registerClient(who,
+                    new ClientIdentity(form.fullName().strip(), form.dateOfBirth(), form.contact(), form.aliases()),
+                    form.secondPractitioner());
+        } catch (CaseService.InvalidTandemException e) {
+            errors.rejectValue("secondPractitioner", "tandem.invalid");
+            return newClientPage(who, model);
+        }
+        redirect.addFlashAttribute("notice", "case.notice.registered");
+        return "redirect:/cases/" + client.id();
+    }
+
+    private String newClientPage(StaffPrincipal who, Model model) {
+        model.addAttribute("colleagues", staff.practitioners(who.organisationId()).stream()
+                .filter(p -> !p.id().equals(who.id())).toList());
+        return "cases/new";
+    }
+
+    @GetMapping("/{id}")
+    String open(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model,
+            HttpServletResponse response) {
+        if (cases.accessOf(who, id) == CaseService.Access.NONE) {
+            return restrictedPage(who, id, model, response);
+        }
+        return casePage(who, id, model);
+    }
+
+    private String casePage(StaffPrincipal who, UUID id, Model model) {
+        model.addAttribute("view", cases.open(who, id));
+        if (!model.containsAttribute("noteForm")) {
+            model.addAttribute("noteForm", new NoteForm(LocalDate.now(), ""));
+        }
+        return "cases/case";
+    }
+
+    private String restrictedPage(StaffPrincipal who, UUID id, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("view", cases.restricted(who, id));
+        if (!model.containsAttribute("glassForm")) {
+            model.addAttribute("glassForm", new BreakGlassForm(null, ""));
+        }
+        model.addAttribute("reasons", BreakGlassReason.values());
+        return "cases/restricted";
+    }
+
+    /** The identity vault, on request only. With htmx it is swapped into the case page. */
+    @GetMapping("/{id}/identity")
+    String identity(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model,
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        model.addAttribute("identity", cases.identity(who, id));
+        model.addAttribute("clientId", id);
+        return htmx != null ? "cases/identity :: identity" : "cases/identity";
+    }
+
+    @PostMapping("/{id}/notes")
+    String writeNote(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        if (cases.accessOf(who, id) != CaseService.Access.TANDEM) {
+            throw new org.exitwork.platform.ForbiddenException();
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return casePage(who, id, model);
+        }
+        cases.writeNote(who, id, form.sessionDate(), form.text());
+        redirect.addFlashAttribute("notice", "case.notice.note-saved");
+        return "redirect:/cases/" + id + "#notes";
+    }
+
+    @PostMapping("/{id}/break-glass")
+    String breakGlass(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @Valid @ModelAttribute("glassForm") BreakGlassForm form, BindingResult errors, Model model,
+            HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            String page = restrictedPage(who, id, model, response);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page;
+        }
+        cases.breakGlass(who, id, form.reason(), form.explanation().strip());
+        return "redirect:/cases/" + id;
+    }
+}

@@ -1,0 +1,35 @@
+package org.exitwork.commands;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The commands of {@code java -jar exitwork.jar <command>} besides {@code serve}. */
+public enum Command {
+    VERIFY_AUDIT("verify-audit", "check the audit chain; exit 0 if intact, 1 naming the first bad entry"),
+    DEMO_DATA("demo-data", "fill an empty database with a demo organisation, staff and fictitious clients"),
+    ROTATE_KEYS("rotate-keys", "re-wrap every data key under a new master key");
+
+    private final String cliName;
+    private final String description;
+
+    Command(String cliName, String description) {
+        this.cliName = cliName;
+        this.description = description;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    public static Optional<Command> named(String name) {
+        return Arrays.stream(values()).filter(c -> c.cliName.equals(name)).findFirst();
+    }
+
+    public static String usage() {
+        return "Usage: java -jar exitwork.jar [serve | " + Arrays.stream(values()).map(c -> c.cliName)
+                .collect(Collectors.joining(" | ")) + "]\n" + Arrays.stream(values())
+                .map(c -> String.format("  %-13s %s", c.cliName, c.description))
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Commands: what the jar does besides serving (verify-audit, demo-data, rotate-keys). Uses only
+ * the public API of the other modules.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Commands")
+package org.exitwork.commands;
