@@ -1,0 +1,133 @@
+package org.exitwork.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Which database a test run uses: H2 (the embedded default) or PostgreSQL, chosen by the system
+ * property {@code exitwork.test.database} that the two Surefire executions set. Every Spring
+ * context gets a database of its own: a fresh in-memory H2, or a fresh PostgreSQL schema.
+ */
+public final class TestDatabase {
+
+    public static final String H2 = "h2";
+    public static final String POSTGRESQL = "postgresql";
+
+    private static volatile String postgresProblem;
+    private static volatile boolean postgresChecked;
+
+    private TestDatabase() {
+    }
+
+    public static String kind() {
+        return System.getProperty("exitwork.test.database", H2);
+    }
+
+    public static boolean postgres() {
+        return POSTGRESQL.equals(kind());
+    }
+
+    static String postgresUrl() {
+        String env = System.getenv("EXITWORK_TEST_POSTGRES_URL");
+        return env != null ? env
+                : System.getProperty("exitwork.test.postgres.url", "jdbc:postgresql://localhost:5432/exitwork_test");
+    }
+
+    static String postgresUser() {
+        return System.getenv().getOrDefault("EXITWORK_TEST_POSTGRES_USER", "exitwork");
+    }
+
+    static String postgresPassword() {
+        return System.getenv().getOrDefault("EXITWORK_TEST_POSTGRES_PASSWORD", "exitwork");
+    }
+
+    /** Opens a plain JDBC connection to the test server's database (PostgreSQL only). */
+    public static Connection postgresConnection() throws SQLException {
+        return DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
+    }
+
+    private static synchronized String postgresProblem() {
+        if (!postgresChecked) {
+            postgresChecked = true;
+            try (Connection c = postgresConnection()) {
+                postgresProblem = null;
+            } catch (SQLException e) {
+                postgresProblem = "no PostgreSQL at " + postgresUrl() + " (" + e.getMessage() + ")";
+            }
+        }
+        return postgresProblem;
+    }
+
+    /** Skips database tests on PostgreSQL when no server is reachable, unless the run requires it. */
+    public static class Condition implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (!postgres()) {
+                return ConditionEvaluationResult.enabled("H2");
+            }
+            String problem = postgresProblem();
+            if (problem == null) {
+                return ConditionEvaluationResult.enabled("PostgreSQL reachable");
+            }
+            if ("1".equals(System.getenv("EXITWORK_REQUIRE_POSTGRES"))) {
+                throw new IllegalStateException("EXITWORK_REQUIRE_POSTGRES=1 but " + problem);
+            }
+            SkippedSuites.skipped("PostgreSQL suite", problem);
+            return ConditionEvaluationResult.disabled("SKIPPED on PostgreSQL: " + problem);
+        }
+    }
+
+    /** Points the context at a fresh database and a fresh data directory (master key). */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Map<String, Object> props = new HashMap<>();
+            String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            if (postgres()) {
+                createSchema(name);
+                String url = postgresUrl();
+                props.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name);
+                props.put("spring.datasource.username", postgresUser());
+                props.put("spring.datasource.password", postgresPassword());
+                props.put("spring.flyway.schemas", name);
+                props.put("spring.flyway.default-schema", name);
+            } else {
+                props.put("spring.datasource.url", "jdbc:h2:mem:" + name
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            }
+            try {
+                props.put("exitwork.data-dir", Files.createTempDirectory("exitwork-test-").toString());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            props.put("exitwork.test.schema", name);
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("exitwork-test-db", props));
+        }
+
+        private static void createSchema(String name) {
+            try (Connection c = postgresConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create test schema on " + postgresUrl(), e);
+            }
+        }
+    }
+
+    static Path tempDir() throws java.io.IOException {
+        return Files.createTempDirectory("exitwork-test-");
+    }
+}
