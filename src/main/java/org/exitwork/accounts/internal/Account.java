@@ -20,7 +20,7 @@ record Account(UUID id, UUID organisationId, String username, String displayName
         return new StaffMember(id, organisationId, username, displayName, role, active);
     }
 
-    boolean lockedAt(Instant now) {
+    public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

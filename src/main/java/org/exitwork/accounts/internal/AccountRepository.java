@@ -31,14 +31,13 @@ class AccountRepository {
                 || jdbc.sql("SELECT COUNT(*) FROM acc_staff").query(Long.class).single() > 0;
     }
 
-    /** Claims the one-time first-run set-up; false when someone else already did. */
+    /**
+     * Claims the one-time first-run set-up; false when it was claimed before. Two claims at the
+     * same instant meet the primary key: the loser's transaction fails as a whole.
+     */
     boolean claimInstallation(Instant now) {
-        try {
-            return jdbc.sql("INSERT INTO acc_installation (id, set_up_at) VALUES (1, ?)")
-                    .param(Timestamp.from(now)).update() == 1;
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            return false;
-        }
+        return jdbc.sql("INSERT INTO acc_installation (id, set_up_at) SELECT 1, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM acc_installation)").param(Timestamp.from(now)).update() == 1;
     }
 
     void insertOrganisation(UUID id, String name, Instant now) {

@@ -52,7 +52,7 @@ class SetupController {
         try {
             accounts.setUp(form.organisationName().strip(), form.displayName().strip(),
                     SignInService.normaliseUsername(form.username()), form.password());
-        } catch (AccountService.AlreadySetUpException e) {
+        } catch (AccountService.AlreadySetUpException | org.springframework.dao.DataIntegrityViolationException e) {
             throw new NotFoundException();
         }
         return "redirect:/sign-in?welcome";

@@ -38,11 +38,11 @@ class StaffAdminController {
     }
 
     private final AccountService accounts;
-    private final org.exitwork.audit.AuditLog audit;
+    private final java.time.Clock clock;
 
-    StaffAdminController(AccountService accounts, org.exitwork.audit.AuditLog audit) {
+    StaffAdminController(AccountService accounts, java.time.Clock clock) {
         this.accounts = accounts;
-        this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -111,7 +111,7 @@ class StaffAdminController {
     private String page(StaffPrincipal admin, Model model) {
         model.addAttribute("staff", accounts.staffOf(admin));
         model.addAttribute("roles", Role.values());
-        model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("now", clock.instant());
         return "accounts/staff";
     }
 }

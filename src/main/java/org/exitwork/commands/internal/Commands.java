@@ -1,7 +1,5 @@
 package org.exitwork.commands.internal;
 
-import java.io.PrintStream;
-
 import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.ChainVerification;
 import org.exitwork.commands.Command;
@@ -15,20 +13,18 @@ class Commands implements CommandRunner {
     private final AuditVerifier auditVerifier;
     private final KeyRotation keyRotation;
     private final DemoData demoData;
-    private final PrintStream out;
 
     Commands(AuditVerifier auditVerifier, KeyRotation keyRotation, DemoData demoData) {
         this.auditVerifier = auditVerifier;
         this.keyRotation = keyRotation;
         this.demoData = demoData;
-        this.out = System.out;
     }
 
     @Override
     public int run(Command command, String[] args) {
         return switch (command) {
             case VERIFY_AUDIT -> verifyAudit();
-            case DEMO_DATA -> demoData.fill(out);
+            case DEMO_DATA -> demoData.fill(System.out);
             case ROTATE_KEYS -> rotateKeys();
         };
     }
@@ -36,18 +32,18 @@ class Commands implements CommandRunner {
     private int verifyAudit() {
         ChainVerification result = auditVerifier.verify();
         if (result.intact()) {
-            out.println("Audit chain intact: " + result.entriesChecked() + " entries verified.");
+            System.out.println("Audit chain intact: " + result.entriesChecked() + " entries verified.");
             return 0;
         }
-        out.println("Audit chain BROKEN at entry " + result.firstBadSeq().orElseThrow() + ": " + result.problem());
+        System.out.println("Audit chain BROKEN at entry " + result.firstBadSeq().orElseThrow() + ": " + result.problem());
         return 1;
     }
 
     private int rotateKeys() {
         KeyRotation.Result result = keyRotation.rotateMasterKey();
-        out.println("Master key rotated (new key id " + result.newMasterKeyId() + "): re-wrapped "
+        System.out.println("Master key rotated (new key id " + result.newMasterKeyId() + "): re-wrapped "
                 + result.clientKeys() + " client keys and " + result.systemKeys() + " system keys.");
-        out.println("Back up the new master key file now; the old one no longer opens anything.");
+        System.out.println("Back up the new master key file now; the old one no longer opens anything.");
         return 0;
     }
 }
