@@ -93,6 +93,12 @@ class SecurityConfiguration {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 return;
             }
+            // Already fully signed in: the sign-in steps have nothing left to do.
+            if (auth != null && "GET".equals(request.getMethod())
+                    && request.getRequestURI().startsWith(request.getContextPath() + "/sign-in/")) {
+                response.sendRedirect(request.getContextPath() + "/");
+                return;
+            }
             forbidden.handle(request, response, exception);
         };
     }

@@ -20,7 +20,9 @@ import org.exitwork.keys.SystemSecrets;
 import org.exitwork.keys.UnreadableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Envelope encryption with Tink: data keys wrapped by the master key, stored in key_* tables. */
@@ -71,23 +73,34 @@ class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
     public FieldCipher cipher() {
         FieldCipher cipher = systemCipher;
         if (cipher == null) {
-            cipher = tx.execute(status -> new AeadFieldCipher(primitive(systemKey())));
+            cipher = new AeadFieldCipher(primitive(systemKey()));
             systemCipher = cipher;
         }
         return cipher;
     }
 
+    /** Reads the system key, creating it on first use; two nodes racing to create it agree on one. */
     private KeysetHandle systemKey() {
         byte[] ad = systemAd(SYSTEM_KEY);
-        return jdbc.sql("SELECT wrapped_keyset FROM key_system WHERE name = ?").param(SYSTEM_KEY)
-                .query(byte[].class).optional()
-                .map(wrapped -> unwrap(wrapped, ad))
-                .orElseGet(() -> {
-                    KeysetHandle key = newDataKey();
-                    jdbc.sql("INSERT INTO key_system (name, wrapped_keyset) VALUES (?, ?)")
-                            .params(SYSTEM_KEY, wrap(key, ad)).update();
-                    return key;
-                });
+        TransactionTemplate own = new TransactionTemplate(tx.getTransactionManager());
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return own.execute(status -> jdbc.sql("SELECT wrapped_keyset FROM key_system WHERE name = ?")
+                        .param(SYSTEM_KEY).query(byte[].class).optional()
+                        .map(wrapped -> unwrap(wrapped, ad))
+                        .orElseGet(() -> {
+                            KeysetHandle key = newDataKey();
+                            jdbc.sql("INSERT INTO key_system (name, wrapped_keyset) VALUES (?, ?)")
+                                    .params(SYSTEM_KEY, wrap(key, ad)).update();
+                            return key;
+                        }));
+            } catch (DuplicateKeyException e) {
+                if (attempt > 2) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
