@@ -1,0 +1,387 @@
+package org.exitwork;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.TestDatabase;
+import org.exitwork.testing.Totp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The whole journey in a real browser (Debian's Chromium, driven by Playwright) against the real
+ * application on a random port and a fresh, empty database: first run, TOTP enrolment, staff
+ * accounts, a client with a tandem, a session note, the identity vault (with and without
+ * JavaScript), a colleague refused and then breaking the glass, the tandem seeing who did, and the
+ * language switch. Skipped loudly where no Chromium is installed (see {@link BrowserAvailable}).
+ */
+@Tag("browser")
+@ExtendWith(BrowserAvailable.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+class BrowserJourneyTest {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final String SCREENSHOT_PREFIX = "journey-";
+    private static final Pattern PSEUDONYM = Pattern.compile("[A-Z][a-z]{5} [A-Z][a-z]{5}");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+    private String testName;
+
+    /** Someone who uses the application: credentials and their authenticator app. */
+    private static final class Person {
+        final String displayName;
+        final String username;
+        String password;
+        Totp totp;
+        final List<String> recoveryCodes = new ArrayList<>();
+
+        Person(String displayName, String username, String password) {
+            this.displayName = displayName;
+            this.username = username;
+            this.password = password;
+        }
+    }
+
+    @BeforeAll
+    static void launchBrowser() throws Exception {
+        clearScreenshots();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(BrowserAvailable.chromium())
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage(TestInfo info) {
+        testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
+        context = newContext(true, null);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private BrowserContext newContext(boolean javaScript, String storageState) {
+        Browser.NewContextOptions options = new Browser.NewContextOptions()
+                .setBaseURL("http://127.0.0.1:" + port)
+                .setLocale("en-GB")
+                .setJavaScriptEnabled(javaScript);
+        if (storageState != null) {
+            options.setStorageState(storageState);
+        }
+        BrowserContext created = browser.newContext(options);
+        created.setDefaultTimeout(30_000);
+        return created;
+    }
+
+    @Test
+    void firstRunToBreakingTheGlass() throws Exception {
+        try {
+            journey();
+        } catch (Throwable failure) {
+            screenshot(page, "FAILED-" + testName);
+            throw failure;
+        }
+    }
+
+    private void journey() throws Exception {
+        Person admin = new Person("Ada Admin", "ada", "a long admin passphrase 1");
+        Person first = new Person("Pia Practitioner", "pia", null);
+        Person second = new Person("Paul Partner", "paul", null);
+        Person colleague = new Person("Colin Colleague", "colin", null);
+
+        // 1. First run: the start page leads to the set-up form while no account exists.
+        page.navigate("/");
+        assertThat(page).hasURL(Pattern.compile("/setup$"));
+        screenshot(page, "01-setup");
+        page.getByLabel("Name of the organisation").fill("Exit Together e.V.");
+        page.getByLabel("Your name").fill(admin.displayName);
+        page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(admin.username);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(admin.password);
+        page.getByLabel("Repeat the password", new Page.GetByLabelOptions().setExact(true)).fill(admin.password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create organisation and administrator"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/sign-in\\?welcome$"));
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your organisation is set up");
+
+        // 2. The administrator signs in and must set up the second factor first.
+        enterPassword(admin);
+        enrol(admin);
+        assertThat(page).hasURL(Pattern.compile("/admin/staff$"));
+        assertThat(heading()).hasText("Staff accounts");
+
+        // 3. Three practitioners, each with a temporary password shown once.
+        first.password = createAccount(first);
+        second.password = createAccount(second);
+        colleague.password = createAccount(colleague);
+        screenshot(page, "02-staff-accounts");
+        signOut();
+
+        // 4. The first practitioner: own password, second factor, then registers a client.
+        enterPassword(first);
+        chooseNewPassword(first, "pia's own long passphrase");
+        enrol(first);
+        assertThat(page).hasURL(Pattern.compile("/cases$"));
+        assertThat(heading()).hasText("Cases");
+
+        String clientName = "Mara Musterfrau";
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a client")).click();
+        assertThat(page).hasURL(Pattern.compile("/cases/new$"));
+        page.getByLabel("Full name").fill(clientName);
+        page.getByLabel("Date of birth").fill("1998-04-17");
+        page.getByLabel("Contact (phone, e-mail)").fill("0170 1234567");
+        page.getByLabel("Other names, nicknames").fill("Mimi");
+        page.getByLabel("Second practitioner of the tandem")
+                .selectOption(new SelectOption().setLabel(second.displayName));
+        screenshot(page, "03-register-client");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register client")).click();
+        assertThat(page).hasURL(Pattern.compile("/cases/[0-9a-f-]{36}$"));
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The client is registered.");
+        String pseudonym = heading().textContent().strip();
+        org.assertj.core.api.Assertions.assertThat(pseudonym).matches(PSEUDONYM);
+        org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(clientName);
+        String caseUrl = page.url();
+        String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
+
+        String noteText = "First meeting at the drop-in; wants help with housing and a bank account.";
+        page.getByLabel("Date of the session").fill(LocalDate.now().minusDays(1).toString());
+        page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill(noteText);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save note")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The note is saved.");
+        assertThat(page.locator(".note-text")).hasText(noteText);
+
+        // The identity vault, swapped into the page by htmx ...
+        Locator identity = page.locator("#identity");
+        assertThat(identity).not().containsText(clientName);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Show identity")).click();
+        assertThat(identity.locator("dl")).containsText(clientName);
+        assertThat(identity).containsText("Mimi");
+        assertThat(page).hasURL(Pattern.compile("/cases/" + caseId + "(#notes)?$")); // swapped, not navigated
+        assertThat(page.locator(".note-text")).hasText(noteText);
+        screenshot(page, "04-case-with-identity");
+        // ... and, without JavaScript, as a page of its own.
+        showIdentityWithoutJavaScript(caseUrl, clientName);
+        signOut();
+
+        // 5. A colleague outside the tandem sees the pseudonym but not the case ...
+        enterPassword(colleague);
+        chooseNewPassword(colleague, "colin's own long passphrase");
+        enrol(colleague);
+        assertThat(page).hasURL(Pattern.compile("/cases$"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(pseudonym).setExact(true)).click();
+        assertThat(page).hasURL(caseUrl);
+        assertThat(page.getByTestId("restricted")).isVisible();
+        assertThat(heading()).hasText(pseudonym);
+        String restricted = page.content();
+        org.assertj.core.api.Assertions.assertThat(restricted).doesNotContain(noteText).doesNotContain(clientName);
+        screenshot(page, "05-restricted");
+
+        // ... until breaking the glass with a recorded reason.
+        String explanation = "Client called the crisis line at night; the tandem is unreachable.";
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Emergency")).check();
+        page.getByLabel("Explanation").fill(explanation);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Break the glass and read the case"))
+                .click();
+        assertThat(page).hasURL(caseUrl);
+        assertThat(page.getByTestId("restricted")).hasCount(0);
+        assertThat(page.getByRole(AriaRole.NOTE).filter(new Locator.FilterOptions().setHasText("breaking the glass")))
+                .isVisible();
+        assertThat(page.locator(".note-text")).hasText(noteText);
+        screenshot(page, "06-broken-glass");
+        signOut();
+
+        // 6. The first practitioner signs in again (a fresh TOTP step) and sees who broke the glass, and why.
+        enterPassword(first);
+        enterCode(first.totp.nextCode());
+        assertThat(page).hasURL(Pattern.compile("/cases$"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(pseudonym).setExact(true)).click();
+        Locator grants = page.getByTestId("grants");
+        assertThat(grants).containsText(colleague.displayName);
+        assertThat(grants).containsText("Emergency");
+        assertThat(grants).containsText(explanation);
+        screenshot(page, "07-grants");
+
+        // 7. The language switch, on the list of cases and then through a whole sign-in.
+        page.navigate("/cases");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Deutsch")).click();
+        assertThat(page).hasURL(Pattern.compile("/cases\\?lang=de$"));
+        assertThat(heading()).hasText("Fälle");
+        assertThat(page.locator("html")).hasAttribute("lang", "de");
+        screenshot(page, "08-cases-de");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abmelden").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Sie wurden abgemeldet.");
+
+        // The language survives signing out; the administrator signs in with a recovery code.
+        page.getByLabel("Benutzername", new Page.GetByLabelOptions().setExact(true)).fill(admin.username);
+        page.getByLabel("Passwort", new Page.GetByLabelOptions().setExact(true)).fill(admin.password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Weiter")).click();
+        assertThat(page).hasURL(Pattern.compile("/sign-in/code$"));
+        page.getByLabel("Sechsstelliger Code oder ein Wiederherstellungscode").fill(admin.recoveryCodes.get(0));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden").setExact(true)).click();
+        assertThat(page).hasURL(Pattern.compile("/admin/staff$"));
+        assertThat(heading()).hasText("Benutzerkonten");
+        assertThat(page.locator("table")).containsText(first.username);
+    }
+
+    // --- steps -------------------------------------------------------------------------------
+
+    private Locator heading() {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
+    }
+
+    private void enterPassword(Person who) {
+        if (!page.url().contains("/sign-in")) {
+            page.navigate("/sign-in");
+        }
+        assertThat(heading()).hasText("Sign in");
+        page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(who.username);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(who.password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        // Past the password step: on to the next step, not back to the sign-in page (?failed).
+        assertThat(page).not().hasURL(Pattern.compile("/sign-in(\\?[^/]*)?$"));
+    }
+
+    private void chooseNewPassword(Person who, String newPassword) {
+        assertThat(page).hasURL(Pattern.compile("/sign-in/new-password$"));
+        page.getByLabel("Current (temporary) password").fill(who.password);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(newPassword);
+        page.getByLabel("Repeat the password").fill(newPassword);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save password")).click();
+        who.password = newPassword;
+    }
+
+    /** Types the key shown into "the authenticator app", confirms a code and keeps the recovery codes. */
+    private void enrol(Person who) {
+        assertThat(page).hasURL(Pattern.compile("/sign-in/enrol$"));
+        assertThat(heading()).hasText("Set up your second factor");
+        who.totp = new Totp(page.getByTestId("totp-secret").textContent());
+        org.assertj.core.api.Assertions.assertThat(who.totp.secret()).matches("[A-Z2-7]{32}");
+        page.getByLabel("Six-digit code from your app").fill(who.totp.nextCode());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
+
+        Locator codes = page.getByTestId("recovery-codes");
+        assertThat(codes.locator("li")).hasCount(10);
+        who.recoveryCodes.addAll(codes.locator("li").allTextContents().stream().map(String::strip).toList());
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have stored them safely, continue"))
+                .click();
+    }
+
+    private void enterCode(String code) {
+        assertThat(page).hasURL(Pattern.compile("/sign-in/code$"));
+        page.getByLabel("Six-digit code, or a recovery code").fill(code);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+    }
+
+    /** Creates a practitioner account on the staff page and returns its temporary password. */
+    private String createAccount(Person who) {
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(who.displayName);
+        page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(who.username);
+        page.getByLabel("Role").selectOption(new SelectOption().setLabel("Practitioner"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        assertThat(page.getByTestId("created-account")).containsText("Account " + who.username + " created.");
+        String temporary = page.getByTestId("temporary-password").textContent().strip();
+        org.assertj.core.api.Assertions.assertThat(temporary).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(page.locator("table")).containsText(who.displayName);
+        return temporary;
+    }
+
+    private void signOut() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true)).click();
+        assertThat(page).hasURL(Pattern.compile("/sign-in\\?signed-out$"));
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("You have been signed out.");
+    }
+
+    /** The same session in a browser without JavaScript: "Show identity" is an ordinary link. */
+    private void showIdentityWithoutJavaScript(String caseUrl, String clientName) {
+        try (BrowserContext noScript = newContext(false, context.storageState())) {
+            Page plain = noScript.newPage();
+            plain.navigate(caseUrl);
+            assertThat(plain.locator("#identity")).not().containsText(clientName);
+            plain.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Show identity")).click();
+            assertThat(plain).hasURL(caseUrl + "/identity");
+            assertThat(plain.locator("#identity dl")).containsText(clientName);
+            assertThat(plain.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the case")))
+                    .hasAttribute("href", caseUrl.substring(caseUrl.indexOf("/cases/")));
+        }
+    }
+
+    /** Removes this test's screenshots of an earlier run, so a stale FAILED picture cannot mislead. */
+    private static void clearScreenshots() throws java.io.IOException {
+        if (!Files.isDirectory(SCREENSHOTS)) {
+            return;
+        }
+        try (var old = Files.newDirectoryStream(SCREENSHOTS, SCREENSHOT_PREFIX + "*.png")) {
+            for (Path file : old) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static void screenshot(Page page, String name) {
+        if (page == null || page.isClosed()) {
+            return;
+        }
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve(SCREENSHOT_PREFIX + name + ".png")).setFullPage(true));
+        } catch (Exception e) {
+            System.err.println("could not take screenshot " + name + ": " + e);
+        }
+    }
+}
