@@ -147,6 +147,17 @@ class SignInTest {
                 "/sign-in?failed");
     }
 
+    @Test
+    void idleSessionsExpireAfterTwentyMinutes() throws Exception {
+        var org = fixtures.organisation();
+        new WebSession(mvc).post("/sign-in", "username", org.admin().username(), "password", org.adminPassword());
+        assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?")
+                .param(org.admin().username()).query(Integer.class).list()).containsOnly(20 * 60);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private List<String> actions(Fixtures.Organisation org) {
         List<String> actions = new ArrayList<>();
         for (AuditEntry e : audit.recent(org.id(), 500)) {

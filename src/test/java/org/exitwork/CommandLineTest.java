@@ -1,0 +1,108 @@
+package org.exitwork;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line exactly as an operator uses it: a separate JVM per command on an embedded H2
+ * data directory, judged by exit status and output.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandLineTest {
+
+    static Path dataDir;
+
+    record Run(int status, String output) {
+    }
+
+    @BeforeAll
+    static void freshDataDirectory() throws IOException {
+        dataDir = Files.createTempDirectory("exitwork-cli-");
+    }
+
+    @Test
+    @Order(1)
+    void demoDataFillsAnEmptyDatabaseAndPrintsSignIns() throws Exception {
+        Run run = exitwork("demo-data");
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("anna", "jonas", "lena", "dpo", "password");
+        assertThat(Files.exists(dataDir.resolve("master-key.json"))).isTrue();
+        assertThat(exitwork("demo-data").status()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void verifyAuditPassesOnAnIntactChain() throws Exception {
+        Run run = exitwork("verify-audit");
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Audit chain intact");
+    }
+
+    @Test
+    @Order(3)
+    void rotateKeysRewrapsEveryClientKey() throws Exception {
+        String before = Files.readString(dataDir.resolve("master-key.json"));
+        Run run = exitwork("rotate-keys");
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("re-wrapped 2 client keys");
+        assertThat(Files.readString(dataDir.resolve("master-key.json"))).isNotEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void verifyAuditNamesTheFirstTamperedEntry() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("exitwork")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "exitwork", "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER aud_entry_append_only");
+            s.execute("UPDATE aud_entry SET detail = 'rewritten history' WHERE seq = 4");
+        }
+        Run run = exitwork("verify-audit");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("BROKEN at entry 4");
+    }
+
+    @Test
+    @Order(5)
+    void anUnknownCommandIsRefusedWithUsage() throws Exception {
+        Run run = exitwork("erase-everything");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.output()).contains("Unknown command", "verify-audit");
+    }
+
+    static Run exitwork(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dlogging.level.root=WARN",
+                ExitworkApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("EXITWORK_DATA_DIR", dataDir.toString());
+        File log = Files.createTempFile("exitwork-cli-", ".log").toFile();
+        builder.redirectOutput(log);
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("command did not finish: " + String.join(" ", args));
+        }
+        return new Run(process.exitValue(), Files.readString(log.toPath(), StandardCharsets.UTF_8));
+    }
+}
