@@ -22,6 +22,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ExitworkApplication {
 
     public static void main(String[] args) {
+        privateDataDirectory();
         String name = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
         if (name.equals("serve")) {
             SpringApplication.run(ExitworkApplication.class, args);
@@ -42,5 +43,24 @@ public class ExitworkApplication {
                 .run(rest);
         int status = context.getBean(CommandRunner.class).run(command, rest);
         System.exit(SpringApplication.exit(context, () -> status));
+    }
+
+    /**
+     * The embedded database and the master key live in the data directory: create it readable by
+     * the owner only before anything writes there.
+     */
+    private static void privateDataDirectory() {
+        String configured = System.getenv().getOrDefault("EXITWORK_DATA_DIR", "./data");
+        java.nio.file.Path dir = java.nio.file.Path.of(configured);
+        if (java.nio.file.Files.exists(dir)
+                || !java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create data directory " + dir.toAbsolutePath(), e);
+        }
     }
 }

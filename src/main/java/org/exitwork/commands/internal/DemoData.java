@@ -42,7 +42,7 @@ class DemoData {
             out.printf("  %-24s %-12s password %s%n", account.member().role(), account.member().username(),
                     account.temporaryPassword());
         }
-        out.println("All clients are fictitious.");
+        out.println("The administrator chooses a new password at first sign-in. All clients are fictitious.");
         return 0;
     }
 
