@@ -1,0 +1,525 @@
+package org.exitwork;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.Cookie;
+
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
+import org.exitwork.accounts.AccountAdministration;
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffDirectory;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.RegisteredClient;
+import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.exitwork.testing.Fixtures.as;
+import static org.exitwork.testing.Fixtures.passwordOnly;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Who may reach what: every endpoint for every kind of visitor. The table below is the single
+ * statement of the authorization rules; {@link #everyHandlerMethodHasAnExpectation()} fails as soon
+ * as a controller method appears that the table does not mention, so no endpoint can ship without a
+ * deliberate decision about who may use it.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    /** The kinds of visitor. Every non-tandem role is represented by someone outside the tandem. */
+    enum Who {
+        ANONYMOUS,
+        /** Password verified, second factor still missing. */
+        PASSWORD_ONLY,
+        /** Practitioner A, who carries the client together with practitioner B. */
+        PRACTITIONER_IN_TANDEM,
+        /** A third practitioner of the same organisation, not in the tandem. */
+        PRACTITIONER,
+        MANAGER,
+        DATA_PROTECTION_OFFICER,
+        ADMIN
+    }
+
+    static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
+    static final Set<Who> SIGNED_IN = EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER,
+            Who.DATA_PROTECTION_OFFICER, Who.ADMIN);
+    static final Set<Who> CASE_ROLES = EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER,
+            Who.DATA_PROTECTION_OFFICER);
+    static final Set<Who> PRACTITIONERS = EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER);
+    static final Set<Who> TANDEM = EnumSet.of(Who.PRACTITIONER_IN_TANDEM);
+    static final Set<Who> HALF_SIGNED_IN = EnumSet.of(Who.PASSWORD_ONLY);
+    static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
+    static final Set<Who> DPOS = EnumSet.of(Who.DATA_PROTECTION_OFFICER);
+
+    /** The people and records the requests are made with. */
+    static final class World {
+        Fixtures.Organisation org;
+        StaffPrincipal tandemA;
+        StaffPrincipal tandemB;
+        StaffPrincipal otherPractitioner;
+        StaffPrincipal manager;
+        StaffPrincipal dpo;
+        StaffPrincipal admin;
+        /** An account the administrator's actions are tried on. */
+        StaffPrincipal adminTarget;
+        /** Password verified, must still replace the temporary password. */
+        StaffPrincipal mustChangePassword;
+        /** Password verified, second factor not yet enrolled. */
+        StaffPrincipal mustEnrol;
+        /** Password verified, second factor enrolled: must enter a code. */
+        StaffPrincipal mustEnterCode;
+        RegisteredClient client;
+        /** A second client of the same tandem, on which the break-the-glass POST is tried. */
+        RegisteredClient glassClient;
+        String clientName;
+        String noteText;
+
+        StaffPrincipal principal(Who who) {
+            return switch (who) {
+                case ANONYMOUS -> null;
+                case PASSWORD_ONLY, PRACTITIONER_IN_TANDEM -> tandemA;
+                case PRACTITIONER -> otherPractitioner;
+                case MANAGER -> manager;
+                case DATA_PROTECTION_OFFICER -> dpo;
+                case ADMIN -> admin;
+            };
+        }
+    }
+
+    /**
+     * One endpoint: method and path pattern exactly as the handler mapping reports them, who may use
+     * it, and how to make a meaningful request to it (real ids, a plausible form).
+     */
+    record Endpoint(String method, String pattern, boolean mvc, Set<Who> allowed,
+            Function<World, Object[]> uriVariables, BiConsumer<MockHttpServletRequestBuilder, World> form,
+            Function<World, StaffPrincipal> halfSignedIn) {
+
+        String key() {
+            return method + " " + pattern;
+        }
+
+        Endpoint vars(Function<World, Object[]> vars) {
+            return new Endpoint(method, pattern, mvc, allowed, vars, form, halfSignedIn);
+        }
+
+        Endpoint form(BiConsumer<MockHttpServletRequestBuilder, World> form) {
+            return new Endpoint(method, pattern, mvc, allowed, uriVariables, form, halfSignedIn);
+        }
+
+        /** Whose password-only sign-in is used: the sign-in steps need someone at that very step. */
+        Endpoint halfSignedInAs(Function<World, StaffPrincipal> who) {
+            return new Endpoint(method, pattern, mvc, allowed, uriVariables, form, who);
+        }
+
+        /** The HTTP method a request is made with; {@code *} (any method) is tried with GET. */
+        HttpMethod httpMethod() {
+            return "*".equals(method) ? HttpMethod.GET : HttpMethod.valueOf(method);
+        }
+    }
+
+    static Endpoint mvc(String key, Set<Who> allowed) {
+        return endpoint(key, true, allowed);
+    }
+
+    /** Not a controller method: filters, static resources, actuator. */
+    static Endpoint other(String key, Set<Who> allowed) {
+        return endpoint(key, false, allowed);
+    }
+
+    private static Endpoint endpoint(String key, boolean mvc, Set<Who> allowed) {
+        String[] parts = key.split(" ", 2);
+        return new Endpoint(parts[0], parts[1], mvc, allowed, w -> new Object[0], (r, w) -> {
+        }, w -> w.tandemA);
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            // Home: sends each role on to its work.
+            mvc("GET /", SIGNED_IN),
+
+            // Public: sign-in page and first run (which answers 404 once set up).
+            mvc("GET /sign-in", EVERYONE),
+            mvc("GET /setup", EVERYONE),
+            mvc("POST /setup", EVERYONE).form((r, w) -> r.param("organisationName", "Intruder org")
+                    .param("displayName", "Intruder").param("username", Fixtures.unique("intruder"))
+                    .param("password", "a long enough password").param("repeatPassword", "a long enough password")),
+            mvc("* /error", EVERYONE),
+
+            // The rest of the sign-in: only for someone whose password was verified, and no-one else.
+            mvc("GET /sign-in/continue", HALF_SIGNED_IN),
+            mvc("GET /sign-in/new-password", HALF_SIGNED_IN).halfSignedInAs(w -> w.mustChangePassword),
+            mvc("POST /sign-in/new-password", HALF_SIGNED_IN).halfSignedInAs(w -> w.mustChangePassword),
+            mvc("GET /sign-in/enrol", HALF_SIGNED_IN).halfSignedInAs(w -> w.mustEnrol),
+            mvc("POST /sign-in/enrol", HALF_SIGNED_IN).halfSignedInAs(w -> w.mustEnrol),
+            mvc("GET /sign-in/code", HALF_SIGNED_IN).halfSignedInAs(w -> w.mustEnterCode),
+            mvc("POST /sign-in/code", HALF_SIGNED_IN).halfSignedInAs(w -> w.mustEnterCode),
+
+            // Staff administration: administrators only.
+            mvc("GET /admin/staff", ADMINS),
+            mvc("POST /admin/staff", ADMINS).form((r, w) -> r.param("username", "").param("displayName", "")
+                    .param("role", "PRACTITIONER")),
+            mvc("POST /admin/staff/{id}/reset-password", ADMINS).vars(w -> ids(w.adminTarget.id())),
+            mvc("POST /admin/staff/{id}/reset-second-factor", ADMINS).vars(w -> ids(w.adminTarget.id())),
+            mvc("POST /admin/staff/{id}/unlock", ADMINS).vars(w -> ids(w.adminTarget.id())),
+            mvc("POST /admin/staff/{id}/active", ADMINS).vars(w -> ids(w.adminTarget.id()))
+                    .form((r, w) -> r.param("active", "true")),
+
+            // Cases: never the administrator; registering only practitioners; reading only the tandem.
+            mvc("GET /cases", CASE_ROLES),
+            mvc("GET /cases/new", PRACTITIONERS),
+            mvc("POST /cases", PRACTITIONERS).form((r, w) -> r.param("fullName", "Newly Registered Person")
+                    .param("dateOfBirth", "1990-05-06").param("contact", "").param("aliases", "")
+                    .param("secondPractitioner", w.tandemB.id().toString())),
+            // Outside the tandem this is the 403 "break the glass" page: denied for reading.
+            mvc("GET /cases/{id}", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("GET /cases/{id}/identity", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/notes", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("sessionDate", LocalDate.now().minusDays(1).toString())
+                            .param("text", "A note written in the authorization test")),
+            // Colleagues outside the tandem may break the glass (recorded, time-limited); tried on a
+            // second client so that reading the first one stays denied for them.
+            mvc("POST /cases/{id}/break-glass", CASE_ROLES).vars(w -> ids(w.glassClient.id()))
+                    .form((r, w) -> r.param("reason", "SUPERVISION")
+                            .param("explanation", "Supervision of the case work this week")),
+
+            // Audit log: the data protection officer only.
+            mvc("GET /audit", DPOS),
+            mvc("POST /audit/verify", DPOS),
+
+            // Not controller methods, but endpoints all the same.
+            other("GET /actuator/health", EVERYONE),
+            other("GET /css/exitwork.css", EVERYONE),
+            other("GET /webjars/htmx.org/2.0.8/dist/htmx.min.js", EVERYONE),
+            // Form login and logout are filters; a failed sign-in goes to /sign-in?failed.
+            other("POST /sign-in", EVERYONE).form((r, w) -> r.param("username", Fixtures.unique("nobody"))
+                    .param("password", "not the password")),
+            other("POST /sign-out", EVERYONE));
+
+    private static Object[] ids(UUID... ids) {
+        return ids;
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AccountAdministration accounts;
+
+    @Autowired
+    StaffDirectory staff;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    final World world = new World();
+
+    @BeforeAll
+    void createTheWorld() throws Exception {
+        World w = world;
+        w.org = fixtures.organisation();
+        w.admin = w.org.admin();
+        w.tandemA = fixtures.staff(w.org, Role.PRACTITIONER);
+        w.tandemB = fixtures.staff(w.org, Role.PRACTITIONER);
+        w.otherPractitioner = fixtures.staff(w.org, Role.PRACTITIONER);
+        w.manager = fixtures.staff(w.org, Role.MANAGER);
+        w.dpo = fixtures.staff(w.org, Role.DATA_PROTECTION_OFFICER);
+        w.adminTarget = fixtures.staff(w.org, Role.PRACTITIONER);
+        w.mustChangePassword = Fixtures.principal(accounts.createStaff(w.org.id(), Fixtures.unique("temp"),
+                "Temporary Password", Role.PRACTITIONER, true).member());
+        w.mustEnrol = fixtures.staff(w.org, Role.MANAGER);
+        w.mustEnterCode = enrolledStaff(w.org);
+
+        w.clientName = Fixtures.unique("Confidential Client ");
+        w.noteText = Fixtures.unique("confidential-note-");
+        w.client = fixtures.client(w.tandemA, w.tandemB, w.clientName);
+        fixtures.note(w.tandemA, w.client.id(), w.noteText);
+        w.glassClient = fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("Other Client "));
+    }
+
+    /**
+     * Enrols a second factor the way a person does: signs in with the password (which opens a real
+     * session), reads the key from the enrolment page and answers with a code.
+     */
+    private StaffPrincipal enrolledStaff(Fixtures.Organisation org) throws Exception {
+        Fixtures.Staff staff = fixtures.staffWithPassword(org, Role.PRACTITIONER);
+        MockHttpServletResponse signedIn = mvc.perform(post("/sign-in").with(csrf())
+                .param("username", staff.principal().username()).param("password", staff.password()))
+                .andReturn().getResponse();
+        assertThat(redirectPath(signedIn)).as("password accepted").isEqualTo("/sign-in/continue");
+        Cookie session = signedIn.getCookie("SESSION");
+        assertThat(session).as("a session was opened").isNotNull();
+
+        String page = mvc.perform(get("/sign-in/enrol").cookie(session)).andReturn().getResponse()
+                .getContentAsString();
+        Matcher key = Pattern.compile("data-testid=\"totp-secret\">([^<]+)<").matcher(page);
+        assertThat(key.find()).as("enrolment page shows the key").isTrue();
+        String secret = key.group(1).replaceAll("\\s", "");
+        long step = Math.floorDiv(clock.instant().getEpochSecond(), 30);
+        String code = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, step);
+        MockHttpServletResponse confirmed = mvc.perform(post("/sign-in/enrol").cookie(session).with(csrf())
+                .param("code", code)).andReturn().getResponse();
+        assertThat(confirmed.getContentAsString()).as("enrolment confirmed").contains("data-testid=\"recovery-codes\"");
+        return staff.principal();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The table covers everything there is.
+
+    @Test
+    void everyHandlerMethodHasAnExpectation() {
+        Set<String> mapped = handlerEndpoints();
+        Set<String> tabled = new TreeSet<>();
+        ENDPOINTS.stream().filter(Endpoint::mvc).forEach(e -> tabled.add(e.key()));
+
+        assertThat(mapped).as("the handler mapping lists the application's controllers")
+                .contains("GET /cases/{id}", "GET /admin/staff", "GET /audit");
+        Set<String> missing = new TreeSet<>(mapped);
+        missing.removeAll(tabled);
+        assertThat(missing)
+                .as("endpoints without an authorization expectation: add them to AuthorizationMatrixTest.ENDPOINTS")
+                .isEmpty();
+        Set<String> stale = new TreeSet<>(tabled);
+        stale.removeAll(mapped);
+        assertThat(stale).as("expectations for endpoints that no longer exist").isEmpty();
+    }
+
+    @Test
+    void theTableHasOneRowPerEndpoint() {
+        List<String> keys = ENDPOINTS.stream().map(Endpoint::key).toList();
+        assertThat(keys).doesNotHaveDuplicates();
+    }
+
+    /** Every (method, pattern) the MVC handler mapping serves; {@code *} stands for any method. */
+    private Set<String> handlerEndpoints() {
+        Set<String> keys = new TreeSet<>();
+        for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
+            Set<String> methods = new TreeSet<>();
+            info.getMethodsCondition().getMethods().stream().map(RequestMethod::name).forEach(methods::add);
+            if (methods.isEmpty()) {
+                methods.add("*");
+            }
+            for (String pattern : info.getPatternValues()) {
+                for (String method : methods) {
+                    keys.add(method + " " + pattern);
+                }
+            }
+        }
+        return keys;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The matrix itself.
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointForEveryone() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Who who : Who.values()) {
+                boolean allowed = endpoint.allowed().contains(who);
+                tests.add(DynamicTest.dynamicTest(
+                        endpoint.key() + " as " + who + (allowed ? " is allowed" : " is denied"),
+                        () -> check(endpoint, who, allowed)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private void check(Endpoint endpoint, Who who, boolean allowed) throws Exception {
+        MockHttpServletResponse response = perform(endpoint, who);
+        String what = endpoint.key() + " as " + who + " answered " + response.getStatus()
+                + (response.getRedirectedUrl() != null ? " -> " + response.getRedirectedUrl() : "");
+        if (allowed) {
+            assertThat(response.getStatus()).as(what + ": expected allowed").isNotIn(401, 403).isLessThan(500);
+            assertThat(redirectsToSignIn(response)).as(what + ": expected allowed, not sent to sign in").isFalse();
+            if (who == Who.PASSWORD_ONLY) {
+                assertThat(redirectPath(response)).as(what + ": expected allowed, not sent on to /sign-in/continue")
+                        .isNotEqualTo("/sign-in/continue");
+            }
+            return;
+        }
+        switch (who) {
+            case ANONYMOUS -> assertThat(response.getStatus() == 401 || redirectsToSignIn(response))
+                    .as(what + ": expected 401 or a redirect to /sign-in").isTrue();
+            case PASSWORD_ONLY -> {
+                if (endpoint.httpMethod() == HttpMethod.GET) {
+                    assertThat(response.getStatus()).as(what).isEqualTo(302);
+                    assertThat(redirectPath(response)).as(what + ": expected a redirect to /sign-in/continue")
+                            .isEqualTo("/sign-in/continue");
+                } else {
+                    assertThat(response.getStatus()).as(what + ": expected 403").isEqualTo(403);
+                }
+            }
+            default -> assertThat(response.getStatus()).as(what + ": expected 403").isEqualTo(403);
+        }
+        // A refusal must not carry what it refuses.
+        String body = response.getContentAsString();
+        assertThat(body).as(what + ": a refusal shows nothing of the case")
+                .doesNotContain(world.clientName).doesNotContain(world.noteText);
+    }
+
+    private MockHttpServletResponse perform(Endpoint endpoint, Who who) throws Exception {
+        MockHttpServletRequestBuilder request = request(endpoint.httpMethod(), endpoint.pattern(),
+                endpoint.uriVariables().apply(world));
+        endpoint.form().accept(request, world);
+        if (endpoint.httpMethod() != HttpMethod.GET) {
+            request.with(csrf());
+        }
+        switch (who) {
+            case ANONYMOUS -> {
+            }
+            case PASSWORD_ONLY -> request.with(passwordOnly(endpoint.halfSignedIn().apply(world)));
+            default -> request.with(as(world.principal(who)));
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** The sign-in entry point: a redirect to the bare /sign-in page (not /sign-in?failed etc.). */
+    private static boolean redirectsToSignIn(MockHttpServletResponse response) {
+        String location = response.getHeader("Location");
+        if (response.getStatus() / 100 != 3 || location == null) {
+            return false;
+        }
+        URI uri = URI.create(location);
+        return "/sign-in".equals(uri.getPath()) && uri.getQuery() == null;
+    }
+
+    private static String redirectPath(MockHttpServletResponse response) {
+        String location = response.getHeader("Location");
+        return location == null ? null : URI.create(location).getPath();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // What the matrix cannot say in one word.
+
+    @Test
+    void outsidersOfTheTandemGetTheBreakTheGlassPageAndNothingOfTheCase() throws Exception {
+        for (Who who : List.of(Who.PRACTITIONER, Who.MANAGER, Who.DATA_PROTECTION_OFFICER)) {
+            MockHttpServletResponse response = mvc.perform(get("/cases/{id}", world.client.id())
+                    .with(as(world.principal(who)))).andReturn().getResponse();
+            assertThat(response.getStatus()).as(who.name()).isEqualTo(403);
+            assertThat(response.getContentAsString()).as(who.name())
+                    .contains("data-testid=\"restricted\"")
+                    .contains("/cases/" + world.client.id() + "/break-glass")
+                    .doesNotContain(world.noteText)
+                    .doesNotContain(world.clientName);
+        }
+    }
+
+    @Test
+    void theTandemReadsTheCase() throws Exception {
+        for (StaffPrincipal member : List.of(world.tandemA, world.tandemB)) {
+            MockHttpServletResponse response = mvc.perform(get("/cases/{id}", world.client.id()).with(as(member)))
+                    .andReturn().getResponse();
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(response.getContentAsString()).contains(world.noteText);
+        }
+    }
+
+    @Test
+    void staffOfAnotherOrganisationFindNothing() throws Exception {
+        Fixtures.Organisation foreign = fixtures.organisation();
+        Map<Role, StaffPrincipal> strangers = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            strangers.put(role, fixtures.staff(foreign, role));
+        }
+        for (Endpoint endpoint : ENDPOINTS) {
+            if (!endpoint.pattern().contains("{id}")) {
+                continue;
+            }
+            for (StaffPrincipal stranger : strangers.values()) {
+                MockHttpServletRequestBuilder request = request(endpoint.httpMethod(), endpoint.pattern(),
+                        endpoint.uriVariables().apply(world)).with(as(stranger));
+                endpoint.form().accept(request, world);
+                if (endpoint.httpMethod() != HttpMethod.GET) {
+                    request.with(csrf());
+                }
+                MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+                assertThat(response.getStatus()).as(endpoint.key() + " as " + stranger.role() + " of another organisation")
+                        .isIn(403, 404);
+                assertThat(response.getContentAsString()).doesNotContain(world.clientName)
+                        .doesNotContain(world.noteText);
+            }
+        }
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenIsRefused() throws Exception {
+        String text = Fixtures.unique("forged-note-");
+        MockHttpServletResponse missing = mvc.perform(post("/cases/{id}/notes", world.client.id())
+                .with(as(world.tandemA)).param("sessionDate", LocalDate.now().toString()).param("text", text))
+                .andReturn().getResponse();
+        assertThat(missing.getStatus()).as("POST without CSRF token").isEqualTo(403);
+
+        MockHttpServletResponse wrong = mvc.perform(post("/cases/{id}/notes", world.client.id())
+                .with(as(world.tandemA)).with(csrf().useInvalidToken())
+                .param("sessionDate", LocalDate.now().toString()).param("text", text))
+                .andReturn().getResponse();
+        assertThat(wrong.getStatus()).as("POST with a wrong CSRF token").isEqualTo(403);
+
+        MockHttpServletResponse admin = mvc.perform(post("/admin/staff/{id}/active", world.adminTarget.id())
+                .with(as(world.admin)).param("active", "false")).andReturn().getResponse();
+        assertThat(admin.getStatus()).as("administrator's POST without CSRF token").isEqualTo(403);
+
+        String casePage = mvc.perform(get("/cases/{id}", world.client.id()).with(as(world.tandemA)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(casePage).as("the forged note was not stored").doesNotContain(text);
+        assertThat(staff.find(world.org.id(), world.adminTarget.id()).orElseThrow().active())
+                .as("the forged deactivation did not happen").isTrue();
+    }
+
+    @Test
+    void theSignInStepsAreClosedToAFullSignIn() throws Exception {
+        // Sanity for the matrix's half-signed-in rows: each step is really reachable at its moment.
+        assertThat(mvc.perform(get("/sign-in/new-password").with(passwordOnly(world.mustChangePassword)))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/sign-in/enrol").with(passwordOnly(world.mustEnrol)))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/sign-in/code").with(passwordOnly(world.mustEnterCode)))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/sign-in/code").with(as(world.mustEnterCode)))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+}
