@@ -1,0 +1,201 @@
+package org.exitwork;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.exitwork.accounts.Role;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every text exists in both languages, and every text a page or controller asks for exists. A
+ * missing key shows up in the browser as {@code ??key_en??}; this test finds it first.
+ */
+class MessageBundlesTest {
+
+    static final Path BUNDLES = Path.of("src/main/resources/i18n");
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Path SOURCES = Path.of("src/main/java");
+
+    /** A literal key: {@code #{some.key}} or {@code #{some.key(${arg})}}; dynamic keys start with ' or $. */
+    static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)\\s*[}(]");
+    static final Pattern ANY_MESSAGE_EXPRESSION = Pattern.compile("#\\{");
+
+    @Test
+    void everyBundleHasTheSameKeysInEnglishAndGerman() throws IOException {
+        List<String> names = bundleNames();
+        assertThat(names).as("bundles in " + BUNDLES).contains("common", "accounts", "cases", "audit");
+        for (String name : names) {
+            Path german = BUNDLES.resolve(name + "_de.properties");
+            assertThat(german).as("German bundle for " + name).exists();
+            Set<String> en = load(BUNDLES.resolve(name + ".properties")).keySet();
+            Set<String> de = load(german).keySet();
+            assertThat(en).as(name + ": keys only in German").containsAll(de);
+            assertThat(de).as(name + ": keys missing in German").containsAll(en);
+        }
+    }
+
+    @Test
+    void noBundleIsWithoutItsEnglishOriginal() throws IOException {
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".properties")).forEach(n -> {
+                String base = n.replaceAll("(_[a-z]{2})?\\.properties$", "");
+                assertThat(BUNDLES.resolve(base + ".properties")).as("English bundle for " + n).exists();
+                assertThat(n).as("only English and German are offered").matches(".*?(_de)?\\.properties");
+            });
+        }
+    }
+
+    @Test
+    void germanAndEnglishTextsTakeTheSameArguments() throws IOException {
+        Pattern argument = Pattern.compile("\\{(\\d+)\\}");
+        for (String name : bundleNames()) {
+            Map<String, String> en = load(BUNDLES.resolve(name + ".properties"));
+            Map<String, String> de = load(BUNDLES.resolve(name + "_de.properties"));
+            for (Map.Entry<String, String> e : en.entrySet()) {
+                if (!de.containsKey(e.getKey())) {
+                    continue; // reported by everyBundleHasTheSameKeysInEnglishAndGerman
+                }
+                assertThat(arguments(argument, de.get(e.getKey())))
+                        .as(name + ": arguments of " + e.getKey())
+                        .isEqualTo(arguments(argument, e.getValue()));
+                assertThat(e.getValue()).as(name + ": " + e.getKey() + " in English").isNotBlank();
+                assertThat(de.get(e.getKey())).as(name + ": " + e.getKey() + " in German").isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void everyKeyUsedInATemplateExists() throws IOException {
+        Map<String, String> english = english();
+        Map<String, Set<String>> used = new TreeMap<>();
+        int expressions = 0;
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path template : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(template, StandardCharsets.UTF_8);
+                Matcher any = ANY_MESSAGE_EXPRESSION.matcher(html);
+                while (any.find()) {
+                    expressions++;
+                }
+                Matcher key = TEMPLATE_KEY.matcher(html);
+                while (key.find()) {
+                    used.computeIfAbsent(key.group(1), k -> new TreeSet<>()).add(TEMPLATES.relativize(template).toString());
+                }
+            }
+        }
+        assertThat(used).as("the scan finds the keys it should").containsKeys("sign-in.title", "layout.signed-in-as",
+                "case.restricted", "error.404");
+        assertThat(used.size()).as("most message expressions are literal keys").isGreaterThan(expressions / 2);
+
+        Map<String, Set<String>> missing = new TreeMap<>(used);
+        missing.keySet().removeAll(english.keySet());
+        assertThat(missing).as("keys used in templates (with the templates) but missing in the English bundles")
+                .isEmpty();
+    }
+
+    /** Keys chosen in Java and shown by a template: rejected fields, notices and problems. */
+    @Test
+    void everyKeyAControllerHandsToAPageExists() throws IOException {
+        Map<String, String> english = english();
+        Pattern rejectValue = Pattern.compile("rejectValue\\(\\s*\"[^\"]*\"\\s*,\\s*\"([^\"]+)\"");
+        Pattern flash = Pattern.compile("addFlashAttribute\\(\\s*\"(?:notice|problem)\"\\s*,([^;]*)\\);");
+        Pattern literal = Pattern.compile("\"([^\"]+)\"");
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String java = Files.readString(source, StandardCharsets.UTF_8);
+                Matcher m = rejectValue.matcher(java);
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+                Matcher f = flash.matcher(java);
+                while (f.find()) {
+                    Matcher l = literal.matcher(f.group(1));
+                    while (l.find()) {
+                        used.add(l.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(used).as("the scan finds the keys it should").contains("password.repeat.differs",
+                "staff.notice.deactivated", "staff.notice.reactivated", "case.notice.registered");
+        assertThat(english.keySet()).as("keys used in controllers but missing in the English bundles")
+                .containsAll(used);
+    }
+
+    @Test
+    void everyRoleHasAName() throws IOException {
+        Map<String, String> english = english();
+        for (Role role : Role.values()) {
+            assertThat(english).as("name of role " + role).containsKey("role." + role.name());
+        }
+    }
+
+    @Test
+    void everyBreakTheGlassReasonHasAName() throws Exception {
+        Map<String, String> english = english();
+        Object[] reasons = Class.forName("org.exitwork.cases.internal.BreakGlassReason").getEnumConstants();
+        assertThat(reasons).as("reasons").isNotEmpty();
+        for (Object reason : reasons) {
+            String name = ((Enum<?>) reason).name();
+            assertThat(english).as("name of break-the-glass reason " + name)
+                    .containsKey("break-glass.reason." + name);
+        }
+    }
+
+    private static List<String> bundleNames() throws IOException {
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.matches(".*_[a-z]{2}\\.properties"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** All English texts; a key defined in two bundles is an error (which one wins is luck). */
+    private static Map<String, String> english() throws IOException {
+        Map<String, String> all = new TreeMap<>();
+        Map<String, String> definedIn = new TreeMap<>();
+        for (String name : bundleNames()) {
+            for (Map.Entry<String, String> e : load(BUNDLES.resolve(name + ".properties")).entrySet()) {
+                String earlier = definedIn.putIfAbsent(e.getKey(), name);
+                assertThat(earlier).as("key " + e.getKey() + " defined in " + earlier + " and " + name).isNull();
+                all.put(e.getKey(), e.getValue());
+            }
+        }
+        return all;
+    }
+
+    private static Map<String, String> load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Map<String, String> map = new TreeMap<>();
+        properties.forEach((k, v) -> map.put((String) k, (String) v));
+        return map;
+    }
+
+    private static Set<String> arguments(Pattern argument, String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = argument.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+}
