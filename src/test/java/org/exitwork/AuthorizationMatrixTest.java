@@ -392,7 +392,14 @@ class AuthorizationMatrixTest {
                     assertThat(response.getStatus()).as(what + ": expected 403").isEqualTo(403);
                 }
             }
-            default -> assertThat(response.getStatus()).as(what + ": expected 403").isEqualTo(403);
+            default -> {
+                if (endpoint.httpMethod() == HttpMethod.GET && endpoint.pattern().startsWith("/sign-in/")) {
+                    // Fully signed in: the sign-in steps have nothing left to do and send you home.
+                    assertThat(redirectPath(response)).as(what + ": expected a redirect to /").isEqualTo("/");
+                } else {
+                    assertThat(response.getStatus()).as(what + ": expected 403").isEqualTo(403);
+                }
+            }
         }
         // A refusal must not carry what it refuses.
         String body = response.getContentAsString();
@@ -520,6 +527,8 @@ class AuthorizationMatrixTest {
         assertThat(mvc.perform(get("/sign-in/code").with(passwordOnly(world.mustEnterCode)))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(mvc.perform(get("/sign-in/code").with(as(world.mustEnterCode)))
+                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(mvc.perform(post("/sign-in/code").with(as(world.mustEnterCode)).with(csrf()).param("code", "123456"))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 }
