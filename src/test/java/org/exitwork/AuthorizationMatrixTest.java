@@ -218,6 +218,18 @@ class AuthorizationMatrixTest {
                     .form((r, w) -> r.param("reason", "SUPERVISION")
                             .param("explanation", "Supervision of the case work this week")),
 
+            // --- intake: prospects, safety discussion, consent to participate ---
+
+            // --- sessions, search, context persons, institutions ---
+
+            // --- work agreement and progress ---
+
+            // --- resources and safety assessment ---
+
+            // --- staff profiles and groups ---
+
+            // --- ending, erasure, retention, overviews ---
+
             // Audit log: the data protection officer only.
             mvc("GET /audit", DPOS),
             mvc("POST /audit/verify", DPOS),

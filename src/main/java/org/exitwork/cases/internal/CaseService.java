@@ -37,11 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseService implements CaseWork {
 
-    /** How the signed-in person stands to a case. */
-    enum Access {
-        TANDEM, BROKEN_GLASS, NONE
-    }
-
     record CaseSummary(UUID id, String pseudonym, Instant createdAt, boolean mine, List<String> tandem) {
     }
 
@@ -51,7 +46,7 @@ class CaseService implements CaseWork {
     record Grant(String colleague, BreakGlassReason reason, String explanation, Instant grantedAt, Instant expiresAt) {
     }
 
-    record CaseView(UUID id, String pseudonym, Instant createdAt, Access access, List<String> tandem, List<Note> notes,
+    record CaseView(UUID id, String pseudonym, Access access, List<String> tandem, List<Note> notes,
             List<Grant> grants) {
     }
 
@@ -65,11 +60,13 @@ class CaseService implements CaseWork {
     private final PseudonymGenerator pseudonyms;
     private final Clock clock;
     private final Duration breakGlassDuration;
+    private final CaseAccess access;
 
-    CaseService(CaseRepository cases, ClientKeys keys, StaffDirectory staff, AuditLog audit,
+    CaseService(CaseRepository cases, CaseAccess access, ClientKeys keys, StaffDirectory staff, AuditLog audit,
             PseudonymGenerator pseudonyms, Clock clock,
             @Value("${exitwork.cases.break-glass-duration}") Duration breakGlassDuration) {
         this.cases = cases;
+        this.access = access;
         this.keys = keys;
         this.staff = staff;
         this.audit = audit;
@@ -119,7 +116,7 @@ class CaseService implements CaseWork {
 
     @Transactional(readOnly = true)
     public List<CaseSummary> list(StaffPrincipal who) {
-        requireCaseRole(who);
+        CaseAccess.requireCaseRole(who);
         List<CaseRepository.Listed> rows = cases.clients(who.organisationId(), who.id());
         Map<UUID, List<UUID>> tandems = new java.util.HashMap<>();
         Set<UUID> staffIds = new HashSet<>();
@@ -135,29 +132,16 @@ class CaseService implements CaseWork {
                 .toList();
     }
 
-    @Transactional
+    @Transactional(readOnly = true)
     public Access accessOf(StaffPrincipal who, UUID clientId) {
-        requireCaseRole(who);
-        CaseRepository.ClientRow client = client(who, clientId);
-        return access(who, client);
-    }
-
-    private Access access(StaffPrincipal who, CaseRepository.ClientRow client) {
-        if (cases.tandem(client.id()).contains(who.id())) {
-            return Access.TANDEM;
-        }
-        if (cases.hasValidGrant(client.id(), who.id(), clock.instant())) {
-            return Access.BROKEN_GLASS;
-        }
-        return Access.NONE;
+        return access.accessOf(who, clientId);
     }
 
     /** The whole case for the tandem or a colleague who broke the glass; audited as a read. */
     @Transactional
     public CaseView open(StaffPrincipal who, UUID clientId) {
-        requireCaseRole(who);
-        CaseRepository.ClientRow client = client(who, clientId);
-        Access access = requireRead(who, client);
+        CaseRef client = access.forReading(who, clientId, "read");
+        Access how = access.access(who, client);
         FieldCipher cipher = keys.cipherFor(client.id());
         List<CaseRepository.NoteRow> noteRows = cases.notes(client.id());
         List<CaseRepository.GrantRow> grantRows = cases.grants(client.id());
@@ -177,16 +161,15 @@ class CaseService implements CaseWork {
                         g.expiresAt()))
                 .toList();
         audit.record(event(who, CaseActions.CASE_READ, client.pseudonym(),
-                "as " + access.name().toLowerCase() + ", " + notes.size() + " notes"));
-        return new CaseView(client.id(), client.pseudonym(), client.createdAt(), access,
+                "as " + how.name().toLowerCase() + ", " + notes.size() + " notes"));
+        return new CaseView(client.id(), client.pseudonym(), how,
                 tandem.stream().map(names::get).toList(), notes, grants);
     }
 
     /** What a colleague without access may see: the pseudonym and who carries the case. */
     @Transactional
     public RestrictedView restricted(StaffPrincipal who, UUID clientId) {
-        requireCaseRole(who);
-        CaseRepository.ClientRow client = client(who, clientId);
+        CaseRef client = access.find(who, clientId);
         List<UUID> tandem = cases.tandem(client.id());
         Map<UUID, String> names = staff.displayNames(who.organisationId(), tandem);
         return new RestrictedView(client.id(), client.pseudonym(), tandem.stream().map(names::get).toList());
@@ -195,9 +178,7 @@ class CaseService implements CaseWork {
     /** The identity vault, shown only on request; audited separately because it identifies the person. */
     @Transactional
     public ClientIdentity identity(StaffPrincipal who, UUID clientId) {
-        requireCaseRole(who);
-        CaseRepository.ClientRow client = client(who, clientId);
-        requireRead(who, client);
+        CaseRef client = access.forReading(who, clientId, "read identity");
         FieldCipher cipher = keys.cipherFor(client.id());
         CaseRepository.IdentityRow row = cases.identity(client.id()).orElseThrow(NotFoundException::new);
         String dob = cipher.decrypt(ref("cas_identity", client.id(), "date_of_birth"), row.dateOfBirth());
@@ -213,11 +194,8 @@ class CaseService implements CaseWork {
     @Override
     @Transactional
     public void writeNote(StaffPrincipal author, UUID clientId, LocalDate sessionDate, String text) {
-        requireCaseRole(author);
-        CaseRepository.ClientRow client = client(author, clientId);
-        if (access(author, client) != Access.TANDEM) {
-            refuse(author, client, "write note");
-        }
+        CaseRef client = access.forTandem(author, clientId, "write note");
+        access.requireStage(client, Stage.CLIENT);
         UUID id = UUID.randomUUID();
         byte[] body = keys.cipherFor(client.id()).encrypt(ref("cas_session_note", id, "body"), text);
         cases.insertNote(client.id(), new CaseRepository.NoteRow(id, sessionDate, author.id(), clock.instant(), body));
@@ -227,9 +205,8 @@ class CaseService implements CaseWork {
     /** A colleague outside the tandem gains time-limited read access for a recorded reason (R6). */
     @Transactional
     public void breakGlass(StaffPrincipal who, UUID clientId, BreakGlassReason reason, String explanation) {
-        requireCaseRole(who);
-        CaseRepository.ClientRow client = client(who, clientId);
-        if (access(who, client) == Access.TANDEM) {
+        CaseRef client = access.find(who, clientId);
+        if (access.access(who, client) == Access.TANDEM) {
             return;
         }
         UUID id = UUID.randomUUID();
@@ -238,30 +215,6 @@ class CaseService implements CaseWork {
         cases.insertGrant(client.id(), new CaseRepository.GrantRow(id, who.id(), reason.name(), sealed, now,
                 now.plus(breakGlassDuration)));
         audit.record(event(who, CaseActions.BREAK_THE_GLASS, client.pseudonym(), "reason=" + reason));
-    }
-
-    private Access requireRead(StaffPrincipal who, CaseRepository.ClientRow client) {
-        Access access = access(who, client);
-        if (access == Access.NONE) {
-            refuse(who, client, "read");
-        }
-        return access;
-    }
-
-    private void refuse(StaffPrincipal who, CaseRepository.ClientRow client, String what) {
-        audit.recordIndependently(event(who, CaseActions.ACCESS_REFUSED, client.pseudonym(), what));
-        throw new ForbiddenException();
-    }
-
-    /** Administrators manage accounts, never cases (ARCHITECTURE: need to know). */
-    private static void requireCaseRole(StaffPrincipal who) {
-        if (who.is(Role.ADMIN)) {
-            throw new ForbiddenException();
-        }
-    }
-
-    private CaseRepository.ClientRow client(StaffPrincipal who, UUID clientId) {
-        return cases.client(who.organisationId(), clientId).orElseThrow(NotFoundException::new);
     }
 
     private static FieldRef ref(String table, UUID row, String field) {

@@ -98,7 +98,7 @@ class CasesController {
     @GetMapping("/{id}")
     String open(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model,
             HttpServletResponse response) {
-        if (cases.accessOf(who, id) == CaseService.Access.NONE) {
+        if (cases.accessOf(who, id) == Access.NONE) {
             return restrictedPage(who, id, model, response);
         }
         return casePage(who, id, model);
@@ -135,7 +135,7 @@ class CasesController {
     String writeNote(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        if (cases.accessOf(who, id) != CaseService.Access.TANDEM) {
+        if (cases.accessOf(who, id) != Access.TANDEM) {
             throw new org.exitwork.platform.ForbiddenException();
         }
         if (errors.hasErrors()) {

@@ -1,0 +1,130 @@
+package org.exitwork.cases.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.FieldCipher;
+import org.exitwork.keys.FieldRef;
+import org.exitwork.platform.ForbiddenException;
+import org.exitwork.platform.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides who may touch a case (R6). Every feature of this module (sessions,
+ * work agreement, assessment, context, ending) asks here first, so the rules cannot drift apart:
+ * the tandem reads and writes; a colleague who broke the glass reads; administrators never reach a
+ * case; another organisation's ids do not exist. Refusals are audited in a transaction of their
+ * own, so they stay on record even though the request fails.
+ */
+@Component
+class CaseAccess {
+
+    private final JdbcClient jdbc;
+    private final ClientKeys keys;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CaseAccess(JdbcClient jdbc, ClientKeys keys, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The case, for anyone with a case role in the organisation; 404 for other organisations' ids. */
+    CaseRef find(StaffPrincipal who, UUID clientId) {
+        requireCaseRole(who);
+        return jdbc.sql("SELECT id, org_id, pseudonym, stage FROM cas_client WHERE org_id = ? AND id = ?")
+                .params(who.organisationId(), clientId)
+                .query((rs, n) -> new CaseRef(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
+                        rs.getString("pseudonym"), Stage.valueOf(rs.getString("stage"))))
+                .optional().orElseThrow(NotFoundException::new);
+    }
+
+    Access accessOf(StaffPrincipal who, UUID clientId) {
+        return access(who, find(who, clientId));
+    }
+
+    Access access(StaffPrincipal who, CaseRef ref) {
+        boolean inTandem = jdbc.sql("SELECT COUNT(*) FROM cas_tandem_member WHERE client_id = ? AND staff_id = ?")
+                .params(ref.id(), who.id()).query(Long.class).single() > 0;
+        if (inTandem) {
+            return Access.TANDEM;
+        }
+        boolean granted = jdbc.sql("SELECT COUNT(*) FROM cas_access_grant WHERE client_id = ? AND staff_id = ? "
+                + "AND expires_at > ?")
+                .params(ref.id(), who.id(), java.sql.Timestamp.from(clock.instant())).query(Long.class).single() > 0;
+        return granted ? Access.BROKEN_GLASS : Access.NONE;
+    }
+
+    /** For changes: only the tandem. {@code what} names the attempted action in the refusal's audit entry. */
+    CaseRef forTandem(StaffPrincipal who, UUID clientId, String what) {
+        CaseRef ref = find(who, clientId);
+        if (access(who, ref) != Access.TANDEM) {
+            refuse(who, ref, what);
+        }
+        return ref;
+    }
+
+    /** For reading: the tandem, or a colleague who broke the glass. */
+    CaseRef forReading(StaffPrincipal who, UUID clientId, String what) {
+        CaseRef ref = find(who, clientId);
+        if (access(who, ref) == Access.NONE) {
+            refuse(who, ref, what);
+        }
+        return ref;
+    }
+
+    /** Refuses a change that the case's stage does not allow (e.g. a session note for a prospect). */
+    void requireStage(CaseRef ref, Stage... allowed) {
+        for (Stage stage : allowed) {
+            if (ref.is(stage)) {
+                return;
+            }
+        }
+        throw new WrongStageException(ref.stage());
+    }
+
+    FieldCipher cipher(CaseRef ref) {
+        return keys.cipherFor(ref.id());
+    }
+
+    /** An audit entry about the case, in the caller's transaction. Never put content in {@code detail}. */
+    void record(StaffPrincipal who, String action, CaseRef ref, String detail) {
+        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), action, ref.pseudonym(), detail));
+    }
+
+    static FieldRef field(String table, UUID row, String field) {
+        return FieldRef.of(table, row, field);
+    }
+
+    private void refuse(StaffPrincipal who, CaseRef ref, String what) {
+        audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(),
+                CaseActions.ACCESS_REFUSED, ref.pseudonym(), what));
+        throw new ForbiddenException();
+    }
+
+    /** Administrators manage accounts, never cases (ARCHITECTURE: need to know). */
+    static void requireCaseRole(StaffPrincipal who) {
+        if (who.is(Role.ADMIN)) {
+            throw new ForbiddenException();
+        }
+    }
+
+    /** The action does not fit where the case stands (e.g. a session note for a prospect): 409. */
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CONFLICT)
+    static class WrongStageException extends RuntimeException {
+        final Stage stage;
+
+        WrongStageException(Stage stage) {
+            super("not possible while the case is " + stage);
+            this.stage = stage;
+        }
+    }
+}
