@@ -40,10 +40,10 @@ class CaseAccess {
     /** The case, for anyone with a case role in the organisation; 404 for other organisations' ids. */
     CaseRef find(StaffPrincipal who, UUID clientId) {
         requireCaseRole(who);
-        return jdbc.sql("SELECT id, org_id, pseudonym, stage FROM cas_client WHERE org_id = ? AND id = ?")
+        return jdbc.sql("SELECT id, org_id, pseudonym, stage, language FROM cas_client WHERE org_id = ? AND id = ?")
                 .params(who.organisationId(), clientId)
                 .query((rs, n) -> new CaseRef(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
-                        rs.getString("pseudonym"), Stage.valueOf(rs.getString("stage"))))
+                        rs.getString("pseudonym"), Stage.valueOf(rs.getString("stage")), rs.getString("language")))
                 .optional().orElseThrow(NotFoundException::new);
     }
 
