@@ -87,6 +87,7 @@ class AuthorizationMatrixTest {
     static final Set<Who> HALF_SIGNED_IN = EnumSet.of(Who.PASSWORD_ONLY);
     static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
     static final Set<Who> DPOS = EnumSet.of(Who.DATA_PROTECTION_OFFICER);
+    static final Set<Who> MANAGERS = EnumSet.of(Who.MANAGER);
 
     /** The people and records the requests are made with. */
     static final class World {
@@ -110,6 +111,16 @@ class AuthorizationMatrixTest {
         RegisteredClient glassClient;
         String clientName;
         String noteText;
+        /** A prospect of practitioner A, without safety discussion. */
+        RegisteredClient prospect;
+        /** A prospect of practitioner A whose safety discussion is recorded: ready to be taken on. */
+        RegisteredClient readyProspect;
+        UUID englishText;
+        RegisteredClient toComplete;
+        RegisteredClient toEnd;
+        /** A completed case with one follow-up. */
+        RegisteredClient closed;
+        UUID followUp;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -203,9 +214,8 @@ class AuthorizationMatrixTest {
             // Cases: never the administrator; registering only practitioners; reading only the tandem.
             mvc("GET /cases", CASE_ROLES),
             mvc("GET /cases/new", PRACTITIONERS),
-            mvc("POST /cases", PRACTITIONERS).form((r, w) -> r.param("fullName", "Newly Registered Person")
-                    .param("dateOfBirth", "1990-05-06").param("contact", "").param("aliases", "")
-                    .param("secondPractitioner", w.tandemB.id().toString())),
+            mvc("POST /cases", PRACTITIONERS).form((r, w) -> r.param("pathway", "SELF_REFERRAL")
+                    .param("areas", "UNCLEAR")),
             // Outside the tandem this is the 403 "break the glass" page: denied for reading.
             mvc("GET /cases/{id}", TANDEM).vars(w -> ids(w.client.id())),
             mvc("GET /cases/{id}/identity", TANDEM).vars(w -> ids(w.client.id())),
@@ -219,6 +229,30 @@ class AuthorizationMatrixTest {
                             .param("explanation", "Supervision of the case work this week")),
 
             // --- intake: prospects, safety discussion, consent to participate ---
+            // A prospect is carried by practitioner A alone; the manager records the safety discussion.
+            mvc("GET /cases/{id}/intake", TANDEM).vars(w -> ids(w.prospect.id())),
+            mvc("POST /cases/{id}/contacts", TANDEM).vars(w -> ids(w.prospect.id()))
+                    .form((r, w) -> r.param("contactedOn", LocalDate.now().minusDays(1).toString())
+                            .param("kind", "ATTEMPT").param("reached", "false").param("note", "")),
+            mvc("POST /cases/{id}/description", TANDEM).vars(w -> ids(w.prospect.id()))
+                    .form((r, w) -> r.param("areas", "UNCLEAR", "GANGS").param("contextCase", "false")),
+            mvc("GET /cases/{id}/safety-discussion", MANAGERS).vars(w -> ids(w.prospect.id())),
+            mvc("POST /cases/{id}/safety-discussion", MANAGERS).vars(w -> ids(w.prospect.id()))
+                    .form((r, w) -> r.param("heldOn", LocalDate.now().minusDays(1).toString())
+                            .param("risks", "Meet in the office only")),
+            mvc("GET /cases/{id}/take-on", TANDEM).vars(w -> ids(w.readyProspect.id())),
+            mvc("POST /cases/{id}/take-on", TANDEM).vars(w -> ids(w.readyProspect.id()))
+                    .form((r, w) -> r.param("givenOn", LocalDate.now().minusDays(1).toString())
+                            .param("informedHow", "TALK_AND_TEXT_HANDED_OVER")
+                            .param("informationText", w.englishText.toString()).param("language", "en")
+                            .param("fullName", "Taken On In The Matrix").param("dateOfBirth", "")
+                            .param("contact", "").param("aliases", "")
+                            .param("secondPractitioner", w.tandemB.id().toString())
+                            .param("singlePractitionerReason", "")),
+            mvc("GET /cases/information-texts", CASE_ROLES),
+            mvc("GET /cases/information-texts/{textId}", CASE_ROLES).vars(w -> ids(w.englishText)),
+            mvc("POST /cases/information-texts", MANAGERS).form((r, w) -> r.param("titleEn", "Title")
+                    .param("bodyEn", "Text").param("titleDe", "Titel").param("bodyDe", "Text")),
 
             // --- sessions, search, context persons, institutions ---
 
@@ -229,6 +263,22 @@ class AuthorizationMatrixTest {
             // --- staff profiles and groups ---
 
             // --- ending, erasure, retention, overviews ---
+            mvc("GET /cases/{id}/ending", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/ending/completed", TANDEM).vars(w -> ids(w.toComplete.id()))
+                    .form((r, w) -> r.param("closedOn", LocalDate.now().toString())
+                            .param("aftercarePlan", "Call in a month").param("followUp1", LocalDate.now().plusDays(30)
+                                    .toString())),
+            mvc("POST /cases/{id}/ending/clients-choice", TANDEM).vars(w -> ids(w.toEnd.id()))
+                    .form((r, w) -> r.param("closedOn", LocalDate.now().toString()).param("eraseNow", "false")),
+            mvc("POST /cases/{id}/follow-ups/{followUpId}/done", TANDEM).vars(w -> ids(w.closed.id(), w.followUp)),
+            // Unconfirmed, so that the tandem's allowed request (400) erases nothing the others are tried on.
+            mvc("POST /cases/{id}/erasure", TANDEM).vars(w -> ids(w.closed.id())).form((r, w) -> r.param("confirmed",
+                    "false")),
+            mvc("GET /manage/retention", MANAGERS),
+            mvc("POST /manage/retention", MANAGERS).form((r, w) -> r.param("prospectDays", "90")
+                    .param("closedDays", "365")),
+            mvc("GET /start", PRACTITIONERS),
+            mvc("GET /manage/overview", MANAGERS),
 
             // Audit log: the data protection officer only.
             mvc("GET /audit", DPOS),
@@ -263,6 +313,9 @@ class AuthorizationMatrixTest {
     Clock clock;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
@@ -289,6 +342,20 @@ class AuthorizationMatrixTest {
         w.client = fixtures.client(w.tandemA, w.tandemB, w.clientName);
         fixtures.note(w.tandemA, w.client.id(), w.noteText);
         w.glassClient = fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("Other Client "));
+
+        w.prospect = fixtures.prospect(w.tandemA);
+        w.readyProspect = fixtures.prospect(w.tandemA);
+        fixtures.safetyDiscussion(w.readyProspect.id(), w.tandemA);
+        w.englishText = fixtures.consent(w.org.id(), "en").informationText();
+        w.toComplete = fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("To Complete "));
+        w.toEnd = fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("To End "));
+        w.closed = fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("Closed "));
+        mvc.perform(post("/cases/{id}/ending/completed", w.closed.id()).with(as(w.tandemA)).with(csrf())
+                .param("closedOn", LocalDate.now().toString()).param("aftercarePlan", "Aftercare")
+                .param("followUp1", LocalDate.now().plusDays(20).toString()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        w.followUp = jdbc.sql("SELECT id FROM cas_follow_up WHERE client_id = ?").param(w.closed.id())
+                .query(UUID.class).single();
     }
 
     /**

@@ -113,6 +113,7 @@ class MessageBundlesTest {
         Pattern rejectValue = Pattern.compile("rejectValue\\(\\s*\"[^\"]*\"\\s*,\\s*\"([^\"]+)\"");
         Pattern flash = Pattern.compile("addFlashAttribute\\(\\s*\"(?:notice|problem)\"\\s*,([^;]*)\\);");
         Pattern literal = Pattern.compile("\"([^\"]+)\"");
+        Pattern refused = Pattern.compile("new \\w+Refused\\(\\s*\"([^\"]+)\"");
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -120,6 +121,10 @@ class MessageBundlesTest {
                 Matcher m = rejectValue.matcher(java);
                 while (m.find()) {
                     used.add(m.group(1));
+                }
+                Matcher r = refused.matcher(java);
+                while (r.find()) {
+                    used.add(r.group(1));
                 }
                 Matcher f = flash.matcher(java);
                 while (f.find()) {
@@ -131,7 +136,8 @@ class MessageBundlesTest {
             }
         }
         assertThat(used).as("the scan finds the keys it should").contains("password.repeat.differs",
-                "staff.notice.deactivated", "staff.notice.reactivated", "case.notice.registered");
+                "staff.notice.deactivated", "staff.notice.reactivated", "intake.notice.taken-on",
+                "intake.refused.no-safety-discussion", "ending.refused.closing-date");
         assertThat(english.keySet()).as("keys used in controllers but missing in the English bundles")
                 .containsAll(used);
     }
@@ -141,6 +147,27 @@ class MessageBundlesTest {
         Map<String, String> english = english();
         for (Role role : Role.values()) {
             assertThat(english).as("name of role " + role).containsKey("role." + role.name());
+        }
+    }
+
+    /** Every value of a vocabulary people choose from has a label (prefix = message key prefix). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "org.exitwork.cases.Pathway, pathway.",
+            "org.exitwork.cases.PhenomenonArea, phenomenon.",
+            "org.exitwork.cases.InformedHow, informed.",
+            "org.exitwork.cases.internal.ContactKind, contact.",
+            "org.exitwork.cases.internal.Stage, stage.",
+            "org.exitwork.cases.internal.Closure, closure.",
+            "org.exitwork.cases.internal.Theme, theme.",
+            "org.exitwork.cases.internal.Setting, setting.",
+            "org.exitwork.cases.internal.PlaceKind, place."})
+    void everyVocabularyValueHasALabel(String enumClass, String prefix) throws Exception {
+        Map<String, String> english = english();
+        Object[] values = Class.forName(enumClass).getEnumConstants();
+        assertThat(values).as(enumClass).isNotEmpty();
+        for (Object value : values) {
+            assertThat(english).as("label of " + enumClass + "." + value).containsKey(prefix + ((Enum<?>) value).name());
         }
     }
 

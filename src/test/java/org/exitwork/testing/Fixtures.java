@@ -2,6 +2,9 @@ package org.exitwork.testing;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,6 +15,13 @@ import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseWork;
 import org.exitwork.cases.ClientIdentity;
+import org.exitwork.cases.InformedHow;
+import org.exitwork.cases.NewProspect;
+import org.exitwork.cases.ParticipationConsent;
+import org.exitwork.cases.Pathway;
+import org.exitwork.cases.PhenomenonArea;
+import org.exitwork.cases.SafetyDiscussion;
+import org.exitwork.cases.Tandem;
 import org.exitwork.cases.RegisteredClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -32,6 +42,7 @@ public class Fixtures {
 
     private final AccountAdministration accounts;
     private final CaseWork cases;
+    private final Map<UUID, StaffPrincipal> managers = new ConcurrentHashMap<>();
 
     Fixtures(AccountAdministration accounts, CaseWork cases) {
         this.accounts = accounts;
@@ -57,10 +68,37 @@ public class Fixtures {
         return new Staff(principal(created.member()), created.temporaryPassword());
     }
 
+    /** A client taken on the way R1 asks: prospect, the manager's safety discussion, consent. */
     public RegisteredClient client(StaffPrincipal practitioner, StaffPrincipal second, String fullName) {
-        return cases.registerClient(practitioner,
+        RegisteredClient prospect = prospect(practitioner);
+        safetyDiscussion(prospect.id(), practitioner);
+        cases.takeOn(practitioner, prospect.id(), consent(practitioner.organisationId(), "en"),
                 new ClientIdentity(fullName, LocalDate.of(1999, 1, 2), "contact of " + fullName, "alias of " + fullName),
-                second.id());
+                Tandem.with(second.id()));
+        return prospect;
+    }
+
+    public RegisteredClient prospect(StaffPrincipal practitioner) {
+        return cases.openProspect(practitioner,
+                new NewProspect(Pathway.SELF_REFERRAL, Set.of(PhenomenonArea.UNCLEAR), false));
+    }
+
+    /** The safety discussion, recorded by the organisation's fixture manager. */
+    public void safetyDiscussion(UUID clientId, StaffPrincipal practitioner) {
+        cases.recordSafetyDiscussion(manager(practitioner.organisationId()), clientId,
+                new SafetyDiscussion(LocalDate.now().minusDays(1), "Risks to staff considered in the test",
+                        Set.of(practitioner.id())));
+    }
+
+    public ParticipationConsent consent(UUID organisationId, String language) {
+        return new ParticipationConsent(LocalDate.now().minusDays(1), InformedHow.TALK_AND_TEXT_HANDED_OVER,
+                cases.currentInformationText(organisationId, language), language);
+    }
+
+    /** One manager per organisation, made on first use. */
+    public StaffPrincipal manager(UUID organisationId) {
+        return managers.computeIfAbsent(organisationId, org -> principal(accounts.createStaff(org,
+                unique("mana"), unique("Manager "), Role.MANAGER, false).member()));
     }
 
     public void note(StaffPrincipal author, UUID clientId, String text) {

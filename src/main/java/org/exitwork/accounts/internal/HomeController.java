@@ -14,7 +14,8 @@ class HomeController {
         return switch (who.role()) {
             case ADMIN -> "redirect:/admin/staff";
             case DATA_PROTECTION_OFFICER -> "redirect:/audit";
-            case PRACTITIONER, MANAGER -> "redirect:/cases";
+            case PRACTITIONER -> "redirect:/start";
+            case MANAGER -> "redirect:/manage/overview";
         };
     }
 }

@@ -100,6 +100,11 @@ class CaseAccess {
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), action, ref.pseudonym(), detail));
     }
 
+    /** An audit entry about the organisation's own settings (no client concerned). */
+    void recordOrganisation(StaffPrincipal who, String action, String detail) {
+        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), action, null, detail));
+    }
+
     static FieldRef field(String table, UUID row, String field) {
         return FieldRef.of(table, row, field);
     }

@@ -28,7 +28,7 @@ class CaseRepository {
     record GrantRow(UUID id, UUID staffId, String reasonKind, byte[] explanation, Instant grantedAt, Instant expiresAt) {
     }
 
-    record Listed(UUID id, String pseudonym, Instant createdAt, boolean mine) {
+    record Listed(UUID id, String pseudonym, String stage, Instant createdAt, boolean mine) {
     }
 
     private final JdbcClient jdbc;
@@ -69,11 +69,11 @@ class CaseRepository {
 
     List<Listed> clients(UUID org, UUID me) {
         return jdbc.sql("""
-                SELECT c.id, c.pseudonym, c.created_at,
+                SELECT c.id, c.pseudonym, c.stage, c.created_at,
                        EXISTS (SELECT 1 FROM cas_tandem_member t WHERE t.client_id = c.id AND t.staff_id = ?) AS mine
                 FROM cas_client c WHERE c.org_id = ? ORDER BY c.pseudonym""")
                 .params(me, org)
-                .query((rs, n) -> new Listed(rs.getObject("id", UUID.class), rs.getString("pseudonym"),
+                .query((rs, n) -> new Listed(rs.getObject("id", UUID.class), rs.getString("pseudonym"), rs.getString("stage"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("mine")))
                 .list();
     }

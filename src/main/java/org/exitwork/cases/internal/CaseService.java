@@ -19,7 +19,11 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseWork;
 import org.exitwork.cases.ClientIdentity;
+import org.exitwork.cases.NewProspect;
+import org.exitwork.cases.ParticipationConsent;
 import org.exitwork.cases.RegisteredClient;
+import org.exitwork.cases.SafetyDiscussion;
+import org.exitwork.cases.Tandem;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
 import org.exitwork.keys.FieldRef;
@@ -37,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseService implements CaseWork {
 
-    record CaseSummary(UUID id, String pseudonym, Instant createdAt, boolean mine, List<String> tandem) {
+    record CaseSummary(UUID id, String pseudonym, Stage stage, Instant createdAt, boolean mine, List<String> tandem) {
     }
 
     record Note(UUID id, LocalDate sessionDate, String author, Instant writtenAt, String text) {
@@ -61,12 +65,14 @@ class CaseService implements CaseWork {
     private final Clock clock;
     private final Duration breakGlassDuration;
     private final CaseAccess access;
+    private final IntakeService intake;
 
-    CaseService(CaseRepository cases, CaseAccess access, ClientKeys keys, StaffDirectory staff, AuditLog audit,
+    CaseService(CaseRepository cases, CaseAccess access, IntakeService intake, ClientKeys keys, StaffDirectory staff, AuditLog audit,
             PseudonymGenerator pseudonyms, Clock clock,
             @Value("${exitwork.cases.break-glass-duration}") Duration breakGlassDuration) {
         this.cases = cases;
         this.access = access;
+        this.intake = intake;
         this.keys = keys;
         this.staff = staff;
         this.audit = audit;
@@ -76,42 +82,24 @@ class CaseService implements CaseWork {
     }
 
     @Override
-    @Transactional
-    public RegisteredClient registerClient(StaffPrincipal practitioner, ClientIdentity identity,
-            UUID secondPractitioner) {
-        if (!practitioner.is(Role.PRACTITIONER)) {
-            throw new ForbiddenException();
-        }
-        StaffMember second = staff.find(practitioner.organisationId(), secondPractitioner)
-                .filter(m -> m.active() && m.role() == Role.PRACTITIONER && !m.id().equals(practitioner.id()))
-                .orElseThrow(InvalidTandemException::new);
-        UUID org = practitioner.organisationId();
-        String pseudonym = freshPseudonym(org);
-        UUID id = UUID.randomUUID();
-        cases.insertClient(new CaseRepository.ClientRow(id, org, pseudonym, "CLIENT", clock.instant()),
-                practitioner.id());
-        keys.createKey(id, org);
-        FieldCipher cipher = keys.cipherFor(id);
-        cases.insertIdentity(id, new CaseRepository.IdentityRow(
-                cipher.encrypt(ref("cas_identity", id, "full_name"), identity.fullName()),
-                cipher.encrypt(ref("cas_identity", id, "date_of_birth"),
-                        identity.dateOfBirth() == null ? null : identity.dateOfBirth().toString()),
-                cipher.encrypt(ref("cas_identity", id, "contact"), blankToNull(identity.contact())),
-                cipher.encrypt(ref("cas_identity", id, "aliases"), blankToNull(identity.aliases()))));
-        cases.insertTandemMember(id, practitioner.id(), 1);
-        cases.insertTandemMember(id, second.id(), 2);
-        audit.record(event(practitioner, CaseActions.CLIENT_REGISTERED, pseudonym, "tandem of 2"));
-        return new RegisteredClient(id, pseudonym);
+    public RegisteredClient openProspect(StaffPrincipal practitioner, NewProspect prospect) {
+        return intake.openProspect(practitioner, prospect);
     }
 
-    private String freshPseudonym(UUID org) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            String candidate = pseudonyms.next();
-            if (!cases.pseudonymTaken(org, candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no free pseudonym found");
+    @Override
+    public void recordSafetyDiscussion(StaffPrincipal manager, UUID clientId, SafetyDiscussion discussion) {
+        intake.recordSafetyDiscussion(manager, clientId, discussion);
+    }
+
+    @Override
+    public UUID currentInformationText(UUID organisationId, String language) {
+        return intake.currentInformationText(organisationId, language);
+    }
+
+    @Override
+    public void takeOn(StaffPrincipal practitioner, UUID clientId, ParticipationConsent consent, ClientIdentity identity,
+            Tandem tandem) {
+        intake.takeOn(practitioner, clientId, consent, identity, tandem);
     }
 
     @Transactional(readOnly = true)
@@ -127,7 +115,7 @@ class CaseService implements CaseWork {
         }
         Map<UUID, String> names = staff.displayNames(who.organisationId(), staffIds);
         return rows.stream()
-                .map(r -> new CaseSummary(r.id(), r.pseudonym(), r.createdAt(), r.mine(),
+                .map(r -> new CaseSummary(r.id(), r.pseudonym(), Stage.valueOf(r.stage()), r.createdAt(), r.mine(),
                         tandems.get(r.id()).stream().map(names::get).toList()))
                 .toList();
     }
@@ -135,6 +123,11 @@ class CaseService implements CaseWork {
     @Transactional(readOnly = true)
     public Access accessOf(StaffPrincipal who, UUID clientId) {
         return access.accessOf(who, clientId);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isProspect(StaffPrincipal who, UUID clientId) {
+        return access.find(who, clientId).is(Stage.PROSPECT);
     }
 
     /** The whole case for the tandem or a colleague who broke the glass; audited as a read. */

@@ -34,13 +34,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER', 'DATA_PROTECTION_OFFICER')")
 class CasesController {
 
-    record NewClientForm(@NotBlank @Size(max = 200) String fullName,
-            @Past @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
-            @Size(max = 500) String contact,
-            @Size(max = 500) String aliases,
-            @NotNull UUID secondPractitioner) {
-    }
-
     record NoteForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sessionDate,
             @NotBlank @Size(max = 20000) String text) {
     }
@@ -62,44 +55,14 @@ class CasesController {
         return "cases/list";
     }
 
-    @GetMapping("/new")
-    @PreAuthorize("hasRole('PRACTITIONER')")
-    String newClient(@AuthenticationPrincipal StaffPrincipal who, Model model) {
-        model.addAttribute("form", new NewClientForm("", null, "", "", null));
-        return newClientPage(who, model);
-    }
-
-    @PostMapping
-    @PreAuthorize("hasRole('PRACTITIONER')")
-    String register(@AuthenticationPrincipal StaffPrincipal who, @Valid @ModelAttribute("form") NewClientForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            return newClientPage(who, model);
-        }
-        RegisteredClient client;
-        try {
-            client = cases.registerClient(who,
-                    new ClientIdentity(form.fullName().strip(), form.dateOfBirth(), form.contact(), form.aliases()),
-                    form.secondPractitioner());
-        } catch (CaseService.InvalidTandemException e) {
-            errors.rejectValue("secondPractitioner", "tandem.invalid");
-            return newClientPage(who, model);
-        }
-        redirect.addFlashAttribute("notice", "case.notice.registered");
-        return "redirect:/cases/" + client.id();
-    }
-
-    private String newClientPage(StaffPrincipal who, Model model) {
-        model.addAttribute("colleagues", staff.practitioners(who.organisationId()).stream()
-                .filter(p -> !p.id().equals(who.id())).toList());
-        return "cases/new";
-    }
-
     @GetMapping("/{id}")
     String open(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model,
             HttpServletResponse response) {
         if (cases.accessOf(who, id) == Access.NONE) {
             return restrictedPage(who, id, model, response);
+        }
+        if (cases.isProspect(who, id)) {
+            return "redirect:/cases/" + id + "/intake";
         }
         return casePage(who, id, model);
     }

@@ -3,6 +3,7 @@ package org.exitwork.commands.internal;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.exitwork.accounts.AccountAdministration;
 import org.exitwork.accounts.AccountAdministration.NewAccount;
@@ -11,6 +12,13 @@ import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseWork;
 import org.exitwork.cases.ClientIdentity;
+import org.exitwork.cases.InformedHow;
+import org.exitwork.cases.NewProspect;
+import org.exitwork.cases.ParticipationConsent;
+import org.exitwork.cases.Pathway;
+import org.exitwork.cases.PhenomenonArea;
+import org.exitwork.cases.SafetyDiscussion;
+import org.exitwork.cases.Tandem;
 import org.exitwork.cases.RegisteredClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,19 +65,37 @@ class DemoData {
 
         StaffPrincipal annaP = principal(anna.member());
         StaffPrincipal jonasP = principal(jonas.member());
-        RegisteredClient first = cases.registerClient(annaP,
+        StaffPrincipal lena = principal(manager.member());
+        RegisteredClient first = takeOn(annaP, lena, Pathway.YOUTH_SERVICE, Set.of(PhenomenonArea.RIGHT_WING),
                 new ClientIdentity("Max Mustermann (fictitious)", LocalDate.of(2001, 4, 12), "0151 0000000", "Maxi"),
-                jonas.member().id());
+                jonas.member().id(), "de");
         cases.writeNote(annaP, first.id(), LocalDate.now().minusDays(14),
                 "First meeting at the youth centre. Talked about his apprenticeship and his younger sister.");
         cases.writeNote(jonasP, first.id(), LocalDate.now().minusDays(7),
                 "He brought up the break with his old friends; a lot of anger and some relief.");
-        RegisteredClient second = cases.registerClient(jonasP,
+        RegisteredClient second = takeOn(jonasP, lena, Pathway.FAMILY,
+                Set.of(PhenomenonArea.CONSPIRACY_IDEOLOGY, PhenomenonArea.CULTS),
                 new ClientIdentity("Erika Musterfrau (fictitious)", LocalDate.of(1995, 9, 30), null, null),
-                mira.member().id());
+                mira.member().id(), "en");
+        cases.openProspect(principal(mira.member()),
+                new NewProspect(Pathway.SCHOOL, Set.of(PhenomenonArea.UNCLEAR), false));
         cases.writeNote(jonasP, second.id(), LocalDate.now().minusDays(3),
                 "Phone call. She wants to talk about her family history next time.");
         return List.of(admin, anna, jonas, mira, manager, dpo);
+    }
+
+    /** The whole intake, as the tandem and the manager would do it in the browser. */
+    private RegisteredClient takeOn(StaffPrincipal practitioner, StaffPrincipal manager, Pathway pathway,
+            Set<PhenomenonArea> areas, ClientIdentity identity, java.util.UUID second, String language) {
+        RegisteredClient prospect = cases.openProspect(practitioner, new NewProspect(pathway, areas, false));
+        cases.recordSafetyDiscussion(manager, prospect.id(), new SafetyDiscussion(LocalDate.now().minusDays(2),
+                "First meetings in our office only; no home visits until we know more.",
+                Set.of(practitioner.id(), second)));
+        cases.takeOn(practitioner, prospect.id(), new ParticipationConsent(LocalDate.now().minusDays(1),
+                InformedHow.TALK_AND_TEXT_HANDED_OVER, cases.currentInformationText(practitioner.organisationId(),
+                        language), language),
+                identity, Tandem.with(second));
+        return prospect;
     }
 
     private static StaffPrincipal principal(StaffMember m) {

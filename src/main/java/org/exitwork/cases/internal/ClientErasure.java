@@ -1,0 +1,163 @@
+package org.exitwork.cases.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.keys.ClientKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Real erasure (R1, R20). The client's data key is destroyed first in effect (crypto-shredding: every
+ * ciphertext of the client, in the database and in every backup, becomes unreadable), and every row
+ * about the client is deleted. What remains is one audit entry: that an erasure happened, under the
+ * pseudonym, and nothing else.
+ *
+ * <p>Erasure runs on request (a prospect who declines, a client who asks) and by schedule when the
+ * organisation's retention period has passed. Each client is erased in a transaction of its own that
+ * first locks the client's row, so two application nodes running the schedule at once erase each
+ * client exactly once.
+ */
+@Service
+class ClientErasure implements org.exitwork.cases.Erasure {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientErasure.class);
+    static final String RETENTION_ACTOR = "exitwork (retention period)";
+
+    private final JdbcClient jdbc;
+    private final CaseAccess access;
+    private final ClientKeys keys;
+    private final AuditLog audit;
+    private final RetentionPolicy retention;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ClientErasure(JdbcClient jdbc, CaseAccess access, ClientKeys keys, AuditLog audit, RetentionPolicy retention,
+            TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.keys = keys;
+        this.audit = audit;
+        this.retention = retention;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Erasure now, by the tandem: a prospect who does not join, or a closed case whose client asked for
+     * it. An ongoing case must be ended first (the ending offers erasure in the same step).
+     */
+    @Transactional
+    public void eraseOnRequest(StaffPrincipal who, UUID clientId) {
+        CaseRef ref = access.forTandem(who, clientId, "erase");
+        access.requireStage(ref, Stage.PROSPECT, Stage.CLOSED);
+        erase(ref, who.id(), who.username());
+    }
+
+    /** Within the caller's transaction. */
+    void erase(CaseRef ref, UUID actorId, String actorName) {
+        lock(ref.id()).orElseThrow(() -> new IllegalStateException("client already erased"));
+        deleteEverything(ref.id());
+        audit.record(new AuditEvent(ref.organisationId(), actorId, actorName, EndingActions.CLIENT_ERASED,
+                ref.pseudonym(), null));
+    }
+
+    /** The scheduled part: every client whose retention period has passed, each in its own transaction. */
+    @Override
+    public int eraseExpired() {
+        LocalDate today = LocalDate.now(clock);
+        int erased = 0;
+        for (Candidate candidate : candidates()) {
+            Boolean done = tx.execute(status -> {
+                Optional<Candidate> locked = lock(candidate.id());
+                if (locked.isEmpty() || !expired(locked.get(), today)) {
+                    return false;
+                }
+                deleteEverything(candidate.id());
+                audit.record(new AuditEvent(candidate.organisationId(), null, RETENTION_ACTOR,
+                        EndingActions.CLIENT_ERASED, candidate.pseudonym(), null));
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                erased++;
+            }
+        }
+        if (erased > 0) {
+            log.info("Erased {} clients whose retention period had passed.", erased);
+        }
+        return erased;
+    }
+
+    /** What decides expiry, read under the row lock so that a case taken on meanwhile is spared. */
+    record Candidate(UUID id, UUID organisationId, String pseudonym, Stage stage, LocalDate lastActivity) {
+    }
+
+    private boolean expired(Candidate c, LocalDate today) {
+        RetentionPolicy.Periods periods = retention.of(c.organisationId());
+        return switch (c.stage()) {
+            case PROSPECT -> !c.lastActivity().plusDays(periods.prospectDays()).isAfter(today);
+            case CLOSED -> !c.lastActivity().plusDays(periods.closedDays()).isAfter(today);
+            case CLIENT -> false;
+        };
+    }
+
+    private static final String CANDIDATE_SELECT = """
+            SELECT c.id, c.org_id, c.pseudonym, c.stage, c.created_at, c.closed_on,
+                   (SELECT MAX(k.contacted_on) FROM cas_contact k WHERE k.client_id = c.id) AS last_contact
+            FROM cas_client c""";
+
+    private List<Candidate> candidates() {
+        return jdbc.sql(CANDIDATE_SELECT + " WHERE c.stage IN ('PROSPECT', 'CLOSED')")
+                .query((rs, n) -> candidate(rs)).list();
+    }
+
+    private Optional<Candidate> lock(UUID clientId) {
+        // The lock first, on the row alone (PostgreSQL refuses FOR UPDATE with aggregates).
+        boolean exists = jdbc.sql("SELECT id FROM cas_client WHERE id = ? FOR UPDATE").param(clientId)
+                .query(UUID.class).optional().isPresent();
+        if (!exists) {
+            return Optional.empty();
+        }
+        return jdbc.sql(CANDIDATE_SELECT + " WHERE c.id = ?").param(clientId).query((rs, n) -> candidate(rs))
+                .optional();
+    }
+
+    private Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Stage stage = Stage.valueOf(rs.getString("stage"));
+        LocalDate created = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())
+                .toLocalDate();
+        LocalDate lastActivity = created;
+        if (stage == Stage.PROSPECT && rs.getDate("last_contact") != null) {
+            LocalDate contact = rs.getDate("last_contact").toLocalDate();
+            lastActivity = contact.isAfter(created) ? contact : created;
+        }
+        if (stage == Stage.CLOSED && rs.getDate("closed_on") != null) {
+            lastActivity = rs.getDate("closed_on").toLocalDate();
+        }
+        return new Candidate(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
+                rs.getString("pseudonym"), stage, lastActivity);
+    }
+
+    /**
+     * The key goes with the rows. Tables from the first version of the schema are deleted explicitly;
+     * every later table cascades from {@code cas_client}.
+     */
+    private void deleteEverything(UUID clientId) {
+        for (String table : List.of("cas_access_grant", "cas_session_note", "cas_identity", "cas_tandem_member")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE client_id = ?").param(clientId).update();
+        }
+        jdbc.sql("DELETE FROM cas_client WHERE id = ?").param(clientId).update();
+        keys.shred(clientId);
+    }
+}

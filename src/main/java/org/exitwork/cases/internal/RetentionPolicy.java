@@ -1,0 +1,67 @@
+package org.exitwork.cases.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.platform.ForbiddenException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How long an organisation keeps what it must not keep for ever (R20): a prospect who does not join
+ * (counted from the last contact), and a closed case (counted from the closing date). Each
+ * organisation sets its own periods; the installation's defaults apply until it does.
+ */
+@Component
+class RetentionPolicy {
+
+    record Periods(int prospectDays, int closedDays) {
+        static final int MIN_DAYS = 1;
+        static final int MAX_DAYS = 3650;
+    }
+
+    private final JdbcClient jdbc;
+    private final CaseAccess access;
+    private final Clock clock;
+    private final Periods defaults;
+
+    RetentionPolicy(JdbcClient jdbc, CaseAccess access, Clock clock,
+            @Value("${exitwork.cases.prospect-retention-days}") int prospectDays,
+            @Value("${exitwork.cases.closed-retention-days}") int closedDays) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.clock = clock;
+        this.defaults = new Periods(prospectDays, closedDays);
+    }
+
+    Periods of(UUID organisationId) {
+        return jdbc.sql("SELECT prospect_days, closed_days FROM cas_retention WHERE org_id = ?").param(organisationId)
+                .query((rs, n) -> new Periods(rs.getInt(1), rs.getInt(2))).optional().orElse(defaults);
+    }
+
+    @Transactional
+    void change(StaffPrincipal manager, Periods periods) {
+        if (!manager.is(Role.MANAGER)) {
+            throw new ForbiddenException();
+        }
+        int updated = jdbc.sql("UPDATE cas_retention SET prospect_days = ?, closed_days = ?, changed_by = ?, "
+                + "changed_at = ? WHERE org_id = ?")
+                .params(periods.prospectDays(), periods.closedDays(), manager.id(), Timestamp.from(clock.instant()),
+                        manager.organisationId())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO cas_retention (org_id, prospect_days, closed_days, changed_by, changed_at) "
+                    + "VALUES (?, ?, ?, ?, ?)")
+                    .params(manager.organisationId(), periods.prospectDays(), periods.closedDays(), manager.id(),
+                            Timestamp.from(clock.instant()))
+                    .update();
+        }
+        access.recordOrganisation(manager, EndingActions.RETENTION_CHANGED,
+                "prospects " + periods.prospectDays() + " days, closed cases " + periods.closedDays() + " days");
+    }
+}
