@@ -81,7 +81,7 @@ class CaseAccessTest {
                     .andExpect(content().string(containsString(NAME)));
         }
         assertThat(audit.about(org.id(), client.pseudonym())).extracting(e -> e.action())
-                .contains("CLIENT_REGISTERED", "NOTE_WRITTEN", "CASE_READ", "IDENTITY_READ");
+                .contains("CLIENT_TAKEN_ON", "NOTE_WRITTEN", "CASE_READ", "IDENTITY_READ");
     }
 
     @Test
@@ -173,9 +173,10 @@ class CaseAccessTest {
                 .param("sessionDate", "2026-02-01").param("text", "cross-organisation note"))
                 .andExpect(status().isNotFound());
         // Staff of another organisation cannot be made part of a tandem either.
-        mvc.perform(post("/cases").with(as(a)).with(csrf()).param("fullName", "Cross Org")
-                .param("secondPractitioner", stranger.id().toString()))
+        var ready = readyProspect();
+        mvc.perform(takeOn(ready.id(), "Cross Org", stranger.id().toString()))
                 .andExpect(status().isBadRequest());
+        assertThat(stage(ready.id())).isEqualTo("PROSPECT");
         // Nor does the administrator see or change the other organisation's accounts.
         mvc.perform(get("/admin/staff").with(as(otherOrg.admin())))
                 .andExpect(content().string(not(containsString(a.username()))));
@@ -186,25 +187,28 @@ class CaseAccessTest {
 
     @Test
     void badInputIsRefusedClearlyAndStoresNothing() throws Exception {
+        var ready = readyProspect();
         long clientsBefore = clientCount();
-        mvc.perform(post("/cases").with(as(a)).with(csrf())
-                        .param("fullName", " ").param("contact", "kept contact 0151")
-                        .param("dateOfBirth", "2099-01-01").param("secondPractitioner", b.id().toString()))
+        mvc.perform(takeOn(ready.id(), " ", b.id().toString()).param("contact", "kept contact 0151")
+                        .param("dateOfBirth", "2099-01-01"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("kept contact 0151")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")));
-        mvc.perform(post("/cases").with(as(a)).with(csrf())
-                        .param("fullName", "Valid Name").param("dateOfBirth", "not a date")
-                        .param("secondPractitioner", b.id().toString()))
+        mvc.perform(takeOn(ready.id(), "Valid Name", b.id().toString()).param("dateOfBirth", "not a date"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Valid Name")));
-        mvc.perform(post("/cases").with(as(a)).with(csrf())
-                        .param("fullName", "Valid Name").param("secondPractitioner", a.id().toString()))
+        mvc.perform(takeOn(ready.id(), "Valid Name", a.id().toString()))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/cases").with(as(a)).with(csrf())
-                        .param("fullName", "x".repeat(201)).param("secondPractitioner", b.id().toString()))
+        mvc.perform(takeOn(ready.id(), "x".repeat(201), b.id().toString()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/cases").with(as(a)).with(csrf()).param("pathway", "SELF_REFERRAL"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/cases").with(as(a)).with(csrf()).param("pathway", "BRIBED").param("areas", "UNCLEAR"))
                 .andExpect(status().isBadRequest());
         assertThat(clientCount()).isEqualTo(clientsBefore);
+        assertThat(stage(ready.id())).isEqualTo("PROSPECT");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_identity WHERE client_id = ?").param(ready.id())
+                .query(Long.class).single()).isZero();
 
         mvc.perform(post(caseUrl() + "/notes").with(as(a)).with(csrf())
                 .param("sessionDate", "2026-02-01").param("text", "   "))
@@ -223,9 +227,28 @@ class CaseAccessTest {
     void onlyPractitionersRegisterClients() throws Exception {
         StaffPrincipal manager = fixtures.staff(org, Role.MANAGER);
         mvc.perform(get("/cases/new").with(as(manager))).andExpect(status().isForbidden());
-        mvc.perform(post("/cases").with(as(manager)).with(csrf()).param("fullName", "By Manager")
-                .param("secondPractitioner", b.id().toString())).andExpect(status().isForbidden());
+        mvc.perform(post("/cases").with(as(manager)).with(csrf()).param("pathway", "SELF_REFERRAL")
+                .param("areas", "UNCLEAR")).andExpect(status().isForbidden());
         mvc.perform(get("/cases/new").with(as(a))).andExpect(status().isOk());
+    }
+
+    private org.exitwork.cases.RegisteredClient readyProspect() {
+        var prospect = fixtures.prospect(a);
+        fixtures.safetyDiscussion(prospect.id(), a);
+        return prospect;
+    }
+
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder takeOn(UUID id, String fullName,
+            String second) {
+        return post("/cases/" + id + "/take-on").with(as(a)).with(csrf())
+                .param("givenOn", java.time.LocalDate.now().minusDays(1).toString())
+                .param("informedHow", "TALK_ONLY")
+                .param("informationText", fixtures.consent(org.id(), "en").informationText().toString())
+                .param("language", "en").param("fullName", fullName).param("secondPractitioner", second);
+    }
+
+    private String stage(UUID id) {
+        return jdbc.sql("SELECT stage FROM cas_client WHERE id = ?").param(id).query(String.class).single();
     }
 
     private long noteCount() {

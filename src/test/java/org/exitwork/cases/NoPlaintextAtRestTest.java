@@ -47,14 +47,30 @@ class NoPlaintextAtRestTest {
         StaffPrincipal b = fixtures.staff(org, Role.PRACTITIONER);
         StaffPrincipal colleague = fixtures.staff(org, Role.PRACTITIONER);
 
-        var registered = mvc.perform(post("/cases").with(as(a)).with(csrf())
+        var opened = mvc.perform(post("/cases").with(as(a)).with(csrf())
+                        .param("pathway", "FAMILY").param("areas", "GANGS").param("contextCase", "true"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String caseUrl = opened.getResponse().getRedirectedUrl().replace("/intake", "");
+        mvc.perform(post(caseUrl + "/contacts").with(as(a)).with(csrf()).param("contactedOn", "2026-01-02")
+                        .param("kind", "MOTIVATIONAL_CONVERSATION").param("reached", "true")
+                        .param("note", "Contactmarker: met his aunt Wobbleton"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(caseUrl + "/description").with(as(a)).with(csrf()).param("areas", "GANGS")
+                        .param("contextCase", "true").param("personAtRisk", "Riskmarker nephew"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(caseUrl + "/safety-discussion").with(as(fixtures.manager(org.id()))).with(csrf())
+                        .param("heldOn", "2026-01-03").param("risks", "Safetymarker: no home visits in Blorbtown"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(caseUrl + "/take-on").with(as(a)).with(csrf())
+                        .param("givenOn", "2026-01-04").param("informedHow", "TEXT_READ_TOGETHER")
+                        .param("informationText", fixtures.consent(org.id(), "en").informationText().toString())
+                        .param("language", "en")
                         .param("fullName", "Zyxwname Markerperson")
                         .param("dateOfBirth", "1987-06-05")
                         .param("contact", "marker-contact@example.org")
                         .param("aliases", "Aliasmarker Qqq")
                         .param("secondPractitioner", b.id().toString()))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        String caseUrl = registered.getResponse().getRedirectedUrl();
+                .andExpect(status().is3xxRedirection());
 
         mvc.perform(post(caseUrl + "/notes").with(as(b)).with(csrf())
                         .param("sessionDate", "2026-01-15")
@@ -63,6 +79,10 @@ class NoPlaintextAtRestTest {
         mvc.perform(post(caseUrl + "/break-glass").with(as(colleague)).with(csrf())
                         .param("reason", "EMERGENCY")
                         .param("explanation", "Glassmarker: tandem unreachable tonight"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(caseUrl + "/ending/completed").with(as(a)).with(csrf())
+                        .param("closedOn", java.time.LocalDate.now().toString())
+                        .param("aftercarePlan", "Aftercaremarker: call at Easter"))
                 .andExpect(status().is3xxRedirection());
         // Reading puts nothing in plain text either (sessions, audit details).
         mvc.perform(get(caseUrl).with(as(a))).andExpect(status().isOk());
@@ -77,7 +97,8 @@ class NoPlaintextAtRestTest {
         String seed = m.group(1).replace(" ", "");
 
         List<String> markers = List.of("Zyxwname", "Markerperson", "marker-contact", "Aliasmarker", "1987-06-05",
-                "Notemarker", "Quuxville", "Glassmarker", "tandem unreachable", seed);
+                "Notemarker", "Quuxville", "Glassmarker", "tandem unreachable", "Contactmarker", "Wobbleton",
+                "Riskmarker", "Safetymarker", "Blorbtown", "Aftercaremarker", seed);
 
         // The scan does find a marker that is stored in plain text: it can fail.
         assertThat(DatabaseScan.find(dataSource, List.of(a.username()))).isNotEmpty();

@@ -2,7 +2,6 @@ package org.exitwork.cases.internal;
 
 /** The audit actions of this module. */
 final class CaseActions {
-    static final String CLIENT_REGISTERED = "CLIENT_REGISTERED";
     static final String CASE_READ = "CASE_READ";
     static final String IDENTITY_READ = "IDENTITY_READ";
     static final String NOTE_WRITTEN = "NOTE_WRITTEN";
