@@ -23,6 +23,13 @@ public class PlatformConfiguration implements WebMvcConfigurer {
         return Clock.systemUTC();
     }
 
+    /** "Past" and "future" in forms mean the application's clock, the same one the services use. */
+    @Bean
+    org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer validationClock(
+            org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+        return configuration -> configuration.clockProvider(clock::getObject);
+    }
+
     /** The chosen language lives in a cookie, so it survives sign-out and needs no server state. */
     @Bean
     LocaleResolver localeResolver() {
