@@ -144,6 +144,7 @@ class BrowserJourneyTest {
         Person first = new Person("Pia Practitioner", "pia", null);
         Person second = new Person("Paul Partner", "paul", null);
         Person colleague = new Person("Colin Colleague", "colin", null);
+        Person manager = new Person("Lena Leitung", "lena", null);
 
         // 1. First run: the start page leads to the set-up form while no account exists.
         page.navigate("/");
@@ -165,38 +166,85 @@ class BrowserJourneyTest {
         assertThat(page).hasURL(Pattern.compile("/admin/staff$"));
         assertThat(heading()).hasText("Staff accounts");
 
-        // 3. Three practitioners, each with a temporary password shown once.
-        first.password = createAccount(first);
-        second.password = createAccount(second);
-        colleague.password = createAccount(colleague);
+        // 3. Three practitioners and a programme manager, each with a temporary password shown once.
+        first.password = createAccount(first, "Practitioner");
+        second.password = createAccount(second, "Practitioner");
+        colleague.password = createAccount(colleague, "Practitioner");
+        manager.password = createAccount(manager, "Programme manager");
         screenshot(page, "02-staff-accounts");
         signOut();
 
-        // 4. The first practitioner: own password, second factor, then registers a client.
+        // 4. The first practitioner: own password, second factor, then a person comes in (R1).
         enterPassword(first);
         chooseNewPassword(first, "pia's own long passphrase");
         enrol(first);
-        assertThat(page).hasURL(Pattern.compile("/cases$"));
-        assertThat(heading()).hasText("Cases");
-
-        String clientName = "Mara Musterfrau";
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a client")).click();
+        assertThat(page).hasURL(Pattern.compile("/start$"));
+        assertThat(heading()).hasText("My work");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("A person comes in")).first().click();
         assertThat(page).hasURL(Pattern.compile("/cases/new$"));
+        page.getByLabel("How did the person come to us?").selectOption(new SelectOption().setLabel("Through a school"));
+        page.getByLabel("Right-wing extremism").check();
+        screenshot(page, "03-prospect");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the prospect")).click();
+        assertThat(page).hasURL(Pattern.compile("/cases/[0-9a-f-]{36}/intake$"));
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The prospect is recorded.");
+        String pseudonym = page.locator(".case-nav-title").textContent().strip();
+        org.assertj.core.api.Assertions.assertThat(pseudonym).matches(PSEUDONYM);
+        String caseUrl = page.url().replace("/intake", "");
+        String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
+        page.getByLabel("Date", new Page.GetByLabelOptions().setExact(true)).fill(LocalDate.now().toString());
+        page.getByLabel("What kind of contact").selectOption(new SelectOption().setLabel("Motivational conversation"));
+        page.getByLabel("Reached the person").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record contact")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The contact is recorded.");
+        assertThat(page.getByTestId("next-step")).containsText("safety discussion");
+
+        // The programme manager, in a browser of their own, records the safety discussion.
+        try (BrowserContext managerContext = newContext(true, null)) {
+            Page managerPage = managerContext.newPage();
+            Page practitionerPage = page;
+            page = managerPage;
+            enterPassword(manager);
+            chooseNewPassword(manager, "lena's own long passphrase");
+            enrol(manager);
+            assertThat(page).hasURL(Pattern.compile("/manage/overview$"));
+            assertThat(page.getByTestId("figures")).containsText("1 prospects waiting");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Record the safety discussion for " + pseudonym)).click();
+            page.getByLabel("Date of the discussion").fill(LocalDate.now().toString());
+            page.getByLabel("Risks to staff considered, and what was agreed")
+                    .fill("First meetings at the school only; no home visits.");
+            page.getByLabel(first.displayName).check();
+            screenshot(page, "03b-safety-discussion");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the safety discussion"))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile("/manage/overview$"));
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("The safety discussion is recorded.");
+            assertThat(page.getByTestId("awaiting-discussion")).hasCount(0);
+            page = practitionerPage;
+        }
+
+        // The person agrees: consent, identity and tandem; now a client.
+        String clientName = "Mara Musterfrau";
+        page.reload();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record consent and take on")).click();
+        page.getByLabel("Date of the consent").fill(LocalDate.now().toString());
+        page.getByLabel("How was the person informed?")
+                .selectOption(new SelectOption().setLabel("We read the text together"));
+        page.getByLabel("Which information text did the person receive?").selectOption(new SelectOption()
+                .setLabel("Version 1, English (published 01.11.2026)"));
         page.getByLabel("Full name").fill(clientName);
         page.getByLabel("Date of birth").fill("1998-04-17");
         page.getByLabel("Contact (phone, e-mail)").fill("0170 1234567");
         page.getByLabel("Other names, nicknames").fill("Mimi");
         page.getByLabel("Second practitioner of the tandem")
                 .selectOption(new SelectOption().setLabel(second.displayName));
-        screenshot(page, "03-register-client");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register client")).click();
-        assertThat(page).hasURL(Pattern.compile("/cases/[0-9a-f-]{36}$"));
-        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The client is registered.");
-        String pseudonym = heading().textContent().strip();
-        org.assertj.core.api.Assertions.assertThat(pseudonym).matches(PSEUDONYM);
+        screenshot(page, "03c-consent");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record consent and take on")).click();
+        assertThat(page).hasURL(caseUrl);
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The consent is recorded. The person is now a client.");
+        assertThat(heading()).hasText(pseudonym);
         org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(clientName);
-        String caseUrl = page.url();
-        String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
 
         String noteText = "First meeting at the drop-in; wants help with housing and a bank account.";
         page.getByLabel("Date of the session").fill(LocalDate.now().minusDays(1).toString());
@@ -222,7 +270,8 @@ class BrowserJourneyTest {
         enterPassword(colleague);
         chooseNewPassword(colleague, "colin's own long passphrase");
         enrol(colleague);
-        assertThat(page).hasURL(Pattern.compile("/cases$"));
+        assertThat(page).hasURL(Pattern.compile("/start$"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cases").setExact(true)).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(pseudonym).setExact(true)).click();
         assertThat(page).hasURL(caseUrl);
         assertThat(page.getByTestId("restricted")).isVisible();
@@ -248,7 +297,7 @@ class BrowserJourneyTest {
         // 6. The first practitioner signs in again (a fresh TOTP step) and sees who broke the glass, and why.
         enterPassword(first);
         enterCode(first.totp.nextCode());
-        assertThat(page).hasURL(Pattern.compile("/cases$"));
+        assertThat(page).hasURL(Pattern.compile("/start$"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(pseudonym).setExact(true)).click();
         Locator grants = page.getByTestId("grants");
         assertThat(grants).containsText(colleague.displayName);
@@ -328,10 +377,10 @@ class BrowserJourneyTest {
     }
 
     /** Creates a practitioner account on the staff page and returns its temporary password. */
-    private String createAccount(Person who) {
+    private String createAccount(Person who, String role) {
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(who.displayName);
         page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(who.username);
-        page.getByLabel("Role").selectOption(new SelectOption().setLabel("Practitioner"));
+        page.getByLabel("Role").selectOption(new SelectOption().setLabel(role));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
         assertThat(page.getByTestId("created-account")).containsText("Account " + who.username + " created.");
         String temporary = page.getByTestId("temporary-password").textContent().strip();
