@@ -61,8 +61,16 @@ class CommandLineTest {
         String before = Files.readString(dataDir.resolve("master-key.json"));
         Run run = exitwork("rotate-keys");
         assertThat(run.status()).as(run.output()).isZero();
-        assertThat(run.output()).contains("re-wrapped 2 client keys");
+        assertThat(run.output()).contains("re-wrapped 3 client keys");
         assertThat(Files.readString(dataDir.resolve("master-key.json"))).isNotEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
+    void eraseExpiredErasesNothingBeforeAnyPeriodHasPassed() throws Exception {
+        Run run = exitwork("erase-expired");
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Erased 0 clients");
     }
 
     @Test

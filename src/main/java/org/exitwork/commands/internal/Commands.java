@@ -2,6 +2,7 @@ package org.exitwork.commands.internal;
 
 import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.ChainVerification;
+import org.exitwork.cases.Erasure;
 import org.exitwork.commands.Command;
 import org.exitwork.commands.CommandRunner;
 import org.exitwork.keys.KeyRotation;
@@ -13,8 +14,10 @@ class Commands implements CommandRunner {
     private final AuditVerifier auditVerifier;
     private final KeyRotation keyRotation;
     private final DemoData demoData;
+    private final Erasure erasure;
 
-    Commands(AuditVerifier auditVerifier, KeyRotation keyRotation, DemoData demoData) {
+    Commands(AuditVerifier auditVerifier, KeyRotation keyRotation, DemoData demoData, Erasure erasure) {
+        this.erasure = erasure;
         this.auditVerifier = auditVerifier;
         this.keyRotation = keyRotation;
         this.demoData = demoData;
@@ -26,6 +29,10 @@ class Commands implements CommandRunner {
             case VERIFY_AUDIT -> verifyAudit();
             case DEMO_DATA -> demoData.fill(System.out);
             case ROTATE_KEYS -> rotateKeys();
+            case ERASE_EXPIRED -> {
+                System.out.println("Erased " + erasure.eraseExpired() + " clients whose retention period had passed.");
+                yield 0;
+            }
         };
     }
 
