@@ -43,9 +43,11 @@ class CasesController {
 
     private final CaseService cases;
     private final StaffDirectory staff;
+    private final IntakeService intake;
 
-    CasesController(CaseService cases, StaffDirectory staff) {
+    CasesController(CaseService cases, StaffDirectory staff, IntakeService intake) {
         this.cases = cases;
+        this.intake = intake;
         this.staff = staff;
     }
 
@@ -69,6 +71,7 @@ class CasesController {
 
     private String casePage(StaffPrincipal who, UUID id, Model model) {
         model.addAttribute("view", cases.open(who, id));
+        model.addAttribute("intake", intake.summary(who, id));
         if (!model.containsAttribute("noteForm")) {
             model.addAttribute("noteForm", new NoteForm(LocalDate.now(), ""));
         }

@@ -158,6 +158,24 @@ class IntakeService {
                         facts.singleReason()));
     }
 
+    record Summary(Pathway pathway, Set<PhenomenonArea> areas, boolean contextCase, Optional<Consent> consent,
+            boolean singlePractitioner) {
+    }
+
+    /** The intake facts for the case overview; the caller has checked access and audited the read. */
+    @Transactional(readOnly = true)
+    public Summary summary(StaffPrincipal who, UUID clientId) {
+        CaseRef ref = access.forReading(who, clientId, "read intake");
+        IntakeRepository.Facts facts = intake.facts(ref.id());
+        Optional<Consent> consent = intake.consent(ref.id()).map(c -> new Consent(c.givenOn(),
+                InformedHow.valueOf(c.informedHow()),
+                intake.informationText(ref.organisationId(), c.textId()).map(IntakeRepository.InformationText::version)
+                        .orElse(0),
+                c.textId(), c.language(), null));
+        return new Summary(facts.pathway(), intake.areas(ref.id()), facts.contextCase(), consent,
+                cases.tandem(ref.id()).size() < 2);
+    }
+
     @Transactional
     public void recordContact(StaffPrincipal who, UUID clientId, LocalDate on, ContactKind kind, boolean reached,
             String note) {
