@@ -28,6 +28,7 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.GroupFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,9 @@ class AuthorizationMatrixTest {
         /** A completed case with one follow-up. */
         RegisteredClient closed;
         UUID followUp;
+        /** A group led by practitioner A (the TANDEM row of the group endpoints), with one participant. */
+        UUID group;
+        UUID participant;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -261,6 +265,32 @@ class AuthorizationMatrixTest {
             // --- resources and safety assessment ---
 
             // --- staff profiles and groups ---
+            // Everyone keeps their own profile; there is no way to reach another's.
+            mvc("GET /profile", SIGNED_IN),
+            mvc("POST /profile", SIGNED_IN).form((r, w) -> r.param("gender", "PREFER_NOT_TO_SAY")
+                    .param("backgrounds", "OTHER").param("socialBackground", "").param("languages", "")),
+            // Groups: colleagues see the list (name and leaders); only practitioners start one; only the
+            // leaders (here practitioner A, the TANDEM row) read and write it; the administrator nothing.
+            mvc("GET /groups", CASE_ROLES),
+            mvc("GET /groups/new", PRACTITIONERS),
+            mvc("POST /groups", PRACTITIONERS).form((r, w) -> r.param("name", "Matrix group")
+                    .param("setting", "YOUTH_WORK").param("institution", "Youth centre")),
+            // Outside the leaders this is the 403 page with the group's name and leaders.
+            mvc("GET /groups/{id}", TANDEM).vars(w -> ids(w.group)),
+            mvc("GET /groups/{id}/edit", TANDEM).vars(w -> ids(w.group)),
+            mvc("POST /groups/{id}", TANDEM).vars(w -> ids(w.group))
+                    .form((r, w) -> r.param("name", "Matrix group").param("setting", "SCHOOL")
+                            .param("institution", "A school").param("leaders", w.tandemA.id().toString())),
+            mvc("POST /groups/{id}/participants", TANDEM).vars(w -> ids(w.group)),
+            mvc("GET /groups/{id}/sessions/new", TANDEM).vars(w -> ids(w.group)),
+            mvc("POST /groups/{id}/sessions", TANDEM).vars(w -> ids(w.group))
+                    .form((r, w) -> r.param("heldOn", LocalDate.now().minusDays(1).toString()).param("minutes", "90")
+                            .param("themes", "ANGER").param("note", "").param("present", w.participant.toString())),
+            // Linking needs a leader of the group who is in the case's tandem (A is both).
+            mvc("POST /groups/{id}/participants/{participantId}/link", TANDEM).vars(w -> ids(w.group, w.participant))
+                    .form((r, w) -> r.param("clientId", w.client.id().toString())),
+            mvc("POST /groups/{id}/participants/{participantId}/unlink", TANDEM)
+                    .vars(w -> ids(w.group, w.participant)),
 
             // --- ending, erasure, retention, overviews ---
             mvc("GET /cases/{id}/ending", TANDEM).vars(w -> ids(w.client.id())),
@@ -356,6 +386,8 @@ class AuthorizationMatrixTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
         w.followUp = jdbc.sql("SELECT id FROM cas_follow_up WHERE client_id = ?").param(w.closed.id())
                 .query(UUID.class).single();
+        w.group = GroupFixtures.group(mvc, w.tandemA, Fixtures.unique("Group "), "A school");
+        w.participant = GroupFixtures.participant(mvc, w.tandemA, w.group).id();
     }
 
     /**

@@ -16,4 +16,10 @@ public interface StaffDirectory {
 
     /** Display names by id; ids from another organisation are left out. */
     Map<UUID, String> displayNames(UUID organisationId, Collection<UUID> staffIds);
+
+    /**
+     * The diversity profiles (R2) by id; ids from another organisation are left out, and a staff
+     * member who recorded nothing gets an {@link StaffProfile#empty} profile.
+     */
+    Map<UUID, StaffProfile> profiles(UUID organisationId, Collection<UUID> staffIds);
 }

@@ -18,6 +18,7 @@ final class AccountActions {
     static final String ACCOUNT_UNLOCKED = "ACCOUNT_UNLOCKED";
     static final String SECOND_FACTOR_RESET = "SECOND_FACTOR_RESET";
     static final String PASSWORD_RESET = "PASSWORD_RESET";
+    static final String PROFILE_UPDATED = "PROFILE_UPDATED";
 
     private AccountActions() {
     }

@@ -13,6 +13,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.accounts.StaffProfile;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -28,9 +29,11 @@ class AccountService implements StaffDirectory, AccountAdministration {
     private final AuditLog audit;
     private final Clock clock;
     private final Optional<FindByIndexNameSessionRepository<?>> sessions;
+    private final StaffProfiles profiles;
 
     AccountService(AccountRepository accounts, Passwords passwords, AuditLog audit, Clock clock,
-            Optional<FindByIndexNameSessionRepository<?>> sessions) {
+            Optional<FindByIndexNameSessionRepository<?>> sessions, StaffProfiles profiles) {
+        this.profiles = profiles;
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
@@ -188,6 +191,11 @@ class AccountService implements StaffDirectory, AccountAdministration {
     public Map<UUID, String> displayNames(UUID organisationId, Collection<UUID> staffIds) {
         return accounts.byIds(organisationId, staffIds).stream()
                 .collect(Collectors.toMap(Account::id, Account::displayName));
+    }
+
+    @Override
+    public Map<UUID, StaffProfile> profiles(UUID organisationId, Collection<UUID> staffIds) {
+        return profiles.profiles(organisationId, staffIds);
     }
 
     static class AlreadySetUpException extends RuntimeException {

@@ -44,9 +44,12 @@ class CasesController {
     private final CaseService cases;
     private final StaffDirectory staff;
     private final IntakeService intake;
+    private final TandemDiversityService tandemDiversity;
 
-    CasesController(CaseService cases, StaffDirectory staff, IntakeService intake) {
+    CasesController(CaseService cases, StaffDirectory staff, IntakeService intake,
+            TandemDiversityService tandemDiversity) {
         this.cases = cases;
+        this.tandemDiversity = tandemDiversity;
         this.intake = intake;
         this.staff = staff;
     }
@@ -72,6 +75,7 @@ class CasesController {
     private String casePage(StaffPrincipal who, UUID id, Model model) {
         model.addAttribute("view", cases.open(who, id));
         model.addAttribute("intake", intake.summary(who, id));
+        model.addAttribute("diversity", tandemDiversity.of(who, id));
         if (!model.containsAttribute("noteForm")) {
             model.addAttribute("noteForm", new NoteForm(LocalDate.now(), ""));
         }
