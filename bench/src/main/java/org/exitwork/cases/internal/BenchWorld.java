@@ -78,13 +78,13 @@ final class BenchWorld implements AutoCloseable {
         this.context = new SpringApplicationBuilder(ExitworkApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties(
-                        "exitwork.data-dir=" + dataDir.toAbsolutePath(),
-                        "exitwork.cases.erasure-schedule.enabled=false",
-                        "spring.main.banner-mode=off",
-                        "spring.jmx.enabled=false",
-                        "logging.level.root=WARN")
-                .run();
+                // Arguments, not default properties: these must win over application.properties.
+                .run("--exitwork.data-dir=" + dataDir.toAbsolutePath(),
+                        "--exitwork.cases.erasure-schedule.enabled=false",
+                        "--spring.main.banner-mode=off",
+                        "--spring.jmx.enabled=false",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.flywaydb=ERROR");
         this.caseWork = context.getBean(CaseWork.class);
         this.caseService = context.getBean(CaseService.class);
         this.cases = context.getBean(CaseRepository.class);
