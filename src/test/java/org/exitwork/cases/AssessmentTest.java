@@ -92,6 +92,8 @@ class AssessmentTest {
                 .contains("Internal: never exported, reported or shared with any partner (R5)");
         // The form for the next revision starts from the latest version.
         assertThat(afterFirst).contains(">Firstresource</textarea>");
+        assertThat(afterFirst).containsPattern("value=\"RAISED\" id=\"dangerToSelf\\d\" name=\"dangerToSelf\" checked")
+                .containsPattern("value=\"LOW\" id=\"dangerToOthers\\d\" name=\"dangerToOthers\" checked");
 
         assertThat(perform(assessment(LocalDate.now(), "Secondresource", "NONE_SEEN", "HIGH").with(as(b)))
                 .getStatus()).isEqualTo(302);
