@@ -263,6 +263,11 @@ class AuthorizationMatrixTest {
             // --- work agreement and progress ---
 
             // --- resources and safety assessment ---
+            mvc("GET /cases/{id}/assessment", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/assessment", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("assessedOn", LocalDate.now().minusDays(1).toString())
+                            .param("resources", "Assessed in the authorization test").param("dangerToSelf", "LOW")
+                            .param("dangerToOthers", "NONE_SEEN")),
 
             // --- staff profiles and groups ---
             // Everyone keeps their own profile; there is no way to reach another's.
