@@ -209,6 +209,19 @@ class BrowserJourneyTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save session")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("The session is saved.");
         assertThat(page.locator(".note-text")).hasText(noteText);
+        screenshot(page, "04a-sessions");
+        // The client's context: a person around them and the institution they are in.
+        page.navigate(caseUrl + "/context");
+        page.getByLabel("Relation to the client").selectOption(new SelectOption().setLabel("Brother or sister"));
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Jonas");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add person")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The person is added.");
+        page.getByLabel("Kind of institution").selectOption(new SelectOption().setLabel("School"));
+        page.getByLabel("Name of the institution").fill("Berufsschule Mitte");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record institution")).click();
+        assertThat(page.getByTestId("current-institution")).containsText("Berufsschule Mitte");
+        assertThat(page.getByTestId("context-persons")).containsText("Jonas");
+        screenshot(page, "04b-context");
         page.navigate(caseUrl);
         assertThat(page.getByTestId("session-summary")).containsText("Sessions held");
         org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(noteText);

@@ -78,9 +78,9 @@ class ContextService {
                 .toList();
         Optional<Stay> current = stays.stream().filter(Stay::current).findFirst();
         access.record(who, SessionActions.CONTEXT_READ, ref, persons.size() + " persons, " + stays.size() + " stays");
-        return new ContextPage(ref.id(), ref.pseudonym(), access.access(who, ref),
-                access.access(who, ref) == Access.TANDEM && ref.is(Stage.CLIENT), persons, current,
-                stays.stream().filter(s -> !s.current()).toList());
+        Access how = access.access(who, ref);
+        return new ContextPage(ref.id(), ref.pseudonym(), how, how == Access.TANDEM && ref.is(Stage.CLIENT), persons,
+                current, stays.stream().filter(s -> !s.current()).toList());
     }
 
     @Transactional
