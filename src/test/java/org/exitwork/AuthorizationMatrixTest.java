@@ -38,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -125,6 +126,10 @@ class AuthorizationMatrixTest {
         /** A group led by practitioner A (the TANDEM row of the group endpoints), with one participant. */
         UUID group;
         UUID participant;
+        /** Sessions and context of {@link #client}: a session with next steps, two context persons. */
+        UUID sessionWithNextSteps;
+        UUID contextPerson;
+        UUID removableContextPerson;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -223,9 +228,6 @@ class AuthorizationMatrixTest {
             // Outside the tandem this is the 403 "break the glass" page: denied for reading.
             mvc("GET /cases/{id}", TANDEM).vars(w -> ids(w.client.id())),
             mvc("GET /cases/{id}/identity", TANDEM).vars(w -> ids(w.client.id())),
-            mvc("POST /cases/{id}/notes", TANDEM).vars(w -> ids(w.client.id()))
-                    .form((r, w) -> r.param("sessionDate", LocalDate.now().minusDays(1).toString())
-                            .param("text", "A note written in the authorization test")),
             // Colleagues outside the tandem may break the glass (recorded, time-limited); tried on a
             // second client so that reading the first one stays denied for them.
             mvc("POST /cases/{id}/break-glass", CASE_ROLES).vars(w -> ids(w.glassClient.id()))
@@ -259,6 +261,30 @@ class AuthorizationMatrixTest {
                     .param("bodyEn", "Text").param("titleDe", "Titel").param("bodyDe", "Text")),
 
             // --- sessions, search, context persons, institutions ---
+            // Session notes moved from the case page to the sessions page (POST /cases/{id}/notes is gone).
+            mvc("GET /cases/{id}/sessions", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/sessions", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("sessionDate", LocalDate.now().minusDays(1).toString())
+                            .param("setting", "ONE_ON_ONE").param("clientPresent", "true")
+                            .param("staff", w.tandemA.id().toString())
+                            .param("text", "A session recorded in the authorization test")),
+            mvc("POST /cases/{id}/sessions/{sessionId}/next-steps-done", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.sessionWithNextSteps)),
+            // Searches only the searcher's own tandem cases; managers and DPOs carry none.
+            mvc("GET /cases/search", PRACTITIONERS).form((r, w) -> r.param("q", "note")),
+            mvc("GET /cases/{id}/context", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/context/persons", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("relation", "FRIEND").param("name", "Added In The Matrix")
+                            .param("note", "")),
+            mvc("POST /cases/{id}/context/persons/{personId}", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.contextPerson))
+                    .form((r, w) -> r.param("relation", "SIBLING").param("name", "Changed In The Matrix")
+                            .param("note", "")),
+            mvc("POST /cases/{id}/context/persons/{personId}/remove", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.removableContextPerson)),
+            mvc("POST /cases/{id}/context/institutions", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("kind", "SCHOOL").param("institutionName", "Matrix School")
+                            .param("since", LocalDate.now().toString())),
 
             // --- work agreement and progress ---
 
@@ -348,7 +374,7 @@ class AuthorizationMatrixTest {
     Clock clock;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -393,6 +419,23 @@ class AuthorizationMatrixTest {
                 .query(UUID.class).single();
         w.group = GroupFixtures.group(mvc, w.tandemA, Fixtures.unique("Group "), "A school");
         w.participant = GroupFixtures.participant(mvc, w.tandemA, w.group).id();
+        w.sessionWithNextSteps = recorded(w, post("/cases/{id}/sessions", w.client.id())
+                .param("sessionDate", LocalDate.now().minusDays(2).toString()).param("setting", "TANDEM")
+                .param("text", "Session with next steps").param("nextSteps", "Call the school"),
+                "SELECT id FROM cas_session_note WHERE client_id = ? AND next_steps IS NOT NULL");
+        w.contextPerson = recorded(w, post("/cases/{id}/context/persons", w.client.id())
+                .param("relation", "PARENT").param("name", "Matrix Parent"),
+                "SELECT id FROM cas_context_person WHERE client_id = ? AND relation_kind = 'PARENT'");
+        w.removableContextPerson = recorded(w, post("/cases/{id}/context/persons", w.client.id())
+                .param("relation", "PEER").param("name", "Matrix Peer"),
+                "SELECT id FROM cas_context_person WHERE client_id = ? AND relation_kind = 'PEER'");
+    }
+
+    /** Makes a record through the web as the tandem and returns its id. */
+    private UUID recorded(World w, MockHttpServletRequestBuilder request, String idQuery) throws Exception {
+        assertThat(mvc.perform(request.with(as(w.tandemA)).with(csrf())).andReturn().getResponse().getStatus())
+                .as("recorded").isEqualTo(302);
+        return jdbc.sql(idQuery).param(w.client.id()).query(UUID.class).single();
     }
 
     /**
@@ -574,8 +617,8 @@ class AuthorizationMatrixTest {
     @Test
     void theTandemReadsTheCase() throws Exception {
         for (StaffPrincipal member : List.of(world.tandemA, world.tandemB)) {
-            MockHttpServletResponse response = mvc.perform(get("/cases/{id}", world.client.id()).with(as(member)))
-                    .andReturn().getResponse();
+            MockHttpServletResponse response = mvc.perform(get("/cases/{id}/sessions", world.client.id())
+                    .with(as(member))).andReturn().getResponse();
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.getContentAsString()).contains(world.noteText);
         }
@@ -611,14 +654,15 @@ class AuthorizationMatrixTest {
     @Test
     void aPostWithoutCsrfTokenIsRefused() throws Exception {
         String text = Fixtures.unique("forged-note-");
-        MockHttpServletResponse missing = mvc.perform(post("/cases/{id}/notes", world.client.id())
-                .with(as(world.tandemA)).param("sessionDate", LocalDate.now().toString()).param("text", text))
+        MockHttpServletResponse missing = mvc.perform(post("/cases/{id}/sessions", world.client.id())
+                .with(as(world.tandemA)).param("sessionDate", LocalDate.now().toString()).param("setting", "TANDEM")
+                .param("text", text))
                 .andReturn().getResponse();
         assertThat(missing.getStatus()).as("POST without CSRF token").isEqualTo(403);
 
-        MockHttpServletResponse wrong = mvc.perform(post("/cases/{id}/notes", world.client.id())
+        MockHttpServletResponse wrong = mvc.perform(post("/cases/{id}/sessions", world.client.id())
                 .with(as(world.tandemA)).with(csrf().useInvalidToken())
-                .param("sessionDate", LocalDate.now().toString()).param("text", text))
+                .param("sessionDate", LocalDate.now().toString()).param("setting", "TANDEM").param("text", text))
                 .andReturn().getResponse();
         assertThat(wrong.getStatus()).as("POST with a wrong CSRF token").isEqualTo(403);
 
@@ -626,7 +670,7 @@ class AuthorizationMatrixTest {
                 .with(as(world.admin)).param("active", "false")).andReturn().getResponse();
         assertThat(admin.getStatus()).as("administrator's POST without CSRF token").isEqualTo(403);
 
-        String casePage = mvc.perform(get("/cases/{id}", world.client.id()).with(as(world.tandemA)))
+        String casePage = mvc.perform(get("/cases/{id}/sessions", world.client.id()).with(as(world.tandemA)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(casePage).as("the forged note was not stored").doesNotContain(text);
         assertThat(staff.find(world.org.id(), world.adminTarget.id()).orElseThrow().active())

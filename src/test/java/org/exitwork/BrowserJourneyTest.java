@@ -246,12 +246,33 @@ class BrowserJourneyTest {
         assertThat(heading()).hasText(pseudonym);
         org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(clientName);
 
+        // A session, on the case's sessions page.
         String noteText = "First meeting at the drop-in; wants help with housing and a bank account.";
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Parts of the case"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sessions")).click();
+        assertThat(page).hasURL(Pattern.compile("/cases/" + caseId + "/sessions$"));
         page.getByLabel("Date of the session").fill(LocalDate.now().minusDays(1).toString());
+        page.getByLabel("Setting").selectOption(new SelectOption().setLabel("One-on-one"));
         page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill(noteText);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save note")).click();
-        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The note is saved.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save session")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The session is saved.");
         assertThat(page.locator(".note-text")).hasText(noteText);
+        screenshot(page, "04a-sessions");
+        // The client's context: a person around them and the institution they are in.
+        page.navigate(caseUrl + "/context");
+        page.getByLabel("Relation to the client").selectOption(new SelectOption().setLabel("Brother or sister"));
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Jonas");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add person")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The person is added.");
+        page.getByLabel("Kind of institution").selectOption(new SelectOption().setLabel("School"));
+        page.getByLabel("Name of the institution").fill("Berufsschule Mitte");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record institution")).click();
+        assertThat(page.getByTestId("current-institution")).containsText("Berufsschule Mitte");
+        assertThat(page.getByTestId("context-persons")).containsText("Jonas");
+        screenshot(page, "04b-context");
+        page.navigate(caseUrl);
+        assertThat(page.getByTestId("session-summary")).containsText("Sessions held");
+        org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(noteText);
 
         // The identity vault, swapped into the page by htmx ...
         Locator identity = page.locator("#identity");
@@ -259,8 +280,7 @@ class BrowserJourneyTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Show identity")).click();
         assertThat(identity.locator("dl")).containsText(clientName);
         assertThat(identity).containsText("Mimi");
-        assertThat(page).hasURL(Pattern.compile("/cases/" + caseId + "(#notes)?$")); // swapped, not navigated
-        assertThat(page.locator(".note-text")).hasText(noteText);
+        assertThat(page).hasURL(Pattern.compile("/cases/" + caseId + "$")); // swapped, not navigated
         screenshot(page, "04-case-with-identity");
         // ... and, without JavaScript, as a page of its own.
         showIdentityWithoutJavaScript(caseUrl, clientName);
@@ -290,7 +310,9 @@ class BrowserJourneyTest {
         assertThat(page.getByTestId("restricted")).hasCount(0);
         assertThat(page.getByRole(AriaRole.NOTE).filter(new Locator.FilterOptions().setHasText("breaking the glass")))
                 .isVisible();
+        page.navigate(caseUrl + "/sessions");
         assertThat(page.locator(".note-text")).hasText(noteText);
+        page.navigate(caseUrl);
         screenshot(page, "06-broken-glass");
         signOut();
 

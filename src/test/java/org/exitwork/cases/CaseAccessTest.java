@@ -72,8 +72,9 @@ class CaseAccessTest {
     @Test
     void bothMembersOfTheTandemReadTheCaseAndTheIdentity() throws Exception {
         for (StaffPrincipal member : new StaffPrincipal[] {a, b}) {
+            mvc.perform(get(caseUrl() + "/sessions").with(as(member))).andExpect(status().isOk())
+                    .andExpect(content().string(containsString(NOTE)));
             mvc.perform(get(caseUrl()).with(as(member))).andExpect(status().isOk())
-                    .andExpect(content().string(containsString(NOTE)))
                     .andExpect(content().string(containsString(client.pseudonym())))
                     // The identity stays hidden until asked for.
                     .andExpect(content().string(not(containsString(NAME))));
@@ -86,12 +87,13 @@ class CaseAccessTest {
 
     @Test
     void theTandemWritesNotesThatOnlyTheTandemReads() throws Exception {
-        mvc.perform(post(caseUrl() + "/notes").with(as(b)).with(csrf())
-                .param("sessionDate", "2026-02-01").param("text", "Second note by B"))
+        mvc.perform(post(caseUrl() + "/sessions").with(as(b)).with(csrf())
+                .param("sessionDate", "2026-02-01").param("setting", "ONE_ON_ONE").param("text", "Second note by B"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get(caseUrl()).with(as(a))).andExpect(content().string(containsString("Second note by B")));
-        mvc.perform(post(caseUrl() + "/notes").with(as(colleague)).with(csrf())
-                .param("sessionDate", "2026-02-01").param("text", "Intruder note"))
+        mvc.perform(get(caseUrl() + "/sessions").with(as(a)))
+                .andExpect(content().string(containsString("Second note by B")));
+        mvc.perform(post(caseUrl() + "/sessions").with(as(colleague)).with(csrf())
+                .param("sessionDate", "2026-02-01").param("setting", "ONE_ON_ONE").param("text", "Intruder note"))
                 .andExpect(status().isForbidden());
         assertThat(noteCount()).isEqualTo(2);
     }
@@ -123,7 +125,7 @@ class CaseAccessTest {
         mvc.perform(post(caseUrl() + "/break-glass").with(as(colleague)).with(csrf())
                 .param("reason", "EMERGENCY").param("explanation", "Client called the crisis line at night"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get(caseUrl()).with(as(colleague))).andExpect(status().isOk())
+        mvc.perform(get(caseUrl() + "/sessions").with(as(colleague))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(NOTE)));
         mvc.perform(get(caseUrl()).with(as(a))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(colleague.displayName())))
@@ -169,8 +171,9 @@ class CaseAccessTest {
         mvc.perform(post(caseUrl() + "/break-glass").with(as(strangerManager)).with(csrf())
                 .param("reason", "EMERGENCY").param("explanation", "trying from another organisation"))
                 .andExpect(status().isNotFound());
-        mvc.perform(post(caseUrl() + "/notes").with(as(stranger)).with(csrf())
-                .param("sessionDate", "2026-02-01").param("text", "cross-organisation note"))
+        mvc.perform(post(caseUrl() + "/sessions").with(as(stranger)).with(csrf())
+                .param("sessionDate", "2026-02-01").param("setting", "ONE_ON_ONE")
+                .param("text", "cross-organisation note"))
                 .andExpect(status().isNotFound());
         // Staff of another organisation cannot be made part of a tandem either.
         var ready = readyProspect();
@@ -210,11 +213,12 @@ class CaseAccessTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_identity WHERE client_id = ?").param(ready.id())
                 .query(Long.class).single()).isZero();
 
-        mvc.perform(post(caseUrl() + "/notes").with(as(a)).with(csrf())
-                .param("sessionDate", "2026-02-01").param("text", "   "))
+        mvc.perform(post(caseUrl() + "/sessions").with(as(a)).with(csrf())
+                .param("sessionDate", "2026-02-01").param("setting", "ONE_ON_ONE").param("text", "   "))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post(caseUrl() + "/notes").with(as(a)).with(csrf())
-                .param("sessionDate", "2999-02-01").param("text", "a note from the future"))
+        mvc.perform(post(caseUrl() + "/sessions").with(as(a)).with(csrf())
+                .param("sessionDate", "2999-02-01").param("setting", "ONE_ON_ONE")
+                .param("text", "a note from the future"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("a note from the future")));
         assertThat(noteCount()).isEqualTo(1);

@@ -91,8 +91,9 @@ class CaseLifecycleTest {
         RegisteredClient prospect = fixtures.prospect(a);
         assertThat(stage(prospect.id())).isEqualTo("PROSPECT");
         // No session notes for a prospect: the work starts with consent.
-        mvc.perform(post("/cases/{id}/notes", prospect.id()).with(as(a)).with(csrf())
-                .param("sessionDate", LocalDate.now().toString()).param("text", "too early"))
+        mvc.perform(post("/cases/{id}/sessions", prospect.id()).with(as(a)).with(csrf())
+                .param("sessionDate", LocalDate.now().toString()).param("setting", "ONE_ON_ONE")
+                .param("text", "too early"))
                 .andExpect(status().isConflict());
         // Taking on before the manager's safety discussion is refused and stores nothing.
         mvc.perform(takeOn(prospect.id(), "Early Person")).andExpect(status().isConflict())

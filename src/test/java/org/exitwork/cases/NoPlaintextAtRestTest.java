@@ -72,8 +72,8 @@ class NoPlaintextAtRestTest {
                         .param("secondPractitioner", b.id().toString()))
                 .andExpect(status().is3xxRedirection());
 
-        mvc.perform(post(caseUrl + "/notes").with(as(b)).with(csrf())
-                        .param("sessionDate", "2026-01-15")
+        mvc.perform(post(caseUrl + "/sessions").with(as(b)).with(csrf())
+                        .param("sessionDate", "2026-01-15").param("setting", "ONE_ON_ONE")
                         .param("text", "Notemarker: he spoke about Quuxville and his brother."))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post(caseUrl + "/break-glass").with(as(colleague)).with(csrf())

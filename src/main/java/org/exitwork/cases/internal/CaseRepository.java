@@ -97,16 +97,6 @@ class CaseRepository {
                 .update();
     }
 
-    List<NoteRow> notes(UUID clientId) {
-        return jdbc.sql("SELECT id, session_date, written_by, written_at, body FROM cas_session_note WHERE client_id = ? "
-                + "ORDER BY session_date DESC, written_at DESC")
-                .param(clientId)
-                .query((rs, n) -> new NoteRow(rs.getObject("id", UUID.class), rs.getDate("session_date").toLocalDate(),
-                        rs.getObject("written_by", UUID.class),
-                        rs.getObject("written_at", OffsetDateTime.class).toInstant(), rs.getBytes("body")))
-                .list();
-    }
-
     void insertGrant(UUID clientId, GrantRow g) {
         jdbc.sql("INSERT INTO cas_access_grant (id, client_id, staff_id, reason_kind, explanation, granted_at, expires_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +43,10 @@ class CaseService implements CaseWork {
     record CaseSummary(UUID id, String pseudonym, Stage stage, Instant createdAt, boolean mine, List<String> tandem) {
     }
 
-    record Note(UUID id, LocalDate sessionDate, String author, Instant writtenAt, String text) {
-    }
-
     record Grant(String colleague, BreakGlassReason reason, String explanation, Instant grantedAt, Instant expiresAt) {
     }
 
-    record CaseView(UUID id, String pseudonym, Access access, List<String> tandem, List<Note> notes,
-            List<Grant> grants) {
+    record CaseView(UUID id, String pseudonym, Access access, List<String> tandem, List<Grant> grants) {
     }
 
     record RestrictedView(UUID id, String pseudonym, List<String> tandem) {
@@ -136,27 +131,19 @@ class CaseService implements CaseWork {
         CaseRef client = access.forReading(who, clientId, "read");
         Access how = access.access(who, client);
         FieldCipher cipher = keys.cipherFor(client.id());
-        List<CaseRepository.NoteRow> noteRows = cases.notes(client.id());
         List<CaseRepository.GrantRow> grantRows = cases.grants(client.id());
         List<UUID> tandem = cases.tandem(client.id());
         Set<UUID> ids = new HashSet<>(tandem);
-        noteRows.forEach(n -> ids.add(n.writtenBy()));
         grantRows.forEach(g -> ids.add(g.staffId()));
         Map<UUID, String> names = staff.displayNames(who.organisationId(), ids);
-        List<Note> notes = new ArrayList<>();
-        for (CaseRepository.NoteRow n : noteRows) {
-            notes.add(new Note(n.id(), n.sessionDate(), names.get(n.writtenBy()), n.writtenAt(),
-                    cipher.decrypt(ref("cas_session_note", n.id(), "body"), n.body())));
-        }
         List<Grant> grants = grantRows.stream()
                 .map(g -> new Grant(names.get(g.staffId()), BreakGlassReason.valueOf(g.reasonKind()),
                         cipher.decrypt(ref("cas_access_grant", g.id(), "explanation"), g.explanation()), g.grantedAt(),
                         g.expiresAt()))
                 .toList();
         audit.record(event(who, CaseActions.CASE_READ, client.pseudonym(),
-                "as " + how.name().toLowerCase() + ", " + notes.size() + " notes"));
-        return new CaseView(client.id(), client.pseudonym(), how,
-                tandem.stream().map(names::get).toList(), notes, grants);
+                "as " + how.name().toLowerCase()));
+        return new CaseView(client.id(), client.pseudonym(), how, tandem.stream().map(names::get).toList(), grants);
     }
 
     /** What a colleague without access may see: the pseudonym and who carries the case. */

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffDirectory;
@@ -34,10 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER', 'DATA_PROTECTION_OFFICER')")
 class CasesController {
 
-    record NoteForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sessionDate,
-            @NotBlank @Size(max = 20000) String text) {
-    }
-
     record BreakGlassForm(@NotNull BreakGlassReason reason, @NotBlank @Size(min = 10, max = 1000) String explanation) {
     }
 
@@ -45,13 +40,15 @@ class CasesController {
     private final StaffDirectory staff;
     private final IntakeService intake;
     private final TandemDiversityService tandemDiversity;
+    private final SessionService sessions;
 
     CasesController(CaseService cases, StaffDirectory staff, IntakeService intake,
-            TandemDiversityService tandemDiversity) {
+            TandemDiversityService tandemDiversity, SessionService sessions) {
         this.cases = cases;
         this.tandemDiversity = tandemDiversity;
         this.intake = intake;
         this.staff = staff;
+        this.sessions = sessions;
     }
 
     @GetMapping
@@ -76,9 +73,7 @@ class CasesController {
         model.addAttribute("view", cases.open(who, id));
         model.addAttribute("intake", intake.summary(who, id));
         model.addAttribute("diversity", tandemDiversity.of(who, id));
-        if (!model.containsAttribute("noteForm")) {
-            model.addAttribute("noteForm", new NoteForm(LocalDate.now(), ""));
-        }
+        model.addAttribute("sessionSummary", sessions.summary(who, id));
         return "cases/case";
     }
 
@@ -99,22 +94,6 @@ class CasesController {
         model.addAttribute("identity", cases.identity(who, id));
         model.addAttribute("clientId", id);
         return htmx != null ? "cases/identity :: identity" : "cases/identity";
-    }
-
-    @PostMapping("/{id}/notes")
-    String writeNote(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
-            @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        if (cases.accessOf(who, id) != Access.TANDEM) {
-            throw new org.exitwork.platform.ForbiddenException();
-        }
-        if (errors.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return casePage(who, id, model);
-        }
-        cases.writeNote(who, id, form.sessionDate(), form.text());
-        redirect.addFlashAttribute("notice", "case.notice.note-saved");
-        return "redirect:/cases/" + id + "#notes";
     }
 
     @PostMapping("/{id}/break-glass")
