@@ -50,6 +50,7 @@ class CasesController {
 
     private final CaseService cases;
     private final StaffDirectory staff;
+    @org.springframework.beans.factory.annotation.Autowired private WorkAgreements agreements;
 
     CasesController(CaseService cases, StaffDirectory staff) {
         this.cases = cases;
@@ -106,6 +107,7 @@ class CasesController {
 
     private String casePage(StaffPrincipal who, UUID id, Model model) {
         model.addAttribute("view", cases.open(who, id));
+        model.addAttribute("agreementSummary", agreements.summary(who, id));
         if (!model.containsAttribute("noteForm")) {
             model.addAttribute("noteForm", new NoteForm(LocalDate.now(), ""));
         }
