@@ -54,7 +54,7 @@ class AgreementController {
             @NotNull @Pattern(regexp = "en|de") String language,
             @NotNull @Min(0) Integer basedOn) {
 
-        List<ChangeField> changeList() {
+        public List<ChangeField> changeList() {
             return changes == null ? List.of() : changes;
         }
     }
@@ -71,7 +71,7 @@ class AgreementController {
     record RatingForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate ratedOn,
             @Valid @Size(max = 40) List<RatingField> entries) {
 
-        List<RatingField> entryList() {
+        public List<RatingField> entryList() {
             return entries == null ? List.of() : entries;
         }
     }
@@ -90,18 +90,30 @@ class AgreementController {
         if (!model.containsAttribute("clientAgreementForm")) {
             model.addAttribute("clientAgreementForm", new ClientAgreementForm(LocalDate.now(), null, ""));
         }
+        WorkAgreements.Version current = agreement.current();
+        List<RatingField> unrated = current == null ? List.of()
+                : current.changes().stream().map(c -> new RatingField(c.thread(), null, "")).toList();
         if (!model.containsAttribute("ratingForm")) {
-            WorkAgreements.Version current = agreement.current();
-            List<RatingField> entries = current == null ? List.of()
-                    : current.changes().stream().map(c -> new RatingField(c.thread(), null, "")).toList();
-            model.addAttribute("ratingForm", new RatingForm(LocalDate.now(), entries));
+            model.addAttribute("ratingForm", new RatingForm(LocalDate.now(), unrated));
         }
+        // A form whose values could not even be converted (a date that is no date) is not built at all.
+        model.addAttribute("ratingEntries",
+                model.getAttribute("ratingForm") instanceof RatingForm form ? form.entryList() : unrated);
         return "cases/agreement";
     }
 
     @GetMapping("/new")
     String newVersion(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
         WorkAgreements.Basis basis = agreements.basis(who, id);
+        WorkAgreements.Version latest = basis.latest();
+        model.addAttribute("versionForm", new VersionForm(latest == null ? "" : latest.objective(), prefilled(basis),
+                latest == null ? "" : latest.nextSteps(), latest == null ? basis.clientLanguage() : latest.language(),
+                basis.number()));
+        return versionPage(basis, model);
+    }
+
+    /** The latest version's changes, then empty fields for new ones. */
+    private static List<ChangeField> prefilled(WorkAgreements.Basis basis) {
         List<ChangeField> changes = new ArrayList<>();
         if (basis.latest() != null) {
             basis.latest().changes().forEach(c -> changes.add(new ChangeField(c.thread(), c.wording())));
@@ -109,16 +121,15 @@ class AgreementController {
         for (int i = 0; i < BLANK_CHANGES; i++) {
             changes.add(new ChangeField(null, ""));
         }
-        WorkAgreements.Version latest = basis.latest();
-        model.addAttribute("versionForm", new VersionForm(latest == null ? "" : latest.objective(), changes,
-                latest == null ? "" : latest.nextSteps(), latest == null ? basis.clientLanguage() : latest.language(),
-                basis.number()));
-        return versionPage(basis, model);
+        return changes;
     }
 
     private String versionPage(WorkAgreements.Basis basis, Model model) {
         model.addAttribute("basis", basis);
         model.addAttribute("languages", WorkAgreements.LANGUAGES.stream().sorted().toList());
+        // A form whose values could not even be converted (a tampered hidden field) is not built at all.
+        model.addAttribute("changeFields",
+                model.getAttribute("versionForm") instanceof VersionForm form ? form.changeList() : prefilled(basis));
         return "cases/agreement-new";
     }
 

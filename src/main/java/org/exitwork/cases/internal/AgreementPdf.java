@@ -5,10 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.logging.Level;
 
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -26,10 +32,13 @@ class AgreementPdf {
     static final String FONT_FAMILY = "Liberation Sans";
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
+    private static final Logger LOG = LoggerFactory.getLogger(AgreementPdf.class);
+
     private final ITemplateEngine templates;
 
     AgreementPdf(ITemplateEngine templates) {
         this.templates = templates;
+        XRLog.setLoggerImpl(new QuietLog());
     }
 
     byte[] render(String pseudonym, WorkAgreements.Version version) {
@@ -52,6 +61,41 @@ class AgreementPdf {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The renderer's messages go to the application's log instead of its own console output, and
+     * only warnings, by message id: a formatted message could quote the document, which is client data.
+     */
+    static final class QuietLog implements XRLogger {
+
+        @Override
+        public void log(String where, Level level, String message) {
+            log(where, level, message, null);
+        }
+
+        @Override
+        public void log(String where, Level level, String message, Throwable error) {
+            if (level.intValue() >= Level.WARNING.intValue()) {
+                LOG.warn("PDF rendering ({}): {}", where, error == null ? "warning" : error.getClass().getName());
+            }
+        }
+
+        @Override
+        public void log(Diagnostic diagnostic) {
+            if (isLogLevelEnabled(diagnostic)) {
+                LOG.warn("PDF rendering: {}", diagnostic.getLogMessageId());
+            }
+        }
+
+        @Override
+        public void setLevel(String logger, Level level) {
+        }
+
+        @Override
+        public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+            return diagnostic.getLevel().intValue() >= Level.WARNING.intValue();
+        }
     }
 
     private static InputStream font() {

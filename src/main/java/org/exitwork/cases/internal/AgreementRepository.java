@@ -53,9 +53,8 @@ class AgreementRepository {
     }
 
     int latestNumber(UUID clientId) {
-        Integer latest = jdbc.sql("SELECT MAX(version) FROM cas_agreement_version WHERE client_id = ?")
+        return jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM cas_agreement_version WHERE client_id = ?")
                 .param(clientId).query(Integer.class).single();
-        return latest == null ? 0 : latest;
     }
 
     /** In version order, then position. */

@@ -104,20 +104,20 @@ record ProgressChart(List<Line> lines, List<Tick> dateTicks, List<Tick> scoreTic
             this.dash = dash;
         }
 
-        String colour() {
+        public String colour() {
             return colour;
         }
 
-        String dash() {
+        public String dash() {
             return dash;
         }
 
-        String markerFill() {
+        public String markerFill() {
             return marker.filled() ? colour : "#ffffff";
         }
 
         /** The marker for the legend's small sample of the line (40 x 16). */
-        String legendMarker() {
+        public String legendMarker() {
             return marker.at(20, 8);
         }
     }
@@ -168,40 +168,40 @@ record ProgressChart(List<Line> lines, List<Tick> dateTicks, List<Tick> scoreTic
         return new ProgressChart(List.copyOf(lines), List.copyOf(ticks), scores, from, to);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return lines.isEmpty();
     }
 
-    int width() {
+    public int width() {
         return WIDTH;
     }
 
-    int height() {
+    public int height() {
         return HEIGHT;
     }
 
-    String viewBox() {
+    public String viewBox() {
         return "0 0 " + WIDTH + " " + HEIGHT;
     }
 
-    int left() {
+    public int left() {
         return LEFT;
     }
 
-    int right() {
+    public int right() {
         return WIDTH - RIGHT;
     }
 
-    int top() {
+    public int top() {
         return TOP;
     }
 
-    int bottom() {
+    public int bottom() {
         return HEIGHT - BOTTOM;
     }
 
     /** Where the date labels sit. */
-    int dateLabelY() {
+    public int dateLabelY() {
         return HEIGHT - BOTTOM + 20;
     }
 

@@ -43,16 +43,16 @@ class WorkAgreements {
     record Version(int number, String language, String objective, List<AimedChange> changes, String nextSteps,
             String writtenBy, Instant writtenAt, ClientAgreement clientAgreement) {
 
-        boolean agreed() {
+        public boolean agreed() {
             return clientAgreement != null;
         }
 
-        Locale locale() {
+        public Locale locale() {
             return Locale.forLanguageTag(language);
         }
 
         /** The wording of a change in this version, or {@code null} if the version does not have it. */
-        String wordingOf(UUID thread) {
+        public String wordingOf(UUID thread) {
             return changes.stream().filter(c -> c.thread().equals(thread)).map(AimedChange::wording).findFirst()
                     .orElse(null);
         }
@@ -66,16 +66,16 @@ class WorkAgreements {
             List<Rating> ratings, ProgressChart chart) {
 
         /** The newest version the client agreed to, or {@code null}. */
-        Version current() {
+        public Version current() {
             return versions.stream().filter(Version::agreed).findFirst().orElse(null);
         }
 
         /** The newest version if the client has not agreed to it (yet), or {@code null}. */
-        Version draft() {
+        public Version draft() {
             return versions.isEmpty() || versions.get(0).agreed() ? null : versions.get(0);
         }
 
-        boolean writable() {
+        public boolean writable() {
             return access == Access.TANDEM && stage == Stage.CLIENT;
         }
     }
@@ -83,7 +83,7 @@ class WorkAgreements {
     /** What the form for a new version starts from: the newest version, if any. */
     record Basis(UUID caseId, String pseudonym, Version latest, String clientLanguage) {
 
-        int number() {
+        public int number() {
             return latest == null ? 0 : latest.number();
         }
     }
