@@ -21,7 +21,7 @@ record ProgressChart(List<Line> lines, List<Tick> dateTicks, List<Tick> scoreTic
     static final int WIDTH = 640;
     static final int HEIGHT = 280;
     static final int LEFT = 44;
-    static final int RIGHT = 20;
+    static final int RIGHT = 40;
     static final int TOP = 16;
     static final int BOTTOM = 44;
     static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
