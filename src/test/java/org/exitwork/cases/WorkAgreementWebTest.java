@@ -189,6 +189,14 @@ class WorkAgreementWebTest {
                 .as("a thread of no version").isEqualTo(400);
         assertThat(perform(version(a, 0, "en", "Objective", "Change").param("changes[0].thread", "not-a-uuid"))
                 .getStatus()).isEqualTo(400);
+        assertThat(perform(version(a, 0, "en", "Objective", "Change").param("changes[300].wording", "far away"))
+                .getStatus()).as("an index beyond any form").isEqualTo(400);
+        assertThat(perform(version(a, 0, "en", "Objective", "Change").param("changes[40].wording", "one too many"))
+                .getStatus()).isEqualTo(400);
+        assertThat(perform(version(a, 0, "en", "Objective", "Change").param("changes[5].wording", "with a gap"))
+                .getStatus()).as("a gap in the row numbers").isEqualTo(400);
+        assertThat(perform(post(url() + "/ratings").with(as(a)).with(csrf()).param("ratedOn", today().toString())
+                .param("entries[99999999999].score", "3")).getStatus()).isEqualTo(400);
         assertThat(count("cas_agreement_version")).isZero();
         assertThat(count("cas_agreement_change")).isZero();
 

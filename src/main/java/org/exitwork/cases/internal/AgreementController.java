@@ -2,21 +2,29 @@ package org.exitwork.cases.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +34,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,18 +55,21 @@ class AgreementController {
 
     /** Empty fields for new changes below the existing ones: the form works without JavaScript. */
     static final int BLANK_CHANGES = 3;
+    /** Rows a form may have: aimed-for changes of a version, ratings at once. */
+    static final int MAX_ROWS = 40;
+    private static final Pattern INDEX = Pattern.compile("^([^\\[]*)\\[(\\d+)]");
 
     record ChangeField(UUID thread, @Size(max = 1000) String wording) {
     }
 
     record VersionForm(@NotBlank @Size(max = 4000) String objective,
-            @Valid @Size(max = 40) List<ChangeField> changes,
+            @Valid @Size(max = MAX_ROWS) List<ChangeField> changes,
             @NotBlank @Size(max = 4000) String nextSteps,
-            @NotNull @Pattern(regexp = "en|de") String language,
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "en|de") String language,
             @NotNull @Min(0) Integer basedOn) {
 
         public List<ChangeField> changeList() {
-            return changes == null ? List.of() : changes;
+            return changes == null ? List.of() : changes.stream().filter(Objects::nonNull).toList();
         }
     }
 
@@ -69,10 +83,10 @@ class AgreementController {
     }
 
     record RatingForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate ratedOn,
-            @Valid @Size(max = 40) List<RatingField> entries) {
+            @Valid @Size(max = MAX_ROWS) List<RatingField> entries) {
 
         public List<RatingField> entryList() {
-            return entries == null ? List.of() : entries;
+            return entries == null ? List.of() : entries.stream().filter(Objects::nonNull).toList();
         }
     }
 
@@ -80,6 +94,31 @@ class AgreementController {
 
     AgreementController(WorkAgreements agreements) {
         this.agreements = agreements;
+    }
+
+    /**
+     * Rows of a list arrive numbered (changes[0], changes[1] ...). Spring's constructor binding
+     * throws (500) for a number at or above its growth limit, and a gap in the numbers leaves an
+     * empty row that the form cannot show again; neither comes from our forms, so such a request is
+     * refused as bad input before binding.
+     */
+    @InitBinder({"versionForm", "ratingForm"})
+    void refuseImpossibleRows(WebRequest request) {
+        Map<String, Set<Integer>> rows = new HashMap<>();
+        for (String name : request.getParameterMap().keySet()) {
+            Matcher index = INDEX.matcher(name);
+            while (index.find()) {
+                if (index.group(2).length() > 4 || Integer.parseInt(index.group(2)) >= MAX_ROWS) {
+                    throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+                }
+                rows.computeIfAbsent(index.group(1), k -> new HashSet<>()).add(Integer.parseInt(index.group(2)));
+            }
+        }
+        for (Set<Integer> numbers : rows.values()) {
+            if (numbers.size() != Collections.max(numbers) + 1) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            }
+        }
     }
 
     @GetMapping

@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * client's agreement is recorded per version; the newest agreed version is the current agreement,
  * a newer one without agreement is a draft. Progress on each aimed-for change is rated with the
  * client over time. The tandem writes; the tandem or a colleague who broke the glass reads; every
- * read and change is audited.
+ * read and change is audited. (The few methods of the records that templates call are public:
+ * SpEL calls public methods only.)
  */
 @Service
 class WorkAgreements {
