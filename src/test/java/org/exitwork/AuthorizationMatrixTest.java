@@ -287,6 +287,22 @@ class AuthorizationMatrixTest {
                             .param("since", LocalDate.now().toString())),
 
             // --- work agreement and progress ---
+            // The tandem only; colleagues are refused (audited) unless they broke the glass, which the matrix
+            // does not do. In this order: the tandem's POST makes version 1, which the rows after it use.
+            mvc("GET /cases/{id}/agreement", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("GET /cases/{id}/agreement/new", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/agreement", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("objective", "Objective written in the authorization test")
+                            .param("changes[0].wording", "A change written in the authorization test")
+                            .param("nextSteps", "Next steps written in the authorization test")
+                            .param("language", "en").param("basedOn", "0")),
+            mvc("GET /cases/{id}/agreement/{version}/pdf", TANDEM).vars(w -> new Object[] {w.client.id(), 1}),
+            mvc("POST /cases/{id}/agreement/{version}/client-agreement", TANDEM)
+                    .vars(w -> new Object[] {w.client.id(), 1})
+                    .form((r, w) -> r.param("agreedOn", LocalDate.now().toString()).param("how", "ORALLY")),
+            mvc("POST /cases/{id}/agreement/ratings", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("ratedOn", LocalDate.now().toString())
+                            .param("entries[0].thread", UUID.randomUUID().toString()).param("entries[0].score", "3")),
 
             // --- resources and safety assessment ---
             mvc("GET /cases/{id}/assessment", TANDEM).vars(w -> ids(w.client.id())),

@@ -41,9 +41,11 @@ class CasesController {
     private final IntakeService intake;
     private final TandemDiversityService tandemDiversity;
     private final SessionService sessions;
+    private final WorkAgreements agreements;
 
     CasesController(CaseService cases, StaffDirectory staff, IntakeService intake,
-            TandemDiversityService tandemDiversity, SessionService sessions) {
+            TandemDiversityService tandemDiversity, SessionService sessions, WorkAgreements agreements) {
+        this.agreements = agreements;
         this.cases = cases;
         this.tandemDiversity = tandemDiversity;
         this.intake = intake;
@@ -74,6 +76,7 @@ class CasesController {
         model.addAttribute("intake", intake.summary(who, id));
         model.addAttribute("diversity", tandemDiversity.of(who, id));
         model.addAttribute("sessionSummary", sessions.summary(who, id));
+        model.addAttribute("agreementSummary", agreements.summary(who, id));
         return "cases/case";
     }
 
