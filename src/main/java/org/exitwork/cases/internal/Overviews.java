@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,7 +34,8 @@ class Overviews {
     record Due(UUID clientId, String pseudonym, LocalDate dueOn) {
     }
 
-    record StartPage(List<MyCase> cases, List<Due> followUps) {
+    record StartPage(List<MyCase> cases, List<Due> followUps, List<SessionAgenda.NextMeeting> nextMeetings,
+            List<SessionAgenda.DueStep> nextSteps) {
     }
 
     record Caseload(String practitioner, long clients, long prospects) {
@@ -42,15 +44,19 @@ class Overviews {
     record Waiting(UUID clientId, String pseudonym, LocalDate since) {
     }
 
-    record ManagerOverview(List<Caseload> caseloads, long clients, long singlePractitionerCases, long prospects,
-            List<Waiting> awaitingSafetyDiscussion) {
+    record ManagerOverview(List<Caseload> caseloads, long clients, long singlePractitionerCases,
+            long withoutCurrentAgreement, long prospects, List<Waiting> awaitingSafetyDiscussion) {
     }
 
     private final JdbcClient jdbc;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final SessionAgenda agenda;
+    private final WorkAgreements agreements;
 
-    Overviews(JdbcClient jdbc, StaffDirectory staff, Clock clock) {
+    Overviews(JdbcClient jdbc, StaffDirectory staff, Clock clock, SessionAgenda agenda, WorkAgreements agreements) {
+        this.agenda = agenda;
+        this.agreements = agreements;
         this.jdbc = jdbc;
         this.staff = staff;
         this.clock = clock;
@@ -81,7 +87,9 @@ class Overviews {
                         Date.valueOf(LocalDate.now(clock).plusDays(FOLLOW_UP_HORIZON_DAYS)))
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getDate(3).toLocalDate()))
                 .list();
-        return new StartPage(cases, followUps);
+        LocalDate horizon = LocalDate.now(clock).plusDays(FOLLOW_UP_HORIZON_DAYS);
+        return new StartPage(cases, followUps, agenda.nextMeetings(practitioner, clock.instant()),
+                agenda.nextStepsDue(practitioner, horizon));
     }
 
     @Transactional(readOnly = true)
@@ -106,6 +114,9 @@ class Overviews {
                 SELECT COUNT(*) FROM cas_client c WHERE c.org_id = ? AND c.stage = 'CLIENT'
                 AND (SELECT COUNT(*) FROM cas_tandem_member t WHERE t.client_id = c.id) < 2""")
                 .param(org).query(Long.class).single();
+        Set<UUID> agreed = agreements.clientsWithCurrentAgreement(org);
+        long withoutAgreement = jdbc.sql("SELECT id FROM cas_client WHERE org_id = ? AND stage = 'CLIENT'").param(org)
+                .query(UUID.class).list().stream().filter(id -> !agreed.contains(id)).count();
         long prospects = jdbc.sql("SELECT COUNT(*) FROM cas_client WHERE org_id = ? AND stage = 'PROSPECT'").param(org)
                 .query(Long.class).single();
         List<Waiting> waiting = jdbc.sql("""
@@ -117,7 +128,7 @@ class Overviews {
                 .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate()))
                 .list();
-        return new ManagerOverview(caseloads, clients, single, prospects, waiting);
+        return new ManagerOverview(caseloads, clients, single, withoutAgreement, prospects, waiting);
     }
 
     private static long count(List<Load> loads, String stage) {
