@@ -346,7 +346,7 @@ class AuthorizationMatrixTest {
                             .param("aftercarePlan", "Call in a month").param("followUp1", LocalDate.now().plusDays(30)
                                     .toString())),
             mvc("POST /cases/{id}/ending/clients-choice", TANDEM).vars(w -> ids(w.toEnd.id()))
-                    .form((r, w) -> r.param("closedOn", LocalDate.now().toString()).param("eraseNow", "false")),
+                    .form((r, w) -> r.param("endedOn", LocalDate.now().toString()).param("eraseNow", "false")),
             mvc("POST /cases/{id}/follow-ups/{followUpId}/done", TANDEM).vars(w -> ids(w.closed.id(), w.followUp)),
             // Unconfirmed, so that the tandem's allowed request (400) erases nothing the others are tried on.
             mvc("POST /cases/{id}/erasure", TANDEM).vars(w -> ids(w.closed.id())).form((r, w) -> r.param("confirmed",

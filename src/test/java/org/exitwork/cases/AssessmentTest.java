@@ -232,7 +232,7 @@ class AssessmentTest {
         perform(assessment(LocalDate.now(), "Erasedresource", "LOW", "LOW").with(as(a)));
         assertThat(versions()).isEqualTo(1);
         assertThat(perform(post("/cases/{id}/ending/clients-choice", client.id()).with(as(a)).with(csrf())
-                .param("closedOn", LocalDate.now().toString()).param("eraseNow", "true")).getStatus()).isEqualTo(302);
+                .param("endedOn", LocalDate.now().toString()).param("eraseNow", "true")).getStatus()).isEqualTo(302);
         assertThat(versions()).isZero();
     }
 }

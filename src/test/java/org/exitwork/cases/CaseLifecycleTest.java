@@ -160,7 +160,7 @@ class CaseLifecycleTest {
         cases.writeNote(a, client.id(), LocalDate.now(), "Notemarker-erase: talked about Plonkville");
         // The form has no reason field: any extra parameter is ignored, nothing like it is stored.
         mvc.perform(post("/cases/{id}/ending/clients-choice", client.id()).with(as(a)).with(csrf())
-                .param("closedOn", LocalDate.now().toString()).param("eraseNow", "true")
+                .param("endedOn", LocalDate.now().toString()).param("eraseNow", "true")
                 .param("reason", "Reasonmarker: gave up"))
                 .andExpect(status().is3xxRedirection());
 

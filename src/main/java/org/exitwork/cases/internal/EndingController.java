@@ -44,7 +44,8 @@ class EndingController {
         }
     }
 
-    record ClientsChoiceForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn,
+    /** Its own field name, so that both forms on the page have distinct ids for their labels. */
+    record ClientsChoiceForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endedOn,
             boolean eraseNow) {
     }
 
@@ -102,7 +103,7 @@ class EndingController {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                ending.endByClientsChoice(who, id, form.closedOn(), form.eraseNow());
+                ending.endByClientsChoice(who, id, form.endedOn(), form.eraseNow());
                 if (form.eraseNow()) {
                     redirect.addFlashAttribute("notice", "ending.notice.erased");
                     return "redirect:/start";
