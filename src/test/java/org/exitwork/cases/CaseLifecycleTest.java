@@ -246,6 +246,21 @@ class CaseLifecycleTest {
         }
     }
 
+    /** R1: motivational work is allowed, incentives and sanctions are not: no column or form field for them. */
+    @Test
+    void r1_thereIsNoFieldForIncentivesOrSanctionsAnywhere() throws Exception {
+        List<String> columns = jdbc.sql("SELECT LOWER(column_name) FROM information_schema.columns").query(String.class)
+                .list();
+        assertThat(columns).as("the schema was read").contains("pseudonym");
+        assertThat(columns).noneMatch(c -> c.matches(".*(incentive|sanction|reward|penalt|bonus|benefit_cut).*"));
+        try (var templates = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+            for (java.nio.file.Path t : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                assertThat(java.nio.file.Files.readString(t).toLowerCase())
+                        .as(t.toString()).doesNotContainPattern("name=\"[^\"]*(incentive|sanction|reward|penalt)");
+            }
+        }
+    }
+
     @Test
     void adminsNeverTakeOnOrEndCases() {
         RegisteredClient prospect = fixtures.prospect(a);
