@@ -357,6 +357,12 @@ class AuthorizationMatrixTest {
             mvc("GET /start", PRACTITIONERS),
             mvc("GET /manage/overview", MANAGERS),
 
+            // --- staff safety: whereabouts, check-in, escalation ---
+
+            // --- client safety: threat logbook, shield plan, emergency plan ---
+
+            // --- care for the team, staff emergency contacts ---
+
             // Audit log: the data protection officer only.
             mvc("GET /audit", DPOS),
             mvc("POST /audit/verify", DPOS),

@@ -42,9 +42,11 @@ class ClientErasure implements org.exitwork.cases.Erasure {
     private final RetentionPolicy retention;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ClientErasure(JdbcClient jdbc, CaseAccess access, ClientKeys keys, AuditLog audit, RetentionPolicy retention,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.access = access;
         this.keys = keys;
@@ -68,7 +70,7 @@ class ClientErasure implements org.exitwork.cases.Erasure {
     /** Within the caller's transaction. */
     void erase(CaseRef ref, UUID actorId, String actorName) {
         lock(ref.id()).orElseThrow(() -> new IllegalStateException("client already erased"));
-        deleteEverything(ref.id());
+        deleteEverything(ref.id(), ref.organisationId());
         audit.record(new AuditEvent(ref.organisationId(), actorId, actorName, EndingActions.CLIENT_ERASED,
                 ref.pseudonym(), null));
     }
@@ -84,7 +86,7 @@ class ClientErasure implements org.exitwork.cases.Erasure {
                 if (locked.isEmpty() || !expired(locked.get(), today)) {
                     return false;
                 }
-                deleteEverything(candidate.id());
+                deleteEverything(candidate.id(), candidate.organisationId());
                 audit.record(new AuditEvent(candidate.organisationId(), null, RETENTION_ACTOR,
                         EndingActions.CLIENT_ERASED, candidate.pseudonym(), null));
                 return true;
@@ -150,10 +152,12 @@ class ClientErasure implements org.exitwork.cases.Erasure {
     }
 
     /**
-     * The key goes with the rows. Tables from the first version of the schema are deleted explicitly;
-     * every later table cascades from {@code cas_client}.
+     * The key goes with the rows. Other modules delete theirs on {@code ClientErased}, in this
+     * transaction. Tables from the first version of the schema are deleted explicitly; every later
+     * table of this module cascades from {@code cas_client}.
      */
-    private void deleteEverything(UUID clientId) {
+    private void deleteEverything(UUID clientId, UUID organisationId) {
+        events.publishEvent(new org.exitwork.cases.ClientErased(clientId, organisationId));
         for (String table : List.of("cas_access_grant", "cas_session_note", "cas_identity", "cas_tandem_member")) {
             jdbc.sql("DELETE FROM " + table + " WHERE client_id = ?").param(clientId).update();
         }
