@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +28,6 @@ import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.cases.SafetyDiscussion;
 import org.exitwork.cases.Tandem;
 import org.exitwork.keys.ClientKeys;
-import org.exitwork.keys.FieldCipher;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,16 +36,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The application as it runs, on an embedded H2 database in a temporary directory, with one
  * organisation and a tandem of two practitioners. Clients are taken on through the public API
- * ({@link CaseWork}); their session notes are written with the same SQL and the same per-field
- * encryption as {@code CaseService.writeNote}, in one transaction per client, so that setting up
- * thousands of notes does not dominate the run. "Plain" clients get the same rows with the text
- * stored as UTF-8 bytes: encryption switched off, in the harness only.
+ * ({@link CaseWork}); their encrypted session notes are written through the real write path,
+ * {@link CaseWork#writeNote} (access check, encryption with the client's key, insert, audit entry),
+ * with the calls for one client joined in one transaction so that setting up thousands of notes
+ * does not dominate the run. "Plain" clients get the same rows in the same table, written with the
+ * same SQL ({@code CaseRepository.insertNote}) but with the text stored as UTF-8 bytes: encryption
+ * switched off, in the harness only.
  */
 final class BenchWorld implements AutoCloseable {
 
-    /** Marks a few notes, so a search has something to find (about one note in a hundred). */
+    /**
+     * Marks every {@link #NEEDLE_EVERY}th note, so a search has something to find. Rare enough that a
+     * caseload of 10,000 notes gives fewer hits than {@link NoteSearch#LIMIT}: every search reads
+     * every note.
+     */
     static final String NEEDLE = "Probation Officer Meyer";
     static final String QUERY = "probation officer MEYER";
+    static final int NEEDLE_EVERY = 250;
 
     private static final String[] WORDS = ("talked about the week at school and the new job training, family visit "
             + "on sunday, old friends from the group called again, he did not answer, we discussed what loyalty means, "
@@ -60,8 +64,10 @@ final class BenchWorld implements AutoCloseable {
     private final Path dataDir;
     private final ConfigurableApplicationContext context;
     final CaseWork caseWork;
-    final CaseService caseService;
     final CaseRepository cases;
+    final SessionService sessionService;
+    final SessionNoteRepository sessionNotes;
+    final NoteSearch noteSearch;
     final ClientKeys keys;
     final ClientErasure erasure;
     final EndingService ending;
@@ -86,8 +92,10 @@ final class BenchWorld implements AutoCloseable {
                         "--logging.level.root=WARN",
                         "--logging.level.org.flywaydb=ERROR");
         this.caseWork = context.getBean(CaseWork.class);
-        this.caseService = context.getBean(CaseService.class);
         this.cases = context.getBean(CaseRepository.class);
+        this.sessionService = context.getBean(SessionService.class);
+        this.sessionNotes = context.getBean(SessionNoteRepository.class);
+        this.noteSearch = context.getBean(NoteSearch.class);
         this.keys = context.getBean(ClientKeys.class);
         this.erasure = context.getBean(ClientErasure.class);
         this.ending = context.getBean(EndingService.class);
@@ -121,43 +129,34 @@ final class BenchWorld implements AutoCloseable {
         return id;
     }
 
-    /** {@code count} session notes of about 600 characters, encrypted with the client's key or plain. */
+    /**
+     * {@code count} session notes of about 600 characters on consecutive past days. Encrypted: through
+     * {@link CaseWork#writeNote}, the real write path. Plain: the same row, same SQL, UTF-8 bytes.
+     */
     void notes(UUID clientId, int count, boolean encrypted) {
         tx.executeWithoutResult(status -> {
-            FieldCipher cipher = keys.cipherFor(clientId);
             LocalDate day = LocalDate.now(clock).minusDays(count);
             for (int i = 0; i < count; i++) {
-                UUID id = UUID.randomUUID();
                 String text = noteText();
-                byte[] body = encrypted
-                        ? cipher.encrypt(CaseAccess.field("cas_session_note", id, "body"), text)
-                        : text.getBytes(StandardCharsets.UTF_8);
-                cases.insertNote(clientId, new CaseRepository.NoteRow(id, day.plusDays(i), practitioner.id(),
-                        clock.instant(), body));
+                if (encrypted) {
+                    caseWork.writeNote(practitioner, clientId, day.plusDays(i), text);
+                } else {
+                    cases.insertNote(clientId, new CaseRepository.NoteRow(UUID.randomUUID(), day.plusDays(i),
+                            practitioner.id(), clock.instant(), text.getBytes(StandardCharsets.UTF_8)));
+                }
             }
         });
     }
 
     private String noteText() {
         StringBuilder text = new StringBuilder(700);
-        if (++noteCounter % 100 == 0) {
+        if (++noteCounter % NEEDLE_EVERY == 0) {
             text.append("Met ").append(NEEDLE).append(" together with the client. ");
         }
         while (text.length() < 600) {
             text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
         }
         return text.toString().strip();
-    }
-
-    /** The practitioner's own cases (tandem member), as the case list finds them. */
-    List<UUID> myCases() {
-        List<UUID> mine = new ArrayList<>();
-        for (CaseRepository.Listed row : cases.clients(practitioner.organisationId(), practitioner.id())) {
-            if (row.mine()) {
-                mine.add(row.id());
-            }
-        }
-        return mine;
     }
 
     @Override

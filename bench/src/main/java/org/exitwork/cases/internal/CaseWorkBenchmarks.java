@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.exitwork.keys.FieldCipher;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,7 +33,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * What confidentiality costs (issue 4): opening a case, searching notes, erasing a client, each
- * measured on the running application (embedded H2, real Tink keys) and compared in one run.
+ * measured through the real services on the running application (embedded H2, real Tink keys) and compared in one run.
  * Run with {@code mvn -Pbench -q test-compile exec:exec}; see bench/README.md.
  *
  * <p>Public because JMH's generated code lives in a sub-package; everything it touches of the
@@ -40,7 +42,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class CaseWorkBenchmarks {
 
@@ -48,7 +50,7 @@ public class CaseWorkBenchmarks {
     static final int CASELOAD = 50;
     static final int NOTES_PER_CLIENT = 200;
 
-    // --- 1. Opening a case with 200 session notes ---
+    // --- 1. Opening a case with 200 sessions ---
 
     @State(Scope.Benchmark)
     public static class OneCase {
@@ -71,47 +73,48 @@ public class CaseWorkBenchmarks {
         }
     }
 
-    /** The notes of a case as the case page reads them: fetch the ciphertexts, decrypt each with the client's key. */
+    /**
+     * The real read path of the sessions page: SessionService.page (access check, the rows, themes,
+     * participants, context persons, staff names, decryption of every note, the audit entry). It
+     * always decrypts, so it can only read the encrypted client.
+     */
     @Benchmark
-    public List<String> openCaseEncrypted(OneCase s) {
+    public SessionService.SessionsPage openCaseService(OneCase s) {
+        return s.world.sessionService.page(s.world.practitioner, s.encrypted);
+    }
+
+    /** Only the data part of that page: the repository's query, then decrypt each note with the client's key. */
+    @Benchmark
+    public List<String> openCaseDecrypt(OneCase s) {
         return s.world.tx.execute(status -> {
             FieldCipher cipher = s.world.keys.cipherFor(s.encrypted);
             List<String> texts = new ArrayList<>(SESSIONS);
-            for (CaseRepository.NoteRow n : s.world.cases.notes(s.encrypted)) {
-                texts.add(cipher.decrypt(CaseAccess.field("cas_session_note", n.id(), "body"), n.body()));
+            for (SessionNoteRepository.SessionRow r : s.world.sessionNotes.sessions(s.encrypted)) {
+                texts.add(cipher.decrypt(CaseAccess.field("cas_session_note", r.id(), "body"), r.body()));
             }
             return texts;
         });
     }
 
-    /** The same rows stored as plain UTF-8 bytes: the same query, no key, no decryption. */
+    /** The plain rows: the same query (SessionNoteRepository.sessions), no key, the bytes read as UTF-8. */
     @Benchmark
     public List<String> openCasePlain(OneCase s) {
         return s.world.tx.execute(status -> {
             List<String> texts = new ArrayList<>(SESSIONS);
-            for (CaseRepository.NoteRow n : s.world.cases.notes(s.plain)) {
-                texts.add(new String(n.body(), StandardCharsets.UTF_8));
+            for (SessionNoteRepository.SessionRow r : s.world.sessionNotes.sessions(s.plain)) {
+                texts.add(new String(r.body(), StandardCharsets.UTF_8));
             }
             return texts;
         });
     }
 
-    /** For scale: the whole of CaseService.open (access check, names, decryption, the audit entry). */
-    @Benchmark
-    public Object openCaseService(OneCase s) {
-        return s.world.caseService.open(s.world.practitioner, s.encrypted);
-    }
-
     // --- 2. Note search over a caseload of 50 clients x 200 notes ---
 
-    @State(Scope.Benchmark)
-    public static class Caseload {
-        @Param({"true", "false"})
-        boolean encrypted;
+    /** One practitioner's caseload: 50 clients in their tandem, 200 notes each. */
+    abstract static class Caseload {
         BenchWorld world;
 
-        @Setup(Level.Trial)
-        public void setUp() {
+        void fill(boolean encrypted) {
             world = BenchWorld.start();
             for (int i = 0; i < CASELOAD; i++) {
                 world.notes(world.client(), NOTES_PER_CLIENT, encrypted);
@@ -124,28 +127,75 @@ public class CaseWorkBenchmarks {
         }
     }
 
-    /**
-     * Nothing searchable rests in the database, so search decrypts the practitioner's own cases and
-     * matches in memory (case-insensitive substring). No NoteSearch exists on this branch yet; this is
-     * the same algorithm, without the per-case access check and audit entry a service would add.
-     */
+    @State(Scope.Benchmark)
+    public static class EncryptedCaseload extends Caseload {
+        @Setup(Level.Trial)
+        public void setUp() {
+            fill(true);
+            expectAllHits(world.noteSearch.search(world.practitioner, BenchWorld.QUERY));
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class PlainCaseload extends Caseload {
+        @Setup(Level.Trial)
+        public void setUp() {
+            fill(false);
+            expectAllHits(plainSearch(world, BenchWorld.QUERY));
+        }
+    }
+
+    /** Both variants must find the same notes and read the whole caseload (fewer hits than the limit). */
+    static void expectAllHits(NoteSearch.Result result) {
+        int expected = CASELOAD * NOTES_PER_CLIENT / BenchWorld.NEEDLE_EVERY;
+        if (result.hits().size() != expected || result.more() || result.casesSearched() != CASELOAD) {
+            throw new IllegalStateException("search found " + result.hits().size() + " hits in "
+                    + result.casesSearched() + " cases, expected " + expected + " in " + CASELOAD);
+        }
+    }
+
+    /** The real search: NoteSearch.search (fetch the caseload's ciphertexts, decrypt, match, snippets, audit). */
     @Benchmark
-    public List<UUID> searchNotes(Caseload s) {
-        String query = BenchWorld.QUERY.toLowerCase(Locale.ROOT);
-        return s.world.tx.execute(status -> {
-            List<UUID> hits = new ArrayList<>();
-            for (UUID client : s.world.myCases()) {
-                FieldCipher cipher = s.encrypted ? s.world.keys.cipherFor(client) : null;
-                for (CaseRepository.NoteRow n : s.world.cases.notes(client)) {
-                    String text = s.encrypted
-                            ? cipher.decrypt(CaseAccess.field("cas_session_note", n.id(), "body"), n.body())
-                            : new String(n.body(), StandardCharsets.UTF_8);
-                    if (text.toLowerCase(Locale.ROOT).contains(query)) {
-                        hits.add(n.id());
+    public NoteSearch.Result searchNotesService(EncryptedCaseload s) {
+        return s.world.noteSearch.search(s.world.practitioner, BenchWorld.QUERY);
+    }
+
+    /** The same scan over plain rows: the same queries and the same matching (SearchText), no decryption. */
+    @Benchmark
+    public NoteSearch.Result searchNotesPlain(PlainCaseload s) {
+        return plainSearch(s.world, BenchWorld.QUERY);
+    }
+
+    /** NoteSearch.search without keys, access check and audit entry: the bytes are read as UTF-8. */
+    static NoteSearch.Result plainSearch(BenchWorld world, String query) {
+        return world.tx.execute(status -> {
+            List<String> words = SearchText.words(query);
+            Map<UUID, String> pseudonyms = new HashMap<>();
+            UUID org = world.practitioner.organisationId();
+            world.sessionNotes.ownCases(org, world.practitioner.id()).forEach(c -> pseudonyms.put(c.id(), c.pseudonym()));
+            List<NoteSearch.Hit> hits = new ArrayList<>();
+            boolean more = false;
+            try (Stream<SessionNoteRepository.Sealed> sealed = world.sessionNotes.sealedNotes(org, world.practitioner.id())) {
+                for (SessionNoteRepository.Sealed n : (Iterable<SessionNoteRepository.Sealed>) sealed::iterator) {
+                    String note = new String(n.body(), StandardCharsets.UTF_8);
+                    String nextSteps = n.nextSteps() == null ? null : new String(n.nextSteps(), StandardCharsets.UTF_8);
+                    if (!SearchText.matches(words, note, nextSteps)) {
+                        continue;
                     }
+                    if (hits.size() == NoteSearch.LIMIT) {
+                        more = true;
+                        break;
+                    }
+                    List<SearchText.Part> snippet = SearchText.snippet(words, note);
+                    boolean inNextSteps = snippet == null;
+                    if (inNextSteps) {
+                        snippet = SearchText.snippet(words, nextSteps);
+                    }
+                    hits.add(new NoteSearch.Hit(n.clientId(), pseudonyms.get(n.clientId()), n.sessionId(),
+                            n.sessionDate(), inNextSteps, snippet));
                 }
             }
-            return hits;
+            return new NoteSearch.Result(hits, pseudonyms.size(), more);
         });
     }
 
@@ -194,21 +244,21 @@ public class CaseWorkBenchmarks {
                 .shouldFailOnError(true)
                 .build()).run();
 
-        Result openEncrypted = find(results, "openCaseEncrypted", null, null);
-        Result openPlain = find(results, "openCasePlain", null, null);
         Result openService = find(results, "openCaseService", null, null);
-        Result searchEncrypted = find(results, "searchNotes", "encrypted", "true");
-        Result searchPlain = find(results, "searchNotes", "encrypted", "false");
+        Result openDecrypt = find(results, "openCaseDecrypt", null, null);
+        Result openPlain = find(results, "openCasePlain", null, null);
+        Result searchService = find(results, "searchNotesService", null, null);
+        Result searchPlain = find(results, "searchNotesPlain", null, null);
         Result erase10 = find(results, "eraseClient", "notes", "10");
         Result erase1000 = find(results, "eraseClient", "notes", "1000");
 
         System.out.println();
         System.out.println("Exitwork case work, side by side (ms per operation, mean ± 99.9% error)");
-        System.out.printf("%-44s %16s %16s %8s%n", "", "A", "B", "A / B");
-        row("open case, 200 notes: encrypted / plain", openEncrypted, openPlain);
-        row("search 50 x 200 notes: encrypted / plain", searchEncrypted, searchPlain);
+        System.out.printf("%-54s %18s %18s %8s%n", "", "A", "B", "A / B");
+        row("open case, 200 sessions: SessionService.page / plain", openService, openPlain);
+        row("open case, 200 sessions: query+decrypt / plain", openDecrypt, openPlain);
+        row("search 50 x 200 notes: NoteSearch.search / plain", searchService, searchPlain);
         row("erase client: 1,000 notes / 10 notes", erase1000, erase10);
-        System.out.printf("%-44s %16s%n", "open case via CaseService.open (encrypted)", format(openService));
     }
 
     private static Result find(Collection<RunResult> results, String method, String param, String value) {
@@ -220,7 +270,7 @@ public class CaseWorkBenchmarks {
     }
 
     private static void row(String label, Result a, Result b) {
-        System.out.printf("%-44s %16s %16s %7.2fx%n", label, format(a), format(b), a.getScore() / b.getScore());
+        System.out.printf("%-54s %18s %18s %7.2fx%n", label, format(a), format(b), a.getScore() / b.getScore());
     }
 
     private static String format(Result r) {
