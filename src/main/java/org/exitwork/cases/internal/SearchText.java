@@ -43,7 +43,7 @@ final class SearchText {
         if (words.isEmpty()) {
             return false;
         }
-        List<String> folded = Arrays.stream(texts).filter(t -> t != null).map(t -> Folded.of(t).text()).toList();
+        List<String> folded = Arrays.stream(texts).filter(t -> t != null).map(SearchText::fold).toList();
         for (String word : words) {
             if (folded.stream().noneMatch(t -> t.contains(word))) {
                 return false;
@@ -114,6 +114,27 @@ final class SearchText {
         return parts;
     }
 
+    /**
+     * The text folded for matching, without the position map a snippet needs. Search folds every
+     * note of a caseload, so plain ASCII (most characters) takes a fast path; other characters are
+     * folded once each and remembered.
+     */
+    static String fold(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                i++;
+                continue;
+            }
+            int codePoint = text.codePointAt(i);
+            out.append(Folded.fold(codePoint));
+            i += Character.charCount(codePoint);
+        }
+        return out.toString();
+    }
+
     /** A text folded for matching, remembering where each folded character came from. */
     record Folded(String text, int[] starts, int[] ends) {
 
@@ -125,7 +146,7 @@ final class SearchText {
             for (int i = 0; i < original.length(); ) {
                 int codePoint = original.codePointAt(i);
                 int next = i + Character.charCount(codePoint);
-                String folded = fold(new String(Character.toChars(codePoint)));
+                String folded = fold(codePoint);
                 for (int k = 0; k < folded.length(); k++) {
                     if (n == starts.length) {
                         starts = Arrays.copyOf(starts, n * 2);
@@ -149,6 +170,17 @@ final class SearchText {
         /** Where the folded character at {@code index} ends in the original (exclusive). */
         int end(int index) {
             return ends[index];
+        }
+
+        private static final java.util.concurrent.ConcurrentMap<Integer, String> FOLDED =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        static String fold(int codePoint) {
+            if (codePoint < 128) {
+                return String.valueOf((char) Character.toLowerCase(codePoint));
+            }
+            // Bounded by the characters that occur in notes; each is folded once per node.
+            return FOLDED.computeIfAbsent(codePoint, cp -> fold(new String(Character.toChars(cp))));
         }
 
         private static String fold(String s) {

@@ -69,4 +69,14 @@ class SearchTextTest {
     private static String text(List<SearchText.Part> parts) {
         return parts.stream().map(SearchText.Part::text).collect(Collectors.joining());
     }
+
+    /** The fast fold used for matching and the position-keeping fold used for snippets agree. */
+    @Test
+    void theFastFoldAgreesWithTheSnippetFold() {
+        for (String text : java.util.List.of("Plain ASCII Text 123", "Müller, Straße, ÆSIR, Łódź, İstanbul",
+                "Émile & Zoë — naïve façade", "emoji 😀 and \u00e9 composed vs e\u0301 decomposed", "")) {
+            org.assertj.core.api.Assertions.assertThat(SearchText.fold(text)).as(text)
+                    .isEqualTo(SearchText.Folded.of(text).text());
+        }
+    }
 }
