@@ -246,6 +246,26 @@ class CaseLifecycleTest {
         }
     }
 
+    /** R18: more than one phenomenon area may apply, none is privileged, at least one (or "not yet clear"). */
+    @Test
+    void r18_severalPhenomenonAreasMayApply() throws Exception {
+        mvc.perform(post("/cases").with(as(a)).with(csrf()).param("pathway", "FAMILY")
+                .param("areas", "RIGHT_WING", "CONSPIRACY_IDEOLOGY", "GANGS")).andExpect(status().is3xxRedirection());
+        UUID id = jdbc.sql("SELECT c.id FROM cas_client c JOIN cas_tandem_member t ON t.client_id = c.id "
+                + "WHERE t.staff_id = ?").param(a.id()).query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT area FROM cas_phenomenon WHERE client_id = ? ORDER BY area").param(id)
+                .query(String.class).list()).containsExactly("CONSPIRACY_IDEOLOGY", "GANGS", "RIGHT_WING");
+        mvc.perform(get("/cases/{id}/intake", id).with(as(a)))
+                .andExpect(content().string(containsString("Right-wing extremism")))
+                .andExpect(content().string(containsString("Conspiracy ideologies")))
+                .andExpect(content().string(containsString("Gangs")));
+        // None at all is refused and changes nothing.
+        mvc.perform(post("/cases/{id}/description", id).with(as(a)).with(csrf()).param("contextCase", "false"))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_phenomenon WHERE client_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(3);
+    }
+
     /** R1: motivational work is allowed, incentives and sanctions are not: no column or form field for them. */
     @Test
     void r1_thereIsNoFieldForIncentivesOrSanctionsAnywhere() throws Exception {
