@@ -250,7 +250,9 @@ class CaseLifecycleTest {
     @Test
     void r18_severalPhenomenonAreasMayApply() throws Exception {
         mvc.perform(post("/cases").with(as(a)).with(csrf()).param("pathway", "FAMILY")
-                .param("areas", "RIGHT_WING", "CONSPIRACY_IDEOLOGY", "GANGS")).andExpect(status().is3xxRedirection());
+                .param("areas", "RIGHT_WING", "CONSPIRACY_IDEOLOGY", "GANGS"))
+
+                .andExpect(status().is3xxRedirection());
         UUID id = jdbc.sql("SELECT c.id FROM cas_client c JOIN cas_tandem_member t ON t.client_id = c.id "
                 + "WHERE t.staff_id = ?").param(a.id()).query(UUID.class).single();
         assertThat(jdbc.sql("SELECT area FROM cas_phenomenon WHERE client_id = ? ORDER BY area").param(id)

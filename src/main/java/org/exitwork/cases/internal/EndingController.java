@@ -46,10 +46,15 @@ class EndingController {
 
     /** Its own field name, so that both forms on the page have distinct ids for their labels. */
     record ClientsChoiceForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endedOn,
-            boolean eraseNow) {
+            Boolean eraseNow) {
+
+        /** An unticked checkbox sends nothing: absent means no. */
+        boolean erase() {
+            return Boolean.TRUE.equals(eraseNow);
+        }
     }
 
-    record ErasureForm(@AssertTrue boolean confirmed) {
+    record ErasureForm(@NotNull @AssertTrue Boolean confirmed) {
     }
 
     record RetentionForm(@NotNull @Min(RetentionPolicy.Periods.MIN_DAYS) @Max(RetentionPolicy.Periods.MAX_DAYS) Integer prospectDays,
@@ -103,8 +108,8 @@ class EndingController {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                ending.endByClientsChoice(who, id, form.endedOn(), form.eraseNow());
-                if (form.eraseNow()) {
+                ending.endByClientsChoice(who, id, form.endedOn(), form.erase());
+                if (form.erase()) {
                     redirect.addFlashAttribute("notice", "ending.notice.erased");
                     return "redirect:/start";
                 }

@@ -45,15 +45,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER', 'DATA_PROTECTION_OFFICER')")
 class IntakeController {
 
-    record ProspectForm(@NotNull Pathway pathway, @NotEmpty Set<PhenomenonArea> areas, boolean contextCase) {
+    record ProspectForm(@NotNull Pathway pathway, @NotEmpty Set<PhenomenonArea> areas, Boolean contextCase) {
+
+        /** An unticked checkbox sends nothing: absent means no. */
+        boolean isContextCase() {
+            return Boolean.TRUE.equals(contextCase);
+        }
     }
 
     record ContactForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate contactedOn,
-            @NotNull ContactKind kind, boolean reached, @Size(max = 2000) String note) {
+            @NotNull ContactKind kind, Boolean reached, @Size(max = 2000) String note) {
     }
 
-    record DescriptionForm(@NotEmpty Set<PhenomenonArea> areas, boolean contextCase,
+    record DescriptionForm(@NotEmpty Set<PhenomenonArea> areas, Boolean contextCase,
             @Size(max = 500) String personAtRisk) {
+
+        boolean isContextCase() {
+            return Boolean.TRUE.equals(contextCase);
+        }
     }
 
     record DiscussionForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
@@ -98,7 +107,7 @@ class IntakeController {
             return prospectPage(model);
         }
         RegisteredClient prospect = intake.openProspect(who,
-                new NewProspect(form.pathway(), form.areas(), form.contextCase()));
+                new NewProspect(form.pathway(), form.areas(), form.isContextCase()));
         redirect.addFlashAttribute("notice", "intake.notice.prospect-opened");
         return "redirect:/cases/" + prospect.id() + "/intake";
     }
@@ -134,7 +143,7 @@ class IntakeController {
         if (errors.hasErrors()) {
             return intakePage(who, id, model);
         }
-        intake.recordContact(who, id, form.contactedOn(), form.kind(), form.reached(), form.note());
+        intake.recordContact(who, id, form.contactedOn(), form.kind(), Boolean.TRUE.equals(form.reached()), form.note());
         redirect.addFlashAttribute("notice", "intake.notice.contact-recorded");
         return "redirect:/cases/" + id + "/intake#contacts";
     }
@@ -146,7 +155,7 @@ class IntakeController {
         if (errors.hasErrors()) {
             return intakePage(who, id, model);
         }
-        intake.describe(who, id, form.areas(), form.contextCase(), form.personAtRisk());
+        intake.describe(who, id, form.areas(), form.isContextCase(), form.personAtRisk());
         redirect.addFlashAttribute("notice", "intake.notice.described");
         return "redirect:/cases/" + id + "/intake";
     }
