@@ -24,7 +24,7 @@ final class CareRecords {
 
     /** One topic of the induction path for one staff member: done (with the date) or still open. */
     record InductionStep(InductionTopic topic, LocalDate doneOn) {
-        boolean done() {
+        public boolean done() {
             return doneOn != null;
         }
     }

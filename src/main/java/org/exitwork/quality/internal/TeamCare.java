@@ -189,10 +189,13 @@ class TeamCare {
                 .params(UUID.randomUUID(), who.organisationId(), staffId, Date.valueOf(doneOn), who.id(),
                         Timestamp.from(clock.instant()))
                 .update();
+        // The date the manager set has been met: from now on the next is due a year after this one.
+        jdbc.sql("DELETE FROM qua_checkup_due WHERE staff_id = ? AND org_id = ?").params(staffId, who.organisationId())
+                .update();
         record(who, CareActions.CHECKUP_DONE, member.username(), doneOn.toString());
     }
 
-    /** A manager sets the first due date (or moves the next one). */
+    /** A manager sets the first due date, or moves the next one (until a check-up is recorded). */
     @Transactional
     public void setCheckUpDue(StaffPrincipal who, UUID staffId, LocalDate dueOn) {
         requireManager(who);
@@ -250,18 +253,14 @@ class TeamCare {
     }
 
     /**
-     * One year after the last check-up done; a due date the manager set counts when nothing was done
-     * yet, or when it was set for a day after the last one done (to bring the next one forward or
-     * move it back).
+     * A due date the manager set (for the first check-up, or to move the next one) counts while it
+     * stands; recording a check-up clears it, and then the next is due one year after the last one done.
      */
     static LocalDate dueOn(LocalDate lastDone, LocalDate setByManager) {
-        if (lastDone == null) {
+        if (setByManager != null) {
             return setByManager;
         }
-        if (setByManager != null && setByManager.isAfter(lastDone)) {
-            return setByManager;
-        }
-        return lastDone.plusYears(1);
+        return lastDone == null ? null : lastDone.plusYears(1);
     }
 
     // --- training and induction ---------------------------------------------------------------------
