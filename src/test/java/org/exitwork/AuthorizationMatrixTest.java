@@ -130,6 +130,10 @@ class AuthorizationMatrixTest {
         UUID sessionWithNextSteps;
         UUID contextPerson;
         UUID removableContextPerson;
+        /** Care for the team: two induction topics of the organisation, an emergency contact of practitioner A. */
+        UUID inductionTopic;
+        UUID removableTopic;
+        UUID emergencyContact;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -362,6 +366,35 @@ class AuthorizationMatrixTest {
             // --- client safety: threat logbook, shield plan, emergency plan ---
 
             // --- care for the team, staff emergency contacts ---
+            // Practitioners see and record their own (the TANDEM row is practitioner A's own page), managers
+            // the organisation's; the DPO and the administrator have no business here.
+            mvc("GET /team", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER)),
+            mvc("GET /team/staff/{id}", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.tandemA.id())),
+            mvc("POST /team/staff/{id}/checkups", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.tandemA.id())).form((r, w) -> r.param("doneOn", LocalDate.now().toString())),
+            mvc("POST /team/staff/{id}/checkup-due", MANAGERS).vars(w -> ids(w.tandemA.id()))
+                    .form((r, w) -> r.param("dueOn", LocalDate.now().plusDays(10).toString())),
+            mvc("POST /team/staff/{id}/trainings", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.tandemA.id())).form((r, w) -> r.param("takenOn", LocalDate.now().toString())
+                            .param("title", "Matrix training").param("provider", "").param("topicId", "")),
+            mvc("GET /team/supervision", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER)),
+            mvc("GET /team/supervision/new", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER)),
+            // The other practitioner is not among the participants: allowed, but answered 400.
+            mvc("POST /team/supervision", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER))
+                    .form((r, w) -> r.param("heldOn", LocalDate.now().toString()).param("kind", "INTERVISION")
+                            .param("participants", w.tandemA.id().toString(), w.tandemB.id().toString())),
+            mvc("GET /team/induction", MANAGERS),
+            mvc("POST /team/induction", MANAGERS).form((r, w) -> r.param("title", "Matrix topic")),
+            mvc("POST /team/induction/{id}/remove", MANAGERS).vars(w -> ids(w.removableTopic)),
+            mvc("POST /team/induction/{id}/up", MANAGERS).vars(w -> ids(w.inductionTopic)),
+            // Everyone keeps their own emergency contacts (practitioner A's contact answers 404 to the others);
+            // only managers read the organisation's.
+            mvc("GET /profile/emergency-contacts", SIGNED_IN),
+            mvc("POST /profile/emergency-contacts", SIGNED_IN).form((r, w) -> r.param("name", "Matrix Contact")
+                    .param("relation", "Sister").param("phone", "+49 30 1234567")),
+            mvc("POST /profile/emergency-contacts/{id}/remove", SIGNED_IN).vars(w -> ids(w.emergencyContact)),
+            mvc("GET /manage/emergency-contacts", MANAGERS),
 
             // Audit log: the data protection officer only.
             mvc("GET /audit", DPOS),
@@ -451,6 +484,19 @@ class AuthorizationMatrixTest {
         w.removableContextPerson = recorded(w, post("/cases/{id}/context/persons", w.client.id())
                 .param("relation", "PEER").param("name", "Matrix Peer"),
                 "SELECT id FROM cas_context_person WHERE client_id = ? AND relation_kind = 'PEER'");
+        for (String topic : List.of("Safe-space rules", "De-escalation")) {
+            mvc.perform(post("/team/induction").with(as(w.manager)).with(csrf()).param("title", topic))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        }
+        List<UUID> topics = jdbc.sql("SELECT id FROM qua_induction_topic WHERE org_id = ? ORDER BY position")
+                .param(w.org.id()).query(UUID.class).list();
+        w.removableTopic = topics.get(0);
+        w.inductionTopic = topics.get(1);
+        mvc.perform(post("/profile/emergency-contacts").with(as(w.tandemA)).with(csrf()).param("name", "Matrix Kin")
+                .param("relation", "Brother").param("phone", "+49 40 7654321"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        w.emergencyContact = jdbc.sql("SELECT id FROM acc_emergency_contact WHERE staff_id = ?").param(w.tandemA.id())
+                .query(UUID.class).single();
     }
 
     /** Makes a record through the web as the tandem and returns its id. */

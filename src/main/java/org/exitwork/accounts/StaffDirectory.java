@@ -14,6 +14,9 @@ public interface StaffDirectory {
     /** Active practitioners of the organisation, by name. */
     List<StaffMember> practitioners(UUID organisationId);
 
+    /** Active practitioners and managers of the organisation (the people who do the work), by name. */
+    List<StaffMember> team(UUID organisationId);
+
     /** Display names by id; ids from another organisation are left out. */
     Map<UUID, String> displayNames(UUID organisationId, Collection<UUID> staffIds);
 
