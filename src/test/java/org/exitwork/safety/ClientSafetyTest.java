@@ -104,6 +104,7 @@ class ClientSafetyTest {
     private String page(String path, StaffPrincipal who) throws Exception {
         MockHttpServletResponse response = perform(get(path), who);
         assertThat(response.getStatus()).as("GET " + path).isEqualTo(200);
+        assertThat(response.getContentAsString()).as("every message found").doesNotContain("??");
         return response.getContentAsString();
     }
 
@@ -261,7 +262,7 @@ class ClientSafetyTest {
         for (int i = 0; i < bad.size(); i++) {
             MockHttpServletResponse response = perform(bad.get(i), a);
             assertThat(response.getStatus()).as("bad input " + i + " -> " + response.getRedirectedUrl()).isEqualTo(400);
-            assertThat(response.getContentAsString()).contains("class=\"problem\"");
+            assertThat(response.getContentAsString()).contains("class=\"problem\"").doesNotContain("??");
         }
         MockHttpServletRequestBuilder tooMany = post(url("/emergency")).param("instructions", "x");
         for (int i = 0; i < 13; i++) {
@@ -286,7 +287,8 @@ class ClientSafetyTest {
         breakGlass(colleague);
         MockHttpServletResponse closed = perform(get(url("/compartment")), colleague);
         assertThat(closed.getStatus()).isEqualTo(403);
-        assertThat(closed.getContentAsString()).contains("data-testid=\"compartment-request-form\"").doesNotContain(m);
+        assertThat(closed.getContentAsString()).contains("data-testid=\"compartment-request-form\"").doesNotContain(m)
+                .doesNotContain("??");
 
         // Without broken glass one cannot even ask.
         assertThat(status(post(url("/compartment/requests")).param("reason", "curious"), dpo)).isEqualTo(403);
@@ -380,6 +382,10 @@ class ClientSafetyTest {
                 .param("contacts[0].who", "Only one").param("contacts[0].number", "112")
                 .param("contacts[0].when", "always"), a)).isEqualTo(302);
         assertThat(page(url("/emergency/print"), a)).contains("Only one").doesNotContain(m + "-who1");
+        assertThat(page(url("/emergency/print") + "?lang=de", a)).contains("Meldekette", "Notfallplan");
+        for (String path : List.of("/threats", "/shield", "/compartment", "/emergency")) {
+            assertThat(page(url(path) + "?lang=de", a)).contains("Bedrohungslogbuch");
+        }
     }
 
     @Test

@@ -70,14 +70,14 @@ class EmergencyController {
                     continue;
                 }
                 if (r.who() == null || r.who().isBlank()) {
-                    errors.rejectValue("contacts[" + i + "].who", "emergency.error.who");
+                    errors.rejectValue("contacts[" + i + "].who", "threats.emergency.error.who");
                 }
                 if (r.number() == null || r.number().isBlank()) {
-                    errors.rejectValue("contacts[" + i + "].number", "emergency.error.number-missing");
+                    errors.rejectValue("contacts[" + i + "].number", "threats.emergency.error.number-missing");
                 }
             }
             if (filled().size() > MAX_CONTACTS) {
-                errors.rejectValue("contacts", "emergency.error.too-many");
+                errors.rejectValue("contacts", "threats.emergency.error.too-many");
             }
         }
     }
@@ -92,21 +92,21 @@ class EmergencyController {
     String page(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
         EmergencyPlans.Plan plan = plans.read(who, id, false);
         model.addAttribute("view", plan);
-        if (!model.containsAttribute("emergencyForm")) {
-            model.addAttribute("emergencyForm", EmergencyForm.of(plan));
+        if (!model.containsAttribute("emergencyPlanForm")) {
+            model.addAttribute("emergencyPlanForm", EmergencyForm.of(plan));
         }
-        return "safety/emergency";
+        return "safety/emergency-plan";
     }
 
     @GetMapping("/cases/{id}/safety/emergency/print")
     String print(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
         model.addAttribute("view", plans.read(who, id, true));
-        return "safety/emergency-print";
+        return "safety/emergency-plan-print";
     }
 
     @PostMapping("/cases/{id}/safety/emergency")
     String save(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
-            @Valid @ModelAttribute("emergencyForm") EmergencyForm form, BindingResult errors, Model model,
+            @Valid @ModelAttribute("emergencyPlanForm") EmergencyForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         plans.requireWritable(who, id);
         form.check(errors);
@@ -114,7 +114,7 @@ class EmergencyController {
             return page(who, id, model);
         }
         plans.save(who, id, form.instructions(), form.filled());
-        redirect.addFlashAttribute("notice", "emergency.notice.saved");
+        redirect.addFlashAttribute("notice", "threats.emergency.notice.saved");
         return "redirect:/cases/" + id + "/safety/emergency";
     }
 }

@@ -69,7 +69,7 @@ class ShieldCompartmentController {
             return page(who, id, model, response);
         }
         compartment.save(who, id, new ShieldCompartment.Details(form.newPlace(), form.newName(), form.newNumbers()));
-        redirect.addFlashAttribute("notice", "compartment.notice.saved");
+        redirect.addFlashAttribute("notice", "threats.compartment.notice.saved");
         return "redirect:/cases/" + id + "/safety/compartment";
     }
 
@@ -87,7 +87,7 @@ class ShieldCompartmentController {
             }
         }
         if (compartment.request(who, id, form.reason())) {
-            redirect.addFlashAttribute("notice", "compartment.notice.requested");
+            redirect.addFlashAttribute("notice", "threats.compartment.notice.requested");
         }
         return "redirect:/cases/" + id + "/safety/compartment";
     }
@@ -104,7 +104,7 @@ class ShieldCompartmentController {
     String approve(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID requestId,
             RedirectAttributes redirect) {
         compartment.approve(who, id, requestId);
-        redirect.addFlashAttribute("notice", "compartment.notice.approved");
+        redirect.addFlashAttribute("notice", "threats.compartment.notice.approved");
         return "redirect:/cases/" + id + "/safety/compartment/requests";
     }
 

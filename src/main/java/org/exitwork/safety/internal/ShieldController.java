@@ -80,10 +80,10 @@ class ShieldController {
                     continue;
                 }
                 if (r.kind() == null) {
-                    errors.rejectValue("measures[" + i + "].kind", "shield.error.kind");
+                    errors.rejectValue("measures[" + i + "].kind", "threats.shield.error.kind");
                 }
                 if (r.status() == null) {
-                    errors.rejectValue("measures[" + i + "].status", "shield.error.status");
+                    errors.rejectValue("measures[" + i + "].status", "threats.shield.error.status");
                 }
             }
         }
@@ -117,7 +117,7 @@ class ShieldController {
             return page(who, id, model);
         }
         plans.save(who, id, form.analysis(), form.filled());
-        redirect.addFlashAttribute("notice", "shield.notice.saved");
+        redirect.addFlashAttribute("notice", "threats.shield.notice.saved");
         return "redirect:/cases/" + id + "/safety/shield";
     }
 }
