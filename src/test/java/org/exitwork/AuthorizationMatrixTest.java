@@ -134,6 +134,11 @@ class AuthorizationMatrixTest {
         UUID inductionTopic;
         UUID removableTopic;
         UUID emergencyContact;
+        /** Client safety: an entry of {@link #client}'s threat logbook; a request by the third practitioner,
+         *  who broke the glass, to read {@link #shieldedClient}'s compartment. */
+        UUID threatEntry;
+        RegisteredClient shieldedClient;
+        UUID compartmentRequest;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -364,6 +369,35 @@ class AuthorizationMatrixTest {
             // --- staff safety: whereabouts, check-in, escalation ---
 
             // --- client safety: threat logbook, shield plan, emergency plan ---
+            // The tandem reads and writes (colleagues only after breaking the glass, which the matrix does not do
+            // on this client); the compartment's requests are decided by managers, never by the requester.
+            mvc("GET /cases/{id}/safety/threats", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/safety/threats", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("occurredOn", LocalDate.now().minusDays(1).toString())
+                            .param("kind", "FOLLOWED").param("fromWhom", "Matrix group")
+                            .param("whatHappened", "Followed in the authorization test").param("whatDone", "")),
+            mvc("POST /cases/{id}/safety/threats/{entryId}/corrections", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.threatEntry))
+                    .form((r, w) -> r.param("note", "Corrected in the authorization test")),
+            mvc("GET /cases/{id}/safety/shield", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/safety/shield", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("involved", "Matrix group").param("measures[0].kind", "SECURE_PHONE")
+                            .param("measures[0].description", "Matrix phone").param("measures[0].owner", "client")
+                            .param("measures[0].status", "PLANNED")),
+            mvc("GET /cases/{id}/safety/compartment", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/safety/compartment", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("newPlace", "Matrix town").param("newName", "").param("newNumbers", "")),
+            // Only someone who broke the glass may ask (the tandem is sent back to the page it reads anyway).
+            mvc("POST /cases/{id}/safety/compartment/requests", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("reason", "Asked in the authorization test")),
+            mvc("GET /cases/{id}/safety/compartment/requests", MANAGERS).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/safety/compartment/requests/{requestId}/approve", MANAGERS)
+                    .vars(w -> ids(w.shieldedClient.id(), w.compartmentRequest)),
+            mvc("GET /cases/{id}/safety/emergency", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/safety/emergency", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("instructions", "Matrix instructions").param("contacts[0].who", "Tandem")
+                            .param("contacts[0].number", "0301234567").param("contacts[0].when", "first")),
+            mvc("GET /cases/{id}/safety/emergency/print", TANDEM).vars(w -> ids(w.client.id())),
 
             // --- care for the team, staff emergency contacts ---
             // Practitioners see and record their own (the TANDEM row is practitioner A's own page), managers
@@ -497,6 +531,19 @@ class AuthorizationMatrixTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
         w.emergencyContact = jdbc.sql("SELECT id FROM acc_emergency_contact WHERE staff_id = ?").param(w.tandemA.id())
                 .query(UUID.class).single();
+        w.threatEntry = recorded(w, post("/cases/{id}/safety/threats", w.client.id())
+                .param("occurredOn", LocalDate.now().minusDays(3).toString()).param("kind", "THREATENED")
+                .param("fromWhom", "Matrix person").param("whatHappened", "Threatened in the matrix set-up"),
+                "SELECT id FROM saf_threat_entry WHERE client_id = ?");
+        w.shieldedClient = fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("Shielded "));
+        for (var step : List.of(post("/cases/{id}/break-glass", w.shieldedClient.id()).param("reason", "EMERGENCY")
+                .param("explanation", "The tandem cannot be reached tonight"),
+                post("/cases/{id}/safety/compartment/requests", w.shieldedClient.id()).param("reason", "Crisis"))) {
+            assertThat(mvc.perform(step.with(as(w.otherPractitioner)).with(csrf())).andReturn().getResponse()
+                    .getStatus()).as("compartment request set up").isEqualTo(302);
+        }
+        w.compartmentRequest = jdbc.sql("SELECT id FROM saf_compartment_request WHERE client_id = ?")
+                .param(w.shieldedClient.id()).query(UUID.class).single();
     }
 
     /** Makes a record through the web as the tandem and returns its id. */
