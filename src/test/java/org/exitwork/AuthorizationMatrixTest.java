@@ -369,6 +369,7 @@ class AuthorizationMatrixTest {
             // --- staff safety: whereabouts, check-in, escalation ---
 
             // --- client safety: threat logbook, shield plan, emergency plan ---
+            mvc("GET /safety/compartment-requests", MANAGERS),
             // The tandem reads and writes (colleagues only after breaking the glass, which the matrix does not do
             // on this client); the compartment's requests are decided by managers, never by the requester.
             mvc("GET /cases/{id}/safety/threats", TANDEM).vars(w -> ids(w.client.id())),

@@ -314,10 +314,17 @@ class ClientSafetyTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM saf_compartment_request WHERE client_id = ? AND approved_by IS NOT NULL")
                 .param(client.id()).query(Long.class).single()).isZero();
 
+        // The managers' list names the waiting request (never the reason), in this organisation only.
+        assertThat(page("/safety/compartment-requests", manager)).contains(client.pseudonym(), colleague.displayName())
+                .doesNotContain(m);
+        assertThat(page("/safety/compartment-requests", foreignManager)).doesNotContain(client.pseudonym());
+        assertThat(status(get("/safety/compartment-requests"), colleague)).isEqualTo(403);
+
         // A manager sees the request and approves it; the colleague reads until the approval runs out.
         assertThat(page(url("/compartment/requests"), manager)).contains(m + "-reason").doesNotContain(m + "-place");
         assertThat(status(post(url("/compartment/requests/" + request + "/approve")), manager)).isEqualTo(302);
         assertThat(status(post(url("/compartment/requests/" + request + "/approve")), secondManager)).isEqualTo(409);
+        assertThat(page("/safety/compartment-requests", manager)).doesNotContain(client.pseudonym());
         assertThat(page(url("/compartment"), colleague)).contains(m + "-place", m + "-name")
                 .doesNotContain("data-testid=\"compartment-form\"");
         assertThat(status(compartment(), colleague)).as("an approval reads, never writes").isEqualTo(403);

@@ -82,9 +82,12 @@ class ShieldCompartment {
     private final StaffDirectory staff;
     private final Clock clock;
     private final Duration approvalDuration;
+    private final org.exitwork.cases.CaseDirectory directory;
 
     ShieldCompartment(JdbcClient jdbc, ClientSafetyAccess access, StaffDirectory staff, Clock clock,
-            @Value("${exitwork.safety.compartment-approval-duration:4h}") Duration approvalDuration) {
+            @Value("${exitwork.safety.compartment-approval-duration:4h}") Duration approvalDuration,
+            org.exitwork.cases.CaseDirectory directory) {
+        this.directory = directory;
         this.jdbc = jdbc;
         this.access = access;
         this.staff = staff;
@@ -212,6 +215,34 @@ class ShieldCompartment {
                 .params(ref.id(), who.id(), who.id(), Timestamp.from(clock.instant()))
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list().stream().findFirst()
                 .map(OffsetDateTime::toInstant);
+    }
+
+    /** A request waiting for a manager: who asked for which case and when; the reason stays on the case's page. */
+    record Pending(UUID clientId, String pseudonym, String requestedBy, Instant requestedAt) {
+    }
+
+    /** Every request of the manager's organisation still waiting for approval, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Pending> pendingFor(StaffPrincipal manager) {
+        if (!manager.is(org.exitwork.accounts.Role.MANAGER)) {
+            throw new org.exitwork.platform.ForbiddenException();
+        }
+        record Row(UUID clientId, UUID by, OffsetDateTime at) {
+        }
+        List<Pending> pending = new java.util.ArrayList<>();
+        List<Row> rows = jdbc.sql("SELECT client_id, requested_by, requested_at FROM " + REQUEST
+                + " WHERE approved_at IS NULL ORDER BY requested_at")
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, OffsetDateTime.class)))
+                .list();
+        Map<UUID, String> names = staff.displayNames(manager.organisationId(),
+                rows.stream().map(Row::by).collect(java.util.stream.Collectors.toSet()));
+        for (Row row : rows) {
+            // Another organisation's clients are not found, so their requests never show.
+            directory.find(manager.organisationId(), row.clientId()).ifPresent(ref -> pending.add(
+                    new Pending(ref.id(), ref.pseudonym(), names.get(row.by()), row.at().toInstant())));
+        }
+        return pending;
     }
 
     private boolean pending(CaseReference ref, StaffPrincipal who) {

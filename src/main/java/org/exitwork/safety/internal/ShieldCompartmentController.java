@@ -43,6 +43,14 @@ class ShieldCompartmentController {
         this.compartment = compartment;
     }
 
+    /** The managers' list of requests still waiting, across the organisation's cases. */
+    @GetMapping("/safety/compartment-requests")
+    @PreAuthorize("hasRole('MANAGER')")
+    String pending(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("pending", compartment.pendingFor(who));
+        return "safety/compartment-pending";
+    }
+
     @GetMapping("/cases/{id}/safety/compartment")
     String page(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model,
             HttpServletResponse response) {
