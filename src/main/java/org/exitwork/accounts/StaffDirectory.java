@@ -14,6 +14,9 @@ public interface StaffDirectory {
     /** Active practitioners of the organisation, by name. */
     List<StaffMember> practitioners(UUID organisationId);
 
+    /** Active managers of the organisation, by name. */
+    List<StaffMember> managers(UUID organisationId);
+
     /** Display names by id; ids from another organisation are left out. */
     Map<UUID, String> displayNames(UUID organisationId, Collection<UUID> staffIds);
 
