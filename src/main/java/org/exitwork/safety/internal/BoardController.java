@@ -32,9 +32,9 @@ class BoardController {
     }
 
     @PostMapping("/safety/duty")
-    String duty(@AuthenticationPrincipal StaffPrincipal who, @RequestParam UUID staffId,
+    String duty(@AuthenticationPrincipal StaffPrincipal who, @RequestParam(required = false) UUID staffId,
             @RequestParam(defaultValue = "false") boolean onDuty, RedirectAttributes redirect) {
-        safety.setDuty(who, staffId, onDuty);
+        safety.setDuty(who, staffId == null ? who.id() : staffId, onDuty);
         redirect.addFlashAttribute("notice", "safety.duty.notice.saved");
         return "redirect:/safety/today";
     }

@@ -27,7 +27,9 @@ import org.exitwork.safety.internal.StaffSafetyRepository.Appointment;
 import org.exitwork.safety.internal.StaffSafetyRepository.DueStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -175,6 +177,9 @@ class Escalation {
         Instant now = clock.instant();
         UUID alertId = tx.execute(s -> {
             Appointment appointment = ownAppointment(who, appointmentId);
+            if (appointment.leftAt() != null) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT);
+            }
             audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                     StaffSafetyActions.HELP_REQUESTED, who.username(), null));
             Optional<Alert> open = repository.openAlertFor(appointmentId);
@@ -191,7 +196,7 @@ class Escalation {
                 // A previous alert was resolved without extension, or the appointment is over: start afresh.
                 repository.extend(appointmentId, appointment.endsAt());
                 if (!repository.claimForAlert(appointmentId, id)) {
-                    throw new ForbiddenException();
+                    throw new ResponseStatusException(HttpStatus.CONFLICT);
                 }
             }
             repository.insertAlert(id, who.organisationId(), appointmentId, who.id(), AlertKind.HELP, 1, now, now);
