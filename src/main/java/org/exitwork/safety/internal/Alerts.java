@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.safety.internal.StaffSafety.Whereabouts;

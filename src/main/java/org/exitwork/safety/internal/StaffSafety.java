@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -283,9 +282,5 @@ class StaffSafety {
             audit.record(new AuditEvent(erased.organisationId(), null, Escalation.SYSTEM,
                     StaffSafetyActions.CLIENT_LINKS_ERASED, null, "appointments=" + forgotten));
         }
-    }
-
-    static <T> List<T> list(Collection<T> c) {
-        return List.copyOf(c);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -262,14 +261,6 @@ class StaffSafetyRepository {
     Optional<byte[]> workEmail(UUID staffId) {
         return jdbc.sql("SELECT work_email FROM saf_contact_address WHERE staff_id = ? AND work_email IS NOT NULL")
                 .param(staffId).query(byte[].class).optional();
-    }
-
-    List<UUID> withWorkEmail(Collection<UUID> staffIds) {
-        if (staffIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT staff_id FROM saf_contact_address WHERE work_email IS NOT NULL AND staff_id IN (:ids)")
-                .param("ids", staffIds).query(UUID.class).list();
     }
 
     void saveWorkEmail(UUID staffId, UUID organisationId, byte[] email, Instant now) {
