@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,8 +47,12 @@ class StaffSafetyRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * To the database's precision (microseconds), cut rather than rounded: a deadline stored as
+     * {@code now} must never come out later than {@code now}, or a due step would wait a round.
+     */
     static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
