@@ -90,6 +90,7 @@ class AuthorizationMatrixTest {
     static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
     static final Set<Who> DPOS = EnumSet.of(Who.DATA_PROTECTION_OFFICER);
     static final Set<Who> MANAGERS = EnumSet.of(Who.MANAGER);
+    static final Set<Who> STAFF_SAFETY_ROLES = EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER);
 
     /** The people and records the requests are made with. */
     static final class World {
@@ -139,6 +140,9 @@ class AuthorizationMatrixTest {
         UUID threatEntry;
         RegisteredClient shieldedClient;
         UUID compartmentRequest;
+        /** Staff safety: practitioner A's appointment today, and B's call for help about {@link #client}. */
+        UUID safetyAppointment;
+        UUID safetyAlert;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -367,6 +371,31 @@ class AuthorizationMatrixTest {
             mvc("GET /manage/overview", MANAGERS),
 
             // --- staff safety: whereabouts, check-in, escalation ---
+            // Practitioners plan and check in; practitioners and managers see the board, duty and alerts.
+            // The appointment is practitioner A's (the TANDEM row); the alert is practitioner B's call for
+            // help about the shared client, which reached A (tandem partner) and the managers. A
+            // acknowledges first and owns it, so the manager's acknowledgement is a "too late" notice and
+            // only A may resolve it. Neither the DPO nor the administrator sees anything of it.
+            mvc("GET /safety/appointments", PRACTITIONERS),
+            mvc("POST /safety/appointments", PRACTITIONERS).form((r, w) -> r
+                    .param("startsAt", LocalDate.now().plusDays(1).atTime(10, 0).toString())
+                    .param("endsAt", LocalDate.now().plusDays(1).atTime(11, 0).toString())
+                    .param("placeKind", "OFFICE").param("place", "")),
+            mvc("GET /safety/check-in", PRACTITIONERS),
+            mvc("POST /safety/appointments/{id}/arrived", TANDEM).vars(w -> ids(w.safetyAppointment)),
+            mvc("POST /safety/appointments/{id}/extend", TANDEM).vars(w -> ids(w.safetyAppointment))
+                    .form((r, w) -> r.param("minutes", "15")),
+            mvc("POST /safety/appointments/{id}/help", TANDEM).vars(w -> ids(w.safetyAppointment)),
+            mvc("POST /safety/appointments/{id}/left", TANDEM).vars(w -> ids(w.safetyAppointment)),
+            mvc("GET /safety/today", STAFF_SAFETY_ROLES),
+            mvc("POST /safety/duty", STAFF_SAFETY_ROLES).form((r, w) -> r.param("onDuty", "true")),
+            mvc("GET /safety/alerts", STAFF_SAFETY_ROLES),
+            mvc("GET /safety/alerts/banner", STAFF_SAFETY_ROLES),
+            mvc("POST /safety/alerts/{id}/acknowledge", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.safetyAlert)),
+            mvc("POST /safety/alerts/{id}/resolve", TANDEM).vars(w -> ids(w.safetyAlert)),
+            mvc("GET /safety/settings", STAFF_SAFETY_ROLES),
+            mvc("POST /safety/settings", STAFF_SAFETY_ROLES).form((r, w) -> r.param("workEmail", "")),
 
             // --- client safety: threat logbook, shield plan, emergency plan ---
             mvc("GET /safety/compartment-requests", MANAGERS),
@@ -545,6 +574,24 @@ class AuthorizationMatrixTest {
         }
         w.compartmentRequest = jdbc.sql("SELECT id FROM saf_compartment_request WHERE client_id = ?")
                 .param(w.shieldedClient.id()).query(UUID.class).single();
+        w.safetyAppointment = plannedAppointment(w.tandemA, null);
+        UUID helpAppointment = plannedAppointment(w.tandemB, w.client.id());
+        mvc.perform(post("/safety/appointments/{id}/help", helpAppointment).with(as(w.tandemB)).with(csrf()));
+        w.safetyAlert = jdbc.sql("SELECT id FROM saf_alert WHERE appointment_id = ?").param(helpAppointment)
+                .query(UUID.class).single();
+    }
+
+    /** Staff safety: an appointment now, planned through the web; returns its id. */
+    private UUID plannedAppointment(StaffPrincipal who, UUID clientId) throws Exception {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock).withSecond(0).withNano(0);
+        MockHttpServletRequestBuilder request = post("/safety/appointments").with(as(who)).with(csrf())
+                .param("startsAt", now.minusMinutes(30).toString()).param("endsAt", now.plusHours(2).toString())
+                .param("placeKind", "HOME_VISIT").param("place", "Matrix street 1");
+        if (clientId != null) {
+            request.param("clientId", clientId.toString());
+        }
+        assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).as("appointment planned").isEqualTo(302);
+        return jdbc.sql("SELECT id FROM saf_appointment WHERE staff_id = ?").param(who.id()).query(UUID.class).single();
     }
 
     /** Makes a record through the web as the tandem and returns its id. */

@@ -6,10 +6,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Data leaves the organisation only through the disclosure module (ARCHITECTURE, R7-R10). Until
- * that module exists, no production class may touch an outbound channel at all.
+ * that module exists, no production class may touch an outbound channel at all, with one exception:
+ * the staff-safety alarm e-mail ({@code org.exitwork.safety.internal.AlarmMail}, R14).
  */
 class OutboundChannelsTest {
 
@@ -22,11 +24,36 @@ class OutboundChannelsTest {
         noClasses().that().resideOutsideOfPackage("org.exitwork.disclosure..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "java.net.http..", "org.springframework.web.client..", "org.springframework.web.reactive..",
-                        "org.springframework.mail..", "jakarta.mail..", "org.apache.hc..", "okhttp3..")
+                        "org.apache.hc..", "okhttp3..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
                 .because("only org.exitwork.disclosure may send data out of the organisation")
                 .check(PRODUCTION);
+    }
+
+    /**
+     * E-mail: the disclosure module, and exactly one other class, {@code AlarmMail}. Staff alarms carry
+     * no client data: they say whose alert is open and link to the alerts page, never the place or a
+     * pseudonym ({@code StaffSafetyTest} and {@code EscalationNodesTest} read every e-mail sent and
+     * check it). Any other class that wants to send mail must go through the disclosure module.
+     */
+    @Test
+    void onlyTheDisclosureModuleAndTheStaffAlarmSendEmail() {
+        noClasses().that().resideOutsideOfPackage("org.exitwork.disclosure..")
+                .and().doNotHaveFullyQualifiedName(ALARM_MAIL)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..", "jakarta.mail..")
+                .because("only org.exitwork.disclosure and the staff alarm (no client data) may send e-mail")
+                .check(PRODUCTION);
+    }
+
+    static final String ALARM_MAIL = "org.exitwork.safety.internal.AlarmMail";
+
+    @Test
+    void theStaffAlarmIsTheOneClassOutsideDisclosureThatUsesEmail() {
+        assertThat(PRODUCTION.contain(ALARM_MAIL)).as("AlarmMail exists").isTrue();
+        assertThat(PRODUCTION.get(ALARM_MAIL).getDirectDependenciesFromSelf().stream()
+                .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.springframework.mail")))
+                .as("AlarmMail is the e-mail exception, so it should use Spring's mail").isTrue();
     }
 }

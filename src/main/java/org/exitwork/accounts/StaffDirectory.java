@@ -16,6 +16,8 @@ public interface StaffDirectory {
 
     /** Active practitioners and managers of the organisation (the people who do the work), by name. */
     List<StaffMember> team(UUID organisationId);
+    /** Active managers of the organisation, by name. */
+    List<StaffMember> managers(UUID organisationId);
 
     /** Display names by id; ids from another organisation are left out. */
     Map<UUID, String> displayNames(UUID organisationId, Collection<UUID> staffIds);

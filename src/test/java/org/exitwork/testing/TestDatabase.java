@@ -91,31 +91,40 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * The properties of a fresh database and a fresh data directory (master key). Contexts started
+     * with the same properties share both: several "nodes", or a restart.
+     */
+    public static Map<String, Object> newDatabase() {
+        Map<String, Object> props = new HashMap<>();
+        String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        if (postgres()) {
+            Initializer.createSchema(name);
+            String url = postgresUrl();
+            props.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name);
+            props.put("spring.datasource.username", postgresUser());
+            props.put("spring.datasource.password", postgresPassword());
+            props.put("spring.flyway.schemas", name);
+            props.put("spring.flyway.default-schema", name);
+        } else {
+            props.put("spring.datasource.url", "jdbc:h2:mem:" + name
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        }
+        try {
+            props.put("exitwork.data-dir", Files.createTempDirectory("exitwork-test-").toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        props.put("exitwork.test.schema", name);
+        return props;
+    }
+
     /** Points the context at a fresh database and a fresh data directory (master key). */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Map<String, Object> props = new HashMap<>();
-            String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-            if (postgres()) {
-                createSchema(name);
-                String url = postgresUrl();
-                props.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name);
-                props.put("spring.datasource.username", postgresUser());
-                props.put("spring.datasource.password", postgresPassword());
-                props.put("spring.flyway.schemas", name);
-                props.put("spring.flyway.default-schema", name);
-            } else {
-                props.put("spring.datasource.url", "jdbc:h2:mem:" + name
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            }
-            try {
-                props.put("exitwork.data-dir", Files.createTempDirectory("exitwork-test-").toString());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            props.put("exitwork.test.schema", name);
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("exitwork-test-db", props));
+            context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("exitwork-test-db", newDatabase()));
         }
 
         private static void createSchema(String name) {

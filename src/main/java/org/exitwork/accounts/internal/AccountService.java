@@ -197,6 +197,15 @@ class AccountService implements StaffDirectory, AccountAdministration {
 
     @Override
     @Transactional(readOnly = true)
+    public List<StaffMember> managers(UUID organisationId) {
+        return accounts.ofOrganisation(organisationId).stream()
+                .filter(a -> a.active() && a.role() == Role.MANAGER)
+                .map(Account::member)
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Map<UUID, String> displayNames(UUID organisationId, Collection<UUID> staffIds) {
         return accounts.byIds(organisationId, staffIds).stream()
                 .collect(Collectors.toMap(Account::id, Account::displayName));
