@@ -35,7 +35,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, PasswordStep passwordStep, SignInService signIn,
-            SecurityContextRepository contexts) throws Exception {
+            SecurityContextRepository contexts, java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout}") java.time.Duration idle)
+            throws Exception {
         String[] allRoles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         http
                 .authenticationProvider(passwordStep)
@@ -65,6 +67,8 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
                         .accessDeniedHandler(accessDenied()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(new IdleTimeout(clock, idle),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
