@@ -16,8 +16,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseRepository {
 
-    record ClientRow(UUID id, UUID organisationId, String pseudonym, String stage, Instant createdAt) {
-    }
 
     record IdentityRow(byte[] fullName, byte[] dateOfBirth, byte[] contact, byte[] aliases) {
     }
@@ -42,11 +40,6 @@ class CaseRepository {
                 .query(Long.class).single() > 0;
     }
 
-    void insertClient(ClientRow c, UUID createdBy) {
-        jdbc.sql("INSERT INTO cas_client (id, org_id, pseudonym, stage, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(c.id(), c.organisationId(), c.pseudonym(), c.stage(), Timestamp.from(c.createdAt()), createdBy)
-                .update();
-    }
 
     void insertIdentity(UUID clientId, IdentityRow i) {
         jdbc.sql("INSERT INTO cas_identity (client_id, full_name, date_of_birth, contact, aliases) VALUES (?, ?, ?, ?, ?)")
@@ -58,14 +51,6 @@ class CaseRepository {
                 .params(clientId, staffId, position).update();
     }
 
-    Optional<ClientRow> client(UUID org, UUID id) {
-        return jdbc.sql("SELECT id, org_id, pseudonym, stage, created_at FROM cas_client WHERE org_id = ? AND id = ?")
-                .params(org, id)
-                .query((rs, n) -> new ClientRow(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
-                        rs.getString("pseudonym"), rs.getString("stage"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-                .optional();
-    }
 
     List<Listed> clients(UUID org, UUID me) {
         return jdbc.sql("""
@@ -105,10 +90,6 @@ class CaseRepository {
                 .update();
     }
 
-    boolean hasValidGrant(UUID clientId, UUID staffId, Instant now) {
-        return jdbc.sql("SELECT COUNT(*) FROM cas_access_grant WHERE client_id = ? AND staff_id = ? AND expires_at > ?")
-                .params(clientId, staffId, Timestamp.from(now)).query(Long.class).single() > 0;
-    }
 
     List<GrantRow> grants(UUID clientId) {
         return jdbc.sql("SELECT id, staff_id, reason_kind, explanation, granted_at, expires_at FROM cas_access_grant "

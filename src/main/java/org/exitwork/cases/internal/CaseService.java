@@ -56,14 +56,13 @@ class CaseService implements CaseWork {
     private final ClientKeys keys;
     private final StaffDirectory staff;
     private final AuditLog audit;
-    private final PseudonymGenerator pseudonyms;
     private final Clock clock;
     private final Duration breakGlassDuration;
     private final CaseAccess access;
     private final IntakeService intake;
 
-    CaseService(CaseRepository cases, CaseAccess access, IntakeService intake, ClientKeys keys, StaffDirectory staff, AuditLog audit,
-            PseudonymGenerator pseudonyms, Clock clock,
+    CaseService(CaseRepository cases, CaseAccess access, IntakeService intake, ClientKeys keys, StaffDirectory staff,
+            AuditLog audit, Clock clock,
             @Value("${exitwork.cases.break-glass-duration}") Duration breakGlassDuration) {
         this.cases = cases;
         this.access = access;
@@ -71,7 +70,6 @@ class CaseService implements CaseWork {
         this.keys = keys;
         this.staff = staff;
         this.audit = audit;
-        this.pseudonyms = pseudonyms;
         this.clock = clock;
         this.breakGlassDuration = breakGlassDuration;
     }
@@ -201,14 +199,9 @@ class CaseService implements CaseWork {
         return FieldRef.of(table, row, field);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     private static AuditEvent event(StaffPrincipal who, String action, String pseudonym, String detail) {
         return new AuditEvent(who.organisationId(), who.id(), who.username(), action, pseudonym, detail);
     }
 
-    static class InvalidTandemException extends RuntimeException {
-    }
 }
