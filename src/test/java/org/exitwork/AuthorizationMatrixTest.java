@@ -460,6 +460,10 @@ class AuthorizationMatrixTest {
             mvc("POST /profile/emergency-contacts/{id}/remove", SIGNED_IN).vars(w -> ids(w.emergencyContact)),
             mvc("GET /manage/emergency-contacts", MANAGERS),
 
+            // --- network: partners ---
+
+            // --- consents to share ---
+
             // Audit log: the data protection officer only.
             mvc("GET /audit", DPOS),
             mvc("POST /audit/verify", DPOS),

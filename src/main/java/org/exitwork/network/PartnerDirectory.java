@@ -1,0 +1,14 @@
+package org.exitwork.network;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Read-only look-ups of an organisation's partners; another organisation's ids are not found. */
+public interface PartnerDirectory {
+
+    Optional<Partner> find(UUID organisationId, UUID partnerId);
+
+    /** All partners of the organisation, active ones first, by name. */
+    List<Partner> partners(UUID organisationId);
+}
