@@ -1,0 +1,21 @@
+package org.exitwork.consent;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The question the disclosure gate asks before anything leaves for a partner (R9). No access check
+ * and no content: the gate checks who asks and records what went out; this only answers yes or no.
+ */
+public interface ConsentsToShare {
+
+    /**
+     * Whether consent {@code consentId} (which carries the purpose) is the client's, names
+     * {@code partnerId}, is not revoked, is valid on {@code on} (from and until inclusive) and names
+     * every one of {@code kinds}. False as well when the partner is unknown, inactive or a security
+     * partner, when {@code kinds} is empty, or when anything belongs to another organisation.
+     */
+    boolean covers(UUID organisationId, UUID clientId, UUID partnerId, UUID consentId, Set<DataKind> kinds,
+            LocalDate on);
+}

@@ -1,0 +1,251 @@
+package org.exitwork.consent.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.exitwork.accounts.StaffDirectory;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.cases.CaseDirectory;
+import org.exitwork.cases.CaseReference;
+import org.exitwork.consent.ConsentsToShare;
+import org.exitwork.consent.DataKind;
+import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.FieldRef;
+import org.exitwork.network.Partner;
+import org.exitwork.network.PartnerDirectory;
+import org.exitwork.platform.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Consents to share (R9): the tandem records and revokes them, the tandem or a colleague who broke
+ * the glass reads them. Nothing else in the case depends on them: no other table, no stage, no
+ * session looks here, so refusing or revoking a consent changes nothing in the work.
+ */
+@Service
+class Consents implements ConsentsToShare {
+
+    static final String TABLE = "con_consent";
+
+    enum Status {
+        VALID, NOT_YET_VALID, EXPIRED, REVOKED
+    }
+
+    record NewConsent(UUID partnerId, String purpose, Set<DataKind> kinds, LocalDate validFrom,
+            LocalDate validUntil, ClientInformed informedHow) {
+    }
+
+    record Consent(UUID id, String partnerName, String partnerKind, String purpose, List<DataKind> kinds,
+            LocalDate validFrom, LocalDate validUntil, ClientInformed informedHow, String recordedBy,
+            Instant recordedAt, LocalDate revokedOn, String revokedBy, Status status) {
+
+        boolean revoked() {
+            return status == Status.REVOKED;
+        }
+    }
+
+    record Overview(CaseReference ref, boolean writable, List<Consent> consents) {
+    }
+
+    private record Row(UUID id, UUID partnerId, byte[] purpose, LocalDate from, LocalDate until, String informed,
+            UUID recordedBy, OffsetDateTime recordedAt, LocalDate revokedOn, UUID revokedBy) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CaseDirectory cases;
+    private final PartnerDirectory partners;
+    private final ClientKeys keys;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Consents(JdbcClient jdbc, CaseDirectory cases, PartnerDirectory partners, ClientKeys keys, StaffDirectory staff,
+            AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.partners = partners;
+        this.keys = keys;
+        this.staff = staff;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Partners a consent may name: active, of the organisation, never a security partner (R7). */
+    static boolean allowed(Partner partner) {
+        return partner.active() && !partner.kind().isSecurity();
+    }
+
+    @Transactional
+    public Overview read(StaffPrincipal who, UUID clientId) {
+        CaseReference ref = cases.requireReader(who, clientId, "read consents to share");
+        List<Consent> list = consents(who, ref, null);
+        record(who, ConsentActions.CONSENTS_READ, ref, list.size() + " consents");
+        return new Overview(ref, cases.inTandem(who, clientId), list);
+    }
+
+    @Transactional
+    public Consent readOne(StaffPrincipal who, UUID clientId, UUID consentId) {
+        CaseReference ref = cases.requireTandem(who, clientId, "revoke consent to share");
+        Consent consent = consents(who, ref, consentId).stream().findFirst().orElseThrow(NotFoundException::new);
+        record(who, ConsentActions.CONSENT_READ, ref, "consent " + consentId);
+        return consent;
+    }
+
+    /** The case and the partners the tandem may choose from; refuses (audited) anyone outside the tandem. */
+    @Transactional(readOnly = true)
+    public CaseReference requireWritable(StaffPrincipal who, UUID clientId) {
+        return cases.requireTandem(who, clientId, "record consent to share");
+    }
+
+    @Transactional(readOnly = true)
+    public List<Partner> offerable(StaffPrincipal who) {
+        return partners.partners(who.organisationId()).stream().filter(Consents::allowed).toList();
+    }
+
+    @Transactional
+    public UUID record(StaffPrincipal who, UUID clientId, NewConsent consent) {
+        CaseReference ref = cases.requireTandem(who, clientId, "record consent to share");
+        Optional<Partner> partner = partners.find(who.organisationId(), consent.partnerId());
+        if (partner.isEmpty() || !allowed(partner.get())) {
+            audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(),
+                    ConsentActions.CONSENT_PARTNER_REFUSED, ref.pseudonym(), "partner " + consent.partnerId()
+                            + partner.map(p -> " " + p.kind()).orElse(" unknown")));
+            throw new PartnerNotAllowedException();
+        }
+        if (consent.kinds() == null || consent.kinds().isEmpty() || consent.validFrom() == null
+                || consent.validUntil() == null || !consent.validUntil().isAfter(consent.validFrom())
+                || consent.informedHow() == null || consent.purpose() == null || consent.purpose().isBlank()) {
+            throw new IllegalArgumentException("incomplete consent");
+        }
+        UUID id = UUID.randomUUID();
+        byte[] purpose = keys.cipherFor(ref.id()).encrypt(FieldRef.of(TABLE, id, "purpose"), consent.purpose().strip());
+        jdbc.sql("INSERT INTO con_consent (id, org_id, client_id, partner_id, purpose, valid_from, valid_until, "
+                + "informed_how, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, who.organisationId(), ref.id(), consent.partnerId(), purpose, consent.validFrom(),
+                        consent.validUntil(), consent.informedHow().name(), who.id(), Timestamp.from(clock.instant()))
+                .update();
+        for (DataKind kind : consent.kinds()) {
+            jdbc.sql("INSERT INTO con_consent_kind (consent_id, client_id, kind) VALUES (?, ?, ?)")
+                    .params(id, ref.id(), kind.name()).update();
+        }
+        record(who, ConsentActions.CONSENT_RECORDED, ref, "consent " + id + ", partner " + consent.partnerId() + " "
+                + partner.get().kind() + ", kinds " + codes(consent.kinds()) + ", " + consent.validFrom() + " to "
+                + consent.validUntil() + ", " + consent.informedHow());
+        return id;
+    }
+
+    /** Final: a revoked consent stays revoked; false when it already was (nothing changes then). */
+    @Transactional
+    public boolean revoke(StaffPrincipal who, UUID clientId, UUID consentId, LocalDate revokedOn) {
+        CaseReference ref = cases.requireTandem(who, clientId, "revoke consent to share");
+        Optional<LocalDate> already = jdbc.sql("SELECT revoked_on FROM con_consent WHERE id = ? AND client_id = ? "
+                + "AND org_id = ?").params(consentId, ref.id(), who.organisationId())
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional()
+                .orElseThrow(NotFoundException::new);
+        if (already.isPresent()) {
+            return false;
+        }
+        int changed = jdbc.sql("UPDATE con_consent SET revoked_on = ?, revoked_by = ?, revoked_at = ? "
+                + "WHERE id = ? AND revoked_on IS NULL")
+                .params(revokedOn, who.id(), Timestamp.from(clock.instant()), consentId).update();
+        if (changed == 1) {
+            record(who, ConsentActions.CONSENT_REVOKED, ref, "consent " + consentId + " revoked on " + revokedOn);
+        }
+        return changed == 1;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean covers(UUID organisationId, UUID clientId, UUID partnerId, UUID consentId, Set<DataKind> kinds,
+            LocalDate on) {
+        if (organisationId == null || clientId == null || partnerId == null || consentId == null || kinds == null
+                || kinds.isEmpty() || on == null) {
+            return false;
+        }
+        Optional<Partner> partner = partners.find(organisationId, partnerId);
+        if (partner.isEmpty() || !allowed(partner.get())) {
+            return false;
+        }
+        boolean valid = jdbc.sql("SELECT COUNT(*) FROM con_consent WHERE id = ? AND org_id = ? AND client_id = ? "
+                + "AND partner_id = ? AND revoked_on IS NULL AND valid_from <= ? AND valid_until >= ?")
+                .params(consentId, organisationId, clientId, partnerId, on, on).query(Long.class).single() == 1;
+        if (!valid) {
+            return false;
+        }
+        Set<String> named = new HashSet<>(jdbc.sql("SELECT kind FROM con_consent_kind WHERE consent_id = ?")
+                .param(consentId).query(String.class).list());
+        return kinds.stream().allMatch(k -> named.contains(k.name()));
+    }
+
+    private List<Consent> consents(StaffPrincipal who, CaseReference ref, UUID only) {
+        List<Row> rows = jdbc.sql("SELECT id, partner_id, purpose, valid_from, valid_until, informed_how, recorded_by, "
+                + "recorded_at, revoked_on, revoked_by FROM con_consent WHERE client_id = ? AND org_id = ?"
+                + (only == null ? "" : " AND id = ?") + " ORDER BY recorded_at DESC, id")
+                .params(only == null ? List.of(ref.id(), who.organisationId()) : List.of(ref.id(), who.organisationId(), only))
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6),
+                        rs.getObject(7, UUID.class), rs.getObject(8, OffsetDateTime.class),
+                        rs.getObject(9, LocalDate.class), rs.getObject(10, UUID.class)))
+                .list();
+        Map<UUID, List<DataKind>> kinds = new HashMap<>();
+        jdbc.sql("SELECT consent_id, kind FROM con_consent_kind WHERE client_id = ?").param(ref.id())
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), DataKind.valueOf(rs.getString(2))))
+                .list().forEach(e -> kinds.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<UUID, Partner> byId = partners.partners(who.organisationId()).stream()
+                .collect(Collectors.toMap(Partner::id, p -> p));
+        Set<UUID> people = new HashSet<>();
+        rows.forEach(r -> {
+            people.add(r.recordedBy());
+            if (r.revokedBy() != null) {
+                people.add(r.revokedBy());
+            }
+        });
+        Map<UUID, String> names = staff.displayNames(who.organisationId(), people);
+        var cipher = keys.cipherFor(ref.id());
+        LocalDate today = LocalDate.now(clock);
+        return rows.stream().map(r -> {
+            Partner p = byId.get(r.partnerId());
+            List<DataKind> named = kinds.getOrDefault(r.id(), List.of()).stream().sorted().toList();
+            return new Consent(r.id(), p == null ? "?" : p.name(), p == null ? "" : p.kind().name(),
+                    cipher.decrypt(FieldRef.of(TABLE, r.id(), "purpose"), r.purpose()), named, r.from(), r.until(),
+                    ClientInformed.valueOf(r.informed()), names.get(r.recordedBy()), r.recordedAt().toInstant(),
+                    r.revokedOn(), r.revokedBy() == null ? null : names.get(r.revokedBy()),
+                    status(r, today));
+        }).toList();
+    }
+
+    private static Status status(Row r, LocalDate today) {
+        if (r.revokedOn() != null) {
+            return Status.REVOKED;
+        }
+        if (today.isBefore(r.from())) {
+            return Status.NOT_YET_VALID;
+        }
+        return today.isAfter(r.until()) ? Status.EXPIRED : Status.VALID;
+    }
+
+    private static String codes(Collection<DataKind> kinds) {
+        return EnumSet.copyOf(kinds).stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private void record(StaffPrincipal who, String action, CaseReference ref, String detail) {
+        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), action, ref.pseudonym(), detail));
+    }
+}
