@@ -143,6 +143,9 @@ class AuthorizationMatrixTest {
         /** Staff safety: practitioner A's appointment today, and B's call for help about {@link #client}. */
         UUID safetyAppointment;
         UUID safetyAlert;
+        /** Consents to share: a housing partner of the organisation and a consent of {@link #client} naming it. */
+        UUID consentPartner;
+        UUID consent;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -463,6 +466,17 @@ class AuthorizationMatrixTest {
             // --- network: partners ---
 
             // --- consents to share ---
+            // The tandem records and revokes; colleagues read only after breaking the glass (not done here).
+            mvc("GET /cases/{id}/consents", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("GET /cases/{id}/consents/new", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/consents", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("partnerId", w.consentPartner.toString()).param("purpose", "Matrix purpose")
+                            .param("kinds", "CONTACT_DETAILS").param("validFrom", LocalDate.now().toString())
+                            .param("validUntil", LocalDate.now().plusMonths(3).toString())
+                            .param("informedHow", "FORM_READ_TOGETHER")),
+            mvc("GET /cases/{id}/consents/{consentId}/revoke", TANDEM).vars(w -> ids(w.client.id(), w.consent)),
+            mvc("POST /cases/{id}/consents/{consentId}/revoke", TANDEM).vars(w -> ids(w.client.id(), w.consent))
+                    .form((r, w) -> r.param("revokedOn", LocalDate.now().minusDays(1).toString())),
 
             // Audit log: the data protection officer only.
             mvc("GET /audit", DPOS),
@@ -583,6 +597,16 @@ class AuthorizationMatrixTest {
         mvc.perform(post("/safety/appointments/{id}/help", helpAppointment).with(as(w.tandemB)).with(csrf()));
         w.safetyAlert = jdbc.sql("SELECT id FROM saf_alert WHERE appointment_id = ?").param(helpAppointment)
                 .query(UUID.class).single();
+        // Written straight into the network module's table until the partner registry's pages are merged.
+        w.consentPartner = UUID.randomUUID();
+        jdbc.sql("INSERT INTO net_partner (id, org_id, name, kind, active, created_at) VALUES (?, ?, ?, 'HOUSING', TRUE, ?)")
+                .params(w.consentPartner, w.org.id(), "Matrix housing " + w.consentPartner,
+                        java.sql.Timestamp.from(clock.instant())).update();
+        w.consent = recorded(w, post("/cases/{id}/consents", w.client.id()).param("partnerId", w.consentPartner.toString())
+                .param("purpose", "Matrix set-up").param("kinds", "ATTENDANCE")
+                .param("validFrom", LocalDate.now(clock).toString())
+                .param("validUntil", LocalDate.now(clock).plusMonths(3).toString()).param("informedHow", "WITH_INTERPRETER"),
+                "SELECT id FROM con_consent WHERE client_id = ?");
     }
 
     /** Staff safety: an appointment now, planned through the web; returns its id. */

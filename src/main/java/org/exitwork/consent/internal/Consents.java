@@ -56,7 +56,7 @@ class Consents implements ConsentsToShare {
             LocalDate validFrom, LocalDate validUntil, ClientInformed informedHow, String recordedBy,
             Instant recordedAt, LocalDate revokedOn, String revokedBy, Status status) {
 
-        boolean revoked() {
+        public boolean revoked() {
             return status == Status.REVOKED;
         }
     }
