@@ -58,7 +58,7 @@ class PartnerController {
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate agreementFrom,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate agreementUntil,
             @Size(max = 200) String agreementReference,
-            @Valid @Size(max = MAX_CONTACTS + BLANK_ROWS) List<ContactRow> contacts) {
+            @Size(max = MAX_CONTACTS + BLANK_ROWS) List<@Valid ContactRow> contacts) {
 
         PartnerForm {
             contacts = contacts == null ? new ArrayList<>() : new ArrayList<>(contacts);
