@@ -146,6 +146,8 @@ class AuthorizationMatrixTest {
         /** Consents to share: a housing partner of the organisation and a consent of {@link #client} naming it. */
         UUID consentPartner;
         UUID consent;
+        /** Network: a partner of the organisation (a youth office). */
+        UUID partner;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -464,6 +466,18 @@ class AuthorizationMatrixTest {
             mvc("GET /manage/emergency-contacts", MANAGERS),
 
             // --- network: partners ---
+            // Managers register and change partners; practitioners (who need the contact persons) and the DPO
+            // read; the administrator nothing. Another organisation's partner answers 404 (PartnerRegistryTest).
+            mvc("GET /network/partners", CASE_ROLES),
+            mvc("GET /network/partners/new", MANAGERS),
+            mvc("POST /network/partners", MANAGERS).form((r, w) -> r.param("name", Fixtures.unique("Matrix partner "))
+                    .param("kind", "HOUSING").param("mandate", "Finds flats").param("agreement", "INFORMAL")),
+            mvc("GET /network/partners/{id}", CASE_ROLES).vars(w -> ids(w.partner)),
+            mvc("POST /network/partners/{id}", MANAGERS).vars(w -> ids(w.partner))
+                    .form((r, w) -> r.param("name", "Matrix youth office").param("kind", "YOUTH_AND_FAMILY")
+                            .param("mandate", "Supports families").param("agreement", "INFORMAL")),
+            mvc("POST /network/partners/{id}/active", MANAGERS).vars(w -> ids(w.partner))
+                    .form((r, w) -> r.param("active", "true")),
 
             // --- consents to share ---
             // The tandem records and revokes; colleagues read only after breaking the glass (not done here).
@@ -597,11 +611,12 @@ class AuthorizationMatrixTest {
         mvc.perform(post("/safety/appointments/{id}/help", helpAppointment).with(as(w.tandemB)).with(csrf()));
         w.safetyAlert = jdbc.sql("SELECT id FROM saf_alert WHERE appointment_id = ?").param(helpAppointment)
                 .query(UUID.class).single();
-        // Written straight into the network module's table until the partner registry's pages are merged.
-        w.consentPartner = UUID.randomUUID();
-        jdbc.sql("INSERT INTO net_partner (id, org_id, name, kind, active, created_at) VALUES (?, ?, ?, 'HOUSING', TRUE, ?)")
-                .params(w.consentPartner, w.org.id(), "Matrix housing " + w.consentPartner,
-                        java.sql.Timestamp.from(clock.instant())).update();
+        assertThat(mvc.perform(post("/network/partners").with(as(w.manager)).with(csrf())
+                .param("name", "Matrix youth office").param("kind", "YOUTH_AND_FAMILY")
+                .param("mandate", "Supports families").param("agreement", "INFORMAL"))
+                .andReturn().getResponse().getStatus()).as("partner registered").isEqualTo(302);
+        w.partner = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = 'Matrix youth office'").param(w.org.id()).query(UUID.class).single();
+        w.consentPartner = w.partner;
         w.consent = recorded(w, post("/cases/{id}/consents", w.client.id()).param("partnerId", w.consentPartner.toString())
                 .param("purpose", "Matrix set-up").param("kinds", "ATTENDANCE")
                 .param("validFrom", LocalDate.now(clock).toString())

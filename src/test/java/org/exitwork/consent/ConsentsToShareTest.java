@@ -84,7 +84,7 @@ class ConsentsToShareTest {
     String m;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         org = fixtures.organisation();
         a = fixtures.staff(org, Role.PRACTITIONER);
         b = fixtures.staff(org, Role.PRACTITIONER);
@@ -100,17 +100,19 @@ class ConsentsToShareTest {
         inactive = partner(org.id(), "EMPLOYMENT", false);
     }
 
-    /**
-     * Test helper: partners are written straight into the network module's table. This is the one
-     * place a test writes another module's table, because the partner registry's web pages are not
-     * merged yet; once they are, partners should be created through them.
-     */
-    private UUID partner(UUID orgId, String kind, boolean active) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO net_partner (id, org_id, name, kind, active, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, orgId, "Partner " + kind + " " + id.toString().substring(0, 8), kind, active,
-                        Timestamp.from(clock.instant()))
-                .update();
+    /** A partner registered through the registry's pages, as a manager does it; deactivated there if asked. */
+    private UUID partner(UUID orgId, String kind, boolean active) throws Exception {
+        StaffPrincipal manager = fixtures.manager(orgId);
+        String name = "Partner " + kind + " " + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(mvc.perform(post("/network/partners").with(as(manager)).with(csrf()).param("name", name)
+                .param("kind", kind).param("mandate", "A mandate").param("agreement", "INFORMAL"))
+                .andReturn().getResponse().getStatus()).as("partner registered").isEqualTo(302);
+        UUID id = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = ?").params(orgId, name)
+                .query(UUID.class).single();
+        if (!active) {
+            assertThat(mvc.perform(post("/network/partners/{id}/active", id).with(as(manager)).with(csrf())
+                    .param("active", "false")).andReturn().getResponse().getStatus()).isEqualTo(302);
+        }
         return id;
     }
 
@@ -203,6 +205,7 @@ class ConsentsToShareTest {
         // A partner that became a security partner later is never covered.
         UUID consent = recorded(youth, "CURRENT_NEEDS");
         assertThat(gate.covers(org.id(), client.id(), youth, consent, Set.of(CURRENT_NEEDS), today())).isTrue();
+        // The registry refuses such a change; the gate must not rely on that, so the row is changed directly.
         jdbc.sql("UPDATE net_partner SET kind = 'JUDICIARY' WHERE id = ?").param(youth).update();
         assertThat(gate.covers(org.id(), client.id(), youth, consent, Set.of(CURRENT_NEEDS), today())).isFalse();
     }
