@@ -20,6 +20,7 @@ import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.StaffRequests;
 import org.exitwork.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,6 @@ import static org.exitwork.consent.DataKind.ATTENDANCE;
 import static org.exitwork.consent.DataKind.CONTACT_DETAILS;
 import static org.exitwork.consent.DataKind.CURRENT_NEEDS;
 import static org.exitwork.testing.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -50,6 +50,8 @@ class ConsentsToShareTest {
 
     @Autowired
     MockMvc mvc;
+
+    StaffRequests web;
 
     @Autowired
     Fixtures fixtures;
@@ -85,6 +87,7 @@ class ConsentsToShareTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        web = new StaffRequests(mvc);
         org = fixtures.organisation();
         a = fixtures.staff(org, Role.PRACTITIONER);
         b = fixtures.staff(org, Role.PRACTITIONER);
@@ -104,14 +107,14 @@ class ConsentsToShareTest {
     private UUID partner(UUID orgId, String kind, boolean active) throws Exception {
         StaffPrincipal manager = fixtures.manager(orgId);
         String name = "Partner " + kind + " " + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(mvc.perform(post("/network/partners").with(as(manager)).with(csrf()).param("name", name)
-                .param("kind", kind).param("mandate", "A mandate").param("agreement", "INFORMAL"))
-                .andReturn().getResponse().getStatus()).as("partner registered").isEqualTo(302);
+        assertThat(web.status(post("/network/partners").param("name", name).param("kind", kind)
+                .param("mandate", "A mandate").param("agreement", "INFORMAL"), manager)).as("partner registered")
+                .isEqualTo(302);
         UUID id = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = ?").params(orgId, name)
                 .query(UUID.class).single();
         if (!active) {
-            assertThat(mvc.perform(post("/network/partners/{id}/active", id).with(as(manager)).with(csrf())
-                    .param("active", "false")).andReturn().getResponse().getStatus()).isEqualTo(302);
+            assertThat(web.status(post("/network/partners/{id}/active", id).param("active", "false"), manager))
+                    .isEqualTo(302);
         }
         return id;
     }
@@ -128,20 +131,8 @@ class ConsentsToShareTest {
         return LocalDate.now(clock);
     }
 
-    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, StaffPrincipal who) throws Exception {
-        return mvc.perform(request.with(as(who)).with(csrf())).andReturn().getResponse();
-    }
 
-    private int status(MockHttpServletRequestBuilder request, StaffPrincipal who) throws Exception {
-        return perform(request, who).getStatus();
-    }
 
-    private String page(String path, StaffPrincipal who) throws Exception {
-        MockHttpServletResponse response = perform(get(path), who);
-        assertThat(response.getStatus()).as("GET " + path).isEqualTo(200);
-        assertThat(response.getContentAsString()).as("every message found").doesNotContain("??");
-        return response.getContentAsString();
-    }
 
     private MockHttpServletRequestBuilder consent(UUID partner, String... kinds) {
         return consent(Map.of("partnerId", partner.toString()), kinds);
@@ -166,7 +157,7 @@ class ConsentsToShareTest {
     }
 
     private UUID recorded(UUID partner, String... kinds) throws Exception {
-        assertThat(status(consent(partner, kinds), a)).isEqualTo(302);
+        assertThat(web.status(consent(partner, kinds), a)).isEqualTo(302);
         return jdbc.sql("SELECT id FROM con_consent WHERE client_id = ? AND partner_id = ?")
                 .params(client.id(), partner).query(UUID.class).single();
     }
@@ -178,7 +169,7 @@ class ConsentsToShareTest {
     }
 
     private void breakGlass(StaffPrincipal who) throws Exception {
-        assertThat(status(post("/cases/{id}/break-glass", client.id()).param("reason", "EMERGENCY")
+        assertThat(web.status(post("/cases/{id}/break-glass", client.id()).param("reason", "EMERGENCY")
                 .param("explanation", "The tandem cannot be reached tonight"), who)).isEqualTo(302);
     }
 
@@ -186,7 +177,7 @@ class ConsentsToShareTest {
 
     @Test
     void aSecurityPartnerCanNeverBeNamed() throws Exception {
-        String form = page(url("/new"), a);
+        String form = web.page(url("/new"), a);
         assertThat(form).contains(housing.toString(), youth.toString(), partnerName(housing))
                 .doesNotContain(police.toString(), intelligence.toString(), inactive.toString(),
                         partnerName(police), partnerName(intelligence), partnerName(inactive));
@@ -194,7 +185,7 @@ class ConsentsToShareTest {
         // Crafted posts: a security partner, an inactive one, an unknown id, another organisation's partner.
         UUID foreignPartner = partner(fixtures.organisation().id(), "HOUSING", true);
         for (UUID refused : List.of(police, intelligence, inactive, UUID.randomUUID(), foreignPartner)) {
-            MockHttpServletResponse response = perform(consent(refused, "CONTACT_DETAILS"), a);
+            MockHttpServletResponse response = web.perform(consent(refused, "CONTACT_DETAILS"), a);
             assertThat(response.getStatus()).as("partner " + refused).isEqualTo(400);
             assertThat(response.getContentAsString()).doesNotContain(partnerName(police));
         }
@@ -212,8 +203,8 @@ class ConsentsToShareTest {
 
     @Test
     void theTandemRecordsAndEveryoneElseIsRefused() throws Exception {
-        assertThat(status(consent(housing, "CONTACT_DETAILS", "CURRENT_NEEDS"), b)).isEqualTo(302);
-        String list = page(url(""), a);
+        assertThat(web.status(consent(housing, "CONTACT_DETAILS", "CURRENT_NEEDS"), b)).isEqualTo(302);
+        String list = web.page(url(""), a);
         assertThat(list).contains(m + "-purpose", partnerName(housing), "data-testid=\"new-consent\"",
                 "data-status=\"VALID\"");
         long stored = rows();
@@ -222,21 +213,21 @@ class ConsentsToShareTest {
 
         for (StaffPrincipal who : List.of(colleague, manager, dpo, org.admin())) {
             for (String path : List.of("", "/new", "/" + consent + "/revoke")) {
-                MockHttpServletResponse response = perform(get(url(path)), who);
+                MockHttpServletResponse response = web.perform(get(url(path)), who);
                 assertThat(response.getStatus()).as(path + " as " + who.role()).isEqualTo(403);
                 assertThat(response.getContentAsString()).doesNotContain(m);
             }
-            assertThat(status(consent(youth, "ATTENDANCE"), who)).isEqualTo(403);
-            assertThat(status(post(url("/" + consent + "/revoke")).param("revokedOn", today().toString()), who))
+            assertThat(web.status(consent(youth, "ATTENDANCE"), who)).isEqualTo(403);
+            assertThat(web.status(post(url("/" + consent + "/revoke")).param("revokedOn", today().toString()), who))
                     .isEqualTo(403);
         }
 
         // Broken glass: reads, never writes.
         breakGlass(colleague);
-        assertThat(page(url(""), colleague)).contains(m + "-purpose").doesNotContain("data-testid=\"new-consent\"");
-        assertThat(status(get(url("/new")), colleague)).isEqualTo(403);
-        assertThat(status(consent(youth, "ATTENDANCE"), colleague)).isEqualTo(403);
-        assertThat(status(post(url("/" + consent + "/revoke")).param("revokedOn", today().toString()), colleague))
+        assertThat(web.page(url(""), colleague)).contains(m + "-purpose").doesNotContain("data-testid=\"new-consent\"");
+        assertThat(web.status(get(url("/new")), colleague)).isEqualTo(403);
+        assertThat(web.status(consent(youth, "ATTENDANCE"), colleague)).isEqualTo(403);
+        assertThat(web.status(post(url("/" + consent + "/revoke")).param("revokedOn", today().toString()), colleague))
                 .isEqualTo(403);
         assertThat(rows()).isEqualTo(stored);
         assertThat(gate.covers(org.id(), client.id(), housing, consent, Set.of(CONTACT_DETAILS), today())).isTrue();
@@ -245,10 +236,10 @@ class ConsentsToShareTest {
         Fixtures.Organisation foreign = fixtures.organisation();
         for (Role role : List.of(Role.PRACTITIONER, Role.MANAGER, Role.DATA_PROTECTION_OFFICER)) {
             StaffPrincipal stranger = fixtures.staff(foreign, role);
-            assertThat(status(get(url("")), stranger)).isEqualTo(404);
-            assertThat(status(get(url("/new")), stranger)).isEqualTo(404);
-            assertThat(status(consent(housing, "ATTENDANCE"), stranger)).isEqualTo(404);
-            assertThat(status(post(url("/" + consent + "/revoke")).param("revokedOn", today().toString()), stranger))
+            assertThat(web.status(get(url("")), stranger)).isEqualTo(404);
+            assertThat(web.status(get(url("/new")), stranger)).isEqualTo(404);
+            assertThat(web.status(consent(housing, "ATTENDANCE"), stranger)).isEqualTo(404);
+            assertThat(web.status(post(url("/" + consent + "/revoke")).param("revokedOn", today().toString()), stranger))
                     .isEqualTo(404);
         }
         assertThat(rows()).isEqualTo(stored);
@@ -256,8 +247,8 @@ class ConsentsToShareTest {
 
         // A consent of another client is not found under this case.
         RegisteredClient other = fixtures.client(a, b, Fixtures.unique("Other "));
-        assertThat(status(get("/cases/" + other.id() + "/consents/" + consent + "/revoke"), a)).isEqualTo(404);
-        assertThat(status(post("/cases/" + other.id() + "/consents/" + consent + "/revoke")
+        assertThat(web.status(get("/cases/" + other.id() + "/consents/" + consent + "/revoke"), a)).isEqualTo(404);
+        assertThat(web.status(post("/cases/" + other.id() + "/consents/" + consent + "/revoke")
                 .param("revokedOn", today().toString()), a)).isEqualTo(404);
         assertThat(gate.covers(org.id(), other.id(), housing, consent, Set.of(CONTACT_DETAILS), today())).isFalse();
     }
@@ -283,15 +274,15 @@ class ConsentsToShareTest {
                 consent(Map.of("informedHow", ""), "CONTACT_DETAILS"),
                 consent(Map.of("informedHow", "BY_ASSUMPTION"), "CONTACT_DETAILS"));
         for (MockHttpServletRequestBuilder request : bad) {
-            MockHttpServletResponse response = perform(request, a);
+            MockHttpServletResponse response = web.perform(request, a);
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(response.getContentAsString()).contains("data-testid=\"consent-form\"").doesNotContain("??");
         }
         assertThat(rows()).as("nothing stored").isZero();
 
         UUID consent = recorded(housing, "CONTACT_DETAILS");
-        assertThat(status(post(url("/" + consent + "/revoke")).param("revokedOn", ""), a)).isEqualTo(400);
-        assertThat(status(post(url("/" + consent + "/revoke")).param("revokedOn", today().plusDays(1).toString()), a))
+        assertThat(web.status(post(url("/" + consent + "/revoke")).param("revokedOn", ""), a)).isEqualTo(400);
+        assertThat(web.status(post(url("/" + consent + "/revoke")).param("revokedOn", today().plusDays(1).toString()), a))
                 .isEqualTo(400);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM con_consent WHERE revoked_on IS NOT NULL AND client_id = ?")
                 .param(client.id()).query(Long.class).single()).isZero();
@@ -320,20 +311,20 @@ class ConsentsToShareTest {
         assertThat(gate.covers(orgId, id, police, consent, Set.of(CONTACT_DETAILS), today)).isFalse();
 
         // Revocation, with no reason asked: shown as revoked, covers nothing any more, and is final.
-        String revokePage = page(url("/" + consent + "/revoke"), a);
+        String revokePage = web.page(url("/" + consent + "/revoke"), a);
         assertThat(revokePage).contains(m + "-purpose", "data-testid=\"revoke-form\"", "name=\"revokedOn\"")
                 .doesNotContain("name=\"reason\"");
-        assertThat(status(post(url("/" + consent + "/revoke")).param("revokedOn", today.toString()), b)).isEqualTo(302);
+        assertThat(web.status(post(url("/" + consent + "/revoke")).param("revokedOn", today.toString()), b)).isEqualTo(302);
         assertThat(gate.covers(orgId, id, housing, consent, Set.of(CONTACT_DETAILS), today)).isFalse();
         assertThat(gate.covers(orgId, id, housing, consent, Set.of(CONTACT_DETAILS), today.plusDays(1))).isFalse();
         assertThat(gate.covers(orgId, id, youth, otherConsent, Set.of(ATTENDANCE), today)).as("the other stays").isTrue();
-        String list = page(url(""), a);
+        String list = web.page(url(""), a);
         assertThat(list).contains("data-status=\"REVOKED\"", "data-status=\"VALID\"", m + "-purpose",
                 b.displayName());
-        assertThat(page(url("/" + consent + "/revoke"), a)).doesNotContain("name=\"revokedOn\"");
+        assertThat(web.page(url("/" + consent + "/revoke"), a)).doesNotContain("name=\"revokedOn\"");
         LocalDate revokedOn = jdbc.sql("SELECT revoked_on FROM con_consent WHERE id = ?").param(consent)
                 .query(LocalDate.class).single();
-        assertThat(status(post(url("/" + consent + "/revoke")).param("revokedOn", today.minusDays(1).toString()), a))
+        assertThat(web.status(post(url("/" + consent + "/revoke")).param("revokedOn", today.minusDays(1).toString()), a))
                 .isEqualTo(400);
         assertThat(jdbc.sql("SELECT revoked_on FROM con_consent WHERE id = ?").param(consent).query(LocalDate.class)
                 .single()).as("revocation is final").isEqualTo(revokedOn);
@@ -341,7 +332,7 @@ class ConsentsToShareTest {
         // Expired consents show as expired and cover nothing.
         clock.advance(Duration.ofDays(200));
         assertThat(gate.covers(orgId, id, youth, otherConsent, Set.of(ATTENDANCE), today())).isFalse();
-        assertThat(page(url(""), a)).contains("data-status=\"EXPIRED\"", "data-status=\"REVOKED\"");
+        assertThat(web.page(url(""), a)).contains("data-status=\"EXPIRED\"", "data-status=\"REVOKED\"");
     }
 
     @Test
@@ -350,7 +341,7 @@ class ConsentsToShareTest {
         List<String> casePages = List.of("/cases/" + client.id(), "/cases/" + client.id() + "/sessions",
                 "/cases/" + client.id() + "/agreement", "/cases/" + client.id() + "/agreement/new");
         for (String path : casePages) {
-            page(path, a);
+            web.page(path, a);
         }
         // Refusing: nothing recorded, the work goes on.
         session("Met without any consent to share");
@@ -358,14 +349,14 @@ class ConsentsToShareTest {
         UUID consent = recorded(housing, "WORK_AGREEMENT_GOALS", "ATTENDANCE");
         assertThat(stage()).isEqualTo(stage);
         for (String path : casePages) {
-            page(path, a);
+            web.page(path, a);
         }
         session("Met with a consent to share");
-        assertThat(status(post(url("/" + consent + "/revoke")).param("revokedOn", today().toString()), a))
+        assertThat(web.status(post(url("/" + consent + "/revoke")).param("revokedOn", today().toString()), a))
                 .isEqualTo(302);
         assertThat(stage()).isEqualTo(stage);
         for (String path : casePages) {
-            String content = page(path, a);
+            String content = web.page(path, a);
             assertThat(content).doesNotContain(m);
         }
         session("Met after the consent was revoked");
@@ -374,7 +365,7 @@ class ConsentsToShareTest {
 
     /** A session through the cases module's own form: the work goes on whatever the consents say. */
     private void session(String text) throws Exception {
-        assertThat(status(post("/cases/{id}/sessions", client.id())
+        assertThat(web.status(post("/cases/{id}/sessions", client.id())
                 .param("sessionDate", LocalDate.now().minusDays(1).toString()).param("setting", "ONE_ON_ONE")
                 .param("clientPresent", "true").param("staff", a.id().toString()).param("text", text), a))
                 .as("session recorded").isEqualTo(302);
@@ -392,9 +383,9 @@ class ConsentsToShareTest {
     @Test
     void everythingIsAuditedWithoutThePurposeAndNothingRestsInPlainText() throws Exception {
         UUID consent = recorded(housing, "CONTACT_DETAILS");
-        page(url(""), a);
-        page(url("/" + consent + "/revoke"), a);
-        assertThat(status(post(url("/" + consent + "/revoke")).param("revokedOn", today().toString()), a))
+        web.page(url(""), a);
+        web.page(url("/" + consent + "/revoke"), a);
+        assertThat(web.status(post(url("/" + consent + "/revoke")).param("revokedOn", today().toString()), a))
                 .isEqualTo(302);
         assertThat(audit.about(org.id(), client.pseudonym())).extracting(AuditEntry::action)
                 .contains("CONSENT_RECORDED", "CONSENTS_READ", "CONSENT_READ", "CONSENT_REVOKED");
@@ -408,15 +399,15 @@ class ConsentsToShareTest {
     void erasureThroughTheWebLeavesNoRowAndNoMarker() throws Exception {
         recorded(housing, "CONTACT_DETAILS", "CURRENT_NEEDS");
         UUID revoked = recorded(youth, "ATTENDANCE");
-        assertThat(status(post(url("/" + revoked + "/revoke")).param("revokedOn", today().toString()), a))
+        assertThat(web.status(post(url("/" + revoked + "/revoke")).param("revokedOn", today().toString()), a))
                 .isEqualTo(302);
         assertThat(rows()).isPositive();
 
-        assertThat(status(post("/cases/{id}/ending/clients-choice", client.id()).param("endedOn", today().toString())
+        assertThat(web.status(post("/cases/{id}/ending/clients-choice", client.id()).param("endedOn", today().toString())
                 .param("eraseNow", "true"), a)).isEqualTo(302);
 
         assertThat(rows()).isZero();
         assertThat(DatabaseScan.find(dataSource, List.of(m))).isEmpty();
-        assertThat(status(get(url("")), a)).isEqualTo(404);
+        assertThat(web.status(get(url("")), a)).isEqualTo(404);
     }
 }

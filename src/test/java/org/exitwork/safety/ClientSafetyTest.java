@@ -15,6 +15,7 @@ import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.StaffRequests;
 import org.exitwork.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.exitwork.testing.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -46,6 +46,8 @@ class ClientSafetyTest {
 
     @Autowired
     MockMvc mvc;
+
+    StaffRequests web;
 
     @Autowired
     Fixtures fixtures;
@@ -74,6 +76,7 @@ class ClientSafetyTest {
 
     @BeforeEach
     void setUp() {
+        web = new StaffRequests(mvc);
         org = fixtures.organisation();
         a = fixtures.staff(org, Role.PRACTITIONER);
         b = fixtures.staff(org, Role.PRACTITIONER);
@@ -93,20 +96,8 @@ class ClientSafetyTest {
         return LocalDate.now(clock);
     }
 
-    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, StaffPrincipal who) throws Exception {
-        return mvc.perform(request.with(as(who)).with(csrf())).andReturn().getResponse();
-    }
 
-    private int status(MockHttpServletRequestBuilder request, StaffPrincipal who) throws Exception {
-        return perform(request, who).getStatus();
-    }
 
-    private String page(String path, StaffPrincipal who) throws Exception {
-        MockHttpServletResponse response = perform(get(path), who);
-        assertThat(response.getStatus()).as("GET " + path).isEqualTo(200);
-        assertThat(response.getContentAsString()).as("every message found").doesNotContain("??");
-        return response.getContentAsString();
-    }
 
     private long rows() {
         long total = 0;
@@ -156,7 +147,7 @@ class ClientSafetyTest {
     }
 
     private void breakGlass(StaffPrincipal who) throws Exception {
-        assertThat(status(post("/cases/{id}/break-glass", client.id()).param("reason", "EMERGENCY")
+        assertThat(web.status(post("/cases/{id}/break-glass", client.id()).param("reason", "EMERGENCY")
                 .param("explanation", "The tandem cannot be reached tonight"), who)).isEqualTo(302);
     }
 
@@ -168,60 +159,60 @@ class ClientSafetyTest {
 
     @Test
     void theTandemKeepsTheLogbookAndCorrectionsAreAddedNeverWrittenOver() throws Exception {
-        assertThat(status(threat("FOLLOWED", "Group " + m + "-from", "Followed home " + m + "-what"), a))
+        assertThat(web.status(threat("FOLLOWED", "Group " + m + "-from", "Followed home " + m + "-what"), a))
                 .isEqualTo(302);
-        String logbook = page(url("/threats"), b);
+        String logbook = web.page(url("/threats"), b);
         assertThat(logbook).contains(m + "-from", m + "-what", m + "-done", "data-testid=\"threat-form\"");
         UUID entry = jdbc.sql("SELECT id FROM saf_threat_entry WHERE client_id = ?").param(client.id())
                 .query(UUID.class).single();
         byte[] before = jdbc.sql("SELECT what_happened FROM saf_threat_entry WHERE id = ?").param(entry)
                 .query(byte[].class).single();
 
-        assertThat(status(post(url("/threats/" + entry + "/corrections")).param("note", "It was the cousin "
+        assertThat(web.status(post(url("/threats/" + entry + "/corrections")).param("note", "It was the cousin "
                 + m + "-correction"), b)).isEqualTo(302);
-        String corrected = page(url("/threats"), a);
+        String corrected = web.page(url("/threats"), a);
         assertThat(corrected).contains(m + "-what", m + "-correction", "data-testid=\"threat-correction\"",
                 b.displayName());
         assertThat(jdbc.sql("SELECT what_happened FROM saf_threat_entry WHERE id = ?").param(entry)
                 .query(byte[].class).single()).as("the entry itself is unchanged").isEqualTo(before);
 
         // There is no way to change or delete an entry: only the corrections endpoint exists.
-        assertThat(status(post(url("/threats/" + entry)).param("whatHappened", "rewritten"), a)).isIn(404, 405);
+        assertThat(web.status(post(url("/threats/" + entry)).param("whatHappened", "rewritten"), a)).isIn(404, 405);
         // A correction to an entry of another client is not found.
         RegisteredClient other = fixtures.client(a, b, Fixtures.unique("Other "));
-        assertThat(status(post("/cases/" + other.id() + "/safety/threats/" + entry + "/corrections")
+        assertThat(web.status(post("/cases/" + other.id() + "/safety/threats/" + entry + "/corrections")
                 .param("note", "wrong case"), a)).isEqualTo(404);
     }
 
     @Test
     void outsidersReadOnlyAfterBreakingTheGlassAndNeverWrite() throws Exception {
-        assertThat(status(threat("THREATENED", "Person " + m + "-from", "Threat " + m + "-what"), a)).isEqualTo(302);
-        assertThat(status(shield(), a)).isEqualTo(302);
-        assertThat(status(emergency(), a)).isEqualTo(302);
+        assertThat(web.status(threat("THREATENED", "Person " + m + "-from", "Threat " + m + "-what"), a)).isEqualTo(302);
+        assertThat(web.status(shield(), a)).isEqualTo(302);
+        assertThat(web.status(emergency(), a)).isEqualTo(302);
         long stored = rows();
 
         for (String path : List.of("/threats", "/shield", "/emergency", "/emergency/print", "/compartment")) {
             for (StaffPrincipal who : List.of(colleague, manager, dpo, org.admin())) {
-                MockHttpServletResponse response = perform(get(url(path)), who);
+                MockHttpServletResponse response = web.perform(get(url(path)), who);
                 assertThat(response.getStatus()).as(path + " as " + who.role()).isEqualTo(403);
                 assertThat(response.getContentAsString()).doesNotContain(m);
             }
         }
 
         breakGlass(colleague);
-        assertThat(page(url("/threats"), colleague)).contains(m + "-what").doesNotContain("data-testid=\"threat-form\"");
-        assertThat(page(url("/shield"), colleague)).contains(m + "-measure", m + "-owner")
+        assertThat(web.page(url("/threats"), colleague)).contains(m + "-what").doesNotContain("data-testid=\"threat-form\"");
+        assertThat(web.page(url("/shield"), colleague)).contains(m + "-measure", m + "-owner")
                 .doesNotContain("data-testid=\"shield-form\"");
-        assertThat(page(url("/emergency"), colleague)).contains(m + "-who1").doesNotContain("data-testid=\"emergency-form\"");
+        assertThat(web.page(url("/emergency"), colleague)).contains(m + "-who1").doesNotContain("data-testid=\"emergency-form\"");
 
         // Reading is not writing.
-        assertThat(status(threat("OTHER", "x " + m + "-x", "y " + m + "-y"), colleague)).isEqualTo(403);
-        assertThat(status(shield(), colleague)).isEqualTo(403);
-        assertThat(status(emergency(), colleague)).isEqualTo(403);
-        assertThat(status(compartment(), colleague)).isEqualTo(403);
+        assertThat(web.status(threat("OTHER", "x " + m + "-x", "y " + m + "-y"), colleague)).isEqualTo(403);
+        assertThat(web.status(shield(), colleague)).isEqualTo(403);
+        assertThat(web.status(emergency(), colleague)).isEqualTo(403);
+        assertThat(web.status(compartment(), colleague)).isEqualTo(403);
         UUID entry = jdbc.sql("SELECT id FROM saf_threat_entry WHERE client_id = ?").param(client.id())
                 .query(UUID.class).single();
-        assertThat(status(post(url("/threats/" + entry + "/corrections")).param("note", "mine"), colleague))
+        assertThat(web.status(post(url("/threats/" + entry + "/corrections")).param("note", "mine"), colleague))
                 .isEqualTo(403);
         assertThat(rows()).isEqualTo(stored);
 
@@ -229,8 +220,8 @@ class ClientSafetyTest {
         Fixtures.Organisation foreign = fixtures.organisation();
         for (Role role : List.of(Role.PRACTITIONER, Role.MANAGER, Role.DATA_PROTECTION_OFFICER)) {
             StaffPrincipal stranger = fixtures.staff(foreign, role);
-            assertThat(status(get(url("/threats")), stranger)).isEqualTo(404);
-            assertThat(status(threat("OTHER", "x", "y"), stranger)).isEqualTo(404);
+            assertThat(web.status(get(url("/threats")), stranger)).isEqualTo(404);
+            assertThat(web.status(threat("OTHER", "x", "y"), stranger)).isEqualTo(404);
         }
         assertThat(rows()).isEqualTo(stored);
         assertThat(audit.about(org.id(), client.pseudonym())).extracting(AuditEntry::action)
@@ -260,7 +251,7 @@ class ClientSafetyTest {
                 contact("", "0123 456"),
                 emergency().param("instructions", "i".repeat(1501)));
         for (int i = 0; i < bad.size(); i++) {
-            MockHttpServletResponse response = perform(bad.get(i), a);
+            MockHttpServletResponse response = web.perform(bad.get(i), a);
             assertThat(response.getStatus()).as("bad input " + i + " -> " + response.getRedirectedUrl()).isEqualTo(400);
             assertThat(response.getContentAsString()).contains("class=\"problem\"").doesNotContain("??");
         }
@@ -269,84 +260,84 @@ class ClientSafetyTest {
             tooMany.param("contacts[" + i + "].who", "Person " + i).param("contacts[" + i + "].number", "123")
                     .param("contacts[" + i + "].when", "");
         }
-        assertThat(status(tooMany, a)).isEqualTo(400);
-        assertThat(status(post(url("/threats/" + UUID.randomUUID() + "/corrections")).param("note", ""), a))
+        assertThat(web.status(tooMany, a)).isEqualTo(400);
+        assertThat(web.status(post(url("/threats/" + UUID.randomUUID() + "/corrections")).param("note", ""), a))
                 .isEqualTo(400);
         breakGlass(colleague);
-        assertThat(status(post(url("/compartment/requests")).param("reason", ""), colleague)).isEqualTo(400);
+        assertThat(web.status(post(url("/compartment/requests")).param("reason", ""), colleague)).isEqualTo(400);
         assertThat(rows()).as("nothing stored").isZero();
     }
 
     @Test
     void theCompartmentIsTheTandemsAloneBreakingTheGlassIsNotEnough() throws Exception {
-        assertThat(status(compartment(), a)).isEqualTo(302);
-        assertThat(page(url("/compartment"), b)).contains(m + "-place", m + "-name", m + "-numbers");
-        assertThat(page(url("/shield"), a)).doesNotContain(m + "-place");
+        assertThat(web.status(compartment(), a)).isEqualTo(302);
+        assertThat(web.page(url("/compartment"), b)).contains(m + "-place", m + "-name", m + "-numbers");
+        assertThat(web.page(url("/shield"), a)).doesNotContain(m + "-place");
 
         // Break-glass alone: refused, with a way to ask; nothing of the compartment shown.
         breakGlass(colleague);
-        MockHttpServletResponse closed = perform(get(url("/compartment")), colleague);
+        MockHttpServletResponse closed = web.perform(get(url("/compartment")), colleague);
         assertThat(closed.getStatus()).isEqualTo(403);
         assertThat(closed.getContentAsString()).contains("data-testid=\"compartment-request-form\"").doesNotContain(m)
                 .doesNotContain("??");
 
         // Without broken glass one cannot even ask.
-        assertThat(status(post(url("/compartment/requests")).param("reason", "curious"), dpo)).isEqualTo(403);
+        assertThat(web.status(post(url("/compartment/requests")).param("reason", "curious"), dpo)).isEqualTo(403);
         assertThat(count("saf_compartment_request")).isZero();
 
-        assertThat(status(post(url("/compartment/requests")).param("reason", "Must reach the client " + m
+        assertThat(web.status(post(url("/compartment/requests")).param("reason", "Must reach the client " + m
                 + "-reason"), colleague)).isEqualTo(302);
         UUID request = jdbc.sql("SELECT id FROM saf_compartment_request WHERE client_id = ?").param(client.id())
                 .query(UUID.class).single();
-        assertThat(perform(get(url("/compartment")), colleague).getContentAsString())
+        assertThat(web.perform(get(url("/compartment")), colleague).getContentAsString())
                 .contains("data-testid=\"compartment-pending\"").doesNotContain(m);
 
         // Who may not approve: the requester (a practitioner), the tandem, the admin, the DPO,
         // a manager of another organisation.
         for (StaffPrincipal who : List.of(colleague, a, org.admin(), dpo)) {
-            assertThat(status(post(url("/compartment/requests/" + request + "/approve")), who)).as(who.role().name())
+            assertThat(web.status(post(url("/compartment/requests/" + request + "/approve")), who)).as(who.role().name())
                     .isEqualTo(403);
         }
         StaffPrincipal foreignManager = fixtures.staff(fixtures.organisation(), Role.MANAGER);
-        assertThat(status(post(url("/compartment/requests/" + request + "/approve")), foreignManager)).isEqualTo(404);
-        assertThat(status(get(url("/compartment/requests")), foreignManager)).isEqualTo(404);
-        assertThat(status(get(url("/compartment")), colleague)).isEqualTo(403);
+        assertThat(web.status(post(url("/compartment/requests/" + request + "/approve")), foreignManager)).isEqualTo(404);
+        assertThat(web.status(get(url("/compartment/requests")), foreignManager)).isEqualTo(404);
+        assertThat(web.status(get(url("/compartment")), colleague)).isEqualTo(403);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM saf_compartment_request WHERE client_id = ? AND approved_by IS NOT NULL")
                 .param(client.id()).query(Long.class).single()).isZero();
 
         // The managers' list names the waiting request (never the reason), in this organisation only.
-        assertThat(page("/safety/compartment-requests", manager)).contains(client.pseudonym(), colleague.displayName())
+        assertThat(web.page("/safety/compartment-requests", manager)).contains(client.pseudonym(), colleague.displayName())
                 .doesNotContain(m);
-        assertThat(page("/safety/compartment-requests", foreignManager)).doesNotContain(client.pseudonym());
-        assertThat(status(get("/safety/compartment-requests"), colleague)).isEqualTo(403);
+        assertThat(web.page("/safety/compartment-requests", foreignManager)).doesNotContain(client.pseudonym());
+        assertThat(web.status(get("/safety/compartment-requests"), colleague)).isEqualTo(403);
 
         // A manager sees the request and approves it; the colleague reads until the approval runs out.
-        assertThat(page(url("/compartment/requests"), manager)).contains(m + "-reason").doesNotContain(m + "-place");
-        assertThat(status(post(url("/compartment/requests/" + request + "/approve")), manager)).isEqualTo(302);
-        assertThat(status(post(url("/compartment/requests/" + request + "/approve")), secondManager)).isEqualTo(409);
-        assertThat(page("/safety/compartment-requests", manager)).doesNotContain(client.pseudonym());
-        assertThat(page(url("/compartment"), colleague)).contains(m + "-place", m + "-name")
+        assertThat(web.page(url("/compartment/requests"), manager)).contains(m + "-reason").doesNotContain(m + "-place");
+        assertThat(web.status(post(url("/compartment/requests/" + request + "/approve")), manager)).isEqualTo(302);
+        assertThat(web.status(post(url("/compartment/requests/" + request + "/approve")), secondManager)).isEqualTo(409);
+        assertThat(web.page("/safety/compartment-requests", manager)).doesNotContain(client.pseudonym());
+        assertThat(web.page(url("/compartment"), colleague)).contains(m + "-place", m + "-name")
                 .doesNotContain("data-testid=\"compartment-form\"");
-        assertThat(status(compartment(), colleague)).as("an approval reads, never writes").isEqualTo(403);
+        assertThat(web.status(compartment(), colleague)).as("an approval reads, never writes").isEqualTo(403);
 
         // The tandem sees who asked, why, and who approved until when.
-        assertThat(page(url("/compartment"), a)).contains(colleague.displayName(), m + "-reason",
+        assertThat(web.page(url("/compartment"), a)).contains(colleague.displayName(), m + "-reason",
                 manager.displayName());
 
         // The approval is for the requester only: another colleague who broke the glass stays outside.
         breakGlass(dpo);
-        assertThat(status(get(url("/compartment")), dpo)).isEqualTo(403);
+        assertThat(web.status(get(url("/compartment")), dpo)).isEqualTo(403);
 
         // Expired approval: refused again (the broken glass itself still runs).
         clock.advance(Duration.ofHours(4).plusMinutes(1));
-        assertThat(page(url("/threats"), colleague)).contains("threat");
-        MockHttpServletResponse expired = perform(get(url("/compartment")), colleague);
+        assertThat(web.page(url("/threats"), colleague)).contains("threat");
+        MockHttpServletResponse expired = web.perform(get(url("/compartment")), colleague);
         assertThat(expired.getStatus()).isEqualTo(403);
         assertThat(expired.getContentAsString()).doesNotContain(m);
 
         // The administrator never.
-        assertThat(status(get(url("/compartment")), org.admin())).isEqualTo(403);
-        assertThat(status(get(url("/compartment/requests")), org.admin())).isEqualTo(403);
+        assertThat(web.status(get(url("/compartment")), org.admin())).isEqualTo(403);
+        assertThat(web.status(get(url("/compartment/requests")), org.admin())).isEqualTo(403);
 
         List<AuditEntry> entries = audit.about(org.id(), client.pseudonym());
         assertThat(entries).extracting(AuditEntry::action).contains("COMPARTMENT_SAVED", "COMPARTMENT_READ",
@@ -355,59 +346,59 @@ class ClientSafetyTest {
 
     @Test
     void aManagerCannotApproveTheirOwnRequest() throws Exception {
-        assertThat(status(compartment(), a)).isEqualTo(302);
+        assertThat(web.status(compartment(), a)).isEqualTo(302);
         breakGlass(manager);
-        assertThat(status(post(url("/compartment/requests")).param("reason", "Crisis at night"), manager))
+        assertThat(web.status(post(url("/compartment/requests")).param("reason", "Crisis at night"), manager))
                 .isEqualTo(302);
         UUID request = jdbc.sql("SELECT id FROM saf_compartment_request WHERE client_id = ?").param(client.id())
                 .query(UUID.class).single();
-        assertThat(status(post(url("/compartment/requests/" + request + "/approve")), manager)).isEqualTo(403);
-        assertThat(status(get(url("/compartment")), manager)).isEqualTo(403);
+        assertThat(web.status(post(url("/compartment/requests/" + request + "/approve")), manager)).isEqualTo(403);
+        assertThat(web.status(get(url("/compartment")), manager)).isEqualTo(403);
         assertThat(audit.about(org.id(), client.pseudonym())).anyMatch(e -> "COMPARTMENT_REFUSED".equals(e.action())
                 && "own request".equals(e.detail()));
 
-        assertThat(status(post(url("/compartment/requests/" + request + "/approve")), secondManager)).isEqualTo(302);
-        assertThat(page(url("/compartment"), manager)).contains(m + "-place");
+        assertThat(web.status(post(url("/compartment/requests/" + request + "/approve")), secondManager)).isEqualTo(302);
+        assertThat(web.page(url("/compartment"), manager)).contains(m + "-place");
         // Another id of the same organisation that is no request of this case: not found.
-        assertThat(status(post(url("/compartment/requests/" + UUID.randomUUID() + "/approve")), secondManager))
+        assertThat(web.status(post(url("/compartment/requests/" + UUID.randomUUID() + "/approve")), secondManager))
                 .isEqualTo(404);
     }
 
     @Test
     void theEmergencyPlanPrintsOnOnePageWithoutNavigation() throws Exception {
-        assertThat(status(emergency(), a)).isEqualTo(302);
-        String plan = page(url("/emergency"), b);
+        assertThat(web.status(emergency(), a)).isEqualTo(302);
+        String plan = web.page(url("/emergency"), b);
         assertThat(plan).contains(m + "-who1", "+49 30 1234567", m + "-instructions", "emergency-print-link");
         assertThat(plan.indexOf(m + "-who1")).isLessThan(plan.indexOf(m + "-who2"));
-        String sheet = page(url("/emergency/print"), a);
+        String sheet = web.page(url("/emergency/print"), a);
         assertThat(sheet).contains("class=\"emergency-print\"", m + "-who1", m + "-when1", "110", client.pseudonym())
                 .doesNotContain("<form action=\"/cases/" + client.id() + "/safety/emergency\"")
                 .doesNotContain("style=");
         assertThat(sheet).containsPattern("class=\"[^\"]*no-print[^\"]*\"");
         // Saving again replaces the plan in the new order.
-        assertThat(status(post(url("/emergency")).param("instructions", "New")
+        assertThat(web.status(post(url("/emergency")).param("instructions", "New")
                 .param("contacts[0].who", "Only one").param("contacts[0].number", "112")
                 .param("contacts[0].when", "always"), a)).isEqualTo(302);
-        assertThat(page(url("/emergency/print"), a)).contains("Only one").doesNotContain(m + "-who1");
-        assertThat(page(url("/emergency/print") + "?lang=de", a)).contains("Meldekette", "Notfallplan");
+        assertThat(web.page(url("/emergency/print"), a)).contains("Only one").doesNotContain(m + "-who1");
+        assertThat(web.page(url("/emergency/print") + "?lang=de", a)).contains("Meldekette", "Notfallplan");
         for (String path : List.of("/threats", "/shield", "/compartment", "/emergency")) {
-            assertThat(page(url(path) + "?lang=de", a)).contains("Bedrohungslogbuch");
+            assertThat(web.page(url(path) + "?lang=de", a)).contains("Bedrohungslogbuch");
         }
     }
 
     @Test
     void auditEntriesCarryNoContentAndNothingRestsInPlainText() throws Exception {
-        assertThat(status(threat("EXPOSED_ONLINE", "Group " + m + "-from", "Posted " + m + "-what"), a)).isEqualTo(302);
+        assertThat(web.status(threat("EXPOSED_ONLINE", "Group " + m + "-from", "Posted " + m + "-what"), a)).isEqualTo(302);
         UUID entry = jdbc.sql("SELECT id FROM saf_threat_entry WHERE client_id = ?").param(client.id())
                 .query(UUID.class).single();
-        assertThat(status(post(url("/threats/" + entry + "/corrections")).param("note", "Note " + m), a)).isEqualTo(302);
-        assertThat(status(shield(), a)).isEqualTo(302);
-        assertThat(status(compartment(), a)).isEqualTo(302);
-        assertThat(status(emergency(), a)).isEqualTo(302);
+        assertThat(web.status(post(url("/threats/" + entry + "/corrections")).param("note", "Note " + m), a)).isEqualTo(302);
+        assertThat(web.status(shield(), a)).isEqualTo(302);
+        assertThat(web.status(compartment(), a)).isEqualTo(302);
+        assertThat(web.status(emergency(), a)).isEqualTo(302);
         breakGlass(colleague);
-        assertThat(status(post(url("/compartment/requests")).param("reason", "Reason " + m), colleague)).isEqualTo(302);
+        assertThat(web.status(post(url("/compartment/requests")).param("reason", "Reason " + m), colleague)).isEqualTo(302);
         for (String path : List.of("/threats", "/shield", "/compartment", "/emergency", "/emergency/print")) {
-            page(url(path), a);
+            web.page(url(path), a);
         }
 
         List<AuditEntry> entries = audit.about(org.id(), client.pseudonym());
@@ -422,27 +413,27 @@ class ClientSafetyTest {
 
     @Test
     void erasureThroughTheWebLeavesNoRowAndNoMarker() throws Exception {
-        assertThat(status(threat("ATTACKED", "Group " + m + "-from", "Attacked " + m + "-what"), a)).isEqualTo(302);
+        assertThat(web.status(threat("ATTACKED", "Group " + m + "-from", "Attacked " + m + "-what"), a)).isEqualTo(302);
         UUID entry = jdbc.sql("SELECT id FROM saf_threat_entry WHERE client_id = ?").param(client.id())
                 .query(UUID.class).single();
-        assertThat(status(post(url("/threats/" + entry + "/corrections")).param("note", "Note " + m), a)).isEqualTo(302);
-        assertThat(status(shield(), a)).isEqualTo(302);
-        assertThat(status(compartment(), a)).isEqualTo(302);
-        assertThat(status(emergency(), a)).isEqualTo(302);
+        assertThat(web.status(post(url("/threats/" + entry + "/corrections")).param("note", "Note " + m), a)).isEqualTo(302);
+        assertThat(web.status(shield(), a)).isEqualTo(302);
+        assertThat(web.status(compartment(), a)).isEqualTo(302);
+        assertThat(web.status(emergency(), a)).isEqualTo(302);
         breakGlass(colleague);
-        assertThat(status(post(url("/compartment/requests")).param("reason", "Reason " + m), colleague)).isEqualTo(302);
+        assertThat(web.status(post(url("/compartment/requests")).param("reason", "Reason " + m), colleague)).isEqualTo(302);
         for (String table : TABLES) {
             assertThat(count(table)).as(table + " before").isPositive();
         }
 
-        assertThat(status(post("/cases/{id}/ending/clients-choice", client.id()).param("endedOn", today().toString())
+        assertThat(web.status(post("/cases/{id}/ending/clients-choice", client.id()).param("endedOn", today().toString())
                 .param("eraseNow", "true"), a)).isEqualTo(302);
 
         for (String table : TABLES) {
             assertThat(count(table)).as(table + " after erasure").isZero();
         }
         assertThat(DatabaseScan.find(dataSource, markers())).isEmpty();
-        assertThat(status(get(url("/threats")), a)).isEqualTo(404);
+        assertThat(web.status(get(url("/threats")), a)).isEqualTo(404);
     }
 
     private long count(String table) {
