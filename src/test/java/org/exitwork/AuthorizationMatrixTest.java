@@ -492,6 +492,16 @@ class AuthorizationMatrixTest {
             mvc("POST /cases/{id}/consents/{consentId}/revoke", TANDEM).vars(w -> ids(w.client.id(), w.consent))
                     .form((r, w) -> r.param("revokedOn", LocalDate.now().minusDays(1).toString())),
 
+            // --- referrals ---
+
+            // --- shares ---
+
+            // --- case conferences ---
+
+            // --- danger alerts ---
+
+            // --- client report and export ---
+
             // Audit log: the data protection officer only.
             mvc("GET /audit", DPOS),
             mvc("POST /audit/verify", DPOS),

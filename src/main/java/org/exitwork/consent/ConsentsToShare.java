@@ -1,6 +1,7 @@
 package org.exitwork.consent;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,4 +19,21 @@ public interface ConsentsToShare {
      */
     boolean covers(UUID organisationId, UUID clientId, UUID partnerId, UUID consentId, Set<DataKind> kinds,
             LocalDate on);
+
+    /**
+     * The client's consents valid on {@code on} (not revoked, within their dates), naming an active
+     * partner that is not a security partner: what a share or a case conference may rest on. The
+     * purpose is decrypted; no access check and no audit entry here (the gate checks the tandem and
+     * records what it shows).
+     */
+    List<ValidConsent> validOn(UUID organisationId, UUID clientId, LocalDate on);
+
+    /** A consent as the gate sees it. */
+    record ValidConsent(UUID id, UUID partnerId, String purpose, Set<DataKind> kinds, LocalDate validFrom,
+            LocalDate validUntil) {
+
+        public ValidConsent {
+            kinds = Set.copyOf(kinds);
+        }
+    }
 }

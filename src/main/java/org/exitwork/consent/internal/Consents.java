@@ -194,6 +194,33 @@ class Consents implements ConsentsToShare {
         return kinds.stream().allMatch(k -> named.contains(k.name()));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<ValidConsent> validOn(UUID organisationId, UUID clientId, LocalDate on) {
+        Map<UUID, Partner> usable = partners.partners(organisationId).stream().filter(Consents::allowed)
+                .collect(Collectors.toMap(Partner::id, p -> p));
+        List<Row> rows = jdbc.sql("SELECT id, partner_id, purpose, valid_from, valid_until FROM con_consent "
+                + "WHERE org_id = ? AND client_id = ? AND revoked_on IS NULL AND valid_from <= ? AND valid_until >= ? "
+                + "ORDER BY recorded_at, id")
+                .params(organisationId, clientId, on, on)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), null, null, null, null,
+                        null))
+                .list().stream().filter(r -> usable.containsKey(r.partnerId())).toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Set<DataKind>> kinds = new HashMap<>();
+        jdbc.sql("SELECT consent_id, kind FROM con_consent_kind WHERE client_id = ?").param(clientId)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), DataKind.valueOf(rs.getString(2))))
+                .list().forEach(e -> kinds.computeIfAbsent(e.getKey(), k -> EnumSet.noneOf(DataKind.class))
+                        .add(e.getValue()));
+        var cipher = keys.cipherFor(clientId);
+        return rows.stream().map(r -> new ValidConsent(r.id(), r.partnerId(),
+                cipher.decrypt(FieldRef.of(TABLE, r.id(), "purpose"), r.purpose()),
+                kinds.getOrDefault(r.id(), Set.of()), r.from(), r.until())).toList();
+    }
+
     private List<Consent> consents(StaffPrincipal who, CaseReference ref, UUID only) {
         List<Row> rows = jdbc.sql("SELECT id, partner_id, purpose, valid_from, valid_until, informed_how, recorded_by, "
                 + "recorded_at, revoked_on, revoked_by FROM con_consent WHERE client_id = ? AND org_id = ?"

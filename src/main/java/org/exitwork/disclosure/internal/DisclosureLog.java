@@ -1,0 +1,154 @@
+package org.exitwork.disclosure.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.cases.CaseReference;
+import org.exitwork.cases.ClientErased;
+import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.FieldCipher;
+import org.exitwork.keys.FieldRef;
+import org.exitwork.platform.NotFoundException;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What left the organisation, one row per disclosure, written by every way out in the same
+ * transaction as the disclosure itself, so there is no disclosure without its record (R8, R9, R19).
+ * The recipient's name, the purpose and the exact content that went out are encrypted with the
+ * client's key and go with the client's erasure; the audit entries (codes and references only, never
+ * content) stay in the chain.
+ */
+@Service
+public class DisclosureLog {
+
+    static final String TABLE = "dis_disclosure";
+
+    /** Who receives it: a partner (by id and name), or the client ({@code partnerId} null). */
+    public record Recipient(UUID partnerId, String name) {
+
+        public static Recipient theClient() {
+            return new Recipient(null, "client");
+        }
+
+        public boolean isClient() {
+            return partnerId == null;
+        }
+    }
+
+    /**
+     * One disclosure about to leave.
+     *
+     * @param what    codes of what goes out (data kinds, identity fields, "REPORT"); audited as they are
+     * @param why     a reference for the audit entry (for example "consent 1b2c..."), never content
+     * @param purpose the purpose in words, stored encrypted; may be null
+     * @param content exactly what goes out, as text (the payload a document is rendered from); encrypted
+     */
+    public record Outgoing(Channel channel, Recipient to, List<String> what, String why, String purpose,
+            String content) {
+
+        public Outgoing {
+            what = List.copyOf(what);
+        }
+    }
+
+    /** A disclosure as pages and the client's report show it; without its content. */
+    public record Disclosure(UUID id, Channel channel, UUID partnerId, String recipient, List<String> what,
+            String purpose, UUID disclosedBy, Instant disclosedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ClientKeys keys;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DisclosureLog(JdbcClient jdbc, ClientKeys keys, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Records a granted disclosure and its audit entry; must run inside the disclosure's own transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID granted(StaffPrincipal who, CaseReference client, Outgoing out) {
+        UUID id = UUID.randomUUID();
+        FieldCipher cipher = keys.cipherFor(client.id());
+        jdbc.sql("INSERT INTO dis_disclosure (id, org_id, client_id, channel, partner_id, recipient, what, purpose, "
+                + "content, disclosed_by, disclosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, client.organisationId(), client.id(), out.channel().name(), out.to().partnerId(),
+                        cipher.encrypt(FieldRef.of(TABLE, id, "recipient"), out.to().name()),
+                        String.join(",", out.what()),
+                        out.purpose() == null ? null : cipher.encrypt(FieldRef.of(TABLE, id, "purpose"), out.purpose()),
+                        cipher.encrypt(FieldRef.of(TABLE, id, "content"), out.content()), who.id(),
+                        Timestamp.from(clock.instant()))
+                .update();
+        audit.record(event(who, client, DisclosureActions.DISCLOSURE_GRANTED,
+                detail(out.channel(), out.to(), out.what()) + " why=" + out.why() + " disclosure=" + id));
+        return id;
+    }
+
+    /**
+     * Audits a refused request in a transaction of its own, so the entry stays when the caller's
+     * transaction rolls back; nothing else is written.
+     */
+    public void refused(StaffPrincipal who, CaseReference client, Channel channel, Recipient to, List<String> what,
+            String reason) {
+        audit.recordIndependently(event(who, client, DisclosureActions.DISCLOSURE_REFUSED,
+                detail(channel, to, what) + " reason=" + reason));
+    }
+
+    /** Every disclosure about the client, newest first; no access check (callers check the tandem). */
+    @Transactional(readOnly = true)
+    public List<Disclosure> about(UUID organisationId, UUID clientId) {
+        FieldCipher cipher = keys.cipherFor(clientId);
+        return jdbc.sql("SELECT id, channel, partner_id, recipient, what, purpose, disclosed_by, disclosed_at "
+                + "FROM dis_disclosure WHERE org_id = ? AND client_id = ? ORDER BY disclosed_at DESC, id")
+                .params(organisationId, clientId)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    byte[] purpose = rs.getBytes(6);
+                    String what = rs.getString(5);
+                    return new Disclosure(id, Channel.valueOf(rs.getString(2)), rs.getObject(3, UUID.class),
+                            cipher.decrypt(FieldRef.of(TABLE, id, "recipient"), rs.getBytes(4)),
+                            what.isEmpty() ? List.of() : Arrays.asList(what.split(",")),
+                            purpose == null ? null : cipher.decrypt(FieldRef.of(TABLE, id, "purpose"), purpose),
+                            rs.getObject(7, UUID.class), rs.getObject(8, OffsetDateTime.class).toInstant());
+                })
+                .list();
+    }
+
+    /** Exactly what went out with one disclosure; no access check (callers check the tandem). */
+    @Transactional(readOnly = true)
+    public String content(UUID organisationId, UUID clientId, UUID disclosureId) {
+        byte[] content = jdbc.sql("SELECT content FROM dis_disclosure WHERE id = ? AND org_id = ? AND client_id = ?")
+                .params(disclosureId, organisationId, clientId).query(byte[].class).optional()
+                .orElseThrow(NotFoundException::new);
+        return keys.cipherFor(clientId).decrypt(FieldRef.of(TABLE, disclosureId, "content"), content);
+    }
+
+    @EventListener
+    void on(ClientErased erased) {
+        jdbc.sql("DELETE FROM dis_disclosure WHERE client_id = ?").param(erased.clientId()).update();
+    }
+
+    private static AuditEvent event(StaffPrincipal who, CaseReference client, String action, String detail) {
+        return new AuditEvent(who.organisationId(), who.id(), who.username(), action, client.pseudonym(), detail);
+    }
+
+    private static String detail(Channel channel, Recipient to, List<String> what) {
+        return "channel=" + channel + " to=" + (to.isClient() ? "client" : "partner " + to.partnerId())
+                + " what=" + String.join(",", what);
+    }
+}
