@@ -202,4 +202,20 @@ class GroupRepository {
                 });
         return present;
     }
+
+    record AttendanceRow(UUID groupId, byte[] name, String setting, Instant addedAt, int attended) {
+    }
+
+    /** The groups a client takes part in and how many of their sessions they attended (the client's report, R19). */
+    List<AttendanceRow> attendanceOf(UUID clientId) {
+        return jdbc.sql("""
+                SELECT g.id, g.name, g.setting, p.added_at,
+                       (SELECT COUNT(*) FROM cas_group_attendance a WHERE a.participant_id = p.id) AS attended
+                FROM cas_group_participant p JOIN cas_group g ON g.id = p.group_id
+                WHERE p.client_id = ? ORDER BY p.added_at""")
+                .param(clientId)
+                .query((rs, n) -> new AttendanceRow(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5)))
+                .list();
+    }
 }

@@ -323,6 +323,16 @@ class WorkAgreements {
     }
 
     private Agreement load(StaffPrincipal who, CaseRef ref) {
+        return load(who.organisationId(), ref, access.access(who, ref));
+    }
+
+    /** The whole agreement of a case, for the client's own report (R19); the caller has checked access. */
+    @Transactional(readOnly = true)
+    Agreement forClientRecord(CaseRef ref) {
+        return load(ref.organisationId(), ref, Access.TANDEM);
+    }
+
+    private Agreement load(UUID organisationId, CaseRef ref, Access accessOfReader) {
         FieldCipher cipher = access.cipher(ref);
         List<AgreementRepository.VersionRow> versionRows = repository.versions(ref.id());
         List<AgreementRepository.ChangeRow> changeRows = repository.changes(ref.id());
@@ -333,7 +343,7 @@ class WorkAgreements {
         versionRows.forEach(v -> people.add(v.writtenBy()));
         agreementRows.forEach(a -> people.add(a.recordedBy()));
         ratingRows.forEach(r -> people.add(r.recordedBy()));
-        Map<UUID, String> names = staff.displayNames(who.organisationId(), people);
+        Map<UUID, String> names = staff.displayNames(organisationId, people);
 
         Map<UUID, List<AimedChange>> changesByVersion = new HashMap<>();
         // Versions come oldest first, so the last wording seen of a thread is its newest.
@@ -365,7 +375,7 @@ class WorkAgreements {
                     cipher.decrypt(CaseAccess.field("cas_progress_rating", r.id(), "comment"), r.comment()),
                     names.get(r.recordedBy())));
         }
-        return new Agreement(ref.id(), ref.pseudonym(), ref.stage(), access.access(who, ref), List.copyOf(versions),
+        return new Agreement(ref.id(), ref.pseudonym(), ref.stage(), accessOfReader, List.copyOf(versions),
                 List.copyOf(ratings), chart(threadOrder(versions, threadNames.keySet()), threadNames, ratings));
     }
 

@@ -221,11 +221,21 @@ class Consents implements ConsentsToShare {
                 kinds.getOrDefault(r.id(), Set.of()), r.from(), r.until())).toList();
     }
 
+    /** Every consent of the client, for the client's own report (R19); the caller has checked access. */
+    @Transactional(readOnly = true)
+    List<Consent> forClientRecord(CaseReference ref) {
+        return consents(ref.organisationId(), ref, null);
+    }
+
     private List<Consent> consents(StaffPrincipal who, CaseReference ref, UUID only) {
+        return consents(who.organisationId(), ref, only);
+    }
+
+    private List<Consent> consents(UUID org, CaseReference ref, UUID only) {
         List<Row> rows = jdbc.sql("SELECT id, partner_id, purpose, valid_from, valid_until, informed_how, recorded_by, "
                 + "recorded_at, revoked_on, revoked_by FROM con_consent WHERE client_id = ? AND org_id = ?"
                 + (only == null ? "" : " AND id = ?") + " ORDER BY recorded_at DESC, id")
-                .params(only == null ? List.of(ref.id(), who.organisationId()) : List.of(ref.id(), who.organisationId(), only))
+                .params(only == null ? List.of(ref.id(), org) : List.of(ref.id(), org, only))
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6),
                         rs.getObject(7, UUID.class), rs.getObject(8, OffsetDateTime.class),
@@ -235,7 +245,7 @@ class Consents implements ConsentsToShare {
         jdbc.sql("SELECT consent_id, kind FROM con_consent_kind WHERE client_id = ?").param(ref.id())
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), DataKind.valueOf(rs.getString(2))))
                 .list().forEach(e -> kinds.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        Map<UUID, Partner> byId = partners.partners(who.organisationId()).stream()
+        Map<UUID, Partner> byId = partners.partners(org).stream()
                 .collect(Collectors.toMap(Partner::id, p -> p));
         Set<UUID> people = new HashSet<>();
         rows.forEach(r -> {
@@ -244,7 +254,7 @@ class Consents implements ConsentsToShare {
                 people.add(r.revokedBy());
             }
         });
-        Map<UUID, String> names = staff.displayNames(who.organisationId(), people);
+        Map<UUID, String> names = staff.displayNames(org, people);
         var cipher = keys.cipherFor(ref.id());
         LocalDate today = LocalDate.now(clock);
         return rows.stream().map(r -> {
