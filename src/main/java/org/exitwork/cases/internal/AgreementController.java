@@ -23,11 +23,7 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -228,18 +224,7 @@ class AgreementController {
         return page(who, id, model);
     }
 
-    /** The version as a PDF for the client to keep; never kept in a cache, always a download. */
-    @GetMapping("/{version}/pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
-            @PathVariable int version) {
-        byte[] document = agreements.pdf(who, id, version);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .cacheControl(CacheControl.noStore())
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename("work-agreement-" + version + ".pdf").build().toString())
-                .body(document);
-    }
+    // The version as a PDF (GET /{version}/pdf) leaves through the disclosure gate: disclosure.internal.client.
 
     private static void reject(BindingResult errors, WorkAgreements.Refused refused) {
         if (refused.field == null) {

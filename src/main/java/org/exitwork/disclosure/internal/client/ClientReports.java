@@ -1,0 +1,197 @@
+package org.exitwork.disclosure.internal.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.exitwork.accounts.StaffDirectory;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.cases.AgreementDocuments;
+import org.exitwork.cases.CaseDirectory;
+import org.exitwork.cases.CaseReference;
+import org.exitwork.cases.ClientRecordPart;
+import org.exitwork.cases.ClientRecordSection;
+import org.exitwork.cases.ClientRecords;
+import org.exitwork.disclosure.internal.Channel;
+import org.exitwork.disclosure.internal.DisclosureLog;
+import org.exitwork.disclosure.internal.DisclosureLog.Outgoing;
+import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
+import org.exitwork.platform.ForbiddenException;
+import org.exitwork.platform.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The client's right to know (R19): their report and their export, built from every
+ * {@link ClientRecordPart}, the disclosures about them and who in the organisation opened or changed
+ * their record. Only the tandem hands them out (a colleague who broke the glass may read, not hand
+ * out); each download is a disclosure to the client, recorded by the gate in the same transaction.
+ */
+@Service
+class ClientReports {
+
+    static final String SUBJECT_ACCESS = "subject access";
+
+    /** A file that leaves. */
+    record Download(byte[] bytes, String fileName, String contentType) {
+    }
+
+    record DisclosureLine(String when, String channel, String to, List<String> what, String purpose) {
+    }
+
+    record AccessLine(String when, String who, String action, String code) {
+    }
+
+    /** Everything the client gets, in their language; the export is this as JSON. */
+    record Report(String pseudonym, String name, String language, String createdAt,
+            List<ClientRecordSection> sections, List<DisclosureLine> disclosures, List<AccessLine> access) {
+    }
+
+    private final CaseDirectory cases;
+    private final ClientRecords records;
+    private final ObjectProvider<ClientRecordPart> parts;
+    private final DisclosureLog log;
+    private final AuditLog audit;
+    private final StaffDirectory staff;
+    private final AgreementDocuments agreements;
+    private final ReportPdf pdf;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ClientReports(CaseDirectory cases, ClientRecords records, ObjectProvider<ClientRecordPart> parts, DisclosureLog log,
+            AuditLog audit, StaffDirectory staff, AgreementDocuments agreements, ReportPdf pdf,
+            MessageSource messages, JsonMapper json, Clock clock) {
+        this.cases = cases;
+        this.records = records;
+        this.parts = parts;
+        this.log = log;
+        this.audit = audit;
+        this.staff = staff;
+        this.agreements = agreements;
+        this.pdf = pdf;
+        this.messages = messages;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The case, if {@code who} is in its tandem; otherwise refused (audited by the gate and by cases). */
+    @Transactional(readOnly = true)
+    public CaseReference forTandem(StaffPrincipal who, UUID clientId, String what) {
+        CaseReference ref = cases.find(who.organisationId(), clientId).orElseThrow(NotFoundException::new);
+        if (!cases.inTandem(who, clientId)) {
+            log.refused(who, ref, Channel.TO_CLIENT, Recipient.theClient(), List.of(what), "not in tandem");
+            cases.requireTandem(who, clientId, "hand out " + what.toLowerCase(Locale.ROOT));
+            throw new ForbiddenException();
+        }
+        return ref;
+    }
+
+    @Transactional
+    public Download report(StaffPrincipal who, UUID clientId) {
+        CaseReference ref = forTandem(who, clientId, "REPORT");
+        Report report = build(ref);
+        String content = toJson(report);
+        log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of("REPORT"), SUBJECT_ACCESS,
+                null, content));
+        return new Download(pdf.render(report), "report-" + ref.pseudonym() + ".pdf", "application/pdf");
+    }
+
+    @Transactional
+    public Download export(StaffPrincipal who, UUID clientId) {
+        CaseReference ref = forTandem(who, clientId, "EXPORT");
+        Report report = build(ref);
+        String content = toJson(report);
+        log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of("EXPORT"), SUBJECT_ACCESS,
+                null, content));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("export.json"));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("report.pdf"));
+            zip.write(pdf.render(report));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Download(bytes.toByteArray(), "export-" + ref.pseudonym() + ".zip", "application/zip");
+    }
+
+    /**
+     * The work agreement for the client to keep (R3): cases checks access (tandem or broken glass, as
+     * before the gate existed) and audits; the gate records what left.
+     */
+    @Transactional
+    public Download agreement(StaffPrincipal who, UUID clientId, int version) {
+        AgreementDocuments.Document document = agreements.pdf(who, clientId, version);
+        CaseReference ref = cases.find(who.organisationId(), clientId).orElseThrow(NotFoundException::new);
+        log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of("WORK_AGREEMENT"),
+                "work agreement version " + version, null, Base64.getEncoder().encodeToString(document.bytes())));
+        return new Download(document.bytes(), document.fileName(), "application/pdf");
+    }
+
+    private Report build(CaseReference ref) {
+        ClientRecords.Cover cover = records.cover(ref);
+        Locale language = cover.language();
+        List<ClientRecordSection> sections = new ArrayList<>();
+        parts.orderedStream().forEach(part -> sections.addAll(part.sections(ref, language)));
+
+        List<DisclosureLog.Disclosure> disclosures = log.about(ref.organisationId(), ref.id()).stream()
+                .filter(d -> d.channel() != Channel.DANGER_ALERT).toList();
+        List<AuditEntry> entries = audit.about(ref.organisationId(), ref.pseudonym());
+        Set<UUID> people = new HashSet<>();
+        entries.forEach(e -> {
+            if (e.actorId() != null) {
+                people.add(e.actorId());
+            }
+        });
+        Map<UUID, String> names = people.isEmpty() ? Map.of() : staff.displayNames(ref.organisationId(), people);
+
+        List<DisclosureLine> told = disclosures.stream().map(d -> new DisclosureLine(d.disclosedAt().toString(),
+                text("report.channel." + d.channel().name(), d.channel().name(), language),
+                d.partnerId() == null ? text("report.to.you", "you", language) : d.recipient(),
+                d.what().stream().map(w -> text("report.what." + w, w, language)).toList(), d.purpose())).toList();
+        List<AccessLine> access = entries.stream().map(e -> new AccessLine(e.occurredAt().toString(),
+                e.actorId() == null ? e.actorName() : names.getOrDefault(e.actorId(), e.actorName()),
+                text("report.action." + e.action(), e.action(), language), e.action())).toList();
+        return new Report(ref.pseudonym(), cover.fullName(), language.getLanguage(), Instant.now(clock).toString(),
+                List.copyOf(sections), told, access);
+    }
+
+    private String toJson(Report report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", "exitwork-client-export/1");
+        root.put("pseudonym", report.pseudonym());
+        root.put("name", report.name());
+        root.put("language", report.language());
+        root.put("createdAt", report.createdAt());
+        root.put("sections", report.sections());
+        root.put("disclosures", report.disclosures());
+        root.put("access", report.access());
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private String text(String key, String fallback, Locale language) {
+        return messages.getMessage(key, null, fallback, language);
+    }
+}
