@@ -47,6 +47,21 @@ class OutboundChannelsTest {
                 .check(PRODUCTION);
     }
 
+    /**
+     * Files of client data (PDF, downloads) leave only through the gate: no class outside the
+     * disclosure module builds a download (Content-Disposition) or a PDF response (R19). The runtime
+     * side is {@code disclosure.DownloadsLeaveThroughTheGateTest}.
+     */
+    @Test
+    void onlyTheDisclosureModuleHandsOutFiles() {
+        noClasses().that().resideOutsideOfPackage("org.exitwork.disclosure..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.http.ContentDisposition")
+                .orShould().accessField(org.springframework.http.MediaType.class, "APPLICATION_PDF")
+                .orShould().accessField(org.springframework.http.MediaType.class, "APPLICATION_PDF_VALUE")
+                .because("files of client data leave only through the disclosure gate, which records them")
+                .check(PRODUCTION);
+    }
+
     static final String ALARM_MAIL = "org.exitwork.safety.internal.AlarmMail";
 
     @Test
