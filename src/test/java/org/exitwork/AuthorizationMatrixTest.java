@@ -501,6 +501,10 @@ class AuthorizationMatrixTest {
             // --- danger alerts ---
 
             // --- client report and export ---
+            // The tandem only, not even a colleague who broke the glass (R19); each download is a recorded disclosure.
+            mvc("GET /cases/{id}/client-report", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("GET /cases/{id}/client-report/report", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("GET /cases/{id}/client-report/export", TANDEM).vars(w -> ids(w.client.id())),
 
             // Audit log: the data protection officer only.
             mvc("GET /audit", DPOS),
