@@ -72,7 +72,8 @@ class ReferralStore {
                     partner_reference, areas, context_case, full_name, date_of_birth, contact, concern)
                 VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, organisationId, partnerId, Timestamp.from(receivedAt), via.name(), Status.AWAITING.name(),
-                        cipher.encrypt(ref(id, "partner_reference"), referral.partnerReference().strip()),
+                        cipher.encrypt(ref(id, "partner_reference"),
+                                referral.partnerReference() == null ? "" : referral.partnerReference().strip()),
                         cipher.encrypt(ref(id, "areas"), referral.areas().stream().map(Enum::name).sorted()
                                 .collect(Collectors.joining(","))),
                         cipher.encrypt(ref(id, "context_case"), Boolean.toString(referral.contextCase())),
