@@ -172,6 +172,8 @@ class ReferralMatchingTest {
         String one = web.page("/referrals/" + id, manager);
         assertThat(one).contains(name, concern, "Referral from " + policeName);
         assertThat(actions("REFERRAL_READ")).hasSize(1);
+        assertThat(web.page("/referrals?lang=de", manager)).contains("Von " + policeName + " (Polizei), eingegangen am");
+        assertThat(web.page("/referrals/" + id + "?lang=de", manager)).contains("Zuweisung von " + policeName);
         assertThat(audit.recent(org.id(), 500).toString()).doesNotContain(name).doesNotContain(concern);
     }
 
@@ -243,6 +245,10 @@ class ReferralMatchingTest {
                 .isEqualTo("ASSIGNED");
         assertThat(web.page("/referrals", manager)).doesNotContain("/referrals/" + id);
         assertThat(web.status(get("/referrals/{id}", id), manager)).as("the manager's part is done").isEqualTo(404);
+        assertThat(web.status(post("/referrals/{id}/decline", id), manager)).as("no decline after assigning")
+                .isEqualTo(404);
+        assertThat(web.status(post("/referrals/{id}/assign", id).param("practitionerId", b.id().toString()), manager))
+                .as("assigned once").isEqualTo(404);
         assertThat(actions("REFERRAL_ASSIGNED")).hasSize(1);
 
         // Later information appears in the case.
