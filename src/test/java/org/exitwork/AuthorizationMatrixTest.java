@@ -27,6 +27,9 @@ import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.DatabaseTest;
+import org.exitwork.referrals.internal.InboundReferral;
+import org.exitwork.referrals.internal.Inbox;
+import org.exitwork.referrals.internal.ReferralMatcher;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.GroupFixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +151,12 @@ class AuthorizationMatrixTest {
         UUID consent;
         /** Network: a partner of the organisation (a youth office). */
         UUID partner;
+        /** Referrals from {@link #partner}, matched: one the manager reads, one assigned, one declined; the
+         *  prospect of practitioner A that a fourth one opened. */
+        UUID referral;
+        UUID referralToAssign;
+        UUID referralToDecline;
+        RegisteredClient referredProspect;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -493,6 +502,14 @@ class AuthorizationMatrixTest {
                     .form((r, w) -> r.param("revokedOn", LocalDate.now().minusDays(1).toString())),
 
             // --- referrals ---
+            // Managers decide about referrals awaiting a practitioner (another organisation's: 404); the tandem
+            // reads the referral in the case (colleagues only after breaking the glass, not done here).
+            mvc("GET /referrals", MANAGERS),
+            mvc("GET /referrals/{id}", MANAGERS).vars(w -> ids(w.referral)),
+            mvc("POST /referrals/{id}/assign", MANAGERS).vars(w -> ids(w.referralToAssign))
+                    .form((r, w) -> r.param("practitionerId", w.tandemB.id().toString())),
+            mvc("POST /referrals/{id}/decline", MANAGERS).vars(w -> ids(w.referralToDecline)),
+            mvc("GET /cases/{id}/referrals", TANDEM).vars(w -> ids(w.referredProspect.id())),
 
             // --- shares ---
 
@@ -544,6 +561,12 @@ class AuthorizationMatrixTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
+
+    @Autowired
+    Inbox referralInbox;
+
+    @Autowired
+    ReferralMatcher referralMatcher;
 
     final World world = new World();
 
@@ -636,6 +659,23 @@ class AuthorizationMatrixTest {
                 .param("validFrom", LocalDate.now(clock).toString())
                 .param("validUntil", LocalDate.now(clock).plusMonths(3).toString()).param("informedHow", "WITH_INTERPRETER"),
                 "SELECT id FROM con_consent WHERE client_id = ?");
+        for (int i = 0; i < 4; i++) {
+            referralInbox.append(w.org.id(), w.partner, Inbox.Via.API, new InboundReferral("MATRIX-" + i, Set.of(),
+                    false, "Referred Person " + i, null, null, "Matrix concern"));
+            referralMatcher.matchNow();
+        }
+        List<UUID> matched = jdbc.sql("SELECT id FROM ref_referral WHERE org_id = ? ORDER BY received_at, id")
+                .param(w.org.id()).query(UUID.class).list();
+        assertThat(matched).as("referrals matched").hasSize(4);
+        w.referral = matched.get(0);
+        w.referralToAssign = matched.get(1);
+        w.referralToDecline = matched.get(2);
+        assertThat(mvc.perform(post("/referrals/{id}/assign", matched.get(3)).with(as(w.manager)).with(csrf())
+                .param("practitionerId", w.tandemA.id().toString())).andReturn().getResponse().getStatus())
+                .as("referral assigned").isEqualTo(302);
+        UUID referred = jdbc.sql("SELECT client_id FROM ref_referral WHERE id = ?").param(matched.get(3))
+                .query(UUID.class).single();
+        w.referredProspect = new RegisteredClient(referred, "referred");
     }
 
     /** Staff safety: an appointment now, planned through the web; returns its id. */

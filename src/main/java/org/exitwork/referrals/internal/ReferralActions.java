@@ -1,0 +1,25 @@
+package org.exitwork.referrals.internal;
+
+/**
+ * The audit actions of referrals in (R7). Details carry codes, dates and counts, never what a partner
+ * shared; the subject is the case's pseudonym once there is one, before that the referral's id.
+ */
+final class ReferralActions {
+    /** The matcher (no staff member acts). */
+    static final String MATCHER = "exitwork (referral matcher)";
+    static final String RETENTION = "exitwork (referral retention)";
+
+    static final String REFERRAL_RECEIVED = "REFERRAL_RECEIVED";
+    static final String REFERRAL_JOINED = "REFERRAL_JOINED";
+    static final String REFERRAL_INFORMATION_ADDED = "REFERRAL_INFORMATION_ADDED";
+    static final String REFERRAL_UNMATCHED = "REFERRAL_UNMATCHED";
+    static final String REFERRALS_LISTED = "REFERRALS_LISTED";
+    static final String REFERRAL_READ = "REFERRAL_READ";
+    static final String REFERRAL_ASSIGNED = "REFERRAL_ASSIGNED";
+    static final String REFERRAL_DECLINED = "REFERRAL_DECLINED";
+    static final String REFERRAL_EXPIRED = "REFERRAL_EXPIRED";
+    static final String REFERRALS_READ_IN_CASE = "REFERRALS_READ_IN_CASE";
+
+    private ReferralActions() {
+    }
+}
