@@ -84,13 +84,16 @@ class ShareController {
         model.addAttribute("kinds", DataKind.values());
         model.addAttribute("forms", Shares.Form.values());
         if (!model.containsAttribute("shareForm")) {
-            List<String> empty = new ArrayList<>();
-            for (int i = 0; i < DataKind.values().length; i++) {
-                empty.add("");
-            }
-            model.addAttribute("shareForm", new ShareForm(null, null, Set.of(), empty, Shares.Form.PDF,
+            model.addAttribute("shareForm", new ShareForm(null, null, Set.of(), List.of(), Shares.Form.PDF,
                     "de".equals(LocaleContextHolder.getLocale().getLanguage()) ? "de" : "en"));
         }
+        // The texts as written, by kind (the form object is null when binding it failed).
+        List<String> texts = new ArrayList<>();
+        for (DataKind kind : DataKind.values()) {
+            String text = model.getAttribute("shareForm") instanceof ShareForm f ? f.text(kind) : null;
+            texts.add(text == null ? "" : text);
+        }
+        model.addAttribute("texts", texts);
         return "shares/new";
     }
 

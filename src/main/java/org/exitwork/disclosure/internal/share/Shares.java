@@ -93,7 +93,7 @@ class Shares {
     record ShareRow(UUID id, Instant sharedAt, String partner, List<DataKind> kinds, String sharedBy, Form form,
             String language, LinkState state, Instant linkExpiresAt) {
 
-        boolean active() {
+        public boolean active() {
             return state == LinkState.ACTIVE;
         }
     }
