@@ -338,10 +338,11 @@ class SharesTest {
     void aSecurityPartnerPostedByHand() throws Exception {
         UUID consent = consent(housing, "HOUSING");
         assertThat(web.page("/cases/" + client.id() + "/shares/new", a)).doesNotContain(police.toString());
-        refused(share(police, consent, texts(DataKind.HOUSING, "Flat " + m), "PDF", "en"),
+        refused(share(police, consent, texts(DataKind.HOUSING, "Flat " + m + "-refused"), "PDF", "en"),
                 "security partners (police, intelligence, judiciary, prosecution) never receive shares");
         assertThat(audit.about(org.id(), client.pseudonym())).extracting(AuditEntry::detail)
                 .anyMatch(d -> d != null && d.contains("SECURITY_PARTNER") && d.contains(police.toString()));
+        assertThat(DatabaseScan.find(dataSource, List.of(m + "-refused"))).isEmpty();
     }
 
     @Test

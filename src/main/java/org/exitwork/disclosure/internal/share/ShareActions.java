@@ -5,6 +5,8 @@ final class ShareActions {
 
     /** The tandem or a reader who broke the glass looked at the list of shares; detail: a count. */
     static final String SHARES_READ = "SHARES_READ";
+    /** The tandem opened the share form, which shows the purposes of the valid consents; detail: a count. */
+    static final String SHARE_FORM_OPENED = "SHARE_FORM_OPENED";
     /** The tandem downloaded a share's document themselves; detail: share id and form. */
     static final String SHARE_DOCUMENT_DOWNLOADED = "SHARE_DOCUMENT_DOWNLOADED";
     /** The partner fetched a share through its link; detail: share id and form. */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -179,11 +178,12 @@ class Shares {
     }
 
     /** What the form offers: partners that may receive shares, each with the client's consents valid today. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PartnerOption> options(StaffPrincipal who, CaseReference ref) {
         Map<UUID, List<ValidConsent>> byPartner = new LinkedHashMap<>();
-        consents.validOn(who.organisationId(), ref.id(), LocalDate.now(clock))
-                .forEach(c -> byPartner.computeIfAbsent(c.partnerId(), k -> new ArrayList<>()).add(c));
+        List<ValidConsent> valid = consents.validOn(who.organisationId(), ref.id(), LocalDate.now(clock));
+        valid.forEach(c -> byPartner.computeIfAbsent(c.partnerId(), k -> new ArrayList<>()).add(c));
+        record(who, ShareActions.SHARE_FORM_OPENED, ref, valid.size() + " valid consents");
         return partners.partners(who.organisationId()).stream().filter(Shares::receivesShares)
                 .map(p -> new PartnerOption(p, byPartner.getOrDefault(p.id(), List.of()))).toList();
     }

@@ -1,6 +1,6 @@
 package org.exitwork.disclosure.internal.share;
 
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -17,10 +17,12 @@ class SharesInClientRecord implements ClientRecordPart {
 
     private final Shares shares;
     private final MessageSource messages;
+    private final Clock clock;
 
-    SharesInClientRecord(Shares shares, MessageSource messages) {
+    SharesInClientRecord(Shares shares, MessageSource messages, Clock clock) {
         this.shares = shares;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @Override
@@ -30,7 +32,7 @@ class SharesInClientRecord implements ClientRecordPart {
             return List.of();
         }
         List<ClientRecordSection.Item> items = list.stream().map(d -> new ClientRecordSection.Item(
-                d.disclosedAt().atZone(ZoneId.systemDefault()).toLocalDate().toString(),
+                d.disclosedAt().atZone(clock.getZone()).toLocalDate().toString(),
                 messages.getMessage("shares.record.item", new Object[] {d.recipient(),
                         d.purpose() == null ? "" : d.purpose(),
                         d.what().stream().map(k -> messages.getMessage("shares.kind." + k, null, k, language))
