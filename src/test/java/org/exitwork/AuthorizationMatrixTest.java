@@ -157,6 +157,9 @@ class AuthorizationMatrixTest {
         UUID referralToAssign;
         UUID referralToDecline;
         RegisteredClient referredProspect;
+        /** Shares: a share of {@link #client} to the consent partner, and its link's token. */
+        UUID share;
+        String shareToken;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -512,6 +515,18 @@ class AuthorizationMatrixTest {
             mvc("GET /cases/{id}/referrals", TANDEM).vars(w -> ids(w.referredProspect.id())),
 
             // --- shares ---
+            // The tandem shares, downloads and withdraws; colleagues read only after breaking the glass (not
+            // done here). The share POST comes after the matrix consent was revoked above: refused (409).
+            // The partner's link is public; the token is the credential, and a dead one answers 404.
+            mvc("GET /cases/{id}/shares", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("GET /cases/{id}/shares/new", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/shares", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("partnerId", w.consentPartner.toString())
+                            .param("consentId", w.consent.toString()).param("kinds", "ATTENDANCE")
+                            .param("texts[4]", "Came every week").param("form", "PDF").param("language", "en")),
+            mvc("GET /cases/{id}/shares/{shareId}/document", TANDEM).vars(w -> ids(w.client.id(), w.share)),
+            mvc("POST /cases/{id}/shares/{shareId}/withdraw", TANDEM).vars(w -> ids(w.client.id(), w.share)),
+            mvc("GET /shared/{token}", EVERYONE).vars(w -> new Object[] {w.shareToken}),
 
             // --- case conferences ---
 
@@ -676,6 +691,14 @@ class AuthorizationMatrixTest {
         UUID referred = jdbc.sql("SELECT client_id FROM ref_referral WHERE id = ?").param(matched.get(3))
                 .query(UUID.class).single();
         w.referredProspect = new RegisteredClient(referred, "referred");
+        String shared = mvc.perform(post("/cases/{id}/shares", w.client.id()).with(as(w.tandemA)).with(csrf())
+                .param("partnerId", w.consentPartner.toString()).param("consentId", w.consent.toString())
+                .param("kinds", "ATTENDANCE").param("texts[4]", "Came every week").param("form", "JSON")
+                .param("language", "en")).andReturn().getResponse().getContentAsString();
+        Matcher token = Pattern.compile("/shared/([A-Za-z0-9_-]{43})<").matcher(shared);
+        assertThat(token.find()).as("share granted").isTrue();
+        w.shareToken = token.group(1);
+        w.share = jdbc.sql("SELECT id FROM dis_share WHERE client_id = ?").param(w.client.id()).query(UUID.class).single();
     }
 
     /** Staff safety: an appointment now, planned through the web; returns its id. */

@@ -47,6 +47,8 @@ class SecurityConfiguration {
                                 "/error")
                         .permitAll()
                         .requestMatchers("/setup", "/sign-in").permitAll()
+                        // A share's download link (R9): the token is the credential; disclosure checks it.
+                        .requestMatchers("/shared/*").permitAll()
                         .requestMatchers("/sign-in/**").hasAuthority(PasswordStep.PASSWORD_VERIFIED)
                         .anyRequest().hasAnyRole(allRoles))
                 .formLogin(form -> form

@@ -1,0 +1,163 @@
+package org.exitwork.disclosure.internal.share;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.CaseReference;
+import org.exitwork.consent.DataKind;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Shares with social services (R9): the tandem shares and withdraws links; the tandem and colleagues
+ * who broke the glass see the list. The form offers only partners that may receive shares and the
+ * purposes of the client's valid consents; the service decides whatever is posted.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER', 'DATA_PROTECTION_OFFICER')")
+class ShareController {
+
+    /**
+     * The share form. {@code texts} has one entry per {@link DataKind}, by its ordinal; only the
+     * texts of the kinds ticked go out.
+     */
+    record ShareForm(@NotNull UUID partnerId, @NotNull UUID consentId, @NotEmpty Set<DataKind> kinds,
+            List<String> texts, @NotNull Shares.Form form, @NotNull @Pattern(regexp = "en|de") String language) {
+
+        Map<DataKind, String> chosenTexts() {
+            Map<DataKind, String> chosen = new EnumMap<>(DataKind.class);
+            for (DataKind kind : kinds) {
+                chosen.put(kind, text(kind));
+            }
+            return chosen;
+        }
+
+        String text(DataKind kind) {
+            return texts == null || texts.size() <= kind.ordinal() ? null : texts.get(kind.ordinal());
+        }
+    }
+
+    private final Shares shares;
+
+    ShareController(Shares shares) {
+        this.shares = shares;
+    }
+
+    @GetMapping("/cases/{id}/shares")
+    String list(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
+        model.addAttribute("view", shares.read(who, id));
+        return "shares/list";
+    }
+
+    @GetMapping("/cases/{id}/shares/new")
+    String form(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
+        CaseReference ref = shares.requireTandem(who, id);
+        model.addAttribute("ref", ref);
+        model.addAttribute("options", shares.options(who, ref));
+        model.addAttribute("kinds", DataKind.values());
+        model.addAttribute("forms", Shares.Form.values());
+        if (!model.containsAttribute("shareForm")) {
+            model.addAttribute("shareForm", new ShareForm(null, null, Set.of(), List.of(), Shares.Form.PDF,
+                    "de".equals(LocaleContextHolder.getLocale().getLanguage()) ? "de" : "en"));
+        }
+        // The texts as written, by kind (the form object is null when binding it failed).
+        List<String> texts = new ArrayList<>();
+        for (DataKind kind : DataKind.values()) {
+            String text = model.getAttribute("shareForm") instanceof ShareForm f ? f.text(kind) : null;
+            texts.add(text == null ? "" : text);
+        }
+        model.addAttribute("texts", texts);
+        return "shares/new";
+    }
+
+    @PostMapping("/cases/{id}/shares")
+    String share(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @Valid @ModelAttribute("shareForm") ShareForm form, BindingResult errors, Model model,
+            HttpServletResponse response) {
+        shares.requireTandem(who, id);
+        if (form.texts() != null && form.texts().size() > DataKind.values().length) {
+            errors.reject("shares.malformed");
+        }
+        if (form.kinds() != null && !errors.hasFieldErrors("kinds") && !errors.hasGlobalErrors()) {
+            for (DataKind kind : form.kinds()) {
+                String text = form.text(kind);
+                if (text == null || text.isBlank()) {
+                    errors.rejectValue("kinds", "shares.text.missing");
+                    break;
+                }
+                if (text.length() > Shares.TEXT_MAX) {
+                    errors.rejectValue("kinds", "shares.text.too-long");
+                    break;
+                }
+            }
+        }
+        if (errors.hasErrors()) {
+            return form(who, id, model);
+        }
+        Shares.Granted granted;
+        try {
+            granted = shares.share(who, id, new Shares.NewShare(form.partnerId(), form.consentId(), form.chosenTexts(),
+                    form.form(), Locale.forLanguageTag(form.language())));
+        } catch (Shares.ShareRefused refused) {
+            errors.reject("shares.refused." + refused.reason.name());
+            String page = form(who, id, model);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return page;
+        }
+        model.addAttribute("ref", shares.requireTandem(who, id));
+        model.addAttribute("granted", granted);
+        model.addAttribute("link", ServletUriComponentsBuilder.fromCurrentContextPath().path("/shared/{token}")
+                .buildAndExpand(granted.token()).toUriString());
+        return "shares/created";
+    }
+
+    @PostMapping("/cases/{id}/shares/{shareId}/withdraw")
+    String withdraw(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID shareId,
+            RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", shares.withdraw(who, id, shareId) ? "shares.notice.withdrawn"
+                : "shares.notice.already-withdrawn");
+        return "redirect:/cases/" + id + "/shares";
+    }
+
+    @GetMapping("/cases/{id}/shares/{shareId}/document")
+    ResponseEntity<byte[]> document(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @PathVariable UUID shareId) {
+        return attachment(shares.download(who, id, shareId));
+    }
+
+    static ResponseEntity<byte[]> attachment(Shares.Document document) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(document.filename()).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.parseMediaType(document.contentType()))
+                .body(document.body());
+    }
+}
