@@ -47,6 +47,9 @@ class SecurityConfiguration {
                                 "/error")
                         .permitAll()
                         .requestMatchers("/setup", "/sign-in").permitAll()
+                        // Referrals in (R7): the one-time-link form and the partner API's description;
+                        // the API itself has its own chain (referrals.internal.inbound.ApiSecurityConfiguration).
+                        .requestMatchers("/referral-form/**", "/api/openapi.json").permitAll()
                         .requestMatchers("/sign-in/**").hasAuthority(PasswordStep.PASSWORD_VERIFIED)
                         .anyRequest().hasAnyRole(allRoles))
                 .formLogin(form -> form
