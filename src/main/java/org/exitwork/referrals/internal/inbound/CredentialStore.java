@@ -5,10 +5,15 @@ import java.util.UUID;
 
 import org.exitwork.keys.FieldRef;
 import org.exitwork.keys.SystemSecrets;
+import org.exitwork.network.Partner;
+import org.exitwork.network.PartnerDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The request path's look-up of a credential by its public key id: only unrevoked ones are found. */
+/**
+ * The request path's look-up of a credential by its public key id: only unrevoked credentials of
+ * active partners are found (deactivating a partner stops its access at once).
+ */
 @Repository
 class CredentialStore {
 
@@ -20,10 +25,12 @@ class CredentialStore {
 
     private final JdbcClient jdbc;
     private final SystemSecrets secrets;
+    private final PartnerDirectory partners;
 
-    CredentialStore(JdbcClient jdbc, SystemSecrets secrets) {
+    CredentialStore(JdbcClient jdbc, SystemSecrets secrets, PartnerDirectory partners) {
         this.jdbc = jdbc;
         this.secrets = secrets;
+        this.partners = partners;
     }
 
     Optional<Active> find(String keyId) {
@@ -35,6 +42,7 @@ class CredentialStore {
                     return new Active(id, rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
                             Scope.valueOf(rs.getString(5)), java.util.Base64.getUrlDecoder().decode(secret));
                 })
-                .optional();
+                .optional()
+                .filter(c -> partners.find(c.organisationId(), c.partnerId()).filter(Partner::active).isPresent());
     }
 }

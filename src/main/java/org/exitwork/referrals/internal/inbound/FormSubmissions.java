@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.network.Partner;
+import org.exitwork.network.PartnerDirectory;
 import org.exitwork.referrals.internal.InboundReferral;
 import org.exitwork.referrals.internal.Inbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,14 +29,16 @@ class FormSubmissions {
     private final JdbcClient jdbc;
     private final Inbox inbox;
     private final Clock clock;
+    private final PartnerDirectory partners;
 
-    FormSubmissions(JdbcClient jdbc, Inbox inbox, Clock clock) {
+    FormSubmissions(JdbcClient jdbc, Inbox inbox, Clock clock, PartnerDirectory partners) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.clock = clock;
+        this.partners = partners;
     }
 
-    /** The link, when unused, not withdrawn and not expired; otherwise empty, whatever the reason. */
+    /** The link, when unused, not withdrawn, not expired and its partner active; otherwise empty, whatever the reason. */
     Optional<Link> open(String token) {
         if (token == null || token.length() > 100) {
             return Optional.empty();
@@ -44,7 +48,8 @@ class FormSubmissions {
                         Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Link(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class)))
-                .optional();
+                .optional()
+                .filter(l -> partners.find(l.organisationId(), l.partnerId()).filter(Partner::active).isPresent());
     }
 
     /** @return false when the link was no longer open (used meanwhile, withdrawn, expired, unknown) */

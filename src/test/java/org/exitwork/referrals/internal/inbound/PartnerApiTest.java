@@ -157,6 +157,15 @@ class PartnerApiTest {
     }
 
     @Test
+    void deactivatingThePartnerStopsItsCredentialsAtOnce() throws Exception {
+        assertThat(perform(access.signed(submit, "/api/v1/referrals", referral("AZ-active"))).getStatus()).isEqualTo(202);
+        mvc.perform(post("/network/partners/{id}/active", police).with(as(manager)).with(csrf()).param("active", "false"));
+        long before = access.inboxRows();
+        unauthorized(access.signed(submit, "/api/v1/referrals", referral("AZ-inactive")), "partner deactivated");
+        assertThat(access.inboxRows()).isEqualTo(before);
+    }
+
+    @Test
     void aReplayedCallIsRefusedOnEveryNodeBecauseTheNonceIsInTheDatabase() throws Exception {
         long before = access.inboxRows();
         String nonce = PartnerAccess.nonce();

@@ -136,6 +136,16 @@ class ReferralFormTest {
     }
 
     @Test
+    void aLinkOfADeactivatedPartnerIsNotValid() throws Exception {
+        String link = access.link(manager, partner);
+        mvc.perform(post("/network/partners/{id}/active", partner).with(as(manager)).with(csrf()).param("active", "false"));
+        notValid(get(link));
+        long before = access.inboxRows();
+        notValid(filled(link, "R-3", "after deactivation"));
+        assertThat(access.inboxRows()).isEqualTo(before);
+    }
+
+    @Test
     void onlyTheHashOfTheTokenAndNothingTypedIsStoredInPlainText() throws Exception {
         String link = access.link(manager, partner);
         String token = link.substring("/referral-form/".length());
