@@ -94,6 +94,8 @@ class AuthorizationMatrixTest {
     static final Set<Who> DPOS = EnumSet.of(Who.DATA_PROTECTION_OFFICER);
     static final Set<Who> MANAGERS = EnumSet.of(Who.MANAGER);
     static final Set<Who> STAFF_SAFETY_ROLES = EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER);
+    /** The partner API: no staff member, signed in or not; every request without a signature answers 401. */
+    static final Set<Who> SIGNED_REQUESTS_ONLY = EnumSet.noneOf(Who.class);
 
     /** The people and records the requests are made with. */
     static final class World {
@@ -160,6 +162,10 @@ class AuthorizationMatrixTest {
         /** Shares: a share of {@link #client} to the consent partner, and its link's token. */
         UUID share;
         String shareToken;
+        /** Referrals in: a credential of {@link #partner} to revoke, a one-time link to withdraw, one to use. */
+        UUID referralCredential;
+        UUID referralLinkToWithdraw;
+        String referralFormToken;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -513,6 +519,28 @@ class AuthorizationMatrixTest {
                     .form((r, w) -> r.param("practitionerId", w.tandemB.id().toString())),
             mvc("POST /referrals/{id}/decline", MANAGERS).vars(w -> ids(w.referralToDecline)),
             mvc("GET /cases/{id}/referrals", TANDEM).vars(w -> ids(w.referredProspect.id())),
+            // Referrals in (R7): managers give partners access; the one-time-link form is public (an unknown,
+            // used or expired token answers 404); the partner API answers 401 to everyone without a signature.
+            mvc("GET /referrals/credentials", MANAGERS),
+            mvc("POST /referrals/credentials", MANAGERS).form((r, w) -> r.param("partnerId", w.partner.toString())
+                    .param("scope", "SUBMIT_REFERRAL")),
+            mvc("POST /referrals/credentials/{id}/revoke", MANAGERS).vars(w -> ids(w.referralCredential)),
+            mvc("GET /referrals/links", MANAGERS),
+            mvc("POST /referrals/links", MANAGERS).form((r, w) -> r.param("partnerId", w.partner.toString())),
+            mvc("POST /referrals/links/{id}/withdraw", MANAGERS).vars(w -> ids(w.referralLinkToWithdraw)),
+            mvc("GET /referral-form/{token}", EVERYONE).vars(w -> new Object[] {w.referralFormToken}),
+            mvc("POST /referral-form/{token}", EVERYONE).vars(w -> new Object[] {w.referralFormToken})
+                    .form((r, w) -> r.param("partnerReference", "Matrix 1").param("concern", "From the matrix")),
+            mvc("POST /api/v1/referrals", SIGNED_REQUESTS_ONLY).form((r, w) -> r
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content("{\"partnerReference\":\"Matrix 2\"}")),
+            mvc("POST /api/v1/referrals/{partnerReference}/information", SIGNED_REQUESTS_ONLY)
+                    .vars(w -> new Object[] {"Matrix 2"}).form((r, w) -> r
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                            .content("{\"information\":\"From the matrix\"}")),
+            mvc("GET /api/openapi.json", EVERYONE),
+            // springdoc also maps a YAML variant; it is not opened, so the API chain refuses it like any unsigned call.
+            mvc("GET /api/openapi.json.yaml", SIGNED_REQUESTS_ONLY),
 
             // --- shares ---
             // The tandem shares, downloads and withdraws; colleagues read only after breaking the glass (not
@@ -699,6 +727,26 @@ class AuthorizationMatrixTest {
         assertThat(token.find()).as("share granted").isTrue();
         w.shareToken = token.group(1);
         w.share = jdbc.sql("SELECT id FROM dis_share WHERE client_id = ?").param(w.client.id()).query(UUID.class).single();
+        assertThat(mvc.perform(post("/referrals/credentials").with(as(w.manager)).with(csrf())
+                .param("partnerId", w.partner.toString()).param("scope", "ADD_INFORMATION")).andReturn().getResponse()
+                .getStatus()).as("referral credential created").isEqualTo(200);
+        w.referralCredential = jdbc.sql("SELECT id FROM ref_credential WHERE partner_id = ?").param(w.partner)
+                .query(UUID.class).single();
+        w.referralFormToken = referralLink(w);
+        String toWithdraw = referralLink(w);
+        w.referralLinkToWithdraw = jdbc.sql("SELECT id FROM ref_form_link WHERE token_hash = ?")
+                .param(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(toWithdraw.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .query(UUID.class).single();
+    }
+
+    /** Referrals in: a one-time link for {@link World#partner}, made by the manager; returns its token. */
+    private String referralLink(World w) throws Exception {
+        String page = mvc.perform(post("/referrals/links").with(as(w.manager)).with(csrf())
+                .param("partnerId", w.partner.toString())).andReturn().getResponse().getContentAsString();
+        Matcher link = Pattern.compile("/referral-form/([A-Za-z0-9_-]+)<").matcher(page);
+        assertThat(link.find()).as("referral link shown").isTrue();
+        return link.group(1);
     }
 
     /** Staff safety: an appointment now, planned through the web; returns its id. */
@@ -813,6 +861,12 @@ class AuthorizationMatrixTest {
         MockHttpServletResponse response = perform(endpoint, who);
         String what = endpoint.key() + " as " + who + " answered " + response.getStatus()
                 + (response.getRedirectedUrl() != null ? " -> " + response.getRedirectedUrl() : "");
+        if (endpoint.allowed() == SIGNED_REQUESTS_ONLY) {
+            // The partner API has its own chain: a staff session counts for nothing there.
+            assertThat(response.getStatus()).as(what + ": expected 401 without a signature").isEqualTo(401);
+            assertThat(response.getHeader("WWW-Authenticate")).as(what).isEqualTo("Exitwork-HMAC");
+            return;
+        }
         if (allowed) {
             assertThat(response.getStatus()).as(what + ": expected allowed").isNotIn(401, 403).isLessThan(500);
             assertThat(redirectsToSignIn(response)).as(what + ": expected allowed, not sent to sign in").isFalse();
