@@ -395,6 +395,33 @@ class ReferralMatchingTest {
     }
 
     @Test
+    void entriesThatCannotBeMatchedDoNotHoldUpTheInbox() throws Exception {
+        // More unreadable entries than one run takes (a payload that does not decrypt), then a good one.
+        List<UUID> broken = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            UUID id = UUID.randomUUID();
+            broken.add(id);
+            jdbc.sql("INSERT INTO ref_inbox (id, org_id, partner_id, via, kind, payload, received_at) "
+                    + "VALUES (?, ?, ?, 'API', 'REFERRAL', ?, ?)")
+                    .params(id, org.id(), police, new byte[] {1, 2, 3},
+                            java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)))
+                    .update();
+        }
+        try {
+            String reference = "AFTER-BROKEN-" + org.id();
+            inbox.append(org.id(), police, Inbox.Via.API, referral(reference, "Name", "concern"));
+            matcher.matchNow();
+            matcher.matchNow();
+            assertThat(count("SELECT COUNT(*) FROM ref_inbox WHERE attempts = 0 AND org_id = ?", org.id()))
+                    .as("every entry was tried; the good one is gone").isZero();
+            assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE org_id = ? AND partner_id = ?", org.id(), police))
+                    .as("the good entry was matched despite the broken ones before it").isEqualTo(1);
+        } finally {
+            broken.forEach(id -> jdbc.sql("DELETE FROM ref_inbox WHERE id = ?").param(id).update());
+        }
+    }
+
+    @Test
     void nothingAPartnerSentRestsInPlainTextAfterMatching() throws Exception {
         String reference = marker("PLAINREF");
         List<String> markers = List.of(reference, marker("Plainname"), marker("plaincontact"), marker("plainconcern"),

@@ -4,11 +4,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.exitwork.keys.FieldRef;
 import org.exitwork.keys.SystemSecrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +42,7 @@ public class Inbox {
             InboundReferral referral, InboundInformation information) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
     private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
     private final JdbcClient jdbc;
@@ -59,20 +63,37 @@ public class Inbox {
         return append(organisationId, partnerId, via, Kind.INFORMATION, JSON.writeValueAsString(information));
     }
 
-    /** The oldest entries of all organisations, for the matcher. */
+    /** The oldest entries of all organisations, for the matcher; entries that failed before come last. */
     public List<Entry> oldest(int limit) {
-        return jdbc.sql("SELECT id, org_id, partner_id, via, kind, received_at, payload FROM ref_inbox "
-                + "ORDER BY received_at, id LIMIT ?").param(limit)
-                .query((rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    Kind kind = Kind.valueOf(rs.getString(5));
-                    String json = secrets.cipher().decrypt(FieldRef.of(TABLE, id, "payload"), rs.getBytes(7));
-                    return new Entry(id, rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            Via.valueOf(rs.getString(4)), kind, rs.getObject(6, OffsetDateTime.class).toInstant(),
-                            kind == Kind.REFERRAL ? JSON.readValue(json, InboundReferral.class) : null,
-                            kind == Kind.INFORMATION ? JSON.readValue(json, InboundInformation.class) : null);
-                })
+        List<Sealed> sealed = jdbc.sql("SELECT id, org_id, partner_id, via, kind, received_at, payload FROM ref_inbox "
+                + "ORDER BY attempts, received_at, id LIMIT ?").param(limit)
+                .query((rs, n) -> new Sealed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), Via.valueOf(rs.getString(4)), Kind.valueOf(rs.getString(5)),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getBytes(7)))
                 .list();
+        List<Entry> entries = new ArrayList<>(sealed.size());
+        for (Sealed s : sealed) {
+            try {
+                String json = secrets.cipher().decrypt(FieldRef.of(TABLE, s.id(), "payload"), s.payload());
+                entries.add(new Entry(s.id(), s.organisationId(), s.partnerId(), s.via(), s.kind(), s.receivedAt(),
+                        s.kind() == Kind.REFERRAL ? JSON.readValue(json, InboundReferral.class) : null,
+                        s.kind() == Kind.INFORMATION ? JSON.readValue(json, InboundInformation.class) : null));
+            } catch (RuntimeException e) {
+                // One unreadable entry must not hold up the others: it goes behind them.
+                LOG.warn("Inbox entry {} cannot be read ({})", s.id(), e.getClass().getSimpleName());
+                failed(s.id());
+            }
+        }
+        return entries;
+    }
+
+    private record Sealed(UUID id, UUID organisationId, UUID partnerId, Via via, Kind kind, Instant receivedAt,
+            byte[] payload) {
+    }
+
+    /** Counts a failed attempt to match an entry, which puts it behind the entries not yet tried. */
+    public void failed(UUID id) {
+        jdbc.sql("UPDATE ref_inbox SET attempts = attempts + 1 WHERE id = ?").param(id).update();
     }
 
     /** Removes a handled entry; false when another node handled it first. */

@@ -64,8 +64,9 @@ public class ReferralMatcher {
                     handled++;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Inbox entry {} could not be matched; it stays in the inbox ({})", entry.id(),
-                        e.getClass().getSimpleName());
+                LOG.warn("Inbox entry {} could not be matched; it stays in the inbox, behind the others ({})",
+                        entry.id(), e.getClass().getSimpleName());
+                inbox.failed(entry.id());
             }
         }
         return handled;
