@@ -29,4 +29,9 @@ public class MutableClock extends Clock {
     public void advance(Duration duration) {
         now = now.plus(duration);
     }
+
+    /** Back to the real time: tests compare with LocalDate.now() and must not see an earlier test's future. */
+    public void reset() {
+        now = Instant.now();
+    }
 }

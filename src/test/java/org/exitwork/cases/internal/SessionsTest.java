@@ -93,8 +93,8 @@ class SessionsTest {
         b = fixtures.staff(org, Role.PRACTITIONER);
         colleague = fixtures.staff(org, Role.PRACTITIONER);
         client = fixtures.client(a, b, Fixtures.unique("Session Client "));
-        // The forms' @PastOrPresent judges by the real clock; other tests may have moved the
-        // application's clock ahead, never back. Dates entered are relative to the real day.
+        // The forms' @PastOrPresent judges by the real clock; ClockResetListener sets the
+        // application's clock back to it before each test, so both agree on what today is.
         today = LocalDate.now(SessionService.ZONE);
     }
 
