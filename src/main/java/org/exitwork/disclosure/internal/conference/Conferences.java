@@ -298,25 +298,33 @@ class Conferences {
         List<PartnerRow> rows = partnerRows(ref.id(), conferenceId);
         int sent = 0;
         int refused = 0;
-        String content = document(ref, conference);
+        // Refusals first: each is audited in a transaction of its own, which must not wait for this one's entries.
+        List<PartnerRow> granted = new ArrayList<>();
+        Map<UUID, String> names = new LinkedHashMap<>();
         for (PartnerRow row : rows) {
             Optional<Partner> partner = partners.find(ref.organisationId(), row.partnerId());
-            String name = partner.map(Partner::name).orElse("unknown partner");
-            Recipient to = new Recipient(row.partnerId(), name);
-            boolean ok = partner.isPresent() && allowed(partner.get()) && stillValid.contains(row.consentId());
-            if (ok) {
-                UUID disclosure = disclosures.granted(who, ref, new Outgoing(Channel.CONFERENCE_MINUTES, to,
-                        List.of("CONFERENCE_MINUTES"), "conference " + conferenceId + " consent " + row.consentId(),
-                        conference.purpose(), content));
-                jdbc.sql("UPDATE dis_conference_partner SET outcome = 'SENT', disclosure_id = ? WHERE id = ?")
-                        .params(disclosure, row.id()).update();
-                sent++;
+            names.put(row.id(), partner.map(Partner::name).orElse("unknown partner"));
+            if (partner.isPresent() && allowed(partner.get()) && stillValid.contains(row.consentId())) {
+                granted.add(row);
             } else {
-                disclosures.refused(who, ref, Channel.CONFERENCE_MINUTES, to, List.of("CONFERENCE_MINUTES"),
-                        "no-valid-consent");
+                disclosures.refused(who, ref, Channel.CONFERENCE_MINUTES, new Recipient(row.partnerId(),
+                        names.get(row.id())), List.of("CONFERENCE_MINUTES"), "no-valid-consent");
                 jdbc.sql("UPDATE dis_conference_partner SET outcome = 'REFUSED' WHERE id = ?").param(row.id()).update();
                 refused++;
             }
+        }
+        Set<UUID> going = granted.stream().map(PartnerRow::partnerId).collect(Collectors.toSet());
+        String content = document(ref, new Conference(conference.id(), conference.heldOn(), conference.purpose(),
+                conference.clientInvited(), conference.clientTookPart(), conference.participants().stream()
+                        .filter(p -> going.contains(p.partnerId())).toList(), conference.minutes(),
+                conference.plannedBy(), conference.plannedAt(), null, null));
+        for (PartnerRow row : granted) {
+            UUID disclosure = disclosures.granted(who, ref, new Outgoing(Channel.CONFERENCE_MINUTES,
+                    new Recipient(row.partnerId(), names.get(row.id())), List.of("CONFERENCE_MINUTES"),
+                    "conference " + conferenceId + " consent " + row.consentId(), conference.purpose(), content));
+            jdbc.sql("UPDATE dis_conference_partner SET outcome = 'SENT', disclosure_id = ? WHERE id = ?")
+                    .params(disclosure, row.id()).update();
+            sent++;
         }
         jdbc.sql("UPDATE dis_conference SET sent_by = ?, sent_at = ? WHERE id = ?")
                 .params(who.id(), Timestamp.from(clock.instant()), conferenceId).update();
