@@ -36,9 +36,10 @@ class DangerAlertController {
 
     record AlertForm(@NotNull UUID partnerId, @NotNull UUID contactId, @NotNull DangerKind kind,
             @NotBlank @Size(max = 2000) String danger, @NotBlank @Size(max = 500) String atRisk,
-            @NotBlank @Size(max = 300) String howSoon, Set<IdentityField> fields, boolean cannotWait) {
+            @NotBlank @Size(max = 300) String howSoon, Set<IdentityField> fields, Boolean cannotWait) {
 
         AlertForm {
+            cannotWait = Boolean.TRUE.equals(cannotWait);
             fields = fields == null ? Set.of() : Set.copyOf(fields);
         }
     }

@@ -36,19 +36,20 @@ class ConferenceController {
 
     static final int MAX_PARTNERS = 30;
 
-    record InviteeRow(UUID partnerId, boolean chosen, @Size(max = 300) String attendees) {
+    record InviteeRow(UUID partnerId, Boolean chosen, @Size(max = 300) String attendees) {
     }
 
     record PlanForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
             @NotBlank @Size(max = 1000) String purpose, @Size(max = MAX_PARTNERS) List<@Valid InviteeRow> invitees,
-            boolean clientInvited) {
+            Boolean clientInvited) {
 
         PlanForm {
+            clientInvited = Boolean.TRUE.equals(clientInvited);
             invitees = invitees == null ? new ArrayList<>() : new ArrayList<>(invitees);
         }
 
         List<Conferences.Invitee> chosen() {
-            return invitees.stream().filter(r -> r.chosen() && r.partnerId() != null)
+            return invitees.stream().filter(r -> Boolean.TRUE.equals(r.chosen()) && r.partnerId() != null)
                     .map(r -> new Conferences.Invitee(r.partnerId(), r.attendees())).toList();
         }
     }
