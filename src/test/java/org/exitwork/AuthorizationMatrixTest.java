@@ -166,6 +166,13 @@ class AuthorizationMatrixTest {
         UUID referralCredential;
         UUID referralLinkToWithdraw;
         String referralFormToken;
+        /** Case conferences: one planned for {@link #client} with the consented partner. */
+        UUID conference;
+        /** Danger alerts: a police partner with one contact; an alert by B awaiting approval, one by B that went out. */
+        UUID securityPartner;
+        UUID securityContact;
+        UUID awaitingAlert;
+        UUID sentAlert;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -557,8 +564,38 @@ class AuthorizationMatrixTest {
             mvc("GET /shared/{token}", EVERYONE).vars(w -> new Object[] {w.shareToken}),
 
             // --- case conferences ---
+            // The tandem plans, records minutes and sends them; colleagues read only after breaking the glass.
+            mvc("GET /cases/{id}/conferences", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("GET /cases/{id}/conferences/new", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/conferences", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("heldOn", LocalDate.now().toString()).param("purpose", "Matrix conference")
+                            .param("invitees[0].partnerId", w.consentPartner.toString())
+                            .param("invitees[0].chosen", "true")),
+            mvc("GET /cases/{id}/conferences/{conferenceId}", TANDEM).vars(w -> ids(w.client.id(), w.conference)),
+            mvc("POST /cases/{id}/conferences/{conferenceId}/minutes", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.conference)).form((r, w) -> r.param("minutes", "Matrix minutes")),
+            mvc("POST /cases/{id}/conferences/{conferenceId}/send", TANDEM).vars(w -> ids(w.client.id(), w.conference)),
+            mvc("GET /cases/{id}/conferences/{conferenceId}/print", TANDEM).vars(w -> ids(w.client.id(), w.conference)),
 
             // --- danger alerts ---
+            // The tandem raises and records whether the client was told; practitioners and managers of the
+            // organisation approve, reject or review (never the raiser: DangerAlertsTest) and open them (audited).
+            mvc("GET /cases/{id}/danger-alerts", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("GET /cases/{id}/danger-alerts/new", TANDEM).vars(w -> ids(w.client.id())),
+            mvc("POST /cases/{id}/danger-alerts", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("partnerId", w.securityPartner.toString())
+                            .param("contactId", w.securityContact.toString()).param("kind", "OTHER")
+                            .param("danger", "Matrix danger").param("atRisk", "Matrix person").param("howSoon", "Today")),
+            mvc("POST /cases/{id}/danger-alerts/{alertId}/told", TANDEM).vars(w -> ids(w.client.id(), w.sentAlert))
+                    .form((r, w) -> r.param("told", "false")),
+            mvc("GET /danger-alerts", STAFF_SAFETY_ROLES),
+            mvc("GET /danger-alerts/{id}", STAFF_SAFETY_ROLES).vars(w -> ids(w.awaitingAlert)),
+            mvc("GET /danger-alerts/{id}/print", STAFF_SAFETY_ROLES).vars(w -> ids(w.sentAlert)),
+            mvc("POST /danger-alerts/{id}/approve", STAFF_SAFETY_ROLES).vars(w -> ids(w.awaitingAlert)),
+            mvc("POST /danger-alerts/{id}/reject", STAFF_SAFETY_ROLES).vars(w -> ids(w.awaitingAlert))
+                    .form((r, w) -> r.param("note", "Matrix reason")),
+            mvc("POST /danger-alerts/{id}/review", STAFF_SAFETY_ROLES).vars(w -> ids(w.sentAlert))
+                    .form((r, w) -> r.param("note", "Matrix review")),
 
             // --- client report and export ---
             // The tandem only, not even a colleague who broke the glass (R19); each download is a recorded disclosure.
@@ -738,6 +775,30 @@ class AuthorizationMatrixTest {
                 .param(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(toWithdraw.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .query(UUID.class).single();
+        w.conference = recorded(w, post("/cases/{id}/conferences", w.client.id())
+                .param("heldOn", LocalDate.now(clock).toString()).param("purpose", "Matrix set-up conference")
+                .param("invitees[0].partnerId", w.consentPartner.toString()).param("invitees[0].chosen", "true"),
+                "SELECT id FROM dis_conference WHERE client_id = ?");
+        assertThat(mvc.perform(post("/network/partners").with(as(w.manager)).with(csrf())
+                .param("name", "Matrix police").param("kind", "POLICE").param("mandate", "Averts danger")
+                .param("agreement", "INFORMAL").param("contacts[0].name", "Matrix officer")
+                .param("contacts[0].email", "officer@police.example"))
+                .andReturn().getResponse().getStatus()).as("security partner registered").isEqualTo(302);
+        w.securityPartner = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = 'Matrix police'")
+                .param(w.org.id()).query(UUID.class).single();
+        w.securityContact = jdbc.sql("SELECT id FROM net_partner_contact WHERE partner_id = ?").param(w.securityPartner)
+                .query(UUID.class).single();
+        for (boolean cannotWait : List.of(false, true)) {
+            assertThat(mvc.perform(post("/cases/{id}/danger-alerts", w.client.id()).with(as(w.tandemB)).with(csrf())
+                    .param("partnerId", w.securityPartner.toString()).param("contactId", w.securityContact.toString())
+                    .param("kind", "OTHER").param("danger", "Matrix set-up danger").param("atRisk", "Someone")
+                    .param("howSoon", "Now").param("cannotWait", Boolean.toString(cannotWait)))
+                    .andReturn().getResponse().getStatus()).as("danger alert raised").isEqualTo(302);
+        }
+        w.awaitingAlert = jdbc.sql("SELECT id FROM dis_danger_alert WHERE client_id = ? AND cannot_wait = FALSE")
+                .param(w.client.id()).query(UUID.class).single();
+        w.sentAlert = jdbc.sql("SELECT id FROM dis_danger_alert WHERE client_id = ? AND cannot_wait = TRUE")
+                .param(w.client.id()).query(UUID.class).single();
     }
 
     /** Referrals in: a one-time link for {@link World#partner}, made by the manager; returns its token. */

@@ -11,4 +11,10 @@ public interface PartnerDirectory {
 
     /** All partners of the organisation, active ones first, by name. */
     List<Partner> partners(UUID organisationId);
+
+    /**
+     * The contact persons of a partner, in the registry's order, decrypted; empty for another
+     * organisation's partner. No audit entry: the caller records what it shows or sends.
+     */
+    List<PartnerContact> contacts(UUID organisationId, UUID partnerId);
 }

@@ -1,0 +1,88 @@
+package org.exitwork.cases.internal;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.exitwork.cases.ClientIdentity;
+import org.exitwork.cases.IdentityMentions;
+import org.exitwork.cases.IdentityVault;
+import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.FieldCipher;
+import org.exitwork.keys.FieldRef;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link IdentityVault} and {@link IdentityMentions}: decrypts the identity for the disclosure gate. */
+@Service
+class IdentityVaultService implements IdentityVault, IdentityMentions {
+
+    private final JdbcClient jdbc;
+    private final CaseRepository cases;
+    private final ClientKeys keys;
+
+    IdentityVaultService(JdbcClient jdbc, CaseRepository cases, ClientKeys keys) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.keys = keys;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ClientIdentity> identity(UUID organisationId, UUID clientId) {
+        boolean ours = jdbc.sql("SELECT COUNT(*) FROM cas_client WHERE org_id = ? AND id = ?")
+                .params(organisationId, clientId).query(Long.class).single() == 1;
+        if (!ours) {
+            return Optional.empty();
+        }
+        return cases.identity(clientId).map(row -> {
+            FieldCipher cipher = keys.cipherFor(clientId);
+            String dob = cipher.decrypt(ref(clientId, "date_of_birth"), row.dateOfBirth());
+            return new ClientIdentity(cipher.decrypt(ref(clientId, "full_name"), row.fullName()),
+                    dob == null ? null : LocalDate.parse(dob), cipher.decrypt(ref(clientId, "contact"), row.contact()),
+                    cipher.decrypt(ref(clientId, "aliases"), row.aliases()));
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mentioned(UUID clientId, String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        Optional<CaseRepository.IdentityRow> row = cases.identity(clientId);
+        if (row.isEmpty()) {
+            return false;
+        }
+        FieldCipher cipher = keys.cipherFor(clientId);
+        String haystack = plain(text);
+        String fullName = cipher.decrypt(ref(clientId, "full_name"), row.get().fullName());
+        if (contains(haystack, fullName)) {
+            return true;
+        }
+        String aliases = cipher.decrypt(ref(clientId, "aliases"), row.get().aliases());
+        return aliases != null && Arrays.stream(aliases.split("[,;\\n]")).anyMatch(a -> contains(haystack, a));
+    }
+
+    private static boolean contains(String haystack, String name) {
+        if (name == null) {
+            return false;
+        }
+        String needle = plain(name);
+        return needle.length() >= 2 && (" " + haystack + " ").contains(" " + needle + " ");
+    }
+
+    /** Lower case, accents removed, everything but letters and digits a single space. */
+    static String plain(String s) {
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return decomposed.replace("ß", "ss").toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    private static FieldRef ref(UUID clientId, String field) {
+        return FieldRef.of("cas_identity", clientId, field);
+    }
+}

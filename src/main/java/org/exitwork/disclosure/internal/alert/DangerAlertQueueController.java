@@ -1,0 +1,90 @@
+package org.exitwork.disclosure.internal.alert;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.exitwork.accounts.StaffPrincipal;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The second pair of eyes (R8): practitioners and managers of the organisation see the alerts that
+ * await approval or review, open one (audited), approve or reject it, or review one that could not
+ * wait. Whoever raised an alert cannot decide on it.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
+class DangerAlertQueueController {
+
+    record DecisionForm(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    private final DangerAlerts alerts;
+
+    DangerAlertQueueController(DangerAlerts alerts) {
+        this.alerts = alerts;
+    }
+
+    @GetMapping("/danger-alerts")
+    String waiting(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("alerts", alerts.waiting(who));
+        return "disclosure/alert/queue";
+    }
+
+    @GetMapping("/danger-alerts/{id}")
+    String open(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
+        model.addAttribute("opened", alerts.open(who, id, false));
+        if (!model.containsAttribute("decisionForm")) {
+            model.addAttribute("decisionForm", new DecisionForm(""));
+        }
+        return "disclosure/alert/open";
+    }
+
+    @GetMapping("/danger-alerts/{id}/print")
+    String print(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
+        model.addAttribute("opened", alerts.open(who, id, true));
+        return "disclosure/alert/print";
+    }
+
+    @PostMapping("/danger-alerts/{id}/approve")
+    String approve(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect) {
+        alerts.approve(who, id);
+        redirect.addFlashAttribute("notice", "dangeralerts.notice.approved");
+        return "redirect:/danger-alerts/" + id;
+    }
+
+    @PostMapping("/danger-alerts/{id}/reject")
+    String reject(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return open(who, id, model);
+        }
+        alerts.reject(who, id, form.note());
+        redirect.addFlashAttribute("notice", "dangeralerts.notice.rejected");
+        return "redirect:/danger-alerts";
+    }
+
+    @PostMapping("/danger-alerts/{id}/review")
+    String review(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return open(who, id, model);
+        }
+        alerts.review(who, id, form.note());
+        redirect.addFlashAttribute("notice", "dangeralerts.notice.reviewed");
+        return "redirect:/danger-alerts";
+    }
+}

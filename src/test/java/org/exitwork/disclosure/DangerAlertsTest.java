@@ -1,0 +1,356 @@
+package org.exitwork.disclosure;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.CaseDirectory;
+import org.exitwork.cases.ClientRecordPart;
+import org.exitwork.cases.ClientRecordSection;
+import org.exitwork.cases.RegisteredClient;
+import org.exitwork.testing.DatabaseScan;
+import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.MutableClock;
+import org.exitwork.testing.StaffRequests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Danger in default (R8), trying to break it: nothing goes out before a second staff member
+ * approves, the raiser cannot approve, another organisation cannot, a non-security partner is never a
+ * recipient, only the ticked identity fields go out (none by default), notes, the assessment and the
+ * work agreement never do; "cannot wait" goes out at once and awaits review; the told record; erasure.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc
+class DangerAlertsTest {
+
+    static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+            .withPerMethodLifecycle(true);
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    CaseDirectory cases;
+
+    @Autowired
+    List<ClientRecordPart> recordParts;
+
+    StaffRequests web;
+    Fixtures.Organisation org;
+    StaffPrincipal a;
+    StaffPrincipal b;
+    StaffPrincipal colleague;
+    StaffPrincipal manager;
+    StaffPrincipal dpo;
+    RegisteredClient client;
+    String clientName;
+    UUID police;
+    UUID policeContact;
+    UUID housing;
+    UUID housingContact;
+    String policeMail;
+    String m;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        web = new StaffRequests(mvc);
+        org = fixtures.organisation();
+        a = fixtures.staff(org, Role.PRACTITIONER);
+        b = fixtures.staff(org, Role.PRACTITIONER);
+        colleague = fixtures.staff(org, Role.PRACTITIONER);
+        manager = fixtures.manager(org.id());
+        dpo = fixtures.staff(org, Role.DATA_PROTECTION_OFFICER);
+        clientName = Fixtures.unique("Endangered Client ");
+        client = fixtures.client(a, b, clientName);
+        m = Fixtures.unique("alertmarker").replace("-", "");
+        policeMail = "duty-" + UUID.randomUUID().toString().substring(0, 8) + "@police.example";
+        police = DisclosureTestSupport.partner(web, jdbc, manager, "POLICE", "Petra Police", policeMail);
+        housing = DisclosureTestSupport.partner(web, jdbc, manager, "HOUSING", "Hanna Housing", "hanna@housing.example");
+        policeContact = contactOf(police);
+        housingContact = contactOf(housing);
+    }
+
+    private UUID contactOf(UUID partner) {
+        return jdbc.sql("SELECT id FROM net_partner_contact WHERE partner_id = ?").param(partner).query(UUID.class)
+                .single();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private String url(String rest) {
+        return "/cases/" + client.id() + "/danger-alerts" + rest;
+    }
+
+    private MockHttpServletRequestBuilder raise(UUID partner, UUID contact, boolean cannotWait, String... fields) {
+        MockHttpServletRequestBuilder r = post(url("")).param("partnerId", partner.toString())
+                .param("contactId", contact.toString()).param("kind", "VIOLENCE_AGAINST_OTHERS")
+                .param("danger", "Plans an attack on a named person " + m).param("atRisk", "A neighbour " + m)
+                .param("howSoon", "Tonight").param("cannotWait", Boolean.toString(cannotWait));
+        for (String f : fields) {
+            r.param("fields", f);
+        }
+        return r;
+    }
+
+    private UUID raised(boolean cannotWait, String... fields) throws Exception {
+        assertThat(web.status(raise(police, policeContact, cannotWait, fields), a)).as("raised").isEqualTo(302);
+        return jdbc.sql("SELECT id FROM dis_danger_alert WHERE client_id = ? ORDER BY raised_at DESC")
+                .param(client.id()).query(UUID.class).list().get(0);
+    }
+
+    private List<String> mails() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            texts.add(message.getAllRecipients()[0] + "\n" + message.getSubject() + "\n" + GreenMailUtil.getBody(message));
+        }
+        return texts;
+    }
+
+    private String status(UUID alert) {
+        return jdbc.sql("SELECT status FROM dis_danger_alert WHERE id = ?").param(alert).query(String.class).single();
+    }
+
+    private long disclosures() {
+        return jdbc.sql("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ? AND channel = 'DANGER_ALERT'")
+                .param(client.id()).query(Long.class).single();
+    }
+
+    @Test
+    void theFormOffersOnlySecurityPartnersAndTicksNoIdentityField() throws Exception {
+        String page = web.page(url("/new"), a);
+        assertThat(page).contains(DisclosureTestSupport.partnerName(jdbc, police)).contains("Petra Police")
+                .doesNotContain(DisclosureTestSupport.partnerName(jdbc, housing)).doesNotContain("Hanna Housing")
+                .doesNotContain("checked");
+    }
+
+    @Test
+    void aNonSecurityPartnerIsNeverTheRecipient() throws Exception {
+        MockHttpServletResponse response = web.perform(raise(housing, housingContact, true, "FULL_NAME"), a);
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getContentAsString()).contains("only to an active security partner");
+        assertThat(web.status(raise(police, housingContact, true, "FULL_NAME"), a)).as("another partner's contact")
+                .isEqualTo(409);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_danger_alert WHERE client_id = ?").param(client.id())
+                .query(Long.class).single()).isZero();
+        assertThat(mails()).isEmpty();
+        assertThat(disclosures()).isZero();
+    }
+
+    @Test
+    void onlyTheTandemRaises() throws Exception {
+        assertThat(web.status(raise(police, policeContact, true), colleague)).isEqualTo(403);
+        assertThat(web.status(raise(police, policeContact, true), manager)).isEqualTo(403);
+        assertThat(mails()).isEmpty();
+    }
+
+    @Test
+    void nothingGoesOutBeforeApprovalAndTheRaiserCannotApprove() throws Exception {
+        UUID alert = raised(false, "FULL_NAME");
+        assertThat(mails()).isEmpty();
+        assertThat(disclosures()).isZero();
+        assertThat(status(alert)).isEqualTo("AWAITING_APPROVAL");
+
+        assertThat(web.status(post("/danger-alerts/{id}/approve", alert), a)).isEqualTo(403);
+        assertThat(web.status(post("/danger-alerts/{id}/approve", alert), dpo)).isEqualTo(403);
+        Fixtures.Organisation other = fixtures.organisation();
+        assertThat(web.status(post("/danger-alerts/{id}/approve", alert), fixtures.staff(other, Role.MANAGER)))
+                .isEqualTo(404);
+        assertThat(web.status(post("/danger-alerts/{id}/approve", alert), fixtures.staff(other, Role.PRACTITIONER)))
+                .isEqualTo(404);
+        assertThat(mails()).isEmpty();
+        assertThat(status(alert)).isEqualTo("AWAITING_APPROVAL");
+
+        assertThat(web.page("/danger-alerts", colleague)).contains(client.pseudonym());
+        assertThat(web.page("/danger-alerts/" + alert, colleague)).contains("Plans an attack");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = 'DANGER_ALERT_OPENED' AND actor_id = ?")
+                .param(colleague.id()).query(Long.class).single()).as("opening is audited").isEqualTo(1);
+
+        assertThat(web.status(post("/danger-alerts/{id}/approve", alert), colleague)).isEqualTo(302);
+        assertThat(status(alert)).isEqualTo("SENT");
+        assertThat(mails()).hasSize(1);
+        assertThat(mails().get(0)).startsWith(policeMail).contains("Plans an attack").contains(clientName);
+        assertThat(web.status(post("/danger-alerts/{id}/approve", alert), manager)).as("once").isEqualTo(409);
+        assertThat(mails()).hasSize(1);
+
+        String record = web.page(url(""), a);
+        assertThat(record).contains("Approved and sent").contains(colleague.displayName()).contains("Petra Police")
+                .contains(a.displayName());
+    }
+
+    @Test
+    void aRejectedAlertNeverGoesOut() throws Exception {
+        UUID alert = raised(false);
+        assertThat(web.status(post("/danger-alerts/{id}/reject", alert).param("note", ""), manager)).isEqualTo(400);
+        assertThat(web.status(post("/danger-alerts/{id}/reject", alert).param("note", "Not imminent " + m), manager))
+                .isEqualTo(302);
+        assertThat(status(alert)).isEqualTo("REJECTED");
+        assertThat(web.status(post("/danger-alerts/{id}/approve", alert), colleague)).isEqualTo(409);
+        assertThat(mails()).isEmpty();
+        assertThat(disclosures()).isZero();
+    }
+
+    @Test
+    void cannotWaitGoesOutAtOnceAndAwaitsReview() throws Exception {
+        UUID alert = raised(true);
+        assertThat(mails()).hasSize(1);
+        assertThat(disclosures()).isEqualTo(1);
+        assertThat(status(alert)).isEqualTo("SENT_AWAITING_REVIEW");
+        assertThat(web.page("/danger-alerts", manager)).contains(client.pseudonym()).contains("awaiting review");
+        assertThat(web.status(post("/danger-alerts/{id}/review", alert).param("note", "Right call " + m), a))
+                .as("not the raiser").isEqualTo(403);
+        assertThat(web.status(post("/danger-alerts/{id}/review", alert).param("note", "Right call " + m), manager))
+                .isEqualTo(302);
+        assertThat(status(alert)).isEqualTo("REVIEWED");
+        assertThat(web.page("/danger-alerts", manager)).doesNotContain(client.pseudonym());
+        assertThat(web.page(url(""), b)).contains("Sent at once and reviewed").contains(manager.displayName())
+                .contains("Right call " + m);
+        assertThat(mails()).hasSize(1);
+    }
+
+    @Test
+    void byDefaultNoIdentityFieldGoesOut() throws Exception {
+        raised(true);
+        String sent = mails().get(0);
+        assertThat(sent).doesNotContain(clientName).doesNotContain("1999-01-02").doesNotContain("contact of")
+                .doesNotContain("alias of").doesNotContain(client.pseudonym());
+        assertThat(jdbc.sql("SELECT what FROM dis_disclosure WHERE client_id = ?").param(client.id())
+                .query(String.class).single()).isEmpty();
+    }
+
+    @Test
+    void onlyTheChosenFieldsGoOut() throws Exception {
+        raised(true, "DATE_OF_BIRTH");
+        String sent = mails().get(0);
+        assertThat(sent).contains("1999-01-02").doesNotContain(clientName).doesNotContain("contact of")
+                .doesNotContain("alias of");
+        assertThat(jdbc.sql("SELECT what FROM dis_disclosure WHERE client_id = ?").param(client.id())
+                .query(String.class).single()).isEqualTo("DATE_OF_BIRTH");
+    }
+
+    @Test
+    void notesTheAssessmentAndTheAgreementNeverGoOut() throws Exception {
+        String note = Fixtures.unique("notemarker");
+        String assessment = Fixtures.unique("assessmentmarker");
+        String agreement = Fixtures.unique("agreementmarker");
+        fixtures.note(a, client.id(), note);
+        assertThat(web.status(post("/cases/{id}/assessment", client.id()).param("assessedOn", today().minusDays(1).toString())
+                .param("resources", assessment).param("dangerToSelf", "LOW").param("dangerToOthers", "HIGH"), a))
+                .isEqualTo(302);
+        assertThat(web.status(post("/cases/{id}/agreement", client.id()).param("objective", agreement)
+                .param("changes[0].wording", agreement).param("nextSteps", agreement).param("language", "en")
+                .param("basedOn", "0"), a)).isEqualTo(302);
+
+        raised(true, "FULL_NAME", "DATE_OF_BIRTH", "CONTACT", "ALIASES");
+        String sent = mails().get(0);
+        assertThat(sent).contains(clientName).doesNotContain(note).doesNotContain(assessment).doesNotContain(agreement);
+        assertThat(web.page(url(""), a)).doesNotContain(note).doesNotContain(assessment).doesNotContain(agreement);
+        assertThat(DatabaseScan.find(dataSource, List.of(note, assessment, agreement, m))).isEmpty();
+    }
+
+    @Test
+    void theTandemRecordsWhetherTheClientWasToldAndTheReportShowsOnlyToldAlerts() throws Exception {
+        UUID alert = raised(true, "FULL_NAME");
+        assertThat(reportItems()).isEmpty();
+        assertThat(web.status(post(url("/" + alert + "/told")).param("told", "true").param("toldOn", today().toString()),
+                colleague)).isEqualTo(403);
+        assertThat(web.status(post(url("/" + alert + "/told")).param("told", "true")
+                .param("toldOn", today().plusDays(2).toString()), a)).as("not in the future").isEqualTo(400);
+        assertThat(web.status(post(url("/" + alert + "/told")).param("told", "false"), a)).isEqualTo(302);
+        assertThat(web.page(url(""), a)).contains("Not yet (recorded by");
+        assertThat(reportItems()).isEmpty();
+        assertThat(web.status(post(url("/" + alert + "/told")).param("told", "true").param("toldOn", today().toString()),
+                b)).isEqualTo(302);
+        assertThat(web.page(url(""), a)).contains("Told on");
+        List<ClientRecordSection.Item> items = reportItems();
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).value()).contains(DisclosureTestSupport.partnerName(jdbc, police)).contains("Full name");
+
+        raised(false);
+        UUID waiting = jdbc.sql("SELECT id FROM dis_danger_alert WHERE client_id = ? AND status = 'AWAITING_APPROVAL'")
+                .param(client.id()).query(UUID.class).single();
+        assertThat(web.status(post(url("/" + waiting + "/told")).param("told", "false"), a)).as("not sent yet")
+                .isEqualTo(409);
+    }
+
+    private List<ClientRecordSection.Item> reportItems() {
+        return recordParts.stream()
+                .flatMap(p -> p.sections(cases.find(org.id(), client.id()).orElseThrow(), Locale.ENGLISH).stream())
+                .filter(s -> s.key().equals("danger-alerts")).flatMap(s -> s.items().stream()).toList();
+    }
+
+    @Test
+    void erasureLeavesNoRowAndNoMarker() throws Exception {
+        UUID alert = raised(true, "FULL_NAME");
+        assertThat(web.status(post("/danger-alerts/{id}/review", alert).param("note", "Reviewed " + m), manager))
+                .isEqualTo(302);
+        assertThat(DatabaseScan.find(dataSource, List.of(m))).isEmpty();
+        assertThat(web.status(post("/cases/{id}/ending/clients-choice", client.id()).param("endedOn", today().toString())
+                .param("eraseNow", "true"), a)).isEqualTo(302);
+        for (String table : List.of("dis_danger_alert", "dis_disclosure")) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE client_id = ?").param(client.id())
+                    .query(Long.class).single()).as(table).isZero();
+        }
+        assertThat(DatabaseScan.find(dataSource, List.of(m))).isEmpty();
+        assertThat(web.status(get("/danger-alerts/" + alert), manager)).isEqualTo(404);
+    }
+}
