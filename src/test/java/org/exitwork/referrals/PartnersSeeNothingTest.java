@@ -206,8 +206,15 @@ class PartnersSeeNothingTest {
                         if (!api && endpoint.method() != HttpMethod.GET) {
                             request.with(csrf()); // past the CSRF check, so that authorisation itself is tried
                         }
-                        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
                         requests++;
+                        MockHttpServletResponse response;
+                        try {
+                            response = mvc.perform(request).andReturn().getResponse();
+                        } catch (Exception unhandled) { // a server would answer 500: the walk goes on
+                            problems.add(endpoint.method() + " " + path + " as " + kind + " " + mode + " threw "
+                                    + unhandled);
+                            continue;
+                        }
                         int status = response.getStatus();
                         String where = endpoint.method() + " " + path + " as " + kind + " " + mode + " -> " + status;
                         List<String> found = find(response, secrets);
@@ -247,6 +254,7 @@ class PartnersSeeNothingTest {
             assertThat(find(response, secrets)).as("form received page as " + kind).isEmpty();
         }
 
+        drainInbox(); // what the walk sent: matched now, so that no other test finds it in the shared inbox
         if (!problems.isEmpty()) {
             java.nio.file.Path report = java.nio.file.Path.of("target", "partners-see-nothing.txt");
             java.nio.file.Files.write(report, problems);
@@ -258,7 +266,6 @@ class PartnersSeeNothingTest {
                 .contains("POST " + SUBMIT + " SUBMIT_CREDENTIAL", "POST " + INFORMATION + " INFORMATION_CREDENTIAL",
                         "GET " + FORM + " FORM_LINK_ONLY", "GET /sign-in FORM_LINK_ONLY");
         assertThat(LEFT_OUT).as("endpoints left out of the walk, with the reason").isEmpty();
-        matcher.matchNow();
         assertThat(DatabaseScan.find(dataSource, markers)).as("markers in plain text in the database").isEmpty();
         System.out.printf("PartnersSeeNothingTest: %d endpoints, %d ids, %d requests in %d ms; 2xx: %s%n",
                 endpoints.size(), realIds.size(), requests, (System.nanoTime() - started) / 1_000_000, twoHundreds);
@@ -400,5 +407,12 @@ class PartnersSeeNothingTest {
             }
         }
         return found;
+    }
+
+    /** Runs the matcher until the shared inbox is empty (it works in batches). */
+    private void drainInbox() {
+        for (int i = 0; i < 1_000 && matcher.matchNow() > 0; i++) {
+            // next batch
+        }
     }
 }
