@@ -1,0 +1,237 @@
+package org.exitwork.referrals.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.exitwork.ExitworkApplication;
+import org.exitwork.accounts.AccountAdministration;
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffMember;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.RegisteredClient;
+import org.exitwork.cases.internal.BenchCases;
+import org.exitwork.network.PartnerKind;
+import org.exitwork.network.internal.BenchPartners;
+import org.exitwork.referrals.internal.inbound.BenchCredentials;
+import org.exitwork.referrals.internal.inbound.Scope;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The application as it runs, with its web server on a random local port, on an embedded H2
+ * database in a temporary directory; the matcher's schedule is off (the harness calls
+ * {@link ReferralMatcher#matchNow()}) and the rate limit is high enough never to trigger. One
+ * organisation, a manager, two practitioners (a tandem), a POLICE partner with a credential of
+ * each scope, and three partner references, each brought into its state through the real paths:
+ * <ul>
+ * <li>{@link #UNKNOWN}: never sent;</li>
+ * <li>{@link #CURRENT}: referred by a signed call, matched, assigned to the practitioner, taken on as a client;</li>
+ * <li>{@link #ERASED}: the same, then the case ended by the client's choice with erasure at once.</li>
+ * </ul>
+ * Calls are real signed HTTP POSTs through {@link HttpClient}, signed as the README's "Partner API:
+ * signing a request" describes (computed here, independently of the server's code).
+ */
+final class ReferralWorld implements AutoCloseable {
+
+    // Of equal length, so that every state sends the same number of bytes.
+    static final String UNKNOWN = "AZ-4711-UNKNOWN";
+    static final String CURRENT = "AZ-4711-CURRENT";
+    static final String ERASED = "AZ-47111-ERASED";
+
+    private static final String INFORMATION_BODY = "{\"information\":\"Was seen again with the old group on "
+            + "Saturday; posted a threat against a teacher, since deleted.\"}";
+
+    private final Path dataDir;
+    private final ConfigurableApplicationContext context;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final JdbcClient jdbc;
+    final ReferralMatcher matcher;
+    private final StaffPrincipal manager;
+    private final StaffPrincipal practitioner;
+    private final StaffPrincipal colleague;
+    private final UUID partner;
+    private final BenchCredentials.Credential submit;
+    private final BenchCredentials.Credential inform;
+
+    private ReferralWorld(Path dataDir) {
+        this.dataDir = dataDir;
+        this.context = new SpringApplicationBuilder(ExitworkApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .logStartupInfo(false)
+                // Arguments, not default properties: these must win over application.properties.
+                .run("--exitwork.data-dir=" + dataDir.toAbsolutePath(),
+                        "--server.address=127.0.0.1",
+                        "--server.port=0",
+                        "--exitwork.referrals.rate-per-minute=1000000000",
+                        "--exitwork.referrals.schedule.enabled=false",
+                        "--exitwork.cases.erasure-schedule.enabled=false",
+                        "--spring.main.banner-mode=off",
+                        "--spring.jmx.enabled=false",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.flywaydb=ERROR");
+        this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.jdbc = context.getBean(JdbcClient.class);
+        this.matcher = context.getBean(ReferralMatcher.class);
+        AccountAdministration accounts = context.getBean(AccountAdministration.class);
+        UUID org = accounts.createOrganisation("Bench e.V.", "bench-admin", "Admin").member().organisationId();
+        this.manager = principal(accounts.createStaff(org, "bench-mana", "Manager", Role.MANAGER, false).member());
+        this.practitioner = principal(accounts.createStaff(org, "bench-prac", "Practitioner", Role.PRACTITIONER, false).member());
+        this.colleague = principal(accounts.createStaff(org, "bench-coll", "Colleague", Role.PRACTITIONER, false).member());
+        this.partner = BenchPartners.register(context, manager, "Polizeipräsidium Bench", PartnerKind.POLICE);
+        this.submit = BenchCredentials.create(context, manager, partner, Scope.SUBMIT_REFERRAL);
+        this.inform = BenchCredentials.create(context, manager, partner, Scope.ADD_INFORMATION);
+
+        UUID current = referAssignTakeOn(CURRENT);
+        UUID erased = referAssignTakeOn(ERASED);
+        BenchCases.endAndErase(context, practitioner, erased);
+        checkStates(current);
+    }
+
+    static ReferralWorld start() {
+        try {
+            return new ReferralWorld(Files.createTempDirectory("exitwork-bench-referrals-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A signed referral, matched off the request path, assigned by the manager, taken on: the client's id. */
+    private UUID referAssignTakeOn(String reference) {
+        referral(reference);
+        if (matcher.matchNow() != 1) {
+            throw new IllegalStateException("the referral " + reference + " was not matched");
+        }
+        Referrals referrals = context.getBean(Referrals.class);
+        List<Referrals.Listed> awaiting = referrals.awaiting(manager);
+        if (awaiting.size() != 1) {
+            throw new IllegalStateException(awaiting.size() + " referrals awaiting, expected 1");
+        }
+        RegisteredClient prospect = referrals.assign(manager, awaiting.get(0).id(), practitioner.id());
+        BenchCases.takeOn(context, manager, practitioner, colleague, prospect.id());
+        return prospect.id();
+    }
+
+    /** The states are what they claim to be, as the matcher would find them. */
+    private void checkStates(UUID currentClient) {
+        ReferralStore store = context.getBean(ReferralStore.class);
+        UUID org = manager.organisationId();
+        var current = store.withReference(org, partner, CURRENT)
+                .orElseThrow(() -> new IllegalStateException("current reference not found"));
+        if (!currentClient.equals(current.clientId())) {
+            throw new IllegalStateException("current reference not assigned to its client");
+        }
+        if (store.withReference(org, partner, ERASED).isPresent() || store.withReference(org, partner, UNKNOWN).isPresent()) {
+            throw new IllegalStateException("erased or unknown reference still known");
+        }
+        if (inboxRows() != 0) {
+            throw new IllegalStateException("inbox not empty after setup");
+        }
+    }
+
+    /** POST /api/v1/referrals with this reference; the status must be 202. */
+    void referral(String reference) {
+        String body = "{\"partnerReference\":\"" + reference + "\",\"phenomenonAreas\":[\"RIGHT_WING\"],"
+                + "\"contextCase\":false,\"person\":{\"fullName\":\"Max Muster\",\"dateOfBirth\":\"2004-05-06\","
+                + "\"contact\":\"0151 000000\"},\"concern\":\"Posts threats against a teacher\"}";
+        post(submit, "/api/v1/referrals", body);
+    }
+
+    /** POST /api/v1/referrals/{reference}/information; the status must be 202. */
+    void information(String reference) {
+        post(inform, "/api/v1/referrals/" + URLEncoder.encode(reference, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/information", INFORMATION_BODY);
+    }
+
+    private void post(BenchCredentials.Credential credential, String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        String signature = sign(credential.secret(), "POST\n" + path + "\n" + timestamp + "\n" + nonce + "\n" + sha256Hex(bytes));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Exitwork-Key", credential.keyId())
+                .header("Exitwork-Timestamp", timestamp)
+                .header("Exitwork-Nonce", nonce)
+                .header("Exitwork-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Between iterations: the inbox and the nonces emptied, so their growth does not weigh on later iterations. */
+    void drain() {
+        jdbc.sql("DELETE FROM ref_inbox").update();
+        jdbc.sql("DELETE FROM ref_nonce").update();
+    }
+
+    long inboxRows() {
+        return jdbc.sql("SELECT COUNT(*) FROM ref_inbox").query(Long.class).single();
+    }
+
+    private static String sha256Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sign(byte[] secret, String canonical) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static StaffPrincipal principal(StaffMember m) {
+        return new StaffPrincipal(m.id(), m.organisationId(), m.username(), m.displayName(), m.role());
+    }
+}
