@@ -32,6 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -86,6 +88,9 @@ class DangerAlertsTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     CaseDirectory cases;
@@ -235,6 +240,30 @@ class DangerAlertsTest {
         String record = web.page(url(""), a);
         assertThat(record).contains("Approved and sent").contains(colleague.displayName()).contains("Petra Police")
                 .contains(a.displayName());
+    }
+
+    @Test
+    void theMailLeavesOnlyOnceTheRecordOfItIsCommitted() throws Exception {
+        UUID alert = raised(false, "FULL_NAME");
+        // The approval runs inside a transaction that then rolls back: nothing may have gone out.
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            try {
+                assertThat(web.status(post("/danger-alerts/{id}/approve", alert), colleague)).isEqualTo(302);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(mail.getReceivedMessages()).as("not before the commit").isEmpty();
+            tx.setRollbackOnly();
+        });
+        assertThat(mails()).isEmpty();
+        assertThat(status(alert)).isEqualTo("AWAITING_APPROVAL");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ?").param(client.id())
+                .query(Long.class).single()).isZero();
+
+        assertThat(web.status(post("/danger-alerts/{id}/approve", alert), colleague)).isEqualTo(302);
+        assertThat(mails()).hasSize(1);
+        assertThat(jdbc.sql("SELECT mailed FROM dis_danger_alert WHERE id = ?").param(alert).query(Boolean.class)
+                .single()).as("the record says it went by e-mail").isTrue();
     }
 
     @Test

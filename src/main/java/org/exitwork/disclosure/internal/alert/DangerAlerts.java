@@ -45,7 +45,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -106,11 +111,14 @@ class DangerAlerts {
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final TransactionTemplate afterwards;
 
     DangerAlerts(JdbcClient jdbc, CaseDirectory cases, PartnerDirectory partners, IdentityVault vault,
             DisclosureLog disclosures, DangerAlertMail mail, ClientKeys keys, StaffDirectory staff, AuditLog audit,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.afterwards = new TransactionTemplate(transactions);
+        this.afterwards.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cases = cases;
         this.partners = partners;
         this.vault = vault;
@@ -305,14 +313,27 @@ class DangerAlerts {
                 alert.content()));
         jdbc.sql("UPDATE dis_danger_alert SET sent_at = ?, disclosure_id = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), disclosure, alert.id()).update();
+        // The e-mail leaves only once the record of it is committed: an alert must never go out
+        // without the record of who disclosed what (R8), and a mail cannot be called back.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                mail(who, ref, alert);
+            }
+        });
+    }
+
+    private void mail(StaffPrincipal who, CaseReference ref, Alert alert) {
         String subject = "Gefahr im Verzug / Danger in default: " + alert.id();
         boolean mailed = mail.send(alert.contactEmail(), subject, alert.content());
-        if (mailed) {
-            jdbc.sql("UPDATE dis_danger_alert SET mailed = TRUE WHERE id = ?").param(alert.id()).update();
-        } else {
-            record(who, AlertActions.DANGER_ALERT_MAIL_FAILED, ref.pseudonym(), "alert " + alert.id()
-                    + (alert.contactEmail() == null ? " no address" : " not sent"));
-        }
+        afterwards.executeWithoutResult(status -> {
+            if (mailed) {
+                jdbc.sql("UPDATE dis_danger_alert SET mailed = TRUE WHERE id = ?").param(alert.id()).update();
+            } else {
+                record(who, AlertActions.DANGER_ALERT_MAIL_FAILED, ref.pseudonym(), "alert " + alert.id()
+                        + (alert.contactEmail() == null ? " no address" : " not sent"));
+            }
+        });
     }
 
     private Alert decidable(StaffPrincipal who, UUID alertId, AlertStatus expected) {
