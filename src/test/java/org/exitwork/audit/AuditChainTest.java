@@ -2,6 +2,7 @@ package org.exitwork.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.exitwork.commands.Command;
@@ -14,9 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The audit chain: the application cannot change entries, the database refuses it, and
@@ -39,6 +43,9 @@ class AuditChainTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     final UUID org = UUID.randomUUID();
 
     @BeforeEach
@@ -54,6 +61,32 @@ class AuditChainTest {
         assertThat(verifier.verify().entriesChecked()).isEqualTo(5);
         assertThat(runVerifyAudit().status()).isZero();
         assertThat(log.about(org, "Kaveli Tomura")).hasSize(5);
+    }
+
+    @Test
+    void anIndependentEntryAfterAnEntryOfTheSameTransactionNeitherWaitsNorIsLost() {
+        // The caller's transaction holds the head; a refusal audited "independently" must not wait for
+        // it (that would be forever on PostgreSQL), and must stay when the caller rolls back.
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new TransactionTemplate(transactions)
+                .executeWithoutResult(tx -> {
+                    log.record(new AuditEvent(org, UUID.randomUUID(), "anna", "SHARE_GRANTED", "Kaveli Tomura", "rolled back"));
+                    log.recordIndependently(new AuditEvent(org, UUID.randomUUID(), "anna", "SHARE_REFUSED",
+                            "Kaveli Tomura", "kept"));
+                    tx.setRollbackOnly();
+                }));
+        assertThat(log.about(org, "Kaveli Tomura")).extracting(AuditEntry::action).containsExactly(
+                "CASE_READ", "CASE_READ", "CASE_READ", "CASE_READ", "CASE_READ", "SHARE_REFUSED");
+        assertThat(verifier.verify().intact()).isTrue();
+
+        // Without an entry of its own before, the caller's transaction does not hold the head: written at once.
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            log.recordIndependently(new AuditEvent(org, UUID.randomUUID(), "anna", "SHARE_REFUSED", "Kaveli Tomura",
+                    "at once"));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE detail = 'at once'").query(Long.class).single())
+                    .as("visible before the caller ends").isOne();
+            tx.setRollbackOnly();
+        });
+        assertThat(log.about(org, "Kaveli Tomura")).hasSize(7);
     }
 
     @Test

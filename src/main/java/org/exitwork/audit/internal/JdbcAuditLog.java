@@ -16,8 +16,13 @@ import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.ChainVerification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends under a row lock on aud_head, so entries from any number of nodes form one chain. The
@@ -31,10 +36,13 @@ class JdbcAuditLog implements AuditLog, AuditVerifier {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate independent;
 
-    JdbcAuditLog(JdbcClient jdbc, Clock clock) {
+    JdbcAuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.independent = new TransactionTemplate(transactions);
+        this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -44,15 +52,38 @@ class JdbcAuditLog implements AuditLog, AuditVerifier {
     }
 
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordIndependently(AuditEvent event) {
-        append(event);
+        if (callerHoldsTheHead()) {
+            // A transaction of its own would wait for the caller's lock on the head, which is only
+            // released when the caller finishes: it would wait forever. The entry is appended as
+            // soon as the caller's transaction has ended, committed or rolled back.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    independent.executeWithoutResult(tx -> append(event));
+                }
+            });
+            return;
+        }
+        independent.executeWithoutResult(tx -> append(event));
+    }
+
+    private static boolean callerHoldsTheHead() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getSynchronizations().stream().anyMatch(HeadHeld.class::isInstance);
+    }
+
+    /** Marks a transaction that holds the lock on the head; suspended with it by REQUIRES_NEW. */
+    private static final class HeadHeld implements TransactionSynchronization {
     }
 
     private void append(AuditEvent event) {
         Head head = jdbc.sql("SELECT last_seq, last_hash FROM aud_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                 .single();
+        if (TransactionSynchronizationManager.isSynchronizationActive() && !callerHoldsTheHead()) {
+            TransactionSynchronizationManager.registerSynchronization(new HeadHeld());
+        }
         AuditEntry entry = new AuditEntry(head.seq() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 event.organisationId(), event.actorId(), clip(event.actorName(), 200), event.action(),
                 clip(event.subject(), 200), clip(event.detail(), 1000));
