@@ -1,13 +1,10 @@
 package org.exitwork.disclosure;
 
 import java.nio.file.Files;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -19,6 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.exitwork.accounts.Role;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.Chromium;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.TestDatabase;
 import org.exitwork.testing.TestSupport;
@@ -58,13 +56,8 @@ class ClientReportBrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(BrowserAvailable.chromium()).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);}
 
     @AfterAll
     static void closeBrowser() {

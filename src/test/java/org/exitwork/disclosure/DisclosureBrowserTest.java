@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -16,11 +15,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import org.exitwork.accounts.AccountAdministration;
@@ -28,12 +25,12 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.Chromium;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
 import org.exitwork.testing.TestDatabase;
 import org.exitwork.testing.TestSupport;
-import org.exitwork.testing.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,14 +126,8 @@ class DisclosureBrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(BrowserAvailable.chromium())
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -359,15 +350,7 @@ class DisclosureBrowserTest {
         context.setDefaultTimeout(30_000);
         contexts.add(context);
         Page p = context.newPage();
-        p.navigate("/sign-in");
-        p.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(account.member().username());
-        p.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(account.temporaryPassword());
-        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
-        assertThat(p).hasURL(Pattern.compile("/sign-in/enrol$"));
-        Totp totp = new Totp(p.getByTestId("totp-secret").textContent());
-        p.getByLabel("Six-digit code from your app").fill(totp.nextCode());
-        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
-        p.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have stored them safely, continue")).click();
+        Chromium.firstSignIn(p, account.member().username(), account.temporaryPassword());
         assertThat(p).hasURL(Pattern.compile("/(start|manage/overview)$"));
         return p;
     }

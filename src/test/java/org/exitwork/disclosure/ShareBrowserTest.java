@@ -4,21 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.exitwork.accounts.AccountAdministration;
@@ -26,12 +21,12 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.Chromium;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
 import org.exitwork.testing.TestDatabase;
 import org.exitwork.testing.TestSupport;
-import org.exitwork.testing.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,14 +96,8 @@ class ShareBrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(BrowserAvailable.chromium())
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -273,17 +262,7 @@ class ShareBrowserTest {
     }
 
     private void signIn(String username, String temporaryPassword) {
-        page.navigate("/sign-in");
-        page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(username);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(temporaryPassword);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
-        assertThat(page).hasURL(Pattern.compile("/sign-in/enrol$"));
-        Totp totp = new Totp(page.getByTestId("totp-secret").textContent());
-        clock.reset();
-        page.getByLabel("Six-digit code from your app").fill(totp.nextCode());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have stored them safely, continue"))
-                .click();
+        Chromium.firstSignIn(page, username, temporaryPassword);
         assertThat(page).hasURL(Pattern.compile("/start$"));
     }
 

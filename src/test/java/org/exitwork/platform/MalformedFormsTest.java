@@ -53,6 +53,7 @@ class MalformedFormsTest {
                     .getStatus();
             assertThat(status).as(r[0] + " " + r[1]).isBetween(400, 499);
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM saf_emergency_plan").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM saf_emergency_plan WHERE client_id = ?").param(client.id())
+                .query(Long.class).single()).isZero();
     }
 }

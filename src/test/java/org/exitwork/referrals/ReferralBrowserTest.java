@@ -4,15 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -25,9 +22,9 @@ import org.exitwork.referrals.internal.InboundReferral;
 import org.exitwork.referrals.internal.Inbox;
 import org.exitwork.referrals.internal.ReferralMatcher;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.Chromium;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.TestDatabase;
-import org.exitwork.testing.Totp;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,11 +75,7 @@ class ReferralBrowserTest {
         String partnerName = "State police " + UUID.randomUUID().toString().substring(0, 6);
         String concern = Fixtures.unique("Worried about recruitment at school ");
 
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(BrowserAvailable.chromium()).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
+        try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright)) {
             BrowserContext managerContext = browser.newContext(new Browser.NewContextOptions()
                     .setBaseURL("http://127.0.0.1:" + port).setLocale("en-GB"));
             Page page = managerContext.newPage();
@@ -146,16 +139,7 @@ class ReferralBrowserTest {
     }
 
     private static void signIn(Page page, NewAccount account) {
-        page.navigate("/sign-in");
-        page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(account.member().username());
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(account.temporaryPassword());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
-        assertThat(page).hasURL(Pattern.compile("/sign-in/enrol$"));
-        Totp totp = new Totp(page.getByTestId("totp-secret").textContent());
-        page.getByLabel("Six-digit code from your app").fill(totp.nextCode());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have stored them safely, continue"))
-                .click();
+        Chromium.firstSignIn(page, account.member().username(), account.temporaryPassword());
     }
 
     private static void screenshot(Page page, String name) {

@@ -5,13 +5,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -21,9 +17,9 @@ import org.exitwork.accounts.AccountAdministration.NewAccount;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.Chromium;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.TestDatabase;
-import org.exitwork.testing.Totp;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,26 +65,12 @@ class CheckInBrowserTest {
         safety.plan(pat, new StaffSafety.NewAppointment(now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofHours(1)),
                 PlaceKind.HOME_VISIT, "Phone test street 5", null, Set.of()));
 
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(BrowserAvailable.chromium()).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
+        try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright)) {
             Page page = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port)
                     .setLocale("en-GB").setViewportSize(360, 740).setIsMobile(true).setHasTouch(true)).newPage();
             page.setDefaultTimeout(30_000);
             try {
-                page.navigate("/sign-in");
-                page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(pat.username());
-                page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
-                        .fill(created.temporaryPassword());
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
-                assertThat(page).hasURL(Pattern.compile("/sign-in/enrol$"));
-                Totp totp = new Totp(page.getByTestId("totp-secret").textContent());
-                page.getByLabel("Six-digit code from your app").fill(totp.nextCode());
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
-                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-                        .setName("I have stored them safely, continue")).click();
+                Chromium.firstSignIn(page, pat.username(), created.temporaryPassword());
 
                 page.navigate("/safety/check-in");
                 Locator card = page.getByTestId("check-in-card");

@@ -3,13 +3,9 @@ package org.exitwork.referrals.internal.inbound;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -18,9 +14,9 @@ import org.exitwork.accounts.AccountAdministration.NewAccount;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.Chromium;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.TestDatabase;
-import org.exitwork.testing.Totp;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,28 +70,14 @@ class ReferralFormBrowserTest {
                 .param("kind", "POLICE").param("mandate", "Refers people").param("agreement", "INFORMAL"));
         long before = jdbc.sql("SELECT COUNT(*) FROM ref_inbox").query(Long.class).single();
 
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(BrowserAvailable.chromium()).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
+        try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright)) {
             BrowserContext staff = browser.newContext(new Browser.NewContextOptions()
                     .setBaseURL("http://127.0.0.1:" + port).setLocale("en-GB"));
             Page page = staff.newPage();
             page.setDefaultTimeout(30_000);
             String link;
             try {
-                page.navigate("/sign-in");
-                page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(mia.username());
-                page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
-                        .fill(created.temporaryPassword());
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
-                assertThat(page).hasURL(Pattern.compile("/sign-in/enrol$"));
-                Totp totp = new Totp(page.getByTestId("totp-secret").textContent());
-                page.getByLabel("Six-digit code from your app").fill(totp.nextCode());
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
-                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-                        .setName("I have stored them safely, continue")).click();
+                Chromium.firstSignIn(page, mia.username(), created.temporaryPassword());
 
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Referral access")).click();
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
