@@ -1,5 +1,11 @@
 package org.exitwork.disclosure;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.LocalDate;
@@ -359,6 +365,46 @@ class DangerAlertsTest {
                 .param(client.id()).query(UUID.class).single();
         assertThat(web.status(post(url("/" + waiting + "/told")).param("told", "false"), a)).as("not sent yet")
                 .isEqualTo(409);
+    }
+
+    @Test
+    void theClientsReportSaysNothingOfAnAlertUntilTheyHaveBeenTold() throws Exception {
+        UUID alert = raised(false, "FULL_NAME");
+        assertThat(web.status(post("/danger-alerts/{id}/approve", alert), colleague)).isEqualTo(302);
+        web.page("/danger-alerts/" + alert, manager);
+        web.page(url(""), a);
+        List<String> before = accessCodes();
+        assertThat(before).as("who opened the record, before the client was told").isNotEmpty()
+                .noneMatch(c -> c.startsWith("DANGER_ALERT")).doesNotContain("DISCLOSURE_GRANTED");
+
+        assertThat(web.status(post(url("/" + alert + "/told")).param("told", "true").param("toldOn", today().toString()),
+                a)).isEqualTo(302);
+        List<String> after = accessCodes();
+        assertThat(after).contains("DANGER_ALERT_RAISED", "DANGER_ALERT_APPROVED", "DANGER_ALERT_OPENED",
+                "DANGER_ALERT_CLIENT_TOLD", "DISCLOSURE_GRANTED", "DANGER_ALERTS_READ");
+
+        // A second alert, not told: its entries are withheld again, the first one's stay.
+        UUID second = raised(false);
+        List<String> withSecond = accessCodes();
+        assertThat(withSecond.stream().filter("DANGER_ALERT_RAISED"::equals)).hasSize(1);
+        assertThat(withSecond).doesNotContain("DANGER_ALERTS_READ");
+        assertThat(second).isNotNull();
+    }
+
+    /** The action codes of the "who opened your record" list in the client's export. */
+    private List<String> accessCodes() throws Exception {
+        MockHttpServletResponse response = web.perform(get(url("").replace("/danger-alerts", "/client-report/export")), a);
+        assertThat(response.getStatus()).isEqualTo(200);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("export.json")) {
+                    JsonNode json = JsonMapper.builder().build().readTree(new String(zip.readAllBytes(),
+                            StandardCharsets.UTF_8));
+                    return json.get("access").valueStream().map(n -> n.get("code").asString()).toList();
+                }
+            }
+        }
+        throw new AssertionError("no export.json");
     }
 
     private List<ClientRecordSection.Item> reportItems() {

@@ -269,6 +269,12 @@ class DangerAlerts {
         return alerts(ref.organisationId(), "client_id = ? AND client_told = TRUE", ref.id());
     }
 
+    /** Every alert about the client, whatever its state; for the client's report filter. No access check here. */
+    @Transactional(readOnly = true)
+    public List<Alert> ofTheClient(CaseReference ref) {
+        return alerts(ref.organisationId(), "client_id = ?", ref.id());
+    }
+
     @EventListener
     void on(ClientErased erased) {
         jdbc.sql("DELETE FROM dis_danger_alert WHERE client_id = ?").param(erased.clientId()).update();

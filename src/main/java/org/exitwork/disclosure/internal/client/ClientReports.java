@@ -30,6 +30,7 @@ import org.exitwork.cases.ClientRecordSection;
 import org.exitwork.cases.ClientRecords;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
+import org.exitwork.disclosure.internal.WithheldFromTheClient;
 import org.exitwork.disclosure.internal.DisclosureLog.Outgoing;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.platform.ForbiddenException;
@@ -77,10 +78,12 @@ class ClientReports {
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
+    private final List<WithheldFromTheClient> withholders;
 
     ClientReports(CaseDirectory cases, ClientRecords records, ObjectProvider<ClientRecordPart> parts, DisclosureLog log,
             AuditLog audit, StaffDirectory staff, AgreementDocuments agreements, ReportPdf pdf,
-            MessageSource messages, JsonMapper json, Clock clock) {
+            MessageSource messages, JsonMapper json, Clock clock, List<WithheldFromTheClient> withholders) {
+        this.withholders = List.copyOf(withholders);
         this.cases = cases;
         this.records = records;
         this.parts = parts;
@@ -158,7 +161,9 @@ class ClientReports {
 
         List<DisclosureLog.Disclosure> disclosures = log.about(ref.organisationId(), ref.id()).stream()
                 .filter(d -> d.channel() != Channel.DANGER_ALERT).toList();
-        List<AuditEntry> entries = audit.about(ref.organisationId(), ref.pseudonym());
+        List<WithheldFromTheClient.Filter> withheld = withholders.stream().map(w -> w.forReport(ref)).toList();
+        List<AuditEntry> entries = audit.about(ref.organisationId(), ref.pseudonym()).stream()
+                .filter(e -> withheld.stream().noneMatch(f -> f.withholds(e))).toList();
         Set<UUID> people = new HashSet<>();
         entries.forEach(e -> {
             if (e.actorId() != null) {
