@@ -183,7 +183,8 @@ class CaseConferencesTest {
         String first = clientName.split(" ")[0];
         String suffix = clientName.substring(clientName.indexOf('-') + 1);
         for (String named : List.of("We met " + clientName + " today.", "WE MET " + clientName.toUpperCase(Locale.ROOT),
-                "Met jurgen zollner-" + suffix + ".", "Met JURGEN   ZOLLNER " + suffix)) {
+                "Met jurgen zollner-" + suffix + ".", "Met JURGEN   ZOLLNER " + suffix, "Zöllner said little.",
+                "J\u00fcr\u00adgen came late.", "ZOLLNER, J.")) {
             MockHttpServletResponse response = web.perform(post(url("/" + id + "/minutes")).param("minutes", named)
                     .param("clientTookPart", "true"), a);
             assertThat(response.getStatus()).as(named).isEqualTo(400);
@@ -193,6 +194,33 @@ class CaseConferencesTest {
                 .query(Long.class).single()).isZero();
         assertThat(web.status(post(url("/" + id + "/minutes")).param("minutes", client.pseudonym() + " agreed. " + first
                 .substring(0, 1) + ". " + m).param("clientTookPart", "true"), a)).isEqualTo(302);
+    }
+
+    @Test
+    void aPurposeOrAttendeesThatNameTheClientAreRefusedAndNothingIsStored() throws Exception {
+        String surname = clientName.split(" ")[1].split("-")[0];
+        MockHttpServletResponse response = web.perform(plan(housing).param("purpose", "Housing for " + surname), a);
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getContentAsString()).contains("Use the pseudonym. Nothing was stored.");
+        assertThat(web.status(plan(housing).param("invitees[0].attendees", "Ms Flat and " + clientName), a))
+                .isEqualTo(409);
+        assertThat(conferences()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = 'CONFERENCE_MINUTES_REFUSED' AND subject = ?")
+                .param(client.pseudonym()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void minutesCannotBeChangedOnceSentAndASecondSendSendsNothing() throws Exception {
+        UUID id = planned();
+        assertThat(web.status(post(url("/" + id + "/minutes")).param("minutes", client.pseudonym() + " did well " + m)
+                .param("clientTookPart", "true"), a)).isEqualTo(302);
+        assertThat(web.status(post(url("/" + id + "/send")), a)).isEqualTo(302);
+        assertThat(web.status(post(url("/" + id + "/send")), b)).isEqualTo(409);
+        assertThat(web.status(post(url("/" + id + "/minutes")).param("minutes", "Changed afterwards " + m)
+                .param("clientTookPart", "true"), a)).isEqualTo(409);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ? AND channel = 'CONFERENCE_MINUTES'")
+                .param(client.id()).query(Long.class).single()).isEqualTo(2);
+        assertThat(web.page(url("/" + id), a)).contains("did well").doesNotContain("Changed afterwards");
     }
 
     @Test

@@ -292,6 +292,20 @@ class SharesTest {
     }
 
     @Test
+    void aTextThatNamesTheClientIsRefused() throws Exception {
+        UUID consent = consent(housing, "HOUSING", "CONTACT_DETAILS");
+        refused(share(housing, consent, texts(DataKind.HOUSING, "PERSON needs a flat"), "PDF", "en"),
+                "a text names the client");
+        refused(share(housing, consent, texts(DataKind.HOUSING, "Flat for " + fullName.toUpperCase(java.util.Locale.ROOT)),
+                "JSON", "en"), "a text names the client");
+        // Contact details are what the client consented to share under that kind, and only there.
+        MockHttpServletResponse allowed = web.perform(share(housing, consent, Map.of(DataKind.HOUSING, "Needs a flat " + m,
+                DataKind.CONTACT_DETAILS, "Reach " + fullName + " on 0171 2345678"), "JSON", "en"), a);
+        assertThat(allowed.getStatus()).as(allowed.getContentAsString().replaceAll("(?s).*share-refused\"[^>]*>(.{0,300}).*", "$1"))
+                .isEqualTo(200);
+    }
+
+    @Test
     void kindsTheConsentDoesNotCover() throws Exception {
         UUID consent = consent(housing, "HOUSING");
         refused(share(housing, consent, Map.of(DataKind.HOUSING, "Flat " + m, DataKind.CONTACT_DETAILS, "Phone " + m),

@@ -1,9 +1,6 @@
 package org.exitwork.cases.internal;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,32 +51,13 @@ class IdentityVaultService implements IdentityVault, IdentityMentions {
         if (text == null || text.isBlank()) {
             return false;
         }
-        Optional<CaseRepository.IdentityRow> row = cases.identity(clientId);
-        if (row.isEmpty()) {
-            return false;
-        }
-        FieldCipher cipher = keys.cipherFor(clientId);
-        String haystack = plain(text);
-        String fullName = cipher.decrypt(ref(clientId, "full_name"), row.get().fullName());
-        if (contains(haystack, fullName)) {
-            return true;
-        }
-        String aliases = cipher.decrypt(ref(clientId, "aliases"), row.get().aliases());
-        return aliases != null && Arrays.stream(aliases.split("[,;\\n]")).anyMatch(a -> contains(haystack, a));
-    }
-
-    private static boolean contains(String haystack, String name) {
-        if (name == null) {
-            return false;
-        }
-        String needle = plain(name);
-        return needle.length() >= 2 && (" " + haystack + " ").contains(" " + needle + " ");
-    }
-
-    /** Lower case, accents removed, everything but letters and digits a single space. */
-    static String plain(String s) {
-        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return decomposed.replace("ß", "ss").toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return cases.identity(clientId).map(row -> {
+            FieldCipher cipher = keys.cipherFor(clientId);
+            String dob = cipher.decrypt(ref(clientId, "date_of_birth"), row.dateOfBirth());
+            return IdentityMatcher.names(new ClientIdentity(cipher.decrypt(ref(clientId, "full_name"), row.fullName()),
+                    dob == null ? null : LocalDate.parse(dob), cipher.decrypt(ref(clientId, "contact"), row.contact()),
+                    cipher.decrypt(ref(clientId, "aliases"), row.aliases())), text);
+        }).orElse(false);
     }
 
     private static FieldRef ref(UUID clientId, String field) {

@@ -140,8 +140,15 @@ class ConferenceController {
 
     @PostMapping("/cases/{id}/conferences/{conferenceId}/send")
     String send(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID conferenceId,
-            RedirectAttributes redirect) {
-        Conferences.Sent sent = conferences.send(who, id, conferenceId);
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Conferences.Sent sent;
+        try {
+            sent = conferences.send(who, id, conferenceId);
+        } catch (Conferences.MinutesNameTheClient named) {
+            model.addAttribute("sendRefused", true);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return show(who, id, conferenceId, model);
+        }
         redirect.addFlashAttribute("notice", sent.refused() == 0 ? "conferences.notice.sent"
                 : "conferences.notice.sent-some-refused");
         return "redirect:/cases/" + id + "/conferences/" + conferenceId;

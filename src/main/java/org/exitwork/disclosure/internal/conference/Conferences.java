@@ -229,6 +229,13 @@ class Conferences {
             }
             consentOf.put(invitee.partnerId(), consent.get().id());
         }
+        // The purpose and the names of who attends go out with the minutes: the pseudonym only (R10).
+        if (mentions.mentioned(ref.id(), conference.purpose()) || conference.invitees().stream()
+                .anyMatch(i -> mentions.mentioned(ref.id(), i.attendees()))) {
+            audit.recordIndependently(event(who, ConferenceActions.CONFERENCE_MINUTES_REFUSED, ref,
+                    "planned conference: purpose or attendees name the client"));
+            throw new Refused("conferences.refused.names-client");
+        }
         UUID id = UUID.randomUUID();
         FieldCipher cipher = keys.cipherFor(ref.id());
         jdbc.sql("INSERT INTO dis_conference (id, org_id, client_id, held_on, purpose, client_invited, planned_by, "
@@ -272,12 +279,16 @@ class Conferences {
                     "conference " + conferenceId + " minutes name the client"));
             throw new MinutesNameTheClient();
         }
-        jdbc.sql("UPDATE dis_conference SET minutes = ?, minutes_by = ?, minutes_at = ?, client_took_part = ? "
-                + "WHERE id = ? AND client_id = ?")
+        int changed = jdbc.sql("UPDATE dis_conference SET minutes = ?, minutes_by = ?, minutes_at = ?, "
+                + "client_took_part = ? WHERE id = ? AND client_id = ? AND sent_at IS NULL")
                 .params(keys.cipherFor(ref.id()).encrypt(FieldRef.of(TABLE, conferenceId, "minutes"), minutes.strip()),
                         who.id(), Timestamp.from(clock.instant()), conference.clientInvited() ? clientTookPart : null,
                         conferenceId, ref.id())
                 .update();
+        if (changed != 1) {
+            // Sent in the meantime: minutes that went out are never changed afterwards.
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
         record(who, ConferenceActions.CONFERENCE_MINUTES_RECORDED, ref, "conference " + conferenceId);
     }
 
@@ -291,6 +302,19 @@ class Conferences {
         Conference conference = conferences(ref, conferenceId).stream().findFirst()
                 .orElseThrow(NotFoundException::new);
         if (conference.sent() || !conference.hasMinutes()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        // The identity may have changed since the minutes were saved (a new alias): checked again.
+        if (mentions.mentioned(ref.id(), conference.minutes()) || mentions.mentioned(ref.id(), conference.purpose())
+                || conference.participants().stream().anyMatch(p -> mentions.mentioned(ref.id(), p.attendees()))) {
+            audit.recordIndependently(event(who, ConferenceActions.CONFERENCE_MINUTES_REFUSED, ref,
+                    "conference " + conferenceId + " not sent: the text names the client"));
+            throw new MinutesNameTheClient();
+        }
+        // Claimed first, so that a second click (or a second node) finds it sent and sends nothing.
+        int claimed = jdbc.sql("UPDATE dis_conference SET sent_by = ?, sent_at = ? WHERE id = ? AND client_id = ? "
+                + "AND sent_at IS NULL").params(who.id(), Timestamp.from(clock.instant()), conferenceId, ref.id()).update();
+        if (claimed != 1) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         Set<UUID> stillValid = consents.validOn(ref.organisationId(), ref.id(), LocalDate.now(clock)).stream()
@@ -326,8 +350,6 @@ class Conferences {
                     .params(disclosure, row.id()).update();
             sent++;
         }
-        jdbc.sql("UPDATE dis_conference SET sent_by = ?, sent_at = ? WHERE id = ?")
-                .params(who.id(), Timestamp.from(clock.instant()), conferenceId).update();
         record(who, ConferenceActions.CONFERENCE_MINUTES_SENT, ref, "conference " + conferenceId + ", sent " + sent
                 + ", refused " + refused);
         return new Sent(sent, refused);

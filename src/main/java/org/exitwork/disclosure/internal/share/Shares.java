@@ -29,6 +29,7 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
+import org.exitwork.cases.IdentityMentions;
 import org.exitwork.cases.ClientErased;
 import org.exitwork.consent.ConsentsToShare;
 import org.exitwork.consent.ConsentsToShare.ValidConsent;
@@ -65,7 +66,8 @@ class Shares {
 
     /** Why the gate said no; each has its message {@code shares.refused.<code>}. */
     enum Refusal {
-        UNKNOWN_PARTNER, INACTIVE_PARTNER, SECURITY_PARTNER, NO_CONSENT, CONSENT_NOT_VALID, KINDS_NOT_COVERED
+        UNKNOWN_PARTNER, INACTIVE_PARTNER, SECURITY_PARTNER, NO_CONSENT, CONSENT_NOT_VALID, KINDS_NOT_COVERED,
+        NAMES_THE_CLIENT
     }
 
     enum LinkState {
@@ -133,10 +135,12 @@ class Shares {
     private final SharePdf pdf;
     private final Clock clock;
     private final Duration linkValidity;
+    private final IdentityMentions mentions;
 
     Shares(JdbcClient jdbc, CaseDirectory cases, PartnerDirectory partners, ConsentsToShare consents,
             DisclosureLog log, StaffDirectory staff, AuditLog audit, MessageSource messages, SharePdf pdf,
-            Clock clock, @Value("${exitwork.disclosure.share-link-days:7}") int linkDays) {
+            Clock clock, @Value("${exitwork.disclosure.share-link-days:7}") int linkDays, IdentityMentions mentions) {
+        this.mentions = mentions;
         this.jdbc = jdbc;
         this.cases = cases;
         this.partners = partners;
@@ -224,6 +228,12 @@ class Shares {
                     kinds, today)) {
                 refusal = Refusal.NO_CONSENT;
             }
+        }
+        // Everything written for a partner uses the pseudonym (R9); contact details are the one kind
+        // whose very content identifies, and the client consented to exactly that.
+        if (refusal == null && request.texts().entrySet().stream().anyMatch(e -> e.getKey() != DataKind.CONTACT_DETAILS
+                && mentions.mentioned(ref.id(), e.getValue()))) {
+            refusal = Refusal.NAMES_THE_CLIENT;
         }
         if (refusal != null) {
             log.refused(who, ref, Channel.SHARE, recipient, codes, refusal.name()
