@@ -273,6 +273,35 @@ class DangerAlertsTest {
     }
 
     @Test
+    void anAlertWhoseRecipientChangedWhileItWaitedIsNotSent() throws Exception {
+        UUID waiting = raised(false, "FULL_NAME");
+        // The contact person leaves: the partner's contacts are rewritten without them.
+        assertThat(web.status(post("/network/partners/{id}", police).param("name", DisclosureTestSupport.partnerName(jdbc,
+                police)).param("kind", "POLICE").param("mandate", "A mandate").param("agreement", "INFORMAL")
+                .param("contacts[0].name", "Someone Else").param("contacts[0].email", "else@police.example"), manager))
+                .isEqualTo(302);
+        MockHttpServletResponse refused = web.perform(post("/danger-alerts/{id}/approve", waiting), colleague);
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentAsString()).contains("data-testid=\"alert-refused\"")
+                .contains("the contact person is no longer registered");
+        assertThat(status(waiting)).isEqualTo("AWAITING_APPROVAL");
+        assertThat(mails()).isEmpty();
+
+        // The partner is deactivated: refused as well.
+        assertThat(web.status(raise(police, contactOf(police), false), a)).isEqualTo(302);
+        UUID second = jdbc.sql("SELECT id FROM dis_danger_alert WHERE client_id = ? AND id <> ?")
+                .params(client.id(), waiting).query(UUID.class).single();
+        assertThat(web.status(post("/network/partners/{id}/active", police).param("active", "false"), manager))
+                .isEqualTo(302);
+        assertThat(web.status(post("/danger-alerts/{id}/approve", second), colleague)).isEqualTo(409);
+        assertThat(mails()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ?").param(client.id())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = 'DISCLOSURE_REFUSED' AND subject = ? "
+                + "AND detail LIKE '%recipient-changed%'").param(client.pseudonym()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void aRejectedAlertNeverGoesOut() throws Exception {
         UUID alert = raised(false);
         assertThat(web.status(post("/danger-alerts/{id}/reject", alert).param("note", ""), manager)).isEqualTo(400);

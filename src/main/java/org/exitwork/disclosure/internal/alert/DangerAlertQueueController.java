@@ -2,6 +2,7 @@ package org.exitwork.disclosure.internal.alert;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -58,8 +59,15 @@ class DangerAlertQueueController {
     }
 
     @PostMapping("/danger-alerts/{id}/approve")
-    String approve(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect) {
-        alerts.approve(who, id);
+    String approve(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            alerts.approve(who, id);
+        } catch (DangerAlerts.Refused refused) {
+            model.addAttribute("refused", refused.messageKey);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return open(who, id, model);
+        }
         redirect.addFlashAttribute("notice", "dangeralerts.notice.approved");
         return "redirect:/danger-alerts/" + id;
     }

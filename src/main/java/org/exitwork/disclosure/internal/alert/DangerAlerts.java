@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -173,8 +174,12 @@ class DangerAlerts {
                     what, "not-a-contact-of-the-partner");
             throw new Refused("dangeralerts.refused.contact");
         }
-        ClientIdentity identity = fields.isEmpty() ? null
-                : vault.identity(ref.organisationId(), ref.id()).orElseThrow(() -> new Refused("dangeralerts.refused.no-identity"));
+        ClientIdentity identity = fields.isEmpty() ? null : vault.identity(ref.organisationId(), ref.id()).orElse(null);
+        if (!fields.isEmpty() && identity == null) {
+            disclosures.refused(who, ref, Channel.DANGER_ALERT, new Recipient(partner.get().id(), partner.get().name()),
+                    what, "identity-unavailable");
+            throw new Refused("dangeralerts.refused.no-identity");
+        }
         UUID id = UUID.randomUUID();
         String content = content(id, alert, fields, identity, language);
         FieldCipher cipher = keys.cipherFor(ref.id());
@@ -225,6 +230,16 @@ class DangerAlerts {
     public void approve(StaffPrincipal who, UUID alertId) {
         Alert alert = decidable(who, alertId, AlertStatus.AWAITING_APPROVAL);
         CaseReference ref = cases.find(who.organisationId(), alert.clientId()).orElseThrow(NotFoundException::new);
+        // The recipient was chosen when the alert was raised; by now the partner may no longer be an
+        // active security partner, or the contact person may have left. Then nothing goes out.
+        Optional<Partner> partner = partners.find(who.organisationId(), alert.partnerId());
+        boolean contactStays = partner.isPresent() && partners.contacts(who.organisationId(), alert.partnerId()).stream()
+                .anyMatch(c -> c.name().equals(alert.contactName()) && Objects.equals(c.email(), alert.contactEmail()));
+        if (partner.isEmpty() || !allowed(partner.get()) || !contactStays) {
+            disclosures.refused(who, ref, Channel.DANGER_ALERT, new Recipient(alert.partnerId(), alert.partnerName()),
+                    alert.fields().stream().map(Enum::name).toList(), "recipient-changed alert " + alertId);
+            throw new Refused("dangeralerts.refused.recipient-changed");
+        }
         changeStatus(who, alert, AlertStatus.SENT, null);
         record(who, AlertActions.DANGER_ALERT_APPROVED, ref.pseudonym(), "alert " + alertId);
         goOut(who, ref, alert);
