@@ -261,6 +261,23 @@ class CaseConferencesTest {
     }
 
     @Test
+    void theClientsReportSaysWhichPartnerReceivedTheMinutesAndWhichNothing() throws Exception {
+        UUID id = planned();
+        assertThat(web.status(post(url("/" + id + "/minutes")).param("minutes", client.pseudonym() + " did well " + m)
+                .param("clientTookPart", "true"), a)).isEqualTo(302);
+        assertThat(web.status(post("/cases/{id}/consents/{c}/revoke", client.id(), youthConsent)
+                .param("revokedOn", today().toString()), a)).isEqualTo(302);
+        assertThat(web.status(post(url("/" + id + "/send")), a)).isEqualTo(302);
+        String item = recordParts.stream()
+                .flatMap(p -> p.sections(cases.find(org.id(), client.id()).orElseThrow(), Locale.ENGLISH).stream())
+                .filter(s -> s.key().equals("case-conferences")).flatMap(s -> s.items().stream()).findFirst()
+                .orElseThrow().value();
+        assertThat(item).contains(DisclosureTestSupport.partnerName(jdbc, housing) + " (received the minutes)")
+                .contains(DisclosureTestSupport.partnerName(jdbc, youth)
+                        + " (received nothing: your consent was no longer valid)");
+    }
+
+    @Test
     void nothingRestsInPlainTextAndErasureLeavesNoRow() throws Exception {
         UUID id = planned();
         assertThat(web.status(post(url("/" + id + "/minutes")).param("minutes", "Minutes " + m)

@@ -34,11 +34,17 @@ class ConferenceRecordPart implements ClientRecordPart {
         List<ClientRecordSection.Item> items = list.stream().map(c -> new ClientRecordSection.Item(
                 c.heldOn().toString(),
                 c.purpose() + "; " + text("conferences.report.partners", language, c.participants().stream()
-                        .map(Conferences.Participant::name).collect(Collectors.joining(", ")))
+                        .map(p -> participant(p, language)).collect(Collectors.joining(", ")))
                         + "; " + text("conferences.report.invited", language,
                                 text(c.clientInvited() ? "conferences.yes" : "conferences.no", language))))
                 .toList();
         return List.of(new ClientRecordSection("case-conferences", text("conferences.report.title", language), items));
+    }
+
+    /** The partner and whether the minutes went to them: a refused partner received nothing. */
+    private String participant(Conferences.Participant p, Locale language) {
+        String outcome = p.sent() ? "sent" : p.refused() ? "refused" : "planned";
+        return text("conferences.report.partner." + outcome, language, p.name());
     }
 
     private String text(String key, Locale language, Object... args) {
