@@ -16,4 +16,7 @@ public interface AuditLog {
 
     /** Every entry about one subject (for example a client's pseudonym) in one organisation, oldest first. */
     List<AuditEntry> about(UUID organisationId, String subject);
+
+    /** Whether any entry names this subject; the chain outlives erased clients, so their pseudonyms stay taken. */
+    boolean mentions(UUID organisationId, String subject);
 }

@@ -115,6 +115,13 @@ class JdbcAuditLog implements AuditLog, AuditVerifier {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean mentions(UUID organisationId, String subject) {
+        return !jdbc.sql("SELECT seq FROM aud_entry WHERE org_id = ? AND subject = ? LIMIT 1")
+                .params(organisationId, subject).query(Long.class).list().isEmpty();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public ChainVerification verify() {
         var verifier = new ChainWalk();
         jdbc.sql("SELECT " + COLUMNS + ", prev_hash, hash FROM aud_entry ORDER BY seq")

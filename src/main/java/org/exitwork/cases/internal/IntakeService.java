@@ -17,6 +17,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.ClientIdentity;
 import org.exitwork.cases.InformedHow;
 import org.exitwork.cases.NewProspect;
@@ -71,9 +72,11 @@ class IntakeService {
     private final StaffDirectory staff;
     private final PseudonymGenerator pseudonyms;
     private final Clock clock;
+    private final AuditLog audit;
 
     IntakeService(CaseAccess access, CaseRepository cases, IntakeRepository intake, ClientKeys keys,
-            StaffDirectory staff, PseudonymGenerator pseudonyms, Clock clock) {
+            StaffDirectory staff, PseudonymGenerator pseudonyms, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.access = access;
         this.cases = cases;
         this.intake = intake;
@@ -107,7 +110,9 @@ class IntakeService {
     private String freshPseudonym(UUID org) {
         for (int attempt = 0; attempt < 50; attempt++) {
             String candidate = pseudonyms.next();
-            if (!cases.pseudonymTaken(org, candidate)) {
+            // An erased client's pseudonym stays in the audit chain: given again, the new client's
+            // report would list the earlier person's record being opened (R19).
+            if (!cases.pseudonymTaken(org, candidate) && !audit.mentions(org, candidate)) {
                 return candidate;
             }
         }
