@@ -590,7 +590,7 @@ class AuthorizationMatrixTest {
                     .form((r, w) -> r.param("told", "false")),
             mvc("GET /danger-alerts", STAFF_SAFETY_ROLES),
             mvc("GET /danger-alerts/{id}", STAFF_SAFETY_ROLES).vars(w -> ids(w.awaitingAlert)),
-            mvc("GET /danger-alerts/{id}/print", STAFF_SAFETY_ROLES).vars(w -> ids(w.sentAlert)),
+            mvc("GET /danger-alerts/{id}/print", TANDEM).vars(w -> ids(w.sentAlert)),
             mvc("POST /danger-alerts/{id}/approve", STAFF_SAFETY_ROLES).vars(w -> ids(w.awaitingAlert)),
             mvc("POST /danger-alerts/{id}/reject", STAFF_SAFETY_ROLES).vars(w -> ids(w.awaitingAlert))
                     .form((r, w) -> r.param("note", "Matrix reason")),

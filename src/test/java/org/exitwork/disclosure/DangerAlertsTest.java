@@ -302,6 +302,24 @@ class DangerAlertsTest {
     }
 
     @Test
+    void aDecidedAlertIsOpenOnlyToThoseWhoTookPartAndTheTandem() throws Exception {
+        UUID alert = raised(false, "FULL_NAME");
+        StaffPrincipal other = fixtures.staff(org, Role.PRACTITIONER);
+        assertThat(web.status(get("/danger-alerts/{id}", alert), other)).as("waiting: any second staff member")
+                .isEqualTo(200);
+        assertThat(web.status(post("/danger-alerts/{id}/approve", alert), manager)).isEqualTo(302);
+
+        assertThat(web.status(get("/danger-alerts/{id}", alert), other)).as("decided: not a stranger to it")
+                .isEqualTo(403);
+        assertThat(web.status(get("/danger-alerts/{id}/print", alert), other)).isEqualTo(403);
+        assertThat(web.status(get("/danger-alerts/{id}/print", alert), manager)).as("who approved").isEqualTo(200);
+        assertThat(web.status(get("/danger-alerts/{id}/print", alert), a)).as("who raised").isEqualTo(200);
+        assertThat(web.status(get("/danger-alerts/{id}", alert), b)).as("the tandem").isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = 'DANGER_ALERT_ACCESS_REFUSED' AND actor_id = ?")
+                .param(other.id()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void aRejectedAlertNeverGoesOut() throws Exception {
         UUID alert = raised(false);
         assertThat(web.status(post("/danger-alerts/{id}/reject", alert).param("note", ""), manager)).isEqualTo(400);
@@ -400,7 +418,7 @@ class DangerAlertsTest {
     void theClientsReportSaysNothingOfAnAlertUntilTheyHaveBeenTold() throws Exception {
         UUID alert = raised(false, "FULL_NAME");
         assertThat(web.status(post("/danger-alerts/{id}/approve", alert), colleague)).isEqualTo(302);
-        web.page("/danger-alerts/" + alert, manager);
+        web.page("/danger-alerts/" + alert, colleague);
         web.page(url(""), a);
         List<String> before = accessCodes();
         assertThat(before).as("who opened the record, before the client was told").isNotEmpty()

@@ -77,7 +77,7 @@ class DangerAlerts {
     record Alert(UUID id, UUID clientId, String pseudonym, UUID partnerId, String partnerName, String contactName,
             String contactPhone, String contactEmail, DangerKind kind, String danger, String atRisk, String howSoon,
             List<IdentityField> fields, String content, boolean cannotWait, AlertStatus status, UUID raisedById,
-            String raisedBy, Instant raisedAt, String decidedBy, Instant decidedAt, String decisionNote,
+            String raisedBy, Instant raisedAt, UUID decidedById, String decidedBy, Instant decidedAt, String decisionNote,
             Instant sentAt, boolean mailed, Boolean clientTold, LocalDate clientToldOn, String toldRecordedBy) {
 
         public boolean wentOut() {
@@ -217,6 +217,17 @@ class DangerAlerts {
     public Opened open(StaffPrincipal who, UUID alertId, boolean printing) {
         requireStaff(who);
         Alert alert = load(who.organisationId(), alertId);
+        // A waiting alert is open to any second staff member; once decided, only to those who took
+        // part in it and the case's tandem. It may carry the client's identity (R6).
+        boolean waiting = alert.status() == AlertStatus.AWAITING_APPROVAL
+                || alert.status() == AlertStatus.SENT_AWAITING_REVIEW;
+        boolean involved = alert.raisedById().equals(who.id()) || who.id().equals(alert.decidedById())
+                || cases.inTandem(who, alert.clientId());
+        if (printing ? !involved : !(waiting || involved)) {
+            audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(),
+                    AlertActions.DANGER_ALERT_ACCESS_REFUSED, alert.pseudonym(), "alert " + alertId));
+            throw new ForbiddenException();
+        }
         if (printing && !alert.wentOut()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
@@ -434,7 +445,7 @@ class DangerAlerts {
                     r.fields().isEmpty() ? List.of()
                             : Arrays.stream(r.fields().split(",")).map(IdentityField::valueOf).toList(),
                     dec(cipher, r.id(), "content", r.content()), r.cannotWait(), AlertStatus.valueOf(r.status()),
-                    r.raisedBy(), names.get(r.raisedBy()), r.raisedAt().toInstant(),
+                    r.raisedBy(), names.get(r.raisedBy()), r.raisedAt().toInstant(), r.decidedBy(),
                     r.decidedBy() == null ? null : names.get(r.decidedBy()),
                     r.decidedAt() == null ? null : r.decidedAt().toInstant(),
                     dec(cipher, r.id(), "decision_note", r.decisionNote()),
