@@ -735,7 +735,7 @@ class AuthorizationMatrixTest {
         w.partner = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = 'Matrix youth office'").param(w.org.id()).query(UUID.class).single();
         w.consentPartner = w.partner;
         w.consent = recorded(w, post("/cases/{id}/consents", w.client.id()).param("partnerId", w.consentPartner.toString())
-                .param("purpose", "Matrix set-up").param("kinds", "ATTENDANCE")
+                .param("purpose", "Matrix set-up").param("kinds", "ATTENDANCE", "CASE_CONFERENCE")
                 .param("validFrom", LocalDate.now(clock).toString())
                 .param("validUntil", LocalDate.now(clock).plusMonths(3).toString()).param("informedHow", "WITH_INTERPRETER"),
                 "SELECT id FROM con_consent WHERE client_id = ?");

@@ -6,5 +6,15 @@ package org.exitwork.consent;
  */
 public enum DataKind {
     CONTACT_DETAILS, CURRENT_NEEDS, WORK_AGREEMENT_GOALS, PROGRESS, ATTENDANCE, HOUSING, EDUCATION_AND_WORK,
-    FAMILY_SITUATION
+    FAMILY_SITUATION,
+    /**
+     * Not a kind of data but a purpose (R10): the partner may take part in case conferences about the
+     * client and receive their minutes. Never part of a share.
+     */
+    CASE_CONFERENCE;
+
+    /** The kinds a share can carry: all but {@link #CASE_CONFERENCE}. */
+    public static java.util.List<DataKind> shareable() {
+        return java.util.Arrays.stream(values()).filter(k -> k != CASE_CONFERENCE).toList();
+    }
 }

@@ -145,9 +145,25 @@ class CaseConferencesTest {
         long before = refusals();
         MockHttpServletResponse response = web.perform(plan(housing, school), a);
         assertThat(response.getStatus()).isEqualTo(409);
-        assertThat(response.getContentAsString()).contains("no valid consent");
+        assertThat(response.getContentAsString()).contains("no consent of the client valid today names case conferences");
         assertThat(conferences()).isZero();
         assertThat(refusals()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aConsentToShareDataIsNotAConsentToCaseConferences() throws Exception {
+        // The school has a valid consent, but only for attendance: not offered, refused by hand.
+        assertThat(web.status(post("/cases/{id}/consents", client.id()).param("partnerId", school.toString())
+                .param("purpose", "Attendance only").param("kinds", "ATTENDANCE")
+                .param("validFrom", today().toString()).param("validUntil", today().plusMonths(3).toString())
+                .param("informedHow", "FORM_READ_TOGETHER"), a)).isEqualTo(302);
+        assertThat(web.page(url("/new"), a)).doesNotContain(DisclosureTestSupport.partnerName(jdbc, school));
+        MockHttpServletResponse response = web.perform(plan(school), a);
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getContentAsString()).contains("names case conferences with this partner");
+        assertThat(conferences()).isZero();
+        // Nor can a share carry "case conferences" as if it were data.
+        assertThat(web.page("/cases/" + client.id() + "/shares/new", a)).doesNotContain("value=\"CASE_CONFERENCE\"");
     }
 
     @Test

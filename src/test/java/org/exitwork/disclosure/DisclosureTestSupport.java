@@ -37,7 +37,7 @@ final class DisclosureTestSupport {
     static UUID consent(StaffRequests web, JdbcClient jdbc, StaffPrincipal tandem, UUID clientId, UUID partnerId,
             java.time.LocalDate today) throws Exception {
         assertThat(web.status(post("/cases/{id}/consents", clientId).param("partnerId", partnerId.toString())
-                .param("purpose", "Help with housing").param("kinds", "CURRENT_NEEDS")
+                .param("purpose", "Help with housing").param("kinds", "CURRENT_NEEDS", "CASE_CONFERENCE")
                 .param("validFrom", today.toString()).param("validUntil", today.plusMonths(3).toString())
                 .param("informedHow", "FORM_READ_TOGETHER"), tandem)).as("consent recorded").isEqualTo(302);
         return jdbc.sql("SELECT id FROM con_consent WHERE client_id = ? AND partner_id = ?").params(clientId, partnerId)

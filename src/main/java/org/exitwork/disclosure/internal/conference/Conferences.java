@@ -24,6 +24,7 @@ import org.exitwork.cases.CaseReference;
 import org.exitwork.cases.ClientErased;
 import org.exitwork.cases.IdentityMentions;
 import org.exitwork.consent.ConsentsToShare;
+import org.exitwork.consent.DataKind;
 import org.exitwork.consent.ConsentsToShare.ValidConsent;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
@@ -179,12 +180,18 @@ class Conferences {
         return cases.requireTandem(who, clientId, "plan a case conference");
     }
 
+    /** The client's consents valid today that name case conferences (R10): a consent to share data is not enough. */
+    private List<ValidConsent> forConferences(CaseReference ref) {
+        return consents.validOn(ref.organisationId(), ref.id(), LocalDate.now(clock)).stream()
+                .filter(c -> c.kinds().contains(DataKind.CASE_CONFERENCE)).toList();
+    }
+
     /** The partners the client has a valid consent for today, one offer per partner; never a security partner. */
     @Transactional(readOnly = true)
     public List<Offer> offerable(StaffPrincipal who, UUID clientId) {
         CaseReference ref = cases.requireTandem(who, clientId, "plan a case conference");
         Map<UUID, Offer> offers = new LinkedHashMap<>();
-        for (ValidConsent c : consents.validOn(ref.organisationId(), ref.id(), LocalDate.now(clock))) {
+        for (ValidConsent c : forConferences(ref)) {
             Optional<Partner> partner = partners.find(ref.organisationId(), c.partnerId());
             if (partner.isPresent() && allowed(partner.get())) {
                 offers.putIfAbsent(c.partnerId(), new Offer(c.partnerId(), partner.get().name(), c.id(), c.purpose()));
@@ -200,7 +207,7 @@ class Conferences {
                 || conference.heldOn() == null) {
             throw new IllegalArgumentException("incomplete conference");
         }
-        List<ValidConsent> valid = consents.validOn(ref.organisationId(), ref.id(), LocalDate.now(clock));
+        List<ValidConsent> valid = forConferences(ref);
         Map<UUID, UUID> consentOf = new LinkedHashMap<>();
         Set<UUID> seen = new HashSet<>();
         for (Invitee invitee : conference.invitees()) {
@@ -317,8 +324,7 @@ class Conferences {
         if (claimed != 1) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
-        Set<UUID> stillValid = consents.validOn(ref.organisationId(), ref.id(), LocalDate.now(clock)).stream()
-                .map(ValidConsent::id).collect(Collectors.toSet());
+        Set<UUID> stillValid = forConferences(ref).stream().map(ValidConsent::id).collect(Collectors.toSet());
         List<PartnerRow> rows = partnerRows(ref.id(), conferenceId);
         int sent = 0;
         int refused = 0;

@@ -81,7 +81,7 @@ class ShareController {
         CaseReference ref = shares.requireTandem(who, id);
         model.addAttribute("ref", ref);
         model.addAttribute("options", shares.options(who, ref));
-        model.addAttribute("kinds", DataKind.values());
+        model.addAttribute("kinds", DataKind.shareable());
         model.addAttribute("forms", Shares.Form.values());
         if (!model.containsAttribute("shareForm")) {
             model.addAttribute("shareForm", new ShareForm(null, null, Set.of(), List.of(), Shares.Form.PDF,

@@ -202,6 +202,9 @@ class Shares {
             throw new IllegalArgumentException("incomplete share");
         }
         Set<DataKind> kinds = EnumSet.copyOf(request.texts().keySet());
+        if (kinds.contains(DataKind.CASE_CONFERENCE)) {
+            throw new IllegalArgumentException("case conferences are not a kind of data to share");
+        }
         List<String> codes = kinds.stream().map(Enum::name).toList();
         Optional<Partner> found = partners.find(who.organisationId(), request.partnerId());
         Recipient recipient = new Recipient(request.partnerId(), found.map(Partner::name).orElse("unknown"));
