@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.text.SpoofChecker;
 import org.exitwork.cases.ClientIdentity;
 
 /**
@@ -28,6 +29,7 @@ final class IdentityMatcher {
             Map.entry("æ", "ae"), Map.entry("œ", "oe"), Map.entry("ħ", "h"), Map.entry("ŧ", "t"));
     private static final Pattern SPECIAL = Pattern.compile("[ßıłøđðþæœħŧ]");
     private static final int SHORTEST_PART = 4;
+    private static final SpoofChecker SKELETON = new SpoofChecker.Builder().build();
     private static final List<DateTimeFormatter> DATES = List.of("yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy",
             "dd/MM/yyyy", "d/M/yyyy", "MM/dd/yyyy", "dd-MM-yyyy").stream().map(DateTimeFormatter::ofPattern).toList();
     /** A number as people write phone numbers; not a run of digits inside a word or a longer number. */
@@ -54,8 +56,9 @@ final class IdentityMatcher {
             if (whole.length() >= 2 && words.contains(" " + whole + " ")) {
                 return true;
             }
-            for (String part : whole.split(" ")) {
-                if (part.length() >= SHORTEST_PART && words.contains(" " + part + " ")) {
+            // The length counts the letters as written: the skeleton spells "m" as "rn".
+            for (String part : folded(name).split(" ")) {
+                if (part.length() >= SHORTEST_PART && words.contains(" " + plain(part) + " ")) {
                     return true;
                 }
             }
@@ -63,8 +66,21 @@ final class IdentityMatcher {
         return mentionsDate(identity.dateOfBirth(), text) || mentionsContact(identity.contact(), text);
     }
 
-    /** Lower case; accents, invisible characters and ligatures folded; everything but letters and digits one space. */
+    /**
+     * Lower case; look-alike letters of other scripts mapped to their Latin prototype (Unicode's
+     * confusable skeleton); accents, invisible characters and ligatures folded; everything but
+     * letters and digits one space. Both the name and the text go through it, so they meet.
+     */
     static String plain(String s) {
+        return words(fold(SKELETON.getSkeleton(fold(s))));
+    }
+
+    /** {@link #plain} without the skeleton: the letters as a reader sees them. */
+    private static String folded(String s) {
+        return words(fold(s));
+    }
+
+    private static String fold(String s) {
         String folded = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("[\\p{M}\\p{Cf}]+", "")
                 .toLowerCase(Locale.ROOT);
         Matcher special = SPECIAL.matcher(folded);
@@ -73,7 +89,11 @@ final class IdentityMatcher {
             special.appendReplacement(out, LETTERS.get(special.group()));
         }
         special.appendTail(out);
-        return out.toString().replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return out.toString();
+    }
+
+    private static String words(String s) {
+        return s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     private static boolean mentionsDate(LocalDate born, String text) {

@@ -29,6 +29,8 @@ class IdentityMatcherTest {
             "Der Schmied was there.",
             "Lukasz Strauss was there.",
             "STRAUẞ was there.",
+            "\u0410hmet came.",
+            "Y\u0131lm\u0430z came.",
             "born 03.04.2007 in Bremen",
             "born 3.4.2007",
             "born 2007-04-03",
