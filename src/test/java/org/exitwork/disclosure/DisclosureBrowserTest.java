@@ -214,9 +214,9 @@ class DisclosureBrowserTest {
             assertThat(page.getByTestId("minutes")).containsText("needs a flat with two rooms");
 
             page.getByTestId("send-minutes").click();
-            assertThat(page.locator("p.notice")).hasText("The minutes have been sent to the participants.");
+            assertThat(page.locator("p.notice")).hasText("The minutes have been released. Print them and hand them to the participants.");
             assertThat(page.getByTestId("conference-partners").locator("li")).hasCount(1);
-            assertThat(page.getByTestId("conference-partners")).containsText("minutes sent");
+            assertThat(page.getByTestId("conference-partners")).containsText("minutes released");
             assertThat(page.getByTestId("send-minutes")).hasCount(0);
             screenshot("conference-sent");
 
