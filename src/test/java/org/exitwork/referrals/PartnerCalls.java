@@ -33,22 +33,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * describes (HMAC-SHA256 over method, path, timestamp, nonce and the body's SHA-256), for any method.
  * Written from the README rather than from the filter's code, so that the documented protocol is tested.
  */
-final class PartnerCalls {
+public final class PartnerCalls {
 
-    record Credential(String keyId, String secret) {
+    public record Credential(String keyId, String secret) {
     }
 
     private final MockMvc mvc;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PartnerCalls(MockMvc mvc, JdbcClient jdbc, Clock clock) {
+    public PartnerCalls(MockMvc mvc, JdbcClient jdbc, Clock clock) {
         this.mvc = mvc;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    UUID partner(StaffPrincipal manager, String kind) throws Exception {
+    public UUID partner(StaffPrincipal manager, String kind) throws Exception {
         String name = Fixtures.unique("Partner ");
         assertThat(mvc.perform(post("/network/partners").with(as(manager)).with(csrf()).param("name", name)
                 .param("kind", kind).param("mandate", "Refers people").param("agreement", "INFORMAL"))
@@ -57,7 +57,7 @@ final class PartnerCalls {
                 .params(manager.organisationId(), name).query(UUID.class).single();
     }
 
-    Credential credential(StaffPrincipal manager, UUID partner, String scope) throws Exception {
+    public Credential credential(StaffPrincipal manager, UUID partner, String scope) throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/referrals/credentials").with(as(manager)).with(csrf())
                 .param("partnerId", partner.toString()).param("scope", scope)).andReturn().getResponse();
         assertThat(response.getStatus()).as("credential created").isEqualTo(200);
@@ -66,7 +66,7 @@ final class PartnerCalls {
     }
 
     /** A one-time form link's path, {@code /referral-form/...}. */
-    String link(StaffPrincipal manager, UUID partner) throws Exception {
+    public String link(StaffPrincipal manager, UUID partner) throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/referrals/links").with(as(manager)).with(csrf())
                 .param("partnerId", partner.toString())).andReturn().getResponse();
         assertThat(response.getStatus()).as("link created").isEqualTo(200);
@@ -74,7 +74,7 @@ final class PartnerCalls {
         return url.substring(url.indexOf("/referral-form/"));
     }
 
-    static String testId(String page, String id) {
+    public static String testId(String page, String id) {
         Matcher m = Pattern.compile("data-testid=\"" + id + "\"[^>]*>([^<]+)<").matcher(page);
         assertThat(m.find()).as(id + " shown").isTrue();
         return m.group(1).strip();

@@ -4,20 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.referrals.PartnerCalls;
 import org.exitwork.testing.Fixtures;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.exitwork.testing.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Partners, credentials and links made through the web as a manager, and signed calls, for the tests. */
@@ -29,42 +25,31 @@ final class PartnerAccess {
     private final MockMvc mvc;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Partners, credentials and links are made the same way as in the one-way-street tests. */
+    private final PartnerCalls setup;
 
     PartnerAccess(MockMvc mvc, JdbcClient jdbc, Clock clock) {
         this.mvc = mvc;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.setup = new PartnerCalls(mvc, jdbc, clock);
     }
 
     UUID partner(StaffPrincipal manager, String kind) throws Exception {
-        String name = Fixtures.unique("Partner ");
-        assertThat(mvc.perform(post("/network/partners").with(as(manager)).with(csrf()).param("name", name)
-                .param("kind", kind).param("mandate", "Refers people").param("agreement", "INFORMAL"))
-                .andReturn().getResponse().getStatus()).as("partner registered").isEqualTo(302);
-        return jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = ?")
-                .params(manager.organisationId(), name).query(UUID.class).single();
+        return setup.partner(manager, kind);
     }
 
     Credential credential(StaffPrincipal manager, UUID partner, Scope scope) throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/referrals/credentials").with(as(manager)).with(csrf())
-                .param("partnerId", partner.toString()).param("scope", scope.name())).andReturn().getResponse();
-        assertThat(response.getStatus()).as("credential created").isEqualTo(200);
-        String page = response.getContentAsString();
-        return new Credential(testId(page, "key-id"), testId(page, "secret"));
+        PartnerCalls.Credential made = setup.credential(manager, partner, scope.name());
+        return new Credential(made.keyId(), made.secret());
     }
 
     String link(StaffPrincipal manager, UUID partner) throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/referrals/links").with(as(manager)).with(csrf())
-                .param("partnerId", partner.toString())).andReturn().getResponse();
-        assertThat(response.getStatus()).as("link created").isEqualTo(200);
-        String url = testId(response.getContentAsString(), "form-link");
-        return url.substring(url.indexOf("/referral-form/"));
+        return setup.link(manager, partner);
     }
 
     static String testId(String page, String id) {
-        Matcher m = Pattern.compile("data-testid=\"" + id + "\"[^>]*>([^<]+)<").matcher(page);
-        assertThat(m.find()).as(id + " shown").isTrue();
-        return m.group(1).strip();
+        return PartnerCalls.testId(page, id);
     }
 
     MockHttpServletRequestBuilder signed(Credential c, String path, String body) {
