@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -56,10 +57,11 @@ class ClientReports {
     record Download(byte[] bytes, String fileName, String contentType) {
     }
 
-    record DisclosureLine(String when, String channel, String to, List<String> what, String purpose) {
+    /** {@code when} is ISO-8601 for the export; {@code shown} the same moment as the client reads it. */
+    record DisclosureLine(String when, String shown, String channel, String to, List<String> what, String purpose) {
     }
 
-    record AccessLine(String when, String who, String action, String code) {
+    record AccessLine(String when, String shown, String who, String action, String code) {
     }
 
     /** Everything the client gets, in their language; the export is this as JSON. */
@@ -172,11 +174,11 @@ class ClientReports {
         });
         Map<UUID, String> names = people.isEmpty() ? Map.of() : staff.displayNames(ref.organisationId(), people);
 
-        List<DisclosureLine> told = disclosures.stream().map(d -> new DisclosureLine(d.disclosedAt().toString(),
+        List<DisclosureLine> told = disclosures.stream().map(d -> new DisclosureLine(d.disclosedAt().toString(), shown(d.disclosedAt()),
                 text("report.channel." + d.channel().name(), d.channel().name(), language),
                 d.partnerId() == null ? text("report.to.you", "you", language) : d.recipient(),
                 d.what().stream().map(w -> text("report.what." + w, w, language)).toList(), d.purpose())).toList();
-        List<AccessLine> access = entries.stream().map(e -> new AccessLine(e.occurredAt().toString(),
+        List<AccessLine> access = entries.stream().map(e -> new AccessLine(e.occurredAt().toString(), shown(e.occurredAt()),
                 e.actorId() == null ? e.actorName() : names.getOrDefault(e.actorId(), e.actorName()),
                 text("report.action." + e.action(), e.action(), language), e.action())).toList();
         return new Report(ref.pseudonym(), cover.fullName(), language.getLanguage(), Instant.now(clock).toString(),
@@ -194,6 +196,13 @@ class ClientReports {
         root.put("disclosures", report.disclosures());
         root.put("access", report.access());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    /** In the organisation's time, the way dates are written everywhere else in Exitwork. */
+    private String shown(Instant at) {
+        return SHOWN.format(at.atZone(clock.getZone()));
     }
 
     private String text(String key, String fallback, Locale language) {

@@ -101,7 +101,7 @@ class ReferralFormBrowserTest {
                         .hasText("Refer a person");
                 form.getByLabel("Your reference").fill("PP 4711/26");
                 form.getByLabel("Right-wing extremism").check();
-                form.getByLabel("The person themselves").check();
+                form.getByLabel("The person at risk themselves").check();
                 form.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Browser Person");
                 form.getByLabel("Your concern").fill("Has been posting threats.");
                 form.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send referral")).click();
