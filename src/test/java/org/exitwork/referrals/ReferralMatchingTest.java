@@ -200,6 +200,48 @@ class ReferralMatchingTest {
     }
 
     @Test
+    void aReferenceUsedAgainAfterTheReferralBecameACaseStartsANewReferral() throws Exception {
+        String reference = marker("REUSED");
+        UUID first = referOnce(police, referral(reference, "First Person", "first concern"));
+        UUID client = assign(first, a);
+        long inTheCase = count("SELECT COUNT(*) FROM ref_information WHERE referral_id = ?", first);
+
+        // The partner numbers again: another person under the same reference.
+        clock.advance(Duration.ofSeconds(1));
+        UUID second = referOnce(police, referral(reference, "Other Person", marker("otherconcern")));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(count("SELECT COUNT(*) FROM ref_information WHERE referral_id = ?", first))
+                .as("nothing of the other person in the client's case").isEqualTo(inTheCase);
+        assertThat(web.page("/cases/" + client + "/referrals", a)).doesNotContain("Other Person");
+
+        // Later information under that reference goes to the newest referral with it.
+        clock.advance(Duration.ofSeconds(1));
+        inbox.append(org.id(), police, Inbox.Via.API, new InboundInformation(reference, "about the other person"));
+        matcher.matchNow();
+        assertThat(count("SELECT COUNT(*) FROM ref_information WHERE referral_id = ? AND kind = 'INFORMATION'", second))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void informationWaitsForItsReferralWhenThatFailedOnce() throws Exception {
+        String reference = marker("LATE");
+        UUID waiting = inbox.append(org.id(), police, Inbox.Via.API, referral(reference, "Late Person", "concern"));
+        inbox.failed(waiting); // a deadlock, a dropped connection: it goes behind the others
+        clock.advance(Duration.ofSeconds(1));
+        inbox.append(org.id(), police, Inbox.Via.API, new InboundInformation(reference, "added a second later"));
+
+        matcher.matchNow(); // the information comes first now, and finds no referral yet
+        matcher.matchNow();
+
+        List<UUID> referrals = jdbc.sql("SELECT id FROM ref_referral WHERE org_id = ? AND partner_id = ?")
+                .params(org.id(), police).query(UUID.class).list();
+        assertThat(referrals).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM ref_information WHERE referral_id = ? AND kind = 'INFORMATION'",
+                referrals.get(0))).as("not discarded").isEqualTo(1);
+        assertThat(actions("REFERRAL_UNMATCHED")).isEmpty();
+    }
+
+    @Test
     void informationJoinsTheReferralWithThatReference() throws Exception {
         String reference = marker("REF");
         String info = marker("addedinfo");
@@ -395,7 +437,7 @@ class ReferralMatchingTest {
     }
 
     @Test
-    void entriesThatCannotBeMatchedDoNotHoldUpTheInbox() throws Exception {
+    void entriesThatCannotBeMatchedDoNotHoldUpTheInbox(@Autowired ReferralRetention retention) throws Exception {
         // More unreadable entries than one run takes (a payload that does not decrypt), then a good one.
         List<UUID> broken = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -416,6 +458,12 @@ class ReferralMatchingTest {
                     .as("every entry was tried; the good one is gone").isZero();
             assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE org_id = ? AND partner_id = ?", org.id(), police))
                     .as("the good entry was matched despite the broken ones before it").isEqualTo(1);
+
+            // Entries that will never be read do not stay for ever (R20).
+            clock.advance(Duration.ofDays(8));
+            retention.eraseExpired();
+            assertThat(count("SELECT COUNT(*) FROM ref_inbox WHERE org_id = ?", org.id())).isZero();
+            assertThat(actions("REFERRAL_UNMATCHED")).contains("stuck in the inbox for 7 days");
         } finally {
             broken.forEach(id -> jdbc.sql("DELETE FROM ref_inbox WHERE id = ?").param(id).update());
         }

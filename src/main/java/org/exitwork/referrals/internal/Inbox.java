@@ -91,6 +91,22 @@ public class Inbox {
             byte[] payload) {
     }
 
+    /** Whether a referral of this partner that arrived no later than {@code until} still waits in the inbox. */
+    public boolean referralWaiting(UUID organisationId, UUID partnerId, Instant until) {
+        return jdbc.sql("SELECT COUNT(*) FROM ref_inbox WHERE org_id = ? AND partner_id = ? AND kind = 'REFERRAL' "
+                + "AND received_at <= ?").params(organisationId, partnerId, Timestamp.from(until)).query(Long.class)
+                .single() > 0;
+    }
+
+    /** Entries that could not be matched for this long go (R20): their organisations, for the audit. */
+    public List<UUID> discardStuck(Instant receivedBefore) {
+        List<UUID> organisations = jdbc.sql("SELECT org_id FROM ref_inbox WHERE received_at < ? AND attempts > 0")
+                .param(Timestamp.from(receivedBefore)).query(UUID.class).list();
+        jdbc.sql("DELETE FROM ref_inbox WHERE received_at < ? AND attempts > 0").param(Timestamp.from(receivedBefore))
+                .update();
+        return organisations;
+    }
+
     /** Counts a failed attempt to match an entry, which puts it behind the entries not yet tried. */
     public void failed(UUID id) {
         jdbc.sql("UPDATE ref_inbox SET attempts = attempts + 1 WHERE id = ?").param(id).update();

@@ -43,7 +43,7 @@ class ReferralJobs {
             fixedDelayString = "${exitwork.referrals.match-every:PT5S}")
     void match() {
         locks.executeWithLock((Runnable) matcher::matchNow,
-                new LockConfiguration(clock.instant(), "ref_matcher", Duration.ofMinutes(1), Duration.ZERO));
+                new LockConfiguration(clock.instant(), "ref_matcher", Duration.ofMinutes(5), Duration.ZERO));
     }
 
     @Scheduled(initialDelayString = "${exitwork.referrals.retention-initial-delay:PT1M}",

@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReferralMatcher {
 
     static final int BATCH = 50;
+    private static final java.time.Duration RUN_LIMIT = java.time.Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(ReferralMatcher.class);
 
     private final Inbox inbox;
@@ -50,7 +51,13 @@ public class ReferralMatcher {
     public int matchNow() {
         List<Inbox.Entry> entries = inbox.oldest(BATCH);
         int handled = 0;
+        long started = System.nanoTime();
         for (Inbox.Entry entry : entries) {
+            // Well inside the scheduler's lock (ReferralJobs): a run that took longer than the lock
+            // would let a second node start on the same entries' partners.
+            if (System.nanoTime() - started > RUN_LIMIT.toNanos()) {
+                break;
+            }
             try {
                 Boolean done = transaction.execute(status -> {
                     if (!inbox.remove(entry.id())) {
@@ -63,6 +70,8 @@ public class ReferralMatcher {
                 if (Boolean.TRUE.equals(done)) {
                     handled++;
                 }
+            } catch (NotYet later) {
+                inbox.failed(entry.id());
             } catch (RuntimeException e) {
                 LOG.warn("Inbox entry {} could not be matched; it stays in the inbox, behind the others ({})",
                         entry.id(), e.getClass().getSimpleName());
@@ -84,9 +93,15 @@ public class ReferralMatcher {
         }
     }
 
+    /**
+     * The same reference again joins the partner's referral while nobody has taken it up. Once it
+     * is someone's case, a referral under the same reference starts a new one: a partner may number
+     * again, and another person's data must never land in a client's case.
+     */
     private void referral(Inbox.Entry entry) {
         Optional<ReferralStore.Header> existing = store.withReference(entry.organisationId(), entry.partnerId(),
-                entry.referral().partnerReference());
+                entry.referral().partnerReference()).stream()
+                .filter(h -> h.status() == ReferralStore.Status.AWAITING).reduce((first, second) -> second);
         if (existing.isPresent()) {
             store.addReferralAgain(existing.get(), entry.receivedAt(), entry.via(), entry.referral());
             record(entry, ReferralActions.REFERRAL_JOINED, existing.get());
@@ -98,10 +113,15 @@ public class ReferralMatcher {
                 ReferralActions.REFERRAL_RECEIVED, id.toString(), "via=" + entry.via()));
     }
 
+    /** Information joins the partner's newest referral with that reference. */
     private void information(Inbox.Entry entry) {
         Optional<ReferralStore.Header> existing = store.withReference(entry.organisationId(), entry.partnerId(),
-                entry.information().partnerReference());
+                entry.information().partnerReference()).stream().reduce((first, second) -> second);
         String text = entry.information().information();
+        if (existing.isEmpty() && inbox.referralWaiting(entry.organisationId(), entry.partnerId(), entry.receivedAt())) {
+            // The referral it belongs to may be the one still waiting (it failed once): not discarded yet.
+            throw new NotYet();
+        }
         if (existing.isEmpty() || text == null || text.isBlank()) {
             unmatched(entry);
             return;
@@ -116,6 +136,13 @@ public class ReferralMatcher {
                         .orElse(referral.id().toString());
         audit.record(new AuditEvent(entry.organisationId(), null, ReferralActions.MATCHER, action, subject,
                 "via=" + entry.via()));
+    }
+
+    /** Put back for a later run, without a warning: nothing went wrong. */
+    private static final class NotYet extends RuntimeException {
+        NotYet() {
+            super(null, null, false, false);
+        }
     }
 
     /** Discarded: the audit says that something arrived, never what or about whom. */

@@ -24,10 +24,15 @@ public class ReferralRetention {
     private final Clock clock;
     private final int retentionDays;
     private final TransactionTemplate transaction;
+    private final Inbox inbox;
+    private final int stuckDays;
 
     ReferralRetention(ReferralStore store, AuditLog audit, Clock clock,
             @Value("${exitwork.referrals.unassigned-retention-days:90}") int retentionDays,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Inbox inbox,
+            @Value("${exitwork.referrals.stuck-days:7}") int stuckDays) {
+        this.inbox = inbox;
+        this.stuckDays = stuckDays;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -37,6 +42,7 @@ public class ReferralRetention {
 
     /** @return how many referrals this run erased */
     public int eraseExpired() {
+        discardStuck();
         Instant cutoff = clock.instant().minus(retentionDays, ChronoUnit.DAYS);
         int erased = 0;
         for (ReferralStore.Header candidate : store.awaitingSince(cutoff)) {
@@ -53,5 +59,16 @@ public class ReferralRetention {
             }
         }
         return erased;
+    }
+
+    /**
+     * An inbox entry that could not be read or matched for {@code exitwork.referrals.stuck-days}
+     * (default 7) will not be: it goes, rather than keeping someone's data for ever. Audited without
+     * content, like every unmatched entry.
+     */
+    private void discardStuck() {
+        transaction.executeWithoutResult(status -> inbox.discardStuck(clock.instant().minus(stuckDays, ChronoUnit.DAYS))
+                .forEach(org -> audit.record(new AuditEvent(org, null, ReferralActions.RETENTION,
+                        ReferralActions.REFERRAL_UNMATCHED, null, "stuck in the inbox for " + stuckDays + " days"))));
     }
 }

@@ -89,10 +89,11 @@ class ReferralStore {
      * The partner's referral with this reference, if any: the partner's referrals' references are
      * decrypted in memory (there is no stored index of references).
      */
-    Optional<Header> withReference(UUID organisationId, UUID partnerId, String partnerReference) {
-        String wanted = partnerReference == null ? "" : partnerReference.strip();
+    /** The partner's referrals with this reference, oldest first (a partner may use a reference again). */
+    List<Header> withReference(UUID organisationId, UUID partnerId, String partnerReference) {
+        String wanted = sameForm(partnerReference);
         if (wanted.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         record Candidate(Header header, byte[] reference) {
         }
@@ -100,18 +101,24 @@ class ReferralStore {
                 + "partner_reference FROM ref_referral WHERE org_id = ? AND partner_id = ? ORDER BY received_at, id")
                 .params(organisationId, partnerId)
                 .query((rs, n) -> new Candidate(HEADERS.mapRow(rs, n), rs.getBytes(8))).list();
+        List<Header> matches = new java.util.ArrayList<>();
         for (Candidate c : candidates) {
             try {
                 String reference = keys.cipherFor(c.header().id())
                         .decrypt(ref(c.header().id(), "partner_reference"), c.reference());
-                if (wanted.equals(reference)) {
-                    return Optional.of(c.header());
+                if (wanted.equals(sameForm(reference))) {
+                    matches.add(c.header());
                 }
             } catch (UnreadableException shredded) {
                 // a referral whose key is gone matches nothing
             }
         }
-        return Optional.empty();
+        return matches;
+    }
+
+    /** A reference as compared: trimmed, in one Unicode form (an "ü" typed two ways is one letter). */
+    private static String sameForm(String reference) {
+        return reference == null ? "" : java.text.Normalizer.normalize(reference.strip(), java.text.Normalizer.Form.NFC);
     }
 
     void addInformation(Header referral, Instant receivedAt, Inbox.Via via, Inbox.Kind kind, String content) {
