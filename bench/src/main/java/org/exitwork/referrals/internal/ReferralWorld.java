@@ -139,12 +139,12 @@ final class ReferralWorld implements AutoCloseable {
     private void checkStates(UUID currentClient) {
         ReferralStore store = context.getBean(ReferralStore.class);
         UUID org = manager.organisationId();
-        var current = store.withReference(org, partner, CURRENT)
+        var current = store.withReference(org, partner, CURRENT).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("current reference not found"));
         if (!currentClient.equals(current.clientId())) {
             throw new IllegalStateException("current reference not assigned to its client");
         }
-        if (store.withReference(org, partner, ERASED).isPresent() || store.withReference(org, partner, UNKNOWN).isPresent()) {
+        if (!store.withReference(org, partner, ERASED).isEmpty() || !store.withReference(org, partner, UNKNOWN).isEmpty()) {
             throw new IllegalStateException("erased or unknown reference still known");
         }
         if (inboxRows() != 0) {
