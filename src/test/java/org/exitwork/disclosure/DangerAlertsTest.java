@@ -397,6 +397,14 @@ class DangerAlertsTest {
                 colleague)).isEqualTo(403);
         assertThat(web.status(post(url("/" + alert + "/told")).param("told", "true")
                 .param("toldOn", today().plusDays(2).toString()), a)).as("not in the future").isEqualTo(400);
+        MockHttpServletResponse future = web.perform(post(url("/" + alert + "/told")).param("told", "true")
+                .param("toldOn", today().plusDays(2).toString()), a);
+        assertThat(future.getContentAsString()).as("the error next to the date, what was entered kept")
+                .contains("id=\"told-on-error-" + alert + "\"").contains("value=\"" + today().plusDays(2) + "\"");
+        MockHttpServletResponse unchosen = web.perform(post(url("/" + alert + "/told"))
+                .param("toldOn", today().toString()), a);
+        assertThat(unchosen.getStatus()).isEqualTo(400);
+        assertThat(unchosen.getContentAsString()).contains("Please choose whether the client was told.");
         assertThat(web.status(post(url("/" + alert + "/told")).param("told", "false"), a)).isEqualTo(302);
         assertThat(web.page(url(""), a)).contains("Not yet (recorded by");
         assertThat(reportItems()).isEmpty();

@@ -107,7 +107,9 @@ class DangerAlertController {
             errors.rejectValue("toldOn", "dangeralerts.told-on.invalid");
         }
         if (errors.hasErrors()) {
+            // Shown next to the field it concerns, with what was entered kept.
             model.addAttribute("toldError", alertId);
+            model.addAttribute("toldProblem", errors.hasFieldErrors("told") ? "told" : "toldOn");
             return list(who, id, model);
         }
         alerts.recordTold(who, id, alertId, form.told(), form.toldOn());
