@@ -167,6 +167,19 @@ class CaseConferencesTest {
     }
 
     @Test
+    void formErrorsStandNextToTheirFieldsAndKeepWhatWasEntered() throws Exception {
+        MockHttpServletResponse none = web.perform(post(url("")).param("heldOn", today().toString())
+                .param("purpose", "Kept purpose " + m), a);
+        assertThat(none.getStatus()).isEqualTo(400);
+        assertThat(none.getContentAsString()).contains("Choose at least one participating partner.")
+                .contains("Kept purpose " + m);
+        MockHttpServletResponse tooLong = web.perform(plan(housing).param("invitees[0].attendees", "x".repeat(301)), a);
+        assertThat(tooLong.getStatus()).isEqualTo(400);
+        assertThat(tooLong.getContentAsString()).contains("class=\"error\"").contains("x".repeat(301));
+        assertThat(conferences()).isZero();
+    }
+
+    @Test
     void aSecurityPartnerPostedByHandIsRefused() throws Exception {
         MockHttpServletResponse response = web.perform(plan(police), a);
         assertThat(response.getStatus()).isEqualTo(409);

@@ -89,7 +89,7 @@ class ConferenceController {
             HttpServletResponse response, RedirectAttributes redirect) {
         conferences.requireWritable(who, id);
         if (form.chosen().isEmpty() && !errors.hasErrors()) {
-            errors.reject("conferences.partners.none");
+            errors.rejectValue("invitees", "conferences.partners.none");
         }
         if (errors.hasErrors()) {
             return form(who, id, model);
