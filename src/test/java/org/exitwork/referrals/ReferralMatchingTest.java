@@ -308,6 +308,20 @@ class ReferralMatchingTest {
     }
 
     @Test
+    void managersReadsBeforeTheAssignmentAppearUnderTheClientsPseudonym() throws Exception {
+        UUID id = referOnce(police, referral(marker("READ"), "Read Person", "concern"));
+        web.page("/referrals/" + id, manager);
+        StaffPrincipal second = fixtures.staff(org, Role.MANAGER);
+        web.page("/referrals/" + id, second);
+        UUID client = assign(id, a);
+        String pseudonym = jdbc.sql("SELECT pseudonym FROM cas_client WHERE id = ?").param(client).query(String.class)
+                .single();
+        assertThat(audit.about(org.id(), pseudonym).stream()
+                .filter(e -> e.action().equals("REFERRAL_READ_BEFORE_ASSIGNED")).map(AuditEntry::actorId))
+                .containsExactlyInAnyOrder(manager.id(), second.id());
+    }
+
+    @Test
     void onlyAnActivePractitionerOfTheOrganisationCanBeAssigned() throws Exception {
         UUID id = referOnce(police, referral(marker("REF"), "Name", "concern"));
         StaffPrincipal stranger = fixtures.staff(fixtures.organisation(), Role.PRACTITIONER);

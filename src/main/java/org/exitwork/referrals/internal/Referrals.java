@@ -123,6 +123,13 @@ class Referrals {
                 new NewProspect(Pathway.PARTNER_REFERRAL, areas, content.contextCase()));
         store.assign(id, prospect.id(), clock.instant());
         Partner partner = partner(header);
+        // Managers read the referral (the person's name and the concern) under its id, before the
+        // person had a pseudonym: their reads are carried over, so the client's report shows them (R19).
+        audit.about(manager.organisationId(), id.toString()).stream()
+                .filter(e -> ReferralActions.REFERRAL_READ.equals(e.action()))
+                .forEach(read -> audit.record(new AuditEvent(manager.organisationId(), read.actorId(), read.actorName(),
+                        ReferralActions.REFERRAL_READ_BEFORE_ASSIGNED, prospect.pseudonym(),
+                        "referral=" + id + " read at " + read.occurredAt())));
         audit.record(event(manager, ReferralActions.REFERRAL_ASSIGNED, prospect.pseudonym(),
                 "referral=" + id + " practitioner=" + member.username()
                         + (partner == null ? "" : " partnerKind=" + partner.kind())));
