@@ -16,9 +16,11 @@ import org.exitwork.audit.AuditLog;
 import org.exitwork.keys.FieldCipher;
 import org.exitwork.keys.FieldRef;
 import org.exitwork.keys.SystemSecrets;
+import org.exitwork.network.PartnerDeactivated;
 import org.exitwork.network.PartnerKind;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,10 +78,13 @@ class PartnerRegistry {
 
     private final JdbcClient jdbc;
     private final SystemSecrets secrets;
+    private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
-    PartnerRegistry(JdbcClient jdbc, SystemSecrets secrets, AuditLog audit, Clock clock) {
+    PartnerRegistry(JdbcClient jdbc, SystemSecrets secrets, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.audit = audit;
@@ -203,6 +208,9 @@ class PartnerRegistry {
         if (changed == 1) {
             record(who, active ? PartnerActions.PARTNER_REACTIVATED : PartnerActions.PARTNER_DEACTIVATED, name,
                     null);
+            if (!active) {
+                events.publishEvent(new PartnerDeactivated(who.organisationId(), partnerId, who.id()));
+            }
         }
     }
 

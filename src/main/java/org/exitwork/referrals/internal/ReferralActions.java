@@ -18,6 +18,7 @@ final class ReferralActions {
     static final String REFERRAL_ASSIGNED = "REFERRAL_ASSIGNED";
     static final String REFERRAL_READ_BEFORE_ASSIGNED = "REFERRAL_READ_BEFORE_ASSIGNED";
     static final String REFERRAL_DECLINED = "REFERRAL_DECLINED";
+    static final String REFERRAL_ACCESS_ENDED = "REFERRAL_ACCESS_ENDED";
     static final String REFERRAL_EXPIRED = "REFERRAL_EXPIRED";
     static final String REFERRALS_READ_IN_CASE = "REFERRALS_READ_IN_CASE";
 

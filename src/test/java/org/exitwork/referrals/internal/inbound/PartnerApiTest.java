@@ -163,6 +163,10 @@ class PartnerApiTest {
         long before = access.inboxRows();
         unauthorized(access.signed(submit, "/api/v1/referrals", referral("AZ-inactive")), "partner deactivated");
         assertThat(access.inboxRows()).isEqualTo(before);
+        // Reactivated later: the old credential stays revoked; a new one has to be issued.
+        mvc.perform(post("/network/partners/{id}/active", police).with(as(manager)).with(csrf()).param("active", "true"));
+        unauthorized(access.signed(submit, "/api/v1/referrals", referral("AZ-again")), "revoked for good");
+        assertThat(access.inboxRows()).isEqualTo(before);
     }
 
     @Test

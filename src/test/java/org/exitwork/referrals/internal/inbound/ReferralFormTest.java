@@ -143,6 +143,8 @@ class ReferralFormTest {
         long before = access.inboxRows();
         notValid(filled(link, "R-3", "after deactivation"));
         assertThat(access.inboxRows()).isEqualTo(before);
+        mvc.perform(post("/network/partners/{id}/active", partner).with(as(manager)).with(csrf()).param("active", "true"));
+        notValid(get(link));
     }
 
     @Test
