@@ -52,6 +52,12 @@ final class SignedRequestFilter extends OncePerRequestFilter {
     private static final Pattern SUBMIT = Pattern.compile("/api/v1/referrals");
     private static final Pattern INFORMATION = Pattern.compile("/api/v1/referrals/[^/]+/information");
 
+    private static final byte[] NO_SECRET = new byte[32];
+
+    static {
+        new java.security.SecureRandom().nextBytes(NO_SECRET);
+    }
+
     private final CredentialStore credentials;
     private final NonceStore nonces;
     private final RateLimit rate;
@@ -96,8 +102,9 @@ final class SignedRequestFilter extends OncePerRequestFilter {
         }
         Optional<CredentialStore.Active> found = credentials.find(keyId);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (found.isEmpty() || !valid(found.get().secret(), request.getMethod(), path, timestamp, nonce, body,
-                signature)) {
+        // An unknown key id costs the same HMAC as a known one: the time does not tell which key ids exist.
+        byte[] secret = found.map(CredentialStore.Active::secret).orElse(NO_SECRET);
+        if (!valid(secret, request.getMethod(), path, timestamp, nonce, body, signature) || found.isEmpty()) {
             ApiProblem.unauthorized(response);
             return;
         }
