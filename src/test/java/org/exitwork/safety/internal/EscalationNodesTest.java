@@ -1,7 +1,5 @@
 package org.exitwork.safety.internal;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.TestDatabase;
+import org.exitwork.testing.TestSmtp;
 import org.exitwork.testing.TestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +59,7 @@ class EscalationNodesTest {
 
     @BeforeEach
     void start() {
-        mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
+        mail = new GreenMail(new ServerSetup(TestSmtp.freePort(), "127.0.0.1", "smtp"));
         mail.start();
         database = TestDatabase.newDatabase();
     }
@@ -86,13 +85,6 @@ class EscalationNodesTest {
         return context;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A tandem, a manager, work e-mail for all three and an appointment of a with the shared client. */
     private void world(ConfigurableApplicationContext node) {
