@@ -328,7 +328,7 @@ class Conferences {
         List<PartnerRow> rows = partnerRows(ref.id(), conferenceId);
         int sent = 0;
         int refused = 0;
-        // Refusals first: each is audited in a transaction of its own, which must not wait for this one's entries.
+        // Refusals first, so that the audit lists who was refused before what went out.
         List<PartnerRow> granted = new ArrayList<>();
         Map<UUID, String> names = new LinkedHashMap<>();
         for (PartnerRow row : rows) {
