@@ -263,7 +263,9 @@ class SharesTest {
 
         // The page lists them; nothing written through the web rests in plaintext.
         String page = web.page("/cases/" + client.id() + "/shares", a);
-        assertThat(page).contains(partnerName(housing), "data-state=\"ACTIVE\"");
+        assertThat(page).contains(partnerName(housing), "data-state=\"ACTIVE\"")
+                .as("each row's buttons say which share they act on")
+                .contains("aria-label=\"Withdraw the link – " + partnerName(housing) + ", ");
         assertThat(DatabaseScan.find(dataSource, List.of(m, token, pdfToken))).isEmpty();
     }
 
