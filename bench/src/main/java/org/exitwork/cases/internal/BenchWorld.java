@@ -1,22 +1,13 @@
 package org.exitwork.cases.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import org.exitwork.ExitworkApplication;
-import org.exitwork.accounts.AccountAdministration;
-import org.exitwork.accounts.Role;
-import org.exitwork.accounts.StaffMember;
+import org.exitwork.bench.BenchApplication;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseWork;
 import org.exitwork.cases.ClientIdentity;
@@ -29,7 +20,6 @@ import org.exitwork.cases.SafetyDiscussion;
 import org.exitwork.cases.Tandem;
 import org.exitwork.keys.ClientKeys;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,7 +51,7 @@ final class BenchWorld implements AutoCloseable {
             + "mother, doubts, pride, the court date, the football club, work agreement reviewed, felt respected")
             .split(" ");
 
-    private final Path dataDir;
+    private final BenchApplication application;
     private final ConfigurableApplicationContext context;
     final CaseWork caseWork;
     final CaseRepository cases;
@@ -79,18 +69,9 @@ final class BenchWorld implements AutoCloseable {
     private final Random random = new Random(42);
     private int noteCounter;
 
-    private BenchWorld(Path dataDir) {
-        this.dataDir = dataDir;
-        this.context = new SpringApplicationBuilder(ExitworkApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                // Arguments, not default properties: these must win over application.properties.
-                .run("--exitwork.data-dir=" + dataDir.toAbsolutePath(),
-                        "--exitwork.cases.erasure-schedule.enabled=false",
-                        "--spring.main.banner-mode=off",
-                        "--spring.jmx.enabled=false",
-                        "--logging.level.root=WARN",
-                        "--logging.level.org.flywaydb=ERROR");
+    private BenchWorld(BenchApplication application) {
+        this.application = application;
+        this.context = application.context();
         this.caseWork = context.getBean(CaseWork.class);
         this.cases = context.getBean(CaseRepository.class);
         this.sessionService = context.getBean(SessionService.class);
@@ -101,19 +82,14 @@ final class BenchWorld implements AutoCloseable {
         this.ending = context.getBean(EndingService.class);
         this.tx = context.getBean(TransactionTemplate.class);
         this.clock = context.getBean(Clock.class);
-        AccountAdministration accounts = context.getBean(AccountAdministration.class);
-        UUID org = accounts.createOrganisation("Bench e.V.", "bench-admin", "Admin").member().organisationId();
-        this.practitioner = principal(accounts.createStaff(org, "bench-prac", "Practitioner", Role.PRACTITIONER, false).member());
-        this.colleague = principal(accounts.createStaff(org, "bench-coll", "Colleague", Role.PRACTITIONER, false).member());
-        this.manager = principal(accounts.createStaff(org, "bench-mana", "Manager", Role.MANAGER, false).member());
+        BenchApplication.Staff staff = application.staff();
+        this.practitioner = staff.practitioner();
+        this.colleague = staff.colleague();
+        this.manager = staff.manager();
     }
 
     static BenchWorld start() {
-        try {
-            return new BenchWorld(Files.createTempDirectory("exitwork-bench-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new BenchWorld(BenchApplication.start("exitwork-bench-", WebApplicationType.NONE));
     }
 
     /** A client taken on the way R1 asks (prospect, safety discussion, consent), carried by the tandem. */
@@ -161,15 +137,6 @@ final class BenchWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static StaffPrincipal principal(StaffMember m) {
-        return new StaffPrincipal(m.id(), m.organisationId(), m.username(), m.displayName(), m.role());
+        application.close();
     }
 }

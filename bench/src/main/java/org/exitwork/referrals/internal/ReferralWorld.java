@@ -8,25 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.exitwork.ExitworkApplication;
-import org.exitwork.accounts.AccountAdministration;
-import org.exitwork.accounts.Role;
-import org.exitwork.accounts.StaffMember;
+import org.exitwork.bench.BenchApplication;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.cases.internal.BenchCases;
@@ -35,7 +28,6 @@ import org.exitwork.network.internal.BenchPartners;
 import org.exitwork.referrals.internal.inbound.BenchCredentials;
 import org.exitwork.referrals.internal.inbound.Scope;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -63,7 +55,7 @@ final class ReferralWorld implements AutoCloseable {
     private static final String INFORMATION_BODY = "{\"information\":\"Was seen again with the old group on "
             + "Saturday; posted a threat against a teacher, since deleted.\"}";
 
-    private final Path dataDir;
+    private final BenchApplication application;
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -77,30 +69,16 @@ final class ReferralWorld implements AutoCloseable {
     private final BenchCredentials.Credential submit;
     private final BenchCredentials.Credential inform;
 
-    private ReferralWorld(Path dataDir) {
-        this.dataDir = dataDir;
-        this.context = new SpringApplicationBuilder(ExitworkApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .logStartupInfo(false)
-                // Arguments, not default properties: these must win over application.properties.
-                .run("--exitwork.data-dir=" + dataDir.toAbsolutePath(),
-                        "--server.address=127.0.0.1",
-                        "--server.port=0",
-                        "--exitwork.referrals.rate-per-minute=1000000000",
-                        "--exitwork.referrals.schedule.enabled=false",
-                        "--exitwork.cases.erasure-schedule.enabled=false",
-                        "--spring.main.banner-mode=off",
-                        "--spring.jmx.enabled=false",
-                        "--logging.level.root=WARN",
-                        "--logging.level.org.flywaydb=ERROR");
+    private ReferralWorld(BenchApplication application) {
+        this.application = application;
+        this.context = application.context();
         this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
         this.jdbc = context.getBean(JdbcClient.class);
         this.matcher = context.getBean(ReferralMatcher.class);
-        AccountAdministration accounts = context.getBean(AccountAdministration.class);
-        UUID org = accounts.createOrganisation("Bench e.V.", "bench-admin", "Admin").member().organisationId();
-        this.manager = principal(accounts.createStaff(org, "bench-mana", "Manager", Role.MANAGER, false).member());
-        this.practitioner = principal(accounts.createStaff(org, "bench-prac", "Practitioner", Role.PRACTITIONER, false).member());
-        this.colleague = principal(accounts.createStaff(org, "bench-coll", "Colleague", Role.PRACTITIONER, false).member());
+        BenchApplication.Staff staff = application.staff();
+        this.manager = staff.manager();
+        this.practitioner = staff.practitioner();
+        this.colleague = staff.colleague();
         this.partner = BenchPartners.register(context, manager, "Polizeipräsidium Bench", PartnerKind.POLICE);
         this.submit = BenchCredentials.create(context, manager, partner, Scope.SUBMIT_REFERRAL);
         this.inform = BenchCredentials.create(context, manager, partner, Scope.ADD_INFORMATION);
@@ -112,11 +90,11 @@ final class ReferralWorld implements AutoCloseable {
     }
 
     static ReferralWorld start() {
-        try {
-            return new ReferralWorld(Files.createTempDirectory("exitwork-bench-referrals-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ReferralWorld(BenchApplication.start("exitwork-bench-referrals-", WebApplicationType.SERVLET,
+                "--server.address=127.0.0.1",
+                "--server.port=0",
+                "--exitwork.referrals.rate-per-minute=1000000000",
+                "--exitwork.referrals.schedule.enabled=false"));
     }
 
     /** A signed referral, matched off the request path, assigned by the manager, taken on: the client's id. */
@@ -223,15 +201,6 @@ final class ReferralWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static StaffPrincipal principal(StaffMember m) {
-        return new StaffPrincipal(m.id(), m.organisationId(), m.username(), m.displayName(), m.role());
+        application.close();
     }
 }

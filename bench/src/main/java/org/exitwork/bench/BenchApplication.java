@@ -1,0 +1,87 @@
+package org.exitwork.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.exitwork.ExitworkApplication;
+import org.exitwork.accounts.AccountAdministration;
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffMember;
+import org.exitwork.accounts.StaffPrincipal;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real application on the embedded database in a fresh temporary data directory, quiet and
+ * without background jobs, for the benchmarks; deleted again on {@link #close()}.
+ */
+public final class BenchApplication implements AutoCloseable {
+
+    /** A bench organisation's people: two practitioners and a programme manager. */
+    public record Staff(StaffPrincipal practitioner, StaffPrincipal colleague, StaffPrincipal manager) {
+    }
+
+    private final Path dataDir;
+    private final ConfigurableApplicationContext context;
+
+    private BenchApplication(Path dataDir, WebApplicationType web, String... settings) {
+        this.dataDir = dataDir;
+        String[] arguments = new String[settings.length + 6];
+        arguments[0] = "--exitwork.data-dir=" + dataDir.toAbsolutePath();
+        arguments[1] = "--exitwork.cases.erasure-schedule.enabled=false";
+        arguments[2] = "--spring.main.banner-mode=off";
+        arguments[3] = "--spring.jmx.enabled=false";
+        arguments[4] = "--logging.level.root=WARN";
+        arguments[5] = "--logging.level.org.flywaydb=ERROR";
+        System.arraycopy(settings, 0, arguments, 6, settings.length);
+        // Arguments, not default properties: these must win over application.properties.
+        this.context = new SpringApplicationBuilder(ExitworkApplication.class).web(web).logStartupInfo(false)
+                .run(arguments);
+    }
+
+    /** Starts it; {@code settings} are further {@code --name=value} arguments. */
+    public static BenchApplication start(String directoryPrefix, WebApplicationType web, String... settings) {
+        try {
+            return new BenchApplication(Files.createTempDirectory(directoryPrefix), web, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** Creates the organisation "Bench e.V." with its administrator and staff. */
+    public Staff staff() {
+        AccountAdministration accounts = context.getBean(AccountAdministration.class);
+        UUID org = accounts.createOrganisation("Bench e.V.", "bench-admin", "Admin").member().organisationId();
+        StaffPrincipal practitioner = principal(accounts.createStaff(org, "bench-prac", "Practitioner",
+                Role.PRACTITIONER, false).member());
+        StaffPrincipal colleague = principal(accounts.createStaff(org, "bench-coll", "Colleague",
+                Role.PRACTITIONER, false).member());
+        StaffPrincipal manager = principal(accounts.createStaff(org, "bench-mana", "Manager", Role.MANAGER, false)
+                .member());
+        return new Staff(practitioner, colleague, manager);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static StaffPrincipal principal(StaffMember m) {
+        return new StaffPrincipal(m.id(), m.organisationId(), m.username(), m.displayName(), m.role());
+    }
+}
