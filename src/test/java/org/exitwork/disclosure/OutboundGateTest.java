@@ -442,6 +442,15 @@ class OutboundGateTest {
         refused(plan(funder), 409, "Refused: " + FUNDERS + " Nothing was stored.", "DISCLOSURE_REFUSED",
                 "channel=CONFERENCE_MINUTES", "partner " + funder, "FUNDERS_SEE_AGGREGATES_ONLY");
 
+        // A partner deactivated since: its consent is marked alike and no longer offered.
+        UUID housing = partner.get(PartnerKind.HOUSING);
+        assertThat(web.status(post("/network/partners/{id}/active", housing).param("active", "false"), manager))
+                .isEqualTo(302);
+        assertThat(web.page("/cases/" + client.id() + "/consents", a)).contains("data-refusal=\"INACTIVE_PARTNER\"")
+                .contains("this partner is no longer active.");
+        refused(share(housing, consentOf.get(PartnerKind.HOUSING)), 409, "Refused: this partner is no longer active.",
+                "DISCLOSURE_REFUSED", "channel=SHARE", "partner " + housing, "INACTIVE_PARTNER");
+
         // It stays the client's to revoke.
         assertThat(web.status(post("/cases/{id}/consents/{c}/revoke", client.id(), legacy)
                 .param("revokedOn", today().toString()), a)).isEqualTo(302);
