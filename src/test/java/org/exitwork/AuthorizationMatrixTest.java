@@ -339,6 +339,8 @@ class AuthorizationMatrixTest {
                             .param("changes[0].wording", "A change written in the authorization test")
                             .param("nextSteps", "Next steps written in the authorization test")
                             .param("language", "en").param("basedOn", "0")),
+            // Printing for the client is handing it out: the tandem's only, even after breaking the glass
+            // (theWorkAgreementForTheClientIsTheTandemsEvenAfterBreakingTheGlass).
             mvc("GET /cases/{id}/agreement/{version}/pdf", TANDEM).vars(w -> new Object[] {w.client.id(), 1}),
             mvc("POST /cases/{id}/agreement/{version}/client-agreement", TANDEM)
                     .vars(w -> new Object[] {w.client.id(), 1})
@@ -1009,6 +1011,31 @@ class AuthorizationMatrixTest {
                     .contains("/cases/" + world.client.id() + "/break-glass")
                     .doesNotContain(world.noteText)
                     .doesNotContain(world.clientName);
+        }
+    }
+
+    @Test
+    void theWorkAgreementForTheClientIsTheTandemsEvenAfterBreakingTheGlass() throws Exception {
+        RegisteredClient client = fixtures.client(world.tandemA, world.tandemB, Fixtures.unique("Agreement Client "));
+        assertThat(mvc.perform(post("/cases/{id}/agreement", client.id()).with(as(world.tandemA)).with(csrf())
+                .param("objective", "Objective of the printout test").param("changes[0].wording", "A change")
+                .param("nextSteps", "Next").param("language", "en").param("basedOn", "0"))
+                .andReturn().getResponse().getStatus()).isEqualTo(302);
+        for (Who who : List.of(Who.PRACTITIONER, Who.MANAGER, Who.DATA_PROTECTION_OFFICER)) {
+            StaffPrincipal reader = world.principal(who);
+            assertThat(mvc.perform(post("/cases/{id}/break-glass", client.id()).with(as(reader)).with(csrf())
+                    .param("reason", "ABSENCE").param("explanation", "Both of the tandem are away this week"))
+                    .andReturn().getResponse().getStatus()).as(who + " breaks the glass").isEqualTo(302);
+            assertThat(mvc.perform(get("/cases/{id}/agreement", client.id()).with(as(reader))).andReturn()
+                    .getResponse().getStatus()).as(who + " reads the agreement").isEqualTo(200);
+            assertThat(mvc.perform(get("/cases/{id}/agreement/{v}/pdf", client.id(), 1).with(as(reader))).andReturn()
+                    .getResponse().getStatus()).as(who + " prints it for the client").isEqualTo(403);
+        }
+        assertThat(mvc.perform(get("/cases/{id}/agreement/{v}/pdf", client.id(), 1).with(as(world.admin)))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        for (StaffPrincipal member : List.of(world.tandemA, world.tandemB)) {
+            assertThat(mvc.perform(get("/cases/{id}/agreement/{v}/pdf", client.id(), 1).with(as(member)))
+                    .andReturn().getResponse().getStatus()).isEqualTo(200);
         }
     }
 

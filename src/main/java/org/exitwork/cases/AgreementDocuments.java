@@ -5,8 +5,9 @@ import java.util.UUID;
 import org.exitwork.accounts.StaffPrincipal;
 
 /**
- * The work agreement as a document for the client to keep (R3, R19). Access checks (tandem or broken
- * glass) and the audit entry stay here; the disclosure gate hands the document out and records it.
+ * The work agreement as a document for the client to keep (R3, R19). The reading check (tandem or
+ * broken glass) and the audit entry stay here; the disclosure gate lets only the tandem hand the
+ * document out, and records it.
  */
 public interface AgreementDocuments {
 

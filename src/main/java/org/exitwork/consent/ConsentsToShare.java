@@ -14,15 +14,17 @@ public interface ConsentsToShare {
     /**
      * Whether consent {@code consentId} (which carries the purpose) is the client's, names
      * {@code partnerId}, is not revoked, is valid on {@code on} (from and until inclusive) and names
-     * every one of {@code kinds}. False as well when the partner is unknown, inactive or a security
-     * partner, when {@code kinds} is empty, or when anything belongs to another organisation.
+     * every one of {@code kinds}. False as well when the partner is unknown, when the outbound policy
+     * refuses it what the kinds open (a share, a case conference: only active social services), when
+     * {@code kinds} is empty, or when anything belongs to another organisation.
      */
     boolean covers(UUID organisationId, UUID clientId, UUID partnerId, UUID consentId, Set<DataKind> kinds,
             LocalDate on);
 
     /**
-     * The client's consents valid on {@code on} (not revoked, within their dates), naming an active
-     * partner that is not a security partner: what a share or a case conference may rest on. The
+     * The client's consents valid on {@code on} (not revoked, within their dates) whose partner the
+     * outbound policy allows for everything the consent names: what a share or a case conference may
+     * rest on. A consent recorded for a partner the policy now refuses (a funder, say) is not here. The
      * purpose is decrypted; no access check and no audit entry here (the gate checks the tandem and
      * records what it shows).
      */

@@ -1,6 +1,6 @@
 package org.exitwork.network;
 
-/** What kind of body a partner is. The kind decides what may ever reach it (R7-R10, R17). */
+/** What kind of body a partner is. Its group decides what may ever reach it: see {@link OutboundPolicy}. */
 public enum PartnerKind {
     POLICE(Group.SECURITY), INTELLIGENCE(Group.SECURITY), JUDICIARY(Group.SECURITY), PROSECUTION(Group.SECURITY),
     YOUTH_AND_FAMILY(Group.SOCIAL_SERVICE), PROBATION(Group.SOCIAL_SERVICE), EMPLOYMENT(Group.SOCIAL_SERVICE),
@@ -8,7 +8,11 @@ public enum PartnerKind {
     RELIGIOUS_COMMUNITY(Group.COMMUNITY), GRASS_ROOTS(Group.COMMUNITY), FAMILY_SUPPORT(Group.COMMUNITY),
     FUNDER(Group.FUNDER), PEER_NGO(Group.PEER);
 
-    /** The groups the seeds and the outbound policy speak of. */
+    /**
+     * The groups the seeds and the outbound policy speak of: social services receive shares, case
+     * conferences and service requests; security partners danger alerts; funders aggregate reports;
+     * peers vignettes; community partners nothing about a client.
+     */
     public enum Group {
         SECURITY, SOCIAL_SERVICE, COMMUNITY, FUNDER, PEER
     }

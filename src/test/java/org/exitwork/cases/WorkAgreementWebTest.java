@@ -265,14 +265,17 @@ class WorkAgreementWebTest {
     }
 
     @Test
-    void aColleagueWhoBrokeTheGlassReadsAndPrintsButDoesNotWrite() throws Exception {
+    void aColleagueWhoBrokeTheGlassReadsButNeitherPrintsForTheClientNorWrites() throws Exception {
         perform(version(a, 0, "en", "Objective Glass", "Change Glass"));
         StaffPrincipal colleague = fixtures.staff(org, Role.MANAGER);
         perform(post("/cases/" + client.id() + "/break-glass").with(as(colleague)).with(csrf())
                 .param("reason", "ABSENCE").param("explanation", "Both of the tandem are ill this week"));
         assertThat(page(colleague, url())).contains("Objective Glass")
-                .doesNotContain(url() + "/1/client-agreement").doesNotContain("/agreement/new");
-        assertThat(perform(get(url() + "/1/pdf").with(as(colleague))).getStatus()).isEqualTo(200);
+                .doesNotContain(url() + "/1/client-agreement").doesNotContain("/agreement/new")
+                .doesNotContain(url() + "/1/pdf");
+        // Printing for the client is handing it out: the tandem's, as for the client's report (R19).
+        assertThat(perform(get(url() + "/1/pdf").with(as(colleague))).getStatus()).isEqualTo(403);
+        assertThat(page(a, url())).contains(url() + "/1/pdf");
         assertThat(perform(get(url() + "/new").with(as(colleague))).getStatus()).isEqualTo(403);
         assertThat(perform(version(colleague, 1, "en", "Changed by colleague", "x")).getStatus()).isEqualTo(403);
         assertThat(perform(agree(colleague, 1, today().toString(), "ORALLY", "")).getStatus()).isEqualTo(403);

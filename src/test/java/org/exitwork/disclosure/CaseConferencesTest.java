@@ -183,7 +183,9 @@ class CaseConferencesTest {
     void aSecurityPartnerPostedByHandIsRefused() throws Exception {
         MockHttpServletResponse response = web.perform(plan(police), a);
         assertThat(response.getStatus()).isEqualTo(409);
-        assertThat(response.getContentAsString()).contains("never take part");
+        assertThat(response.getContentAsString()).contains("Refused: security partners (police, intelligence services, "
+                + "judiciary, prosecution) receive nothing but a danger alert: no consent, no share, no case conference. "
+                + "Nothing was stored.");
         assertThat(conferences()).isZero();
     }
 

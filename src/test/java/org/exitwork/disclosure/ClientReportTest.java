@@ -248,6 +248,40 @@ class ClientReportTest {
     }
 
     @Test
+    void theWorkAgreementForTheClientIsTheTandemsNotAColleaguesOrAManagersWhoBrokeTheGlass() throws Exception {
+        assertThat(web.status(post(url("/agreement")).param("objective", "Objective " + m).param("changes[0].wording",
+                "A").param("nextSteps", "Next").param("language", "en").param("basedOn", "0"), a)).isEqualTo(302);
+        StaffPrincipal manager = fixtures.staff(org, Role.MANAGER);
+        StaffPrincipal dpo = fixtures.staff(org, Role.DATA_PROTECTION_OFFICER);
+        for (StaffPrincipal reader : List.of(colleague, manager, dpo)) {
+            assertThat(web.status(post(url("/break-glass")).param("reason", "ABSENCE")
+                    .param("explanation", "Both of the tandem are ill this week"), reader)).isEqualTo(302);
+            // They read the agreement on its page, but it offers them no printout for the client.
+            assertThat(web.page(url("/agreement"), reader)).contains("Objective " + m)
+                    .doesNotContain(url("/agreement/1/pdf"));
+        }
+        long refusedBefore = count("SELECT COUNT(*) FROM aud_entry a JOIN cas_client c ON c.pseudonym = a.subject "
+                + "WHERE c.id = ? AND a.action = 'DISCLOSURE_REFUSED' AND a.detail LIKE '%channel=TO_CLIENT%what="
+                + "WORK_AGREEMENT reason=not in tandem%'");
+        for (StaffPrincipal who : List.of(colleague, manager, dpo, fixtures.staff(org, Role.PRACTITIONER),
+                fixtures.staff(org, Role.MANAGER), org.admin())) {
+            assertThat(web.status(get(url("/agreement/1/pdf")), who)).as(who.role().name()).isEqualTo(403);
+        }
+        assertThat(count("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ?")).as("nothing left").isZero();
+        assertThat(count("SELECT COUNT(*) FROM aud_entry a JOIN cas_client c ON c.pseudonym = a.subject "
+                + "WHERE c.id = ? AND a.action = 'DISCLOSURE_REFUSED' AND a.detail LIKE '%channel=TO_CLIENT%what="
+                + "WORK_AGREEMENT reason=not in tandem%'")).as("each refusal audited, the administrator's at the door")
+                .isEqualTo(refusedBefore + 5);
+        for (StaffPrincipal tandem : List.of(a, b)) {
+            assertThat(web.status(get(url("/agreement/1/pdf")), tandem)).isEqualTo(200);
+        }
+        assertThat(count("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ? AND channel = 'TO_CLIENT' "
+                + "AND what = 'WORK_AGREEMENT'")).isEqualTo(2);
+        StaffPrincipal stranger = fixtures.staff(fixtures.organisation(), Role.PRACTITIONER);
+        assertThat(web.status(get(url("/agreement/1/pdf")), stranger)).isEqualTo(404);
+    }
+
+    @Test
     void everyDownloadIsARecordedDisclosureToTheClient() throws Exception {
         assertThat(web.status(post(url("/agreement")).param("objective", "Objective").param("changes[0].wording", "A")
                 .param("nextSteps", "Next").param("language", "en").param("basedOn", "0"), a)).isEqualTo(302);

@@ -187,7 +187,7 @@ class DangerAlertsTest {
     void aNonSecurityPartnerIsNeverTheRecipient() throws Exception {
         MockHttpServletResponse response = web.perform(raise(housing, housingContact, true, "FULL_NAME"), a);
         assertThat(response.getStatus()).isEqualTo(409);
-        assertThat(response.getContentAsString()).contains("only to an active security partner");
+        assertThat(response.getContentAsString()).contains("only to a named contact of an active security partner");
         assertThat(web.status(raise(police, housingContact, true, "FULL_NAME"), a)).as("another partner's contact")
                 .isEqualTo(409);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_danger_alert WHERE client_id = ?").param(client.id())

@@ -178,7 +178,8 @@ class DisclosureBrowserTest {
                     + " f.appendChild(i); } }", police.toString());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan case conference")).click();
             assertThat(page.getByTestId("conference-refused")).containsText(
-                    "police, intelligence services and the judiciary never take part");
+                    "security partners (police, intelligence services, judiciary, prosecution) receive nothing but "
+                            + "a danger alert");
             org.assertj.core.api.Assertions.assertThat(count("SELECT COUNT(*) FROM dis_conference WHERE client_id = ?"))
                     .isZero();
             screenshot("conference-refused-security");

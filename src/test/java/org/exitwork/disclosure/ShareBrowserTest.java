@@ -198,7 +198,8 @@ class ShareBrowserTest {
             page.evaluate("id => { const o = document.createElement('option'); o.value = id; o.textContent = 'Police';"
                     + " document.getElementById('partnerId').appendChild(o); }", police.toString());
             fillForm(police.toString(), "Find a flat");
-            submitAndExpect("security partners (police, intelligence, judiciary, prosecution) never receive shares");
+            submitAndExpect("security partners (police, intelligence services, judiciary, prosecution) receive nothing "
+                    + "but a danger alert");
             screenshot("refused-security");
         } catch (RuntimeException | AssertionError failure) {
             screenshot("FAILED-" + testName);

@@ -355,9 +355,10 @@ class SharesTest {
         UUID consent = consent(housing, "HOUSING");
         assertThat(web.page("/cases/" + client.id() + "/shares/new", a)).doesNotContain(police.toString());
         refused(share(police, consent, texts(DataKind.HOUSING, "Flat " + m + "-refused"), "PDF", "en"),
-                "security partners (police, intelligence, judiciary, prosecution) never receive shares");
+                "Refused: security partners (police, intelligence services, judiciary, prosecution) receive nothing "
+                        + "but a danger alert");
         assertThat(audit.about(org.id(), client.pseudonym())).extracting(AuditEntry::detail)
-                .anyMatch(d -> d != null && d.contains("SECURITY_PARTNER") && d.contains(police.toString()));
+                .anyMatch(d -> d != null && d.contains("ONE_WAY_STREET") && d.contains(police.toString()));
         assertThat(DatabaseScan.find(dataSource, List.of(m + "-refused"))).isEmpty();
     }
 

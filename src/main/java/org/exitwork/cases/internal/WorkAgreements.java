@@ -79,6 +79,11 @@ class WorkAgreements {
         public boolean writable() {
             return access == Access.TANDEM && stage == Stage.CLIENT;
         }
+
+        /** Printing for the client is handing it out: the tandem's, as for the client's report (R19). */
+        public boolean printable() {
+            return access == Access.TANDEM;
+        }
     }
 
     /** What the form for a new version starts from: the newest version, if any. */

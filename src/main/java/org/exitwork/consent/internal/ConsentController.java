@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.consent.DataKind;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,8 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Consents to share (R9): the tandem records and revokes, the tandem and colleagues who broke the
- * glass read. The form offers only active partners that are not security partners (R7); whatever is
- * posted, the service refuses any other.
+ * glass read. The form offers only partners the outbound policy lets receive a share or take part in
+ * a case conference (active social services); whatever is posted, the service refuses any other and
+ * says why.
  */
 @Controller
 @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER', 'DATA_PROTECTION_OFFICER')")
@@ -92,7 +94,12 @@ class ConsentController {
         try {
             consents.record(who, id, form.consent());
         } catch (PartnerNotAllowedException refused) {
-            errors.rejectValue("partnerId", "consents.partner.not-allowed");
+            if (refused.refusal.isPresent()) {
+                errors.rejectValue("partnerId", "consents.partner.refused", new Object[] {
+                        new DefaultMessageSourceResolvable("outbound.refusal." + refused.refusal.get().name())}, null);
+            } else {
+                errors.rejectValue("partnerId", "consents.partner.not-allowed");
+            }
             return form(who, id, model);
         }
         redirect.addFlashAttribute("notice", "consents.notice.recorded");

@@ -39,7 +39,10 @@ class ConsentRecordForClient implements ClientRecordPart {
                         + "\n" + text("record.consents.informed", language) + ": "
                         + code("consents.informed." + c.informedHow().name(), c.informedHow().name(), language)
                         + (c.revokedOn() == null ? ""
-                                : "\n" + text("record.consents.revoked", language) + ": " + c.revokedOn())))
+                                : "\n" + text("record.consents.revoked", language) + ": " + c.revokedOn())
+                        + (c.usable() ? ""
+                                : "\n" + text("record.consents.unusable", language) + ": "
+                                        + text("outbound.refusal." + c.unusable().name(), language))))
                 .toList();
         return items.isEmpty() ? List.of()
                 : List.of(new ClientRecordSection("consents-to-share", text("record.consents", language), items));

@@ -27,6 +27,8 @@ import org.exitwork.consent.ConsentsToShare;
 import org.exitwork.consent.DataKind;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldRef;
+import org.exitwork.network.OutboundPolicy;
+import org.exitwork.network.OutboundPolicy.Refusal;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.exitwork.platform.NotFoundException;
@@ -54,10 +56,15 @@ class Consents implements ConsentsToShare {
 
     record Consent(UUID id, String partnerName, String partnerKind, String purpose, List<DataKind> kinds,
             LocalDate validFrom, LocalDate validUntil, ClientInformed informedHow, String recordedBy,
-            Instant recordedAt, LocalDate revokedOn, String revokedBy, Status status) {
+            Instant recordedAt, LocalDate revokedOn, String revokedBy, Status status, Refusal unusable) {
 
         public boolean revoked() {
             return status == Status.REVOKED;
+        }
+
+        /** The outbound policy refuses its partner (a consent recorded before the policy, or a partner deactivated). */
+        public boolean usable() {
+            return unusable == null;
         }
     }
 
@@ -87,9 +94,23 @@ class Consents implements ConsentsToShare {
         this.clock = clock;
     }
 
-    /** Partners a consent may name: active, of the organisation, never a security partner (R7). */
-    static boolean allowed(Partner partner) {
-        return partner.active() && !partner.kind().isSecurity();
+    /**
+     * What the outbound policy says about a consent naming {@code partner} for {@code kinds}: each kind
+     * opens its way out (a share, or a case conference), and every one of them must be allowed. With
+     * no kinds, the share is asked about: that is what a consent is for.
+     */
+    static Optional<Refusal> refusal(Partner partner, Collection<DataKind> kinds) {
+        Set<OutboundPolicy.Channel> channels = kinds == null || kinds.isEmpty() ? Set.of(OutboundPolicy.Channel.SHARE)
+                : kinds.stream().map(DataKind::channel).collect(Collectors.toCollection(() ->
+                        EnumSet.noneOf(OutboundPolicy.Channel.class)));
+        return channels.stream().map(c -> OutboundPolicy.toPartner(c, partner).refusal())
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    /** Partners the form offers: those the policy lets receive a share or take part in a case conference. */
+    private static boolean offerable(Partner partner) {
+        return OutboundPolicy.toPartner(OutboundPolicy.Channel.SHARE, partner).allowed()
+                || OutboundPolicy.toPartner(OutboundPolicy.Channel.CASE_CONFERENCE, partner).allowed();
     }
 
     @Transactional
@@ -116,18 +137,20 @@ class Consents implements ConsentsToShare {
 
     @Transactional(readOnly = true)
     public List<Partner> offerable(StaffPrincipal who) {
-        return partners.partners(who.organisationId()).stream().filter(Consents::allowed).toList();
+        return partners.partners(who.organisationId()).stream().filter(Consents::offerable).toList();
     }
 
     @Transactional
     public UUID record(StaffPrincipal who, UUID clientId, NewConsent consent) {
         CaseReference ref = cases.requireTandem(who, clientId, "record consent to share");
         Optional<Partner> partner = partners.find(who.organisationId(), consent.partnerId());
-        if (partner.isEmpty() || !allowed(partner.get())) {
+        Optional<Refusal> refusal = partner.flatMap(p -> refusal(p, consent.kinds()));
+        if (partner.isEmpty() || refusal.isPresent()) {
             audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(),
                     ConsentActions.CONSENT_PARTNER_REFUSED, ref.pseudonym(), "partner " + consent.partnerId()
-                            + partner.map(p -> " " + p.kind()).orElse(" unknown")));
-            throw new PartnerNotAllowedException();
+                            + partner.map(p -> " " + p.kind()).orElse(" unknown")
+                            + refusal.map(r -> " " + r.name()).orElse("")));
+            throw new PartnerNotAllowedException(refusal.orElse(null));
         }
         if (consent.kinds() == null || consent.kinds().isEmpty() || consent.validFrom() == null
                 || consent.validUntil() == null || !consent.validUntil().isAfter(consent.validFrom())
@@ -180,7 +203,7 @@ class Consents implements ConsentsToShare {
             return false;
         }
         Optional<Partner> partner = partners.find(organisationId, partnerId);
-        if (partner.isEmpty() || !allowed(partner.get())) {
+        if (partner.isEmpty() || refusal(partner.get(), kinds).isPresent()) {
             return false;
         }
         boolean valid = jdbc.sql("SELECT COUNT(*) FROM con_consent WHERE id = ? AND org_id = ? AND client_id = ? "
@@ -197,7 +220,7 @@ class Consents implements ConsentsToShare {
     @Override
     @Transactional(readOnly = true)
     public List<ValidConsent> validOn(UUID organisationId, UUID clientId, LocalDate on) {
-        Map<UUID, Partner> usable = partners.partners(organisationId).stream().filter(Consents::allowed)
+        Map<UUID, Partner> known = partners.partners(organisationId).stream()
                 .collect(Collectors.toMap(Partner::id, p -> p));
         List<Row> rows = jdbc.sql("SELECT id, partner_id, purpose, valid_from, valid_until FROM con_consent "
                 + "WHERE org_id = ? AND client_id = ? AND revoked_on IS NULL AND valid_from <= ? AND valid_until >= ? "
@@ -206,7 +229,7 @@ class Consents implements ConsentsToShare {
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), null, null, null, null,
                         null))
-                .list().stream().filter(r -> usable.containsKey(r.partnerId())).toList();
+                .list().stream().filter(r -> known.containsKey(r.partnerId())).toList();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -215,10 +238,14 @@ class Consents implements ConsentsToShare {
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), DataKind.valueOf(rs.getString(2))))
                 .list().forEach(e -> kinds.computeIfAbsent(e.getKey(), k -> EnumSet.noneOf(DataKind.class))
                         .add(e.getValue()));
+        // A consent the policy refuses (its partner's kind may not receive what it names, or the partner
+        // was deactivated) is no ground for anything, however valid its dates.
         var cipher = keys.cipherFor(clientId);
-        return rows.stream().map(r -> new ValidConsent(r.id(), r.partnerId(),
-                cipher.decrypt(FieldRef.of(TABLE, r.id(), "purpose"), r.purpose()),
-                kinds.getOrDefault(r.id(), Set.of()), r.from(), r.until())).toList();
+        return rows.stream().filter(r -> refusal(known.get(r.partnerId()), kinds.getOrDefault(r.id(), Set.of()))
+                .isEmpty())
+                .map(r -> new ValidConsent(r.id(), r.partnerId(),
+                        cipher.decrypt(FieldRef.of(TABLE, r.id(), "purpose"), r.purpose()),
+                        kinds.getOrDefault(r.id(), Set.of()), r.from(), r.until())).toList();
     }
 
     /** Every consent of the client, for the client's own report (R19); the caller has checked access. */
@@ -264,7 +291,7 @@ class Consents implements ConsentsToShare {
                     cipher.decrypt(FieldRef.of(TABLE, r.id(), "purpose"), r.purpose()), named, r.from(), r.until(),
                     ClientInformed.valueOf(r.informed()), names.get(r.recordedBy()), r.recordedAt().toInstant(),
                     r.revokedOn(), r.revokedBy() == null ? null : names.get(r.revokedBy()),
-                    status(r, today));
+                    status(r, today), p == null ? null : refusal(p, named).orElse(null));
         }).toList();
     }
 

@@ -1,8 +1,13 @@
 package org.exitwork.disclosure.internal;
 
-/** The ways out of the organisation (ARCHITECTURE: outbound policy). Stored by name in dis_disclosure.channel. */
+/**
+ * How the disclosure log records a way out; stored by name in dis_disclosure.channel and named in
+ * audit entries, so the names stay. Whether a way out may reach a recipient is the answer of
+ * {@link org.exitwork.network.OutboundPolicy}, whose {@code Channel} names every way out, built or not
+ * ({@code CONFERENCE_MINUTES} here is its {@code CASE_CONFERENCE}).
+ */
 public enum Channel {
-    /** A share with a social-service or community partner under the client's consent (R9). */
+    /** A share with a social service under the client's consent (R9). */
     SHARE,
     /** Minutes of a case conference, for the participants the client consented to (R10). */
     CONFERENCE_MINUTES,

@@ -36,6 +36,7 @@ import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
 import org.exitwork.keys.FieldRef;
+import org.exitwork.network.OutboundPolicy;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerContact;
 import org.exitwork.network.PartnerDirectory;
@@ -91,13 +92,22 @@ class DangerAlerts {
     record Opened(Alert alert, boolean mayDecide) {
     }
 
-    /** Refused before anything was stored; {@code messageKey} says why. */
+    /**
+     * Refused before anything was stored; {@code messageKey} says why; for the outbound policy's
+     * reasons it is {@code dangeralerts.refused.policy} and {@code policy} holds the reason.
+     */
     static final class Refused extends RuntimeException {
         final String messageKey;
+        final OutboundPolicy.Refusal policy;
 
         Refused(String messageKey) {
+            this(messageKey, null);
+        }
+
+        Refused(String messageKey, OutboundPolicy.Refusal policy) {
             super("danger alert refused");
             this.messageKey = messageKey;
+            this.policy = policy;
         }
     }
 
@@ -148,7 +158,7 @@ class DangerAlerts {
     /** Active security partners with their contacts: the only recipients an alert may have. */
     @Transactional(readOnly = true)
     public List<SecurityPartner> securityPartners(StaffPrincipal who) {
-        return partners.partners(who.organisationId()).stream().filter(DangerAlerts::allowed)
+        return partners.partners(who.organisationId()).stream().filter(DangerAlerts::mayReceiveAlerts)
                 .map(p -> new SecurityPartner(p.id(), p.name(), partners.contacts(who.organisationId(), p.id())))
                 .toList();
     }
@@ -161,18 +171,23 @@ class DangerAlerts {
         Optional<Partner> partner = alert.partnerId() == null ? Optional.empty()
                 : partners.find(ref.organisationId(), alert.partnerId());
         List<String> what = codes(fields);
-        if (partner.isEmpty() || !allowed(partner.get())) {
-            disclosures.refused(who, ref, Channel.DANGER_ALERT,
-                    new Recipient(alert.partnerId(), partner.map(Partner::name).orElse("unknown partner")), what,
-                    "not-an-active-security-partner");
-            throw new Refused("dangeralerts.refused.not-security");
+        if (partner.isEmpty()) {
+            disclosures.refused(who, ref, Channel.DANGER_ALERT, new Recipient(alert.partnerId(), "unknown partner"),
+                    what, "unknown-partner");
+            throw new Refused("dangeralerts.refused.unknown-partner");
         }
+        // Only a contact person registered with the partner is a named contact; anyone else means
+        // the body as such, which the policy refuses (R8).
         Optional<PartnerContact> contact = partners.contacts(ref.organisationId(), partner.get().id()).stream()
                 .filter(c -> c.id().equals(alert.contactId())).findFirst();
-        if (contact.isEmpty()) {
+        OutboundPolicy.Decision decision = contact.isPresent()
+                ? OutboundPolicy.toNamedContact(OutboundPolicy.Channel.DANGER_ALERT, partner.get())
+                : OutboundPolicy.toPartner(OutboundPolicy.Channel.DANGER_ALERT, partner.get());
+        if (decision.refused()) {
+            OutboundPolicy.Refusal why = decision.refusal().get();
             disclosures.refused(who, ref, Channel.DANGER_ALERT, new Recipient(partner.get().id(), partner.get().name()),
-                    what, "not-a-contact-of-the-partner");
-            throw new Refused("dangeralerts.refused.contact");
+                    what, why.name());
+            throw new Refused("dangeralerts.refused.policy", why);
         }
         ClientIdentity identity = fields.isEmpty() ? null : vault.identity(ref.organisationId(), ref.id()).orElse(null);
         if (!fields.isEmpty() && identity == null) {
@@ -246,9 +261,13 @@ class DangerAlerts {
         Optional<Partner> partner = partners.find(who.organisationId(), alert.partnerId());
         boolean contactStays = partner.isPresent() && partners.contacts(who.organisationId(), alert.partnerId()).stream()
                 .anyMatch(c -> c.name().equals(alert.contactName()) && Objects.equals(c.email(), alert.contactEmail()));
-        if (partner.isEmpty() || !allowed(partner.get()) || !contactStays) {
+        Optional<OutboundPolicy.Refusal> refusal = partner.flatMap(p -> (contactStays
+                ? OutboundPolicy.toNamedContact(OutboundPolicy.Channel.DANGER_ALERT, p)
+                : OutboundPolicy.toPartner(OutboundPolicy.Channel.DANGER_ALERT, p)).refusal());
+        if (partner.isEmpty() || refusal.isPresent()) {
             disclosures.refused(who, ref, Channel.DANGER_ALERT, new Recipient(alert.partnerId(), alert.partnerName()),
-                    alert.fields().stream().map(Enum::name).toList(), "recipient-changed alert " + alertId);
+                    alert.fields().stream().map(Enum::name).toList(), "recipient-changed alert " + alertId + " "
+                            + refusal.map(Enum::name).orElse("unknown-partner"));
             throw new Refused("dangeralerts.refused.recipient-changed");
         }
         changeStatus(who, alert, AlertStatus.SENT, null);
@@ -306,8 +325,9 @@ class DangerAlerts {
         jdbc.sql("DELETE FROM dis_danger_alert WHERE client_id = ?").param(erased.clientId()).update();
     }
 
-    static boolean allowed(Partner partner) {
-        return partner.active() && partner.kind().isSecurity();
+    /** Partners the form offers: those whose named contacts the outbound policy lets receive an alert. */
+    static boolean mayReceiveAlerts(Partner partner) {
+        return OutboundPolicy.toNamedContact(OutboundPolicy.Channel.DANGER_ALERT, partner).allowed();
     }
 
     /** Exactly what goes out: the alert's own fields and the chosen identity fields, nothing else. */

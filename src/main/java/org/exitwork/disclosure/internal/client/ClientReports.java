@@ -143,13 +143,14 @@ class ClientReports {
     }
 
     /**
-     * The work agreement for the client to keep (R3): cases checks access (tandem or broken glass, as
-     * before the gate existed) and audits; the gate records what left.
+     * The work agreement for the client to keep (R3, R19): handed out by the tandem only, like the
+     * report (a colleague who broke the glass reads the agreement on its page but does not hand it
+     * out); cases renders it, checks its own access and audits; the gate records what left.
      */
     @Transactional
     public Download agreement(StaffPrincipal who, UUID clientId, int version) {
+        CaseReference ref = forTandem(who, clientId, "WORK_AGREEMENT");
         AgreementDocuments.Document document = agreements.pdf(who, clientId, version);
-        CaseReference ref = cases.find(who.organisationId(), clientId).orElseThrow(NotFoundException::new);
         log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of("WORK_AGREEMENT"),
                 "work agreement version " + version, null, Base64.getEncoder().encodeToString(document.bytes())));
         return new Download(document.bytes(), document.fileName(), "application/pdf");

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -98,7 +99,8 @@ class ConferenceController {
             conferences.plan(who, id, new Conferences.NewConference(form.heldOn(), form.purpose(), form.chosen(),
                     form.clientInvited()));
         } catch (Conferences.Refused refused) {
-            errors.reject(refused.messageKey);
+            errors.reject(refused.messageKey, refused.policy == null ? null : new Object[] {
+                    new DefaultMessageSourceResolvable("outbound.refusal." + refused.policy.name())}, null);
             String page = form(who, id, model);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return page;

@@ -33,6 +33,7 @@ import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
 import org.exitwork.keys.FieldRef;
+import org.exitwork.network.OutboundPolicy;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.exitwork.platform.NotFoundException;
@@ -45,7 +46,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Case conferences (R10): a stated purpose, participants only from partners the client has a valid
- * consent for (never a security partner), minutes under the pseudonym, sent through the gate with one
+ * consent for and the {@link OutboundPolicy} lets take part (active social services: never a security
+ * partner, a funder, a peer organisation or a community partner), minutes under the pseudonym, sent through the gate with one
  * disclosure record per participant whose consent is still valid at that moment. The tandem plans,
  * records and sends; readers who broke the glass read. Everything in words is encrypted with the
  * client's key.
@@ -106,13 +108,22 @@ class Conferences {
     record Sent(int sent, int refused) {
     }
 
-    /** A partner may not take part; nothing was stored. {@code messageKey} says why. */
+    /**
+     * A partner may not take part; nothing was stored. {@code messageKey} says why; for the outbound
+     * policy's reasons it is {@code conferences.refused.policy} and {@code policy} holds the reason.
+     */
     static final class Refused extends RuntimeException {
         final String messageKey;
+        final OutboundPolicy.Refusal policy;
 
         Refused(String messageKey) {
+            this(messageKey, null);
+        }
+
+        Refused(String messageKey, OutboundPolicy.Refusal policy) {
             super("conference refused");
             this.messageKey = messageKey;
+            this.policy = policy;
         }
     }
 
@@ -186,14 +197,14 @@ class Conferences {
                 .filter(c -> c.kinds().contains(DataKind.CASE_CONFERENCE)).toList();
     }
 
-    /** The partners the client has a valid consent for today, one offer per partner; never a security partner. */
+    /** The partners the client has a valid consent for today, one offer per partner; only whom the policy allows. */
     @Transactional(readOnly = true)
     public List<Offer> offerable(StaffPrincipal who, UUID clientId) {
         CaseReference ref = cases.requireTandem(who, clientId, "plan a case conference");
         Map<UUID, Offer> offers = new LinkedHashMap<>();
         for (ValidConsent c : forConferences(ref)) {
             Optional<Partner> partner = partners.find(ref.organisationId(), c.partnerId());
-            if (partner.isPresent() && allowed(partner.get())) {
+            if (partner.isPresent() && policy(partner.get()).allowed()) {
                 offers.putIfAbsent(c.partnerId(), new Offer(c.partnerId(), partner.get().name(), c.id(), c.purpose()));
             }
         }
@@ -215,13 +226,12 @@ class Conferences {
                 continue;
             }
             Optional<Partner> partner = partners.find(ref.organisationId(), invitee.partnerId());
+            Optional<OutboundPolicy.Refusal> policy = partner.flatMap(p -> policy(p).refusal());
             String reason = null;
             if (partner.isEmpty()) {
                 reason = "unknown-partner";
-            } else if (partner.get().kind().isSecurity()) {
-                reason = "security-partner";
-            } else if (!partner.get().active()) {
-                reason = "inactive-partner";
+            } else if (policy.isPresent()) {
+                reason = policy.get().name();
             }
             Optional<ValidConsent> consent = valid.stream().filter(c -> c.partnerId().equals(invitee.partnerId()))
                     .findFirst();
@@ -232,7 +242,8 @@ class Conferences {
                 disclosures.refused(who, ref, Channel.CONFERENCE_MINUTES,
                         new Recipient(invitee.partnerId(), partner.map(Partner::name).orElse("unknown partner")),
                         List.of("CONFERENCE_PARTICIPATION"), reason);
-                throw new Refused("conferences.refused." + reason);
+                throw policy.isPresent() ? new Refused("conferences.refused.policy", policy.get())
+                        : new Refused("conferences.refused." + reason);
             }
             consentOf.put(invitee.partnerId(), consent.get().id());
         }
@@ -334,11 +345,14 @@ class Conferences {
         for (PartnerRow row : rows) {
             Optional<Partner> partner = partners.find(ref.organisationId(), row.partnerId());
             names.put(row.id(), partner.map(Partner::name).orElse("unknown partner"));
-            if (partner.isPresent() && allowed(partner.get()) && stillValid.contains(row.consentId())) {
+            // A participant planned under an earlier, wider gate (a funder, say) is refused here too.
+            Optional<OutboundPolicy.Refusal> policy = partner.flatMap(p -> policy(p).refusal());
+            if (partner.isPresent() && policy.isEmpty() && stillValid.contains(row.consentId())) {
                 granted.add(row);
             } else {
                 disclosures.refused(who, ref, Channel.CONFERENCE_MINUTES, new Recipient(row.partnerId(),
-                        names.get(row.id())), List.of("CONFERENCE_MINUTES"), "no-valid-consent");
+                        names.get(row.id())), List.of("CONFERENCE_MINUTES"),
+                        policy.map(Enum::name).orElse(partner.isEmpty() ? "unknown-partner" : "no-valid-consent"));
                 jdbc.sql("UPDATE dis_conference_partner SET outcome = 'REFUSED' WHERE id = ?").param(row.id()).update();
                 refused++;
             }
@@ -391,8 +405,9 @@ class Conferences {
         jdbc.sql("DELETE FROM dis_conference WHERE client_id = ?").param(erased.clientId()).update();
     }
 
-    static boolean allowed(Partner partner) {
-        return partner.active() && !partner.kind().isSecurity();
+    /** What the outbound policy says about this partner taking part (R10). */
+    static OutboundPolicy.Decision policy(Partner partner) {
+        return OutboundPolicy.toPartner(OutboundPolicy.Channel.CASE_CONFERENCE, partner);
     }
 
     private List<PartnerRow> partnerRows(UUID clientId, UUID conferenceId) {

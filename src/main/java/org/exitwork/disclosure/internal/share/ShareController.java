@@ -18,6 +18,7 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.consent.DataKind;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -126,7 +127,12 @@ class ShareController {
             granted = shares.share(who, id, new Shares.NewShare(form.partnerId(), form.consentId(), form.chosenTexts(),
                     form.form(), Locale.forLanguageTag(form.language())));
         } catch (Shares.ShareRefused refused) {
-            errors.reject("shares.refused." + refused.reason.name());
+            if (refused.policy != null) {
+                errors.reject("shares.refused.policy", new Object[] {
+                        new DefaultMessageSourceResolvable("outbound.refusal." + refused.policy.name())}, null);
+            } else {
+                errors.reject("shares.refused." + refused.reason.name());
+            }
             String page = form(who, id, model);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return page;

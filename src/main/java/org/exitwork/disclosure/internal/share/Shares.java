@@ -37,6 +37,7 @@ import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
+import org.exitwork.network.OutboundPolicy;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.exitwork.platform.NotFoundException;
@@ -49,8 +50,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Shares with social services under the client's consent (R9). The gate decides here, never
- * trusting the form: the partner must be the organisation's, active and not a security partner
- * (R7), and a consent valid today must name that partner and every kind shared. A refusal writes
+ * trusting the form: the partner must be the organisation's, the {@link OutboundPolicy} must let it
+ * receive a share (an active social service: R7, R16, R17), and a consent valid today must name that
+ * partner and every kind shared. A refusal writes
  * nothing but its audit entry; a grant writes the share and its {@link DisclosureLog} record in one
  * transaction. What goes out is only what the tandem wrote for each kind, under the pseudonym.
  */
@@ -64,22 +66,31 @@ class Shares {
         PDF, JSON
     }
 
-    /** Why the gate said no; each has its message {@code shares.refused.<code>}. */
+    /**
+     * Why the gate said no beyond the outbound policy; each has its message {@code shares.refused.<code>}.
+     * The policy's own reasons ({@link OutboundPolicy.Refusal}) come first.
+     */
     enum Refusal {
-        UNKNOWN_PARTNER, INACTIVE_PARTNER, SECURITY_PARTNER, NO_CONSENT, CONSENT_NOT_VALID, KINDS_NOT_COVERED,
-        NAMES_THE_CLIENT
+        UNKNOWN_PARTNER, NO_CONSENT, CONSENT_NOT_VALID, KINDS_NOT_COVERED, NAMES_THE_CLIENT
     }
 
     enum LinkState {
         ACTIVE, EXPIRED, WITHDRAWN, CONSENT_ENDED
     }
 
+    /** {@code code} is what the audit entry names; exactly one of the two reasons is set. */
     static final class ShareRefused extends RuntimeException {
         final Refusal reason;
+        final OutboundPolicy.Refusal policy;
 
-        ShareRefused(Refusal reason) {
-            super(reason.name(), null, false, false);
+        ShareRefused(Refusal reason, OutboundPolicy.Refusal policy) {
+            super(reason != null ? reason.name() : policy.name(), null, false, false);
             this.reason = reason;
+            this.policy = policy;
+        }
+
+        String code() {
+            return getMessage();
         }
     }
 
@@ -154,9 +165,9 @@ class Shares {
         this.linkValidity = Duration.ofDays(linkDays);
     }
 
-    /** Partners that may ever receive a share: the organisation's, active, never a security partner (R7). */
+    /** Partners that may ever receive a share: whom the outbound policy allows (an active social service). */
     static boolean receivesShares(Partner partner) {
-        return partner.active() && !partner.kind().isSecurity();
+        return OutboundPolicy.toPartner(OutboundPolicy.Channel.SHARE, partner).allowed();
     }
 
     @Transactional
@@ -210,14 +221,12 @@ class Shares {
         Recipient recipient = new Recipient(request.partnerId(), found.map(Partner::name).orElse("unknown"));
         LocalDate today = LocalDate.now(clock);
         Refusal refusal = null;
+        OutboundPolicy.Refusal policy = found.flatMap(p -> OutboundPolicy.toPartner(OutboundPolicy.Channel.SHARE, p)
+                .refusal()).orElse(null);
         ValidConsent consent = null;
         if (found.isEmpty()) {
             refusal = Refusal.UNKNOWN_PARTNER;
-        } else if (found.get().kind().isSecurity()) {
-            refusal = Refusal.SECURITY_PARTNER;
-        } else if (!found.get().active()) {
-            refusal = Refusal.INACTIVE_PARTNER;
-        } else {
+        } else if (policy == null) {
             List<ValidConsent> valid = consents.validOn(who.organisationId(), ref.id(), today);
             consent = valid.stream().filter(c -> c.id().equals(request.consentId())).findFirst().orElse(null);
             boolean partnerHasOne = valid.stream().anyMatch(c -> c.partnerId().equals(request.partnerId()));
@@ -234,14 +243,14 @@ class Shares {
         }
         // Everything written for a partner uses the pseudonym (R9); contact details are the one kind
         // whose very content identifies, and the client consented to exactly that.
-        if (refusal == null && request.texts().entrySet().stream().anyMatch(e -> e.getKey() != DataKind.CONTACT_DETAILS
+        if (refusal == null && policy == null && request.texts().entrySet().stream().anyMatch(e -> e.getKey() != DataKind.CONTACT_DETAILS
                 && mentions.mentioned(ref.id(), e.getValue()))) {
             refusal = Refusal.NAMES_THE_CLIENT;
         }
-        if (refusal != null) {
-            log.refused(who, ref, Channel.SHARE, recipient, codes, refusal.name()
-                    + " consent=" + request.consentId());
-            throw new ShareRefused(refusal);
+        if (refusal != null || policy != null) {
+            ShareRefused refused = new ShareRefused(refusal, policy);
+            log.refused(who, ref, Channel.SHARE, recipient, codes, refused.code() + " consent=" + request.consentId());
+            throw refused;
         }
 
         Locale language = request.language();
