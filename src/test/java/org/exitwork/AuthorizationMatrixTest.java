@@ -398,7 +398,7 @@ class AuthorizationMatrixTest {
                     "false")),
             mvc("GET /manage/retention", MANAGERS),
             mvc("POST /manage/retention", MANAGERS).form((r, w) -> r.param("prospectDays", "90")
-                    .param("closedDays", "365")),
+                    .param("closedDays", "365").param("groupDays", "365").param("appointmentDays", "30")),
             mvc("GET /start", PRACTITIONERS),
             mvc("GET /manage/overview", MANAGERS),
 

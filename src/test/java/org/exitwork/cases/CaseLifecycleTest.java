@@ -193,7 +193,8 @@ class CaseLifecycleTest {
     @Test
     void r20_retentionErasesProspectsAfterTheLastContactAndClosedCasesAfterTheirPeriod() throws Exception {
         mvc.perform(post("/manage/retention").with(as(manager)).with(csrf()).param("prospectDays", "30")
-                .param("closedDays", "60")).andExpect(status().is3xxRedirection());
+                .param("closedDays", "60").param("groupDays", "365").param("appointmentDays", "30"))
+                .andExpect(status().is3xxRedirection());
         RegisteredClient idle = fixtures.prospect(a);
         RegisteredClient inContact = fixtures.prospect(a);
         RegisteredClient client = fixtures.client(a, b, "Stays A Client");

@@ -3,6 +3,7 @@ package org.exitwork.cases.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,9 +11,11 @@ import java.util.UUID;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.cases.ExpiringRecords;
 import org.exitwork.keys.ClientKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +47,15 @@ class ClientErasure implements org.exitwork.cases.Erasure {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final GroupErasure groups;
+    private final ObjectProvider<ExpiringRecords> otherModules;
+
     ClientErasure(JdbcClient jdbc, CaseAccess access, ClientKeys keys, AuditLog audit, RetentionPolicy retention,
-            TransactionTemplate tx, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+            TransactionTemplate tx, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            GroupErasure groups, ObjectProvider<ExpiringRecords> otherModules) {
         this.events = events;
+        this.groups = groups;
+        this.otherModules = otherModules;
         this.jdbc = jdbc;
         this.access = access;
         this.keys = keys;
@@ -99,6 +108,47 @@ class ClientErasure implements org.exitwork.cases.Erasure {
             log.info("Erased {} clients whose retention period had passed.", erased);
         }
         return erased;
+    }
+
+    /**
+     * Clients, then groups, then what other modules keep (appointments). A kind that fails does not
+     * hold up the others; the first failure is thrown at the end, so the job logs it and the command
+     * exits with an error, and the next run tries again.
+     */
+    @Override
+    public List<Erased> eraseEverythingExpired() {
+        List<Erased> erased = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        List<ExpiringRecords> kinds = new ArrayList<>();
+        kinds.add(kind("clients", this::eraseExpired));
+        kinds.add(kind("groups", groups::eraseExpired));
+        otherModules.orderedStream().forEach(kinds::add);
+        for (ExpiringRecords kind : kinds) {
+            try {
+                erased.add(new Erased(kind.what(), kind.eraseExpired()));
+            } catch (RuntimeException e) {
+                log.error("Erasing expired {} failed; the next run tries again.", kind.what(), e);
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        return erased;
+    }
+
+    private static ExpiringRecords kind(String what, java.util.function.IntSupplier erase) {
+        return new ExpiringRecords() {
+            @Override
+            public String what() {
+                return what;
+            }
+
+            @Override
+            public int eraseExpired() {
+                return erase.getAsInt();
+            }
+        };
     }
 
     /** What decides expiry, read under the row lock so that a case taken on meanwhile is spared. */

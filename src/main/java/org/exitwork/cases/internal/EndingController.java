@@ -58,7 +58,9 @@ class EndingController {
     }
 
     record RetentionForm(@NotNull @Min(RetentionPolicy.Periods.MIN_DAYS) @Max(RetentionPolicy.Periods.MAX_DAYS) Integer prospectDays,
-            @NotNull @Min(RetentionPolicy.Periods.MIN_DAYS) @Max(RetentionPolicy.Periods.MAX_DAYS) Integer closedDays) {
+            @NotNull @Min(RetentionPolicy.Periods.MIN_DAYS) @Max(RetentionPolicy.Periods.MAX_DAYS) Integer closedDays,
+            @NotNull @Min(RetentionPolicy.Periods.MIN_DAYS) @Max(RetentionPolicy.Periods.MAX_DAYS) Integer groupDays,
+            @NotNull @Min(RetentionPolicy.Periods.MIN_DAYS) @Max(RetentionPolicy.Periods.MAX_DAYS) Integer appointmentDays) {
     }
 
     private final EndingService ending;
@@ -147,7 +149,8 @@ class EndingController {
     String retentionPage(@AuthenticationPrincipal StaffPrincipal who, Model model) {
         if (!model.containsAttribute("form")) {
             RetentionPolicy.Periods periods = retention.of(who.organisationId());
-            model.addAttribute("form", new RetentionForm(periods.prospectDays(), periods.closedDays()));
+            model.addAttribute("form", new RetentionForm(periods.prospectDays(), periods.closedDays(),
+                    periods.groupDays(), periods.appointmentDays()));
         }
         return "cases/retention";
     }
@@ -160,7 +163,8 @@ class EndingController {
         if (errors.hasErrors()) {
             return retentionPage(who, model);
         }
-        retention.change(who, new RetentionPolicy.Periods(form.prospectDays(), form.closedDays()));
+        retention.change(who, new RetentionPolicy.Periods(form.prospectDays(), form.closedDays(), form.groupDays(),
+                form.appointmentDays()));
         redirect.addFlashAttribute("notice", "retention.notice.changed");
         return "redirect:/manage/retention";
     }

@@ -10,6 +10,7 @@ final class GroupActions {
     static final String GROUP_PARTICIPANT_LINKED = "GROUP_PARTICIPANT_LINKED";
     static final String GROUP_PARTICIPANT_UNLINKED = "GROUP_PARTICIPANT_UNLINKED";
     static final String GROUP_ACCESS_REFUSED = "GROUP_ACCESS_REFUSED";
+    static final String GROUP_ERASED = "GROUP_ERASED";
 
     private GroupActions() {
     }

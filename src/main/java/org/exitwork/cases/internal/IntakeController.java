@@ -205,7 +205,7 @@ class IntakeController {
         }
         model.addAttribute("view", view);
         model.addAttribute("ways", InformedHow.values());
-        model.addAttribute("texts", intake.informationTexts(who));
+        model.addAttribute("texts", intake.offeredTexts(who));
         model.addAttribute("colleagues", staff.practitioners(who.organisationId()).stream()
                 .filter(p -> !p.id().equals(who.id())).toList());
         return "cases/take-on";

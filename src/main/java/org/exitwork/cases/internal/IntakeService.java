@@ -256,6 +256,10 @@ class IntakeService {
         if (!text.language().equals(consent.language())) {
             throw new IntakeRefused("intake.refused.text-language");
         }
+        if (!current(ref.organisationId(), text.language()).map(IntakeRepository.InformationText::id)
+                .orElseThrow().equals(text.id())) {
+            throw new IntakeRefused("intake.refused.outdated-text");
+        }
         if (consent.givenOn() == null || consent.givenOn().isAfter(LocalDate.now(clock)) || consent.informedHow() == null) {
             throw new IntakeRefused("intake.refused.consent");
         }
@@ -301,17 +305,39 @@ class IntakeService {
     @Transactional(readOnly = true)
     public List<TextVersion> informationTexts(StaffPrincipal who) {
         CaseAccess.requireCaseRole(who);
-        Map<Integer, Map<String, IntakeRepository.InformationText>> versions = new LinkedHashMap<>();
+        // Keyed by version and origin: a built-in version may carry the number of one the organisation
+        // published itself before it came out.
+        Map<String, Map<String, IntakeRepository.InformationText>> versions = new LinkedHashMap<>();
         for (IntakeRepository.InformationText t : intake.informationTexts(who.organisationId())) {
-            versions.computeIfAbsent(t.version(), v -> new LinkedHashMap<>()).put(t.language(), t);
+            versions.computeIfAbsent(t.version() + "/" + (t.organisationId() == null), v -> new LinkedHashMap<>())
+                    .put(t.language(), t);
         }
         List<TextVersion> out = new ArrayList<>();
-        versions.forEach((version, texts) -> {
+        versions.values().forEach(texts -> {
             IntakeRepository.InformationText any = texts.values().iterator().next();
-            out.add(new TextVersion(version, any.publishedOn(), any.organisationId() == null, texts));
+            out.add(new TextVersion(any.version(), any.publishedOn(), any.organisationId() == null, texts));
         });
-        out.sort(Comparator.comparingInt(TextVersion::version).reversed());
+        out.sort(Comparator.comparingInt(TextVersion::version).thenComparing(TextVersion::publishedOn).reversed());
         return out;
+    }
+
+    /**
+     * What take-on offers: the current text in each language and nothing older. An older version may
+     * promise what is no longer true (version 1 promised that only the tandem reads the record); it
+     * stays readable for the consents given on it.
+     */
+    @Transactional(readOnly = true)
+    public List<TextVersion> offeredTexts(StaffPrincipal who) {
+        CaseAccess.requireCaseRole(who);
+        Map<String, IntakeRepository.InformationText> current = new LinkedHashMap<>();
+        for (String language : List.of("en", "de")) {
+            current(who.organisationId(), language).ifPresent(t -> current.put(language, t));
+        }
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        IntakeRepository.InformationText any = current.values().iterator().next();
+        return List.of(new TextVersion(any.version(), any.publishedOn(), any.organisationId() == null, current));
     }
 
     @Transactional(readOnly = true)
@@ -322,9 +348,15 @@ class IntakeService {
 
     @Transactional(readOnly = true)
     public UUID currentInformationText(UUID organisationId, String language) {
+        return current(organisationId, language).map(IntakeRepository.InformationText::id)
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** The newest version in {@code language}; of two with the same number, the one published later. */
+    private Optional<IntakeRepository.InformationText> current(UUID organisationId, String language) {
         return intake.informationTexts(organisationId).stream().filter(t -> t.language().equals(language))
-                .max(Comparator.comparingInt(IntakeRepository.InformationText::version))
-                .map(IntakeRepository.InformationText::id).orElseThrow(NotFoundException::new);
+                .max(Comparator.comparingInt(IntakeRepository.InformationText::version)
+                        .thenComparing(IntakeRepository.InformationText::publishedOn));
     }
 
     /** A manager publishes a new version, in English and German together, so both stay the same text. */

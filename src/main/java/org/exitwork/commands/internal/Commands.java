@@ -30,7 +30,10 @@ class Commands implements CommandRunner {
             case DEMO_DATA -> demoData.fill(System.out);
             case ROTATE_KEYS -> rotateKeys();
             case ERASE_EXPIRED -> {
-                System.out.println("Erased " + erasure.eraseExpired() + " clients whose retention period had passed.");
+                for (org.exitwork.cases.Erasure.Erased erased : erasure.eraseEverythingExpired()) {
+                    System.out.println("Erased " + erased.count() + " " + erased.what()
+                            + " whose retention period had passed.");
+                }
                 yield 0;
             }
         };
