@@ -171,6 +171,8 @@ class AccountResetTest {
         assertThat(recoveryCodesOn(enrolled)).hasSize(10);
         assertRedirect(back.get("/"), "/account/reset-notice");
         assertRedirect(back.get("/cases/" + client.id()), "/account/reset-notice");
+        // The notice page itself is styled: static files are not held back.
+        assertThat(back.get("/css/exitwork.css").getResponse().getStatus()).isEqualTo(200);
 
         String when = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)).minusSeconds(60),
                 ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"));

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -38,6 +39,10 @@ class ResetNoticeGate implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
+        // Pages only: style sheets, scripts and other static files load as usual.
+        if (!(handler instanceof HandlerMethod)) {
+            return true;
+        }
         HttpSession session = request.getSession(false);
         if (session == null || session.getAttribute(PENDING) == null || !"GET".equals(request.getMethod())
                 || request.getHeader(IdleTimeout.BACKGROUND) != null) {
