@@ -86,6 +86,10 @@ class AccountResetBrowserTest {
                 Chromium.firstSignIn(managerPage, manager.member().username(), manager.temporaryPassword());
                 managerPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Account resets")).click();
                 assertThat(managerPage.getByTestId("reset-request")).hasCount(2);
+                screenshot(managerPage, "reset-requests-360");
+                Number scrollWidth = (Number) managerPage.evaluate("document.documentElement.scrollWidth");
+                org.assertj.core.api.Assertions.assertThat(scrollWidth.intValue()).as("no sideways scrolling at 360 px")
+                        .isLessThanOrEqualTo(360);
                 managerPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                         .setName("Approve: Password of Hal Holder")).click();
                 assertThat(managerPage).hasURL(Pattern.compile("/manage/account-resets/[0-9a-f-]+/password$"));
