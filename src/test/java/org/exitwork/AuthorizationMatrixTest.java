@@ -173,6 +173,11 @@ class AuthorizationMatrixTest {
         UUID securityContact;
         UUID awaitingAlert;
         UUID sentAlert;
+        /** Account resets (R6), asked for by the administrator: a second-factor reset the manager approves, a
+         *  password reset the manager refuses, and a password reset the manager approved whose one look is open. */
+        UUID resetToApprove;
+        UUID resetToRefuse;
+        UUID resetApproved;
 
         StaffPrincipal principal(Who who) {
             return switch (who) {
@@ -262,6 +267,14 @@ class AuthorizationMatrixTest {
             mvc("POST /admin/staff/{id}/unlock", ADMINS).vars(w -> ids(w.adminTarget.id())),
             mvc("POST /admin/staff/{id}/active", ADMINS).vars(w -> ids(w.adminTarget.id()))
                     .form((r, w) -> r.param("active", "true")),
+            // Resets take two people (R6): the administrator only asks; a manager decides and alone sees the
+            // temporary password, once. The holder acknowledges the notice; without one it sends them home.
+            mvc("GET /manage/account-resets", MANAGERS),
+            mvc("POST /manage/account-resets/{id}/approve", MANAGERS).vars(w -> ids(w.resetToApprove)),
+            mvc("POST /manage/account-resets/{id}/refuse", MANAGERS).vars(w -> ids(w.resetToRefuse)),
+            mvc("GET /manage/account-resets/{id}/password", MANAGERS).vars(w -> ids(w.resetApproved)),
+            mvc("GET /account/reset-notice", SIGNED_IN),
+            mvc("POST /account/reset-notice", SIGNED_IN),
 
             // Cases: never the administrator; registering only practitioners; reading only the tandem.
             mvc("GET /cases", CASE_ROLES),
@@ -801,6 +814,27 @@ class AuthorizationMatrixTest {
                 .param(w.client.id()).query(UUID.class).single();
         w.sentAlert = jdbc.sql("SELECT id FROM dis_danger_alert WHERE client_id = ? AND cannot_wait = TRUE")
                 .param(w.client.id()).query(UUID.class).single();
+        accountResets(w);
+    }
+
+    /** Account resets: the manager's account is of long standing, as an approver's must be (R6). */
+    private void accountResets(World w) throws Exception {
+        jdbc.sql("UPDATE acc_staff SET created_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(30))), w.manager.id())
+                .update();
+        w.resetToApprove = resetRequest(w, "reset-second-factor");
+        w.resetToRefuse = resetRequest(w, "reset-password");
+        w.resetApproved = resetRequest(w, "reset-password");
+        assertThat(mvc.perform(post("/manage/account-resets/{id}/approve", w.resetApproved).with(as(w.manager))
+                .with(csrf())).andReturn().getResponse().getStatus()).as("reset approved").isEqualTo(302);
+    }
+
+    private UUID resetRequest(World w, String what) throws Exception {
+        StaffPrincipal holder = fixtures.staff(w.org, Role.PRACTITIONER);
+        assertThat(mvc.perform(post("/admin/staff/{id}/" + what, holder.id()).with(as(w.admin)).with(csrf()))
+                .andReturn().getResponse().getStatus()).as("reset asked for").isEqualTo(302);
+        return jdbc.sql("SELECT id FROM acc_reset_request WHERE staff_id = ?").param(holder.id()).query(UUID.class)
+                .single();
     }
 
     /** Referrals in: a one-time link for {@link World#partner}, made by the manager; returns its token. */

@@ -16,8 +16,13 @@ final class AccountActions {
     static final String ACCOUNT_DEACTIVATED = "ACCOUNT_DEACTIVATED";
     static final String ACCOUNT_REACTIVATED = "ACCOUNT_REACTIVATED";
     static final String ACCOUNT_UNLOCKED = "ACCOUNT_UNLOCKED";
-    static final String SECOND_FACTOR_RESET = "SECOND_FACTOR_RESET";
-    static final String PASSWORD_RESET = "PASSWORD_RESET";
+    // Resets of another person's credentials take two people (R6); see ResetRequests.
+    static final String RESET_REQUESTED = "RESET_REQUESTED";
+    static final String RESET_APPROVED = "RESET_APPROVED";
+    static final String RESET_REFUSED = "RESET_REFUSED";
+    static final String RESET_APPROVAL_DENIED = "RESET_APPROVAL_DENIED";
+    static final String TEMPORARY_PASSWORD_SHOWN = "TEMPORARY_PASSWORD_SHOWN";
+    static final String RESET_NOTICE_ACKNOWLEDGED = "RESET_NOTICE_ACKNOWLEDGED";
     static final String PROFILE_UPDATED = "PROFILE_UPDATED";
 
     private AccountActions() {

@@ -16,7 +16,6 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.accounts.StaffProfile;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
-import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +27,11 @@ class AccountService implements StaffDirectory, AccountAdministration {
     private final Passwords passwords;
     private final AuditLog audit;
     private final Clock clock;
-    private final Optional<FindByIndexNameSessionRepository<?>> sessions;
+    private final AccountSessions sessions;
     private final StaffProfiles profiles;
 
     AccountService(AccountRepository accounts, Passwords passwords, AuditLog audit, Clock clock,
-            Optional<FindByIndexNameSessionRepository<?>> sessions, StaffProfiles profiles) {
+            AccountSessions sessions, StaffProfiles profiles) {
         this.profiles = profiles;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -119,25 +118,6 @@ class AccountService implements StaffDirectory, AccountAdministration {
     }
 
     @Transactional
-    public String resetPassword(StaffPrincipal admin, UUID staffId) {
-        Account target = target(admin, staffId);
-        String password = passwords.generate();
-        accounts.setPassword(target.id(), passwords.hash(password), true);
-        accounts.clearFailures(target.id());
-        endSessions(target);
-        audit.record(event(admin, AccountActions.PASSWORD_RESET, target));
-        return password;
-    }
-
-    @Transactional
-    public void resetSecondFactor(StaffPrincipal admin, UUID staffId) {
-        Account target = target(admin, staffId);
-        accounts.resetSecondFactor(target.id());
-        endSessions(target);
-        audit.record(event(admin, AccountActions.SECOND_FACTOR_RESET, target));
-    }
-
-    @Transactional
     public void unlock(StaffPrincipal admin, UUID staffId) {
         Account target = target(admin, staffId);
         accounts.clearFailures(target.id());
@@ -164,7 +144,7 @@ class AccountService implements StaffDirectory, AccountAdministration {
     }
 
     private void endSessions(Account account) {
-        sessions.ifPresent(repo -> repo.findByPrincipalName(account.username()).keySet().forEach(repo::deleteById));
+        sessions.end(account.username());
     }
 
     private static AuditEvent event(StaffPrincipal actor, String action, Account target) {

@@ -8,7 +8,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 
 /** What the accounts module needs in every mode, web server or command line. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SignInPolicy.class)
+@EnableConfigurationProperties({ SignInPolicy.class, ResetPolicy.class })
 class AccountsConfiguration {
 
     @Bean

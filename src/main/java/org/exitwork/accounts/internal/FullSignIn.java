@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 class FullSignIn {
 
     private final SecurityContextRepository contexts;
+    private final ResetRequests resets;
 
-    FullSignIn(SecurityContextRepository contexts) {
+    FullSignIn(SecurityContextRepository contexts, ResetRequests resets) {
         this.contexts = contexts;
+        this.resets = resets;
     }
 
     void complete(StaffPrincipal who, HttpServletRequest request, HttpServletResponse response) {
@@ -32,6 +34,10 @@ class FullSignIn {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        // Someone reset this account's password or second factor: the holder hears of it first (R6).
+        if (resets.hasNotices(who.id())) {
+            ResetNoticeGate.remember(request);
+        }
     }
 
     void abandon(HttpServletRequest request) {

@@ -38,10 +38,12 @@ class StaffAdminController {
     }
 
     private final AccountService accounts;
+    private final ResetRequests resets;
     private final java.time.Clock clock;
 
-    StaffAdminController(AccountService accounts, java.time.Clock clock) {
+    StaffAdminController(AccountService accounts, ResetRequests resets, java.time.Clock clock) {
         this.accounts = accounts;
+        this.resets = resets;
         this.clock = clock;
     }
 
@@ -71,20 +73,30 @@ class StaffAdminController {
         return page(admin, model);
     }
 
+    /**
+     * Only a request (R6): a manager other than this administrator approves it, and the temporary
+     * password is shown to that manager, never here.
+     */
     @PostMapping("/{id}/reset-password")
-    String resetPassword(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, Model model) {
-        String password = accounts.resetPassword(admin, id);
-        model.addAttribute("resetPassword", password);
-        model.addAttribute("resetFor", accounts.find(admin.organisationId(), id).orElseThrow().username());
-        model.addAttribute("form", new NewStaffForm("", "", Role.PRACTITIONER));
-        return page(admin, model);
+    String resetPassword(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id,
+            RedirectAttributes redirect) {
+        return requestReset(admin, id, ResetKind.PASSWORD, redirect);
     }
 
     @PostMapping("/{id}/reset-second-factor")
     String resetSecondFactor(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id,
             RedirectAttributes redirect) {
-        accounts.resetSecondFactor(admin, id);
-        redirect.addFlashAttribute("notice", "staff.notice.second-factor-reset");
+        return requestReset(admin, id, ResetKind.SECOND_FACTOR, redirect);
+    }
+
+    private String requestReset(StaffPrincipal admin, UUID id, ResetKind kind, RedirectAttributes redirect) {
+        try {
+            resets.request(admin, id, kind);
+        } catch (ResetRequests.Closed e) {
+            redirect.addFlashAttribute("problem", e.reason);
+            return "redirect:/admin/staff";
+        }
+        redirect.addFlashAttribute("notice", "reset.notice.requested");
         return "redirect:/admin/staff";
     }
 
@@ -110,6 +122,7 @@ class StaffAdminController {
 
     private String page(StaffPrincipal admin, Model model) {
         model.addAttribute("staff", accounts.staffOf(admin));
+        model.addAttribute("resetsWaiting", resets.waitingByAccount(admin.organisationId()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("now", clock.instant());
         return "accounts/staff";
