@@ -1,6 +1,7 @@
 package org.exitwork.keys.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,7 +106,7 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
     private Optional<Result> locked(boolean force, Consumer<String> progress) {
         try {
             LockingTaskExecutor.TaskResult<Result> result = locks.executeWithLock(() -> run(force, progress),
-                    new LockConfiguration(Instant.now(), LOCK, settings.lockAtMostFor(), java.time.Duration.ZERO));
+                    new LockConfiguration(Instant.now(), LOCK, settings.lockAtMostFor(), Duration.ZERO));
             return result.wasExecuted() ? Optional.of(result.getResult()) : Optional.empty();
         } catch (RuntimeException | Error e) {
             throw e;
