@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -122,14 +120,13 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
             long id = master.addPrimary();
             say(progress, "master key version " + Long.toUnsignedString(id) + " is now primary");
         }
-        Set<Long> rewrappedFrom = new HashSet<>();
-        int clients = rewrap(CLIENTS, rewrappedFrom, progress);
-        int system = rewrap(SYSTEM, rewrappedFrom, progress);
+        int clients = rewrap(CLIENTS, progress);
+        int system = rewrap(SYSTEM, progress);
         String primary = Long.toUnsignedString(master.current().primaryId());
         if (rotate || clients + system > 0) {
             events.publishEvent(new Rotated(primary, rotate, clients, system));
         }
-        retire(rewrappedFrom);
+        retire();
         List<String> destroyed = destroyPastHorizon(progress);
         return new Result(rotate, primary, clients, system, destroyed);
     }
@@ -144,7 +141,7 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
     }
 
     /** Re-wraps every row of the table not yet wrapped by the primary, in batches; returns how many. */
-    private int rewrap(Table table, Set<Long> rewrappedFrom, Consumer<String> progress) {
+    private int rewrap(Table table, Consumer<String> progress) {
         long primary = master.current().primaryId();
         String notPrimary = "(wrapped_by IS NULL OR wrapped_by <> ?)";
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.name() + " WHERE " + notPrimary, Long.class,
@@ -173,7 +170,6 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
                 try {
                     Envelope.Wrapped rewrapped = Envelope.rewrap(row.wrapped(), target, table.ad().apply(row.key()));
                     updates.add(new Object[] {rewrapped.bytes(), rewrapped.by(), row.key(), row.wrapped()});
-                    rewrappedFrom.add(row.wrappedBy() != null ? row.wrappedBy() : Envelope.wrappedBy(row.wrapped()));
                 } catch (UnreadableException e) {
                     // Wrapped by a version that no longer exists, or damaged: it opens nothing and needs nothing.
                     unreadable++;
@@ -213,17 +209,20 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
     }
 
     /**
-     * A version that no row needs is retired now: if it just lost its last row, or has never been
-     * marked. Backups taken until now may hold rows wrapped by it, so its horizon starts now.
+     * A version that no row needs any more is retired now: backups taken until now may hold rows wrapped
+     * by it, so its horizon starts now. Once retired, it stays retired even if rows wrapped by it turn
+     * up again (a node that had not yet seen the new key file, a restored backup): they are re-wrapped
+     * within the hour, and the promise to erased clients (gone at the horizon) outranks a backup taken
+     * in that hour.
      */
-    private void retire(Set<Long> rewrappedFrom) {
+    private void retire() {
         long primary = master.current().primaryId();
         Instant now = clock.instant();
         for (VersionsFile.Entry v : master.versions()) {
             if (v.id() == primary || !v.exists()) {
                 continue;
             }
-            if ((v.retired() == null || rewrappedFrom.contains(v.id())) && !needed(v.id())) {
+            if (v.retired() == null && !needed(v.id())) {
                 master.retire(v.id(), now);
             }
         }
