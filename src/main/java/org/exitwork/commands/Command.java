@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public enum Command {
     VERIFY_AUDIT("verify-audit", "check the audit chain; exit 0 if intact, 1 naming the first bad entry"),
     DEMO_DATA("demo-data", "fill an empty database with a demo organisation, staff and fictitious clients"),
-    ROTATE_KEYS("rotate-keys", "re-wrap every data key under a new master key"),
+    ROTATE_KEYS("rotate-keys", "make a new master key version primary now, re-wrap every data key under it, destroy versions past the erasure horizon"),
     ERASE_EXPIRED("erase-expired",
             "erase every client, group and appointment whose retention period has passed (the server does it hourly)");
 

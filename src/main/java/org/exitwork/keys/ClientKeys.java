@@ -12,8 +12,9 @@ public interface ClientKeys {
     FieldCipher cipherFor(UUID clientId);
 
     /**
-     * Crypto-shredding: destroys the client's data key. Every ciphertext of the client, in this
-     * database and in every backup of it, becomes unreadable.
+     * Crypto-shredding: deletes the client's data key. Every ciphertext of the client in the live
+     * database becomes unreadable at once; stale copies of the wrapped key (free pages, dead rows,
+     * backups) once the master-key version that wrapped it is destroyed ({@link ErasureHorizon}).
      */
     void shred(UUID clientId);
 }

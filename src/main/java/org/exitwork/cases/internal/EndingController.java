@@ -16,6 +16,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.keys.ErasureHorizon;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -66,16 +67,19 @@ class EndingController {
     private final EndingService ending;
     private final ClientErasure erasure;
     private final RetentionPolicy retention;
+    private final ErasureHorizon horizon;
 
-    EndingController(EndingService ending, ClientErasure erasure, RetentionPolicy retention) {
+    EndingController(EndingService ending, ClientErasure erasure, RetentionPolicy retention, ErasureHorizon horizon) {
         this.ending = ending;
         this.erasure = erasure;
         this.retention = retention;
+        this.horizon = horizon;
     }
 
     @GetMapping("/cases/{id}/ending")
     String page(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
         model.addAttribute("view", ending.view(who, id));
+        model.addAttribute("erasureHorizonDays", horizon.daysUntilEveryCopyIsUnreadable());
         if (!model.containsAttribute("completedForm")) {
             model.addAttribute("completedForm", new CompletedForm(null, "", null, null, null));
         }

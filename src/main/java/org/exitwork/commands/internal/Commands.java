@@ -50,10 +50,21 @@ class Commands implements CommandRunner {
     }
 
     private int rotateKeys() {
-        KeyRotation.Result result = keyRotation.rotateMasterKey();
-        System.out.println("Master key rotated (new key id " + result.newMasterKeyId() + "): re-wrapped "
+        KeyRotation.Result result;
+        try {
+            result = keyRotation.rotateMasterKey(System.out::println);
+        } catch (KeyRotation.Busy busy) {
+            System.out.println("Another node is rotating the master key right now; nothing was done. Try again later.");
+            return 1;
+        }
+        System.out.println("Master key rotated (new version " + result.primaryVersion() + "): re-wrapped "
                 + result.clientKeys() + " client keys and " + result.systemKeys() + " system keys.");
-        System.out.println("Back up the new master key file now; the old one no longer opens anything.");
+        if (!result.destroyedVersions().isEmpty()) {
+            System.out.println("Destroyed master key versions past the erasure horizon: "
+                    + String.join(", ", result.destroyedVersions()) + ".");
+        }
+        System.out.println("Older versions stay in the key file until the erasure horizon has passed, so backups "
+                + "of their time stay readable. Back up the master key file and its .versions.json now.");
         return 0;
     }
 }

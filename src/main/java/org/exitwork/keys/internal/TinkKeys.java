@@ -1,36 +1,28 @@
 package org.exitwork.keys.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
-import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KeyTemplates;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
-import org.exitwork.keys.KeyRotation;
 import org.exitwork.keys.SystemSecrets;
 import org.exitwork.keys.UnreadableException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Envelope encryption with Tink: data keys wrapped by the master key, stored in key_* tables. */
+/**
+ * Envelope encryption with Tink: data keys wrapped by the primary master-key version, stored in key_*
+ * tables with the version that wrapped them ({@code wrapped_by}).
+ */
 @Service
-class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
+class TinkKeys implements ClientKeys, SystemSecrets {
 
-    private static final String DATA_KEY_TEMPLATE = "AES256_GCM";
-    private static final String SYSTEM_KEY = "staff-secrets";
+    static final String SYSTEM_KEY = "staff-secrets";
 
     private final MasterKeyFile master;
     private final JdbcClient jdbc;
@@ -38,9 +30,8 @@ class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
     private final Clock clock;
     private volatile FieldCipher systemCipher;
 
-    TinkKeys(@Value("${exitwork.master-key-file}") Path masterKeyFile, JdbcClient jdbc, TransactionTemplate tx,
-            Clock clock) {
-        this.master = new MasterKeyFile(masterKeyFile);
+    TinkKeys(MasterKeyFile master, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        this.master = master;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -48,9 +39,9 @@ class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
 
     @Override
     public void createKey(UUID clientId, UUID organisationId) {
-        byte[] wrapped = wrap(newDataKey(), clientAd(clientId));
-        jdbc.sql("INSERT INTO key_client (client_id, org_id, wrapped_keyset, created_at) VALUES (?, ?, ?, ?)")
-                .params(clientId, organisationId, wrapped, Timestamp.from(clock.instant()))
+        Envelope.Wrapped wrapped = Envelope.wrap(Envelope.newDataKey(), master.current(), Envelope.clientAd(clientId));
+        jdbc.sql("INSERT INTO key_client (client_id, org_id, wrapped_keyset, wrapped_by, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(clientId, organisationId, wrapped.bytes(), wrapped.by(), Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -61,7 +52,8 @@ class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
                 .query(byte[].class)
                 .optional()
                 .orElseThrow(() -> new UnreadableException("no data key for this client (shredded?)", null));
-        return new AeadFieldCipher(primitive(unwrap(wrapped, clientAd(clientId))));
+        return new AeadFieldCipher(Envelope.primitive(
+                Envelope.unwrap(wrapped, master.aead(), Envelope.clientAd(clientId))));
     }
 
     @Override
@@ -73,7 +65,8 @@ class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
     public FieldCipher cipher() {
         FieldCipher cipher = systemCipher;
         if (cipher == null) {
-            cipher = new AeadFieldCipher(primitive(systemKey()));
+            // The data key itself never changes; a rotation only re-wraps it, so the cache stays right.
+            cipher = new AeadFieldCipher(Envelope.primitive(systemKey()));
             systemCipher = cipher;
         }
         return cipher;
@@ -81,18 +74,19 @@ class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
 
     /** Reads the system key, creating it on first use; two nodes racing to create it agree on one. */
     private KeysetHandle systemKey() {
-        byte[] ad = systemAd(SYSTEM_KEY);
+        byte[] ad = Envelope.systemAd(SYSTEM_KEY);
         TransactionTemplate own = new TransactionTemplate(tx.getTransactionManager());
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         for (int attempt = 0; ; attempt++) {
             try {
                 return own.execute(status -> jdbc.sql("SELECT wrapped_keyset FROM key_system WHERE name = ?")
                         .param(SYSTEM_KEY).query(byte[].class).optional()
-                        .map(wrapped -> unwrap(wrapped, ad))
+                        .map(wrapped -> Envelope.unwrap(wrapped, master.aead(), ad))
                         .orElseGet(() -> {
-                            KeysetHandle key = newDataKey();
-                            jdbc.sql("INSERT INTO key_system (name, wrapped_keyset) VALUES (?, ?)")
-                                    .params(SYSTEM_KEY, wrap(key, ad)).update();
+                            KeysetHandle key = Envelope.newDataKey();
+                            Envelope.Wrapped wrapped = Envelope.wrap(key, master.current(), ad);
+                            jdbc.sql("INSERT INTO key_system (name, wrapped_keyset, wrapped_by) VALUES (?, ?, ?)")
+                                    .params(SYSTEM_KEY, wrapped.bytes(), wrapped.by()).update();
                             return key;
                         }));
             } catch (DuplicateKeyException e) {
@@ -101,105 +95,5 @@ class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
                 }
             }
         }
-    }
-
-    /**
-     * Crash-safe rotation: (1) the master keyset gains a new primary key, so both old and new
-     * wrapping open; (2) every data key is re-wrapped in one transaction; (3) old master keys are
-     * dropped. Stopping at any point leaves every data key readable; running it again finishes.
-     */
-    @Override
-    public Result rotateMasterKey() {
-        try {
-            KeysetHandle.Builder builder = KeysetHandle.newBuilder(master.handle());
-            builder.addEntry(KeysetHandle.generateEntryFromParametersName(MasterKeyFile.KEY_TEMPLATE)
-                    .withRandomId().makePrimary());
-            master.replace(builder.build());
-
-            int[] counts = tx.execute(status -> new int[] {rewrapClientKeys(), rewrapSystemKeys()});
-
-            KeysetHandle.Builder onlyPrimary = KeysetHandle.newBuilder(master.handle());
-            for (int i = onlyPrimary.size() - 1; i >= 0; i--) {
-                if (!onlyPrimary.getAt(i).isPrimary()) {
-                    onlyPrimary.deleteAt(i);
-                }
-            }
-            KeysetHandle rotated = onlyPrimary.build();
-            // Anything wrapped meanwhile by a node still on the old key is re-wrapped before the old key goes.
-            tx.executeWithoutResult(status -> {
-                rewrapClientKeys();
-                rewrapSystemKeys();
-            });
-            master.replace(rotated);
-            systemCipher = null;
-            return new Result(counts[0], counts[1], Integer.toUnsignedString(rotated.getPrimary().getId()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("key rotation failed", e);
-        }
-    }
-
-    private int rewrapClientKeys() {
-        List<UUID> ids = jdbc.sql("SELECT client_id FROM key_client FOR UPDATE").query(UUID.class).list();
-        for (UUID id : ids) {
-            byte[] ad = clientAd(id);
-            byte[] wrapped = jdbc.sql("SELECT wrapped_keyset FROM key_client WHERE client_id = ?").param(id)
-                    .query(byte[].class).single();
-            jdbc.sql("UPDATE key_client SET wrapped_keyset = ? WHERE client_id = ?")
-                    .params(wrap(unwrap(wrapped, ad), ad), id).update();
-        }
-        return ids.size();
-    }
-
-    private int rewrapSystemKeys() {
-        List<String> names = jdbc.sql("SELECT name FROM key_system FOR UPDATE").query(String.class).list();
-        for (String name : names) {
-            byte[] ad = systemAd(name);
-            byte[] wrapped = jdbc.sql("SELECT wrapped_keyset FROM key_system WHERE name = ?").param(name)
-                    .query(byte[].class).single();
-            jdbc.sql("UPDATE key_system SET wrapped_keyset = ? WHERE name = ?")
-                    .params(wrap(unwrap(wrapped, ad), ad), name).update();
-        }
-        return names.size();
-    }
-
-    private static KeysetHandle newDataKey() {
-        try {
-            return KeysetHandle.generateNew(KeyTemplates.get(DATA_KEY_TEMPLATE));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not generate a data key", e);
-        }
-    }
-
-    private byte[] wrap(KeysetHandle key, byte[] ad) {
-        try {
-            return TinkProtoKeysetFormat.serializeEncryptedKeyset(key, master.aead(), ad);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not wrap a data key", e);
-        }
-    }
-
-    private KeysetHandle unwrap(byte[] wrapped, byte[] ad) {
-        Aead masterAead = master.aead();
-        try {
-            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, masterAead, ad);
-        } catch (GeneralSecurityException e) {
-            throw new UnreadableException("data key cannot be unwrapped with master key " + master.path(), e);
-        }
-    }
-
-    private static Aead primitive(KeysetHandle key) {
-        try {
-            return key.getPrimitive(RegistryConfiguration.get(), Aead.class);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] clientAd(UUID clientId) {
-        return ("key_client|" + clientId).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] systemAd(String name) {
-        return ("key_system|" + name).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,36 @@
+package org.exitwork.audit.internal;
+
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.keys.KeyRotation;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Master-key rotations and destroyed versions in the audit log: installation-wide (no organisation),
+ * only version ids and counts. Listening here keeps the keys module free of any dependency.
+ */
+@Component
+class KeyRotationAudit {
+
+    static final String ACTOR = "key rotation";
+
+    private final AuditLog audit;
+
+    KeyRotationAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void rotated(KeyRotation.Rotated event) {
+        audit.record(new AuditEvent(null, null, ACTOR, "MASTER_KEY_ROTATED", "master key version "
+                + event.primaryVersion(), (event.newVersion() ? "new primary; " : "finished; ") + "re-wrapped "
+                + event.clientKeys() + " client keys, " + event.systemKeys() + " system keys"));
+    }
+
+    @EventListener
+    void destroyed(KeyRotation.VersionDestroyed event) {
+        audit.record(new AuditEvent(null, null, ACTOR, "MASTER_KEY_DESTROYED", "master key version "
+                + event.version(), "created " + event.created() + ", retired " + event.retired()));
+    }
+}
