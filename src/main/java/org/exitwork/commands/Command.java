@@ -9,7 +9,9 @@ public enum Command {
     VERIFY_AUDIT("verify-audit", "check the audit chain; exit 0 if intact, 1 naming the first bad entry"),
     DEMO_DATA("demo-data", "fill an empty database with a demo organisation, staff and fictitious clients"),
     ROTATE_KEYS("rotate-keys", "re-wrap every data key under a new master key"),
-    ERASE_EXPIRED("erase-expired", "erase every client whose retention period has passed (the server does it hourly)");
+    ERASE_EXPIRED("erase-expired", "erase every client whose retention period has passed (the server does it hourly)"),
+    BACKUP("backup", "<file>: write a consistent copy of the database, without key material, to a new file"),
+    RESTORE("restore", "<file>: restore a backup into a new, empty database and erase again what was erased since");
 
     private final String cliName;
     private final String description;

@@ -14,10 +14,12 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.ErasureJournal;
 import org.exitwork.keys.FieldCipher;
 import org.exitwork.keys.KeyRotation;
 import org.exitwork.keys.SystemSecrets;
 import org.exitwork.keys.UnreadableException;
+import org.exitwork.keys.WrappedKeyCheck;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Envelope encryption with Tink: data keys wrapped by the master key, stored in key_* tables. */
 @Service
-class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
+class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation, WrappedKeyCheck {
 
     private static final String DATA_KEY_TEMPLATE = "AES256_GCM";
     private static final String SYSTEM_KEY = "staff-secrets";
@@ -36,10 +38,12 @@ class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ErasureJournal journal;
     private volatile FieldCipher systemCipher;
 
     TinkKeys(@Value("${exitwork.master-key-file}") Path masterKeyFile, JdbcClient jdbc, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock, ErasureJournal journal) {
+        this.journal = journal;
         this.master = new MasterKeyFile(masterKeyFile);
         this.jdbc = jdbc;
         this.tx = tx;
@@ -66,6 +70,8 @@ class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
 
     @Override
     public void shred(UUID clientId) {
+        // Journaled first (written just before the commit): a restore must shred it again.
+        journal.recordErasure(clientId);
         jdbc.sql("DELETE FROM key_client WHERE client_id = ?").param(clientId).update();
     }
 
@@ -160,6 +166,26 @@ class TinkKeys implements ClientKeys, SystemSecrets, KeyRotation {
                     .params(wrap(unwrap(wrapped, ad), ad), name).update();
         }
         return names.size();
+    }
+
+    @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("key_client", "key_system");
+    }
+
+    @Override
+    public boolean opens(String table, java.util.Map<String, Object> row) {
+        byte[] ad = switch (table) {
+            case "key_client" -> clientAd((UUID) row.get("client_id"));
+            case "key_system" -> systemAd((String) row.get("name"));
+            default -> throw new IllegalArgumentException("not a table of wrapped keys: " + table);
+        };
+        try {
+            unwrap((byte[]) row.get("wrapped_keyset"), ad);
+            return true;
+        } catch (UnreadableException e) {
+            return false;
+        }
     }
 
     private static KeysetHandle newDataKey() {
