@@ -133,7 +133,7 @@ class ErasureJournalFile implements ErasureJournal {
         synchronized (IN_PROCESS) {
             try {
                 boolean created = createIfMissing();
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                         FileLock lock = channel.lock()) {
                     StringBuilder text = new StringBuilder();
                     long size = channel.size();
@@ -148,9 +148,11 @@ class ErasureJournalFile implements ErasureJournal {
                     if (text.isEmpty()) {
                         return;
                     }
+                    // At the end as the lock found it: every writer appends under the same lock.
                     ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+                    long position = size;
                     while (bytes.hasRemaining()) {
-                        channel.write(bytes);
+                        position += channel.write(bytes, position);
                     }
                     channel.force(true);
                 }
