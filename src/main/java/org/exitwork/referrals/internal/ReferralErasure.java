@@ -14,17 +14,20 @@ import org.springframework.transaction.annotation.Transactional;
  * Erasure (R20): the client's referrals and everything added to them go, inside the erasure's
  * transaction, and their keys are shredded. Information that arrives later with the same reference
  * finds no referral and is discarded by the matcher. After a restore, a referral declined or expired
- * after the backup was taken is erased again (the erasure journal names it).
+ * after the backup was taken is erased again (the erasure journal names it), and an inbox entry
+ * handled or discarded since goes again rather than being matched a second time.
  */
 @Component
 class ReferralErasure implements ErasureReplay {
 
     private final ReferralStore store;
     private final AuditLog audit;
+    private final Inbox inbox;
 
-    ReferralErasure(ReferralStore store, AuditLog audit) {
+    ReferralErasure(ReferralStore store, AuditLog audit, Inbox inbox) {
         this.store = store;
         this.audit = audit;
+        this.inbox = inbox;
     }
 
     @Override
@@ -35,7 +38,7 @@ class ReferralErasure implements ErasureReplay {
             audit.record(new AuditEvent(referral.organisationId(), null, ReferralActions.RESTORE,
                     ReferralActions.REFERRAL_ERASED_AGAIN, referral.id().toString(), null));
             return true;
-        }).orElse(false);
+        }).orElseGet(() -> inbox.remove(id));
     }
 
     @EventListener
