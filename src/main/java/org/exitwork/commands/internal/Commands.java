@@ -54,6 +54,11 @@ class Commands implements CommandRunner {
         } catch (Backups.Refused e) {
             System.out.println(e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // A restore writes in one transaction: whatever failed, it was rolled back.
+            System.out.println(command.cliName() + " failed: " + e.getMessage()
+                    + (command == Command.RESTORE ? " Nothing was changed." : ""));
+            return 1;
         }
     }
 
