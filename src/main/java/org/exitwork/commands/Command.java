@@ -10,7 +10,9 @@ public enum Command {
     DEMO_DATA("demo-data", "fill an empty database with a demo organisation, staff and fictitious clients"),
     ROTATE_KEYS("rotate-keys", "make a new master key version primary now, re-wrap every data key under it, destroy versions past the erasure horizon"),
     ERASE_EXPIRED("erase-expired",
-            "erase every client, group and appointment whose retention period has passed (the server does it hourly)");
+            "erase every client, group and appointment whose retention period has passed (the server does it hourly)"),
+    BACKUP("backup", "<file>: write a consistent copy of the database, without key material, to a new file"),
+    RESTORE("restore", "<file>: restore a backup into a new, empty database and erase again what was erased since");
 
     private final String cliName;
     private final String description;

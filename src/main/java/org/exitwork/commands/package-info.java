@@ -1,5 +1,6 @@
 /**
- * Commands: what the jar does besides serving (verify-audit, demo-data, rotate-keys). Uses only
+ * Commands: what the jar does besides serving (verify-audit, demo-data, rotate-keys, erase-expired,
+ * backup, restore). Uses only
  * the public API of the other modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Commands")

@@ -33,10 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * client exactly once.
  */
 @Service
-class ClientErasure implements org.exitwork.cases.Erasure {
+class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.keys.ErasureReplay {
 
     private static final Logger log = LoggerFactory.getLogger(ClientErasure.class);
     static final String RETENTION_ACTOR = "exitwork (retention period)";
+    static final String RESTORE_ACTOR = "exitwork (restore)";
 
     private final JdbcClient jdbc;
     private final CaseAccess access;
@@ -82,6 +83,21 @@ class ClientErasure implements org.exitwork.cases.Erasure {
         deleteEverything(ref.id(), ref.organisationId());
         audit.record(new AuditEvent(ref.organisationId(), actorId, actorName, EndingActions.CLIENT_ERASED,
                 ref.pseudonym(), null));
+    }
+
+    /**
+     * After a restore: the client was erased after the backup was taken, so erase them again, the same
+     * way, inside the restore's transaction. The audit entry says that it was re-applied.
+     */
+    @Override
+    @Transactional
+    public boolean eraseAgain(UUID id) {
+        return lock(id).map(client -> {
+            deleteEverything(client.id(), client.organisationId());
+            audit.record(new AuditEvent(client.organisationId(), null, RESTORE_ACTOR, EndingActions.CLIENT_ERASED,
+                    client.pseudonym(), "again after a restore"));
+            return true;
+        }).orElse(false);
     }
 
     /** The scheduled part: every client whose retention period has passed, each in its own transaction. */

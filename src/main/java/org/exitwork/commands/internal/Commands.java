@@ -5,6 +5,7 @@ import org.exitwork.audit.ChainVerification;
 import org.exitwork.cases.Erasure;
 import org.exitwork.commands.Command;
 import org.exitwork.commands.CommandRunner;
+import org.exitwork.continuity.Backups;
 import org.exitwork.keys.KeyRotation;
 import org.springframework.stereotype.Service;
 
@@ -15,8 +16,11 @@ class Commands implements CommandRunner {
     private final KeyRotation keyRotation;
     private final DemoData demoData;
     private final Erasure erasure;
+    private final Backups backups;
 
-    Commands(AuditVerifier auditVerifier, KeyRotation keyRotation, DemoData demoData, Erasure erasure) {
+    Commands(AuditVerifier auditVerifier, KeyRotation keyRotation, DemoData demoData, Erasure erasure,
+            Backups backups) {
+        this.backups = backups;
         this.erasure = erasure;
         this.auditVerifier = auditVerifier;
         this.keyRotation = keyRotation;
@@ -36,7 +40,47 @@ class Commands implements CommandRunner {
                 }
                 yield 0;
             }
+            case BACKUP -> withFile(command, args, this::backup);
+            case RESTORE -> withFile(command, args, this::restore);
         };
+    }
+
+    /** The first argument that is not a Spring property ({@code --name=value}) names the file. */
+    private static int withFile(Command command, String[] args, java.util.function.ToIntFunction<java.nio.file.Path> run) {
+        java.util.Optional<String> file = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst();
+        if (file.isEmpty()) {
+            System.out.println("Usage: java -jar exitwork.jar " + command.cliName() + " <file>");
+            return 2;
+        }
+        try {
+            return run.applyAsInt(java.nio.file.Path.of(file.get()));
+        } catch (Backups.Refused e) {
+            System.out.println(e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // A restore writes in one transaction: whatever failed, it was rolled back.
+            System.out.println(command.cliName() + " failed: " + e.getMessage()
+                    + (command == Command.RESTORE ? " Nothing was changed." : ""));
+            return 1;
+        }
+    }
+
+    private int backup(java.nio.file.Path file) {
+        Backups.Written written = backups.backup(file);
+        System.out.println("Backup written to " + written.file() + ": " + written.tables() + " tables, " + written.rows()
+                + " rows, schema version " + written.schemaVersion() + ", taken " + written.takenAt() + ".");
+        System.out.println("It holds no key material. Keep the master key and the erasure journal apart from it: "
+                + "restoring needs both.");
+        return 0;
+    }
+
+    private int restore(java.nio.file.Path file) {
+        Backups.Restored restored = backups.restore(file);
+        System.out.println("Restored " + file + " (taken " + restored.takenAt() + ", schema version "
+                + restored.schemaVersion() + "): " + restored.tables() + " tables, " + restored.rows() + " rows.");
+        System.out.println("Erased again " + restored.erasuresReapplied()
+                + " clients and referrals erased after the backup was taken.");
+        return 0;
     }
 
     private int verifyAudit() {

@@ -6,9 +6,11 @@ import java.util.UUID;
 
 import com.google.crypto.tink.KeysetHandle;
 import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.ErasureJournal;
 import org.exitwork.keys.FieldCipher;
 import org.exitwork.keys.SystemSecrets;
 import org.exitwork.keys.UnreadableException;
+import org.exitwork.keys.WrappedKeyCheck;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tables with the version that wrapped them ({@code wrapped_by}).
  */
 @Service
-class TinkKeys implements ClientKeys, SystemSecrets {
+class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
 
     static final String SYSTEM_KEY = "staff-secrets";
 
@@ -28,10 +30,12 @@ class TinkKeys implements ClientKeys, SystemSecrets {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ErasureJournal journal;
     private volatile FieldCipher systemCipher;
 
-    TinkKeys(MasterKeyFile master, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    TinkKeys(MasterKeyFile master, JdbcClient jdbc, TransactionTemplate tx, Clock clock, ErasureJournal journal) {
         this.master = master;
+        this.journal = journal;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -58,6 +62,8 @@ class TinkKeys implements ClientKeys, SystemSecrets {
 
     @Override
     public void shred(UUID clientId) {
+        // Journaled first (written just before the commit): a restore must shred it again.
+        journal.recordErasure(clientId);
         jdbc.sql("DELETE FROM key_client WHERE client_id = ?").param(clientId).update();
     }
 
@@ -94,6 +100,26 @@ class TinkKeys implements ClientKeys, SystemSecrets {
                     throw e;
                 }
             }
+        }
+    }
+
+    @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("key_client", "key_system");
+    }
+
+    @Override
+    public boolean opens(String table, java.util.Map<String, Object> row) {
+        byte[] ad = switch (table) {
+            case "key_client" -> Envelope.clientAd((UUID) row.get("client_id"));
+            case "key_system" -> Envelope.systemAd((String) row.get("name"));
+            default -> throw new IllegalArgumentException("not a table of wrapped keys: " + table);
+        };
+        try {
+            Envelope.unwrap((byte[]) row.get("wrapped_keyset"), master.aead(), ad);
+            return true;
+        } catch (UnreadableException e) {
+            return false;
         }
     }
 }

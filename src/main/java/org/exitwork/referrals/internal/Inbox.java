@@ -48,8 +48,10 @@ public class Inbox {
     private final JdbcClient jdbc;
     private final SystemSecrets secrets;
     private final Clock clock;
+    private final org.exitwork.keys.ErasureJournal journal;
 
-    Inbox(JdbcClient jdbc, SystemSecrets secrets, Clock clock) {
+    Inbox(JdbcClient jdbc, SystemSecrets secrets, Clock clock, org.exitwork.keys.ErasureJournal journal) {
+        this.journal = journal;
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.clock = clock;
@@ -100,10 +102,15 @@ public class Inbox {
 
     /** Entries that could not be matched for this long go (R20): their organisations, for the audit. */
     public List<UUID> discardStuck(Instant receivedBefore) {
-        List<UUID> organisations = jdbc.sql("SELECT org_id FROM ref_inbox WHERE received_at < ? AND attempts > 0")
-                .param(Timestamp.from(receivedBefore)).query(UUID.class).list();
-        jdbc.sql("DELETE FROM ref_inbox WHERE received_at < ? AND attempts > 0").param(Timestamp.from(receivedBefore))
-                .update();
+        List<UUID[]> stuck = jdbc.sql("SELECT id, org_id FROM ref_inbox WHERE received_at < ? AND attempts > 0")
+                .param(Timestamp.from(receivedBefore))
+                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
+        List<UUID> organisations = new java.util.ArrayList<>();
+        for (UUID[] entry : stuck) {
+            if (remove(entry[0])) {
+                organisations.add(entry[1]);
+            }
+        }
         return organisations;
     }
 
@@ -112,9 +119,17 @@ public class Inbox {
         jdbc.sql("UPDATE ref_inbox SET attempts = attempts + 1 WHERE id = ?").param(id).update();
     }
 
-    /** Removes a handled entry; false when another node handled it first. */
+    /**
+     * Removes a handled or discarded entry; false when another node handled it first. Journaled as an
+     * erasure: after a restore of a backup that still holds it, it must not be matched (and a person
+     * declined meanwhile come back) again.
+     */
     public boolean remove(UUID id) {
-        return jdbc.sql("DELETE FROM ref_inbox WHERE id = ?").param(id).update() == 1;
+        boolean removed = jdbc.sql("DELETE FROM ref_inbox WHERE id = ?").param(id).update() == 1;
+        if (removed) {
+            journal.recordErasure(id);
+        }
+        return removed;
     }
 
     private UUID append(UUID organisationId, UUID partnerId, Via via, Kind kind, String json) {

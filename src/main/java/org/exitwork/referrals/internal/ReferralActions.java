@@ -8,6 +8,7 @@ final class ReferralActions {
     /** The matcher (no staff member acts). */
     static final String MATCHER = "exitwork (referral matcher)";
     static final String RETENTION = "exitwork (referral retention)";
+    static final String RESTORE = "exitwork (restore)";
 
     static final String REFERRAL_RECEIVED = "REFERRAL_RECEIVED";
     static final String REFERRAL_JOINED = "REFERRAL_JOINED";
@@ -20,6 +21,8 @@ final class ReferralActions {
     static final String REFERRAL_DECLINED = "REFERRAL_DECLINED";
     static final String REFERRAL_ACCESS_ENDED = "REFERRAL_ACCESS_ENDED";
     static final String REFERRAL_EXPIRED = "REFERRAL_EXPIRED";
+    /** Declined or expired after a backup was taken, and erased again when that backup was restored. */
+    static final String REFERRAL_ERASED_AGAIN = "REFERRAL_ERASED_AGAIN";
     static final String REFERRALS_READ_IN_CASE = "REFERRALS_READ_IN_CASE";
 
     private ReferralActions() {

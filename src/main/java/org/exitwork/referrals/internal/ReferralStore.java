@@ -149,6 +149,11 @@ class ReferralStore {
                 .optional();
     }
 
+    /** Any referral under a row lock, whichever organisation it belongs to (for a restore). */
+    Optional<Header> lock(UUID id) {
+        return jdbc.sql(HEADER + "WHERE id = ? FOR UPDATE").param(id).query(HEADERS).optional();
+    }
+
     List<Header> ofClient(UUID organisationId, UUID clientId) {
         return jdbc.sql(HEADER + "WHERE org_id = ? AND client_id = ? ORDER BY received_at, id")
                 .params(organisationId, clientId).query(HEADERS).list();

@@ -1,0 +1,35 @@
+package org.exitwork.continuity;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Backup and restore (R20). A backup is a consistent copy of every table, in one file, without key
+ * material; a restore writes it into an empty database and, before anything serves again, erases
+ * again whatever the erasure journal says was erased after the backup was taken.
+ */
+public interface Backups {
+
+    /** @throws Refused when the file cannot or must not be written there */
+    Written backup(Path file);
+
+    /** @throws Refused when the backup cannot or must not be restored here; nothing was changed then */
+    Restored restore(Path file);
+
+    record Written(Path file, Instant takenAt, String schemaVersion, int tables, long rows) {
+    }
+
+    record Restored(Instant takenAt, String schemaVersion, int tables, long rows, int erasuresReapplied) {
+    }
+
+    /** Why a backup or a restore did not happen, in words for the operator. */
+    class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+
+        public Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Continuity: {@code backup} and {@code restore} of the whole database. The one module that reads and
+ * writes every table, and the reason it names none: it finds them in the JDBC metadata of the
+ * Flyway-migrated schema and treats every row alike. What a module means by "erased" stays that
+ * module's: a restore re-applies the erasure journal through {@code keys.ErasureReplay}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Continuity")
+package org.exitwork.continuity;

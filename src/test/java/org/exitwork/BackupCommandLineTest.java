@@ -1,0 +1,119 @@
+package org.exitwork;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code backup} and {@code restore} exactly as an operator runs them: a separate JVM per command on
+ * embedded H2 data directories, judged by exit status, output and the files left behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackupCommandLineTest {
+
+    static Path dataDir;
+    static Path backups;
+    static Path restoredDir;
+
+    record Run(int status, String output) {
+    }
+
+    @BeforeAll
+    static void directories() throws IOException {
+        dataDir = Files.createTempDirectory("exitwork-cli-data-");
+        backups = Files.createTempDirectory("exitwork-cli-backups-");
+        restoredDir = Files.createTempDirectory("exitwork-cli-restored-");
+    }
+
+    @Test
+    @Order(1)
+    void backupWritesAPrivateFileApartFromTheKeys() throws Exception {
+        assertThat(exitwork(dataDir, "demo-data").status()).isZero();
+
+        Run missing = exitwork(dataDir, "backup");
+        assertThat(missing.status()).as(missing.output()).isEqualTo(2);
+        assertThat(missing.output()).contains("Usage: java -jar exitwork.jar backup <file>");
+
+        Run inside = exitwork(dataDir, "backup", dataDir.resolve("backup.zip").toString());
+        assertThat(inside.status()).as(inside.output()).isEqualTo(1);
+        assertThat(inside.output()).contains("Refusing to write the backup into " + dataDir);
+        assertThat(dataDir.resolve("backup.zip")).doesNotExist();
+
+        Path file = backups.resolve("exitwork-backup.zip");
+        Run run = exitwork(dataDir, "backup", file.toString());
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).containsPattern("Backup written to " + file + ": \\d+ tables, \\d+ rows, schema version");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(backups.resolve("exitwork-backup.zip.part")).doesNotExist();
+    }
+
+    @Test
+    @Order(2)
+    void restoreRefusesADatabaseInUse() throws Exception {
+        Run run = exitwork(dataDir, "restore", backups.resolve("exitwork-backup.zip").toString());
+        assertThat(run.status()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("This database is not empty", "acc_organisation", "Nothing was changed.");
+        assertThat(exitwork(dataDir, "verify-audit").status()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void restoreNeedsTheInstallationsJournalThenFillsANewDatabase() throws Exception {
+        Path file = backups.resolve("exitwork-backup.zip");
+        Run withoutJournal = exitwork(restoredDir, "restore", file.toString());
+        assertThat(withoutJournal.status()).as(withoutJournal.output()).isEqualTo(1);
+        assertThat(withoutJournal.output()).contains("but the erasure journal here belongs to installation",
+                "Nothing was changed.");
+
+        // What the README says to keep apart from the backups: the master key and the journal.
+        Files.copy(dataDir.resolve("master-key.json"), restoredDir.resolve("master-key.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dataDir.resolve("erasure-journal"), restoredDir.resolve("erasure-journal"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Run run = exitwork(restoredDir, "restore", file.toString());
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).containsPattern("Restored .*exitwork-backup.zip \\(taken .*\\): \\d+ tables, \\d+ rows")
+                .contains("Erased again 0 clients and referrals");
+
+        Run verify = exitwork(restoredDir, "verify-audit");
+        assertThat(verify.status()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("Audit chain intact");
+        Run again = exitwork(restoredDir, "restore", file.toString());
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.output()).contains("This database is not empty");
+    }
+
+    static Run exitwork(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dlogging.level.root=WARN",
+                ExitworkApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("EXITWORK_DATA_DIR", dir.toString());
+        File log = Files.createTempFile("exitwork-cli-", ".log").toFile();
+        builder.redirectOutput(log);
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("command did not finish: " + String.join(" ", args));
+        }
+        return new Run(process.exitValue(), Files.readString(log.toPath(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,403 @@
+package org.exitwork.continuity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import javax.sql.DataSource;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import org.exitwork.ExitworkApplication;
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditVerifier;
+import org.exitwork.cases.PhenomenonArea;
+import org.exitwork.cases.RegisteredClient;
+import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.ErasureJournal;
+import org.exitwork.keys.FieldRef;
+import org.exitwork.keys.UnreadableException;
+import org.exitwork.referrals.internal.InboundReferral;
+import org.exitwork.referrals.internal.Inbox;
+import org.exitwork.referrals.internal.ReferralMatcher;
+import org.exitwork.testing.DatabaseScan;
+import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.StaffRequests;
+import org.exitwork.testing.TestDatabase;
+import org.exitwork.testing.TestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Backup and restore (R20), tried the way an operator and an attacker with a backup would: a restore
+ * within the erasure horizon keeps every erasure made after the backup; a backup whose keys the
+ * master key no longer opens, or a database that is not empty, is refused and nothing changes; a
+ * backup holds no key material; a round trip gives back every row.
+ *
+ * <p>The source is this test's context; each restore goes into a second application context with a
+ * fresh database and a data directory holding copies of the source's master key and erasure
+ * journal, the way an operator restores on a new machine.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc
+class BackupRestoreTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Backups backups;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Inbox inbox;
+
+    @Autowired
+    ReferralMatcher matcher;
+
+    @Autowired
+    ErasureJournal journal;
+
+    @Autowired
+    ClientKeys clientKeys;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Value("${exitwork.data-dir}")
+    Path dataDir;
+
+    @Value("${exitwork.master-key-file}")
+    Path masterKeyFile;
+
+    StaffRequests web;
+    Fixtures.Organisation org;
+    StaffPrincipal a;
+    StaffPrincipal b;
+    StaffPrincipal manager;
+
+    @BeforeEach
+    void organisation() {
+        web = new StaffRequests(mvc);
+        org = fixtures.organisation();
+        a = fixtures.staff(org, Role.PRACTITIONER);
+        b = fixtures.staff(org, Role.PRACTITIONER);
+        manager = fixtures.manager(org.id());
+        matcher.matchNow();
+    }
+
+    @Test
+    void aRestoreWithinTheHorizonKeepsEveryLaterErasure() throws Exception {
+        RegisteredClient keep = fixtures.client(a, b, "Keepme Intactson");
+        fixtures.note(a, keep.id(), "Keepnote stays readable");
+        RegisteredClient gone = fixtures.client(a, b, "Erasmus Goneaway");
+        fixtures.note(a, gone.id(), "Gonenote must not come back");
+        UUID referral = referral("Reffy Declinedname", "Refconcern must not come back");
+        byte[] keepNote = note(keep.id());
+        byte[] goneNote = note(gone.id());
+        UUID keepNoteId = noteId(keep.id());
+        UUID goneNoteId = noteId(gone.id());
+
+        Path file = newBackupDir().resolve("before-the-erasures.zip");
+        Backups.Written written = backups.backup(file);
+        assertThat(written.rows()).isPositive();
+
+        // After the backup: the client asks to be erased, the referral is declined.
+        assertThat(web.status(post("/cases/{id}/ending/clients-choice", gone.id())
+                .param("endedOn", LocalDate.now().toString()).param("eraseNow", "true"), a)).isEqualTo(302);
+        assertThat(web.status(post("/referrals/{id}/decline", referral), manager)).isEqualTo(302);
+        assertThat(journal.read().erasedSince(written.takenAt())).contains(gone.id(), referral);
+
+        try (ConfigurableApplicationContext restored = restoreTarget(copyOfKeyMaterial())) {
+            Backups.Restored result = restored.getBean(Backups.class).restore(file);
+            assertThat(result.erasuresReapplied()).as("the client and the referral").isEqualTo(2);
+            DataSource target = restored.getBean(DataSource.class);
+
+            // Nothing of theirs is anywhere: no row with their id; the client's pseudonym and the referral's
+            // id (the subject of its audit entries) only in the audit chain.
+            assertThat(DatabaseScan.find(target, List.of(gone.id().toString(), goneNoteId.toString()))).isEmpty();
+            assertThat(DatabaseScan.find(target, List.of(gone.pseudonym(), referral.toString())))
+                    .isNotEmpty().allSatisfy(hit -> assertThat(hit).startsWith("aud_entry."));
+            // Their ciphertexts from the backup open with nothing: the key is gone.
+            ClientKeys targetKeys = restored.getBean(ClientKeys.class);
+            assertThatThrownBy(() -> targetKeys.cipherFor(gone.id()).decrypt(
+                    FieldRef.of("cas_session_note", goneNoteId, "body"), goneNote))
+                    .isInstanceOf(UnreadableException.class);
+            assertThatThrownBy(() -> targetKeys.cipherFor(referral)).isInstanceOf(UnreadableException.class);
+            // The other client is back whole and readable.
+            assertThat(targetKeys.cipherFor(keep.id()).decrypt(FieldRef.of("cas_session_note", keepNoteId, "body"),
+                    keepNote)).isEqualTo("Keepnote stays readable");
+            // Nor are they counted: the manager's overview counts one client.
+            MockMvc targetWeb = MockMvcBuilders.webAppContextSetup((WebApplicationContext) restored)
+                    .apply(springSecurity()).build();
+            String overview = new StaffRequests(targetWeb).page("/manage/overview", manager);
+            assertThat(overview.replaceAll("\\s+", " "))
+                    .contains("<span class=\"number\">1</span> <span>clients</span>");
+            assertThat(new StaffRequests(targetWeb).page("/cases/" + keep.id() + "/sessions", a))
+                    .contains("Keepnote stays readable");
+            // The erasure was audited again, and the chain holds.
+            List<AuditEntry> about = restored.getBean(AuditLog.class).about(org.id(), gone.pseudonym());
+            assertThat(about.get(about.size() - 1).action()).isEqualTo("CLIENT_ERASED");
+            assertThat(about.get(about.size() - 1).detail()).isEqualTo("again after a restore");
+            assertThat(restored.getBean(AuditVerifier.class).verify().intact()).isTrue();
+        }
+    }
+
+    @Test
+    void aRoundTripGivesBackEveryRowAndRefusesWhatItMustNot() throws Exception {
+        RegisteredClient client = fixtures.client(a, b, "Roundtrip Person");
+        fixtures.note(a, client.id(), "Roundtrip note");
+        referral("Roundtrip Referred", "Roundtrip concern");
+        Path file = newBackupDir().resolve("round-trip.zip");
+        backups.backup(file);
+        Map<String, List<String>> source = contents(dataSource);
+
+        Path copy = copyOfKeyMaterial();
+        // As if the master key versions of the backup's time had been destroyed: a keyset of its own.
+        AeadConfig.register();
+        Path copiedKey = copy.resolve("master-key.json");
+        Files.writeString(copiedKey, TinkJsonProtoKeysetFormat.serializeKeyset(
+                KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM")), InsecureSecretKeyAccess.get()));
+        try (ConfigurableApplicationContext restored = restoreTarget(copy)) {
+            DataSource target = restored.getBean(DataSource.class);
+            Backups targetBackups = restored.getBean(Backups.class);
+            Map<String, List<String>> fresh = contents(target);
+
+            assertThatThrownBy(() -> targetBackups.restore(file)).isInstanceOf(Backups.Refused.class)
+                    .hasMessageContaining("older than the erasure horizon: its keys were destroyed by design, "
+                            + "so it cannot be restored")
+                    .hasMessageContaining("Nothing was changed.");
+            assertThat(contents(target)).isEqualTo(fresh);
+
+            // The installation's own master key back in place: the backup opens.
+            Files.copy(masterKeyFile, copiedKey, StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(copiedKey, FileTime.from(Instant.now().plusSeconds(5)));
+            Backups.Restored result = targetBackups.restore(file);
+            assertThat(result.erasuresReapplied()).isZero();
+            assertThat(contents(target)).isEqualTo(source);
+            assertThat(restored.getBean(AuditVerifier.class).verify().intact()).isTrue();
+
+            // Once restored, the database is not empty: a second restore is refused and changes nothing.
+            assertThatThrownBy(() -> targetBackups.restore(file)).isInstanceOf(Backups.Refused.class)
+                    .hasMessageContaining("This database is not empty").hasMessageContaining("acc_organisation");
+            assertThat(contents(target)).isEqualTo(source);
+        }
+        // Nor into the source itself.
+        assertThatThrownBy(() -> backups.restore(file)).isInstanceOf(Backups.Refused.class)
+                .hasMessageContaining("This database is not empty");
+        assertThat(contents(dataSource)).isEqualTo(source);
+    }
+
+    @Test
+    void aBackupHoldsNoKeyMaterialIsPrivateAndStaysApartFromTheKeys() throws Exception {
+        RegisteredClient client = fixtures.client(a, b, "Keyscan Person");
+        fixtures.note(a, client.id(), "Keyscan note");
+        Path file = newBackupDir().resolve("scan.zip");
+        backups.backup(file);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        List<byte[]> secrets = masterKeyBytes();
+        assertThat(secrets).isNotEmpty();
+        List<byte[]> haystacks = new ArrayList<>();
+        haystacks.add(Files.readAllBytes(file));
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                assertThat(entry.getName()).matches("manifest\\.json|tables/[a-z_0-9]+\\.jsonl");
+                try (InputStream in = zip.getInputStream(entry)) {
+                    haystacks.add(in.readAllBytes());
+                }
+            }
+        }
+        for (byte[] secret : secrets) {
+            for (String form : List.of(Base64.getEncoder().encodeToString(secret), HexFormat.of().formatHex(secret))) {
+                for (byte[] haystack : haystacks) {
+                    assertThat(indexOf(haystack, form.getBytes(StandardCharsets.US_ASCII))).isEqualTo(-1);
+                }
+            }
+            for (byte[] haystack : haystacks) {
+                assertThat(indexOf(haystack, secret)).isEqualTo(-1);
+            }
+        }
+
+        // Not next to the keys, and never over an existing file.
+        Path inside = dataDir.resolve("backup.zip");
+        assertThatThrownBy(() -> backups.backup(inside)).isInstanceOf(Backups.Refused.class)
+                .hasMessageContaining("Refusing to write the backup into");
+        assertThat(inside).doesNotExist();
+        assertThatThrownBy(() -> backups.backup(file)).isInstanceOf(Backups.Refused.class)
+                .hasMessageContaining("already exists");
+    }
+
+    @Test
+    void anErasureThatRollsBackIsNotReapplied() {
+        UUID committed = UUID.randomUUID();
+        UUID rolledBack = UUID.randomUUID();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> clientKeys.shred(committed));
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            clientKeys.shred(rolledBack);
+            throw new IllegalStateException("the erasure fails after the key went");
+        })).isInstanceOf(IllegalStateException.class);
+        List<UUID> erased = journal.read().erasedSince(Instant.EPOCH);
+        assertThat(erased).contains(committed).doesNotContain(rolledBack);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private UUID referral(String name, String concern) throws Exception {
+        String partnerName = Fixtures.unique("Youth ");
+        assertThat(web.status(post("/network/partners").param("name", partnerName).param("kind", "YOUTH_AND_FAMILY")
+                .param("mandate", "A mandate").param("agreement", "INFORMAL"), manager)).isEqualTo(302);
+        UUID partner = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = ?")
+                .params(org.id(), partnerName).query(UUID.class).single();
+        inbox.append(org.id(), partner, Inbox.Via.API, new InboundReferral(Fixtures.unique("REF"),
+                Set.of(PhenomenonArea.RIGHT_WING), false, name, LocalDate.of(2004, 5, 6), "phone of " + name, concern));
+        matcher.matchNow();
+        return jdbc.sql("SELECT id FROM ref_referral WHERE org_id = ? AND partner_id = ?").params(org.id(), partner)
+                .query(UUID.class).single();
+    }
+
+    private byte[] note(UUID clientId) {
+        return jdbc.sql("SELECT body FROM cas_session_note WHERE client_id = ?").param(clientId).query(byte[].class)
+                .single();
+    }
+
+    private UUID noteId(UUID clientId) {
+        return jdbc.sql("SELECT id FROM cas_session_note WHERE client_id = ?").param(clientId).query(UUID.class)
+                .single();
+    }
+
+    private static Path newBackupDir() throws IOException {
+        return Files.createTempDirectory("exitwork-backups-");
+    }
+
+    /** A new data directory with the installation's master key and erasure journal, as an operator copies them. */
+    private Path copyOfKeyMaterial() throws IOException {
+        Path copy = Files.createTempDirectory("exitwork-restored-");
+        Files.copy(masterKeyFile, copy.resolve("master-key.json"));
+        Files.copy(dataDir.resolve("erasure-journal"), copy.resolve("erasure-journal"));
+        return copy;
+    }
+
+    /** A second application on a fresh database, with the given data directory. */
+    private static ConfigurableApplicationContext restoreTarget(Path dataDir) {
+        Map<String, Object> props = TestDatabase.newDatabase();
+        props.put("exitwork.data-dir", dataDir.toString());
+        props.put("server.port", "0");
+        return new SpringApplicationBuilder(ExitworkApplication.class, TestSupport.class).profiles("test")
+                .initializers(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new MapPropertySource("restore-target", props)))
+                .run();
+    }
+
+    /** Every row of every table but Flyway's history, as sorted text. */
+    static Map<String, List<String>> contents(DataSource dataSource) throws SQLException {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (String table : DatabaseScan.tables(dataSource)) {
+                if (table.equalsIgnoreCase("flyway_schema_history")) {
+                    continue;
+                }
+                List<String> rows = new ArrayList<>();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= md.getColumnCount(); i++) {
+                            Object value = rs.getObject(i);
+                            row.append(md.getColumnName(i)).append('=')
+                                    .append(value instanceof byte[] bytes ? Arrays.toString(bytes) : String.valueOf(value))
+                                    .append(';');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                rows.sort(null);
+                tables.put(table, rows);
+            }
+        }
+        return tables;
+    }
+
+    /** The raw AES keys of the master keyset, and each key's serialized form, as an attacker would look for them. */
+    private List<byte[]> masterKeyBytes() throws IOException {
+        JsonNode keyset = JsonMapper.builder().build().readTree(Files.readString(masterKeyFile));
+        List<byte[]> secrets = new ArrayList<>();
+        for (JsonNode key : keyset.get("key")) {
+            byte[] value = Base64.getDecoder().decode(key.get("keyData").get("value").stringValue());
+            secrets.add(value);
+            secrets.add(Arrays.copyOfRange(value, value.length - 32, value.length));
+        }
+        return secrets;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
