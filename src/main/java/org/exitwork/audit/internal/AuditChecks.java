@@ -130,18 +130,23 @@ class AuditChecks implements AuditVerifier {
         List<Finding> findings = new ArrayList<>();
         CheckpointFile.Contents contents = checkpoints.file().read();
         Map<Long, String> hashes = new HashMap<>();
+        java.util.Set<Long> signed = new java.util.HashSet<>();
         long previousNumber = 0;
         String previousHash = EntryMac.GENESIS;
         List<String> lines = contents.lines();
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
             boolean last = i == lines.size() - 1;
+            if (last && contents.lastLineIncomplete()) {
+                // every line is written whole with its newline: a line without one was cut
+                findings.add(checkpointFinding(null, (long) i + 1, Kind.CHECKPOINT_UNREADABLE,
+                        "the last line of the checkpoint file (line " + (i + 1) + ") is incomplete: the file was cut"));
+                continue;
+            }
             Optional<CheckpointFile.Checkpoint> parsed = CheckpointFile.parse(raw);
             if (parsed.isEmpty()) {
                 findings.add(checkpointFinding(null, (long) i + 1, Kind.CHECKPOINT_UNREADABLE,
-                        last && contents.lastLineIncomplete()
-                                ? "the last line of the checkpoint file (line " + (i + 1) + ") is incomplete: the file was cut"
-                                : "line " + (i + 1) + " of the checkpoint file cannot be read: it was edited"));
+                        "line " + (i + 1) + " of the checkpoint file cannot be read: it was edited"));
                 previousHash = CheckpointFile.hash(raw);
                 continue;
             }
@@ -151,6 +156,7 @@ class AuditChecks implements AuditVerifier {
                 findings.add(checkpointFinding(null, number, Kind.CHECKPOINT_FORGED,
                         "checkpoint " + number + " was changed: its signature does not verify"));
             } else {
+                signed.add(number);
                 for (CheckpointFile.ChainHead head : checkpoint.heads()) {
                     seen.computeIfAbsent(head.chain(), c -> new TreeMap<>())
                             .putIfAbsent(head.seq(), new Seen(number, head.tag()));
@@ -177,7 +183,7 @@ class AuditChecks implements AuditVerifier {
             if (number > fileLast) {
                 return;
             }
-            if (hashes.containsKey(number) && !hashes.get(number).equals(hash)) {
+            if (signed.contains(number) && !hashes.get(number).equals(hash)) {
                 findings.add(checkpointFinding(null, number, Kind.CHECKPOINT_FORGED,
                         "checkpoint " + number + " in the file is not the line that was written"));
             }
@@ -211,6 +217,7 @@ class AuditChecks implements AuditVerifier {
         private long checked;
         private long unnamed;
         private boolean afterMissing;
+        private boolean previousFlagged;
         AuditEntry first;
 
         KeyedWalk(Mac mac, String chain, UUID organisation) {
@@ -234,9 +241,13 @@ class AuditChecks implements AuditVerifier {
                                 + entry.seq() + ")", expectedSeq);
                 afterMissing = true;
             }
+            boolean flagged = false;
             if (!EntryMac.verifies(mac, chain, entry, previousTag, tag)) {
+                flagged = true;
                 if (EntryMac.verifies(mac, chain, entry, prev, tag)) {
-                    if (!afterMissing) {
+                    // after a missing or a flagged entry, an authentic entry that does not link is only the consequence
+                    flagged = false;
+                    if (!afterMissing && !previousFlagged) {
                         add(entry.seq(), null, null, Kind.LINK_BROKEN, "entry " + entry.seq()
                                 + " is authentic but does not follow the entry stored before it: an entry before it "
                                 + "was deleted or replaced", null);
@@ -253,6 +264,7 @@ class AuditChecks implements AuditVerifier {
                 }
             }
             afterMissing = false;
+            previousFlagged = flagged;
             expectedSeq = entry.seq() + 1;
             previousTag = tag;
             lastSeq = entry.seq();

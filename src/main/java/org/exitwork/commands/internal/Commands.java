@@ -46,8 +46,8 @@ class Commands implements CommandRunner {
         System.out.println("Audit log BROKEN: " + result.findings().size() + " finding(s) in "
                 + result.entriesChecked() + " entries.");
         for (ChainVerification.Finding finding : result.findings()) {
-            System.out.println("  " + finding.kind() + (finding.seq() == null ? "" : " at entry " + finding.seq())
-                    + " (" + finding.chain() + "): " + finding.text());
+            System.out.println("  BROKEN" + (finding.seq() == null ? "" : " at entry " + finding.seq()) + " ("
+                    + finding.chain() + "): " + finding.kind() + ": " + finding.text());
         }
         return 1;
     }
