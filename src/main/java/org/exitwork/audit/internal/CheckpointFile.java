@@ -141,7 +141,7 @@ final class CheckpointFile {
             Files.createDirectories(file.getParent());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-                String content = read(channel);
+                String content = readTail(channel);
                 boolean endsClean = content.isEmpty() || content.endsWith("\n");
                 Tail tail = tail(content);
                 String line = next.apply(tail);
@@ -198,16 +198,29 @@ final class CheckpointFile {
         return new Tail(parse(raw), hash(raw));
     }
 
-    private static String read(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size()));
-        long position = 0;
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, position);
-            if (n < 0) {
-                break;
+    /**
+     * The end of the file, enough to hold its last complete line (the file grows for ever; a
+     * checkpoint needs only its last line): chunks from the end until two line breaks are in.
+     */
+    private static String readTail(FileChannel channel) throws IOException {
+        long size = channel.size();
+        long chunk = Math.min(size, 64 * 1024);
+        while (true) {
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(chunk));
+            long position = size - chunk;
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer, position);
+                if (n < 0) {
+                    break;
+                }
+                position += n;
             }
-            position += n;
+            // checkpoint lines are ASCII, so a chunk never splits a character
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII);
+            if (chunk == size || text.chars().filter(c -> c == '\n').count() >= 2) {
+                return text;
+            }
+            chunk = Math.min(size, chunk * 4);
         }
-        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
 }
