@@ -124,8 +124,8 @@ class OrganisationChainsTest {
 
         assertThat(verifier.verify().findings()).extracting(ChainVerification.Finding::seq).containsExactly(71L);
         String body = new StaffRequests(mvc).perform(post("/audit/verify"), dpoA).getContentAsString();
-        String alert = notice(body, "problem");
-        assertThat(alert).contains("Something outside your organisation&#39;s own log does not verify.")
+        String alert = notice(body, "problem").replace("&#39;", "'");
+        assertThat(alert).contains("Something outside your organisation's own log does not verify.")
                 .as("no number at all").doesNotContainPattern("[0-9]");
         assertThat(body).doesNotContain(b.toString(), "Mora Lenti");
     }

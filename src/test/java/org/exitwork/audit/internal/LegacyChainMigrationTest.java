@@ -19,6 +19,7 @@ import org.exitwork.audit.ChainVerification;
 import org.exitwork.audit.ChainVerification.Kind;
 import org.exitwork.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,12 +54,16 @@ class LegacyChainMigrationTest {
                 (String) props.getOrDefault("spring.datasource.password", ""));
 
         // The schema as it was before the keyed chains, with a few entries in the global chain.
-        Flyway.configure().dataSource(dataSource)
+        org.flywaydb.core.api.configuration.FluentConfiguration flyway = Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/migration", "classpath:db/vendor/" + (TestDatabase.postgres() ? "postgresql" : "h2"))
                 .schemas(props.containsKey("spring.flyway.schemas") ? new String[] {(String) props.get("spring.flyway.schemas")}
-                        : new String[0])
-                .target("1.17.999999")
-                .load().migrate();
+                        : new String[0]);
+        MigrationVersion keyedChains = MigrationVersion.fromVersion("1.18.0");
+        MigrationVersion before = java.util.Arrays.stream(flyway.load().info().all())
+                .map(org.flywaydb.core.api.MigrationInfo::getVersion)
+                .filter(v -> v != null && v.compareTo(keyedChains) < 0)
+                .max(MigrationVersion::compareTo).orElseThrow();
+        flyway.target(before).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         List<AuditEntry> legacy = List.of(
                 new AuditEntry(1, Instant.parse("2026-11-01T09:00:00.001Z"), orgA, null, "anna", "CASE_READ", "Kaveli Tomura", null),
