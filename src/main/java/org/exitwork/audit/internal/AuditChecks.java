@@ -78,7 +78,8 @@ class AuditChecks implements AuditVerifier {
                 .query(rs -> {
                     checked[0]++;
                     String chain = rs.getString("chain");
-                    walks.computeIfAbsent(chain, c -> new KeyedWalk(keys.mac(), c, organisationOf(c, organisations)))
+                    walks.computeIfAbsent(chain, c -> new KeyedWalk(keys.mac(), c, organisationOf(c, organisations),
+                                    seen.getOrDefault(c, new TreeMap<>())))
                             .next(JdbcAuditLog.entry(rs, 0), rs.getString("prev_hash"), rs.getString("hash"));
                 });
         TreeSet<String> chains = new TreeSet<>(walks.keySet());
@@ -86,8 +87,9 @@ class AuditChecks implements AuditVerifier {
         chains.addAll(seen.keySet());
         Map<UUID, Long> perOrganisation = new HashMap<>();
         for (String chain : chains) {
-            KeyedWalk walk = walks.computeIfAbsent(chain, c -> new KeyedWalk(keys.mac(), c, organisationOf(c, organisations)));
-            walk.finish(heads.get(chain), seen.getOrDefault(chain, new TreeMap<>()));
+            KeyedWalk walk = walks.computeIfAbsent(chain, c -> new KeyedWalk(keys.mac(), c, organisationOf(c, organisations),
+                    seen.getOrDefault(c, new TreeMap<>())));
+            walk.finish(heads.get(chain));
             findings.addAll(walk.findings());
             if (walk.organisation != null) {
                 perOrganisation.put(walk.organisation, walk.checked);
@@ -210,6 +212,8 @@ class AuditChecks implements AuditVerifier {
         private final String chain;
         private final UUID organisation;
         private final List<Finding> findings = new ArrayList<>();
+        /** What the checkpoints saw of this chain; only those entries' tags are kept while walking. */
+        private final TreeMap<Long, Seen> seenByCheckpoints;
         private final Map<Long, String> tags = new HashMap<>();
         private long expectedSeq = 1;
         private String previousTag = EntryMac.GENESIS;
@@ -220,8 +224,9 @@ class AuditChecks implements AuditVerifier {
         private boolean previousFlagged;
         AuditEntry first;
 
-        KeyedWalk(Mac mac, String chain, UUID organisation) {
+        KeyedWalk(Mac mac, String chain, UUID organisation, TreeMap<Long, Seen> seenByCheckpoints) {
             this.mac = mac;
+            this.seenByCheckpoints = seenByCheckpoints;
             this.chain = chain;
             this.organisation = organisation;
         }
@@ -233,7 +238,9 @@ class AuditChecks implements AuditVerifier {
             }
             String tag = storedTag == null ? "" : storedTag.trim();
             String prev = storedPrev == null ? "" : storedPrev.trim();
-            tags.put(entry.seq(), tag);
+            if (seenByCheckpoints.containsKey(entry.seq())) {
+                tags.put(entry.seq(), tag);
+            }
             if (entry.seq() > expectedSeq) {
                 add(entry.seq() - 1, entry.seq(), null, Kind.MISSING, expectedSeq == entry.seq() - 1
                         ? "entry " + expectedSeq + " is missing (the next stored entry is " + entry.seq() + ")"
@@ -289,7 +296,7 @@ class AuditChecks implements AuditVerifier {
             return null;
         }
 
-        void finish(JdbcAuditLog.Head head, TreeMap<Long, Seen> seenByCheckpoints) {
+        void finish(JdbcAuditLog.Head head) {
             long headSeq = head == null ? 0 : head.seq();
             if (head == null && checked > 0) {
                 add(1L, lastSeq, null, Kind.AFTER_HEAD, "the chain has entries up to " + lastSeq + " but no head", null);
