@@ -72,8 +72,11 @@ class LegacyChainMigrationTest {
                 new AuditEntry(4, Instant.parse("2026-11-01T09:00:03.004Z"), orgA, null, "anna", "NOTE_WRITTEN", "Kaveli Tomura", "a"));
         String head = writeLegacy(jdbc, legacy);
 
+        // Arguments, not default properties: these must win over application.properties.
+        String[] arguments = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ExitworkApplication.class)
-                .web(WebApplicationType.NONE).profiles("test").properties(props).run();
+                .web(WebApplicationType.NONE).profiles("test").run(arguments);
         try {
             AuditVerifier verifier = context.getBean(AuditVerifier.class);
             AuditLog log = context.getBean(AuditLog.class);
