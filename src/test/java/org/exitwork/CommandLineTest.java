@@ -52,7 +52,8 @@ class CommandLineTest {
     void verifyAuditPassesOnAnIntactChain() throws Exception {
         Run run = exitwork("verify-audit");
         assertThat(run.status()).as(run.output()).isZero();
-        assertThat(run.output()).contains("Audit chain intact");
+        assertThat(run.output()).contains("Audit log intact");
+        assertThat(Files.exists(dataDir.resolve("audit-keys.json"))).as("the audit keys, outside the database").isTrue();
     }
 
     @Test
@@ -84,7 +85,7 @@ class CommandLineTest {
         }
         Run run = exitwork("verify-audit");
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.output()).contains("BROKEN at entry 4");
+        assertThat(run.output()).contains("BROKEN at entry 4 (organisation ").contains("NOT_AUTHENTIC");
     }
 
     @Test

@@ -161,7 +161,8 @@ class MessageBundlesTest {
             "org.exitwork.cases.internal.Closure, closure.",
             "org.exitwork.cases.internal.Theme, theme.",
             "org.exitwork.cases.internal.Setting, setting.",
-            "org.exitwork.cases.internal.PlaceKind, place."})
+            "org.exitwork.cases.internal.PlaceKind, place.",
+            "org.exitwork.audit.ChainVerification$Kind, audit.finding."})
     void everyVocabularyValueHasALabel(String enumClass, String prefix) throws Exception {
         Map<String, String> english = english();
         Object[] values = Class.forName(enumClass).getEnumConstants();

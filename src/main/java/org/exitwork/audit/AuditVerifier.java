@@ -1,6 +1,9 @@
 package org.exitwork.audit;
 
-/** Recomputes the whole chain from the first entry. */
+/**
+ * Checks every entry of every chain with the audit key, the earlier SHA-256 chain with its own
+ * algorithm, and every checkpoint against the file and the database.
+ */
 public interface AuditVerifier {
 
     ChainVerification verify();

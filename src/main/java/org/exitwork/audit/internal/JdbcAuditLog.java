@@ -4,16 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
-import org.exitwork.audit.AuditVerifier;
-import org.exitwork.audit.ChainVerification;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,24 +26,41 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends under a row lock on aud_head, so entries from any number of nodes form one chain. The
- * lock is held until the caller's transaction commits: a change and its audit entry land together.
+ * One keyed chain per organisation and one for the installation. An append locks only its own
+ * chain's head row in {@code aud_chain}, so organisations never wait for each other; the lock is
+ * held until the caller's transaction commits, so a change and its audit entry land together.
  */
 @Service
-class JdbcAuditLog implements AuditLog, AuditVerifier {
+class JdbcAuditLog implements AuditLog {
 
-    private static final String COLUMNS =
-            "seq, occurred_at, org_id, actor_id, actor_name, action, subject, detail";
+    static final String LEGACY = "legacy";
+    static final String INSTALLATION = "installation";
+    static final String SEAL_ACTION = "AUDIT_LEGACY_CHAIN_SEALED";
+
+    static final String COLUMNS = "seq, occurred_at, org_id, actor_id, actor_name, action, subject, detail, chain";
+    /** Legacy entries first (they are older), then the keyed chain in its own order. */
+    private static final String OLDEST_FIRST = "CASE WHEN chain = 'legacy' THEN 0 ELSE 1 END, seq";
+    private static final String NEWEST_FIRST = "CASE WHEN chain = 'legacy' THEN 0 ELSE 1 END DESC, seq DESC";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditKeys keys;
+    private final Checkpoints checkpoints;
     private final TransactionTemplate independent;
+    private final Set<String> knownChains = ConcurrentHashMap.newKeySet();
 
-    JdbcAuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    JdbcAuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, AuditKeys keys,
+            Checkpoints checkpoints) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
         this.independent = new TransactionTemplate(transactions);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    static String chainOf(UUID organisationId) {
+        return organisationId == null ? INSTALLATION : organisationId.toString();
     }
 
     @Override
@@ -53,10 +71,11 @@ class JdbcAuditLog implements AuditLog, AuditVerifier {
 
     @Override
     public void recordIndependently(AuditEvent event) {
-        if (callerHoldsTheHead()) {
-            // A transaction of its own would wait for the caller's lock on the head, which is only
-            // released when the caller finishes: it would wait forever. The entry is appended as
-            // soon as the caller's transaction has ended, committed or rolled back.
+        if (callerHoldsAHead()) {
+            // A transaction of its own would wait for a head the caller holds (or, through another
+            // transaction waiting for the caller, for one it does not hold), and the caller only lets
+            // go when it finishes: it would wait forever. The entry is appended as soon as the
+            // caller's transaction has ended, committed or rolled back.
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
@@ -68,37 +87,99 @@ class JdbcAuditLog implements AuditLog, AuditVerifier {
         independent.executeWithoutResult(tx -> append(event));
     }
 
-    private static boolean callerHoldsTheHead() {
+    private static boolean callerHoldsAHead() {
         return TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.getSynchronizations().stream().anyMatch(HeadHeld.class::isInstance);
     }
 
-    /** Marks a transaction that holds the lock on the head; suspended with it by REQUIRES_NEW. */
+    /** Marks a transaction that holds the lock on a chain's head; suspended with it by REQUIRES_NEW. */
     private static final class HeadHeld implements TransactionSynchronization {
     }
 
+    /** Seals the earlier global chain into the installation's keyed chain, once; nodes racing agree. */
+    void sealLegacyChain() {
+        independent.executeWithoutResult(tx -> {
+            Head head = lockHead(INSTALLATION);
+            if (head.seq() == 0) {
+                seal(head);
+            }
+        });
+    }
+
     private void append(AuditEvent event) {
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM aud_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-                .single();
-        if (TransactionSynchronizationManager.isSynchronizationActive() && !callerHoldsTheHead()) {
-            TransactionSynchronizationManager.registerSynchronization(new HeadHeld());
+        String chain = chainOf(event.organisationId());
+        Head head = lockHead(chain);
+        if (chain.equals(INSTALLATION) && head.seq() == 0) {
+            head = seal(head);
         }
+        write(chain, head, event);
+    }
+
+    private Head seal(Head installationHead) {
+        Head legacy = jdbc.sql("SELECT last_seq, last_hash FROM aud_head WHERE id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2).trim()))
+                .optional().orElse(new Head(0, ChainHash.GENESIS));
+        return write(INSTALLATION, installationHead, new AuditEvent(null, null, "exitwork", SEAL_ACTION, null,
+                sealDetail(legacy.seq(), legacy.hash())));
+    }
+
+    static String sealDetail(long legacySeq, String legacyHash) {
+        return "legacy chain ends at entry " + legacySeq + " with hash " + legacyHash;
+    }
+
+    private Head write(String chain, Head head, AuditEvent event) {
         AuditEntry entry = new AuditEntry(head.seq() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 event.organisationId(), event.actorId(), clip(event.actorName(), 200), event.action(),
                 clip(event.subject(), 200), clip(event.detail(), 1000));
-        String hash = ChainHash.of(entry, head.hash());
-        jdbc.sql("INSERT INTO aud_entry (" + COLUMNS + ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        String tag = EntryMac.of(keys.mac(), chain, entry, head.hash());
+        jdbc.sql("INSERT INTO aud_entry (" + COLUMNS + ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(entry.seq(), Timestamp.from(entry.occurredAt()), entry.organisationId(), entry.actorId(),
-                        entry.actorName(), entry.action(), entry.subject(), entry.detail(), head.hash(), hash)
+                        entry.actorName(), entry.action(), entry.subject(), entry.detail(), chain, head.hash(), tag)
                 .update();
-        jdbc.sql("UPDATE aud_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(entry.seq(), hash).update();
+        jdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?").params(entry.seq(), tag, chain)
+                .update();
+        checkpoints.appended();
+        return new Head(entry.seq(), tag);
+    }
+
+    private Head lockHead(String chain) {
+        if (!knownChains.contains(chain)) {
+            createHead(chain);
+            knownChains.add(chain);
+        }
+        Head head = jdbc.sql("SELECT last_seq, last_mac FROM aud_chain WHERE chain = ? FOR UPDATE").param(chain)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2).trim()))
+                .single();
+        if (TransactionSynchronizationManager.isSynchronizationActive() && !callerHoldsAHead()) {
+            TransactionSynchronizationManager.registerSynchronization(new HeadHeld());
+        }
+        return head;
+    }
+
+    /**
+     * A new organisation's head row, created in a short transaction of its own: an insert racing
+     * another node's would otherwise fail the caller's whole transaction on PostgreSQL.
+     */
+    private void createHead(String chain) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM aud_chain WHERE chain = ?").param(chain).query(Long.class)
+                .single() > 0;
+        if (exists) {
+            return;
+        }
+        try {
+            independent.executeWithoutResult(tx -> jdbc.sql(
+                    "INSERT INTO aud_chain (chain, org_id, last_seq, last_mac) VALUES (?, ?, 0, ?)")
+                    .params(chain, chain.equals(INSTALLATION) ? null : UUID.fromString(chain), EntryMac.GENESIS)
+                    .update());
+        } catch (DuplicateKeyException e) {
+            // another node created it meanwhile
+        }
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<AuditEntry> recent(UUID organisationId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM aud_entry WHERE org_id = ? ORDER BY seq DESC LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM aud_entry WHERE org_id = ? ORDER BY " + NEWEST_FIRST + " LIMIT ?")
                 .params(organisationId, limit)
                 .query(JdbcAuditLog::entry)
                 .list();
@@ -107,7 +188,7 @@ class JdbcAuditLog implements AuditLog, AuditVerifier {
     @Override
     @Transactional(readOnly = true)
     public List<AuditEntry> about(UUID organisationId, String subject) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM aud_entry WHERE org_id = ? AND subject = ? ORDER BY seq")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM aud_entry WHERE org_id = ? AND subject = ? ORDER BY " + OLDEST_FIRST)
                 .params(organisationId, subject)
                 .query(JdbcAuditLog::entry)
                 .list();
@@ -120,66 +201,17 @@ class JdbcAuditLog implements AuditLog, AuditVerifier {
                 .params(organisationId, subject).query(Long.class).list().isEmpty();
     }
 
-    @Override
-    @Transactional(readOnly = true)
-    public ChainVerification verify() {
-        var verifier = new ChainWalk();
-        jdbc.sql("SELECT " + COLUMNS + ", prev_hash, hash FROM aud_entry ORDER BY seq")
-                .query(rs -> {
-                    verifier.next(entry(rs, 0), rs.getString("prev_hash"), rs.getString("hash"));
-                });
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM aud_head WHERE id = 1")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-                .single();
-        return verifier.finish(head.seq(), head.hash());
-    }
-
-    /** Walks the chain in sequence order and remembers the first entry that does not fit. */
-    private static final class ChainWalk {
-        private long expectedSeq = 1;
-        private String previousHash = ChainHash.GENESIS;
-        private long checked;
-        private ChainVerification broken;
-
-        void next(AuditEntry entry, String storedPrev, String storedHash) {
-            checked++;
-            if (broken != null) {
-                return;
-            }
-            if (entry.seq() != expectedSeq) {
-                broken = ChainVerification.broken(checked, expectedSeq,
-                        "entry " + expectedSeq + " is missing (next stored entry is " + entry.seq() + ")");
-            } else if (!previousHash.equals(storedPrev)) {
-                broken = ChainVerification.broken(checked, entry.seq(), "does not link to the entry before it");
-            } else if (!ChainHash.of(entry, storedPrev).equals(storedHash)) {
-                broken = ChainVerification.broken(checked, entry.seq(), "content does not match its hash");
-            }
-            expectedSeq = entry.seq() + 1;
-            previousHash = storedHash;
-        }
-
-        ChainVerification finish(long headSeq, String headHash) {
-            if (broken != null) {
-                return broken;
-            }
-            if (headSeq != expectedSeq - 1 || !headHash.equals(previousHash)) {
-                return ChainVerification.broken(checked, expectedSeq,
-                        "the newest entries are missing (log should end at entry " + headSeq + ")");
-            }
-            return ChainVerification.intact(checked);
-        }
-    }
-
-    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+    static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("org_id", UUID.class), rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
-                rs.getString("action"), rs.getString("subject"), rs.getString("detail"));
+                rs.getString("action"), rs.getString("subject"), rs.getString("detail"),
+                LEGACY.equals(rs.getString("chain")));
     }
 
     private static String clip(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    private record Head(long seq, String hash) {
+    record Head(long seq, String hash) {
     }
 }

@@ -86,10 +86,16 @@ class Commands implements CommandRunner {
     private int verifyAudit() {
         ChainVerification result = auditVerifier.verify();
         if (result.intact()) {
-            System.out.println("Audit chain intact: " + result.entriesChecked() + " entries verified.");
+            System.out.println("Audit log intact: " + result.entriesChecked()
+                    + " entries verified with the audit key, every checkpoint checked.");
             return 0;
         }
-        System.out.println("Audit chain BROKEN at entry " + result.firstBadSeq().orElseThrow() + ": " + result.problem());
+        System.out.println("Audit log BROKEN: " + result.findings().size() + " finding(s) in "
+                + result.entriesChecked() + " entries.");
+        for (ChainVerification.Finding finding : result.findings()) {
+            System.out.println("  BROKEN" + (finding.seq() == null ? "" : " at entry " + finding.seq()) + " ("
+                    + finding.chain() + "): " + finding.kind() + ": " + finding.text());
+        }
         return 1;
     }
 

@@ -1,0 +1,37 @@
+package org.exitwork.audit.internal;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+    @Bean
+    AuditKeys auditKeys(@Value("${exitwork.audit.key-file}") Path keyFile) {
+        return AuditKeyFile.load(keyFile);
+    }
+
+    /** The keyed chains begin by sealing the earlier chain's end, before anything else is appended. */
+    @Bean
+    LegacySeal legacySeal(JdbcAuditLog log) {
+        return new LegacySeal(log);
+    }
+
+    static final class LegacySeal {
+        private final JdbcAuditLog log;
+
+        LegacySeal(JdbcAuditLog log) {
+            this.log = log;
+        }
+
+        @EventListener(ApplicationStartedEvent.class)
+        void seal() {
+            log.sealLegacyChain();
+        }
+    }
+}

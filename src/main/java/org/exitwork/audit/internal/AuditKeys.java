@@ -1,0 +1,53 @@
+package org.exitwork.audit.internal;
+
+import java.security.GeneralSecurityException;
+
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Mac;
+import com.google.crypto.tink.PublicKeySign;
+import com.google.crypto.tink.PublicKeyVerify;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.mac.HmacParameters;
+import com.google.crypto.tink.mac.MacConfig;
+import com.google.crypto.tink.signature.PredefinedSignatureParameters;
+import com.google.crypto.tink.signature.SignatureConfig;
+
+/**
+ * The audit log's own keys, kept outside the database: an HMAC-SHA256 key that authenticates every
+ * entry, and an Ed25519 key that signs the checkpoints. Not derived from the master key, whose old
+ * versions are destroyed after a while: old entries must stay verifiable for ever.
+ */
+record AuditKeys(Mac mac, PublicKeySign signer, PublicKeyVerify verifier) {
+
+    /** Raw 32-byte tags, so that a tag is exactly HMAC-SHA256 and a test vector can pin it. */
+    static final HmacParameters MAC_PARAMETERS;
+
+    static {
+        try {
+            MacConfig.register();
+            SignatureConfig.register();
+            MAC_PARAMETERS = HmacParameters.builder()
+                    .setKeySizeBytes(32)
+                    .setTagSizeBytes(32)
+                    .setHashType(HmacParameters.HashType.SHA256)
+                    .setVariant(HmacParameters.Variant.NO_PREFIX)
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink MAC and signatures could not be registered", e);
+        }
+    }
+
+    static KeysetHandle newMacKeyset() throws GeneralSecurityException {
+        return KeysetHandle.generateNew(MAC_PARAMETERS);
+    }
+
+    static KeysetHandle newSignatureKeyset() throws GeneralSecurityException {
+        return KeysetHandle.generateNew(PredefinedSignatureParameters.ED25519);
+    }
+
+    static AuditKeys of(KeysetHandle macKeyset, KeysetHandle signatureKeyset) throws GeneralSecurityException {
+        return new AuditKeys(macKeyset.getPrimitive(RegistryConfiguration.get(), Mac.class),
+                signatureKeyset.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class),
+                signatureKeyset.getPublicKeysetHandle().getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class));
+    }
+}

@@ -1,0 +1,226 @@
+package org.exitwork.audit.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import com.google.crypto.tink.PublicKeySign;
+import com.google.crypto.tink.PublicKeyVerify;
+
+/**
+ * The checkpoint file: one line per checkpoint, each naming the head (chain, entry, tag) of every
+ * chain, covering the previous line's SHA-256 and signed with the audit signature key (Ed25519).
+ * Removing or editing a line breaks the numbering, the link or the signature. Several nodes may
+ * append to the same file: each line is written with one write and fsync under a file lock.
+ */
+final class CheckpointFile {
+
+    static final String PREFIX = "exitwork-audit-checkpoint/1";
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
+
+    record ChainHead(String chain, long seq, String tag) {
+    }
+
+    /** A parsed line. */
+    record Checkpoint(long number, Instant at, String previousLineHash, List<ChainHead> heads, String signature,
+            String raw) {
+
+        String signedPart() {
+            return CheckpointFile.signedPart(number, at, previousLineHash, heads);
+        }
+
+        boolean signatureVerifies(PublicKeyVerify verifier) {
+            try {
+                verifier.verify(Base64.getUrlDecoder().decode(signature), signedPart().getBytes(StandardCharsets.UTF_8));
+                return true;
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                return false;
+            }
+        }
+    }
+
+    /** The file's lines, and whether its last line was cut off in the middle. */
+    record Contents(List<String> lines, boolean lastLineIncomplete) {
+    }
+
+    /** The last complete line of the file, when there is one. */
+    record Tail(Optional<Checkpoint> last, String lastLineHash) {
+    }
+
+    private final Path file;
+
+    CheckpointFile(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+    }
+
+    Path path() {
+        return file;
+    }
+
+    static String signedPart(long number, Instant at, String previousLineHash, List<ChainHead> heads) {
+        StringBuilder chains = new StringBuilder();
+        for (ChainHead h : heads) {
+            chains.append(chains.isEmpty() ? "" : ",").append(h.chain()).append(':').append(h.seq()).append(':')
+                    .append(h.tag());
+        }
+        return PREFIX + " no=" + number + " at=" + at + " prev=" + previousLineHash + " chains="
+                + (chains.isEmpty() ? "-" : chains);
+    }
+
+    static String line(long number, Instant at, String previousLineHash, List<ChainHead> heads, PublicKeySign signer) {
+        String signed = signedPart(number, at, previousLineHash, heads);
+        try {
+            return signed + " sig=" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(signer.sign(signed.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not sign an audit checkpoint", e);
+        }
+    }
+
+    static String hash(String line) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(line.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Optional<Checkpoint> parse(String raw) {
+        String[] parts = raw.split(" ", -1);
+        if (parts.length != 6 || !parts[0].equals(PREFIX) || !parts[1].startsWith("no=") || !parts[2].startsWith("at=")
+                || !parts[3].startsWith("prev=") || !parts[4].startsWith("chains=") || !parts[5].startsWith("sig=")) {
+            return Optional.empty();
+        }
+        try {
+            List<ChainHead> heads = new ArrayList<>();
+            String chains = parts[4].substring(7);
+            if (!chains.equals("-")) {
+                for (String head : chains.split(",", -1)) {
+                    String[] h = head.split(":", -1);
+                    if (h.length != 3) {
+                        return Optional.empty();
+                    }
+                    heads.add(new ChainHead(h[0], Long.parseLong(h[1]), h[2]));
+                }
+            }
+            return Optional.of(new Checkpoint(Long.parseLong(parts[1].substring(3)), Instant.parse(parts[2].substring(3)),
+                    parts[3].substring(5), List.copyOf(heads), parts[5].substring(4), raw));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Appends the line {@code next} makes from the file's last line, under a lock that keeps every
+     * other writer (this JVM's and other processes') out; {@code next} returns null to write nothing.
+     */
+    Optional<String> append(Function<Tail, String> next) {
+        ReentrantLock local = IN_THIS_JVM.computeIfAbsent(file, f -> new ReentrantLock());
+        local.lock();
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                String content = readTail(channel);
+                boolean endsClean = content.isEmpty() || content.endsWith("\n");
+                Tail tail = tail(content);
+                String line = next.apply(tail);
+                if (line == null) {
+                    return Optional.empty();
+                }
+                // A line cut off by a crash stays a line of its own (and is reported), never glued to this one.
+                byte[] bytes = ((endsClean ? "" : "\n") + line + "\n").getBytes(StandardCharsets.UTF_8);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                long position = channel.size();
+                while (buffer.hasRemaining()) {
+                    position += channel.write(buffer, position);
+                }
+                channel.force(true);
+                return Optional.of(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not append to the audit checkpoint file " + file, e);
+        } finally {
+            local.unlock();
+        }
+    }
+
+    Contents read() {
+        if (!Files.exists(file)) {
+            return new Contents(List.of(), false);
+        }
+        try {
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            return contents(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the audit checkpoint file " + file, e);
+        }
+    }
+
+    static Contents contents(String content) {
+        if (content.isEmpty()) {
+            return new Contents(List.of(), false);
+        }
+        boolean incomplete = !content.endsWith("\n");
+        List<String> lines = new ArrayList<>(List.of((incomplete ? content : content.substring(0, content.length() - 1))
+                .split("\n", -1)));
+        return new Contents(lines, incomplete);
+    }
+
+    private static Tail tail(String content) {
+        Contents contents = contents(content);
+        List<String> lines = contents.lines();
+        int last = lines.size() - (contents.lastLineIncomplete() ? 2 : 1);
+        if (last < 0) {
+            return new Tail(Optional.empty(), EntryMac.GENESIS);
+        }
+        String raw = lines.get(last);
+        return new Tail(parse(raw), hash(raw));
+    }
+
+    /**
+     * The end of the file, enough to hold its last complete line (the file grows for ever; a
+     * checkpoint needs only its last line): chunks from the end until two line breaks are in.
+     */
+    private static String readTail(FileChannel channel) throws IOException {
+        long size = channel.size();
+        long chunk = Math.min(size, 64 * 1024);
+        while (true) {
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(chunk));
+            long position = size - chunk;
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer, position);
+                if (n < 0) {
+                    break;
+                }
+                position += n;
+            }
+            // checkpoint lines are ASCII, so a chunk never splits a character
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII);
+            if (chunk == size || text.chars().filter(c -> c == '\n').count() >= 2) {
+                return text;
+            }
+            chunk = Math.min(size, chunk * 4);
+        }
+    }
+}

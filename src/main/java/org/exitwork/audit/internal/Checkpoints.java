@@ -1,0 +1,162 @@
+package org.exitwork.audit.internal;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+
+import org.exitwork.audit.AuditCheckpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes signed checkpoints of every chain's head to the checkpoint file (and, if configured, the
+ * system log): every {@code exitwork.audit.checkpoint-every-entries} entries appended on this node,
+ * every {@code exitwork.audit.checkpoint-interval}, and at shutdown, when anything changed. The
+ * database remembers each checkpoint's number and line hash ({@code aud_checkpoint}), so cutting
+ * lines off the end of the file is seen unless the database is cut back too.
+ */
+@Service
+class Checkpoints implements AuditCheckpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
+    /** The system-log copy: route this logger to a place the database's administrators cannot write. */
+    private static final Logger sink = LoggerFactory.getLogger("org.exitwork.audit.checkpoint");
+
+    private final JdbcClient jdbc;
+    private final AuditKeys keys;
+    private final Clock clock;
+    private final CheckpointFile file;
+    private final TransactionTemplate own;
+    private final long everyEntries;
+    private final boolean toSystemLog;
+    private final AtomicLong sinceLast = new AtomicLong();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "audit-checkpoint");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Checkpoints(JdbcClient jdbc, AuditKeys keys, Clock clock, PlatformTransactionManager transactions,
+            @Value("${exitwork.audit.checkpoint-file}") Path checkpointFile,
+            @Value("${exitwork.audit.checkpoint-every-entries:100}") long everyEntries,
+            @Value("${exitwork.audit.checkpoint-log:true}") boolean toSystemLog) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.clock = clock;
+        this.file = new CheckpointFile(checkpointFile);
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.everyEntries = everyEntries;
+        this.toSystemLog = toSystemLog;
+    }
+
+    CheckpointFile file() {
+        return file;
+    }
+
+    /** Called for every entry appended; after every n-th, a checkpoint follows the commit, off the caller's thread. */
+    void appended() {
+        if (everyEntries <= 0 || sinceLast.incrementAndGet() < everyEntries) {
+            return;
+        }
+        sinceLast.set(0);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    inBackground();
+                }
+            });
+        } else {
+            inBackground();
+        }
+    }
+
+    private void inBackground() {
+        try {
+            background.execute(this::checkpointQuietly);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: the shutdown checkpoint covers it
+        }
+    }
+
+    @Scheduled(initialDelayString = "${exitwork.audit.checkpoint-interval:PT5M}",
+            fixedDelayString = "${exitwork.audit.checkpoint-interval:PT5M}")
+    void onSchedule() {
+        checkpointQuietly();
+    }
+
+    @PreDestroy
+    void atShutdown() throws InterruptedException {
+        background.shutdown();
+        background.awaitTermination(10, TimeUnit.SECONDS);
+        checkpointQuietly();
+    }
+
+    private void checkpointQuietly() {
+        try {
+            checkpoint();
+        } catch (RuntimeException e) {
+            log.error("Could not write an audit checkpoint to {}", file.path(), e);
+        }
+    }
+
+    @Override
+    public OptionalLong checkpoint() {
+        List<CheckpointFile.ChainHead> heads = jdbc.sql(
+                        "SELECT chain, last_seq, last_mac FROM aud_chain WHERE last_seq > 0 ORDER BY chain")
+                .query((rs, n) -> new CheckpointFile.ChainHead(rs.getString(1), rs.getLong(2), rs.getString(3).trim()))
+                .list();
+        if (heads.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long[] number = new long[1];
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<String> written = file.append(tail -> {
+            if (tail.last().map(last -> last.heads().equals(heads)).orElse(false)) {
+                return null;
+            }
+            long inFile = tail.last().map(CheckpointFile.Checkpoint::number).orElse(0L);
+            long inDatabase = jdbc.sql("SELECT COALESCE(MAX(checkpoint_no), 0) FROM aud_checkpoint").query(Long.class)
+                    .single();
+            if (inDatabase > inFile) {
+                log.error("The audit checkpoint file {} ends at checkpoint {}, but checkpoint {} was written: "
+                        + "the file was cut. verify-audit reports it; the next checkpoint leaves the gap visible.",
+                        file.path(), inFile, inDatabase);
+            }
+            number[0] = Math.max(inFile, inDatabase) + 1;
+            return CheckpointFile.line(number[0], at, tail.lastLineHash(), heads, keys.signer());
+        });
+        if (written.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        String line = written.get();
+        own.executeWithoutResult(tx -> jdbc.sql(
+                        "INSERT INTO aud_checkpoint (checkpoint_no, written_at, line_hash) VALUES (?, ?, ?)")
+                .params(number[0], Timestamp.from(at), CheckpointFile.hash(line)).update());
+        if (toSystemLog) {
+            sink.info(line);
+        }
+        return OptionalLong.of(number[0]);
+    }
+}
