@@ -96,9 +96,19 @@ class JdbcAuditLog implements AuditLog {
     private static final class HeadHeld implements TransactionSynchronization {
     }
 
-    /** Seals the earlier global chain into the installation's keyed chain, once; nodes racing agree. */
+    /**
+     * Seals the earlier global chain into the installation's keyed chain at start, once; nodes racing
+     * agree. A database that never had an earlier chain is left untouched (its installation chain
+     * begins with the seal at its first entry, see append), so a freshly migrated database stays
+     * empty, as a restore needs it.
+     */
     void sealLegacyChain() {
         independent.executeWithoutResult(tx -> {
+            long legacyEntries = jdbc.sql("SELECT last_seq FROM aud_head WHERE id = 1").query(Long.class)
+                    .optional().orElse(0L);
+            if (legacyEntries == 0) {
+                return;
+            }
             Head head = lockHead(INSTALLATION);
             if (head.seq() == 0) {
                 seal(head);

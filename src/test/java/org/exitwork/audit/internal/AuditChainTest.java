@@ -99,19 +99,27 @@ class AuditChainTest {
     void anIntactChainVerifies() {
         ChainVerification result = verifier.verify();
         assertThat(result.findings()).isEmpty();
-        assertThat(result.entriesChecked()).as("five entries and the installation's seal").isEqualTo(6);
+        assertThat(result.entriesChecked()).as("five entries; no installation-level entry, so no seal yet").isEqualTo(5);
         assertThat(result.entriesPerOrganisation()).isEqualTo(Map.of(org, 5L));
         assertThat(log.recent(org, 10)).extracting(AuditEntry::seq).containsExactly(5L, 4L, 3L, 2L, 1L);
         assertThat(checkpoints.checkpoint()).hasValue(1);
         assertThat(checkpoints.checkpoint()).as("nothing changed since").isEmpty();
         CommandResult cli = runVerifyAudit();
         assertThat(cli.status()).isZero();
-        assertThat(cli.output()).contains("Audit log intact: 6 entries verified");
+        assertThat(cli.output()).contains("Audit log intact: 5 entries verified");
         assertThat(log.about(org, "Kaveli Tomura")).hasSize(5);
     }
 
     @Test
     void theSealNamesTheEndOfTheEarlierChain() {
+        // A database without an earlier chain is not sealed at start (a fresh database stays empty for
+        // a restore); the installation's chain begins with the seal at its first entry.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE chain = 'installation'").query(Long.class).single())
+                .isZero();
+        log.record(new AuditEvent(null, null, "exitwork", "MASTER_KEY_ROTATED", null, "test"));
+        assertThat(jdbc.sql("SELECT action FROM aud_entry WHERE chain = 'installation' AND seq = 2")
+                .query(String.class).single()).isEqualTo("MASTER_KEY_ROTATED");
+        assertThat(verifier.verify().findings()).isEmpty();
         assertThat(jdbc.sql("SELECT action, detail FROM aud_entry WHERE chain = 'installation' AND seq = 1")
                 .query((rs, n) -> rs.getString(1) + " / " + rs.getString(2)).single())
                 .isEqualTo("AUDIT_LEGACY_CHAIN_SEALED / legacy chain ends at entry 0 with hash " + "0".repeat(64));
