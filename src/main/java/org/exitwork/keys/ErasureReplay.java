@@ -3,8 +3,8 @@ package org.exitwork.keys;
 import java.util.UUID;
 
 /**
- * Implemented by every module that keeps data under a key of its own (clients, referrals): after a
- * restore, each erasure the journal recorded since the backup was taken is applied again through the
+ * Implemented by every module that erases something (clients, groups, referrals, appointments): after
+ * a restore, each erasure the journal recorded since the backup was taken is applied again through the
  * module's own erasure, inside the restore's transaction.
  */
 public interface ErasureReplay {

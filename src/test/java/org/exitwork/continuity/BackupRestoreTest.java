@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -40,11 +44,13 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditVerifier;
+import org.exitwork.cases.Erasure;
 import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.ErasureJournal;
 import org.exitwork.keys.FieldRef;
+import org.exitwork.keys.SystemSecrets;
 import org.exitwork.keys.UnreadableException;
 import org.exitwork.referrals.internal.InboundReferral;
 import org.exitwork.referrals.internal.Inbox;
@@ -52,6 +58,8 @@ import org.exitwork.referrals.internal.ReferralMatcher;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.GroupFixtures;
+import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
 import org.exitwork.testing.TestDatabase;
 import org.exitwork.testing.TestSupport;
@@ -74,6 +82,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -120,6 +129,12 @@ class BackupRestoreTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    Erasure erasure;
+
+    @Autowired
+    MutableClock clock;
 
     @Value("${exitwork.data-dir}")
     Path dataDir;
@@ -197,6 +212,105 @@ class BackupRestoreTest {
             assertThat(about.get(about.size() - 1).action()).isEqualTo("CLIENT_ERASED");
             assertThat(about.get(about.size() - 1).detail()).isEqualTo("again after a restore");
             assertThat(restored.getBean(AuditVerifier.class).verify().intact()).isTrue();
+        }
+    }
+
+    /**
+     * Groups and appointments have retention periods of their own (R20). One of each expires after the
+     * backup and is erased by the retention run; restored, it is erased again: no row of it, nothing
+     * of it that opens, while the group and the appointment that had not expired come back whole.
+     */
+    @Test
+    void aRestoreKeepsTheGroupsAndAppointmentsThatRetentionErasedAfterTheBackupErased() throws Exception {
+        clock.reset();
+        try {
+            assertThat(web.status(post("/manage/retention").param("prospectDays", "90").param("closedDays", "365")
+                    .param("groupDays", "30").param("appointmentDays", "10"), manager)).isEqualTo(302);
+            StaffPrincipal colleague = fixtures.staff(org, Role.PRACTITIONER);
+            UUID goneGroup = GroupFixtures.group(mvc, a, "Groupmarker Replayed", "Institutionmarker Replayed",
+                    colleague);
+            GroupFixtures.Participant present = GroupFixtures.participant(mvc, a, goneGroup);
+            GroupFixtures.Participant absent = GroupFixtures.participant(mvc, a, goneGroup);
+            groupSession(goneGroup, "Sessionmarker must not come back", present.id());
+            UUID goneSession = jdbc.sql("SELECT id FROM cas_group_session WHERE group_id = ?").param(goneGroup)
+                    .query(UUID.class).single();
+            byte[] goneGroupName = jdbc.sql("SELECT name FROM cas_group WHERE id = ?").param(goneGroup)
+                    .query(byte[].class).single();
+            UUID goneAppointment = appointment("Placemarker Lindenstrasse 9", colleague);
+            assertThat(web.status(post("/safety/appointments/{id}/left", goneAppointment), a)).isEqualTo(302);
+
+            clock.advance(Duration.ofDays(25));
+            UUID keptGroup = GroupFixtures.group(mvc, a, "Groupkeeper Replayed", "Institutionkeeper Replayed");
+            groupSession(keptGroup, "Sessionkeeper comes back");
+            UUID keptAppointment = appointment("Placekeeper Ahornweg 2", colleague);
+
+            Path file = newBackupDir().resolve("before-retention.zip");
+            Backups.Written written = backups.backup(file);
+
+            // After the backup the periods pass for the first group (30 days) and appointment (10 days) only.
+            clock.advance(Duration.ofDays(6));
+            Map<String, Integer> run = new LinkedHashMap<>();
+            erasure.eraseEverythingExpired().forEach(e -> run.merge(e.what(), e.count(), Integer::sum));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_group WHERE id IN (?, ?)").params(goneGroup, keptGroup)
+                    .query(Long.class).single()).isOne();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM saf_appointment WHERE id IN (?, ?)")
+                    .params(goneAppointment, keptAppointment).query(Long.class).single()).isOne();
+            assertThat(journal.read().erasedSince(written.takenAt())).contains(goneGroup, goneAppointment)
+                    .doesNotContain(keptGroup, keptAppointment);
+
+            try (ConfigurableApplicationContext restored = restoreTarget(copyOfKeyMaterial())) {
+                Backups.Restored result = restored.getBean(Backups.class).restore(file);
+                // Everything that run erased was in the backup (other tests' records included), and each
+                // is erased again.
+                assertThat(result.erasuresReapplied())
+                        .isEqualTo(run.values().stream().mapToInt(Integer::intValue).sum());
+                DataSource target = restored.getBean(DataSource.class);
+                JdbcClient targetJdbc = JdbcClient.create(target);
+
+                // No row of the group (leaders, participants, sessions, themes, attendance) or of the
+                // appointment (attendees) is back. (The leader's HTTP sessions, restored with the rest,
+                // hold page state such as flash messages only until the idle timeout, as in the source.)
+                assertThat(atRest(target, List.of(goneGroup.toString(), goneSession.toString(),
+                        present.id().toString(), absent.id().toString(), goneAppointment.toString(),
+                        present.pseudonym(), absent.pseudonym()))).isEmpty();
+                // Nothing of theirs opens: the group's key is gone, and no place in the database is the
+                // erased appointment's.
+                ClientKeys targetKeys = restored.getBean(ClientKeys.class);
+                assertThatThrownBy(() -> targetKeys.cipherFor(goneGroup)).isInstanceOf(UnreadableException.class);
+                assertThatThrownBy(() -> targetKeys.cipherFor(goneGroup)
+                        .decrypt(FieldRef.of("cas_group", goneGroup, "name"), goneGroupName))
+                        .isInstanceOf(UnreadableException.class);
+                SystemSecrets targetSecrets = restored.getBean(SystemSecrets.class);
+                Map<UUID, String> places = new LinkedHashMap<>();
+                targetJdbc.sql("SELECT id, place FROM saf_appointment WHERE place IS NOT NULL")
+                        .query((rs, n) -> places.put(rs.getObject("id", UUID.class), targetSecrets.cipher()
+                                .decrypt(FieldRef.of("saf_appointment", rs.getObject("id", UUID.class), "place"),
+                                        rs.getBytes("place"))))
+                        .list();
+                assertThat(places).containsEntry(keptAppointment, "Placekeeper Ahornweg 2")
+                        .doesNotContainKey(goneAppointment).doesNotContainValue("Placemarker Lindenstrasse 9");
+
+                // What had not expired is back whole and readable.
+                MockMvc targetWeb = MockMvcBuilders.webAppContextSetup((WebApplicationContext) restored)
+                        .apply(springSecurity()).build();
+                assertThat(new StaffRequests(targetWeb).page("/groups/" + keptGroup, a))
+                        .contains("Groupkeeper Replayed", "Institutionkeeper Replayed", "Sessionkeeper comes back");
+                assertThat(targetJdbc.sql("SELECT COUNT(*) FROM saf_appointment_attendee WHERE appointment_id = ?")
+                        .param(keptAppointment).query(Long.class).single()).isOne();
+
+                // Both erasures were audited again (the retention run's entries came after the backup),
+                // and the chain holds.
+                List<AuditEntry> audited = restored.getBean(AuditLog.class).recent(org.id(), 500);
+                assertThat(audited.stream().filter(e -> e.action().equals("GROUP_ERASED")).toList())
+                        .extracting(AuditEntry::subject, AuditEntry::actorName, AuditEntry::detail)
+                        .containsExactly(tuple(groupSubject(goneGroup), "exitwork (restore)", "again after a restore"));
+                assertThat(audited.stream().filter(e -> e.action().equals("SAFETY_APPOINTMENT_ERASED")).toList())
+                        .extracting(AuditEntry::subject, AuditEntry::actorName, AuditEntry::detail)
+                        .containsExactly(tuple(a.username(), "exitwork (restore)", "again after a restore"));
+                assertThat(restored.getBean(AuditVerifier.class).verify().intact()).isTrue();
+            }
+        } finally {
+            clock.reset();
         }
     }
 
@@ -312,6 +426,46 @@ class BackupRestoreTest {
         matcher.matchNow();
         return jdbc.sql("SELECT id FROM ref_referral WHERE org_id = ? AND partner_id = ?").params(org.id(), partner)
                 .query(UUID.class).single();
+    }
+
+    private void groupSession(UUID group, String note, UUID... present) throws Exception {
+        var request = post("/groups/{id}/sessions", group).param("heldOn", LocalDate.now(clock).toString())
+                .param("minutes", "90").param("note", note).param("themes", "EXTREMISM_GROUP_HATRED");
+        for (UUID p : present) {
+            request.param("present", p.toString());
+        }
+        assertThat(web.status(request, a)).isEqualTo(302);
+    }
+
+    /** An appointment of {@code a} that began half an hour ago and ends in half an hour, with an attendee. */
+    private UUID appointment(String place, StaffPrincipal attendee) throws Exception {
+        List<UUID> before = appointmentsOfA();
+        Instant now = clock.instant();
+        assertThat(web.status(post("/safety/appointments").param("startsAt", local(now.minus(Duration.ofMinutes(30))))
+                .param("endsAt", local(now.plus(Duration.ofMinutes(30)))).param("placeKind", "HOME_VISIT")
+                .param("place", place).param("attendees", attendee.id().toString()), a)).isEqualTo(302);
+        List<UUID> planned = new ArrayList<>(appointmentsOfA());
+        planned.removeAll(before);
+        assertThat(planned).hasSize(1);
+        return planned.get(0);
+    }
+
+    private List<UUID> appointmentsOfA() {
+        return jdbc.sql("SELECT id FROM saf_appointment WHERE staff_id = ?").param(a.id()).query(UUID.class).list();
+    }
+
+    private static String local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    /** Where the markers are, in every table but the HTTP sessions'. */
+    private static List<String> atRest(DataSource dataSource, List<String> markers) throws SQLException {
+        return DatabaseScan.find(dataSource, markers).stream().filter(hit -> !hit.startsWith("spring_session"))
+                .toList();
+    }
+
+    private static String groupSubject(UUID group) {
+        return "group:" + group.toString().substring(0, 8);
     }
 
     private byte[] note(UUID clientId) {

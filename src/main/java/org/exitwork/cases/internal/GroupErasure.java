@@ -10,10 +10,12 @@ import java.util.UUID;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.ErasureReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,9 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Each group is erased in a transaction of its own that first locks its row and re-checks expiry,
  * so nodes running the schedule at once erase each group once, and a group that met meanwhile stays.
+ *
+ * <p>After a restore, a group erased after the backup was taken is erased again the same way (the
+ * erasure journal names it, since shredding its key recorded it): its rows would otherwise come back
+ * around a key that opens nothing.
  */
 @Component
-class GroupErasure {
+class GroupErasure implements ErasureReplay {
 
     private static final Logger log = LoggerFactory.getLogger(GroupErasure.class);
 
@@ -63,10 +69,7 @@ class GroupErasure {
                 if (locked.isEmpty() || !expired(locked.get(), today)) {
                     return false;
                 }
-                jdbc.sql("DELETE FROM cas_group WHERE id = ?").param(candidate.group().id()).update();
-                keys.shred(candidate.group().id());
-                audit.record(new AuditEvent(candidate.group().organisationId(), null, ClientErasure.RETENTION_ACTOR,
-                        GroupActions.GROUP_ERASED, candidate.group().subject(), null));
+                erase(candidate.group(), ClientErasure.RETENTION_ACTOR, null);
                 return true;
             });
             if (Boolean.TRUE.equals(done)) {
@@ -77,6 +80,27 @@ class GroupErasure {
             log.info("Erased {} groups whose retention period had passed.", erased);
         }
         return erased;
+    }
+
+    /**
+     * After a restore: the group was erased after the backup was taken, so erase it again, the same
+     * way, inside the restore's transaction, whether or not it is due by the restored data.
+     */
+    @Override
+    @Transactional
+    public boolean eraseAgain(UUID id) {
+        return lock(id).map(candidate -> {
+            erase(candidate.group(), ClientErasure.RESTORE_ACTOR, "again after a restore");
+            return true;
+        }).orElse(false);
+    }
+
+    /** Every row goes with the group's (they cascade), then its key; the audit keeps no content. */
+    private void erase(GroupRef group, String actor, String detail) {
+        jdbc.sql("DELETE FROM cas_group WHERE id = ?").param(group.id()).update();
+        keys.shred(group.id());
+        audit.record(new AuditEvent(group.organisationId(), null, actor, GroupActions.GROUP_ERASED, group.subject(),
+                detail));
     }
 
     /** What decides expiry: the later of the creation date and the last session. */

@@ -17,10 +17,13 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.ExpiringRecords;
 import org.exitwork.cases.RetentionPeriods;
+import org.exitwork.keys.ErasureJournal;
+import org.exitwork.keys.ErasureReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,27 +39,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every node. Each appointment is erased in a transaction of its own that first locks its row and
  * re-checks, so it is erased once, and an extension or an alert opened meanwhile spares it (the
  * escalation claims the same row before it opens an alert).
+ *
+ * <p>An appointment has no key of its own (its place is under the system key, which every restore
+ * brings back), so each erasure is written to the erasure journal in its transaction, and after a
+ * restore an appointment erased after the backup was taken is erased again the same way.
  */
 @Component
-class AppointmentErasure implements ExpiringRecords {
+class AppointmentErasure implements ExpiringRecords, ErasureReplay {
 
     private static final Logger log = LoggerFactory.getLogger(AppointmentErasure.class);
     static final String RETENTION_ACTOR = "exitwork (retention period)";
+    static final String RESTORE_ACTOR = "exitwork (restore)";
     static final String APPOINTMENT_ERASED = "SAFETY_APPOINTMENT_ERASED";
 
     private final JdbcClient jdbc;
     private final RetentionPeriods retention;
     private final StaffDirectory staff;
     private final AuditLog audit;
+    private final ErasureJournal journal;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     AppointmentErasure(JdbcClient jdbc, RetentionPeriods retention, StaffDirectory staff, AuditLog audit,
-            TransactionTemplate tx, Clock clock) {
+            ErasureJournal journal, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
         this.retention = retention;
         this.staff = staff;
         this.audit = audit;
+        this.journal = journal;
         this.tx = tx;
         this.clock = clock;
     }
@@ -84,11 +94,7 @@ class AppointmentErasure implements ExpiringRecords {
                 if (locked.isEmpty() || !expired(locked.get(), period, now) || hasOpenAlert(candidate.id())) {
                     return false;
                 }
-                jdbc.sql("DELETE FROM saf_appointment WHERE id = ?").param(candidate.id()).update();
-                audit.record(new AuditEvent(candidate.organisationId(), null, RETENTION_ACTOR, APPOINTMENT_ERASED,
-                        staff.find(candidate.organisationId(), candidate.staffId()).map(StaffMember::username)
-                                .orElse(null),
-                        null));
+                erase(candidate, RETENTION_ACTOR, null);
                 return true;
             });
             if (Boolean.TRUE.equals(done)) {
@@ -99,6 +105,32 @@ class AppointmentErasure implements ExpiringRecords {
             log.info("Erased {} appointments whose retention period had passed.", erased);
         }
         return erased;
+    }
+
+    /**
+     * After a restore: the appointment was erased after the backup was taken, so erase it again, the
+     * same way, inside the restore's transaction (an open alert in the restored data does not spare
+     * it: the erasure happened). Ids are random UUIDs, so an id of anything else matches no row.
+     */
+    @Override
+    @Transactional
+    public boolean eraseAgain(UUID id) {
+        return lock(id).map(candidate -> {
+            erase(candidate, RESTORE_ACTOR, "again after a restore");
+            return true;
+        }).orElse(false);
+    }
+
+    /**
+     * The row goes with its attendees and alerts (they cascade); the journal records the id before the
+     * transaction commits, so a restore of an older backup erases it again; the audit keeps no content.
+     */
+    private void erase(Candidate candidate, String actor, String detail) {
+        jdbc.sql("DELETE FROM saf_appointment WHERE id = ?").param(candidate.id()).update();
+        journal.recordErasure(candidate.id());
+        audit.record(new AuditEvent(candidate.organisationId(), null, actor, APPOINTMENT_ERASED,
+                staff.find(candidate.organisationId(), candidate.staffId()).map(StaffMember::username).orElse(null),
+                detail));
     }
 
     record Candidate(UUID id, UUID organisationId, UUID staffId, Instant endedAt) {
