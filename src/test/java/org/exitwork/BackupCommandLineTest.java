@@ -29,6 +29,7 @@ class BackupCommandLineTest {
     static Path dataDir;
     static Path backups;
     static Path restoredDir;
+    static String takenAt;
 
     record Run(int status, String output) {
     }
@@ -58,6 +59,9 @@ class BackupCommandLineTest {
         Run run = exitwork(dataDir, "backup", file.toString());
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(run.output()).containsPattern("Backup written to " + file + ": \\d+ tables, \\d+ rows, schema version");
+        java.util.regex.Matcher taken = java.util.regex.Pattern.compile(", taken (\\S+)\\.\n").matcher(run.output());
+        assertThat(taken.find()).as(run.output()).isTrue();
+        takenAt = taken.group(1);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(backups.resolve("exitwork-backup.zip.part")).doesNotExist();
     }
@@ -80,19 +84,42 @@ class BackupCommandLineTest {
         assertThat(withoutJournal.output()).contains("but the erasure journal here belongs to installation",
                 "Nothing was changed.");
 
-        // What the README says to keep apart from the backups: the master key and the journal.
+        // What the README says to keep apart from the backups, one after the other: the master key and the
+        // journal are not enough, the audit keys are not enough, and each refusal changes nothing.
         Files.copy(dataDir.resolve("master-key.json"), restoredDir.resolve("master-key.json"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.copy(dataDir.resolve("erasure-journal"), restoredDir.resolve("erasure-journal"),
                 StandardCopyOption.REPLACE_EXISTING);
+        Run withoutAuditKeys = exitwork(restoredDir, "restore", file.toString());
+        assertThat(withoutAuditKeys.status()).as(withoutAuditKeys.output()).isEqualTo(1);
+        assertThat(withoutAuditKeys.output()).contains("does not verify with the audit key here ("
+                + restoredDir.resolve("audit-keys.json").toAbsolutePath(), "copy this installation's audit-keys.json",
+                "Nothing was changed.");
+        Files.copy(dataDir.resolve("audit-keys.json"), restoredDir.resolve("audit-keys.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Run withoutCheckpoints = exitwork(restoredDir, "restore", file.toString());
+        assertThat(withoutCheckpoints.status()).as(withoutCheckpoints.output()).isEqualTo(1);
+        assertThat(withoutCheckpoints.output()).contains("but the checkpoint file here (",
+                "copy this installation's newest audit-checkpoints.log", "Nothing was changed.");
+        Files.copy(dataDir.resolve("audit-checkpoints.log"), restoredDir.resolve("audit-checkpoints.log"),
+                StandardCopyOption.REPLACE_EXISTING);
+        long checkpointsBefore = Files.readAllLines(restoredDir.resolve("audit-checkpoints.log")).size();
+
         Run run = exitwork(restoredDir, "restore", file.toString());
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(run.output()).containsPattern("Restored .*exitwork-backup.zip \\(taken .*\\): \\d+ tables, \\d+ rows")
-                .contains("Erased again 0 clients and referrals");
+                .contains("Erased again 0 clients and referrals")
+                .contains("Restore recorded as signed audit checkpoint " + (checkpointsBefore + 1) + ":");
+        assertThat(Files.readAllLines(restoredDir.resolve("audit-checkpoints.log")).get((int) checkpointsBefore))
+                .startsWith("exitwork-audit-restore/1 no=" + (checkpointsBefore + 1) + " ")
+                .contains(" backup=" + takenAt + " chains=");
 
         Run verify = exitwork(restoredDir, "verify-audit");
         assertThat(verify.status()).as(verify.output()).isZero();
-        assertThat(verify.output()).contains("Audit chain intact");
+        assertThat(verify.output()).contains("Audit log intact");
+        assertThat(verify.output().lines().filter(l -> l.contains("RESTORED")).toList()).singleElement().asString()
+                .matches("  RESTORED: checkpoint " + (checkpointsBefore + 1) + " records the restore of the backup taken "
+                        + java.util.regex.Pattern.quote(takenAt) + " \\(restored \\S+\\); no earlier checkpoint saw further");
         Run again = exitwork(restoredDir, "restore", file.toString());
         assertThat(again.status()).isEqualTo(1);
         assertThat(again.output()).contains("This database is not empty");

@@ -13,8 +13,11 @@ import java.util.UUID;
  * @param findings everything that does not fit, in the order found; empty when intact
  * @param entriesPerOrganisation entries read per organisation's chain, so that an organisation is
  *        told its own count and nothing about the others' volume
+ * @param restores what the signed restore records in the checkpoint file say, one line each, oldest
+ *        first: information, not findings (a restore is legitimate only with the signing key)
  */
-public record ChainVerification(long entriesChecked, List<Finding> findings, Map<UUID, Long> entriesPerOrganisation) {
+public record ChainVerification(long entriesChecked, List<Finding> findings, Map<UUID, Long> entriesPerOrganisation,
+        List<String> restores) {
 
     /** What kind of tampering a finding points to. */
     public enum Kind {
@@ -76,6 +79,11 @@ public record ChainVerification(long entriesChecked, List<Finding> findings, Map
     public ChainVerification {
         findings = List.copyOf(findings);
         entriesPerOrganisation = Map.copyOf(entriesPerOrganisation);
+        restores = List.copyOf(restores);
+    }
+
+    public ChainVerification(long entriesChecked, List<Finding> findings, Map<UUID, Long> entriesPerOrganisation) {
+        this(entriesChecked, findings, entriesPerOrganisation, List.of());
     }
 
     public static ChainVerification intact(long entries) {
@@ -118,6 +126,6 @@ public record ChainVerification(long entriesChecked, List<Finding> findings, Map
         }
         long count = entriesPerOrganisation.getOrDefault(organisationId, 0L);
         return new ChainVerification(count, own,
-                organisationId == null ? Map.of() : Map.of(organisationId, count));
+                organisationId == null ? Map.of() : Map.of(organisationId, count), restores);
     }
 }

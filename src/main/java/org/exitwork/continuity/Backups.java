@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * Backup and restore (R20). A backup is a consistent copy of every table, in one file, without key
- * material; a restore writes it into an empty database and, before anything serves again, erases
+ * material; a restore writes it into an empty database (only when the
+ * installation's audit key and checkpoint file are in place) and, before anything serves again, erases
  * again whatever the erasure journal says was erased after the backup was taken.
  */
 public interface Backups {
@@ -19,7 +20,9 @@ public interface Backups {
     record Written(Path file, Instant takenAt, String schemaVersion, int tables, long rows) {
     }
 
-    record Restored(Instant takenAt, String schemaVersion, int tables, long rows, int erasuresReapplied) {
+    /** @param restoreRecord the number of the signed restore record in the audit checkpoint file */
+    record Restored(Instant takenAt, String schemaVersion, int tables, long rows, int erasuresReapplied,
+            long restoreRecord) {
     }
 
     /** Why a backup or a restore did not happen, in words for the operator. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -41,9 +42,11 @@ import com.google.crypto.tink.aead.AeadConfig;
 import org.exitwork.ExitworkApplication;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditCheckpoints;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditVerifier;
+import org.exitwork.audit.ChainVerification;
 import org.exitwork.cases.Erasure;
 import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.cases.RegisteredClient;
@@ -93,8 +96,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * backup holds no key material; a round trip gives back every row.
  *
  * <p>The source is this test's context; each restore goes into a second application context with a
- * fresh database and a data directory holding copies of the source's master key and erasure
- * journal, the way an operator restores on a new machine.
+ * fresh database and a data directory holding copies of the source's master key, audit keys, erasure
+ * journal and audit checkpoint file, the way an operator restores on a new machine (README "Backups").
  */
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -136,6 +139,9 @@ class BackupRestoreTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    AuditCheckpoints checkpoints;
+
     @Value("${exitwork.data-dir}")
     Path dataDir;
 
@@ -156,6 +162,7 @@ class BackupRestoreTest {
         b = fixtures.staff(org, Role.PRACTITIONER);
         manager = fixtures.manager(org.id());
         matcher.matchNow();
+        checkpoints.checkpoint();
     }
 
     @Test
@@ -345,13 +352,20 @@ class BackupRestoreTest {
             Files.setLastModifiedTime(copiedKey, FileTime.from(Instant.now().plusSeconds(5)));
             Backups.Restored result = targetBackups.restore(file);
             assertThat(result.erasuresReapplied()).isZero();
-            assertThat(contents(target)).isEqualTo(source);
+            // Every row, and one more: the database's record of the signed restore record.
+            Map<String, List<String>> after = contents(target);
+            List<String> checkpointRows = new ArrayList<>(after.get(checkpointTable(after)));
+            assertThat(checkpointRows.removeIf(row -> row.matches("(?i)checkpoint_no=" + result.restoreRecord() + ";.*")))
+                    .isTrue();
+            after.put(checkpointTable(after), checkpointRows);
+            assertThat(after).isEqualTo(source);
             assertThat(restored.getBean(AuditVerifier.class).verify().intact()).isTrue();
 
             // Once restored, the database is not empty: a second restore is refused and changes nothing.
+            Map<String, List<String>> restoredContents = contents(target);
             assertThatThrownBy(() -> targetBackups.restore(file)).isInstanceOf(Backups.Refused.class)
                     .hasMessageContaining("This database is not empty").hasMessageContaining("acc_organisation");
-            assertThat(contents(target)).isEqualTo(source);
+            assertThat(contents(target)).isEqualTo(restoredContents);
         }
         // Nor into the source itself.
         assertThatThrownBy(() -> backups.restore(file)).isInstanceOf(Backups.Refused.class)
@@ -411,6 +425,147 @@ class BackupRestoreTest {
         })).isInstanceOf(IllegalStateException.class);
         List<UUID> erased = journal.read().erasedSince(Instant.EPOCH);
         assertThat(erased).contains(committed).doesNotContain(rolledBack);
+    }
+
+    /**
+     * The audit key and the checkpoint file are not in the backup. Restored without the installation's
+     * own key, the audit log could never be verified again; without its checkpoint file, a cut log
+     * could not be told from a restored one. Either way the restore refuses, names the file, and
+     * changes nothing: no row, no line in the checkpoint file.
+     */
+    @Test
+    void aRestoreWithoutTheInstallationsAuditKeyOrCheckpointFileIsRefusedAndChangesNothing() throws Exception {
+        fixtures.note(a, fixtures.client(a, b, "Auditkey Person").id(), "Auditkey note");
+        Path file = newBackupDir().resolve("audit-key.zip");
+        backups.backup(file);
+
+        Path withoutKey = copyOfKeyMaterial();
+        Files.delete(withoutKey.resolve("audit-keys.json")); // the new installation makes a key of its own
+        try (ConfigurableApplicationContext restored = restoreTarget(withoutKey)) {
+            DataSource target = restored.getBean(DataSource.class);
+            Map<String, List<String>> fresh = contents(target);
+            String checkpointFile = Files.readString(withoutKey.resolve("audit-checkpoints.log"));
+            assertThatThrownBy(() -> restored.getBean(Backups.class).restore(file)).isInstanceOf(Backups.Refused.class)
+                    .hasMessageContaining("The backup's audit log does not verify with the audit key here ("
+                            + withoutKey.resolve("audit-keys.json").toAbsolutePath().normalize() + ")")
+                    .hasMessageContaining("copy this installation's audit-keys.json")
+                    .hasMessageEndingWith("Nothing was changed.");
+            assertThat(contents(target)).isEqualTo(fresh);
+            assertThat(Files.readString(withoutKey.resolve("audit-checkpoints.log"))).isEqualTo(checkpointFile);
+        }
+
+        Path withoutCheckpoints = copyOfKeyMaterial();
+        Files.delete(withoutCheckpoints.resolve("audit-checkpoints.log"));
+        try (ConfigurableApplicationContext restored = restoreTarget(withoutCheckpoints)) {
+            DataSource target = restored.getBean(DataSource.class);
+            Map<String, List<String>> fresh = contents(target);
+            assertThatThrownBy(() -> restored.getBean(Backups.class).restore(file)).isInstanceOf(Backups.Refused.class)
+                    .hasMessageContaining("but the checkpoint file here ("
+                            + withoutCheckpoints.resolve("audit-checkpoints.log").toAbsolutePath().normalize()
+                            + ") does not hold it")
+                    .hasMessageEndingWith("Nothing was changed.");
+            assertThat(contents(target)).isEqualTo(fresh);
+            assertThat(withoutCheckpoints.resolve("audit-checkpoints.log")).doesNotExist();
+        }
+    }
+
+    /**
+     * The operator's case: the installation went on after the backup, so its checkpoint file holds
+     * checkpoints that saw the chains beyond what the backup restores. The restore's signed record
+     * supersedes them and verify-audit is intact and says so; but a tail cut after the restore is
+     * still found, and a restore record forged without the signing key is found and changes nothing.
+     */
+    @Test
+    void aRestoreSupersedesLaterCheckpointsWhileACutTailAndAForgedRestoreRecordAreFound() throws Exception {
+        RegisteredClient client = fixtures.client(a, b, "Restored Chainperson");
+        fixtures.note(a, client.id(), "Before the backup");
+        checkpoints.checkpoint();
+        long atBackup = lastCheckpointNumber(dataDir.resolve("audit-checkpoints.log"));
+        Path file = newBackupDir().resolve("superseded.zip");
+        Backups.Written written = backups.backup(file);
+
+        // The installation goes on: its chains grow beyond the backup, and a checkpoint sees them there.
+        fixtures.note(a, client.id(), "After the backup");
+        assertThat(checkpoints.checkpoint()).isPresent();
+        Path copy = copyOfKeyMaterial();
+        long beyond = lastCheckpointNumber(copy.resolve("audit-checkpoints.log"));
+        assertThat(beyond).isGreaterThan(atBackup);
+
+        try (ConfigurableApplicationContext restored = restoreTarget(copy)) {
+            Backups.Restored result = restored.getBean(Backups.class).restore(file);
+            assertThat(result.restoreRecord()).isEqualTo(beyond + 1);
+            List<String> lines = Files.readAllLines(copy.resolve("audit-checkpoints.log"));
+            String record = lines.get(lines.size() - 1);
+            assertThat(record).startsWith("exitwork-audit-restore/1 no=" + (beyond + 1) + " ")
+                    .contains(" backup=" + written.takenAt() + " chains=");
+            String restoredAt = record.split(" ")[2].substring(3);
+
+            ChainVerification verified = restored.getBean(AuditVerifier.class).verify();
+            assertThat(verified.findings()).isEmpty();
+            assertThat(verified.restores()).containsExactly("checkpoint " + (beyond + 1)
+                    + " records the restore of the backup taken " + written.takenAt() + " (restored " + restoredAt + "); "
+                    + (beyond == atBackup + 1 ? "checkpoint " + beyond + " is"
+                            : (beyond - atBackup) + " checkpoints (" + (atBackup + 1) + " to " + beyond + ") are")
+                    + " superseded by the restore of " + written.takenAt());
+
+            // An attacker with a database login cuts the organisation's tail behind the restore record.
+            JdbcClient targetJdbc = JdbcClient.create(restored.getBean(DataSource.class));
+            String chain = org.id().toString();
+            long head = targetJdbc.sql("SELECT last_seq FROM aud_chain WHERE chain = ?").param(chain).query(Long.class)
+                    .single();
+            String previousTag = targetJdbc.sql("SELECT hash FROM aud_entry WHERE chain = ? AND seq = ?")
+                    .params(chain, head - 1).query(String.class).single().trim();
+            dropAuditTriggers(targetJdbc);
+            targetJdbc.sql("DELETE FROM aud_entry WHERE chain = ? AND seq = ?").params(chain, head).update();
+            targetJdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?")
+                    .params(head - 1, previousTag, chain).update();
+            assertThat(restored.getBean(AuditVerifier.class).verify().findings())
+                    .extracting(ChainVerification.Finding::kind, ChainVerification.Finding::seq,
+                            ChainVerification.Finding::other)
+                    .containsExactly(tuple(ChainVerification.Kind.TAIL_CUT, head, head));
+
+            // ... and, without the signing key, forges a restore record naming the cut heads: it is found,
+            // and the cut stays found.
+            List<String> heads = targetJdbc.sql("SELECT chain, last_seq, last_mac FROM aud_chain WHERE last_seq > 0 "
+                    + "ORDER BY chain").query((rs, n) -> rs.getString(1) + ":" + rs.getLong(2) + ":"
+                            + rs.getString(3).trim()).list();
+            String signed = "exitwork-audit-restore/1 no=" + (beyond + 2) + " at=" + Instant.now()
+                    .truncatedTo(ChronoUnit.MILLIS) + " prev=" + sha256(record) + " backup=" + written.takenAt()
+                    + " chains=" + String.join(",", heads);
+            com.google.crypto.tink.signature.SignatureConfig.register();
+            com.google.crypto.tink.PublicKeySign attackersKey = KeysetHandle.generateNew(
+                            com.google.crypto.tink.signature.PredefinedSignatureParameters.ED25519)
+                    .getPrimitive(com.google.crypto.tink.RegistryConfiguration.get(),
+                            com.google.crypto.tink.PublicKeySign.class);
+            String forged = signed + " sig=" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(attackersKey.sign(signed.getBytes(StandardCharsets.UTF_8)));
+            Files.writeString(copy.resolve("audit-checkpoints.log"), forged + "\n", StandardOpenOption.APPEND);
+            targetJdbc.sql("INSERT INTO aud_checkpoint (checkpoint_no, written_at, line_hash) VALUES (?, ?, ?)")
+                    .params(beyond + 2, java.sql.Timestamp.from(Instant.now()), sha256(forged)).update();
+            ChainVerification afterForgery = restored.getBean(AuditVerifier.class).verify();
+            assertThat(afterForgery.findings())
+                    .extracting(ChainVerification.Finding::kind, ChainVerification.Finding::checkpoint)
+                    .containsExactly(tuple(ChainVerification.Kind.CHECKPOINT_FORGED, beyond + 2),
+                            tuple(ChainVerification.Kind.TAIL_CUT, beyond + 1));
+            assertThat(afterForgery.restores()).hasSize(1);
+        }
+    }
+
+    private static long lastCheckpointNumber(Path checkpointFile) throws IOException {
+        List<String> lines = Files.readAllLines(checkpointFile);
+        return Long.parseLong(lines.get(lines.size() - 1).split(" ")[1].substring(3));
+    }
+
+    private static String sha256(String line) throws Exception {
+        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(line.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** As the schema's owner or a superuser can. */
+    private static void dropAuditTriggers(JdbcClient jdbc) {
+        String on = TestDatabase.postgres() ? " ON " : "";
+        jdbc.sql("DROP TRIGGER IF EXISTS aud_entry_append_only" + (on.isEmpty() ? "" : on + "aud_entry")).update();
+        jdbc.sql("DROP TRIGGER IF EXISTS aud_chain_forward_only" + (on.isEmpty() ? "" : on + "aud_chain")).update();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -482,12 +637,21 @@ class BackupRestoreTest {
         return Files.createTempDirectory("exitwork-backups-");
     }
 
-    /** A new data directory with the installation's master key and erasure journal, as an operator copies them. */
+    /**
+     * A new data directory with what the README says to keep apart from the backups: the master key,
+     * the audit keys, the erasure journal and the audit checkpoint file, as an operator copies them.
+     */
     private Path copyOfKeyMaterial() throws IOException {
         Path copy = Files.createTempDirectory("exitwork-restored-");
         Files.copy(masterKeyFile, copy.resolve("master-key.json"));
+        Files.copy(dataDir.resolve("audit-keys.json"), copy.resolve("audit-keys.json"));
         Files.copy(dataDir.resolve("erasure-journal"), copy.resolve("erasure-journal"));
+        Files.copy(dataDir.resolve("audit-checkpoints.log"), copy.resolve("audit-checkpoints.log"));
         return copy;
+    }
+
+    private static String checkpointTable(Map<String, List<String>> contents) {
+        return contents.keySet().stream().filter(t -> t.equalsIgnoreCase("aud_checkpoint")).findFirst().orElseThrow();
     }
 
     /** A second application on a fresh database, with the given data directory. */

@@ -52,7 +52,8 @@ class AuditChecks implements AuditVerifier {
 
         // The checkpoint file first: which chain heads were seen, by which checkpoint.
         Map<String, TreeMap<Long, Seen>> seen = new HashMap<>();
-        findings.addAll(checkCheckpoints(seen));
+        List<String> restores = new ArrayList<>();
+        findings.addAll(checkCheckpoints(seen, restores));
 
         LegacyWalk legacy = new LegacyWalk();
         jdbc.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = 'legacy' ORDER BY seq")
@@ -105,7 +106,7 @@ class AuditChecks implements AuditVerifier {
                                 + "(entry " + legacyHead.seq() + "): the earlier chain was changed after it was sealed"));
             }
         }
-        return new ChainVerification(checked[0], findings, perOrganisation);
+        return new ChainVerification(checked[0], findings, perOrganisation, restores);
     }
 
     private static UUID organisationOf(String chain, Map<String, UUID> organisations) {
@@ -128,7 +129,9 @@ class AuditChecks implements AuditVerifier {
 
     // ----- checkpoints -----
 
-    private List<Finding> checkCheckpoints(Map<String, TreeMap<Long, Seen>> seen) {
+    private List<Finding> checkCheckpoints(Map<String, TreeMap<Long, Seen>> seen, List<String> restores) {
+        // signed checkpoints since the last restore record, which a later restore record may supersede
+        List<CheckpointFile.Checkpoint> sinceRestore = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         CheckpointFile.Contents contents = checkpoints.file().read();
         Map<Long, String> hashes = new HashMap<>();
@@ -157,8 +160,19 @@ class AuditChecks implements AuditVerifier {
             if (!checkpoint.signatureVerifies(keys.verifier())) {
                 findings.add(checkpointFinding(null, number, Kind.CHECKPOINT_FORGED,
                         "checkpoint " + number + " was changed: its signature does not verify"));
+            } else if (checkpoint.isRestore()) {
+                // Signed with the key, so a legitimate restore: what earlier checkpoints saw gives way to the
+                // restored heads, which are checked from here on like a checkpoint's.
+                signed.add(number);
+                restores.add(restoreNote(checkpoint, sinceRestore));
+                seen.clear();
+                sinceRestore.clear();
+                for (CheckpointFile.ChainHead head : checkpoint.heads()) {
+                    seen.computeIfAbsent(head.chain(), c -> new TreeMap<>()).put(head.seq(), new Seen(number, head.tag()));
+                }
             } else {
                 signed.add(number);
+                sinceRestore.add(checkpoint);
                 for (CheckpointFile.ChainHead head : checkpoint.heads()) {
                     seen.computeIfAbsent(head.chain(), c -> new TreeMap<>())
                             .putIfAbsent(head.seq(), new Seen(number, head.tag()));
@@ -198,6 +212,23 @@ class AuditChecks implements AuditVerifier {
                             + " was written: the end of the file was cut off"));
         }
         return findings;
+    }
+
+    /** The restore in words, with the earlier checkpoints that saw a chain beyond the head it restored. */
+    private static String restoreNote(CheckpointFile.Checkpoint restore, List<CheckpointFile.Checkpoint> earlier) {
+        Map<String, Long> restored = new HashMap<>();
+        restore.heads().forEach(h -> restored.put(h.chain(), h.seq()));
+        List<Long> beyond = earlier.stream()
+                .filter(c -> c.heads().stream().anyMatch(h -> h.seq() > restored.getOrDefault(h.chain(), 0L)))
+                .map(CheckpointFile.Checkpoint::number).toList();
+        String text = "checkpoint " + restore.number() + " records the restore of the backup taken "
+                + restore.restoredFrom() + " (restored " + restore.at() + ")";
+        if (beyond.isEmpty()) {
+            return text + "; no earlier checkpoint saw further";
+        }
+        return text + "; " + (beyond.size() == 1 ? "checkpoint " + beyond.get(0) + " is"
+                : beyond.size() + " checkpoints (" + beyond.get(0) + " to " + beyond.get(beyond.size() - 1) + ") are")
+                + " superseded by the restore of " + restore.restoredFrom();
     }
 
     private static Finding checkpointFinding(Long other, Long checkpoint, Kind kind, String text) {

@@ -35,17 +35,27 @@ import com.google.crypto.tink.PublicKeyVerify;
 final class CheckpointFile {
 
     static final String PREFIX = "exitwork-audit-checkpoint/1";
+    /**
+     * A restore record: a line in the same numbering and link as the checkpoints, signed with the same
+     * key, that names the backup's time and the head of every chain as restored. Checkpoints before it
+     * that saw the chains further are superseded by it; only the holder of the signing key can write one.
+     */
+    static final String RESTORE_PREFIX = "exitwork-audit-restore/1";
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
 
     record ChainHead(String chain, long seq, String tag) {
     }
 
-    /** A parsed line. */
-    record Checkpoint(long number, Instant at, String previousLineHash, List<ChainHead> heads, String signature,
-            String raw) {
+    /** A parsed line; {@code restoredFrom} is the backup's time for a restore record, null for a checkpoint. */
+    record Checkpoint(long number, Instant at, String previousLineHash, Instant restoredFrom, List<ChainHead> heads,
+            String signature, String raw) {
+
+        boolean isRestore() {
+            return restoredFrom != null;
+        }
 
         String signedPart() {
-            return CheckpointFile.signedPart(number, at, previousLineHash, heads);
+            return CheckpointFile.signedPart(number, at, previousLineHash, restoredFrom, heads);
         }
 
         boolean signatureVerifies(PublicKeyVerify verifier) {
@@ -76,18 +86,25 @@ final class CheckpointFile {
         return file;
     }
 
-    static String signedPart(long number, Instant at, String previousLineHash, List<ChainHead> heads) {
+    static String signedPart(long number, Instant at, String previousLineHash, Instant restoredFrom,
+            List<ChainHead> heads) {
         StringBuilder chains = new StringBuilder();
         for (ChainHead h : heads) {
             chains.append(chains.isEmpty() ? "" : ",").append(h.chain()).append(':').append(h.seq()).append(':')
                     .append(h.tag());
         }
-        return PREFIX + " no=" + number + " at=" + at + " prev=" + previousLineHash + " chains="
+        return (restoredFrom == null ? PREFIX : RESTORE_PREFIX) + " no=" + number + " at=" + at + " prev="
+                + previousLineHash + (restoredFrom == null ? "" : " backup=" + restoredFrom) + " chains="
                 + (chains.isEmpty() ? "-" : chains);
     }
 
     static String line(long number, Instant at, String previousLineHash, List<ChainHead> heads, PublicKeySign signer) {
-        String signed = signedPart(number, at, previousLineHash, heads);
+        return line(number, at, previousLineHash, null, heads, signer);
+    }
+
+    static String line(long number, Instant at, String previousLineHash, Instant restoredFrom, List<ChainHead> heads,
+            PublicKeySign signer) {
+        String signed = signedPart(number, at, previousLineHash, restoredFrom, heads);
         try {
             return signed + " sig=" + Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(signer.sign(signed.getBytes(StandardCharsets.UTF_8)));
@@ -106,14 +123,21 @@ final class CheckpointFile {
     }
 
     static Optional<Checkpoint> parse(String raw) {
-        String[] parts = raw.split(" ", -1);
-        if (parts.length != 6 || !parts[0].equals(PREFIX) || !parts[1].startsWith("no=") || !parts[2].startsWith("at=")
-                || !parts[3].startsWith("prev=") || !parts[4].startsWith("chains=") || !parts[5].startsWith("sig=")) {
-            return Optional.empty();
-        }
+        List<String> parts = new ArrayList<>(List.of(raw.split(" ", -1)));
+        boolean restore = !parts.isEmpty() && parts.get(0).equals(RESTORE_PREFIX);
+        Instant restoredFrom = null;
         try {
+            if (restore && parts.size() == 7 && parts.get(4).startsWith("backup=")) {
+                restoredFrom = Instant.parse(parts.remove(4).substring(7));
+            }
+            if (parts.size() != 6 || !parts.get(0).equals(restore ? RESTORE_PREFIX : PREFIX)
+                    || (restore && restoredFrom == null) || !parts.get(1).startsWith("no=")
+                    || !parts.get(2).startsWith("at=") || !parts.get(3).startsWith("prev=")
+                    || !parts.get(4).startsWith("chains=") || !parts.get(5).startsWith("sig=")) {
+                return Optional.empty();
+            }
             List<ChainHead> heads = new ArrayList<>();
-            String chains = parts[4].substring(7);
+            String chains = parts.get(4).substring(7);
             if (!chains.equals("-")) {
                 for (String head : chains.split(",", -1)) {
                     String[] h = head.split(":", -1);
@@ -123,8 +147,9 @@ final class CheckpointFile {
                     heads.add(new ChainHead(h[0], Long.parseLong(h[1]), h[2]));
                 }
             }
-            return Optional.of(new Checkpoint(Long.parseLong(parts[1].substring(3)), Instant.parse(parts[2].substring(3)),
-                    parts[3].substring(5), List.copyOf(heads), parts[5].substring(4), raw));
+            return Optional.of(new Checkpoint(Long.parseLong(parts.get(1).substring(3)),
+                    Instant.parse(parts.get(2).substring(3)), parts.get(3).substring(5), restoredFrom, List.copyOf(heads),
+                    parts.get(5).substring(4), raw));
         } catch (NumberFormatException | DateTimeParseException e) {
             return Optional.empty();
         }

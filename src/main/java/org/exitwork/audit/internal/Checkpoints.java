@@ -123,17 +123,33 @@ class Checkpoints implements AuditCheckpoints {
 
     @Override
     public OptionalLong checkpoint() {
-        List<CheckpointFile.ChainHead> heads = jdbc.sql(
-                        "SELECT chain, last_seq, last_mac FROM aud_chain WHERE last_seq > 0 ORDER BY chain")
-                .query((rs, n) -> new CheckpointFile.ChainHead(rs.getString(1), rs.getLong(2), rs.getString(3).trim()))
-                .list();
+        List<CheckpointFile.ChainHead> heads = heads();
         if (heads.isEmpty()) {
             return OptionalLong.empty();
         }
+        return write(heads, null);
+    }
+
+    /**
+     * After a restore committed: the signed restore record, naming the backup's time and every chain's
+     * head as restored (a chain the backup does not hold is restored empty). Written even when nothing
+     * else changed, and recorded in the database like a checkpoint, so that cutting it off is seen.
+     */
+    long restored(Instant backupTakenAt) {
+        return write(heads(), backupTakenAt).orElseThrow();
+    }
+
+    private List<CheckpointFile.ChainHead> heads() {
+        return jdbc.sql("SELECT chain, last_seq, last_mac FROM aud_chain WHERE last_seq > 0 ORDER BY chain")
+                .query((rs, n) -> new CheckpointFile.ChainHead(rs.getString(1), rs.getLong(2), rs.getString(3).trim()))
+                .list();
+    }
+
+    private OptionalLong write(List<CheckpointFile.ChainHead> heads, Instant restoredFrom) {
         long[] number = new long[1];
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<String> written = file.append(tail -> {
-            if (tail.last().map(last -> last.heads().equals(heads)).orElse(false)) {
+            if (restoredFrom == null && tail.last().map(last -> last.heads().equals(heads)).orElse(false)) {
                 return null;
             }
             long inFile = tail.last().map(CheckpointFile.Checkpoint::number).orElse(0L);
@@ -145,7 +161,7 @@ class Checkpoints implements AuditCheckpoints {
                         file.path(), inFile, inDatabase);
             }
             number[0] = Math.max(inFile, inDatabase) + 1;
-            return CheckpointFile.line(number[0], at, tail.lastLineHash(), heads, keys.signer());
+            return CheckpointFile.line(number[0], at, tail.lastLineHash(), restoredFrom, heads, keys.signer());
         });
         if (written.isEmpty()) {
             return OptionalLong.empty();

@@ -69,8 +69,8 @@ class Commands implements CommandRunner {
         Backups.Written written = backups.backup(file);
         System.out.println("Backup written to " + written.file() + ": " + written.tables() + " tables, " + written.rows()
                 + " rows, schema version " + written.schemaVersion() + ", taken " + written.takenAt() + ".");
-        System.out.println("It holds no key material. Keep the master key and the erasure journal apart from it: "
-                + "restoring needs both.");
+        System.out.println("It holds no key material. Keep the master key, the audit keys, the erasure journal and the "
+                + "audit checkpoint file apart from it: restoring needs them all.");
         return 0;
     }
 
@@ -80,11 +80,16 @@ class Commands implements CommandRunner {
                 + restored.schemaVersion() + "): " + restored.tables() + " tables, " + restored.rows() + " rows.");
         System.out.println("Erased again " + restored.erasuresReapplied()
                 + " clients and referrals erased after the backup was taken.");
+        System.out.println("Restore recorded as signed audit checkpoint " + restored.restoreRecord()
+                + ": checkpoints that saw the audit chains beyond the backup are superseded by it.");
         return 0;
     }
 
     private int verifyAudit() {
         ChainVerification result = auditVerifier.verify();
+        for (String restore : result.restores()) {
+            System.out.println("  RESTORED: " + restore);
+        }
         if (result.intact()) {
             System.out.println("Audit log intact: " + result.entriesChecked()
                     + " entries verified with the audit key, every checkpoint checked.");

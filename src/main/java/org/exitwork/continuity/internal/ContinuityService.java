@@ -33,6 +33,7 @@ import java.util.zip.ZipOutputStream;
 
 import javax.sql.DataSource;
 
+import org.exitwork.audit.AuditRestore;
 import org.exitwork.continuity.Backups;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.ErasureJournal;
@@ -80,11 +81,14 @@ class ContinuityService implements Backups {
     private final ClientKeys keys;
     private final Map<String, Path> keptApart;
     private final Path masterKeyFile;
+    private final AuditRestore audit;
 
     ContinuityService(DataSource dataSource, PlatformTransactionManager transactions, Flyway flyway, Environment env,
             Clock clock, ErasureJournal journal, WrappedKeyCheck keyCheck, List<ErasureReplay> replays, ClientKeys keys,
-            @Value("${exitwork.data-dir}") Path dataDir, @Value("${exitwork.master-key-file}") Path masterKeyFile,
-            @Value("${exitwork.erasure-journal}") Path journalFile) {
+            AuditRestore audit, @Value("${exitwork.data-dir}") Path dataDir,
+            @Value("${exitwork.master-key-file}") Path masterKeyFile, @Value("${exitwork.erasure-journal}") Path journalFile,
+            @Value("${exitwork.audit.key-file}") Path auditKeyFile,
+            @Value("${exitwork.audit.checkpoint-file}") Path checkpointFile) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.flyway = flyway;
@@ -94,11 +98,14 @@ class ContinuityService implements Backups {
         this.keyCheck = keyCheck;
         this.replays = replays;
         this.keys = keys;
+        this.audit = audit;
         this.masterKeyFile = masterKeyFile.toAbsolutePath().normalize();
         this.keptApart = new LinkedHashMap<>();
         keptApart.put("the data directory", dataDir.toAbsolutePath().normalize());
         keptApart.put("the directory of the master key", this.masterKeyFile.getParent());
         keptApart.put("the directory of the erasure journal", journalFile.toAbsolutePath().normalize().getParent());
+        keptApart.put("the directory of the audit keys", auditKeyFile.toAbsolutePath().normalize().getParent());
+        keptApart.put("the directory of the audit checkpoints", checkpointFile.toAbsolutePath().normalize().getParent());
     }
 
     // ---------------------------------------------------------------- backup
@@ -253,7 +260,12 @@ class ContinuityService implements Backups {
             archive.verify();
             Map<String, Long> used = checkEmpty(schema, version);
             checkKeysOpen(archive, manifest, takenAt);
-            return write(archive, schema, manifest, takenAt, used);
+            checkAuditVerifies(archive, manifest);
+            Restored restored = write(archive, schema, manifest, takenAt, used);
+            // Only once the restore committed: a restore record for a restore that did not happen would lie.
+            long record = audit.restored(takenAt);
+            return new Restored(restored.takenAt(), restored.schemaVersion(), restored.tables(), restored.rows(),
+                    restored.erasuresReapplied(), record);
         }
     }
 
@@ -355,6 +367,26 @@ class ContinuityService implements Backups {
         }
     }
 
+    /** The audit key and the checkpoint file are not in the backup: the installation's own must be here. */
+    private void checkAuditVerifies(BackupArchive archive, Manifest manifest) {
+        AuditRestore.Check check = audit.check();
+        for (String name : audit.tables()) {
+            Manifest.TableEntry table = manifest.tables().stream().filter(t -> t.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new Refused("The backup has no table " + name + ". Nothing was changed."));
+            List<String> columns = table.columns().stream().map(Manifest.ColumnEntry::name).toList();
+            archive.forEachRow(table, values -> {
+                Map<String, Object> row = new HashMap<>();
+                for (int i = 0; i < values.length; i++) {
+                    row.put(columns.get(i), values[i]);
+                }
+                check.row(name, row);
+            });
+        }
+        check.refusal().ifPresent(reason -> {
+            throw new Refused(reason);
+        });
+    }
+
     private Restored write(BackupArchive archive, Schema schema, Manifest manifest, Instant takenAt,
             Map<String, Long> seeded) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
@@ -390,7 +422,7 @@ class ContinuityService implements Backups {
             }
             return again;
         });
-        return new Restored(takenAt, manifest.schemaVersion(), manifest.tables().size(), manifest.rows(), reapplied);
+        return new Restored(takenAt, manifest.schemaVersion(), manifest.tables().size(), manifest.rows(), reapplied, 0);
     }
 
     /** A row the migrations put there: its key values and its whole encoding. */
