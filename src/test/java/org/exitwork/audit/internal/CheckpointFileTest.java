@@ -51,6 +51,30 @@ class CheckpointFileTest {
     }
 
     @Test
+    void aRestoreRecordReadsBackAndCannotBeMadeFromACheckpointOrAnotherBackupTime() {
+        List<CheckpointFile.ChainHead> heads = List.of(new CheckpointFile.ChainHead("installation", 3, "a".repeat(64)));
+        Instant taken = Instant.parse("2026-11-30T22:15:00.123Z");
+        String line = CheckpointFile.line(13, Instant.parse("2026-12-02T03:00:00Z"), "c".repeat(64), taken, heads,
+                keys.signer());
+        assertThat(line).startsWith("exitwork-audit-restore/1 no=13 at=2026-12-02T03:00:00Z prev=" + "c".repeat(64)
+                + " backup=2026-11-30T22:15:00.123Z chains=installation:3:" + "a".repeat(64) + " sig=");
+        CheckpointFile.Checkpoint parsed = CheckpointFile.parse(line).orElseThrow();
+        assertThat(parsed.isRestore()).isTrue();
+        assertThat(parsed.restoredFrom()).isEqualTo(taken);
+        assertThat(parsed.heads()).isEqualTo(heads);
+        assertThat(parsed.signatureVerifies(keys.verifier())).isTrue();
+        assertThat(CheckpointFile.parse(line.replace("backup=2026-11-30", "backup=2026-11-29")).orElseThrow()
+                .signatureVerifies(keys.verifier())).isFalse();
+        // a signed checkpoint cannot be turned into a restore record: the kind is signed too
+        String checkpoint = CheckpointFile.line(13, Instant.parse("2026-12-02T03:00:00Z"), "c".repeat(64), heads,
+                keys.signer());
+        String relabelled = checkpoint.replace("exitwork-audit-checkpoint/1", "exitwork-audit-restore/1")
+                .replace(" chains=", " backup=" + taken + " chains=");
+        assertThat(CheckpointFile.parse(relabelled).orElseThrow().signatureVerifies(keys.verifier())).isFalse();
+        assertThat(CheckpointFile.parse(line.replace(" backup=" + taken, ""))).isEmpty();
+    }
+
+    @Test
     void manyWritersAppendWholeNumberedLinkedLines() throws Exception {
         CheckpointFile file = new CheckpointFile(dir.resolve("audit-checkpoints.log"));
         // a long history first, so that the writers read only the file's end
