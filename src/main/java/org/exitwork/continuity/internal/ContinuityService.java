@@ -161,8 +161,8 @@ class ContinuityService implements Backups {
         keptApart.forEach((what, place) -> {
             if (place != null && dir.startsWith(real(place))) {
                 throw new Refused("Refusing to write the backup into " + place + ", " + what
-                        + ": keep backups apart from the master key and the erasure journal, or a copy of one "
-                        + "carries the others. Choose a place outside it.");
+                        + ": keep backups apart from the key files, the erasure journal and the audit checkpoints, "
+                        + "or a copy of one carries the others. Choose a place outside it.");
             }
         });
     }
