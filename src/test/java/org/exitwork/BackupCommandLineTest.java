@@ -1,16 +1,13 @@
 package org.exitwork;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import org.exitwork.testing.ExitworkProcess;
+import org.exitwork.testing.ExitworkProcess.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,9 +27,6 @@ class BackupCommandLineTest {
     static Path backups;
     static Path restoredDir;
     static String takenAt;
-
-    record Run(int status, String output) {
-    }
 
     @BeforeAll
     static void directories() throws IOException {
@@ -126,21 +120,6 @@ class BackupCommandLineTest {
     }
 
     static Run exitwork(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dlogging.level.root=WARN",
-                ExitworkApplication.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("EXITWORK_DATA_DIR", dir.toString());
-        File log = Files.createTempFile("exitwork-cli-", ".log").toFile();
-        builder.redirectOutput(log);
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("command did not finish: " + String.join(" ", args));
-        }
-        return new Run(process.exitValue(), Files.readString(log.toPath(), StandardCharsets.UTF_8));
+        return ExitworkProcess.run(dir, args);
     }
 }

@@ -396,11 +396,11 @@ class BackupRestoreTest {
         for (byte[] secret : secrets) {
             for (String form : List.of(Base64.getEncoder().encodeToString(secret), HexFormat.of().formatHex(secret))) {
                 for (byte[] haystack : haystacks) {
-                    assertThat(indexOf(haystack, form.getBytes(StandardCharsets.US_ASCII))).isEqualTo(-1);
+                    assertThat(DatabaseScan.indexOf(haystack, form.getBytes(StandardCharsets.US_ASCII))).isEqualTo(-1);
                 }
             }
             for (byte[] haystack : haystacks) {
-                assertThat(indexOf(haystack, secret)).isEqualTo(-1);
+                assertThat(DatabaseScan.indexOf(haystack, secret)).isEqualTo(-1);
             }
         }
 
@@ -704,18 +704,5 @@ class BackupRestoreTest {
             secrets.add(Arrays.copyOfRange(value, value.length - 32, value.length));
         }
         return secrets;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

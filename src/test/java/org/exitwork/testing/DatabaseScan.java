@@ -84,7 +84,8 @@ public final class DatabaseScan {
         return value.toString().toLowerCase(Locale.ROOT).contains(marker.toLowerCase(Locale.ROOT));
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /** Where {@code needle} first stands in {@code haystack}, or -1. */
+    public static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
