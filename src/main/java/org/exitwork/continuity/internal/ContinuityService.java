@@ -343,14 +343,7 @@ class ContinuityService implements Backups {
         long[] all = {0};
         long[] closed = {0};
         for (String name : keyCheck.tables()) {
-            Manifest.TableEntry table = manifest.tables().stream().filter(t -> t.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new Refused("The backup has no table " + name + ". Nothing was changed."));
-            List<String> columns = table.columns().stream().map(Manifest.ColumnEntry::name).toList();
-            archive.forEachRow(table, values -> {
-                Map<String, Object> row = new HashMap<>();
-                for (int i = 0; i < values.length; i++) {
-                    row.put(columns.get(i), values[i]);
-                }
+            forEachRowOf(archive, manifest, name, row -> {
                 all[0]++;
                 if (!keyCheck.opens(name, row)) {
                     closed[0]++;
@@ -371,19 +364,25 @@ class ContinuityService implements Backups {
     private void checkAuditVerifies(BackupArchive archive, Manifest manifest) {
         AuditRestore.Check check = audit.check();
         for (String name : audit.tables()) {
-            Manifest.TableEntry table = manifest.tables().stream().filter(t -> t.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new Refused("The backup has no table " + name + ". Nothing was changed."));
-            List<String> columns = table.columns().stream().map(Manifest.ColumnEntry::name).toList();
-            archive.forEachRow(table, values -> {
-                Map<String, Object> row = new HashMap<>();
-                for (int i = 0; i < values.length; i++) {
-                    row.put(columns.get(i), values[i]);
-                }
-                check.row(name, row);
-            });
+            forEachRowOf(archive, manifest, name, row -> check.row(name, row));
         }
         check.refusal().ifPresent(reason -> {
             throw new Refused(reason);
+        });
+    }
+
+    /** Hands each row of one table of the backup to {@code action}, keyed by column name. */
+    private static void forEachRowOf(BackupArchive archive, Manifest manifest, String name,
+            java.util.function.Consumer<Map<String, Object>> action) {
+        Manifest.TableEntry table = manifest.tables().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new Refused("The backup has no table " + name + ". Nothing was changed."));
+        List<String> columns = table.columns().stream().map(Manifest.ColumnEntry::name).toList();
+        archive.forEachRow(table, values -> {
+            Map<String, Object> row = new HashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                row.put(columns.get(i), values[i]);
+            }
+            action.accept(row);
         });
     }
 
