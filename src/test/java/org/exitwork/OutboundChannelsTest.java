@@ -9,9 +9,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Data leaves the organisation only through the disclosure module (ARCHITECTURE, R7-R10). Until
- * that module exists, no production class may touch an outbound channel at all, with one exception:
- * the staff-safety alarm e-mail ({@code org.exitwork.safety.internal.AlarmMail}, R14).
+ * Data leaves the organisation only through the disclosure module (ARCHITECTURE, R7-R10): no
+ * production class outside {@code org.exitwork.disclosure} touches an outbound channel (HTTP clients,
+ * sockets, e-mail, downloads, PDF responses), with one exception: the staff-safety alarm e-mail
+ * ({@code org.exitwork.safety.internal.AlarmMail}, R14), which carries no client data.
  */
 class OutboundChannelsTest {
 

@@ -3,6 +3,7 @@ package org.exitwork.disclosure.internal;
 /**
  * How the disclosure log records a way out; stored by name in dis_disclosure.channel and named in
  * audit entries, so the names stay. Whether a way out may reach a recipient is the answer of
+ * {@link org.exitwork.disclosure.internal.gate.OutboundGate}, which asks
  * {@link org.exitwork.network.OutboundPolicy}, whose {@code Channel} names every way out, built or not
  * ({@code CONFERENCE_MINUTES} here is its {@code CASE_CONFERENCE}).
  */

@@ -28,7 +28,7 @@ class AlertRecordPart implements ClientRecordPart {
 
     @Override
     public List<ClientRecordSection> sections(CaseReference client, Locale language) {
-        List<DangerAlerts.Alert> told = alerts.toldToTheClient(client).stream().filter(DangerAlerts.Alert::wentOut)
+        List<Alert> told = alerts.toldToTheClient(client).stream().filter(Alert::wentOut)
                 .toList();
         if (told.isEmpty()) {
             return List.of();

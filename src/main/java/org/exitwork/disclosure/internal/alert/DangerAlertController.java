@@ -12,8 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.disclosure.internal.gate.Refused;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -87,9 +87,8 @@ class DangerAlertController {
             alerts.raise(who, id, new DangerAlerts.NewAlert(form.partnerId(), form.contactId(), form.kind(),
                     form.danger(), form.atRisk(), form.howSoon(), form.fields(), form.cannotWait()),
                     LocaleContextHolder.getLocale());
-        } catch (DangerAlerts.Refused refused) {
-            errors.reject(refused.messageKey, refused.policy == null ? null : new Object[] {
-                    new DefaultMessageSourceResolvable("outbound.refusal." + refused.policy.name())}, null);
+        } catch (Refused refused) {
+            errors.reject(refused.messageKey(), refused.messageArguments(), null);
             String page = form(who, id, model);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return page;

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.disclosure.internal.gate.Refused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -63,8 +64,8 @@ class DangerAlertQueueController {
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
             alerts.approve(who, id);
-        } catch (DangerAlerts.Refused refused) {
-            model.addAttribute("refused", refused.messageKey);
+        } catch (Refused refused) {
+            model.addAttribute("refused", refused.messageKey());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return open(who, id, model);
         }

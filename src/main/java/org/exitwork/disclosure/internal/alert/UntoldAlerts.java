@@ -25,7 +25,7 @@ class UntoldAlerts implements WithheldFromTheClient {
 
     @Override
     public Filter forReport(CaseReference client) {
-        List<DangerAlerts.Alert> all = alerts.ofTheClient(client);
+        List<Alert> all = alerts.ofTheClient(client);
         List<String> told = all.stream().filter(a -> Boolean.TRUE.equals(a.clientTold()) && a.wentOut())
                 .map(a -> a.id().toString()).toList();
         boolean everyAlertTold = told.size() == all.size();
