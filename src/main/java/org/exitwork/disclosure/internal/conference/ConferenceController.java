@@ -13,7 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.exitwork.disclosure.internal.gate.Refused;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -98,9 +98,8 @@ class ConferenceController {
         try {
             conferences.plan(who, id, new Conferences.NewConference(form.heldOn(), form.purpose(), form.chosen(),
                     form.clientInvited()));
-        } catch (Conferences.Refused refused) {
-            errors.reject(refused.messageKey, refused.policy == null ? null : new Object[] {
-                    new DefaultMessageSourceResolvable("outbound.refusal." + refused.policy.name())}, null);
+        } catch (Refused refused) {
+            errors.reject(refused.messageKey(), refused.messageArguments(), null);
             String page = form(who, id, model);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return page;
@@ -115,7 +114,7 @@ class ConferenceController {
         Conferences.One one = conferences.readOne(who, id, conferenceId, false);
         model.addAttribute("one", one);
         if (!model.containsAttribute("minutesForm")) {
-            Conferences.Conference c = one.conference();
+            Conference c = one.conference();
             model.addAttribute("minutesForm", new MinutesForm(c.minutes() == null ? "" : c.minutes(), c.clientTookPart()));
         }
         return "disclosure/conference/show";
@@ -160,8 +159,8 @@ class ConferenceController {
     String print(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID conferenceId,
             Model model) {
         model.addAttribute("one", conferences.readOne(who, id, conferenceId, true));
-        model.addAttribute("noticeEn", Conferences.NOTICE_EN);
-        model.addAttribute("noticeDe", Conferences.NOTICE_DE);
+        model.addAttribute("noticeEn", ConferenceMinutes.NOTICE_EN);
+        model.addAttribute("noticeDe", ConferenceMinutes.NOTICE_DE);
         return "disclosure/conference/print";
     }
 }

@@ -27,7 +27,7 @@ class ConferenceRecordPart implements ClientRecordPart {
 
     @Override
     public List<ClientRecordSection> sections(CaseReference client, Locale language) {
-        List<Conferences.Conference> list = conferences.forTheClient(client);
+        List<Conference> list = conferences.forTheClient(client);
         if (list.isEmpty()) {
             return List.of();
         }
@@ -42,7 +42,7 @@ class ConferenceRecordPart implements ClientRecordPart {
     }
 
     /** The partner and whether the minutes went to them: a refused partner received nothing. */
-    private String participant(Conferences.Participant p, Locale language) {
+    private String participant(Conference.Participant p, Locale language) {
         String outcome = p.sent() ? "sent" : p.refused() ? "refused" : "planned";
         return text("conferences.report.partner." + outcome, language, p.name());
     }
