@@ -1,9 +1,9 @@
 package org.exitwork.disclosure.internal.alert;
 
+import org.exitwork.disclosure.internal.DisclosureSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The e-mail of a danger-in-default alert to the named contact (R8): exactly the alert's stored
- * content, nothing else. Without {@code spring.mail.host} there is no sender; the alert then goes out
- * by telephone from its printable record.
+ * content, nothing else, from the gate's own sender ({@code exitwork.disclosure.mail-from}). Without
+ * {@code spring.mail.host} there is no sender; the alert then goes out by telephone from its printable
+ * record.
  */
 @Component
 class DangerAlertMail {
@@ -22,10 +23,9 @@ class DangerAlertMail {
     private final ObjectProvider<JavaMailSender> sender;
     private final String from;
 
-    DangerAlertMail(ObjectProvider<JavaMailSender> sender,
-            @Value("${exitwork.safety.mail-from:exitwork@localhost}") String from) {
+    DangerAlertMail(ObjectProvider<JavaMailSender> sender, DisclosureSettings settings) {
         this.sender = sender;
-        this.from = from;
+        this.from = settings.mailFrom();
     }
 
     /** True when the message was handed to the mail server. */

@@ -17,8 +17,8 @@ import jakarta.validation.constraints.Pattern;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.consent.DataKind;
+import org.exitwork.disclosure.internal.gate.Refused;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -126,13 +126,8 @@ class ShareController {
         try {
             granted = shares.share(who, id, new Shares.NewShare(form.partnerId(), form.consentId(), form.chosenTexts(),
                     form.form(), Locale.forLanguageTag(form.language())));
-        } catch (Shares.ShareRefused refused) {
-            if (refused.policy != null) {
-                errors.reject("shares.refused.policy", new Object[] {
-                        new DefaultMessageSourceResolvable("outbound.refusal." + refused.policy.name())}, null);
-            } else {
-                errors.reject("shares.refused." + refused.reason.name());
-            }
+        } catch (Refused refused) {
+            errors.reject(refused.messageKey(), refused.messageArguments(), null);
             String page = form(who, id, model);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return page;

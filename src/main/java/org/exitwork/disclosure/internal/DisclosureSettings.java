@@ -1,0 +1,21 @@
+package org.exitwork.disclosure.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the disclosure gate ({@code exitwork.disclosure.*}).
+ *
+ * <p>{@code mail-from} is the gate's own: the sender of danger alerts, which carry client data, is
+ * not the staff-safety module's business and may differ from the sender of staff alarms. So that no
+ * deployment's danger alerts change sender with this setting, application.properties defaults it to
+ * {@code exitwork.safety.mail-from} (itself {@code EXITWORK_MAIL_FROM}, as the README documents); the
+ * code reads only this record, and {@code EXITWORK_DISCLOSURE_MAIL_FROM} separates the two.
+ *
+ * @param shareLinkDays how long a partner's link to a share stays valid
+ * @param mailFrom      the sender of danger-alert e-mails
+ */
+@ConfigurationProperties("exitwork.disclosure")
+public record DisclosureSettings(@DefaultValue("7") int shareLinkDays,
+        @DefaultValue("exitwork@localhost") String mailFrom) {
+}

@@ -1,0 +1,55 @@
+package org.exitwork.disclosure.internal.share;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.exitwork.consent.DataKind;
+import org.exitwork.disclosure.internal.DisclosureLog;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a share carries (R9): the payload written once, in the language chosen, and recorded as the
+ * disclosure's content; every document (JSON or PDF) is rendered from that recorded payload, so it
+ * says nothing the record does not.
+ */
+@Component
+class ShareDocuments {
+
+    private final DisclosureLog log;
+    private final MessageSource messages;
+    private final SharePdf pdf;
+
+    ShareDocuments(DisclosureLog log, MessageSource messages, SharePdf pdf) {
+        this.log = log;
+        this.messages = messages;
+        this.pdf = pdf;
+    }
+
+    /** The payload's JSON: the pseudonym, never a name; the texts as written for each kind; the notice. */
+    String payload(Map<DataKind, String> texts, Locale language, LocalDate date, String pseudonym, String partner,
+            String purpose) {
+        List<SharePayload.Item> items = texts.keySet().stream().sorted().map(k -> new SharePayload.Item(k.name(),
+                message("shares.kind." + k.name(), language), texts.get(k).strip())).toList();
+        return new SharePayload(SharePayload.FORMAT, language.getLanguage(), date.toString(), pseudonym, partner,
+                purpose, items, message("shares.notice.redisclosure", language)).json();
+    }
+
+    /** The share exactly as it went out, read back from the disclosure log. */
+    Shares.Document document(ShareRepository.Stored share) {
+        String content = log.content(share.orgId(), share.clientId(), share.disclosureId());
+        String name = "share-" + share.sharedAt().toString().substring(0, 10) + "-"
+                + share.id().toString().substring(0, 8);
+        if (share.form() == Shares.Form.JSON) {
+            return new Shares.Document(name + ".json", "application/json", content.getBytes(StandardCharsets.UTF_8));
+        }
+        return new Shares.Document(name + ".pdf", "application/pdf", pdf.render(SharePayload.parse(content)));
+    }
+
+    private String message(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}
