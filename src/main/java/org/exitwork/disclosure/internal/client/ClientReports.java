@@ -32,6 +32,7 @@ import org.exitwork.cases.ClientRecords;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.WithheldFromTheClient;
+import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.DisclosureLog.Outgoing;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.platform.ForbiddenException;
@@ -103,8 +104,10 @@ class ClientReports {
     @Transactional(readOnly = true)
     public CaseReference forTandem(StaffPrincipal who, UUID clientId, String what) {
         CaseReference ref = cases.find(who.organisationId(), clientId).orElseThrow(NotFoundException::new);
-        if (!cases.inTandem(who, clientId)) {
-            log.refused(who, ref, Channel.TO_CLIENT, Recipient.theClient(), List.of(what), "not in tandem");
+        Decision decision = ClientCopyDecision.handOut(cases.inTandem(who, clientId));
+        if (decision.refused()) {
+            log.refused(who, ref, Channel.TO_CLIENT, Recipient.theClient(), List.of(what),
+                    decision.refusal().get().code());
             cases.requireTandem(who, clientId, "hand out " + what.toLowerCase(Locale.ROOT));
             throw new ForbiddenException();
         }
