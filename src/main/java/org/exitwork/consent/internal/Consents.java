@@ -1,14 +1,10 @@
 package org.exitwork.consent.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +21,11 @@ import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.consent.ConsentsToShare;
 import org.exitwork.consent.DataKind;
-import org.exitwork.keys.ClientKeys;
-import org.exitwork.keys.FieldRef;
 import org.exitwork.network.OutboundPolicy;
 import org.exitwork.network.OutboundPolicy.Refusal;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.exitwork.platform.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,8 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Consents implements ConsentsToShare {
-
-    static final String TABLE = "con_consent";
 
     enum Status {
         VALID, NOT_YET_VALID, EXPIRED, REVOKED
@@ -71,24 +62,18 @@ class Consents implements ConsentsToShare {
     record Overview(CaseReference ref, boolean writable, List<Consent> consents) {
     }
 
-    private record Row(UUID id, UUID partnerId, byte[] purpose, LocalDate from, LocalDate until, String informed,
-            UUID recordedBy, OffsetDateTime recordedAt, LocalDate revokedOn, UUID revokedBy) {
-    }
-
-    private final JdbcClient jdbc;
+    private final ConsentRepository repository;
     private final CaseDirectory cases;
     private final PartnerDirectory partners;
-    private final ClientKeys keys;
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final Clock clock;
 
-    Consents(JdbcClient jdbc, CaseDirectory cases, PartnerDirectory partners, ClientKeys keys, StaffDirectory staff,
+    Consents(ConsentRepository repository, CaseDirectory cases, PartnerDirectory partners, StaffDirectory staff,
             AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.cases = cases;
         this.partners = partners;
-        this.keys = keys;
         this.staff = staff;
         this.audit = audit;
         this.clock = clock;
@@ -158,16 +143,9 @@ class Consents implements ConsentsToShare {
             throw new IllegalArgumentException("incomplete consent");
         }
         UUID id = UUID.randomUUID();
-        byte[] purpose = keys.cipherFor(ref.id()).encrypt(FieldRef.of(TABLE, id, "purpose"), consent.purpose().strip());
-        jdbc.sql("INSERT INTO con_consent (id, org_id, client_id, partner_id, purpose, valid_from, valid_until, "
-                + "informed_how, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, who.organisationId(), ref.id(), consent.partnerId(), purpose, consent.validFrom(),
-                        consent.validUntil(), consent.informedHow().name(), who.id(), Timestamp.from(clock.instant()))
-                .update();
-        for (DataKind kind : consent.kinds()) {
-            jdbc.sql("INSERT INTO con_consent_kind (consent_id, client_id, kind) VALUES (?, ?, ?)")
-                    .params(id, ref.id(), kind.name()).update();
-        }
+        repository.insert(id, who.organisationId(), ref.id(), consent.partnerId(), consent.purpose().strip(),
+                consent.validFrom(), consent.validUntil(), consent.informedHow(), consent.kinds(), who.id(),
+                clock.instant());
         record(who, ConsentActions.CONSENT_RECORDED, ref, "consent " + id + ", partner " + consent.partnerId() + " "
                 + partner.get().kind() + ", kinds " + codes(consent.kinds()) + ", " + consent.validFrom() + " to "
                 + consent.validUntil() + ", " + consent.informedHow());
@@ -178,20 +156,16 @@ class Consents implements ConsentsToShare {
     @Transactional
     public boolean revoke(StaffPrincipal who, UUID clientId, UUID consentId, LocalDate revokedOn) {
         CaseReference ref = cases.requireTandem(who, clientId, "revoke consent to share");
-        Optional<LocalDate> already = jdbc.sql("SELECT revoked_on FROM con_consent WHERE id = ? AND client_id = ? "
-                + "AND org_id = ?").params(consentId, ref.id(), who.organisationId())
-                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional()
+        Optional<LocalDate> already = repository.revokedOn(who.organisationId(), ref.id(), consentId)
                 .orElseThrow(NotFoundException::new);
         if (already.isPresent()) {
             return false;
         }
-        int changed = jdbc.sql("UPDATE con_consent SET revoked_on = ?, revoked_by = ?, revoked_at = ? "
-                + "WHERE id = ? AND revoked_on IS NULL")
-                .params(revokedOn, who.id(), Timestamp.from(clock.instant()), consentId).update();
-        if (changed == 1) {
+        boolean changed = repository.revoke(consentId, revokedOn, who.id(), clock.instant());
+        if (changed) {
             record(who, ConsentActions.CONSENT_REVOKED, ref, "consent " + consentId + " revoked on " + revokedOn);
         }
-        return changed == 1;
+        return changed;
     }
 
     @Override
@@ -206,15 +180,8 @@ class Consents implements ConsentsToShare {
         if (partner.isEmpty() || refusal(partner.get(), kinds).isPresent()) {
             return false;
         }
-        boolean valid = jdbc.sql("SELECT COUNT(*) FROM con_consent WHERE id = ? AND org_id = ? AND client_id = ? "
-                + "AND partner_id = ? AND revoked_on IS NULL AND valid_from <= ? AND valid_until >= ?")
-                .params(consentId, organisationId, clientId, partnerId, on, on).query(Long.class).single() == 1;
-        if (!valid) {
-            return false;
-        }
-        Set<String> named = new HashSet<>(jdbc.sql("SELECT kind FROM con_consent_kind WHERE consent_id = ?")
-                .param(consentId).query(String.class).list());
-        return kinds.stream().allMatch(k -> named.contains(k.name()));
+        return repository.validFor(organisationId, clientId, partnerId, consentId, on)
+                && repository.kindsOf(consentId).containsAll(kinds);
     }
 
     @Override
@@ -222,30 +189,18 @@ class Consents implements ConsentsToShare {
     public List<ValidConsent> validOn(UUID organisationId, UUID clientId, LocalDate on) {
         Map<UUID, Partner> known = partners.partners(organisationId).stream()
                 .collect(Collectors.toMap(Partner::id, p -> p));
-        List<Row> rows = jdbc.sql("SELECT id, partner_id, purpose, valid_from, valid_until FROM con_consent "
-                + "WHERE org_id = ? AND client_id = ? AND revoked_on IS NULL AND valid_from <= ? AND valid_until >= ? "
-                + "ORDER BY recorded_at, id")
-                .params(organisationId, clientId, on, on)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), null, null, null, null,
-                        null))
-                .list().stream().filter(r -> known.containsKey(r.partnerId())).toList();
+        List<ConsentRepository.Stored> rows = repository.validOn(organisationId, clientId, on).stream()
+                .filter(r -> known.containsKey(r.partnerId())).toList();
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Set<DataKind>> kinds = new HashMap<>();
-        jdbc.sql("SELECT consent_id, kind FROM con_consent_kind WHERE client_id = ?").param(clientId)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), DataKind.valueOf(rs.getString(2))))
-                .list().forEach(e -> kinds.computeIfAbsent(e.getKey(), k -> EnumSet.noneOf(DataKind.class))
-                        .add(e.getValue()));
+        Map<UUID, Set<DataKind>> kinds = repository.kindsOfClient(clientId);
         // A consent the policy refuses (its partner's kind may not receive what it names, or the partner
         // was deactivated) is no ground for anything, however valid its dates.
-        var cipher = keys.cipherFor(clientId);
         return rows.stream().filter(r -> refusal(known.get(r.partnerId()), kinds.getOrDefault(r.id(), Set.of()))
                 .isEmpty())
-                .map(r -> new ValidConsent(r.id(), r.partnerId(),
-                        cipher.decrypt(FieldRef.of(TABLE, r.id(), "purpose"), r.purpose()),
-                        kinds.getOrDefault(r.id(), Set.of()), r.from(), r.until())).toList();
+                .map(r -> new ValidConsent(r.id(), r.partnerId(), r.purpose(), kinds.getOrDefault(r.id(), Set.of()),
+                        r.from(), r.until())).toList();
     }
 
     /** Every consent of the client, for the client's own report (R19); the caller has checked access. */
@@ -259,19 +214,8 @@ class Consents implements ConsentsToShare {
     }
 
     private List<Consent> consents(UUID org, CaseReference ref, UUID only) {
-        List<Row> rows = jdbc.sql("SELECT id, partner_id, purpose, valid_from, valid_until, informed_how, recorded_by, "
-                + "recorded_at, revoked_on, revoked_by FROM con_consent WHERE client_id = ? AND org_id = ?"
-                + (only == null ? "" : " AND id = ?") + " ORDER BY recorded_at DESC, id")
-                .params(only == null ? List.of(ref.id(), org) : List.of(ref.id(), org, only))
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6),
-                        rs.getObject(7, UUID.class), rs.getObject(8, OffsetDateTime.class),
-                        rs.getObject(9, LocalDate.class), rs.getObject(10, UUID.class)))
-                .list();
-        Map<UUID, List<DataKind>> kinds = new HashMap<>();
-        jdbc.sql("SELECT consent_id, kind FROM con_consent_kind WHERE client_id = ?").param(ref.id())
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), DataKind.valueOf(rs.getString(2))))
-                .list().forEach(e -> kinds.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        List<ConsentRepository.Stored> rows = repository.ofClient(org, ref.id(), only);
+        Map<UUID, Set<DataKind>> kinds = repository.kindsOfClient(ref.id());
         Map<UUID, Partner> byId = partners.partners(org).stream()
                 .collect(Collectors.toMap(Partner::id, p -> p));
         Set<UUID> people = new HashSet<>();
@@ -282,20 +226,18 @@ class Consents implements ConsentsToShare {
             }
         });
         Map<UUID, String> names = staff.displayNames(org, people);
-        var cipher = keys.cipherFor(ref.id());
         LocalDate today = LocalDate.now(clock);
         return rows.stream().map(r -> {
             Partner p = byId.get(r.partnerId());
-            List<DataKind> named = kinds.getOrDefault(r.id(), List.of()).stream().sorted().toList();
-            return new Consent(r.id(), p == null ? "?" : p.name(), p == null ? "" : p.kind().name(),
-                    cipher.decrypt(FieldRef.of(TABLE, r.id(), "purpose"), r.purpose()), named, r.from(), r.until(),
-                    ClientInformed.valueOf(r.informed()), names.get(r.recordedBy()), r.recordedAt().toInstant(),
-                    r.revokedOn(), r.revokedBy() == null ? null : names.get(r.revokedBy()),
+            List<DataKind> named = kinds.getOrDefault(r.id(), Set.of()).stream().sorted().toList();
+            return new Consent(r.id(), p == null ? "?" : p.name(), p == null ? "" : p.kind().name(), r.purpose(),
+                    named, r.from(), r.until(), ClientInformed.valueOf(r.informed()), names.get(r.recordedBy()),
+                    r.recordedAt(), r.revokedOn(), r.revokedBy() == null ? null : names.get(r.revokedBy()),
                     status(r, today), p == null ? null : refusal(p, named).orElse(null));
         }).toList();
     }
 
-    private static Status status(Row r, LocalDate today) {
+    private static Status status(ConsentRepository.Stored r, LocalDate today) {
         if (r.revokedOn() != null) {
             return Status.REVOKED;
         }

@@ -15,7 +15,6 @@ import org.exitwork.cases.CaseReference;
 import org.exitwork.cases.ClientErased;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
-import org.exitwork.keys.FieldRef;
 import org.exitwork.platform.NotFoundException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,14 +83,14 @@ public class DisclosureLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID granted(StaffPrincipal who, CaseReference client, Outgoing out) {
         UUID id = UUID.randomUUID();
-        FieldCipher cipher = keys.cipherFor(client.id());
+        FieldCipher.RowCipher row = keys.cipherFor(client.id()).row(TABLE, id);
         jdbc.sql("INSERT INTO dis_disclosure (id, org_id, client_id, channel, partner_id, recipient, what, purpose, "
                 + "content, disclosed_by, disclosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, client.organisationId(), client.id(), out.channel().name(), out.to().partnerId(),
-                        cipher.encrypt(FieldRef.of(TABLE, id, "recipient"), out.to().name()),
+                        row.seal("recipient", out.to().name()),
                         String.join(",", out.what()),
-                        out.purpose() == null ? null : cipher.encrypt(FieldRef.of(TABLE, id, "purpose"), out.purpose()),
-                        cipher.encrypt(FieldRef.of(TABLE, id, "content"), out.content()), who.id(),
+                        row.seal("purpose", out.purpose()),
+                        row.seal("content", out.content()), who.id(),
                         Timestamp.from(clock.instant()))
                 .update();
         audit.record(event(who, client, DisclosureActions.DISCLOSURE_GRANTED,
@@ -118,12 +117,12 @@ public class DisclosureLog {
                 .params(organisationId, clientId)
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    byte[] purpose = rs.getBytes(6);
+                    FieldCipher.RowCipher row = cipher.row(TABLE, id);
                     String what = rs.getString(5);
                     return new Disclosure(id, Channel.valueOf(rs.getString(2)), rs.getObject(3, UUID.class),
-                            cipher.decrypt(FieldRef.of(TABLE, id, "recipient"), rs.getBytes(4)),
+                            row.open("recipient", rs.getBytes(4)),
                             what.isEmpty() ? List.of() : Arrays.asList(what.split(",")),
-                            purpose == null ? null : cipher.decrypt(FieldRef.of(TABLE, id, "purpose"), purpose),
+                            row.open("purpose", rs.getBytes(6)),
                             rs.getObject(7, UUID.class), rs.getObject(8, OffsetDateTime.class).toInstant());
                 })
                 .list();
@@ -135,7 +134,7 @@ public class DisclosureLog {
         byte[] content = jdbc.sql("SELECT content FROM dis_disclosure WHERE id = ? AND org_id = ? AND client_id = ?")
                 .params(disclosureId, organisationId, clientId).query(byte[].class).optional()
                 .orElseThrow(NotFoundException::new);
-        return keys.cipherFor(clientId).decrypt(FieldRef.of(TABLE, disclosureId, "content"), content);
+        return keys.cipherFor(clientId).row(TABLE, disclosureId).open("content", content);
     }
 
     @EventListener
