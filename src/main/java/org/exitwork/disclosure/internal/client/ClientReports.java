@@ -116,21 +116,16 @@ class ClientReports {
 
     @Transactional
     public Download report(StaffPrincipal who, UUID clientId) {
-        CaseReference ref = forTandem(who, clientId, "REPORT");
-        Report report = build(ref);
-        String content = toJson(report);
-        log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of("REPORT"), SUBJECT_ACCESS,
-                null, content));
-        return new Download(pdf.render(report), "report-" + ref.pseudonym() + ".pdf", "application/pdf");
+        HandedOut out = handOut(who, clientId, "REPORT");
+        return new Download(pdf.render(out.report()), "report-" + out.ref().pseudonym() + ".pdf", "application/pdf");
     }
 
     @Transactional
     public Download export(StaffPrincipal who, UUID clientId) {
-        CaseReference ref = forTandem(who, clientId, "EXPORT");
-        Report report = build(ref);
-        String content = toJson(report);
-        log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of("EXPORT"), SUBJECT_ACCESS,
-                null, content));
+        HandedOut out = handOut(who, clientId, "EXPORT");
+        CaseReference ref = out.ref();
+        Report report = out.report();
+        String content = out.content();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("export.json"));
@@ -157,6 +152,19 @@ class ClientReports {
         log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of("WORK_AGREEMENT"),
                 "work agreement version " + version, null, Base64.getEncoder().encodeToString(document.bytes())));
         return new Download(document.bytes(), document.fileName(), "application/pdf");
+    }
+
+    /** The report and its JSON, recorded as going to the client; {@code what} names the form it leaves in. */
+    private HandedOut handOut(StaffPrincipal who, UUID clientId, String what) {
+        CaseReference ref = forTandem(who, clientId, what);
+        Report report = build(ref);
+        String content = toJson(report);
+        log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of(what), SUBJECT_ACCESS,
+                null, content));
+        return new HandedOut(ref, report, content);
+    }
+
+    private record HandedOut(CaseReference ref, Report report, String content) {
     }
 
     private Report build(CaseReference ref) {
