@@ -176,7 +176,7 @@ public class AuditChainBenchmarks {
     }
 
     /** The earlier chain's hash: SHA-256 over the length-prefixed fields and the previous hash (as ChainHash). */
-    static String earlierChainHash(AuditEntry entry, String previousHash) {
+    public static String earlierChainHash(AuditEntry entry, String previousHash) {
         StringBuilder canonical = new StringBuilder();
         field(canonical, Long.toString(entry.seq()));
         field(canonical, Long.toString(entry.occurredAt().toEpochMilli()));
