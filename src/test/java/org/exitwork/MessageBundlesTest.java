@@ -2,10 +2,13 @@ package org.exitwork;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -16,7 +19,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.exitwork.accounts.Role;
+import org.exitwork.platform.MessageBundles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,6 +147,53 @@ class MessageBundlesTest {
                 "intake.refused.no-safety-discussion", "ending.refused.closing-date");
         assertThat(english.keySet()).as("keys used in controllers but missing in the English bundles")
                 .containsAll(used);
+    }
+
+    /** The application's message source finds every bundle in i18n/ without a list of names. */
+    @Test
+    void theMessageSourceFindsEveryBundle() throws IOException {
+        assertThat(MessageBundles.baseNames(new PathMatchingResourcePatternResolver()))
+                .containsExactlyElementsOf(bundleNames().stream().map(name -> "i18n/" + name).toList())
+                .hasSize(23);
+    }
+
+    @Test
+    void everyKeyResolvesInBothLanguages() throws IOException {
+        MessageSource messages = MessageBundles.messageSource(new PathMatchingResourcePatternResolver());
+        int keys = 0;
+        for (String name : bundleNames()) {
+            for (Map.Entry<String, String> e : load(BUNDLES.resolve(name + ".properties")).entrySet()) {
+                assertThat(messages.getMessage(e.getKey(), null, Locale.ENGLISH))
+                        .as(name + ": " + e.getKey() + " in English").isEqualTo(e.getValue());
+                keys++;
+            }
+            for (Map.Entry<String, String> e : load(BUNDLES.resolve(name + "_de.properties")).entrySet()) {
+                assertThat(messages.getMessage(e.getKey(), null, Locale.GERMAN))
+                        .as(name + ": " + e.getKey() + " in German").isEqualTo(e.getValue());
+            }
+        }
+        assertThat(keys).as("keys checked").isGreaterThan(500);
+    }
+
+    /** A module that adds a bundle only puts its files into i18n/; nothing else names it. */
+    @Test
+    void aBundleAddedToI18nIsPickedUp(@TempDir Path classes) throws IOException {
+        Files.createDirectories(classes.resolve("i18n"));
+        Files.writeString(classes.resolve("i18n/newcomer.properties"), "newcomer.welcome=Welcome to the room\n");
+        Files.writeString(classes.resolve("i18n/newcomer_de.properties"), "newcomer.welcome=Willkommen im Raum\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver(loader);
+            assertThat(MessageBundles.baseNames(resources)).contains("i18n/newcomer", "i18n/cases", "i18n/common")
+                    .doesNotContain("i18n/newcomer_de");
+            MessageSource messages = MessageBundles.messageSource(resources);
+            assertThat(messages.getMessage("newcomer.welcome", null, Locale.ENGLISH)).isEqualTo("Welcome to the room");
+            assertThat(messages.getMessage("newcomer.welcome", null, Locale.GERMAN)).isEqualTo("Willkommen im Raum");
+            assertThat(messages.getMessage("sign-in.title", null, Locale.ENGLISH))
+                    .isEqualTo(english().get("sign-in.title"));
+        }
+        assertThat(MessageBundles.baseNames(new PathMatchingResourcePatternResolver()))
+                .as("the application's own class path has no such bundle").doesNotContain("i18n/newcomer");
     }
 
     @Test

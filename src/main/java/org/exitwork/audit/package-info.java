@@ -4,5 +4,6 @@
  * with signed checkpoints outside the database. Other modules write to it only through
  * {@link org.exitwork.audit.AuditLog}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit",
+        allowedDependencies = { "keys" })
 package org.exitwork.audit;

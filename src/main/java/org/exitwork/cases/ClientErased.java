@@ -7,5 +7,6 @@ import java.util.UUID;
  * about a client deletes them in a synchronous listener, so the erasure is all or nothing; the
  * client's key is shredded in the same transaction, so anything left over would be unreadable anyway.
  */
+@org.springframework.modulith.NamedInterface("erasure")
 public record ClientErased(UUID clientId, UUID organisationId) {
 }

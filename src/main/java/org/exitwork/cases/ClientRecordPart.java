@@ -9,6 +9,7 @@ import java.util.Locale;
  * here; the disclosure gate has checked that the tandem asks. The internal resources and safety
  * assessment is not part of it (R5).
  */
+@org.springframework.modulith.NamedInterface("client-record")
 public interface ClientRecordPart {
 
     /** The sections this module holds about the client, in {@code language}; empty when it holds nothing. */

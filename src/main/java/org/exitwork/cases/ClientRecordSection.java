@@ -9,6 +9,7 @@ import java.util.List;
  * @param title the heading in the client's language
  * @param items what is recorded, one label and value each (dates as ISO-8601)
  */
+@org.springframework.modulith.NamedInterface("client-record")
 public record ClientRecordSection(String key, String title, List<Item> items) {
 
     public ClientRecordSection {

@@ -7,6 +7,7 @@ import java.util.Locale;
  * the language recorded at the consent to participate. No access check and no audit: only the
  * disclosure gate calls it, after checking that the tandem asks, and it audits the download.
  */
+@org.springframework.modulith.NamedInterface("client-record")
 public interface ClientRecords {
 
     Cover cover(CaseReference client);

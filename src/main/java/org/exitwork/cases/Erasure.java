@@ -3,6 +3,7 @@ package org.exitwork.cases;
 import java.util.List;
 
 /** Erasure by retention period (R20), for the scheduler and the {@code erase-expired} command. */
+@org.springframework.modulith.NamedInterface("erasure")
 public interface Erasure {
 
     /** Erases every client whose organisation's retention period has passed; returns how many. */

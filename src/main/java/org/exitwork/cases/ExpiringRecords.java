@@ -5,6 +5,7 @@ package org.exitwork.cases;
  * appointments: {@link Erasure#eraseEverythingExpired()} calls every bean of this type after the
  * clients and groups, so the same hourly job and the same command reach them.
  */
+@org.springframework.modulith.NamedInterface("erasure")
 public interface ExpiringRecords {
 
     /** What is erased, in the plural, for the command's output ("appointments"). */

@@ -3,5 +3,6 @@
  * backup, restore). Uses only
  * the public API of the other modules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Commands")
+@org.springframework.modulith.ApplicationModule(displayName = "Commands",
+        allowedDependencies = { "accounts", "audit", "cases", "cases::erasure", "continuity", "keys" })
 package org.exitwork.commands;

@@ -6,5 +6,6 @@
  * is never a condition of the work. The disclosure gate checks consents; this module
  * never decides a disclosure by itself. (Consent to participate lives with the case, see cases.)
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Consent")
+@org.springframework.modulith.ApplicationModule(displayName = "Consent",
+        allowedDependencies = { "accounts", "audit", "cases", "cases::client-record", "cases::erasure", "keys", "network", "platform" })
 package org.exitwork.consent;

@@ -4,5 +4,6 @@
  * Flyway-migrated schema and treats every row alike. What a module means by "erased" stays that
  * module's: a restore re-applies the erasure journal through {@code keys.ErasureReplay}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Continuity")
+@org.springframework.modulith.ApplicationModule(displayName = "Continuity",
+        allowedDependencies = { "audit", "keys", "keys::erasure-journal" })
 package org.exitwork.continuity;

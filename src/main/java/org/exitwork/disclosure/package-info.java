@@ -9,5 +9,6 @@
  * {@code internal.alert}, {@code internal.client}); {@code internal} itself holds the record every
  * way out writes ({@code DisclosureLog}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Disclosure")
+@org.springframework.modulith.ApplicationModule(displayName = "Disclosure",
+        allowedDependencies = { "accounts", "audit", "cases", "cases::client-record", "cases::erasure", "consent", "keys", "network", "platform" })
 package org.exitwork.disclosure;

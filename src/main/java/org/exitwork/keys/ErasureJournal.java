@@ -11,6 +11,7 @@ import java.util.UUID;
  * the backup was taken. Every shredded key is recorded by {@link ClientKeys#shred}; a module that
  * erases something without a key of its own records it here itself.
  */
+@org.springframework.modulith.NamedInterface("erasure-journal")
 public interface ErasureJournal {
 
     /**

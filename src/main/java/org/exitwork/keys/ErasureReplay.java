@@ -7,6 +7,7 @@ import java.util.UUID;
  * a restore, each erasure the journal recorded since the backup was taken is applied again through the
  * module's own erasure, inside the restore's transaction.
  */
+@org.springframework.modulith.NamedInterface("erasure-journal")
 public interface ErasureReplay {
 
     /**

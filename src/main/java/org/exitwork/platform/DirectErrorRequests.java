@@ -20,6 +20,8 @@ class DirectErrorRequests implements HandlerInterceptor, WebMvcConfigurer {
 
     private final String errorPath;
 
+    // Spring Boot's own setting, not ours, so no record of ours: read with exactly the expression
+    // Boot's error controller is mapped with, so the two can never name different paths.
     DirectErrorRequests(@Value("${server.error.path:${error.path:/error}}") String errorPath) {
         this.errorPath = errorPath;
     }

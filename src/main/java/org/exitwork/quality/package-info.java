@@ -2,5 +2,6 @@
  * Care for the team and quality of the work: supervision and intervision, yearly well-being
  * check-ups (done or not, never health data), training records and the induction path.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Care for the team")
+@org.springframework.modulith.ApplicationModule(displayName = "Care for the team",
+        allowedDependencies = { "accounts", "audit", "keys", "platform" })
 package org.exitwork.quality;

@@ -4,5 +4,6 @@
  * Every call gets the same answer whatever the state of the person; the call only appends to an
  * inbox, and matching happens afterwards, off the request path. Nothing ever flows back.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Referrals")
+@org.springframework.modulith.ApplicationModule(displayName = "Referrals",
+        allowedDependencies = { "accounts", "audit", "cases", "cases::erasure", "keys", "keys::erasure-journal", "network", "platform" })
 package org.exitwork.referrals;

@@ -158,8 +158,8 @@ class KeyRotationTest {
     @Test
     void whileAnotherNodeHoldsTheLockNothingRotates() throws Exception {
         String primary = primaryOf(Files.readString(masterKeyFile));
-        jdbc.sql("DELETE FROM key_shedlock").update();
-        jdbc.sql("INSERT INTO key_shedlock (name, lock_until, locked_at, locked_by) VALUES (?, ?, ?, ?)")
+        jdbc.sql("DELETE FROM plf_shedlock").update();
+        jdbc.sql("INSERT INTO plf_shedlock (name, lock_until, locked_at, locked_by) VALUES (?, ?, ?, ?)")
                 .params("key_rotation", Timestamp.from(Instant.now().plus(Duration.ofHours(1))),
                         Timestamp.from(Instant.now()), "other-node")
                 .update();
@@ -170,7 +170,7 @@ class KeyRotationTest {
             assertThat(primaryOf(Files.readString(masterKeyFile))).isEqualTo(primary);
         } finally {
             // The other node is done: its lock has run out (ShedLock reuses the row, so it stays).
-            jdbc.sql("UPDATE key_shedlock SET lock_until = ? WHERE name = 'key_rotation'")
+            jdbc.sql("UPDATE plf_shedlock SET lock_until = ? WHERE name = 'key_rotation'")
                     .param(Timestamp.from(Instant.now().minus(Duration.ofHours(1)))).update();
         }
         assertThat(rotation.rotateMasterKey().rotated()).isTrue();

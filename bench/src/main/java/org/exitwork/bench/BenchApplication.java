@@ -32,14 +32,16 @@ public final class BenchApplication implements AutoCloseable {
 
     private BenchApplication(Path dataDir, WebApplicationType web, String... settings) {
         this.dataDir = dataDir;
-        String[] arguments = new String[settings.length + 6];
+        String[] arguments = new String[settings.length + 7];
         arguments[0] = "--exitwork.data-dir=" + dataDir.toAbsolutePath();
         arguments[1] = "--exitwork.cases.erasure-schedule.enabled=false";
         arguments[2] = "--spring.main.banner-mode=off";
         arguments[3] = "--spring.jmx.enabled=false";
         arguments[4] = "--logging.level.root=WARN";
         arguments[5] = "--logging.level.org.flywaydb=ERROR";
-        System.arraycopy(settings, 0, arguments, 6, settings.length);
+        // The modules' test-support APIs (e.g. CaseWorkForBenchmarks) exist only with this.
+        arguments[6] = "--exitwork.bench.enabled=true";
+        System.arraycopy(settings, 0, arguments, 7, settings.length);
         // Arguments, not default properties: these must win over application.properties.
         this.context = new SpringApplicationBuilder(ExitworkApplication.class).web(web).logStartupInfo(false)
                 .run(arguments);

@@ -1,19 +1,18 @@
 package org.exitwork.audit.internal;
 
-import java.nio.file.Path;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditSettings.class)
 class AuditConfiguration {
 
     @Bean
-    AuditKeys auditKeys(@Value("${exitwork.audit.key-file}") Path keyFile) {
-        return AuditKeyFile.load(keyFile);
+    AuditKeys auditKeys(AuditSettings settings) {
+        return AuditKeyFile.load(settings.keyFile());
     }
 
     /** The keyed chains begin by sealing the earlier chain's end, before anything else is appended. */

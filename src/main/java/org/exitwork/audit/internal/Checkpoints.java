@@ -1,6 +1,5 @@
 package org.exitwork.audit.internal;
 
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import jakarta.annotation.PreDestroy;
 import org.exitwork.audit.AuditCheckpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -57,17 +55,15 @@ class Checkpoints implements AuditCheckpoints {
     });
 
     Checkpoints(JdbcClient jdbc, AuditKeys keys, Clock clock, PlatformTransactionManager transactions,
-            @Value("${exitwork.audit.checkpoint-file}") Path checkpointFile,
-            @Value("${exitwork.audit.checkpoint-every-entries:100}") long everyEntries,
-            @Value("${exitwork.audit.checkpoint-log:true}") boolean toSystemLog) {
+            AuditSettings settings) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.clock = clock;
-        this.file = new CheckpointFile(checkpointFile);
+        this.file = new CheckpointFile(settings.checkpointFile());
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.everyEntries = everyEntries;
-        this.toSystemLog = toSystemLog;
+        this.everyEntries = settings.checkpointEveryEntries();
+        this.toSystemLog = settings.checkpointLog();
     }
 
     CheckpointFile file() {

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditRestore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,10 +28,10 @@ class RestoreChecks implements AuditRestore {
     private final Checkpoints checkpoints;
     private final Path keyFile;
 
-    RestoreChecks(AuditKeys keys, Checkpoints checkpoints, @Value("${exitwork.audit.key-file}") Path keyFile) {
+    RestoreChecks(AuditKeys keys, Checkpoints checkpoints, AuditSettings settings) {
         this.keys = keys;
         this.checkpoints = checkpoints;
-        this.keyFile = keyFile.toAbsolutePath().normalize();
+        this.keyFile = settings.keyFile().toAbsolutePath().normalize();
     }
 
     @Override

@@ -41,7 +41,7 @@ import org.exitwork.keys.ErasureReplay;
 import org.exitwork.keys.WrappedKeyCheck;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -60,6 +60,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * erases again everything the journal recorded since the backup was taken.
  */
 @Service
+@EnableConfigurationProperties(ContinuitySettings.class)
 class ContinuityService implements Backups {
 
     /**
@@ -85,10 +86,7 @@ class ContinuityService implements Backups {
 
     ContinuityService(DataSource dataSource, PlatformTransactionManager transactions, Flyway flyway, Environment env,
             Clock clock, ErasureJournal journal, WrappedKeyCheck keyCheck, List<ErasureReplay> replays, ClientKeys keys,
-            AuditRestore audit, @Value("${exitwork.data-dir}") Path dataDir,
-            @Value("${exitwork.master-key-file}") Path masterKeyFile, @Value("${exitwork.erasure-journal}") Path journalFile,
-            @Value("${exitwork.audit.key-file}") Path auditKeyFile,
-            @Value("${exitwork.audit.checkpoint-file}") Path checkpointFile) {
+            AuditRestore audit, ContinuitySettings settings) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.flyway = flyway;
@@ -99,13 +97,13 @@ class ContinuityService implements Backups {
         this.replays = replays;
         this.keys = keys;
         this.audit = audit;
-        this.masterKeyFile = masterKeyFile.toAbsolutePath().normalize();
+        this.masterKeyFile = settings.masterKeyFile().toAbsolutePath().normalize();
         this.keptApart = new LinkedHashMap<>();
-        keptApart.put("the data directory", dataDir.toAbsolutePath().normalize());
+        keptApart.put("the data directory", settings.dataDir().toAbsolutePath().normalize());
         keptApart.put("the directory of the master key", this.masterKeyFile.getParent());
-        keptApart.put("the directory of the erasure journal", journalFile.toAbsolutePath().normalize().getParent());
-        keptApart.put("the directory of the audit keys", auditKeyFile.toAbsolutePath().normalize().getParent());
-        keptApart.put("the directory of the audit checkpoints", checkpointFile.toAbsolutePath().normalize().getParent());
+        keptApart.put("the directory of the erasure journal", settings.erasureJournal().toAbsolutePath().normalize().getParent());
+        keptApart.put("the directory of the audit keys", settings.audit().keyFile().toAbsolutePath().normalize().getParent());
+        keptApart.put("the directory of the audit checkpoints", settings.audit().checkpointFile().toAbsolutePath().normalize().getParent());
     }
 
     // ---------------------------------------------------------------- backup

@@ -26,8 +26,6 @@ import java.util.UUID;
 import org.exitwork.keys.ErasureJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -44,7 +42,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * forced to disk before the erasing transaction commits. The first line names the installation and
  * when the journal began: a restore needs a journal that began before its backup was taken.
  */
-@Component
 class ErasureJournalFile implements ErasureJournal {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureJournalFile.class);
@@ -57,7 +54,7 @@ class ErasureJournalFile implements ErasureJournal {
     private final Path file;
     private final Clock clock;
 
-    ErasureJournalFile(@Value("${exitwork.erasure-journal}") Path file, Clock clock) {
+    ErasureJournalFile(Path file, Clock clock) {
         this.file = file.toAbsolutePath().normalize();
         this.clock = clock;
         append(List.of());

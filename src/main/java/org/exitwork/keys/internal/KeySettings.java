@@ -3,6 +3,8 @@ package org.exitwork.keys.internal;
 import java.time.Duration;
 
 import org.exitwork.keys.ErasureHorizon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param rotationInterval how old the primary version may grow ({@code exitwork.keys.rotation-interval})
@@ -12,8 +14,10 @@ import org.exitwork.keys.ErasureHorizon;
  * @param batchSize keys re-wrapped per transaction
  * @param progressEvery a progress line after this many keys
  */
-record KeySettings(Duration rotationInterval, Duration erasureHorizon, Duration checkEvery, Duration lockAtMostFor,
-        int batchSize, int progressEvery) {
+@ConfigurationProperties("exitwork.keys")
+record KeySettings(@DefaultValue("P1D") Duration rotationInterval, @DefaultValue("P30D") Duration erasureHorizon,
+        @DefaultValue("PT1H") Duration checkEvery, @DefaultValue("PT2M") Duration lockAtMostFor,
+        @DefaultValue("500") int batchSize, @DefaultValue("5000") int progressEvery) {
 
     KeySettings {
         if (erasureHorizon.isNegative() || rotationInterval.isNegative() || rotationInterval.isZero()) {

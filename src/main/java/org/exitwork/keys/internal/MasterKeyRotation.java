@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.exitwork.keys.KeyRotation;
 import org.exitwork.keys.UnreadableException;
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * re-wrapped in batches, each its own transaction, each row only if nobody changed it meanwhile;
  * (3) a version no row needs any more is retired; (4) a version retired longer than the erasure horizon
  * is removed from the key file. A run picks up wherever the last one stopped. A cluster-wide lock
- * (ShedLock, {@code key_shedlock}, kept alive while the run lasts) lets one node at a time do it.
+ * (the platform's ShedLock provider on {@code plf_shedlock}, kept alive while the run lasts) lets one node at a time do it.
  */
 @Service
 class MasterKeyRotation implements KeyRotation, DisposableBean {
@@ -67,7 +67,7 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
     private final LockingTaskExecutor locks;
 
     MasterKeyRotation(MasterKeyFile master, DataSource dataSource, PlatformTransactionManager transactions,
-            Clock clock, ApplicationEventPublisher events, KeySettings settings) {
+            Clock clock, ApplicationEventPublisher events, KeySettings settings, ExtensibleLockProvider jobLocks) {
         this.master = master;
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(transactions);
@@ -79,9 +79,7 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
             t.setDaemon(true);
             return t;
         });
-        this.locks = new DefaultLockingTaskExecutor(new KeepAliveLockProvider(new JdbcTemplateLockProvider(
-                JdbcTemplateLockProvider.Configuration.builder().withJdbcTemplate(jdbc)
-                        .withTableName("key_shedlock").usingDbTime().build()), keepAlive));
+        this.locks = new DefaultLockingTaskExecutor(new KeepAliveLockProvider(jobLocks, keepAlive));
     }
 
     @Override

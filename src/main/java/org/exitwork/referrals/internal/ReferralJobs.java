@@ -3,20 +3,15 @@ package org.exitwork.referrals.internal;
 import java.time.Clock;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The matcher every {@code exitwork.referrals.match-every} under a cluster-wide lock (ShedLock, table
- * {@code ref_shedlock}, database time; the executor is the module's own, so the lock table is too),
+ * The matcher every {@code exitwork.referrals.match-every} under a cluster-wide lock (ShedLock, the
+ * platform's job lock: table {@code plf_shedlock}, database time),
  * and the retention of unassigned referrals every hour on every node (row locks make it idempotent).
  * Switched off in tests, which call {@link ReferralMatcher#matchNow()} and
  * {@link ReferralRetention#eraseExpired()} with a clock they drive.
@@ -30,13 +25,11 @@ class ReferralJobs {
     private final Clock clock;
     private final LockingTaskExecutor locks;
 
-    ReferralJobs(ReferralMatcher matcher, ReferralRetention retention, Clock clock, DataSource dataSource) {
+    ReferralJobs(ReferralMatcher matcher, ReferralRetention retention, Clock clock, LockingTaskExecutor locks) {
         this.matcher = matcher;
         this.retention = retention;
         this.clock = clock;
-        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(
-                JdbcTemplateLockProvider.Configuration.builder().withJdbcTemplate(new JdbcTemplate(dataSource))
-                        .withTableName("ref_shedlock").usingDbTime().build()));
+        this.locks = locks;
     }
 
     @Scheduled(initialDelayString = "${exitwork.referrals.match-initial-delay:PT10S}",

@@ -4,7 +4,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
- * The escalation run under the cluster-wide job lock (ShedLock, {@code saf_shedlock}): one node at a
+ * The escalation run under the cluster-wide job lock (ShedLock, the platform's {@code plf_shedlock}): one node at a
  * time. The steps are claimed one by one as well, so a node whose lock ran out sends nothing twice.
  */
 @Component

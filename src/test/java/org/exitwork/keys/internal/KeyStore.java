@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.exitwork.platform.JobLocks;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -29,7 +30,7 @@ final class KeyStore implements AutoCloseable {
         master = new MasterKeyFile(dataDir.resolve("master-key.json"), clock);
         rotation = new MasterKeyRotation(master, dataSource, new DataSourceTransactionManager(dataSource), clock,
                 event -> { }, new KeySettings(Duration.ofDays(1), Duration.ofDays(30), Duration.ofHours(1),
-                        Duration.ofSeconds(30), batchSize, progressEvery));
+                        Duration.ofSeconds(30), batchSize, progressEvery), JobLocks.provider(dataSource));
     }
 
     void createSchema() throws Exception {
@@ -37,6 +38,8 @@ final class KeyStore implements AutoCloseable {
             for (String migration : new String[] {"V1_1_0__keys.sql", "V1_19_0__key_versions.sql"}) {
                 s.execute(new ClassPathResource("db/migration/keys/" + migration).getContentAsString(StandardCharsets.UTF_8));
             }
+            s.execute(new ClassPathResource("db/migration/platform/V1_24_0__job_lock.sql")
+                    .getContentAsString(StandardCharsets.UTF_8));
             s.execute("CREATE TABLE probe (client_id UUID PRIMARY KEY, sealed BYTEA NOT NULL)");
         }
     }

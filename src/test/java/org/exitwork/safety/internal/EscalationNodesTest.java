@@ -173,7 +173,7 @@ class EscalationNodesTest {
                         StaffSafetyTest.mailOf(manager));
         assertThat(one.getBean(JdbcClient.class).sql("SELECT step FROM saf_alert WHERE appointment_id = ?")
                 .param(appointment).query(Integer.class).single()).isEqualTo(3);
-        assertThat(one.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM saf_shedlock WHERE name = 'saf_escalation'")
+        assertThat(one.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM plf_shedlock WHERE name = 'saf_escalation'")
                 .query(Integer.class).single()).as("the job took the ShedLock lock").isEqualTo(1);
     }
 

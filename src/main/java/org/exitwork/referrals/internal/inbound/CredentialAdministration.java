@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * system key, because the server must compute the HMAC; revocation takes effect with the next call.
  */
 @Service
-class CredentialAdministration {
+public class CredentialAdministration {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,7 +41,7 @@ class CredentialAdministration {
     }
 
     /** A new credential: the secret is in here once and nowhere else in plain text. */
-    record Issued(UUID id, String partnerName, String keyId, Scope scope, String secret) {
+    public record Issued(UUID id, String partnerName, String keyId, Scope scope, String secret) {
     }
 
     private final JdbcClient jdbc;
@@ -73,7 +73,7 @@ class CredentialAdministration {
     }
 
     @Transactional
-    Issued create(StaffPrincipal who, UUID partnerId, Scope scope) {
+    public Issued create(StaffPrincipal who, UUID partnerId, Scope scope) {
         requireManager(who);
         Partner partner = activePartner(partners, who, partnerId);
         UUID id = UUID.randomUUID();

@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal;
+package org.exitwork.bench.referrals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -22,19 +23,19 @@ import javax.crypto.spec.SecretKeySpec;
 import org.exitwork.bench.BenchApplication;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
-import org.exitwork.cases.internal.BenchCases;
+import org.exitwork.bench.cases.BenchCases;
 import org.exitwork.network.PartnerKind;
-import org.exitwork.network.internal.BenchPartners;
-import org.exitwork.referrals.internal.inbound.BenchCredentials;
-import org.exitwork.referrals.internal.inbound.Scope;
+import org.exitwork.network.PartnersForBenchmarks;
+import org.exitwork.referrals.ReferralsForBenchmarks;
+import org.exitwork.referrals.ReferralsForBenchmarks.Credential;
+import org.exitwork.referrals.ReferralsForBenchmarks.Kind;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The application as it runs, with its web server on a random local port, on an embedded H2
  * database in a temporary directory; the matcher's schedule is off (the harness calls
- * {@link ReferralMatcher#matchNow()}) and the rate limit is high enough never to trigger. One
+ * {@link ReferralsForBenchmarks#matchNow()}, the matcher's own run) and the rate limit is high enough never to trigger. One
  * organisation, a manager, two practitioners (a tandem), a POLICE partner with a credential of
  * each scope, and three partner references, each brought into its state through the real paths:
  * <ul>
@@ -60,28 +61,27 @@ final class ReferralWorld implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
-    private final JdbcClient jdbc;
-    final ReferralMatcher matcher;
+    private final ReferralsForBenchmarks referrals;
     private final StaffPrincipal manager;
     private final StaffPrincipal practitioner;
     private final StaffPrincipal colleague;
     private final UUID partner;
-    private final BenchCredentials.Credential submit;
-    private final BenchCredentials.Credential inform;
+    private final Credential submit;
+    private final Credential inform;
 
     private ReferralWorld(BenchApplication application) {
         this.application = application;
         this.context = application.context();
         this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-        this.jdbc = context.getBean(JdbcClient.class);
-        this.matcher = context.getBean(ReferralMatcher.class);
+        this.referrals = context.getBean(ReferralsForBenchmarks.class);
         BenchApplication.Staff staff = application.staff();
         this.manager = staff.manager();
         this.practitioner = staff.practitioner();
         this.colleague = staff.colleague();
-        this.partner = BenchPartners.register(context, manager, "Polizeipräsidium Bench", PartnerKind.POLICE);
-        this.submit = BenchCredentials.create(context, manager, partner, Scope.SUBMIT_REFERRAL);
-        this.inform = BenchCredentials.create(context, manager, partner, Scope.ADD_INFORMATION);
+        this.partner = context.getBean(PartnersForBenchmarks.class).register(manager, "Polizeipräsidium Bench",
+                PartnerKind.POLICE);
+        this.submit = referrals.credential(manager, partner, Kind.SUBMIT_REFERRAL);
+        this.inform = referrals.credential(manager, partner, Kind.ADD_INFORMATION);
 
         UUID current = referAssignTakeOn(CURRENT);
         UUID erased = referAssignTakeOn(ERASED);
@@ -100,29 +100,28 @@ final class ReferralWorld implements AutoCloseable {
     /** A signed referral, matched off the request path, assigned by the manager, taken on: the client's id. */
     private UUID referAssignTakeOn(String reference) {
         referral(reference);
-        if (matcher.matchNow() != 1) {
+        if (referrals.matchNow() != 1) {
             throw new IllegalStateException("the referral " + reference + " was not matched");
         }
-        Referrals referrals = context.getBean(Referrals.class);
-        List<Referrals.Listed> awaiting = referrals.awaiting(manager);
+        List<UUID> awaiting = referrals.awaiting(manager);
         if (awaiting.size() != 1) {
             throw new IllegalStateException(awaiting.size() + " referrals awaiting, expected 1");
         }
-        RegisteredClient prospect = referrals.assign(manager, awaiting.get(0).id(), practitioner.id());
+        RegisteredClient prospect = referrals.assign(manager, awaiting.get(0), practitioner.id());
         BenchCases.takeOn(context, manager, practitioner, colleague, prospect.id());
         return prospect.id();
     }
 
     /** The states are what they claim to be, as the matcher would find them. */
     private void checkStates(UUID currentClient) {
-        ReferralStore store = context.getBean(ReferralStore.class);
         UUID org = manager.organisationId();
-        var current = store.withReference(org, partner, CURRENT).stream().findFirst()
+        Optional<UUID> current = referrals.withReference(org, partner, CURRENT).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("current reference not found"));
-        if (!currentClient.equals(current.clientId())) {
+        if (!current.equals(Optional.of(currentClient))) {
             throw new IllegalStateException("current reference not assigned to its client");
         }
-        if (!store.withReference(org, partner, ERASED).isEmpty() || !store.withReference(org, partner, UNKNOWN).isEmpty()) {
+        if (!referrals.withReference(org, partner, ERASED).isEmpty()
+                || !referrals.withReference(org, partner, UNKNOWN).isEmpty()) {
             throw new IllegalStateException("erased or unknown reference still known");
         }
         if (inboxRows() != 0) {
@@ -144,7 +143,7 @@ final class ReferralWorld implements AutoCloseable {
                 + "/information", INFORMATION_BODY);
     }
 
-    private void post(BenchCredentials.Credential credential, String path, String body) {
+    private void post(Credential credential, String path, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         String nonce = UUID.randomUUID().toString().replace("-", "");
@@ -173,12 +172,11 @@ final class ReferralWorld implements AutoCloseable {
 
     /** Between iterations: the inbox and the nonces emptied, so their growth does not weigh on later iterations. */
     void drain() {
-        jdbc.sql("DELETE FROM ref_inbox").update();
-        jdbc.sql("DELETE FROM ref_nonce").update();
+        referrals.emptyInboxAndNonces();
     }
 
     long inboxRows() {
-        return jdbc.sql("SELECT COUNT(*) FROM ref_inbox").query(Long.class).single();
+        return referrals.inboxEntries();
     }
 
     private static String sha256Hex(byte[] body) {

@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal;
+package org.exitwork.bench.referrals;
 
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,7 @@ import org.openjdk.jmh.util.Statistics;
  * happens afterwards. This measures the latency distribution (JMH sample time) of real signed HTTP
  * calls for a partner reference that is unknown (never sent), current (a client) and erased, for
  * both operations: information about a referral, and the same referral sent again. Run with
- * {@code mvn -Pbench -q test-compile exec:exec -Dbench.main=org.exitwork.referrals.internal.ReferralLatencyBenchmarks};
+ * {@code mvn -Pbench -q test-compile exec:exec -Dbench.main=org.exitwork.bench.referrals.ReferralLatencyBenchmarks};
  * see bench/README.md.
  *
  * <p>Each fork runs one benchmark and sets up all three states the same way, so every state sees

@@ -1,17 +1,12 @@
-package org.exitwork.cases.internal;
+package org.exitwork.bench.cases;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.exitwork.keys.FieldCipher;
+import org.exitwork.cases.CaseWorkForBenchmarks.Found;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,8 +31,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * measured through the real services on the running application (embedded H2, real Tink keys) and compared in one run.
  * Run with {@code mvn -Pbench -q test-compile exec:exec}; see bench/README.md.
  *
- * <p>Public because JMH's generated code lives in a sub-package; everything it touches of the
- * application stays package-private.
+ * <p>It reaches the cases module only through its public API and its test-support API,
+ * {@link org.exitwork.cases.CaseWorkForBenchmarks}.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 @BenchmarkMode(Mode.AverageTime)
@@ -79,33 +74,20 @@ public class CaseWorkBenchmarks {
      * always decrypts, so it can only read the encrypted client.
      */
     @Benchmark
-    public SessionService.SessionsPage openCaseService(OneCase s) {
-        return s.world.sessionService.page(s.world.practitioner, s.encrypted);
+    public Object openCaseService(OneCase s) {
+        return s.world.measured.sessionsPage(s.world.practitioner, s.encrypted);
     }
 
     /** Only the data part of that page: the repository's query, then decrypt each note with the client's key. */
     @Benchmark
     public List<String> openCaseDecrypt(OneCase s) {
-        return s.world.tx.execute(status -> {
-            FieldCipher cipher = s.world.keys.cipherFor(s.encrypted);
-            List<String> texts = new ArrayList<>(SESSIONS);
-            for (SessionNoteRepository.SessionRow r : s.world.sessionNotes.sessions(s.encrypted)) {
-                texts.add(cipher.decrypt(CaseAccess.field("cas_session_note", r.id(), "body"), r.body()));
-            }
-            return texts;
-        });
+        return s.world.measured.sessionNotesDecrypted(s.encrypted);
     }
 
     /** The plain rows: the same query (SessionNoteRepository.sessions), no key, the bytes read as UTF-8. */
     @Benchmark
     public List<String> openCasePlain(OneCase s) {
-        return s.world.tx.execute(status -> {
-            List<String> texts = new ArrayList<>(SESSIONS);
-            for (SessionNoteRepository.SessionRow r : s.world.sessionNotes.sessions(s.plain)) {
-                texts.add(new String(r.body(), StandardCharsets.UTF_8));
-            }
-            return texts;
-        });
+        return s.world.measured.sessionNotesPlain(s.plain);
     }
 
     // --- 2. Note search over a caseload of 50 clients x 200 notes ---
@@ -132,7 +114,7 @@ public class CaseWorkBenchmarks {
         @Setup(Level.Trial)
         public void setUp() {
             fill(true);
-            expectAllHits(world.noteSearch.search(world.practitioner, BenchWorld.QUERY));
+            expectAllHits(world.measured.searchNotes(world.practitioner, BenchWorld.QUERY));
         }
     }
 
@@ -141,62 +123,29 @@ public class CaseWorkBenchmarks {
         @Setup(Level.Trial)
         public void setUp() {
             fill(false);
-            expectAllHits(plainSearch(world, BenchWorld.QUERY));
+            expectAllHits(world.measured.searchPlainNotes(world.practitioner, BenchWorld.QUERY));
         }
     }
 
     /** Both variants must find the same notes and read the whole caseload (fewer hits than the limit). */
-    static void expectAllHits(NoteSearch.Result result) {
+    static void expectAllHits(Found result) {
         int expected = CASELOAD * NOTES_PER_CLIENT / BenchWorld.NEEDLE_EVERY;
-        if (result.hits().size() != expected || result.more() || result.casesSearched() != CASELOAD) {
-            throw new IllegalStateException("search found " + result.hits().size() + " hits in "
+        if (result.hits() != expected || result.more() || result.casesSearched() != CASELOAD) {
+            throw new IllegalStateException("search found " + result.hits() + " hits in "
                     + result.casesSearched() + " cases, expected " + expected + " in " + CASELOAD);
         }
     }
 
     /** The real search: NoteSearch.search (fetch the caseload's ciphertexts, decrypt, match, snippets, audit). */
     @Benchmark
-    public NoteSearch.Result searchNotesService(EncryptedCaseload s) {
-        return s.world.noteSearch.search(s.world.practitioner, BenchWorld.QUERY);
+    public Found searchNotesService(EncryptedCaseload s) {
+        return s.world.measured.searchNotes(s.world.practitioner, BenchWorld.QUERY);
     }
 
     /** The same scan over plain rows: the same queries and the same matching (SearchText), no decryption. */
     @Benchmark
-    public NoteSearch.Result searchNotesPlain(PlainCaseload s) {
-        return plainSearch(s.world, BenchWorld.QUERY);
-    }
-
-    /** NoteSearch.search without keys, access check and audit entry: the bytes are read as UTF-8. */
-    static NoteSearch.Result plainSearch(BenchWorld world, String query) {
-        return world.tx.execute(status -> {
-            List<String> words = SearchText.words(query);
-            Map<UUID, String> pseudonyms = new HashMap<>();
-            UUID org = world.practitioner.organisationId();
-            world.sessionNotes.ownCases(org, world.practitioner.id()).forEach(c -> pseudonyms.put(c.id(), c.pseudonym()));
-            List<NoteSearch.Hit> hits = new ArrayList<>();
-            boolean more = false;
-            try (Stream<SessionNoteRepository.Sealed> sealed = world.sessionNotes.sealedNotes(org, world.practitioner.id())) {
-                for (SessionNoteRepository.Sealed n : (Iterable<SessionNoteRepository.Sealed>) sealed::iterator) {
-                    String note = new String(n.body(), StandardCharsets.UTF_8);
-                    String nextSteps = n.nextSteps() == null ? null : new String(n.nextSteps(), StandardCharsets.UTF_8);
-                    if (!SearchText.matches(words, note, nextSteps)) {
-                        continue;
-                    }
-                    if (hits.size() == NoteSearch.LIMIT) {
-                        more = true;
-                        break;
-                    }
-                    List<SearchText.Part> snippet = SearchText.snippet(words, note);
-                    boolean inNextSteps = snippet == null;
-                    if (inNextSteps) {
-                        snippet = SearchText.snippet(words, nextSteps);
-                    }
-                    hits.add(new NoteSearch.Hit(n.clientId(), pseudonyms.get(n.clientId()), n.sessionId(),
-                            n.sessionDate(), inNextSteps, snippet));
-                }
-            }
-            return new NoteSearch.Result(hits, pseudonyms.size(), more);
-        });
+    public Found searchNotesPlain(PlainCaseload s) {
+        return s.world.measured.searchPlainNotes(s.world.practitioner, BenchWorld.QUERY);
     }
 
     // --- 3. Erasure of a client with 10 vs 1,000 notes ---
@@ -218,7 +167,7 @@ public class CaseWorkBenchmarks {
         public void prepareClient() {
             client = world.client();
             world.notes(client, notes, true);
-            world.ending.endByClientsChoice(world.practitioner, client, LocalDate.now(world.clock), false);
+            world.measured.endByClientsChoice(world.practitioner, client, LocalDate.now(world.clock), false);
         }
 
         @TearDown(Level.Trial)
@@ -233,7 +182,7 @@ public class CaseWorkBenchmarks {
     @Warmup(iterations = 5)
     @Measurement(iterations = 25)
     public void eraseClient(ErasureCandidate s) {
-        s.world.erasure.eraseOnRequest(s.world.practitioner, s.client);
+        s.world.measured.eraseOnRequest(s.world.practitioner, s.client);
     }
 
     // --- the run ---

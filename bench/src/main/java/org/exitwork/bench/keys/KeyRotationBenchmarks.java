@@ -1,23 +1,17 @@
-package org.exitwork.keys.internal;
+package org.exitwork.bench.keys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.exitwork.keys.KeysAlone;
+import org.exitwork.platform.JobLocks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,13 +34,13 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * {@code rotate-keys} on 10,000 and 100,000 client keys: one shot is one whole rotation (a new master-key
  * version, every key re-wrapped in batches of 500, each batch its own transaction). The keys module
- * alone on an embedded H2 file database, schema from its own migrations; no web, no other module.
+ * alone ({@link KeysAlone}, its test-support API) on an embedded H2 file database, schema from its own
+ * migrations and the platform's job-lock table; no web, no other module.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -61,42 +55,24 @@ public class KeyRotationBenchmarks {
 
     private Path dataDir;
     private SingleConnectionDataSource dataSource;
-    private MasterKeyRotation rotation;
+    private KeysAlone keys;
 
     @Setup(Level.Trial)
     public void fill() throws Exception {
         dataDir = Files.createTempDirectory("exitwork-bench-keys-");
         dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dataDir.resolve("exitwork")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "exitwork", "", true);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String migration : new String[] {"V1_1_0__keys.sql", "V1_19_0__key_versions.sql"}) {
-                s.execute(new ClassPathResource("db/migration/keys/" + migration)
-                        .getContentAsString(StandardCharsets.UTF_8));
-            }
-        }
-        Clock clock = Clock.systemUTC();
-        MasterKeyFile master = new MasterKeyFile(dataDir.resolve("master-key.json"), clock);
-        rotation = new MasterKeyRotation(master, dataSource, new DataSourceTransactionManager(dataSource), clock,
-                event -> { }, new KeySettings(Duration.ofDays(1), Duration.ofDays(30), Duration.ofHours(1),
-                        Duration.ofMinutes(2), 500, Integer.MAX_VALUE));
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Timestamp now = Timestamp.from(Instant.now());
-        for (int done = 0; done < clients; done += 5_000) {
-            List<Object[]> rows = new ArrayList<>();
-            MasterKeyFile.Snapshot current = master.current();
-            for (int i = 0; i < 5_000; i++) {
-                UUID client = UUID.randomUUID();
-                Envelope.Wrapped wrapped = Envelope.wrap(Envelope.newDataKey(), current, Envelope.clientAd(client));
-                rows.add(new Object[] {client, UUID.randomUUID(), wrapped.bytes(), wrapped.by(), now});
-            }
-            jdbc.batchUpdate("INSERT INTO key_client (client_id, org_id, wrapped_keyset, wrapped_by, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", rows);
-        }
+        keys = KeysAlone.open(dataSource, dataDir.resolve("master-key.json"), Clock.systemUTC(),
+                JobLocks.provider(dataSource), 500);
+        keys.createSchema();
+        new JdbcTemplate(dataSource).execute(new ClassPathResource("db/migration/platform/V1_24_0__job_lock.sql")
+                .getContentAsString(StandardCharsets.UTF_8));
+        keys.addClientKeys(clients);
     }
 
     @Benchmark
     public int rotate() {
-        int rewrapped = rotation.rotateMasterKey().clientKeys();
+        int rewrapped = keys.rotation().rotateMasterKey().clientKeys();
         if (rewrapped != clients) {
             throw new IllegalStateException("re-wrapped " + rewrapped + " of " + clients);
         }
@@ -105,7 +81,7 @@ public class KeyRotationBenchmarks {
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
-        rotation.destroy();
+        keys.close();
         dataSource.destroy();
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

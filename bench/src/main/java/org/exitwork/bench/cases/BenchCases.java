@@ -1,4 +1,4 @@
-package org.exitwork.cases.internal;
+package org.exitwork.bench.cases;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseWork;
+import org.exitwork.cases.CaseWorkForBenchmarks;
 import org.exitwork.cases.ClientIdentity;
 import org.exitwork.cases.InformedHow;
 import org.exitwork.cases.ParticipationConsent;
@@ -15,9 +16,9 @@ import org.exitwork.cases.Tandem;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Benchmark harness only, for benchmarks outside this module: taking a prospect on as a client (R1:
+ * Benchmark harness: taking a prospect on as a client (R1:
  * safety discussion, consent, tandem) and ending a case by the client's choice with erasure at once,
- * both through the real services (the same ones the web uses).
+ * both through the cases module's public API and its test-support API (the services the web uses).
  */
 public final class BenchCases {
 
@@ -40,7 +41,7 @@ public final class BenchCases {
 
     /** Ended by the client's choice today and erased in the same step, as POST .../ending/clients-choice does. */
     public static void endAndErase(ApplicationContext context, StaffPrincipal practitioner, UUID clientId) {
-        context.getBean(EndingService.class).endByClientsChoice(practitioner, clientId,
+        context.getBean(CaseWorkForBenchmarks.class).endByClientsChoice(practitioner, clientId,
                 LocalDate.now(context.getBean(Clock.class)), true);
     }
 }

@@ -1,6 +1,5 @@
-package org.exitwork.cases.internal;
+package org.exitwork.bench.cases;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Random;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import org.exitwork.bench.BenchApplication;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseWork;
+import org.exitwork.cases.CaseWorkForBenchmarks;
 import org.exitwork.cases.ClientIdentity;
 import org.exitwork.cases.InformedHow;
 import org.exitwork.cases.NewProspect;
@@ -18,7 +18,6 @@ import org.exitwork.cases.Pathway;
 import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.cases.SafetyDiscussion;
 import org.exitwork.cases.Tandem;
-import org.exitwork.keys.ClientKeys;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,14 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link CaseWork#writeNote} (access check, encryption with the client's key, insert, audit entry),
  * with the calls for one client joined in one transaction so that setting up thousands of notes
  * does not dominate the run. "Plain" clients get the same rows in the same table, written with the
- * same SQL ({@code CaseRepository.insertNote}) but with the text stored as UTF-8 bytes: encryption
- * switched off, in the harness only.
+ * same SQL ({@link CaseWorkForBenchmarks#writePlainNote}, the module's test-support API) but with the
+ * text stored as UTF-8 bytes: encryption switched off, in the harness only.
  */
 final class BenchWorld implements AutoCloseable {
 
     /**
      * Marks every {@link #NEEDLE_EVERY}th note, so a search has something to find. Rare enough that a
-     * caseload of 10,000 notes gives fewer hits than {@link NoteSearch#LIMIT}: every search reads
+     * caseload of 10,000 notes gives fewer hits than the search's limit (100): every search reads
      * every note.
      */
     static final String NEEDLE = "Probation Officer Meyer";
@@ -54,13 +53,7 @@ final class BenchWorld implements AutoCloseable {
     private final BenchApplication application;
     private final ConfigurableApplicationContext context;
     final CaseWork caseWork;
-    final CaseRepository cases;
-    final SessionService sessionService;
-    final SessionNoteRepository sessionNotes;
-    final NoteSearch noteSearch;
-    final ClientKeys keys;
-    final ClientErasure erasure;
-    final EndingService ending;
+    final CaseWorkForBenchmarks measured;
     final TransactionTemplate tx;
     final Clock clock;
     final StaffPrincipal practitioner;
@@ -73,13 +66,7 @@ final class BenchWorld implements AutoCloseable {
         this.application = application;
         this.context = application.context();
         this.caseWork = context.getBean(CaseWork.class);
-        this.cases = context.getBean(CaseRepository.class);
-        this.sessionService = context.getBean(SessionService.class);
-        this.sessionNotes = context.getBean(SessionNoteRepository.class);
-        this.noteSearch = context.getBean(NoteSearch.class);
-        this.keys = context.getBean(ClientKeys.class);
-        this.erasure = context.getBean(ClientErasure.class);
-        this.ending = context.getBean(EndingService.class);
+        this.measured = context.getBean(CaseWorkForBenchmarks.class);
         this.tx = context.getBean(TransactionTemplate.class);
         this.clock = context.getBean(Clock.class);
         BenchApplication.Staff staff = application.staff();
@@ -117,8 +104,7 @@ final class BenchWorld implements AutoCloseable {
                 if (encrypted) {
                     caseWork.writeNote(practitioner, clientId, day.plusDays(i), text);
                 } else {
-                    cases.insertNote(clientId, new CaseRepository.NoteRow(UUID.randomUUID(), day.plusDays(i),
-                            practitioner.id(), clock.instant(), text.getBytes(StandardCharsets.UTF_8)));
+                    measured.writePlainNote(practitioner, clientId, day.plusDays(i), text);
                 }
             }
         });

@@ -1,0 +1,2 @@
+-- The rotation's lock is now in the platform's job-lock table (plf_shedlock, V1_24_0).
+DROP TABLE key_shedlock;
