@@ -19,8 +19,6 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.http.Cookie;
 
-import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.HashingAlgorithm;
 import org.exitwork.accounts.AccountAdministration;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
@@ -32,6 +30,7 @@ import org.exitwork.referrals.internal.Inbox;
 import org.exitwork.referrals.internal.ReferralMatcher;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.GroupFixtures;
+import org.exitwork.testing.Totp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -885,7 +884,7 @@ class AuthorizationMatrixTest {
         assertThat(key.find()).as("enrolment page shows the key").isTrue();
         String secret = key.group(1).replaceAll("\\s", "");
         long step = Math.floorDiv(clock.instant().getEpochSecond(), 30);
-        String code = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, step);
+        String code = Totp.code(secret, step);
         MockHttpServletResponse confirmed = mvc.perform(post("/sign-in/enrol").cookie(session).with(csrf())
                 .param("code", code)).andReturn().getResponse();
         assertThat(confirmed.getContentAsString()).as("enrolment confirmed").contains("data-testid=\"recovery-codes\"");

@@ -11,13 +11,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.samstevens.totp.code.DefaultCodeGenerator;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
+import org.exitwork.testing.Totp;
 import org.exitwork.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -365,7 +365,7 @@ class AccountResetTest {
     }
 
     private String code(String secret) throws Exception {
-        return new DefaultCodeGenerator().generate(secret, Math.floorDiv(clock.instant().getEpochSecond(), 30));
+        return Totp.code(secret, Math.floorDiv(clock.instant().getEpochSecond(), 30));
     }
 
     private static String passwordOn(String page) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.samstevens.totp.code.DefaultCodeGenerator;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
+import org.exitwork.testing.Totp;
 import org.exitwork.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,7 +168,7 @@ class SignInTest {
 
     private String code(String secret, int stepOffset) throws Exception {
         long step = Math.floorDiv(clock.instant().getEpochSecond(), 30) + stepOffset;
-        return new DefaultCodeGenerator().generate(secret, step);
+        return Totp.code(secret, step);
     }
 
     static String secretOn(MvcResult page) throws Exception {

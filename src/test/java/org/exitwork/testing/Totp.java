@@ -1,10 +1,10 @@
 package org.exitwork.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.HashingAlgorithm;
-import dev.samstevens.totp.exceptions.CodeGenerationException;
+import com.bastiaanjansen.otp.HMACAlgorithm;
+import com.bastiaanjansen.otp.HOTPGenerator;
 
 /**
  * The authenticator app of a test: RFC 6238 codes (SHA-1, 6 digits, 30-second steps) for a secret
@@ -40,11 +40,13 @@ public final class Totp {
     }
 
     public String codeAt(long step) {
-        try {
-            return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, step);
-        } catch (CodeGenerationException e) {
-            throw new IllegalStateException(e);
-        }
+        return code(secret, step);
+    }
+
+    /** The code of a Base32 secret for a 30-second time step (RFC 6238: the HOTP code of the step, SHA-1, 6 digits). */
+    public static String code(String secret, long step) {
+        return new HOTPGenerator.Builder(secret.getBytes(StandardCharsets.US_ASCII)).withPasswordLength(6)
+                .withAlgorithm(HMACAlgorithm.SHA1).build().generate(step);
     }
 
     public static long currentStep() {

@@ -1,18 +1,17 @@
 package org.exitwork.cases.internal;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.ibm.icu.text.SpoofChecker;
 import org.exitwork.cases.ClientIdentity;
+import org.exitwork.platform.TextFolding;
 
 /**
  * Whether a text names a client: their full name or an alias, any single part of them four letters
@@ -24,10 +23,6 @@ import org.exitwork.cases.ClientIdentity;
  */
 final class IdentityMatcher {
 
-    private static final Map<String, String> LETTERS = Map.ofEntries(Map.entry("ß", "ss"), Map.entry("ı", "i"),
-            Map.entry("ł", "l"), Map.entry("ø", "o"), Map.entry("đ", "d"), Map.entry("ð", "d"), Map.entry("þ", "th"),
-            Map.entry("æ", "ae"), Map.entry("œ", "oe"), Map.entry("ħ", "h"), Map.entry("ŧ", "t"));
-    private static final Pattern SPECIAL = Pattern.compile("[ßıłøđðþæœħŧ]");
     private static final int SHORTEST_PART = 4;
     private static final SpoofChecker SKELETON = new SpoofChecker.Builder().build();
     private static final List<DateTimeFormatter> DATES = List.of("yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy",
@@ -67,29 +62,18 @@ final class IdentityMatcher {
     }
 
     /**
-     * Lower case; look-alike letters of other scripts mapped to their Latin prototype (Unicode's
-     * confusable skeleton); accents, invisible characters and ligatures folded; everything but
-     * letters and digits one space. Both the name and the text go through it, so they meet.
+     * Case, accents, invisible characters, ligatures and special letters folded ({@link TextFolding});
+     * look-alike letters of other scripts mapped to their Latin prototype (Unicode's confusable
+     * skeleton); everything but letters and digits one space. Both the name and the text go through
+     * it, so they meet.
      */
     static String plain(String s) {
-        return words(fold(SKELETON.getSkeleton(fold(s))));
+        return words(TextFolding.fold(SKELETON.getSkeleton(TextFolding.fold(s))));
     }
 
     /** {@link #plain} without the skeleton: the letters as a reader sees them. */
     private static String folded(String s) {
-        return words(fold(s));
-    }
-
-    private static String fold(String s) {
-        String folded = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("[\\p{M}\\p{Cf}]+", "")
-                .toLowerCase(Locale.ROOT);
-        Matcher special = SPECIAL.matcher(folded);
-        StringBuilder out = new StringBuilder();
-        while (special.find()) {
-            special.appendReplacement(out, LETTERS.get(special.group()));
-        }
-        special.appendTail(out);
-        return out.toString();
+        return words(TextFolding.fold(s));
     }
 
     private static String words(String s) {

@@ -1,12 +1,11 @@
 package org.exitwork.cases.internal;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
+
+import org.exitwork.platform.TextFolding;
 
 /**
  * Matching decrypted text against a query: case- and accent-insensitive substrings ("Muller"
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class SearchText {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final int BEFORE = 60;
     private static final int AFTER = 120;
 
@@ -115,9 +113,9 @@ final class SearchText {
     }
 
     /**
-     * The text folded for matching, without the position map a snippet needs. Search folds every
-     * note of a caseload, so plain ASCII (most characters) takes a fast path; other characters are
-     * folded once each and remembered.
+     * The text folded for matching ({@link TextFolding}, one character at a time like {@link Folded}),
+     * without the position map a snippet needs. Search folds every note of a caseload, so plain
+     * ASCII (most characters) takes a fast path.
      */
     static String fold(String text) {
         StringBuilder out = new StringBuilder(text.length());
@@ -129,7 +127,7 @@ final class SearchText {
                 continue;
             }
             int codePoint = text.codePointAt(i);
-            out.append(Folded.fold(codePoint));
+            out.append(TextFolding.fold(codePoint));
             i += Character.charCount(codePoint);
         }
         return out.toString();
@@ -146,7 +144,7 @@ final class SearchText {
             for (int i = 0; i < original.length(); ) {
                 int codePoint = original.codePointAt(i);
                 int next = i + Character.charCount(codePoint);
-                String folded = fold(codePoint);
+                String folded = TextFolding.fold(codePoint);
                 for (int k = 0; k < folded.length(); k++) {
                     if (n == starts.length) {
                         starts = Arrays.copyOf(starts, n * 2);
@@ -170,31 +168,6 @@ final class SearchText {
         /** Where the folded character at {@code index} ends in the original (exclusive). */
         int end(int index) {
             return ends[index];
-        }
-
-        private static final java.util.concurrent.ConcurrentMap<Integer, String> FOLDED =
-                new java.util.concurrent.ConcurrentHashMap<>();
-
-        static String fold(int codePoint) {
-            if (codePoint < 128) {
-                return String.valueOf((char) Character.toLowerCase(codePoint));
-            }
-            // Bounded by the characters that occur in notes; each is folded once per node.
-            return FOLDED.computeIfAbsent(codePoint, cp -> fold(new String(Character.toChars(cp))));
-        }
-
-        private static String fold(String s) {
-            String lower = s.toLowerCase(Locale.ROOT);
-            String bare = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
-            return switch (bare) {
-                case "ß" -> "ss";
-                case "æ" -> "ae";
-                case "œ" -> "oe";
-                case "ø" -> "o";
-                case "ł" -> "l";
-                case "ı" -> "i";
-                default -> bare;
-            };
         }
     }
 }

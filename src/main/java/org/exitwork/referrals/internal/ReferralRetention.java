@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,16 +26,14 @@ public class ReferralRetention {
     private final Inbox inbox;
     private final int stuckDays;
 
-    ReferralRetention(ReferralStore store, AuditLog audit, Clock clock,
-            @Value("${exitwork.referrals.unassigned-retention-days:90}") int retentionDays,
-            PlatformTransactionManager transactions, Inbox inbox,
-            @Value("${exitwork.referrals.stuck-days:7}") int stuckDays) {
+    ReferralRetention(ReferralStore store, AuditLog audit, Clock clock, ReferralSettings settings,
+            PlatformTransactionManager transactions, Inbox inbox) {
         this.inbox = inbox;
-        this.stuckDays = stuckDays;
+        this.stuckDays = settings.stuckDays();
         this.store = store;
         this.audit = audit;
         this.clock = clock;
-        this.retentionDays = retentionDays;
+        this.retentionDays = settings.unassignedRetentionDays();
         this.transaction = new TransactionTemplate(transactions);
     }
 

@@ -3,7 +3,7 @@ package org.exitwork.referrals.internal.inbound;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.exitwork.referrals.internal.ReferralSettings;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,9 +18,9 @@ class RateLimit {
     private final JdbcClient jdbc;
     private final int perMinute;
 
-    RateLimit(JdbcClient jdbc, @Value("${exitwork.referrals.rate-per-minute:30}") int perMinute) {
+    RateLimit(JdbcClient jdbc, ReferralSettings settings) {
         this.jdbc = jdbc;
-        this.perMinute = perMinute;
+        this.perMinute = settings.ratePerMinute();
     }
 
     /** @return 0 when the call may go ahead, otherwise the seconds until the next minute begins */

@@ -1,23 +1,54 @@
 package org.exitwork.referrals.internal.inbound;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Payload;
+import jakarta.validation.Valid;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.referrals.internal.InboundInformation;
 import org.exitwork.referrals.internal.InboundReferral;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a partner's JSON strictly: unknown fields, wrong types, duplicate keys and malformed JSON
- * are refused, naming the field. Only {@link PhenomenonArea} is used of the cases module.
+ * Reads a partner's JSON strictly: Jackson binds it to the records below, refusing unknown fields,
+ * duplicate keys, malformed JSON and any value of another type (no number as a text, no "true" as
+ * a boolean, no index as a phenomenon area); Bean Validation then checks what the records declare.
+ * Either way the partner learns the one field that was wrong, with the same words as the API
+ * document. Only {@link PhenomenonArea} is used of the cases module.
  */
 final class ReferralPayload {
 
@@ -26,13 +57,81 @@ final class ReferralPayload {
     static final int MAX_CONTACT = 1_000;
     /** The partner's reference: 1-100 letters, digits, spaces and . _ / - */
     static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{N} ._/-]{1,100}");
+    private static final String REFERENCE_RULE = "required: 1-100 letters, digits, spaces and . _ / -";
+    private static final String AREAS_RULE = "must be an array of phenomenon areas";
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final Set<String> REFERRAL_FIELDS = Set.of("partnerReference", "phenomenonAreas", "contextCase",
-            "person", "concern");
-    private static final Set<String> PERSON_FIELDS = Set.of("fullName", "dateOfBirth", "contact");
-    private static final Set<String> INFORMATION_FIELDS = Set.of("information");
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Anything after the object is malformed JSON, not a wrong value: read() checks it itself.
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, EnumFeature.READ_ENUMS_USING_TO_STRING)
+            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
+            // A value of one JSON type is never taken for another: the partner sent something else.
+            .withCoercionConfigDefaults(c -> {
+                for (CoercionInputShape shape : CoercionInputShape.values()) {
+                    c.setCoercion(shape, CoercionAction.Fail);
+                }
+                c.setAcceptBlankAsEmpty(false);
+            })
+            .build();
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    /** What a value of the wrong type is told, by field; any other text field "must be a string". */
+    private static final Map<String, String> WRONG_TYPE = Map.of("$", "must be a JSON object",
+            "partnerReference", REFERENCE_RULE, "phenomenonAreas", AREAS_RULE, "contextCase", "must be true or false",
+            "person", "must be a JSON object");
+    /** When several fields are wrong, the first of them in the order of the document is named. */
+    private static final List<String> ORDER = List.of("partnerReference", "phenomenonAreas", "contextCase",
+            "person.fullName", "person.dateOfBirth", "person.contact", "concern", "information");
+
+    /** A referral as the partner sends it (see {@code ApiDocumentation.ReferralRequest}). */
+    record ReferralBody(
+            @NotBlank(message = REFERENCE_RULE)
+            @jakarta.validation.constraints.Pattern(regexp = "[\\p{L}\\p{N} ._/-]{1,100}", message = REFERENCE_RULE)
+            String partnerReference,
+            List<@NotNull(message = AREAS_RULE) PhenomenonArea> phenomenonAreas,
+            Boolean contextCase,
+            @Valid PersonBody person,
+            @Characters(max = MAX_TEXT) String concern) {
+    }
+
+    record PersonBody(@Characters(max = MAX_NAME) String fullName, @Characters(max = 10) String dateOfBirth,
+            @Characters(max = MAX_CONTACT) String contact) {
+    }
+
+    record InformationBody(@NotBlank(message = "required") @Characters(max = MAX_TEXT) String information) {
+    }
+
+    /** At most {@code max} characters as a person counts them (code points, so an emoji is one). */
+    @Documented
+    @Constraint(validatedBy = Characters.Check.class)
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Characters {
+        int max();
+
+        String message() default "at most {max} characters";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        final class Check implements ConstraintValidator<Characters, String> {
+            private int max;
+
+            @Override
+            public void initialize(Characters characters) {
+                max = characters.max();
+            }
+
+            @Override
+            public boolean isValid(String value, ConstraintValidatorContext context) {
+                return value == null || value.codePointCount(0, value.length()) <= max;
+            }
+        }
+    }
 
     /** What was wrong with the request, and where. */
     static final class Invalid extends RuntimeException {
@@ -48,121 +147,89 @@ final class ReferralPayload {
     }
 
     static InboundReferral referral(byte[] body) {
-        JsonNode root = object(parse(body), "$");
-        fieldsOnly(root, REFERRAL_FIELDS, "");
-        String reference = reference(root.get("partnerReference"), "partnerReference");
+        ReferralBody referral = valid(read(body, ReferralBody.class));
+        PersonBody person = referral.person() == null ? new PersonBody(null, null, null) : referral.person();
         Set<PhenomenonArea> areas = EnumSet.noneOf(PhenomenonArea.class);
-        JsonNode list = root.get("phenomenonAreas");
-        if (list != null && !list.isNull()) {
-            if (!list.isArray()) {
-                throw new Invalid("phenomenonAreas", "must be an array of phenomenon areas");
-            }
-            for (JsonNode value : list) {
-                if (!value.isString()) {
-                    throw new Invalid("phenomenonAreas", "must be an array of phenomenon areas");
-                }
-                try {
-                    areas.add(PhenomenonArea.valueOf(value.stringValue()));
-                } catch (IllegalArgumentException e) {
-                    throw new Invalid("phenomenonAreas", "unknown phenomenon area");
-                }
-            }
+        if (referral.phenomenonAreas() != null) {
+            areas.addAll(referral.phenomenonAreas());
         }
-        boolean contextCase = false;
-        JsonNode flag = root.get("contextCase");
-        if (flag != null && !flag.isNull()) {
-            if (!flag.isBoolean()) {
-                throw new Invalid("contextCase", "must be true or false");
-            }
-            contextCase = flag.booleanValue();
-        }
-        String fullName = null;
-        LocalDate dateOfBirth = null;
-        String contact = null;
-        JsonNode person = root.get("person");
-        if (person != null && !person.isNull()) {
-            object(person, "person");
-            fieldsOnly(person, PERSON_FIELDS, "person.");
-            fullName = text(person.get("fullName"), "person.fullName", MAX_NAME, false);
-            String date = text(person.get("dateOfBirth"), "person.dateOfBirth", 10, false);
-            if (date != null) {
-                try {
-                    dateOfBirth = LocalDate.parse(date);
-                } catch (DateTimeParseException e) {
-                    throw new Invalid("person.dateOfBirth", "must be an ISO date (yyyy-mm-dd)");
-                }
-            }
-            contact = text(person.get("contact"), "person.contact", MAX_CONTACT, false);
-        }
-        String concern = text(root.get("concern"), "concern", MAX_TEXT, false);
-        return new InboundReferral(reference, areas, contextCase, fullName, dateOfBirth, contact, concern);
+        return new InboundReferral(referral.partnerReference(), areas, Boolean.TRUE.equals(referral.contextCase()),
+                emptyAsNone(person.fullName()), dateOfBirth(person.dateOfBirth()), emptyAsNone(person.contact()),
+                emptyAsNone(referral.concern()));
     }
 
     static InboundInformation information(String partnerReference, byte[] body) {
         String reference = reference(partnerReference, "partnerReference");
-        JsonNode root = object(parse(body), "$");
-        fieldsOnly(root, INFORMATION_FIELDS, "");
-        return new InboundInformation(reference, text(root.get("information"), "information", MAX_TEXT, true));
+        return new InboundInformation(reference, valid(read(body, InformationBody.class)).information());
     }
 
     static String reference(String value, String field) {
         if (value == null || !REFERENCE.matcher(value).matches() || value.isBlank()) {
-            throw new Invalid(field, "required: 1-100 letters, digits, spaces and . _ / -");
+            throw new Invalid(field, REFERENCE_RULE);
         }
         return value;
     }
 
-    private static String reference(JsonNode node, String field) {
-        if (node == null || !node.isString()) {
-            throw new Invalid(field, "required: 1-100 letters, digits, spaces and . _ / -");
+    private static <T> T read(byte[] body, Class<T> type) {
+        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new Invalid("$", "the body must be a JSON object");
         }
-        return reference(node.stringValue(), field);
-    }
-
-    private static String text(JsonNode node, String field, int max, boolean required) {
-        if (node == null || node.isNull()) {
-            if (required) {
-                throw new Invalid(field, "required");
+        T value;
+        try (JsonParser json = JSON.createParser(body)) {
+            value = JSON.readValue(json, type);
+            if (json.nextToken() != null) {
+                throw new Invalid("$", "malformed JSON");
             }
-            return null;
-        }
-        if (!node.isString()) {
-            throw new Invalid(field, "must be a string");
-        }
-        String value = node.stringValue();
-        if (required && value.isBlank()) {
-            throw new Invalid(field, "required");
-        }
-        if (value.codePointCount(0, value.length()) > max) {
-            throw new Invalid(field, "at most " + max + " characters");
-        }
-        return value.isEmpty() ? null : value;
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw new Invalid("$", "the body must be a JSON object");
+        } catch (UnrecognizedPropertyException e) {
+            throw new Invalid(field(e), "unknown field");
+        } catch (DatabindException e) {
+            String field = field(e);
+            if (field.equals("phenomenonAreas") && e instanceof InvalidFormatException wrong
+                    && wrong.getValue() instanceof String) {
+                throw new Invalid(field, "unknown phenomenon area");
             }
-            return root;
+            throw new Invalid(field, WRONG_TYPE.getOrDefault(field, "must be a string"));
         } catch (JacksonException e) {
             throw new Invalid("$", "malformed JSON");
         }
+        if (value == null) {
+            throw new Invalid("$", "must be a JSON object");
+        }
+        return value;
     }
 
-    private static JsonNode object(JsonNode node, String field) {
-        if (!node.isObject()) {
-            throw new Invalid(field, "must be a JSON object");
-        }
-        return node;
+    private static <T> T valid(T body) {
+        VALIDATOR.validate(body).stream().min(Comparator.comparingInt(v -> ORDER.indexOf(field(v)))).ifPresent(v -> {
+            throw new Invalid(field(v), v.getMessage());
+        });
+        return body;
     }
 
-    private static void fieldsOnly(JsonNode node, Set<String> allowed, String prefix) {
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            if (!allowed.contains(field.getKey())) {
-                throw new Invalid(prefix + field.getKey(), "unknown field");
-            }
+    /** The field as the partner wrote it ({@code person.dateOfBirth}); positions in an array left out. */
+    private static String field(JacksonException e) {
+        String path = e.getPath().stream().map(JacksonException.Reference::getPropertyName).filter(n -> n != null)
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "$" : path;
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        return StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .filter(node -> node.getKind() == jakarta.validation.ElementKind.PROPERTY)
+                .map(jakarta.validation.Path.Node::getName).collect(Collectors.joining("."));
+    }
+
+    private static LocalDate dateOfBirth(String date) {
+        if (date == null || date.isEmpty()) {
+            return null;
         }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new Invalid("person.dateOfBirth", "must be an ISO date (yyyy-mm-dd)");
+        }
+    }
+
+    private static String emptyAsNone(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 }

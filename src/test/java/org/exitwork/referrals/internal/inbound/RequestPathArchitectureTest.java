@@ -9,6 +9,7 @@ import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.referrals.internal.InboundInformation;
 import org.exitwork.referrals.internal.InboundReferral;
 import org.exitwork.referrals.internal.Inbox;
+import org.exitwork.referrals.internal.ReferralSettings;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -17,7 +18,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * R7: the request path of referrals in (the API and the web form) authenticates, validates, appends
  * to the inbox and answers. It cannot tell the state of a person because it cannot even reach one:
  * nothing of the cases module but the {@link PhenomenonArea} vocabulary, nothing of the referrals
- * module but the inbox and its two records (so nothing of the matcher).
+ * module but the inbox and its two records (so nothing of the matcher), and the module's settings
+ * (numbers only: the rate limit is one of them).
  */
 class RequestPathArchitectureTest {
 
@@ -43,11 +45,12 @@ class RequestPathArchitectureTest {
     void theRequestPathUsesNothingOfTheReferralsModuleButTheInbox() {
         noClasses().that(onTheRequestPath())
                 .should().dependOnClassesThat(DescribedPredicate.describe(
-                        "in org.exitwork.referrals outside referrals in, other than the inbox and its records",
+                        "in org.exitwork.referrals outside referrals in, other than the inbox, its records and the settings",
                         (JavaClass c) -> c.getPackageName().startsWith("org.exitwork.referrals")
                                 && !c.getPackageName().equals(SignedRequestFilter.class.getPackageName())
                                 && !c.isEquivalentTo(Inbox.class) && !c.getName().startsWith(Inbox.class.getName() + "$")
-                                && !c.isEquivalentTo(InboundReferral.class) && !c.isEquivalentTo(InboundInformation.class)))
+                                && !c.isEquivalentTo(InboundReferral.class) && !c.isEquivalentTo(InboundInformation.class)
+                                && !c.isEquivalentTo(ReferralSettings.class)))
                 .check(CLASSES);
     }
 
