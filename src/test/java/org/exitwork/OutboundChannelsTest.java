@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Data leaves the organisation only through the disclosure module (ARCHITECTURE, R7-R10). Until
  * that module exists, no production class may touch an outbound channel at all, with one exception:
- * the staff-safety alarm e-mail ({@code org.exitwork.safety.internal.AlarmMail}, R14).
+ * the staff-safety alarm e-mail ({@code org.exitwork.safety.internal.staffsafety.AlarmMail}, R14).
  */
 class OutboundChannelsTest {
 
@@ -62,7 +62,7 @@ class OutboundChannelsTest {
                 .check(PRODUCTION);
     }
 
-    static final String ALARM_MAIL = "org.exitwork.safety.internal.AlarmMail";
+    static final String ALARM_MAIL = "org.exitwork.safety.internal.staffsafety.AlarmMail";
 
     @Test
     void theStaffAlarmIsTheOneClassOutsideDisclosureThatUsesEmail() {
