@@ -1,6 +1,6 @@
-package org.exitwork.quality.internal;
+package org.exitwork.quality.internal.supervision;
 
 /** What kind of reflection on the work took place. Never carries case content. */
-enum SupervisionKind {
+public enum SupervisionKind {
     SUPERVISION, INTERVISION, TEAM_CASE_REVIEW, OTHER
 }
