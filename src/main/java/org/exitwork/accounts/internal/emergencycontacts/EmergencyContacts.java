@@ -1,6 +1,5 @@
 package org.exitwork.accounts.internal.emergencycontacts;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,12 +14,8 @@ import org.exitwork.accounts.internal.account.Account;
 import org.exitwork.accounts.internal.account.AccountRepository;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
-import org.exitwork.keys.FieldCipher;
-import org.exitwork.keys.FieldRef;
-import org.exitwork.keys.SystemSecrets;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EmergencyContacts {
 
-    static final String TABLE = "acc_emergency_contact";
-
     /** One contact, decrypted. */
     record EmergencyContact(UUID id, UUID staffId, String name, String relation, String phone) {
     }
@@ -42,19 +35,14 @@ class EmergencyContacts {
     record StaffContacts(StaffMember staff, List<EmergencyContact> contacts) {
     }
 
-    private record Row(UUID id, UUID staffId, byte[] name, byte[] relation, byte[] phone) {
-    }
-
-    private final JdbcClient jdbc;
-    private final SystemSecrets secrets;
+    private final EmergencyContactRepository contacts;
     private final AuditLog audit;
     private final AccountRepository accounts;
     private final Clock clock;
 
-    EmergencyContacts(JdbcClient jdbc, SystemSecrets secrets, AuditLog audit, AccountRepository accounts,
+    EmergencyContacts(EmergencyContactRepository contacts, AuditLog audit, AccountRepository accounts,
             Clock clock) {
-        this.jdbc = jdbc;
-        this.secrets = secrets;
+        this.contacts = contacts;
         this.audit = audit;
         this.accounts = accounts;
         this.clock = clock;
@@ -63,19 +51,13 @@ class EmergencyContacts {
     /** The signed-in staff member's own contacts. */
     @Transactional(readOnly = true)
     public List<EmergencyContact> own(StaffPrincipal who) {
-        return decrypt(rows("WHERE staff_id = ? AND org_id = ?", who.id(), who.organisationId()));
+        return contacts.ofStaff(who.id(), who.organisationId());
     }
 
     @Transactional
     public void add(StaffPrincipal who, String name, String relation, String phone) {
         UUID id = UUID.randomUUID();
-        FieldCipher cipher = secrets.cipher();
-        jdbc.sql("INSERT INTO " + TABLE + " (id, staff_id, org_id, name, relation, phone, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, who.id(), who.organisationId(), cipher.encrypt(ref(id, "name"), name),
-                        cipher.encrypt(ref(id, "relation"), relation), cipher.encrypt(ref(id, "phone"), phone),
-                        Timestamp.from(clock.instant()))
-                .update();
+        contacts.insert(id, who.id(), who.organisationId(), name, relation, phone, clock.instant());
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                 EmergencyContactActions.EMERGENCY_CONTACT_ADDED, who.username(), null));
     }
@@ -83,9 +65,7 @@ class EmergencyContacts {
     /** Removes one of the signed-in staff member's own contacts; anyone else's answers 404. */
     @Transactional
     public void remove(StaffPrincipal who, UUID contactId) {
-        int removed = jdbc.sql("DELETE FROM " + TABLE + " WHERE id = ? AND staff_id = ? AND org_id = ?")
-                .params(contactId, who.id(), who.organisationId()).update();
-        if (removed == 0) {
+        if (!contacts.delete(contactId, who.id(), who.organisationId())) {
             throw new NotFoundException();
         }
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
@@ -99,7 +79,7 @@ class EmergencyContacts {
             throw new ForbiddenException();
         }
         Map<UUID, List<EmergencyContact>> byStaff = new LinkedHashMap<>();
-        List<EmergencyContact> all = decrypt(rows("WHERE org_id = ?", manager.organisationId()));
+        List<EmergencyContact> all = contacts.ofOrganisation(manager.organisationId());
         for (EmergencyContact contact : all) {
             byStaff.computeIfAbsent(contact.staffId(), k -> new ArrayList<>()).add(contact);
         }
@@ -111,28 +91,5 @@ class EmergencyContacts {
                 EmergencyContactActions.EMERGENCY_CONTACTS_READ, null,
                 "staff=" + result.size() + " contacts=" + all.size()));
         return result;
-    }
-
-    private List<Row> rows(String where, Object... params) {
-        return jdbc.sql("SELECT id, staff_id, name, relation, phone FROM " + TABLE + " " + where
-                + " ORDER BY created_at, id")
-                .params(params)
-                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("staff_id", UUID.class),
-                        rs.getBytes("name"), rs.getBytes("relation"), rs.getBytes("phone")))
-                .list();
-    }
-
-    private List<EmergencyContact> decrypt(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        FieldCipher cipher = secrets.cipher();
-        return rows.stream().map(r -> new EmergencyContact(r.id(), r.staffId(),
-                cipher.decrypt(ref(r.id(), "name"), r.name()), cipher.decrypt(ref(r.id(), "relation"), r.relation()),
-                cipher.decrypt(ref(r.id(), "phone"), r.phone()))).toList();
-    }
-
-    private static FieldRef ref(UUID id, String field) {
-        return FieldRef.of(TABLE, id, field);
     }
 }
