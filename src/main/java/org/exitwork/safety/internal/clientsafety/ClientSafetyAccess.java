@@ -9,7 +9,6 @@ import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
-import org.exitwork.keys.FieldRef;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,11 +63,11 @@ class ClientSafetyAccess {
     record Texts(FieldCipher cipher, String table) {
 
         byte[] seal(UUID row, String column, String text) {
-            return cipher.encrypt(FieldRef.of(table, row, column), text == null ? "" : text.strip());
+            return cipher.row(table, row).seal(column, text == null ? "" : text.strip());
         }
 
         String open(UUID row, String column, byte[] value) {
-            return cipher.decrypt(FieldRef.of(table, row, column), value);
+            return cipher.row(table, row).open(column, value);
         }
     }
 }

@@ -18,7 +18,7 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
+import org.exitwork.safety.internal.settings.SafetyProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,14 +85,14 @@ class ShieldCompartment {
     private final org.exitwork.cases.CaseDirectory directory;
 
     ShieldCompartment(JdbcClient jdbc, ClientSafetyAccess access, StaffDirectory staff, Clock clock,
-            @Value("${exitwork.safety.compartment-approval-duration:4h}") Duration approvalDuration,
+            SafetyProperties settings,
             org.exitwork.cases.CaseDirectory directory) {
         this.directory = directory;
         this.jdbc = jdbc;
         this.access = access;
         this.staff = staff;
         this.clock = clock;
-        this.approvalDuration = approvalDuration;
+        this.approvalDuration = settings.compartmentApprovalDuration();
     }
 
     /**

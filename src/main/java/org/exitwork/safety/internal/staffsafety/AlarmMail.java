@@ -3,6 +3,7 @@ package org.exitwork.safety.internal.staffsafety;
 import java.util.List;
 import java.util.Locale;
 
+import org.exitwork.safety.internal.settings.SafetyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,9 +26,9 @@ class AlarmMail {
 
     private final ObjectProvider<JavaMailSender> sender;
     private final MessageSource messages;
-    private final StaffSafetyProperties properties;
+    private final SafetyProperties properties;
 
-    AlarmMail(ObjectProvider<JavaMailSender> sender, MessageSource messages, StaffSafetyProperties properties) {
+    AlarmMail(ObjectProvider<JavaMailSender> sender, MessageSource messages, SafetyProperties properties) {
         this.sender = sender;
         this.messages = messages;
         this.properties = properties;

@@ -18,10 +18,9 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
-import org.exitwork.keys.FieldRef;
-import org.exitwork.keys.SystemSecrets;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
+import org.exitwork.safety.internal.settings.SafetyProperties;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Alert;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Appointment;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.DueStep;
@@ -50,20 +49,17 @@ class Escalation {
     private final CaseDirectory cases;
     private final AuditLog audit;
     private final AlarmMail mail;
-    private final SystemSecrets secrets;
-    private final StaffSafetyProperties properties;
+    private final SafetyProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     Escalation(StaffSafetyRepository repository, StaffDirectory staff, CaseDirectory cases, AuditLog audit,
-            AlarmMail mail, SystemSecrets secrets, StaffSafetyProperties properties, TransactionTemplate tx,
-            Clock clock) {
+            AlarmMail mail, SafetyProperties properties, TransactionTemplate tx, Clock clock) {
         this.repository = repository;
         this.staff = staff;
         this.cases = cases;
         this.audit = audit;
         this.mail = mail;
-        this.secrets = secrets;
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
@@ -109,7 +105,7 @@ class Escalation {
                     .getOrDefault(alert.staffId(), "?");
             List<String> addresses = new ArrayList<>();
             for (UUID id : notified) {
-                workEmail(id).ifPresent(addresses::add);
+                repository.workEmail(id).ifPresent(addresses::add);
             }
             mail.send(addresses, who, alert.kind());
         }
@@ -117,11 +113,11 @@ class Escalation {
 
     private List<UUID> takeStep(UUID alertId, int from, Instant now) {
         Alert alert = repository.alert(alertId).orElse(null);
-        if (alert == null || alert.step() != from || from >= StaffSafetyProperties.LAST_STEP) {
+        if (alert == null || alert.step() != from || from >= SafetyProperties.LAST_STEP) {
             return List.of();
         }
         int to = from + 1;
-        Instant next = to < StaffSafetyProperties.LAST_STEP ? now.plus(properties.waitAfter(to)) : null;
+        Instant next = to < SafetyProperties.LAST_STEP ? now.plus(properties.waitAfter(to)) : null;
         if (!repository.claimStep(alertId, from, to, next)) {
             return List.of();
         }
@@ -255,11 +251,6 @@ class Escalation {
             throw new ForbiddenException();
         }
         return appointment;
-    }
-
-    private Optional<String> workEmail(UUID staffId) {
-        return repository.workEmail(staffId).map(cipherText -> secrets.cipher()
-                .decrypt(FieldRef.of("saf_contact_address", staffId, "work_email"), cipherText));
     }
 
     private String username(UUID organisationId, UUID staffId) {

@@ -23,8 +23,6 @@ import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.cases.ClientErased;
-import org.exitwork.keys.FieldRef;
-import org.exitwork.keys.SystemSecrets;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Alert;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Appointment;
@@ -38,7 +36,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class StaffSafety {
 
-    static final String APPOINTMENT_TABLE = "saf_appointment";
     static final Set<Integer> EXTENSIONS = Set.of(15, 30, 60);
 
     /** A new appointment as planned by a practitioner. */
@@ -62,17 +59,15 @@ class StaffSafety {
     private final StaffDirectory staff;
     private final CaseDirectory cases;
     private final AuditLog audit;
-    private final SystemSecrets secrets;
     private final Escalation escalation;
     private final Clock clock;
 
     StaffSafety(StaffSafetyRepository repository, StaffDirectory staff, CaseDirectory cases, AuditLog audit,
-            SystemSecrets secrets, Escalation escalation, Clock clock) {
+            Escalation escalation, Clock clock) {
         this.repository = repository;
         this.staff = staff;
         this.cases = cases;
         this.audit = audit;
-        this.secrets = secrets;
         this.escalation = escalation;
         this.clock = clock;
     }
@@ -111,7 +106,7 @@ class StaffSafety {
         repository.insertAppointment(id, who.organisationId(), who.id(), planned.startsAt(), planned.endsAt(),
                 planned.placeKind(), planned.clientId(), clock.instant());
         if (planned.place() != null && !planned.place().isBlank()) {
-            repository.setPlace(id, secrets.cipher().encrypt(placeRef(id), planned.place().strip()));
+            repository.setPlace(id, planned.place().strip());
         }
         for (UUID attendee : planned.attendees()) {
             if (!attendee.equals(who.id())) {
@@ -170,7 +165,7 @@ class StaffSafety {
         }
         String place = null;
         if (a.place() != null && (own || repository.escalatedTo(a.id(), who.id()))) {
-            place = secrets.cipher().decrypt(placeRef(a.id()), a.place());
+            place = repository.place(a);
             if (!own) {
                 audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                         StaffSafetyActions.PLACE_SHOWN,
@@ -254,24 +249,15 @@ class StaffSafety {
 
     @Transactional(readOnly = true)
     String workEmail(StaffPrincipal who) {
-        return repository.workEmail(who.id()).map(c -> secrets.cipher().decrypt(emailRef(who.id()), c)).orElse("");
+        return repository.workEmail(who.id()).orElse("");
     }
 
     @Transactional
     void saveWorkEmail(StaffPrincipal who, String email) {
         String value = email == null || email.isBlank() ? null : email.strip();
-        repository.saveWorkEmail(who.id(), who.organisationId(),
-                value == null ? null : secrets.cipher().encrypt(emailRef(who.id()), value), clock.instant());
+        repository.saveWorkEmail(who.id(), who.organisationId(), value, clock.instant());
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                 StaffSafetyActions.CONTACT_ADDRESS_SET, who.username(), value == null ? "removed" : "set"));
-    }
-
-    static FieldRef placeRef(UUID appointmentId) {
-        return FieldRef.of(APPOINTMENT_TABLE, appointmentId, "place");
-    }
-
-    static FieldRef emailRef(UUID staffId) {
-        return FieldRef.of("saf_contact_address", staffId, "work_email");
     }
 
     /** Erasure (R20): appointments stay (staff whereabouts), but lose the client and the place. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.keys.SystemSecrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,9 +43,11 @@ class StaffSafetyRepository {
             + "opened_at, owner_id, acknowledged_at, resolved_by, resolved_at FROM saf_alert ";
 
     private final JdbcClient jdbc;
+    private final SystemSecrets secrets;
 
-    StaffSafetyRepository(JdbcClient jdbc) {
+    StaffSafetyRepository(JdbcClient jdbc, SystemSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     /**
@@ -88,8 +91,15 @@ class StaffSafetyRepository {
                 .update();
     }
 
-    void setPlace(UUID id, byte[] place) {
-        jdbc.sql("UPDATE saf_appointment SET place = ? WHERE id = ?").params(place, id).update();
+    /** The place of an appointment, encrypted with the system key bound to the row. */
+    void setPlace(UUID id, String place) {
+        jdbc.sql("UPDATE saf_appointment SET place = ? WHERE id = ?")
+                .params(secrets.cipher().row("saf_appointment", id).seal("place", place), id).update();
+    }
+
+    /** @return the appointment's place in clear, or {@code null} when none is kept */
+    String place(Appointment appointment) {
+        return secrets.cipher().row("saf_appointment", appointment.id()).open("place", appointment.place());
     }
 
     void addAttendee(UUID appointmentId, UUID staffId) {
@@ -263,14 +273,19 @@ class StaffSafetyRepository {
         }
     }
 
-    Optional<byte[]> workEmail(UUID staffId) {
+    /** A staff member's work e-mail for alarms, in clear; encrypted with the system key bound to the row. */
+    Optional<String> workEmail(UUID staffId) {
         return jdbc.sql("SELECT work_email FROM saf_contact_address WHERE staff_id = ? AND work_email IS NOT NULL")
-                .param(staffId).query(byte[].class).optional();
+                .param(staffId).query(byte[].class).optional()
+                .map(sealed -> secrets.cipher().row("saf_contact_address", staffId).open("work_email", sealed));
     }
 
-    void saveWorkEmail(UUID staffId, UUID organisationId, byte[] email, Instant now) {
+    /** Replaces the work e-mail; {@code null} removes it. */
+    void saveWorkEmail(UUID staffId, UUID organisationId, String email, Instant now) {
         jdbc.sql("DELETE FROM saf_contact_address WHERE staff_id = ?").param(staffId).update();
         jdbc.sql("INSERT INTO saf_contact_address (staff_id, organisation_id, work_email, updated_at) VALUES (?, ?, ?, ?)")
-                .params(staffId, organisationId, email, ts(now)).update();
+                .params(staffId, organisationId,
+                        secrets.cipher().row("saf_contact_address", staffId).seal("work_email", email), ts(now))
+                .update();
     }
 }
