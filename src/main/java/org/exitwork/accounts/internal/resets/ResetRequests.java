@@ -20,6 +20,7 @@ import org.exitwork.accounts.internal.account.AccountActions;
 import org.exitwork.accounts.internal.account.AccountRepository;
 import org.exitwork.accounts.internal.account.AccountSessions;
 import org.exitwork.accounts.internal.account.Passwords;
+import org.exitwork.accounts.internal.settings.ResetPolicy;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.platform.NotFoundException;

@@ -14,9 +14,10 @@ import org.exitwork.accounts.internal.account.AccountActions;
 import org.exitwork.accounts.internal.account.AccountRepository;
 import org.exitwork.accounts.internal.account.Passwords;
 import org.exitwork.accounts.internal.account.Usernames;
+import org.exitwork.accounts.internal.settings.SignInPolicy;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
-import org.exitwork.keys.FieldRef;
+import org.exitwork.keys.FieldCipher.RowCipher;
 import org.exitwork.keys.SystemSecrets;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,10 +124,10 @@ public class SignInService {
             throw new IllegalStateException("second factor already enrolled");
         }
         if (account.totpSecret() != null) {
-            return secrets.cipher().decrypt(secretRef(who.id()), account.totpSecret());
+            return accountRow(who.id()).open("totp_secret", account.totpSecret());
         }
         String secret = secondFactor.newSecret();
-        accounts.setPendingTotpSecret(who.id(), secrets.cipher().encrypt(secretRef(who.id()), secret));
+        accounts.setPendingTotpSecret(who.id(), accountRow(who.id()).seal("totp_secret", secret));
         return secret;
     }
 
@@ -141,7 +142,7 @@ public class SignInService {
         if (account.totpEnrolled() || account.totpSecret() == null) {
             return Optional.empty();
         }
-        String secret = secrets.cipher().decrypt(secretRef(who.id()), account.totpSecret());
+        String secret = accountRow(who.id()).open("totp_secret", account.totpSecret());
         OptionalLong step = secondFactor.verify(secret, code, null);
         if (step.isEmpty()) {
             checkLock(account, "enrolment code wrong");
@@ -162,7 +163,7 @@ public class SignInService {
         if (account.lockedAt(clock.instant()) || !account.active() || !account.totpEnrolled()) {
             throw new LockedOutException();
         }
-        String secret = secrets.cipher().decrypt(secretRef(who.id()), account.totpSecret());
+        String secret = accountRow(who.id()).open("totp_secret", account.totpSecret());
         OptionalLong step = secondFactor.verify(secret, code, account.totpLastStep());
         if (step.isPresent()) {
             accounts.useTotpStep(who.id(), step.getAsLong());
@@ -202,8 +203,9 @@ public class SignInService {
         return policy.delayFor(accounts.byId(staffId).map(Account::failedAttempts).orElse(0));
     }
 
-    private static FieldRef secretRef(UUID staffId) {
-        return FieldRef.of("acc_staff", staffId, "totp_secret");
+    /** The TOTP secret is encrypted with the system key, bound to the account's row. */
+    private RowCipher accountRow(UUID staffId) {
+        return secrets.cipher().row("acc_staff", staffId);
     }
 
     private static AuditEvent auditOf(Account account, String action, String detail) {

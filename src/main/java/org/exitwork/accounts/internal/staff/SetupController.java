@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.internal.account.Passwords;
 import org.exitwork.accounts.internal.account.Usernames;
+import org.exitwork.accounts.internal.settings.AccountsProperties;
 import org.exitwork.platform.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,9 +30,9 @@ class SetupController {
     private final AccountService accounts;
     private final String masterKeyFile;
 
-    SetupController(AccountService accounts, @Value("${exitwork.master-key-file}") String masterKeyFile) {
+    SetupController(AccountService accounts, AccountsProperties properties) {
         this.accounts = accounts;
-        this.masterKeyFile = masterKeyFile;
+        this.masterKeyFile = properties.masterKeyFile();
     }
 
     @GetMapping("/setup")

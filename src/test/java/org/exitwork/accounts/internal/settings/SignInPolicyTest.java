@@ -1,4 +1,4 @@
-package org.exitwork.accounts.internal.signin;
+package org.exitwork.accounts.internal.settings;
 
 import java.time.Duration;
 
