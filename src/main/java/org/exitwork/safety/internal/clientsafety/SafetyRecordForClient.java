@@ -2,8 +2,10 @@ package org.exitwork.safety.internal.clientsafety;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.exitwork.cases.CaseReference;
@@ -12,7 +14,6 @@ import org.exitwork.cases.ClientRecordSection;
 import org.exitwork.cases.ClientRecordSection.Item;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,13 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(30)
 class SafetyRecordForClient implements ClientRecordPart {
 
-    private final JdbcClient jdbc;
-    private final ClientSafetyAccess access;
+    private final ThreatRepository threatRows;
+    private final ShieldRepository shields;
     private final MessageSource messages;
 
-    SafetyRecordForClient(JdbcClient jdbc, ClientSafetyAccess access, MessageSource messages) {
-        this.jdbc = jdbc;
-        this.access = access;
+    SafetyRecordForClient(ThreatRepository threatRows, ShieldRepository shields, MessageSource messages) {
+        this.threatRows = threatRows;
+        this.shields = shields;
         this.messages = messages;
     }
 
@@ -39,37 +40,26 @@ class SafetyRecordForClient implements ClientRecordPart {
     @Transactional(readOnly = true)
     public List<ClientRecordSection> sections(CaseReference client, Locale language) {
         List<ClientRecordSection> sections = new ArrayList<>();
-        ClientSafetyAccess.Texts entries = access.texts(client, ThreatLogbook.ENTRY);
-        ClientSafetyAccess.Texts corrections = access.texts(client, ThreatLogbook.CORRECTION);
         List<Item> threats = new ArrayList<>();
-        jdbc.sql("SELECT id, occurred_on, kind, from_whom, what_happened, what_done FROM " + ThreatLogbook.ENTRY
-                + " WHERE client_id = ? ORDER BY occurred_on DESC, recorded_at DESC").param(client.id())
-                .query((rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    return new Item(rs.getObject(2, LocalDate.class) + ", "
-                            + code("threats.kind.", rs.getString(3), language),
-                            text("record.threats.from", language) + ": " + entries.open(id, "from_whom", rs.getBytes(4))
-                                    + "\n" + text("record.threats.what", language) + ": "
-                                    + entries.open(id, "what_happened", rs.getBytes(5)) + "\n"
-                                    + text("record.threats.done", language) + ": "
-                                    + entries.open(id, "what_done", rs.getBytes(6)));
-                }).list().forEach(threats::add);
-        jdbc.sql("SELECT c.id, e.occurred_on, c.note FROM " + ThreatLogbook.CORRECTION + " c JOIN "
-                + ThreatLogbook.ENTRY + " e ON e.id = c.entry_id WHERE c.client_id = ? ORDER BY c.recorded_at, c.id")
-                .param(client.id())
-                .query((rs, n) -> new Item(text("record.threats.correction", language) + " " + rs.getObject(2,
-                        LocalDate.class), corrections.open(rs.getObject(1, UUID.class), "note", rs.getBytes(3))))
-                .list().forEach(threats::add);
+        Map<UUID, LocalDate> occurredOn = new HashMap<>();
+        for (ThreatRepository.EntryRow e : threatRows.entries(client.id())) {
+            occurredOn.put(e.id(), e.occurredOn());
+            threats.add(new Item(e.occurredOn() + ", " + code("threats.kind.", e.kind().name(), language),
+                    text("record.threats.from", language) + ": " + e.fromWhom() + "\n"
+                            + text("record.threats.what", language) + ": " + e.whatHappened() + "\n"
+                            + text("record.threats.done", language) + ": " + e.whatDone()));
+        }
+        for (ThreatRepository.CorrectionRow c : threatRows.corrections(client.id())) {
+            threats.add(new Item(text("record.threats.correction", language) + " " + occurredOn.get(c.entryId()),
+                    c.note()));
+        }
         if (!threats.isEmpty()) {
             sections.add(new ClientRecordSection("threat-logbook", text("record.threats", language), threats));
         }
-        ClientSafetyAccess.Texts measures = access.texts(client, ShieldPlans.MEASURE);
-        List<Item> shield = jdbc.sql("SELECT id, kind, description, status FROM " + ShieldPlans.MEASURE
-                + " WHERE client_id = ? ORDER BY position").param(client.id())
-                .query((rs, n) -> new Item(code("threats.shield.kind.", rs.getString(2), language),
-                        measures.open(rs.getObject(1, UUID.class), "description", rs.getBytes(3)) + " ("
-                                + code("threats.shield.status.", rs.getString(4), language) + ")"))
-                .list();
+        List<Item> shield = shields.measures(client.id()).stream()
+                .map(m -> new Item(code("threats.shield.kind.", m.kind().name(), language),
+                        m.description() + " (" + code("threats.shield.status.", m.status().name(), language) + ")"))
+                .toList();
         if (!shield.isEmpty()) {
             sections.add(new ClientRecordSection("shield-plan", text("record.shield", language), shield));
         }

@@ -1,9 +1,7 @@
 package org.exitwork.safety.internal.clientsafety;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +9,6 @@ import java.util.UUID;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ShieldPlans {
-
-    static final String PLAN = "saf_shield_plan";
-    static final String MEASURE = "saf_shield_measure";
 
     record Analysis(String involved, String knowledge, String history, String informationPlan,
             String publicStatement) {
@@ -45,13 +39,13 @@ class ShieldPlans {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final ShieldRepository shields;
     private final ClientSafetyAccess access;
     private final StaffDirectory staff;
     private final Clock clock;
 
-    ShieldPlans(JdbcClient jdbc, ClientSafetyAccess access, StaffDirectory staff, Clock clock) {
-        this.jdbc = jdbc;
+    ShieldPlans(ShieldRepository shields, ClientSafetyAccess access, StaffDirectory staff, Clock clock) {
+        this.shields = shields;
         this.access = access;
         this.staff = staff;
         this.clock = clock;
@@ -60,32 +54,14 @@ class ShieldPlans {
     @Transactional
     public Plan read(StaffPrincipal who, UUID clientId) {
         CaseReference ref = access.forReading(who, clientId, "read shield plan");
-        ClientSafetyAccess.Texts plans = access.texts(ref, PLAN);
-        ClientSafetyAccess.Texts measures = access.texts(ref, MEASURE);
-        UUID id = ref.id();
-        record Row(Analysis analysis, UUID by, OffsetDateTime at) {
-        }
-        Optional<Row> row = jdbc.sql("SELECT * FROM " + PLAN + " WHERE client_id = ?").param(id)
-                .query((rs, n) -> new Row(new Analysis(plans.open(id, "involved", rs.getBytes("involved")),
-                        plans.open(id, "knowledge", rs.getBytes("knowledge")),
-                        plans.open(id, "history", rs.getBytes("history")),
-                        plans.open(id, "information_plan", rs.getBytes("information_plan")),
-                        plans.open(id, "public_statement", rs.getBytes("public_statement"))),
-                        rs.getObject("updated_by", UUID.class), rs.getObject("updated_at", OffsetDateTime.class)))
-                .optional();
-        List<Measure> list = jdbc.sql("SELECT * FROM " + MEASURE + " WHERE client_id = ? ORDER BY position").param(id)
-                .query((rs, n) -> {
-                    UUID m = rs.getObject("id", UUID.class);
-                    return new Measure(ShieldMeasureKind.valueOf(rs.getString("kind")),
-                            measures.open(m, "description", rs.getBytes("description")),
-                            measures.open(m, "owner_text", rs.getBytes("owner_text")),
-                            ShieldMeasureStatus.valueOf(rs.getString("status")));
-                }).list();
-        String by = row.map(r -> staff.displayNames(who.organisationId(), List.of(r.by())).get(r.by())).orElse(null);
+        Optional<ShieldRepository.StoredPlan> row = shields.plan(ref.id());
+        List<Measure> list = shields.measures(ref.id());
+        String by = row.map(r -> staff.displayNames(who.organisationId(), List.of(r.updatedBy())).get(r.updatedBy()))
+                .orElse(null);
         access.record(who, ClientSafetyActions.SHIELD_PLAN_READ, ref,
                 row.isPresent() ? list.size() + " measures" : "no plan");
-        return new Plan(ref, access.inTandem(who, clientId), row.map(Row::analysis).orElse(Analysis.empty()), list, by,
-                row.map(r -> r.at().toInstant()).orElse(null));
+        return new Plan(ref, access.inTandem(who, clientId), row.map(ShieldRepository.StoredPlan::analysis).orElse(Analysis.empty()), list, by,
+                row.map(ShieldRepository.StoredPlan::updatedAt).orElse(null));
     }
 
     @Transactional(readOnly = true)
@@ -97,28 +73,7 @@ class ShieldPlans {
     @Transactional
     public void save(StaffPrincipal who, UUID clientId, Analysis analysis, List<Measure> measures) {
         CaseReference ref = access.forTandem(who, clientId, "write shield plan");
-        UUID id = ref.id();
-        ClientSafetyAccess.Texts plans = access.texts(ref, PLAN);
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("DELETE FROM " + PLAN + " WHERE client_id = ?").param(id).update();
-        jdbc.sql("INSERT INTO " + PLAN + " (client_id, involved, knowledge, history, information_plan, "
-                + "public_statement, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, plans.seal(id, "involved", analysis.involved()),
-                        plans.seal(id, "knowledge", analysis.knowledge()), plans.seal(id, "history", analysis.history()),
-                        plans.seal(id, "information_plan", analysis.informationPlan()),
-                        plans.seal(id, "public_statement", analysis.publicStatement()), who.id(), now)
-                .update();
-        jdbc.sql("DELETE FROM " + MEASURE + " WHERE client_id = ?").param(id).update();
-        ClientSafetyAccess.Texts texts = access.texts(ref, MEASURE);
-        int position = 0;
-        for (Measure m : measures) {
-            UUID row = UUID.randomUUID();
-            jdbc.sql("INSERT INTO " + MEASURE + " (id, client_id, position, kind, status, description, owner_text) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(row, id, position++, m.kind().name(), m.status().name(),
-                            texts.seal(row, "description", m.description()), texts.seal(row, "owner_text", m.owner()))
-                    .update();
-        }
+        shields.replace(ref.id(), analysis, measures, who.id(), clock.instant());
         access.record(who, ClientSafetyActions.SHIELD_PLAN_SAVED, ref, measures.size() + " measures");
     }
 }
