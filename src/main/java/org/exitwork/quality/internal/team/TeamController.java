@@ -31,9 +31,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Care for the team, the team overview and a staff member's page (check-ups and trainings are recorded
- * there; supervision and induction topics have their own pages): practitioners see and record their own, managers the organisation's, set
- * check-up due dates and keep the induction topics. The DPO and the administrator have no business here.
+ * Care for the team: the team overview and a staff member's page, where check-ups and trainings are
+ * recorded (supervision and induction topics have their own pages). Practitioners see and record their
+ * own, managers the organisation's and set check-up due dates. The DPO and the administrator have no
+ * business here.
  */
 @Controller
 @RequestMapping("/team")

@@ -1,16 +1,13 @@
 package org.exitwork.safety.internal.clientsafety;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,9 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class EmergencyPlans {
-
-    static final String PLAN = "saf_emergency_plan";
-    static final String CONTACT = "saf_emergency_contact";
 
     record Contact(String who, String number, String when) {
     }
@@ -34,12 +28,12 @@ class EmergencyPlans {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final EmergencyPlanRepository plans;
     private final ClientSafetyAccess access;
     private final Clock clock;
 
-    EmergencyPlans(JdbcClient jdbc, ClientSafetyAccess access, Clock clock) {
-        this.jdbc = jdbc;
+    EmergencyPlans(EmergencyPlanRepository plans, ClientSafetyAccess access, Clock clock) {
+        this.plans = plans;
         this.access = access;
         this.clock = clock;
     }
@@ -47,26 +41,13 @@ class EmergencyPlans {
     @Transactional
     public Plan read(StaffPrincipal who, UUID clientId, boolean forPrint) {
         CaseReference ref = access.forReading(who, clientId, "read emergency plan");
-        UUID id = ref.id();
-        ClientSafetyAccess.Texts plans = access.texts(ref, PLAN);
-        ClientSafetyAccess.Texts contacts = access.texts(ref, CONTACT);
-        record Row(String instructions, OffsetDateTime at) {
-        }
-        Optional<Row> row = jdbc.sql("SELECT instructions, updated_at FROM " + PLAN + " WHERE client_id = ?").param(id)
-                .query((rs, n) -> new Row(plans.open(id, "instructions", rs.getBytes(1)),
-                        rs.getObject(2, OffsetDateTime.class)))
-                .optional();
-        List<Contact> list = jdbc.sql("SELECT id, who_text, number_text, when_text FROM " + CONTACT
-                + " WHERE client_id = ? ORDER BY position").param(id)
-                .query((rs, n) -> {
-                    UUID c = rs.getObject(1, UUID.class);
-                    return new Contact(contacts.open(c, "who_text", rs.getBytes(2)),
-                            contacts.open(c, "number_text", rs.getBytes(3)), contacts.open(c, "when_text", rs.getBytes(4)));
-                }).list();
+        Optional<EmergencyPlanRepository.StoredPlan> row = plans.plan(ref.id());
+        List<Contact> list = plans.contacts(ref.id());
         access.record(who, ClientSafetyActions.EMERGENCY_PLAN_READ, ref,
                 (forPrint ? "printable, " : "") + list.size() + " contacts");
-        return new Plan(ref, access.inTandem(who, clientId), row.map(Row::instructions).orElse(""), list,
-                row.map(r -> r.at().toInstant()).orElse(null));
+        return new Plan(ref, access.inTandem(who, clientId),
+                row.map(EmergencyPlanRepository.StoredPlan::instructions).orElse(""), list,
+                row.map(EmergencyPlanRepository.StoredPlan::updatedAt).orElse(null));
     }
 
     @Transactional(readOnly = true)
@@ -78,23 +59,7 @@ class EmergencyPlans {
     @Transactional
     public void save(StaffPrincipal who, UUID clientId, String instructions, List<Contact> contacts) {
         CaseReference ref = access.forTandem(who, clientId, "write emergency plan");
-        UUID id = ref.id();
-        ClientSafetyAccess.Texts plans = access.texts(ref, PLAN);
-        ClientSafetyAccess.Texts texts = access.texts(ref, CONTACT);
-        jdbc.sql("DELETE FROM " + PLAN + " WHERE client_id = ?").param(id).update();
-        jdbc.sql("INSERT INTO " + PLAN + " (client_id, instructions, updated_by, updated_at) VALUES (?, ?, ?, ?)")
-                .params(id, plans.seal(id, "instructions", instructions), who.id(), Timestamp.from(clock.instant()))
-                .update();
-        jdbc.sql("DELETE FROM " + CONTACT + " WHERE client_id = ?").param(id).update();
-        int position = 0;
-        for (Contact c : contacts) {
-            UUID row = UUID.randomUUID();
-            jdbc.sql("INSERT INTO " + CONTACT + " (id, client_id, position, who_text, number_text, when_text) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(row, id, position++, texts.seal(row, "who_text", c.who()),
-                            texts.seal(row, "number_text", c.number()), texts.seal(row, "when_text", c.when()))
-                    .update();
-        }
+        plans.replace(ref.id(), instructions, contacts, who.id(), clock.instant());
         access.record(who, ClientSafetyActions.EMERGENCY_PLAN_SAVED, ref, contacts.size() + " contacts");
     }
 }

@@ -1,10 +1,8 @@
 package org.exitwork.safety.internal.clientsafety;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
 import org.exitwork.safety.internal.settings.SafetyProperties;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -33,9 +30,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  */
 @Service
 class ShieldCompartment {
-
-    static final String DETAILS = "saf_compartment";
-    static final String REQUEST = "saf_compartment_request";
 
     record Details(String newPlace, String newName, String newNumbers) {
 
@@ -77,18 +71,18 @@ class ShieldCompartment {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final CompartmentRepository compartments;
     private final ClientSafetyAccess access;
     private final StaffDirectory staff;
     private final Clock clock;
     private final Duration approvalDuration;
     private final org.exitwork.cases.CaseDirectory directory;
 
-    ShieldCompartment(JdbcClient jdbc, ClientSafetyAccess access, StaffDirectory staff, Clock clock,
+    ShieldCompartment(CompartmentRepository compartments, ClientSafetyAccess access, StaffDirectory staff, Clock clock,
             SafetyProperties settings,
             org.exitwork.cases.CaseDirectory directory) {
         this.directory = directory;
-        this.jdbc = jdbc;
+        this.compartments = compartments;
         this.access = access;
         this.staff = staff;
         this.clock = clock;
@@ -112,13 +106,7 @@ class ShieldCompartment {
             }
             approvedUntil = until.get();
         }
-        ClientSafetyAccess.Texts texts = access.texts(ref, DETAILS);
-        UUID id = ref.id();
-        Optional<Details> details = jdbc.sql("SELECT new_place, new_name, new_numbers FROM " + DETAILS
-                + " WHERE client_id = ?").param(id)
-                .query((rs, n) -> new Details(texts.open(id, "new_place", rs.getBytes(1)),
-                        texts.open(id, "new_name", rs.getBytes(2)), texts.open(id, "new_numbers", rs.getBytes(3))))
-                .optional();
+        Optional<Details> details = compartments.details(ref.id());
         access.record(who, ClientSafetyActions.COMPARTMENT_READ, ref,
                 tandem ? "as tandem" : "with approval until " + approvedUntil);
         return new View(ref, tandem, details.orElse(Details.empty()), details.isPresent(), approvedUntil,
@@ -133,16 +121,7 @@ class ShieldCompartment {
     @Transactional
     public void save(StaffPrincipal who, UUID clientId, Details details) {
         CaseReference ref = access.forTandem(who, clientId, "write compartment");
-        UUID id = ref.id();
-        ClientSafetyAccess.Texts texts = access.texts(ref, DETAILS);
-        jdbc.sql("DELETE FROM " + DETAILS + " WHERE client_id = ?").param(id).update();
-        jdbc.sql("INSERT INTO " + DETAILS + " (client_id, new_place, new_name, new_numbers, updated_by, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, texts.seal(id, "new_place", details.newPlace()),
-                        texts.seal(id, "new_name", details.newName()),
-                        texts.seal(id, "new_numbers", details.newNumbers()), who.id(),
-                        Timestamp.from(clock.instant()))
-                .update();
+        compartments.replaceDetails(ref.id(), details, who.id(), clock.instant());
         access.record(who, ClientSafetyActions.COMPARTMENT_SAVED, ref, null);
     }
 
@@ -153,11 +132,7 @@ class ShieldCompartment {
         if (access.inTandem(who, clientId)) {
             return false;
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO " + REQUEST + " (id, client_id, requested_by, requested_at, reason) VALUES (?, ?, ?, ?, ?)")
-                .params(id, ref.id(), who.id(), Timestamp.from(clock.instant()),
-                        access.texts(ref, REQUEST).seal(id, "reason", reason))
-                .update();
+        compartments.insertRequest(UUID.randomUUID(), ref.id(), who.id(), clock.instant(), reason);
         access.record(who, ClientSafetyActions.COMPARTMENT_ACCESS_REQUESTED, ref, null);
         return true;
     }
@@ -181,12 +156,8 @@ class ShieldCompartment {
     @Transactional
     public Instant approve(StaffPrincipal who, UUID clientId, UUID requestId) {
         CaseReference ref = managersCase(who, clientId);
-        record Row(UUID requestedBy, OffsetDateTime approvedAt) {
-        }
-        Row row = jdbc.sql("SELECT requested_by, approved_at FROM " + REQUEST + " WHERE id = ? AND client_id = ?")
-                .params(requestId, ref.id())
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class)))
-                .optional().orElseThrow(NotFoundException::new);
+        CompartmentRepository.Decision row = compartments.decision(ref.id(), requestId)
+                .orElseThrow(NotFoundException::new);
         if (row.requestedBy().equals(who.id())) {
             access.recordRefusal(who, ClientSafetyActions.COMPARTMENT_REFUSED, ref, "own request");
             throw new ForbiddenException();
@@ -196,8 +167,7 @@ class ShieldCompartment {
         }
         Instant now = clock.instant();
         Instant until = now.plus(approvalDuration);
-        jdbc.sql("UPDATE " + REQUEST + " SET approved_by = ?, approved_at = ?, expires_at = ? WHERE id = ?")
-                .params(who.id(), Timestamp.from(now), Timestamp.from(until), requestId).update();
+        compartments.approve(requestId, who.id(), now, until);
         access.record(who, ClientSafetyActions.COMPARTMENT_ACCESS_APPROVED, ref, "until " + until);
         return until;
     }
@@ -210,11 +180,7 @@ class ShieldCompartment {
     }
 
     private Optional<Instant> runningApproval(CaseReference ref, StaffPrincipal who) {
-        return jdbc.sql("SELECT expires_at FROM " + REQUEST + " WHERE client_id = ? AND requested_by = ? "
-                + "AND approved_by IS NOT NULL AND approved_by <> ? AND expires_at > ? ORDER BY expires_at DESC")
-                .params(ref.id(), who.id(), who.id(), Timestamp.from(clock.instant()))
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list().stream().findFirst()
-                .map(OffsetDateTime::toInstant);
+        return compartments.runningApproval(ref.id(), who.id(), clock.instant());
     }
 
     /** A request waiting for a manager: who asked for which case and when; the reason stays on the case's page. */
@@ -227,51 +193,34 @@ class ShieldCompartment {
         if (!manager.is(org.exitwork.accounts.Role.MANAGER)) {
             throw new org.exitwork.platform.ForbiddenException();
         }
-        record Row(UUID clientId, UUID by, OffsetDateTime at) {
-        }
         List<Pending> pending = new java.util.ArrayList<>();
-        List<Row> rows = jdbc.sql("SELECT client_id, requested_by, requested_at FROM " + REQUEST
-                + " WHERE approved_at IS NULL ORDER BY requested_at")
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, OffsetDateTime.class)))
-                .list();
+        List<CompartmentRepository.Waiting> rows = compartments.waiting();
         Map<UUID, String> names = staff.displayNames(manager.organisationId(),
-                rows.stream().map(Row::by).collect(java.util.stream.Collectors.toSet()));
-        for (Row row : rows) {
+                rows.stream().map(CompartmentRepository.Waiting::requestedBy)
+                        .collect(java.util.stream.Collectors.toSet()));
+        for (CompartmentRepository.Waiting row : rows) {
             // Another organisation's clients are not found, so their requests never show.
             directory.find(manager.organisationId(), row.clientId()).ifPresent(ref -> pending.add(
-                    new Pending(ref.id(), ref.pseudonym(), names.get(row.by()), row.at().toInstant())));
+                    new Pending(ref.id(), ref.pseudonym(), names.get(row.requestedBy()), row.requestedAt())));
         }
         return pending;
     }
 
     private boolean pending(CaseReference ref, StaffPrincipal who) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + REQUEST + " WHERE client_id = ? AND requested_by = ? "
-                + "AND approved_at IS NULL").params(ref.id(), who.id()).query(Long.class).single() > 0;
+        return compartments.hasWaiting(ref.id(), who.id());
     }
 
     private List<Request> requests(CaseReference ref, StaffPrincipal who) {
-        ClientSafetyAccess.Texts texts = access.texts(ref, REQUEST);
-        record Row(UUID id, UUID by, OffsetDateTime at, byte[] reason, UUID approvedBy, OffsetDateTime approvedAt,
-                OffsetDateTime expiresAt) {
-        }
-        List<Row> rows = jdbc.sql("SELECT id, requested_by, requested_at, reason, approved_by, approved_at, expires_at "
-                + "FROM " + REQUEST + " WHERE client_id = ? ORDER BY requested_at DESC").param(ref.id())
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, OffsetDateTime.class), rs.getBytes(4), rs.getObject(5, UUID.class),
-                        rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class)))
-                .list();
+        List<CompartmentRepository.StoredRequest> rows = compartments.requests(ref.id());
         Set<UUID> people = new HashSet<>();
         rows.forEach(r -> {
-            people.add(r.by());
+            people.add(r.requestedBy());
             if (r.approvedBy() != null) {
                 people.add(r.approvedBy());
             }
         });
         Map<UUID, String> names = staff.displayNames(who.organisationId(), people);
-        return rows.stream().map(r -> new Request(r.id(), names.get(r.by()), r.at().toInstant(),
-                texts.open(r.id(), "reason", r.reason()), r.approvedBy() == null ? null : names.get(r.approvedBy()),
-                r.approvedAt() == null ? null : r.approvedAt().toInstant(),
-                r.expiresAt() == null ? null : r.expiresAt().toInstant())).toList();
+        return rows.stream().map(r -> new Request(r.id(), names.get(r.requestedBy()), r.requestedAt(), r.reason(),
+                r.approvedBy() == null ? null : names.get(r.approvedBy()), r.approvedAt(), r.expiresAt())).toList();
     }
 }

@@ -60,7 +60,8 @@ class ShieldPlans {
                 .orElse(null);
         access.record(who, ClientSafetyActions.SHIELD_PLAN_READ, ref,
                 row.isPresent() ? list.size() + " measures" : "no plan");
-        return new Plan(ref, access.inTandem(who, clientId), row.map(ShieldRepository.StoredPlan::analysis).orElse(Analysis.empty()), list, by,
+        return new Plan(ref, access.inTandem(who, clientId),
+                row.map(ShieldRepository.StoredPlan::analysis).orElse(Analysis.empty()), list, by,
                 row.map(ShieldRepository.StoredPlan::updatedAt).orElse(null));
     }
 
