@@ -1,10 +1,8 @@
 package org.exitwork.safety.internal.staffsafety;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +17,9 @@ import org.exitwork.cases.ExpiringRecords;
 import org.exitwork.cases.RetentionPeriods;
 import org.exitwork.keys.ErasureJournal;
 import org.exitwork.keys.ErasureReplay;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Ended;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,7 +50,7 @@ class AppointmentErasure implements ExpiringRecords, ErasureReplay {
     static final String RESTORE_ACTOR = "exitwork (restore)";
     static final String APPOINTMENT_ERASED = "SAFETY_APPOINTMENT_ERASED";
 
-    private final JdbcClient jdbc;
+    private final StaffSafetyRepository appointments;
     private final RetentionPeriods retention;
     private final StaffDirectory staff;
     private final AuditLog audit;
@@ -60,9 +58,9 @@ class AppointmentErasure implements ExpiringRecords, ErasureReplay {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    AppointmentErasure(JdbcClient jdbc, RetentionPeriods retention, StaffDirectory staff, AuditLog audit,
+    AppointmentErasure(StaffSafetyRepository appointments, RetentionPeriods retention, StaffDirectory staff, AuditLog audit,
             ErasureJournal journal, TransactionTemplate tx, Clock clock) {
-        this.jdbc = jdbc;
+        this.appointments = appointments;
         this.retention = retention;
         this.staff = staff;
         this.audit = audit;
@@ -82,16 +80,15 @@ class AppointmentErasure implements ExpiringRecords, ErasureReplay {
         Map<UUID, Integer> days = new HashMap<>();
         int erased = 0;
         // No period is shorter than a day: nothing that ended later can be due.
-        List<Candidate> candidates = jdbc.sql(CANDIDATE_SELECT + " WHERE ends_at <= ?")
-                .param(Timestamp.from(now.minus(Duration.ofDays(1)))).query((rs, n) -> candidate(rs)).list();
-        for (Candidate candidate : candidates) {
+        List<Ended> candidates = appointments.endedBy(now.minus(Duration.ofDays(1)));
+        for (Ended candidate : candidates) {
             int period = days.computeIfAbsent(candidate.organisationId(), retention::appointmentDays);
             if (!expired(candidate, period, now)) {
                 continue;
             }
             Boolean done = tx.execute(status -> {
-                Optional<Candidate> locked = lock(candidate.id());
-                if (locked.isEmpty() || !expired(locked.get(), period, now) || hasOpenAlert(candidate.id())) {
+                Optional<Ended> locked = appointments.lockForErasure(candidate.id());
+                if (locked.isEmpty() || !expired(locked.get(), period, now) || appointments.hasUnresolvedAlert(candidate.id())) {
                     return false;
                 }
                 erase(candidate, RETENTION_ACTOR, null);
@@ -115,7 +112,7 @@ class AppointmentErasure implements ExpiringRecords, ErasureReplay {
     @Override
     @Transactional
     public boolean eraseAgain(UUID id) {
-        return lock(id).map(candidate -> {
+        return appointments.lockForErasure(id).map(candidate -> {
             erase(candidate, RESTORE_ACTOR, "again after a restore");
             return true;
         }).orElse(false);
@@ -125,39 +122,15 @@ class AppointmentErasure implements ExpiringRecords, ErasureReplay {
      * The row goes with its attendees and alerts (they cascade); the journal records the id before the
      * transaction commits, so a restore of an older backup erases it again; the audit keeps no content.
      */
-    private void erase(Candidate candidate, String actor, String detail) {
-        jdbc.sql("DELETE FROM saf_appointment WHERE id = ?").param(candidate.id()).update();
+    private void erase(Ended candidate, String actor, String detail) {
+        appointments.deleteAppointment(candidate.id());
         journal.recordErasure(candidate.id());
         audit.record(new AuditEvent(candidate.organisationId(), null, actor, APPOINTMENT_ERASED,
                 staff.find(candidate.organisationId(), candidate.staffId()).map(StaffMember::username).orElse(null),
                 detail));
     }
 
-    record Candidate(UUID id, UUID organisationId, UUID staffId, Instant endedAt) {
-    }
-
-    private static boolean expired(Candidate c, int days, Instant now) {
+    private static boolean expired(Ended c, int days, Instant now) {
         return !c.endedAt().plus(Duration.ofDays(days)).isAfter(now);
-    }
-
-    private boolean hasOpenAlert(UUID appointmentId) {
-        return jdbc.sql("SELECT COUNT(*) FROM saf_alert WHERE appointment_id = ? AND resolved_at IS NULL")
-                .param(appointmentId).query(Long.class).single() > 0;
-    }
-
-    private static final String CANDIDATE_SELECT =
-            "SELECT id, organisation_id, staff_id, ends_at, left_at FROM saf_appointment";
-
-    private Optional<Candidate> lock(UUID id) {
-        return jdbc.sql(CANDIDATE_SELECT + " WHERE id = ? FOR UPDATE").param(id).query((rs, n) -> candidate(rs))
-                .optional();
-    }
-
-    private static Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {
-        Instant ends = rs.getObject("ends_at", OffsetDateTime.class).toInstant();
-        OffsetDateTime left = rs.getObject("left_at", OffsetDateTime.class);
-        Instant ended = left != null && left.toInstant().isAfter(ends) ? left.toInstant() : ends;
-        return new Candidate(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
-                rs.getObject("staff_id", UUID.class), ended);
     }
 }

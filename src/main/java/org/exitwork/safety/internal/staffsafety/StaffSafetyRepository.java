@@ -288,4 +288,41 @@ class StaffSafetyRepository {
                         secrets.cipher().row("saf_contact_address", staffId).seal("work_email", email), ts(now))
                 .update();
     }
+
+    // --- erasure after the retention period ------------------------------------------------------
+
+    /** An appointment as the erasure sees it: ended at the later of its end and the check-out. */
+    record Ended(UUID id, UUID organisationId, UUID staffId, Instant endedAt) {
+    }
+
+    private static final String ENDED = "SELECT id, organisation_id, staff_id, ends_at, left_at FROM saf_appointment";
+
+    private static Ended ended(ResultSet rs, int row) throws SQLException {
+        Instant ends = rs.getObject("ends_at", OffsetDateTime.class).toInstant();
+        OffsetDateTime left = rs.getObject("left_at", OffsetDateTime.class);
+        Instant ended = left != null && left.toInstant().isAfter(ends) ? left.toInstant() : ends;
+        return new Ended(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
+                rs.getObject("staff_id", UUID.class), ended);
+    }
+
+    /** Appointments whose planned end is at or before {@code cutoff}. */
+    List<Ended> endedBy(Instant cutoff) {
+        return jdbc.sql(ENDED + " WHERE ends_at <= ?").param(Timestamp.from(cutoff)).query(StaffSafetyRepository::ended)
+                .list();
+    }
+
+    /** Locks the appointment's row for its erasure (the escalation claims the same row). */
+    Optional<Ended> lockForErasure(UUID id) {
+        return jdbc.sql(ENDED + " WHERE id = ? FOR UPDATE").param(id).query(StaffSafetyRepository::ended).optional();
+    }
+
+    boolean hasUnresolvedAlert(UUID appointmentId) {
+        return jdbc.sql("SELECT COUNT(*) FROM saf_alert WHERE appointment_id = ? AND resolved_at IS NULL")
+                .param(appointmentId).query(Long.class).single() > 0;
+    }
+
+    /** The row goes with its attendees and alerts (they cascade). */
+    void deleteAppointment(UUID id) {
+        jdbc.sql("DELETE FROM saf_appointment WHERE id = ?").param(id).update();
+    }
 }
