@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Data leaves the organisation only through the disclosure module (ARCHITECTURE, R7-R10): no
  * production class outside {@code org.exitwork.disclosure} touches an outbound channel (HTTP clients,
  * sockets, e-mail, downloads, PDF responses), with one exception: the staff-safety alarm e-mail
- * ({@code org.exitwork.safety.internal.AlarmMail}, R14), which carries no client data.
+ * ({@code org.exitwork.safety.internal.staffsafety.AlarmMail}, R14), which carries no client data.
  */
 class OutboundChannelsTest {
 
@@ -63,7 +63,7 @@ class OutboundChannelsTest {
                 .check(PRODUCTION);
     }
 
-    static final String ALARM_MAIL = "org.exitwork.safety.internal.AlarmMail";
+    static final String ALARM_MAIL = "org.exitwork.safety.internal.staffsafety.AlarmMail";
 
     @Test
     void theStaffAlarmIsTheOneClassOutsideDisclosureThatUsesEmail() {

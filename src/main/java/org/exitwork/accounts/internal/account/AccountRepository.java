@@ -1,0 +1,162 @@
+package org.exitwork.accounts.internal.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.exitwork.accounts.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AccountRepository {
+
+    private static final String COLUMNS = "id, org_id, username, display_name, role, password_hash, "
+            + "must_change_password, totp_secret, totp_enrolled, totp_last_step, failed_attempts, locked_until, active";
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean anyAccountExists() {
+        return jdbc.sql("SELECT COUNT(*) FROM acc_installation").query(Long.class).single() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM acc_staff").query(Long.class).single() > 0;
+    }
+
+    /**
+     * Claims the one-time first-run set-up; false when it was claimed before. Two claims at the
+     * same instant meet the primary key: the loser's transaction fails as a whole.
+     */
+    public boolean claimInstallation(Instant now) {
+        return jdbc.sql("INSERT INTO acc_installation (id, set_up_at) SELECT 1, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM acc_installation)").param(Timestamp.from(now)).update() == 1;
+    }
+
+    public void insertOrganisation(UUID id, String name, Instant now) {
+        jdbc.sql("INSERT INTO acc_organisation (id, name, created_at) VALUES (?, ?, ?)")
+                .params(id, name, Timestamp.from(now)).update();
+    }
+
+    public Optional<String> organisationName(UUID id) {
+        return jdbc.sql("SELECT name FROM acc_organisation WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    public void insert(Account a, Instant now) {
+        jdbc.sql("INSERT INTO acc_staff (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(a.id(), a.organisationId(), a.username(), a.displayName(), a.role().name(), a.passwordHash(),
+                        a.mustChangePassword(), a.totpSecret(), a.totpEnrolled(), a.totpLastStep(), a.failedAttempts(),
+                        a.lockedUntil() == null ? null : Timestamp.from(a.lockedUntil()), a.active(), Timestamp.from(now))
+                .update();
+    }
+
+    public boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM acc_staff WHERE username = ?").param(username).query(Long.class).single() > 0;
+    }
+
+    public Optional<Account> byUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM acc_staff WHERE username = ?").param(username)
+                .query(AccountRepository::map).optional();
+    }
+
+    public Optional<Account> byId(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM acc_staff WHERE id = ?").param(id)
+                .query(AccountRepository::map).optional();
+    }
+
+    public Optional<Account> byIdForUpdate(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM acc_staff WHERE id = ? FOR UPDATE").param(id)
+                .query(AccountRepository::map).optional();
+    }
+
+    public Optional<Account> inOrganisation(UUID organisationId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM acc_staff WHERE org_id = ? AND id = ?").params(organisationId, id)
+                .query(AccountRepository::map).optional();
+    }
+
+    public List<Account> ofOrganisation(UUID organisationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM acc_staff WHERE org_id = ? ORDER BY display_name, username")
+                .param(organisationId).query(AccountRepository::map).list();
+    }
+
+    public List<Account> byIds(UUID organisationId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM acc_staff WHERE org_id = :org AND id IN (:ids)")
+                .param("org", organisationId).param("ids", ids).query(AccountRepository::map).list();
+    }
+
+    public void recordFailure(UUID id, int failedAttempts, Instant lockedUntil) {
+        jdbc.sql("UPDATE acc_staff SET failed_attempts = ?, locked_until = ? WHERE id = ?")
+                .params(failedAttempts, lockedUntil == null ? null : Timestamp.from(lockedUntil), id).update();
+    }
+
+    public void clearFailures(UUID id) {
+        jdbc.sql("UPDATE acc_staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?").param(id).update();
+    }
+
+    public void setPassword(UUID id, String hash, boolean mustChange) {
+        jdbc.sql("UPDATE acc_staff SET password_hash = ?, must_change_password = ? WHERE id = ?")
+                .params(hash, mustChange, id).update();
+    }
+
+    public void setPendingTotpSecret(UUID id, byte[] encryptedSecret) {
+        jdbc.sql("UPDATE acc_staff SET totp_secret = ?, totp_enrolled = FALSE, totp_last_step = NULL WHERE id = ?")
+                .params(encryptedSecret, id).update();
+    }
+
+    public void confirmTotp(UUID id, long step) {
+        jdbc.sql("UPDATE acc_staff SET totp_enrolled = TRUE, totp_last_step = ? WHERE id = ?").params(step, id).update();
+    }
+
+    public void useTotpStep(UUID id, long step) {
+        jdbc.sql("UPDATE acc_staff SET totp_last_step = ? WHERE id = ?").params(step, id).update();
+    }
+
+    public void resetSecondFactor(UUID id) {
+        jdbc.sql("UPDATE acc_staff SET totp_secret = NULL, totp_enrolled = FALSE, totp_last_step = NULL WHERE id = ?")
+                .param(id).update();
+        jdbc.sql("DELETE FROM acc_recovery_code WHERE staff_id = ?").param(id).update();
+    }
+
+    public void setActive(UUID id, boolean active) {
+        jdbc.sql("UPDATE acc_staff SET active = ? WHERE id = ?").params(active, id).update();
+    }
+
+    public void replaceRecoveryCodes(UUID id, List<String> hashes) {
+        jdbc.sql("DELETE FROM acc_recovery_code WHERE staff_id = ?").param(id).update();
+        for (String hash : hashes) {
+            jdbc.sql("INSERT INTO acc_recovery_code (staff_id, code_hash) VALUES (?, ?)").params(id, hash).update();
+        }
+    }
+
+    /** Marks an unused recovery code as used; false when there is no such unused code. */
+    public boolean useRecoveryCode(UUID id, String hash, Instant now) {
+        return jdbc.sql("UPDATE acc_recovery_code SET used_at = ? WHERE staff_id = ? AND code_hash = ? AND used_at IS NULL")
+                .params(Timestamp.from(now), id, hash).update() == 1;
+    }
+
+    public int unusedRecoveryCodes(UUID id) {
+        return jdbc.sql("SELECT COUNT(*) FROM acc_recovery_code WHERE staff_id = ? AND used_at IS NULL").param(id)
+                .query(Integer.class).single();
+    }
+
+    private static Account map(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        long step = rs.getLong("totp_last_step");
+        Long lastStep = rs.wasNull() ? null : step;
+        return new Account(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class), rs.getString("username"),
+                rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getString("password_hash"),
+                rs.getBoolean("must_change_password"), rs.getBytes("totp_secret"), rs.getBoolean("totp_enrolled"),
+                lastStep, rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
+                rs.getBoolean("active"));
+    }
+}

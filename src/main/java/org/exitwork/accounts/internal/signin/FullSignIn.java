@@ -1,0 +1,52 @@
+package org.exitwork.accounts.internal.signin;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.accounts.internal.resets.ResetNoticeGate;
+import org.exitwork.accounts.internal.resets.ResetRequests;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/** Turns a password-only sign-in into a full one once the second factor is verified. */
+@Component
+class FullSignIn {
+
+    private final SecurityContextRepository contexts;
+    private final ResetRequests resets;
+
+    FullSignIn(SecurityContextRepository contexts, ResetRequests resets) {
+        this.contexts = contexts;
+        this.resets = resets;
+    }
+
+    void complete(StaffPrincipal who, HttpServletRequest request, HttpServletResponse response) {
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(who, null,
+                List.of(new SimpleGrantedAuthority(who.role().authority())));
+        // A new session id at the moment privileges rise defeats session fixation.
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        // Someone reset this account's password or second factor: the holder hears of it first (R6).
+        if (resets.hasNotices(who.id())) {
+            ResetNoticeGate.remember(request);
+        }
+    }
+
+    void abandon(HttpServletRequest request) {
+        SecurityContextHolder.clearContext();
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.exitwork.accounts.internal.staff;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.exitwork.accounts.AccountAdministration.NewAccount;
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.accounts.internal.account.Usernames;
+import org.exitwork.accounts.internal.resets.ResetKind;
+import org.exitwork.accounts.internal.resets.ResetRequests;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administrator's page: staff accounts of their own organisation. No case data here. */
+@Controller
+@RequestMapping("/admin/staff")
+@PreAuthorize("hasRole('ADMIN')")
+class StaffAdminController {
+
+    record NewStaffForm(@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = Usernames.PATTERN) String username,
+            @NotBlank @Size(max = 200) String displayName,
+            @NotNull Role role) {
+    }
+
+    private final AccountService accounts;
+    private final ResetRequests resets;
+    private final java.time.Clock clock;
+
+    StaffAdminController(AccountService accounts, ResetRequests resets, java.time.Clock clock) {
+        this.accounts = accounts;
+        this.resets = resets;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal StaffPrincipal admin, Model model) {
+        model.addAttribute("form", new NewStaffForm("", "", Role.PRACTITIONER));
+        return page(admin, model);
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal StaffPrincipal admin, @Valid @ModelAttribute("form") NewStaffForm form,
+            BindingResult errors, Model model) {
+        if (errors.hasErrors()) {
+            return page(admin, model);
+        }
+        NewAccount created;
+        try {
+            created = accounts.createStaff(admin, Usernames.normalise(form.username()),
+                    form.displayName().strip(), form.role());
+        } catch (AccountService.UsernameTakenException e) {
+            errors.rejectValue("username", "username.taken");
+            return page(admin, model);
+        }
+        // The temporary password appears in this one response, never in a redirect or the session.
+        model.addAttribute("created", created);
+        model.addAttribute("form", new NewStaffForm("", "", Role.PRACTITIONER));
+        return page(admin, model);
+    }
+
+    /**
+     * Only a request (R6): a manager other than this administrator approves it, and the temporary
+     * password is shown to that manager, never here.
+     */
+    @PostMapping("/{id}/reset-password")
+    String resetPassword(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id,
+            RedirectAttributes redirect) {
+        return requestReset(admin, id, ResetKind.PASSWORD, redirect);
+    }
+
+    @PostMapping("/{id}/reset-second-factor")
+    String resetSecondFactor(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id,
+            RedirectAttributes redirect) {
+        return requestReset(admin, id, ResetKind.SECOND_FACTOR, redirect);
+    }
+
+    private String requestReset(StaffPrincipal admin, UUID id, ResetKind kind, RedirectAttributes redirect) {
+        try {
+            resets.request(admin, id, kind);
+        } catch (ResetRequests.Closed e) {
+            redirect.addFlashAttribute("problem", e.reason);
+            return "redirect:/admin/staff";
+        }
+        redirect.addFlashAttribute("notice", "reset.notice.requested");
+        return "redirect:/admin/staff";
+    }
+
+    @PostMapping("/{id}/unlock")
+    String unlock(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, RedirectAttributes redirect) {
+        accounts.unlock(admin, id);
+        redirect.addFlashAttribute("notice", "staff.notice.unlocked");
+        return "redirect:/admin/staff";
+    }
+
+    @PostMapping("/{id}/active")
+    String setActive(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id,
+            @RequestParam boolean active, RedirectAttributes redirect) {
+        try {
+            accounts.setActive(admin, id, active);
+        } catch (AccountService.CannotDeactivateSelfException e) {
+            redirect.addFlashAttribute("problem", "staff.problem.deactivate-self");
+            return "redirect:/admin/staff";
+        }
+        redirect.addFlashAttribute("notice", active ? "staff.notice.reactivated" : "staff.notice.deactivated");
+        return "redirect:/admin/staff";
+    }
+
+    private String page(StaffPrincipal admin, Model model) {
+        model.addAttribute("staff", accounts.staffOf(admin));
+        model.addAttribute("resetsWaiting", resets.waitingByAccount(admin.organisationId()));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("now", clock.instant());
+        return "accounts/staff";
+    }
+}

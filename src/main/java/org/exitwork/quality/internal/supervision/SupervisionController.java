@@ -1,0 +1,93 @@
+package org.exitwork.quality.internal.supervision;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.quality.internal.access.TeamAccess;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Supervision and intervision sessions at {@code /team/supervision}. */
+@Controller
+@RequestMapping("/team/supervision")
+@PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
+class SupervisionController {
+
+    /** A short neutral topic line at most: no notes, nothing about clients. */
+    record SupervisionForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+            @NotNull SupervisionKind kind, @Size(max = 100) String topic, @Size(max = 120) String supervisorName,
+            @NotEmpty Set<UUID> participants) {
+    }
+
+    private final Supervisions supervisions;
+    private final TeamAccess access;
+
+    SupervisionController(Supervisions supervisions, TeamAccess access) {
+        this.supervisions = supervisions;
+        this.access = access;
+    }
+
+    @GetMapping
+    String supervisions(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("supervisions", supervisions.visible(who));
+        return "quality/supervisions";
+    }
+
+    @GetMapping("/new")
+    String newSupervision(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("form", new SupervisionForm(null, null, "", "",
+                who.is(Role.MANAGER) ? Set.of() : Set.of(who.id())));
+        return supervisionForm(who, model);
+    }
+
+    @PostMapping
+    String recordSupervision(@AuthenticationPrincipal StaffPrincipal who,
+            @Valid @ModelAttribute("form") SupervisionForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        Set<UUID> team = new LinkedHashSet<>();
+        access.team(who).forEach(m -> team.add(m.id()));
+        if (form.participants() != null && !form.participants().isEmpty()) {
+            if (!team.containsAll(form.participants())) {
+                errors.rejectValue("participants", "care.error.unknown-participant");
+            } else if (!who.is(Role.MANAGER) && !form.participants().contains(who.id())) {
+                errors.rejectValue("participants", "care.error.not-a-participant");
+            }
+        }
+        if (errors.hasErrors()) {
+            return supervisionForm(who, model);
+        }
+        supervisions.record(who, form.heldOn(), form.kind(), blankToNull(form.topic()),
+                blankToNull(form.supervisorName()), form.participants());
+        redirect.addFlashAttribute("notice", "care.notice.supervision-recorded");
+        return "redirect:/team/supervision";
+    }
+
+    private String supervisionForm(StaffPrincipal who, Model model) {
+        model.addAttribute("team", access.team(who));
+        model.addAttribute("kinds", SupervisionKind.values());
+        return "quality/supervision-new";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

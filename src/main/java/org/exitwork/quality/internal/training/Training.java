@@ -1,0 +1,8 @@
+package org.exitwork.quality.internal.training;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A training a staff member took (title and provider decrypted), linked to an induction topic or not. */
+public record Training(UUID id, LocalDate takenOn, String title, String provider, UUID topicId) {
+}

@@ -1,6 +1,0 @@
-package org.exitwork.safety.internal;
-
-/** Why an alert was opened: a missed check-out, or the practitioner asked for help. */
-enum AlertKind {
-    OVERDUE, HELP
-}

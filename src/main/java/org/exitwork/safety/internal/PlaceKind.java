@@ -1,6 +1,0 @@
-package org.exitwork.safety.internal;
-
-/** The kind of place of an appointment: the only thing colleagues see of where it is (R14). */
-enum PlaceKind {
-    OFFICE, INSTITUTION, PUBLIC_PLACE, HOME_VISIT, OTHER
-}

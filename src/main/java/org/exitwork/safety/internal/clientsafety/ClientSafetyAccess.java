@@ -1,0 +1,73 @@
+package org.exitwork.safety.internal.clientsafety;
+
+import java.util.UUID;
+
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.cases.CaseDirectory;
+import org.exitwork.cases.CaseReference;
+import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.FieldCipher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Client safety asks the cases module who may touch a case (the tandem writes; the tandem or a
+ * colleague who broke the glass reads) and encrypts every text with the client's key.
+ */
+@Component
+class ClientSafetyAccess {
+
+    private final CaseDirectory cases;
+    private final ClientKeys keys;
+    private final AuditLog audit;
+
+    ClientSafetyAccess(CaseDirectory cases, ClientKeys keys, AuditLog audit) {
+        this.cases = cases;
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    CaseReference forTandem(StaffPrincipal who, UUID clientId, String what) {
+        return cases.requireTandem(who, clientId, what);
+    }
+
+    CaseReference forReading(StaffPrincipal who, UUID clientId, String what) {
+        return cases.requireReader(who, clientId, what);
+    }
+
+    boolean inTandem(StaffPrincipal who, UUID clientId) {
+        return cases.inTandem(who, clientId);
+    }
+
+    CaseDirectory directory() {
+        return cases;
+    }
+
+    Texts texts(CaseReference ref, String table) {
+        return new Texts(keys.cipherFor(ref.id()), table);
+    }
+
+    /** An audit entry under the client's pseudonym, in the caller's transaction; never content in detail. */
+    void record(StaffPrincipal who, String action, CaseReference ref, String detail) {
+        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), action, ref.pseudonym(), detail));
+    }
+
+    /** A refusal, kept even though the request fails. */
+    void recordRefusal(StaffPrincipal who, String action, CaseReference ref, String detail) {
+        audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(), action,
+                ref.pseudonym(), detail));
+    }
+
+    /** Encrypts and decrypts the texts of one table, each bound to its row and column. */
+    record Texts(FieldCipher cipher, String table) {
+
+        byte[] seal(UUID row, String column, String text) {
+            return cipher.row(table, row).seal(column, text == null ? "" : text.strip());
+        }
+
+        String open(UUID row, String column, byte[] value) {
+            return cipher.row(table, row).open(column, value);
+        }
+    }
+}

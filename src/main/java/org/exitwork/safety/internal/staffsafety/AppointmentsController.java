@@ -1,0 +1,122 @@
+package org.exitwork.safety.internal.staffsafety;
+
+import java.time.LocalDateTime;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.CaseReference;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A practitioner plans appointments and checks in and out of them on the phone (R14). */
+@Controller
+@PreAuthorize("hasRole('PRACTITIONER')")
+class AppointmentsController {
+
+    record AppointmentForm(
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+            @NotNull PlaceKind placeKind,
+            @Size(max = 300) String place,
+            UUID clientId,
+            Set<UUID> attendees) {
+
+        static AppointmentForm empty() {
+            return new AppointmentForm(null, null, null, "", null, Set.of());
+        }
+    }
+
+    private final StaffSafety safety;
+    private final Escalation escalation;
+
+    AppointmentsController(StaffSafety safety, Escalation escalation) {
+        this.safety = safety;
+        this.escalation = escalation;
+    }
+
+    @GetMapping("/safety/appointments")
+    String appointments(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("form", AppointmentForm.empty());
+        return page(who, model);
+    }
+
+    @PostMapping("/safety/appointments")
+    String plan(@AuthenticationPrincipal StaffPrincipal who, @Valid @ModelAttribute("form") AppointmentForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (form.startsAt() != null && form.endsAt() != null && !form.endsAt().isAfter(form.startsAt())) {
+            errors.rejectValue("endsAt", "safety.appointment.error.ends-before-start");
+        }
+        if (form.clientId() != null && safety.casesCarriedBy(who).stream().map(CaseReference::id)
+                .noneMatch(form.clientId()::equals)) {
+            errors.rejectValue("clientId", "safety.appointment.error.case");
+        }
+        if (errors.hasErrors()) {
+            return page(who, model);
+        }
+        safety.plan(who, new StaffSafety.NewAppointment(form.startsAt().atZone(safety.zone()).toInstant(),
+                form.endsAt().atZone(safety.zone()).toInstant(), form.placeKind(), form.place(), form.clientId(),
+                form.attendees() == null ? Set.of() : form.attendees()));
+        redirect.addFlashAttribute("notice", "safety.appointment.notice.planned");
+        return "redirect:/safety/appointments";
+    }
+
+    private String page(StaffPrincipal who, Model model) {
+        model.addAttribute("appointments", safety.upcoming(who));
+        model.addAttribute("placeKinds", PlaceKind.values());
+        model.addAttribute("cases", safety.casesCarriedBy(who));
+        model.addAttribute("colleagues", safety.colleagues(who.organisationId()).stream()
+                .filter(m -> !m.id().equals(who.id())).toList());
+        return "safety/appointments";
+    }
+
+    @GetMapping("/safety/check-in")
+    String checkIn(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("appointments", safety.myDay(who));
+        model.addAttribute("extensions", new int[] {15, 30, 60});
+        return "safety/check-in";
+    }
+
+    @PostMapping("/safety/appointments/{id}/arrived")
+    String arrived(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect) {
+        safety.arrived(who, id);
+        redirect.addFlashAttribute("notice", "safety.check-in.notice.arrived");
+        return "redirect:/safety/check-in";
+    }
+
+    @PostMapping("/safety/appointments/{id}/left")
+    String left(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect) {
+        safety.left(who, id);
+        redirect.addFlashAttribute("notice", "safety.check-in.notice.left");
+        return "redirect:/safety/check-in";
+    }
+
+    @PostMapping("/safety/appointments/{id}/extend")
+    String extend(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @RequestParam(defaultValue = "0") int minutes, RedirectAttributes redirect) {
+        safety.extend(who, id, minutes);
+        redirect.addFlashAttribute("notice", "safety.check-in.notice.extended");
+        return "redirect:/safety/check-in";
+    }
+
+    @PostMapping("/safety/appointments/{id}/help")
+    String help(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect) {
+        escalation.help(who, id);
+        redirect.addFlashAttribute("notice", "safety.check-in.notice.help");
+        return "redirect:/safety/check-in";
+    }
+}

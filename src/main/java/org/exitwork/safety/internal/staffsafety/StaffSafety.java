@@ -1,0 +1,272 @@
+package org.exitwork.safety.internal.staffsafety;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffDirectory;
+import org.exitwork.accounts.StaffMember;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.cases.CaseDirectory;
+import org.exitwork.cases.CaseReference;
+import org.exitwork.cases.ClientErased;
+import org.exitwork.platform.ForbiddenException;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Alert;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Appointment;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Appointments, check-in and check-out, the whereabouts board, the duty roster and work e-mail (R14). */
+@Service
+class StaffSafety {
+
+    static final Set<Integer> EXTENSIONS = Set.of(15, 30, 60);
+
+    /** A new appointment as planned by a practitioner. */
+    record NewAppointment(Instant startsAt, Instant endsAt, PlaceKind placeKind, String place, UUID clientId,
+            Set<UUID> attendees) {
+    }
+
+    /** One appointment as a viewer may see it: {@code place} and {@code pseudonym} only where allowed. */
+    record Whereabouts(UUID id, UUID staffId, String practitioner, List<String> attendees, PlaceKind placeKind,
+            LocalDateTime startsAt, LocalDateTime endsAt, boolean arrived, boolean left, AlertView alert,
+            String pseudonym, String place, boolean own) {
+    }
+
+    record AlertView(UUID id, AlertKind kind, int step, String owner, boolean resolved) {
+    }
+
+    record DutyRow(UUID staffId, String name, Role role, boolean onDuty, boolean mayChange) {
+    }
+
+    private final StaffSafetyRepository repository;
+    private final StaffDirectory staff;
+    private final CaseDirectory cases;
+    private final AuditLog audit;
+    private final Escalation escalation;
+    private final Clock clock;
+
+    StaffSafety(StaffSafetyRepository repository, StaffDirectory staff, CaseDirectory cases, AuditLog audit,
+            Escalation escalation, Clock clock) {
+        this.repository = repository;
+        this.staff = staff;
+        this.cases = cases;
+        this.audit = audit;
+        this.escalation = escalation;
+        this.clock = clock;
+    }
+
+    ZoneId zone() {
+        return clock.getZone();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Staff of the organisation who may attend, be on duty and see the board: practitioners and managers. */
+    List<StaffMember> colleagues(UUID organisationId) {
+        return Stream.concat(staff.practitioners(organisationId).stream(), staff.managers(organisationId).stream())
+                .sorted(Comparator.comparing(StaffMember::displayName)).toList();
+    }
+
+    List<CaseReference> casesCarriedBy(StaffPrincipal who) {
+        return cases.casesCarriedBy(who);
+    }
+
+    @Transactional
+    UUID plan(StaffPrincipal who, NewAppointment planned) {
+        if (planned.clientId() != null) {
+            cases.requireTandem(who, planned.clientId(), "plan an appointment");
+        }
+        Set<UUID> colleagues = new LinkedHashSet<>();
+        colleagues(who.organisationId()).forEach(m -> colleagues.add(m.id()));
+        for (UUID attendee : planned.attendees()) {
+            if (!colleagues.contains(attendee)) {
+                throw new ForbiddenException();
+            }
+        }
+        UUID id = UUID.randomUUID();
+        repository.insertAppointment(id, who.organisationId(), who.id(), planned.startsAt(), planned.endsAt(),
+                planned.placeKind(), planned.clientId(), clock.instant());
+        if (planned.place() != null && !planned.place().isBlank()) {
+            repository.setPlace(id, planned.place().strip());
+        }
+        for (UUID attendee : planned.attendees()) {
+            if (!attendee.equals(who.id())) {
+                repository.addAttendee(id, attendee);
+            }
+        }
+        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
+                StaffSafetyActions.APPOINTMENT_PLANNED, who.username(), "kind=" + planned.placeKind()
+                        + " on=" + LocalDate.ofInstant(planned.startsAt(), zone())
+                        + " attendees=" + planned.attendees().size()));
+        return id;
+    }
+
+    /** The practitioner's own appointments from today on. */
+    @Transactional(readOnly = true)
+    List<Whereabouts> upcoming(StaffPrincipal who) {
+        Instant from = today().atStartOfDay(zone()).toInstant();
+        return repository.appointmentsOf(who.organisationId(), who.id(), from, from.plus(java.time.Duration.ofDays(60)))
+                .stream().map(a -> view(who, a)).toList();
+    }
+
+    /** The practitioner's own appointments today (the check-in page). */
+    @Transactional
+    List<Whereabouts> myDay(StaffPrincipal who) {
+        Instant from = today().atStartOfDay(zone()).toInstant();
+        Instant to = today().plusDays(1).atStartOfDay(zone()).toInstant();
+        return repository.appointmentsOf(who.organisationId(), who.id(), from, to).stream().map(a -> view(who, a))
+                .toList();
+    }
+
+    /** Today's whereabouts of the organisation as {@code who} may see them. */
+    @Transactional
+    List<Whereabouts> board(StaffPrincipal who) {
+        Instant from = today().atStartOfDay(zone()).toInstant();
+        Instant to = today().plusDays(1).atStartOfDay(zone()).toInstant();
+        return repository.appointmentsBetween(who.organisationId(), from, to).stream().map(a -> view(who, a)).toList();
+    }
+
+    Whereabouts view(StaffPrincipal who, Appointment a) {
+        boolean own = a.staffId().equals(who.id());
+        List<UUID> attendeeIds = repository.attendees(a.id());
+        List<UUID> ids = new ArrayList<>(attendeeIds);
+        ids.add(a.staffId());
+        Alert alert = a.alertId() == null ? null : repository.alert(a.alertId()).orElse(null);
+        if (alert == null) {
+            alert = repository.openAlertFor(a.id()).orElse(null);
+        }
+        List<UUID> named = new ArrayList<>(ids);
+        if (alert != null && alert.ownerId() != null) {
+            named.add(alert.ownerId());
+        }
+        Map<UUID, String> names = staff.displayNames(who.organisationId(), named);
+        String pseudonym = null;
+        if (a.clientId() != null && cases.inTandem(who, a.clientId())) {
+            pseudonym = cases.find(who.organisationId(), a.clientId()).map(CaseReference::pseudonym).orElse(null);
+        }
+        String place = null;
+        if (a.place() != null && (own || repository.escalatedTo(a.id(), who.id()))) {
+            place = repository.place(a);
+            if (!own) {
+                audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
+                        StaffSafetyActions.PLACE_SHOWN,
+                        staff.find(who.organisationId(), a.staffId()).map(StaffMember::username).orElse(null),
+                        alert == null ? null : "step=" + alert.step()));
+            }
+        }
+        AlertView alertView = alert == null ? null : new AlertView(alert.id(), alert.kind(), alert.step(),
+                alert.ownerId() == null ? null : names.get(alert.ownerId()), !alert.open());
+        return new Whereabouts(a.id(), a.staffId(), names.getOrDefault(a.staffId(), "?"),
+                attendeeIds.stream().map(id -> names.getOrDefault(id, "?")).toList(), a.placeKind(),
+                LocalDateTime.ofInstant(a.startsAt(), zone()), LocalDateTime.ofInstant(a.endsAt(), zone()),
+                a.arrivedAt() != null, a.leftAt() != null, alertView, pseudonym, place, own);
+    }
+
+    // --- check-in -------------------------------------------------------------------------------
+
+    @Transactional
+    void arrived(StaffPrincipal who, UUID appointmentId) {
+        Appointment a = open(who, appointmentId);
+        repository.arrived(a.id(), clock.instant());
+        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), StaffSafetyActions.ARRIVED,
+                who.username(), null));
+    }
+
+    @Transactional
+    void left(StaffPrincipal who, UUID appointmentId) {
+        Appointment a = open(who, appointmentId);
+        repository.left(a.id(), clock.instant());
+        repository.openAlertFor(a.id()).ifPresent(alert -> escalation.resolveInTransaction(who, alert));
+        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), StaffSafetyActions.LEFT,
+                who.username(), null));
+    }
+
+    /** "I am fine, extend by N minutes": a new expected end, and any open alert about it is closed. */
+    @Transactional
+    void extend(StaffPrincipal who, UUID appointmentId, int minutes) {
+        if (!EXTENSIONS.contains(minutes)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        Appointment a = open(who, appointmentId);
+        Instant now = clock.instant();
+        Instant base = a.endsAt().isAfter(now) ? a.endsAt() : now;
+        repository.openAlertFor(a.id()).ifPresent(alert -> escalation.resolveInTransaction(who, alert));
+        repository.extend(a.id(), base.plus(java.time.Duration.ofMinutes(minutes)));
+        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), StaffSafetyActions.EXTENDED,
+                who.username(), "minutes=" + minutes));
+    }
+
+    private Appointment open(StaffPrincipal who, UUID appointmentId) {
+        Appointment a = escalation.ownAppointment(who, appointmentId);
+        if (a.leftAt() != null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        return a;
+    }
+
+    // --- duty roster ----------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    List<DutyRow> duty(StaffPrincipal who) {
+        Set<UUID> roster = repository.onDuty(who.organisationId(), today());
+        return colleagues(who.organisationId()).stream().map(m -> new DutyRow(m.id(), m.displayName(), m.role(),
+                roster.contains(m.id()), who.is(Role.MANAGER) || m.id().equals(who.id()))).toList();
+    }
+
+    /** Staff set themselves on or off duty today; managers set anyone. */
+    @Transactional
+    void setDuty(StaffPrincipal who, UUID staffId, boolean onDuty) {
+        if (!who.is(Role.MANAGER) && !who.id().equals(staffId)) {
+            throw new ForbiddenException();
+        }
+        StaffMember member = colleagues(who.organisationId()).stream().filter(m -> m.id().equals(staffId)).findFirst()
+                .orElseThrow(org.exitwork.platform.NotFoundException::new);
+        repository.setDuty(who.organisationId(), today(), staffId, onDuty);
+        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), StaffSafetyActions.DUTY_SET,
+                member.username(), "onDuty=" + onDuty + " on=" + today()));
+    }
+
+    // --- work e-mail ----------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    String workEmail(StaffPrincipal who) {
+        return repository.workEmail(who.id()).orElse("");
+    }
+
+    @Transactional
+    void saveWorkEmail(StaffPrincipal who, String email) {
+        String value = email == null || email.isBlank() ? null : email.strip();
+        repository.saveWorkEmail(who.id(), who.organisationId(), value, clock.instant());
+        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
+                StaffSafetyActions.CONTACT_ADDRESS_SET, who.username(), value == null ? "removed" : "set"));
+    }
+
+    /** Erasure (R20): appointments stay (staff whereabouts), but lose the client and the place. */
+    @EventListener
+    void onClientErased(ClientErased erased) {
+        int forgotten = repository.forgetClient(erased.clientId());
+        if (forgotten > 0) {
+            audit.record(new AuditEvent(erased.organisationId(), null, Escalation.SYSTEM,
+                    StaffSafetyActions.CLIENT_LINKS_ERASED, null, "appointments=" + forgotten));
+        }
+    }
+}
