@@ -9,7 +9,6 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
-import org.exitwork.keys.FieldRef;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -93,10 +92,6 @@ public class CaseAccess {
     /** An audit entry about the organisation's own settings (no client concerned). */
     public void recordOrganisation(StaffPrincipal who, String action, String detail) {
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), action, null, detail));
-    }
-
-    public static FieldRef field(String table, UUID row, String field) {
-        return FieldRef.of(table, row, field);
     }
 
     private void refuse(StaffPrincipal who, CaseRef ref, String what) {

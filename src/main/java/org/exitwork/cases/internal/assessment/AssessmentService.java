@@ -16,8 +16,8 @@ import org.exitwork.cases.internal.access.Access;
 import org.exitwork.cases.internal.access.CaseAccess;
 import org.exitwork.cases.internal.access.CaseRef;
 import org.exitwork.cases.internal.access.Stage;
+import org.exitwork.cases.internal.assessment.AssessmentRepository.Row;
 import org.exitwork.keys.FieldCipher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,15 +61,13 @@ class AssessmentService {
         }
     }
 
-    private static final String TABLE = "cas_assessment";
-
-    private final JdbcClient jdbc;
+    private final AssessmentRepository versions;
     private final CaseAccess access;
     private final StaffDirectory staff;
     private final Clock clock;
 
-    AssessmentService(JdbcClient jdbc, CaseAccess access, StaffDirectory staff, Clock clock) {
-        this.jdbc = jdbc;
+    AssessmentService(AssessmentRepository versions, CaseAccess access, StaffDirectory staff, Clock clock) {
+        this.versions = versions;
         this.access = access;
         this.staff = staff;
         this.clock = clock;
@@ -81,25 +79,18 @@ class AssessmentService {
         CaseRef ref = access.forReading(who, clientId, "read assessment");
         access.requireStage(ref, Stage.CLIENT, Stage.CLOSED);
         Access how = access.access(who, ref);
-        List<Row> rows = jdbc.sql("SELECT * FROM cas_assessment WHERE client_id = ? ORDER BY version DESC")
-                .param(ref.id()).query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getInt("version"),
-                        rs.getDate("assessed_on").toLocalDate(), rs.getObject("recorded_by", UUID.class),
-                        rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(), rs.getBytes("resources"),
-                        rs.getBytes("capacities"), rs.getBytes("protective_factors"), rs.getBytes("social_context"),
-                        rs.getBytes("danger_to_self"), rs.getBytes("danger_to_self_why"), rs.getBytes("danger_to_others"),
-                        rs.getBytes("danger_to_others_why")))
-                .list();
+        List<Row> rows = versions.versions(ref.id());
         Set<UUID> authors = new HashSet<>();
         rows.forEach(r -> authors.add(r.recordedBy()));
         Map<UUID, String> names = staff.displayNames(who.organisationId(), authors);
         FieldCipher cipher = access.cipher(ref);
-        List<Version> versions = rows.stream()
-                .map(r -> new Version(r.id(), r.version(), names.get(r.recordedBy()), r.recordedAt(), decrypt(cipher, r)))
+        List<Version> history = rows.stream()
+                .map(r -> new Version(r.id(), r.version(), names.get(r.recordedBy()), r.recordedAt(), open(cipher, r)))
                 .toList();
-        access.record(who, AssessmentActions.ASSESSMENT_READ, ref, versions.isEmpty() ? "no version"
-                : "as " + how.name().toLowerCase() + ", version " + versions.get(0).number() + " of "
-                        + versions.get(0).findings().assessedOn());
-        return new AssessmentView(ref.id(), ref.pseudonym(), how, ref.stage(), versions);
+        access.record(who, AssessmentActions.ASSESSMENT_READ, ref, history.isEmpty() ? "no version"
+                : "as " + how.name().toLowerCase() + ", version " + history.get(0).number() + " of "
+                        + history.get(0).findings().assessedOn());
+        return new AssessmentView(ref.id(), ref.pseudonym(), how, ref.stage(), history);
     }
 
     /** Refuses (audited) anyone who may not revise the assessment, before a form is even looked at. */
@@ -113,51 +104,41 @@ class AssessmentService {
     public int record(StaffPrincipal who, UUID clientId, Findings findings) {
         CaseRef ref = access.forTandem(who, clientId, "revise assessment");
         access.requireStage(ref, Stage.CLIENT);
-        int number = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM cas_assessment WHERE client_id = ?")
-                .param(ref.id()).query(Integer.class).single() + 1;
+        int number = versions.nextVersion(ref.id());
         UUID id = UUID.randomUUID();
-        FieldCipher cipher = access.cipher(ref);
-        jdbc.sql("INSERT INTO cas_assessment (id, client_id, version, assessed_on, recorded_by, recorded_at, "
-                + "resources, capacities, protective_factors, social_context, danger_to_self, danger_to_self_why, "
-                + "danger_to_others, danger_to_others_why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, ref.id(), number, findings.assessedOn(), who.id(), java.sql.Timestamp.from(clock.instant()),
-                        encrypt(cipher, id, "resources", findings.resources()),
-                        encrypt(cipher, id, "capacities", findings.capacities()),
-                        encrypt(cipher, id, "protective_factors", findings.protectiveFactors()),
-                        encrypt(cipher, id, "social_context", findings.socialContext()),
-                        encrypt(cipher, id, "danger_to_self", findings.dangerToSelf().name()),
-                        encrypt(cipher, id, "danger_to_self_why", findings.dangerToSelfWhy()),
-                        encrypt(cipher, id, "danger_to_others", findings.dangerToOthers().name()),
-                        encrypt(cipher, id, "danger_to_others_why", findings.dangerToOthersWhy()))
-                .update();
+        versions.insert(ref.id(), seal(access.cipher(ref), id, number, who.id(), clock.instant(), findings));
         access.record(who, AssessmentActions.ASSESSMENT_RECORDED, ref,
                 "version " + number + " of " + findings.assessedOn());
         return number;
     }
 
-    record Row(UUID id, int version, LocalDate assessedOn, UUID recordedBy, Instant recordedAt, byte[] resources,
-            byte[] capacities, byte[] protectiveFactors, byte[] socialContext, byte[] dangerToSelf,
-            byte[] dangerToSelfWhy, byte[] dangerToOthers, byte[] dangerToOthersWhy) {
-    }
-
-    private static Findings decrypt(FieldCipher cipher, Row r) {
-        UUID id = r.id();
+    private static Findings open(FieldCipher cipher, Row r) {
+        FieldCipher.RowCipher row = cipher.row(AssessmentRepository.TABLE, r.id());
         return new Findings(r.assessedOn(),
-                decrypt(cipher, id, "resources", r.resources()),
-                decrypt(cipher, id, "capacities", r.capacities()),
-                decrypt(cipher, id, "protective_factors", r.protectiveFactors()),
-                decrypt(cipher, id, "social_context", r.socialContext()),
-                DangerLevel.valueOf(decrypt(cipher, id, "danger_to_self", r.dangerToSelf())),
-                decrypt(cipher, id, "danger_to_self_why", r.dangerToSelfWhy()),
-                DangerLevel.valueOf(decrypt(cipher, id, "danger_to_others", r.dangerToOthers())),
-                decrypt(cipher, id, "danger_to_others_why", r.dangerToOthersWhy()));
+                row.open("resources", r.resources()),
+                row.open("capacities", r.capacities()),
+                row.open("protective_factors", r.protectiveFactors()),
+                row.open("social_context", r.socialContext()),
+                DangerLevel.valueOf(row.open("danger_to_self", r.dangerToSelf())),
+                row.open("danger_to_self_why", r.dangerToSelfWhy()),
+                DangerLevel.valueOf(row.open("danger_to_others", r.dangerToOthers())),
+                row.open("danger_to_others_why", r.dangerToOthersWhy()));
     }
 
-    private static byte[] encrypt(FieldCipher cipher, UUID row, String column, String text) {
-        return cipher.encrypt(CaseAccess.field(TABLE, row, column), text == null ? "" : text.strip());
+    private static Row seal(FieldCipher cipher, UUID id, int number, UUID by, Instant at, Findings f) {
+        FieldCipher.RowCipher row = cipher.row(AssessmentRepository.TABLE, id);
+        return new Row(id, number, f.assessedOn(), by, at,
+                row.seal("resources", text(f.resources())),
+                row.seal("capacities", text(f.capacities())),
+                row.seal("protective_factors", text(f.protectiveFactors())),
+                row.seal("social_context", text(f.socialContext())),
+                row.seal("danger_to_self", f.dangerToSelf().name()),
+                row.seal("danger_to_self_why", text(f.dangerToSelfWhy())),
+                row.seal("danger_to_others", f.dangerToOthers().name()),
+                row.seal("danger_to_others_why", text(f.dangerToOthersWhy())));
     }
 
-    private static String decrypt(FieldCipher cipher, UUID row, String column, byte[] value) {
-        return cipher.decrypt(CaseAccess.field(TABLE, row, column), value);
+    private static String text(String text) {
+        return text == null ? "" : text.strip();
     }
 }

@@ -17,7 +17,6 @@ import org.exitwork.cases.ClientRecordSection.Item;
 import org.exitwork.cases.ClientRecordSection;
 import org.exitwork.cases.ClientRecords;
 import org.exitwork.cases.internal.access.AccessRepository;
-import org.exitwork.cases.internal.access.CaseAccess;
 import org.exitwork.cases.internal.access.CaseRef;
 import org.exitwork.cases.internal.access.Stage;
 import org.exitwork.cases.internal.agreement.WorkAgreements;
@@ -79,7 +78,7 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
     public Cover cover(CaseReference client) {
         CaseRef ref = ref(client);
         String name = identities.identity(ref.id())
-                .map(i -> keys.cipherFor(ref.id()).decrypt(CaseAccess.field("cas_identity", ref.id(), "full_name"),
+                .map(i -> keys.cipherFor(ref.id()).row("cas_identity", ref.id()).open("full_name",
                         i.fullName()))
                 .orElse(null);
         return new Cover(ref.pseudonym(), name, ref.language() == null ? Locale.ENGLISH : ref.locale());
@@ -117,11 +116,11 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
         List<Item> items = new ArrayList<>();
         items.add(new Item(t.get("record.pseudonym"), ref.pseudonym()));
         identities.identity(ref.id()).ifPresent(i -> {
-            add(items, t.get("record.identity.name"), open(cipher, "cas_identity", ref.id(), "full_name", i.fullName()));
+            add(items, t.get("record.identity.name"), cipher.row("cas_identity", ref.id()).open("full_name", i.fullName()));
             add(items, t.get("record.identity.born"),
-                    open(cipher, "cas_identity", ref.id(), "date_of_birth", i.dateOfBirth()));
-            add(items, t.get("record.identity.contact"), open(cipher, "cas_identity", ref.id(), "contact", i.contact()));
-            add(items, t.get("record.identity.aliases"), open(cipher, "cas_identity", ref.id(), "aliases", i.aliases()));
+                    cipher.row("cas_identity", ref.id()).open("date_of_birth", i.dateOfBirth()));
+            add(items, t.get("record.identity.contact"), cipher.row("cas_identity", ref.id()).open("contact", i.contact()));
+            add(items, t.get("record.identity.aliases"), cipher.row("cas_identity", ref.id()).open("aliases", i.aliases()));
         });
         return new ClientRecordSection("identity", t.get("record.identity"), items);
     }
@@ -135,7 +134,7 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
                 .collect(Collectors.joining(", "));
         add(items, t.get("record.intake.areas"), areas.isEmpty() ? null : areas);
         for (IntakeRepository.ContactRow c : intake.contacts(ref.id())) {
-            String note = open(cipher, "cas_contact", c.id(), "note", c.note());
+            String note = cipher.row("cas_contact", c.id()).open("note", c.note());
             items.add(new Item(t.get("record.intake.contact") + " " + c.contactedOn(),
                     t.code("contact.", c.kind().name()) + (note == null ? "" : ": " + note)));
         }
@@ -176,8 +175,8 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
                         .append(of.stream().map(th -> t.code("theme.", th.name())).collect(Collectors.joining(", ")))
                         .append(". ");
             }
-            value.append(open(cipher, "cas_session_note", s.id(), "body", s.body()));
-            String next = open(cipher, "cas_session_note", s.id(), "next_steps", s.nextSteps());
+            value.append(cipher.row("cas_session_note", s.id()).open("body", s.body()));
+            String next = cipher.row("cas_session_note", s.id()).open("next_steps", s.nextSteps());
             if (next != null) {
                 value.append("\n").append(t.get("record.sessions.next-steps")).append(": ").append(next);
                 if (s.nextStepsDue() != null) {
@@ -214,13 +213,13 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
     private ClientRecordSection context(CaseRef ref, FieldCipher cipher, Text t) {
         List<Item> items = new ArrayList<>();
         for (ContextRepository.PersonRow p : context.persons(ref.id())) {
-            String note = open(cipher, "cas_context_person", p.id(), "note", p.note());
+            String note = cipher.row("cas_context_person", p.id()).open("note", p.note());
             items.add(new Item(t.code("relation.", p.relation()),
-                    open(cipher, "cas_context_person", p.id(), "name", p.name()) + (note == null ? "" : ": " + note)));
+                    cipher.row("cas_context_person", p.id()).open("name", p.name()) + (note == null ? "" : ": " + note)));
         }
         for (ContextRepository.StayRow s : context.stays(ref.id())) {
             items.add(new Item(t.code("institution.", s.kind()),
-                    open(cipher, "cas_institution_stay", s.id(), "name", s.name()) + " (" + s.startedOn() + " - "
+                    cipher.row("cas_institution_stay", s.id()).open("name", s.name()) + " (" + s.startedOn() + " - "
                             + (s.endedOn() == null ? "" : s.endedOn()) + ")"));
         }
         return new ClientRecordSection("context", t.get("record.context"), items);
@@ -229,7 +228,7 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
     private ClientRecordSection groups(CaseRef ref, Text t) {
         List<Item> items = new ArrayList<>();
         for (GroupRepository.AttendanceRow g : groups.attendanceOf(ref.id())) {
-            String name = keys.cipherFor(g.groupId()).decrypt(CaseAccess.field("cas_group", g.groupId(), "name"),
+            String name = keys.cipherFor(g.groupId()).row("cas_group", g.groupId()).open("name",
                     g.name());
             items.add(new Item(name, t.get("record.groups.since") + " " + date(g.addedAt()) + ", "
                     + t.get("record.groups.attended") + ": " + g.attended()));
@@ -247,8 +246,7 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
         if (row.closedOn() != null) {
             items.add(new Item(t.get("record.ending.closed"), row.closedOn() + ", " + t.code("closure.", row.closure())));
         }
-        add(items, t.get("record.ending.aftercare"), open(cipher, "cas_client", ref.id(), "aftercare_plan",
-                row.aftercare()));
+        add(items, t.get("record.ending.aftercare"), cipher.row("cas_client", ref.id()).open("aftercare_plan", row.aftercare()));
         jdbc.sql("SELECT due_on, done_on FROM cas_follow_up WHERE client_id = ? ORDER BY due_on").param(ref.id())
                 .query((rs, n) -> new Item(t.get("record.ending.follow-up") + " " + rs.getObject(1, LocalDate.class),
                         rs.getObject(2, LocalDate.class) == null ? t.get("record.ending.open")
@@ -257,9 +255,6 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
         return new ClientRecordSection("ending", t.get("record.ending"), items);
     }
 
-    private static String open(FieldCipher cipher, String table, UUID row, String field, byte[] value) {
-        return value == null ? null : cipher.decrypt(CaseAccess.field(table, row, field), value);
-    }
 
     private static void add(List<Item> items, String label, String value) {
         if (value != null && !value.isBlank()) {

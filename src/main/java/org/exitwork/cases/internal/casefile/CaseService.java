@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
-import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
@@ -23,6 +21,7 @@ import org.exitwork.cases.ParticipationConsent;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.cases.SafetyDiscussion;
 import org.exitwork.cases.Tandem;
+import org.exitwork.cases.internal.CasesProperties;
 import org.exitwork.cases.internal.access.Access;
 import org.exitwork.cases.internal.access.AccessRepository;
 import org.exitwork.cases.internal.access.BreakGlassReason;
@@ -31,13 +30,12 @@ import org.exitwork.cases.internal.access.CaseActions;
 import org.exitwork.cases.internal.access.CaseRef;
 import org.exitwork.cases.internal.access.Stage;
 import org.exitwork.cases.internal.identity.IdentityRepository;
+import org.exitwork.cases.internal.intake.InformationTexts;
 import org.exitwork.cases.internal.intake.IntakeService;
+import org.exitwork.cases.internal.intake.TakeOn;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
-import org.exitwork.keys.FieldRef;
-import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,20 +69,24 @@ public class CaseService implements CaseWork {
     private final Duration breakGlassDuration;
     private final CaseAccess access;
     private final IntakeService intake;
+    private final TakeOn takeOn;
+    private final InformationTexts texts;
 
-    CaseService(CaseRepository cases, AccessRepository members, IdentityRepository identities, CaseAccess access, IntakeService intake, ClientKeys keys, StaffDirectory staff,
-            AuditLog audit, Clock clock,
-            @Value("${exitwork.cases.break-glass-duration}") Duration breakGlassDuration) {
+    CaseService(CaseRepository cases, AccessRepository members, IdentityRepository identities, CaseAccess access,
+            IntakeService intake, TakeOn takeOn, InformationTexts texts, ClientKeys keys, StaffDirectory staff,
+            AuditLog audit, Clock clock, CasesProperties settings) {
         this.cases = cases;
         this.members = members;
         this.identities = identities;
         this.access = access;
         this.intake = intake;
+        this.takeOn = takeOn;
+        this.texts = texts;
         this.keys = keys;
         this.staff = staff;
         this.audit = audit;
         this.clock = clock;
-        this.breakGlassDuration = breakGlassDuration;
+        this.breakGlassDuration = settings.breakGlassDuration();
     }
 
     @Override
@@ -99,13 +101,13 @@ public class CaseService implements CaseWork {
 
     @Override
     public UUID currentInformationText(UUID organisationId, String language) {
-        return intake.currentInformationText(organisationId, language);
+        return texts.currentInformationText(organisationId, language);
     }
 
     @Override
     public void takeOn(StaffPrincipal practitioner, UUID clientId, ParticipationConsent consent, ClientIdentity identity,
             Tandem tandem) {
-        intake.takeOn(practitioner, clientId, consent, identity, tandem);
+        takeOn.takeOn(practitioner, clientId, consent, identity, tandem);
     }
 
     @Transactional(readOnly = true)
@@ -149,7 +151,7 @@ public class CaseService implements CaseWork {
         Map<UUID, String> names = staff.displayNames(who.organisationId(), ids);
         List<Grant> grants = grantRows.stream()
                 .map(g -> new Grant(names.get(g.staffId()), BreakGlassReason.valueOf(g.reasonKind()),
-                        cipher.decrypt(ref("cas_access_grant", g.id(), "explanation"), g.explanation()), g.grantedAt(),
+                        cipher.row("cas_access_grant", g.id()).open("explanation", g.explanation()), g.grantedAt(),
                         g.expiresAt()))
                 .toList();
         audit.record(event(who, CaseActions.CASE_READ, client.pseudonym(),
@@ -170,14 +172,8 @@ public class CaseService implements CaseWork {
     @Transactional
     public ClientIdentity identity(StaffPrincipal who, UUID clientId) {
         CaseRef client = access.forReading(who, clientId, "read identity");
-        FieldCipher cipher = keys.cipherFor(client.id());
-        IdentityRepository.IdentityRow row = identities.identity(client.id()).orElseThrow(NotFoundException::new);
-        String dob = cipher.decrypt(ref("cas_identity", client.id(), "date_of_birth"), row.dateOfBirth());
-        ClientIdentity identity = new ClientIdentity(
-                cipher.decrypt(ref("cas_identity", client.id(), "full_name"), row.fullName()),
-                dob == null ? null : LocalDate.parse(dob),
-                cipher.decrypt(ref("cas_identity", client.id(), "contact"), row.contact()),
-                cipher.decrypt(ref("cas_identity", client.id(), "aliases"), row.aliases()));
+        ClientIdentity identity = identities.identity(client.id()).orElseThrow(NotFoundException::new)
+                .open(keys.cipherFor(client.id()), client.id());
         audit.record(event(who, CaseActions.IDENTITY_READ, client.pseudonym(), null));
         return identity;
     }
@@ -188,7 +184,7 @@ public class CaseService implements CaseWork {
         CaseRef client = access.forTandem(author, clientId, "write note");
         access.requireStage(client, Stage.CLIENT);
         UUID id = UUID.randomUUID();
-        byte[] body = keys.cipherFor(client.id()).encrypt(ref("cas_session_note", id, "body"), text);
+        byte[] body = keys.cipherFor(client.id()).row("cas_session_note", id).seal("body", text);
         cases.insertNote(client.id(), new CaseRepository.NoteRow(id, sessionDate, author.id(), clock.instant(), body));
         audit.record(event(author, CaseActions.NOTE_WRITTEN, client.pseudonym(), "session " + sessionDate));
     }
@@ -202,16 +198,11 @@ public class CaseService implements CaseWork {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        byte[] sealed = keys.cipherFor(client.id()).encrypt(ref("cas_access_grant", id, "explanation"), explanation);
+        byte[] sealed = keys.cipherFor(client.id()).row("cas_access_grant", id).seal("explanation", explanation);
         cases.insertGrant(client.id(), new CaseRepository.GrantRow(id, who.id(), reason.name(), sealed, now,
                 now.plus(breakGlassDuration)));
         audit.record(event(who, CaseActions.BREAK_THE_GLASS, client.pseudonym(), "reason=" + reason));
     }
-
-    private static FieldRef ref(String table, UUID row, String field) {
-        return FieldRef.of(table, row, field);
-    }
-
 
     private static AuditEvent event(StaffPrincipal who, String action, String pseudonym, String detail) {
         return new AuditEvent(who.organisationId(), who.id(), who.username(), action, pseudonym, detail);

@@ -1,25 +1,20 @@
 package org.exitwork.cases.internal.casefile;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
-import org.exitwork.cases.ClientIdentity;
-import org.exitwork.cases.RegisteredClient;
 import org.exitwork.cases.internal.access.Access;
 import org.exitwork.cases.internal.access.BreakGlassReason;
 import org.exitwork.cases.internal.agreement.WorkAgreements;
 import org.exitwork.cases.internal.intake.IntakeService;
 import org.exitwork.cases.internal.sessions.SessionService;
 import org.exitwork.cases.internal.tandem.TandemDiversityService;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 @RequestMapping("/cases")

@@ -71,13 +71,13 @@ public class ContextService {
         FieldCipher cipher = access.cipher(ref);
         List<ContextPerson> persons = context.persons(ref.id()).stream()
                 .map(p -> new ContextPerson(p.id(), ContextRelation.valueOf(p.relation()),
-                        cipher.decrypt(CaseAccess.field("cas_context_person", p.id(), "name"), p.name()),
-                        cipher.decrypt(CaseAccess.field("cas_context_person", p.id(), "note"), p.note())))
+                        cipher.row("cas_context_person", p.id()).open("name", p.name()),
+                        cipher.row("cas_context_person", p.id()).open("note", p.note())))
                 .sorted(Comparator.comparing(ContextPerson::relation))
                 .toList();
         List<Stay> stays = context.stays(ref.id()).stream()
                 .map(s -> new Stay(s.id(), InstitutionKind.valueOf(s.kind()),
-                        cipher.decrypt(CaseAccess.field("cas_institution_stay", s.id(), "name"), s.name()),
+                        cipher.row("cas_institution_stay", s.id()).open("name", s.name()),
                         s.startedOn(), s.endedOn()))
                 .toList();
         Optional<Stay> current = stays.stream().filter(Stay::current).findFirst();
@@ -136,7 +136,7 @@ public class ContextService {
         }
         open.ifPresent(stay -> context.endStay(ref.id(), stay.id(), since));
         UUID id = UUID.randomUUID();
-        byte[] sealed = access.cipher(ref).encrypt(CaseAccess.field("cas_institution_stay", id, "name"), name.strip());
+        byte[] sealed = access.cipher(ref).row("cas_institution_stay", id).seal("name", name.strip());
         context.insertStay(ref.id(), new ContextRepository.StayRow(id, kind.name(), sealed, since, null), who.id(),
                 clock.instant());
         access.record(who, ContextActions.INSTITUTION_RECORDED, ref, "kind=" + kind + ", since " + since
@@ -150,7 +150,7 @@ public class ContextService {
         FieldCipher cipher = access.cipher(ref);
         String note = draft.note() == null || draft.note().isBlank() ? null : draft.note().strip();
         return new ContextRepository.PersonRow(id, draft.relation().name(),
-                cipher.encrypt(CaseAccess.field("cas_context_person", id, "name"), draft.name().strip()),
-                cipher.encrypt(CaseAccess.field("cas_context_person", id, "note"), note));
+                cipher.row("cas_context_person", id).seal("name", draft.name().strip()),
+                cipher.row("cas_context_person", id).seal("note", note));
     }
 }

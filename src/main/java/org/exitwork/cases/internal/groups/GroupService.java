@@ -22,7 +22,6 @@ import org.exitwork.cases.internal.identity.PseudonymGenerator;
 import org.exitwork.cases.internal.sessions.Theme;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
-import org.exitwork.keys.FieldRef;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -115,8 +114,8 @@ class GroupService {
         keys.createKey(group.id(), group.organisationId());
         FieldCipher cipher = keys.cipherFor(group.id());
         groups.insertGroup(new GroupRepository.GroupRow(group.id(), group.organisationId(),
-                cipher.encrypt(nameRef(group.id()), details.name()), details.setting().name(),
-                cipher.encrypt(institutionRef(group.id()), details.institution()), clock.instant()), who.id());
+                cipher.row("cas_group", group.id()).seal("name", details.name()), details.setting().name(),
+                cipher.row("cas_group", group.id()).seal("institution", details.institution()), clock.instant()), who.id());
         groups.replaceLeaders(group.id(), leaders);
         access.record(who, GroupActions.GROUP_CREATED, group,
                 "setting=" + details.setting() + ", leaders=" + leaders.size());
@@ -130,8 +129,8 @@ class GroupService {
         GroupRepository.GroupRow row = groups.group(group.id()).orElseThrow(NotFoundException::new);
         FieldCipher cipher = access.cipher(group);
         access.record(who, GroupActions.GROUP_READ, group, "details");
-        return new GroupDetails(cipher.decrypt(nameRef(group.id()), row.name()), GroupSetting.valueOf(row.setting()),
-                cipher.decrypt(institutionRef(group.id()), row.institution()),
+        return new GroupDetails(cipher.row("cas_group", group.id()).open("name", row.name()), GroupSetting.valueOf(row.setting()),
+                cipher.row("cas_group", group.id()).open("institution", row.institution()),
                 new LinkedHashSet<>(groups.leaders(group.id())));
     }
 
@@ -144,8 +143,8 @@ class GroupService {
         }
         requirePractitioners(who, details.leaders());
         FieldCipher cipher = access.cipher(group);
-        groups.updateGroup(group.id(), cipher.encrypt(nameRef(group.id()), details.name()), details.setting().name(),
-                cipher.encrypt(institutionRef(group.id()), details.institution()));
+        groups.updateGroup(group.id(), cipher.row("cas_group", group.id()).seal("name", details.name()), details.setting().name(),
+                cipher.row("cas_group", group.id()).seal("institution", details.institution()));
         groups.replaceLeaders(group.id(), details.leaders());
         access.record(who, GroupActions.GROUP_CHANGED, group,
                 "setting=" + details.setting() + ", leaders=" + details.leaders().size());
@@ -205,14 +204,14 @@ class GroupService {
         for (GroupRepository.SessionRow s : sessionRows) {
             sessions.add(new Session(s.id(), s.heldOn(), s.minutes(),
                     List.copyOf(themes.getOrDefault(s.id(), Set.of())),
-                    cipher.decrypt(noteRef(s.id()), s.note()),
+                    cipher.row("cas_group_session", s.id()).open("note", s.note()),
                     attendance.getOrDefault(s.id(), Set.of()).stream().map(pseudonymOf::get).sorted().toList(),
                     names.get(s.recordedBy())));
         }
         access.record(who, GroupActions.GROUP_READ, group,
                 participants.size() + " participants, " + sessions.size() + " sessions");
-        return new GroupView(group.id(), cipher.decrypt(nameRef(group.id()), row.name()),
-                GroupSetting.valueOf(row.setting()), cipher.decrypt(institutionRef(group.id()), row.institution()),
+        return new GroupView(group.id(), cipher.row("cas_group", group.id()).open("name", row.name()),
+                GroupSetting.valueOf(row.setting()), cipher.row("cas_group", group.id()).open("institution", row.institution()),
                 names(leaderIds, names), participants, sessions,
                 groups.ownCases(who.organisationId(), who.id()).stream().filter(c -> !linked.contains(c.id())).toList());
     }
@@ -249,7 +248,7 @@ class GroupService {
         UUID id = UUID.randomUUID();
         String note = session.note() == null || session.note().isBlank() ? null : session.note().strip();
         groups.insertSession(group.id(), new GroupRepository.SessionRow(id, session.heldOn(), session.minutes(),
-                access.cipher(group).encrypt(noteRef(id), note), who.id(), clock.instant()),
+                access.cipher(group).row("cas_group_session", id).seal("note", note), who.id(), clock.instant()),
                 session.themes(), session.present());
         access.record(who, GroupActions.GROUP_SESSION_RECORDED, group, "session " + session.heldOn() + ", present "
                 + session.present().size() + " of " + members.size());
@@ -322,23 +321,11 @@ class GroupService {
     }
 
     private String name(GroupRepository.GroupRow row) {
-        return keys.cipherFor(row.id()).decrypt(nameRef(row.id()), row.name());
+        return keys.cipherFor(row.id()).row("cas_group", row.id()).open("name", row.name());
     }
 
     private static List<String> names(List<UUID> ids, Map<UUID, String> names) {
         return ids.stream().map(names::get).filter(Objects::nonNull).sorted().toList();
-    }
-
-    private static FieldRef nameRef(UUID groupId) {
-        return CaseAccess.field("cas_group", groupId, "name");
-    }
-
-    private static FieldRef institutionRef(UUID groupId) {
-        return CaseAccess.field("cas_group", groupId, "institution");
-    }
-
-    private static FieldRef noteRef(UUID sessionId) {
-        return CaseAccess.field("cas_group_session", sessionId, "note");
     }
 
     /** A leader who is not an active practitioner of the organisation, or no leader at all. */

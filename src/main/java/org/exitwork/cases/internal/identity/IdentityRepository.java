@@ -1,8 +1,11 @@
 package org.exitwork.cases.internal.identity;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.cases.ClientIdentity;
+import org.exitwork.keys.FieldCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,6 +14,14 @@ import org.springframework.stereotype.Repository;
 public class IdentityRepository {
 
     public record IdentityRow(byte[] fullName, byte[] dateOfBirth, byte[] contact, byte[] aliases) {
+
+        /** The identity in plain text, opened with the client's key. */
+        public ClientIdentity open(FieldCipher cipher, UUID clientId) {
+            FieldCipher.RowCipher row = cipher.row("cas_identity", clientId);
+            String dob = row.open("date_of_birth", dateOfBirth);
+            return new ClientIdentity(row.open("full_name", fullName), dob == null ? null : LocalDate.parse(dob),
+                    row.open("contact", contact), row.open("aliases", aliases));
+        }
     }
 
     private final JdbcClient jdbc;

@@ -1,6 +1,5 @@
 package org.exitwork.cases.internal.identity;
 
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,8 +7,6 @@ import org.exitwork.cases.ClientIdentity;
 import org.exitwork.cases.IdentityMentions;
 import org.exitwork.cases.IdentityVault;
 import org.exitwork.keys.ClientKeys;
-import org.exitwork.keys.FieldCipher;
-import org.exitwork.keys.FieldRef;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,13 +28,7 @@ class IdentityVaultService implements IdentityVault, IdentityMentions {
         if (!cases.belongsTo(organisationId, clientId)) {
             return Optional.empty();
         }
-        return cases.identity(clientId).map(row -> {
-            FieldCipher cipher = keys.cipherFor(clientId);
-            String dob = cipher.decrypt(ref(clientId, "date_of_birth"), row.dateOfBirth());
-            return new ClientIdentity(cipher.decrypt(ref(clientId, "full_name"), row.fullName()),
-                    dob == null ? null : LocalDate.parse(dob), cipher.decrypt(ref(clientId, "contact"), row.contact()),
-                    cipher.decrypt(ref(clientId, "aliases"), row.aliases()));
-        });
+        return cases.identity(clientId).map(row -> row.open(keys.cipherFor(clientId), clientId));
     }
 
     @Override
@@ -46,16 +37,7 @@ class IdentityVaultService implements IdentityVault, IdentityMentions {
         if (text == null || text.isBlank()) {
             return false;
         }
-        return cases.identity(clientId).map(row -> {
-            FieldCipher cipher = keys.cipherFor(clientId);
-            String dob = cipher.decrypt(ref(clientId, "date_of_birth"), row.dateOfBirth());
-            return IdentityMatcher.names(new ClientIdentity(cipher.decrypt(ref(clientId, "full_name"), row.fullName()),
-                    dob == null ? null : LocalDate.parse(dob), cipher.decrypt(ref(clientId, "contact"), row.contact()),
-                    cipher.decrypt(ref(clientId, "aliases"), row.aliases())), text);
-        }).orElse(false);
-    }
-
-    private static FieldRef ref(UUID clientId, String field) {
-        return FieldRef.of("cas_identity", clientId, field);
+        return cases.identity(clientId)
+                .map(row -> IdentityMatcher.names(row.open(keys.cipherFor(clientId), clientId), text)).orElse(false);
     }
 }

@@ -1,7 +1,10 @@
 package org.exitwork.cases.internal.retention;
 
+import org.exitwork.cases.internal.CasesProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,16 +14,21 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "exitwork.cases.erasure-schedule.enabled", havingValue = "true", matchIfMissing = true)
-class ErasureSchedule {
+class ErasureSchedule implements SchedulingConfigurer {
 
     private final ClientErasure erasure;
+    private final CasesProperties.ErasureSchedule schedule;
 
-    ErasureSchedule(ClientErasure erasure) {
+    ErasureSchedule(ClientErasure erasure, CasesProperties settings) {
         this.erasure = erasure;
+        this.schedule = settings.erasureSchedule();
     }
 
-    @Scheduled(initialDelayString = "${exitwork.cases.erasure-schedule.initial-delay}",
-            fixedDelayString = "${exitwork.cases.erasure-schedule.interval}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::run, schedule.interval(), schedule.initialDelay()));
+    }
+
     void run() {
         erasure.eraseEverythingExpired();
     }

@@ -3,7 +3,6 @@ package org.exitwork.cases.internal.retention;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 

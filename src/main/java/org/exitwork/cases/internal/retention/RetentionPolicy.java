@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RetentionPeriods;
+import org.exitwork.cases.internal.CasesProperties;
 import org.exitwork.cases.internal.access.CaseAccess;
 import org.exitwork.platform.ForbiddenException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,15 +34,12 @@ public class RetentionPolicy implements RetentionPeriods {
     private final Clock clock;
     private final Periods defaults;
 
-    RetentionPolicy(JdbcClient jdbc, CaseAccess access, Clock clock,
-            @Value("${exitwork.cases.prospect-retention-days}") int prospectDays,
-            @Value("${exitwork.cases.closed-retention-days}") int closedDays,
-            @Value("${exitwork.cases.group-retention-days}") int groupDays,
-            @Value("${exitwork.cases.appointment-retention-days}") int appointmentDays) {
+    RetentionPolicy(JdbcClient jdbc, CaseAccess access, Clock clock, CasesProperties settings) {
         this.jdbc = jdbc;
         this.access = access;
         this.clock = clock;
-        this.defaults = new Periods(prospectDays, closedDays, groupDays, appointmentDays);
+        this.defaults = new Periods(settings.prospectRetentionDays(), settings.closedRetentionDays(),
+                settings.groupRetentionDays(), settings.appointmentRetentionDays());
     }
 
     public Periods of(UUID organisationId) {

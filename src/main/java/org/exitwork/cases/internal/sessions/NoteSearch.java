@@ -88,10 +88,9 @@ class NoteSearch {
         try (Stream<SessionNoteRepository.Sealed> sealed = sessions.sealedNotes(who.organisationId(), who.id())) {
             for (SessionNoteRepository.Sealed s : (Iterable<SessionNoteRepository.Sealed>) sealed::iterator) {
                 FieldCipher cipher = ciphers.computeIfAbsent(s.clientId(), keys::cipherFor);
-                String note = cipher.decrypt(CaseAccess.field("cas_session_note", s.sessionId(), "body"), s.body());
-                String nextSteps = s.nextSteps() == null ? null
-                        : cipher.decrypt(CaseAccess.field("cas_session_note", s.sessionId(), "next_steps"),
-                                s.nextSteps());
+                FieldCipher.RowCipher row = cipher.row("cas_session_note", s.sessionId());
+                String note = row.open("body", s.body());
+                String nextSteps = row.open("next_steps", s.nextSteps());
                 if (!SearchText.matches(words, note, nextSteps)) {
                     continue;
                 }

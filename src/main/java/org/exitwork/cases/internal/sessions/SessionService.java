@@ -129,9 +129,8 @@ public class SessionService {
         sessions.insert(new SessionNoteRepository.SessionRow(id, ref.id(), draft.date(), who.id(), clock.instant(),
                 draft.durationMinutes(), draft.setting().name(),
                 draft.placeKind() == null ? null : draft.placeKind().name(), draft.clientPresent(),
-                cipher.encrypt(CaseAccess.field("cas_session_note", id, "body"), draft.note().strip()),
-                nextSteps == null ? null : cipher.encrypt(CaseAccess.field("cas_session_note", id, "next_steps"),
-                        nextSteps),
+                cipher.row("cas_session_note", id).seal("body", draft.note().strip()),
+                cipher.row("cas_session_note", id).seal("next_steps", nextSteps),
                 draft.nextStepsDue(), null, draft.nextMeeting()));
         sessions.insertThemes(id, set(draft.themes()));
         sessions.insertStaff(id, set(draft.staff()));
@@ -190,7 +189,7 @@ public class SessionService {
         List<Person> contextPersons = new ArrayList<>();
         for (ContextRepository.PersonRow p : context.persons(ref.id())) {
             Person person = new Person(p.id(), ContextRelation.valueOf(p.relation()),
-                    cipher.decrypt(CaseAccess.field("cas_context_person", p.id(), "name"), p.name()));
+                    cipher.row("cas_context_person", p.id()).open("name", p.name()));
             persons.put(p.id(), person);
             contextPersons.add(person);
         }
@@ -204,9 +203,8 @@ public class SessionService {
                     present.getOrDefault(r.id(), List.of()).stream().map(names::get).toList(),
                     presentPersons.getOrDefault(r.id(), List.of()).stream().map(persons::get).toList(),
                     themes.getOrDefault(r.id(), List.of()),
-                    cipher.decrypt(CaseAccess.field("cas_session_note", r.id(), "body"), r.body()),
-                    r.nextSteps() == null ? null
-                            : cipher.decrypt(CaseAccess.field("cas_session_note", r.id(), "next_steps"), r.nextSteps()),
+                    cipher.row("cas_session_note", r.id()).open("body", r.body()),
+                    cipher.row("cas_session_note", r.id()).open("next_steps", r.nextSteps()),
                     r.nextStepsDue(), r.nextStepsDoneOn(), local(r.nextMeetingAt()), names.get(r.writtenBy()),
                     r.writtenAt()));
         }
@@ -225,7 +223,7 @@ public class SessionService {
         LocalDate today = today();
         List<OpenStep> open = sessions.openSteps(ref.id()).stream()
                 .map(s -> new OpenStep(s.sessionId(), s.sessionDate(), s.due(),
-                        cipher.decrypt(CaseAccess.field("cas_session_note", s.sessionId(), "next_steps"), s.nextSteps()),
+                        cipher.row("cas_session_note", s.sessionId()).open("next_steps", s.nextSteps()),
                         s.due() != null && s.due().isBefore(today)))
                 .toList();
         Instant now = clock.instant();
