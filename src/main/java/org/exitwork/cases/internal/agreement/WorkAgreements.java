@@ -3,19 +3,13 @@ package org.exitwork.cases.internal.agreement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.Access;
 import org.exitwork.cases.internal.access.CaseAccess;
@@ -122,15 +116,15 @@ public class WorkAgreements {
 
     private final CaseAccess access;
     private final AgreementRepository repository;
-    private final StaffDirectory staff;
+    private final AgreementLoader loader;
     private final AgreementPdf pdf;
     private final Clock clock;
 
-    WorkAgreements(CaseAccess access, AgreementRepository repository, StaffDirectory staff, AgreementPdf pdf,
+    WorkAgreements(CaseAccess access, AgreementRepository repository, AgreementLoader loader, AgreementPdf pdf,
             Clock clock) {
         this.access = access;
         this.repository = repository;
-        this.staff = staff;
+        this.loader = loader;
         this.pdf = pdf;
         this.clock = clock;
     }
@@ -181,42 +175,20 @@ public class WorkAgreements {
         CaseRef ref = access.forTandem(who, clientId, "write work agreement");
         access.requireStage(ref, Stage.CLIENT);
         int latest = repository.latestNumber(ref.id());
-        if (input.basedOn() != latest) {
-            throw new Refused(null, "agreement.problem.newer-version");
-        }
-        if (!LANGUAGES.contains(input.language())) {
-            throw new Refused("language", "agreement.language.invalid");
-        }
-        if (isBlank(input.objective())) {
-            throw new Refused("objective", "agreement.objective.required");
-        }
-        if (isBlank(input.nextSteps())) {
-            throw new Refused("nextSteps", "agreement.next-steps.required");
-        }
-        List<AimedChange> changes = input.changes().stream().filter(c -> !isBlank(c.wording())).toList();
-        if (changes.isEmpty()) {
-            throw new Refused("changes", "agreement.changes.required");
-        }
-        Set<UUID> known = repository.threads(ref.id());
-        Set<UUID> seen = new HashSet<>();
-        for (AimedChange change : changes) {
-            if (change.thread() != null && (!known.contains(change.thread()) || !seen.add(change.thread()))) {
-                throw new Refused("changes", "agreement.changes.unknown");
-            }
-        }
+        List<AimedChange> changes = AgreementRules.newVersion(input, latest, repository.threads(ref.id()));
         FieldCipher cipher = access.cipher(ref);
         UUID id = UUID.randomUUID();
         int number = latest + 1;
+        FieldCipher.RowCipher row = cipher.row("cas_agreement_version", id);
         repository.insertVersion(ref.id(), new AgreementRepository.VersionRow(id, number, input.language(), who.id(),
-                clock.instant(),
-                cipher.encrypt(CaseAccess.field("cas_agreement_version", id, "objective"), input.objective().strip()),
-                cipher.encrypt(CaseAccess.field("cas_agreement_version", id, "next_steps"), input.nextSteps().strip())));
+                clock.instant(), row.seal("objective", input.objective().strip()),
+                row.seal("next_steps", input.nextSteps().strip())));
         int position = 0;
         for (AimedChange change : changes) {
             UUID changeId = UUID.randomUUID();
             UUID thread = change.thread() == null ? UUID.randomUUID() : change.thread();
             repository.insertChange(ref.id(), new AgreementRepository.ChangeRow(changeId, id, thread, ++position,
-                    cipher.encrypt(CaseAccess.field("cas_agreement_change", changeId, "wording"),
+                    cipher.row("cas_agreement_change", changeId).seal("wording",
                             change.wording().strip())));
         }
         long kept = changes.stream().filter(c -> c.thread() != null).count();
@@ -238,27 +210,11 @@ public class WorkAgreements {
         versions.forEach(v -> numbers.put(v.id(), v.number()));
         int newestAgreed = repository.clientAgreements(ref.id()).stream()
                 .mapToInt(a -> numbers.get(a.versionId())).max().orElse(0);
-        if (newestAgreed == number) {
-            throw new Refused(null, "agreement.problem.already-agreed");
-        }
-        if (newestAgreed > number) {
-            throw new Refused(null, "agreement.problem.superseded");
-        }
-        if (agreedOn == null || how == null) {
-            throw new Refused(agreedOn == null ? "agreedOn" : "how", "agreement.client-agreement.required");
-        }
-        if (agreedOn.isAfter(LocalDate.now(clock))) {
-            throw new Refused("agreedOn", "agreement.agreed-on.future");
-        }
-        if (agreedOn.isBefore(LocalDate.ofInstant(version.writtenAt(), clock.getZone()))) {
-            throw new Refused("agreedOn", "agreement.agreed-on.before-writing");
-        }
-        if (how == AgreedHow.OTHER && isBlank(note)) {
-            throw new Refused("note", "agreement.note.required");
-        }
+        AgreementRules.clientAgreement(number, newestAgreed, agreedOn, how, note,
+                LocalDate.ofInstant(version.writtenAt(), clock.getZone()), LocalDate.now(clock));
         repository.insertClientAgreement(ref.id(), new AgreementRepository.ClientAgreementRow(version.id(), agreedOn,
-                how.name(), access.cipher(ref).encrypt(CaseAccess.field("cas_client_agreement", version.id(), "note"),
-                        isBlank(note) ? null : note.strip()),
+                how.name(), access.cipher(ref).row("cas_client_agreement", version.id()).seal("note",
+                        AgreementRules.optional(note)),
                 who.id(), clock.instant()));
         access.record(who, AgreementActions.CLIENT_AGREEMENT_RECORDED, ref,
                 "version " + number + ", " + how.name() + ", " + agreedOn);
@@ -270,38 +226,15 @@ public class WorkAgreements {
         CaseRef ref = access.forTandem(who, clientId, "rate progress");
         access.requireStage(ref, Stage.CLIENT);
         Version current = load(who, ref).current();
-        if (current == null) {
-            throw new Refused(null, "rating.problem.no-agreement");
-        }
-        if (ratedOn == null) {
-            throw new Refused("ratedOn", "rating.rated-on.required");
-        }
-        if (ratedOn.isAfter(LocalDate.now(clock))) {
-            throw new Refused("ratedOn", "rating.rated-on.future");
-        }
-        if (ratings.isEmpty()) {
-            throw new Refused("entries", "rating.entries.required");
-        }
-        Set<UUID> threads = new HashSet<>(current.changes().stream().map(AimedChange::thread).toList());
-        Set<UUID> seen = new HashSet<>();
-        for (NewRating rating : ratings) {
-            if (rating.thread() == null || !threads.contains(rating.thread()) || !seen.add(rating.thread())) {
-                throw new Refused("entries", "rating.entries.unknown");
-            }
-            if (rating.score() < 1 || rating.score() > 5) {
-                throw new Refused("entries", "rating.score.range");
-            }
-            if (repository.rated(ref.id(), rating.thread(), ratedOn)) {
-                throw new Refused("ratedOn", "rating.rated-on.taken");
-            }
-        }
+        AgreementRules.ratings(current, ratedOn, ratings, LocalDate.now(clock),
+                thread -> repository.rated(ref.id(), thread, ratedOn));
         FieldCipher cipher = access.cipher(ref);
         Instant now = clock.instant();
         for (NewRating rating : ratings) {
             UUID id = UUID.randomUUID();
             repository.insertRating(ref.id(), new AgreementRepository.RatingRow(id, rating.thread(), ratedOn,
-                    rating.score(), cipher.encrypt(CaseAccess.field("cas_progress_rating", id, "comment"),
-                            isBlank(rating.comment()) ? null : rating.comment().strip()),
+                    rating.score(), cipher.row("cas_progress_rating", id).seal("comment",
+                            AgreementRules.optional(rating.comment())),
                     who.id(), now));
         }
         access.record(who, AgreementActions.PROGRESS_RATED, ref, ratedOn + ", " + ratings.size() + " changes rated");
@@ -342,74 +275,6 @@ public class WorkAgreements {
     }
 
     private Agreement load(UUID organisationId, CaseRef ref, Access accessOfReader) {
-        FieldCipher cipher = access.cipher(ref);
-        List<AgreementRepository.VersionRow> versionRows = repository.versions(ref.id());
-        List<AgreementRepository.ChangeRow> changeRows = repository.changes(ref.id());
-        List<AgreementRepository.ClientAgreementRow> agreementRows = repository.clientAgreements(ref.id());
-        List<AgreementRepository.RatingRow> ratingRows = repository.ratings(ref.id());
-
-        Set<UUID> people = new HashSet<>();
-        versionRows.forEach(v -> people.add(v.writtenBy()));
-        agreementRows.forEach(a -> people.add(a.recordedBy()));
-        ratingRows.forEach(r -> people.add(r.recordedBy()));
-        Map<UUID, String> names = staff.displayNames(organisationId, people);
-
-        Map<UUID, List<AimedChange>> changesByVersion = new HashMap<>();
-        // Versions come oldest first, so the last wording seen of a thread is its newest.
-        Map<UUID, String> threadNames = new LinkedHashMap<>();
-        for (AgreementRepository.ChangeRow c : changeRows) {
-            String wording = cipher.decrypt(CaseAccess.field("cas_agreement_change", c.id(), "wording"), c.wording());
-            changesByVersion.computeIfAbsent(c.versionId(), k -> new ArrayList<>()).add(new AimedChange(c.thread(), wording));
-            threadNames.put(c.thread(), wording);
-        }
-        Map<UUID, ClientAgreement> agreements = new HashMap<>();
-        for (AgreementRepository.ClientAgreementRow a : agreementRows) {
-            agreements.put(a.versionId(), new ClientAgreement(a.agreedOn(), AgreedHow.valueOf(a.how()),
-                    cipher.decrypt(CaseAccess.field("cas_client_agreement", a.versionId(), "note"), a.note()),
-                    names.get(a.recordedBy())));
-        }
-        List<Version> versions = new ArrayList<>();
-        for (AgreementRepository.VersionRow v : versionRows) {
-            versions.add(new Version(v.number(), v.language(),
-                    cipher.decrypt(CaseAccess.field("cas_agreement_version", v.id(), "objective"), v.objective()),
-                    List.copyOf(changesByVersion.getOrDefault(v.id(), List.of())),
-                    cipher.decrypt(CaseAccess.field("cas_agreement_version", v.id(), "next_steps"), v.nextSteps()),
-                    names.get(v.writtenBy()), v.writtenAt(), agreements.get(v.id())));
-        }
-        versions.sort(Comparator.comparingInt(Version::number).reversed());
-
-        List<Rating> ratings = new ArrayList<>();
-        for (AgreementRepository.RatingRow r : ratingRows) {
-            ratings.add(new Rating(r.thread(), threadNames.get(r.thread()), r.ratedOn(), r.score(),
-                    cipher.decrypt(CaseAccess.field("cas_progress_rating", r.id(), "comment"), r.comment()),
-                    names.get(r.recordedBy())));
-        }
-        return new Agreement(ref.id(), ref.pseudonym(), ref.stage(), accessOfReader, List.copyOf(versions),
-                List.copyOf(ratings), chart(threadOrder(versions, threadNames.keySet()), threadNames, ratings));
-    }
-
-    /** Changes of the newest version first, in its order; then dropped ones, newest first. */
-    private static List<UUID> threadOrder(List<Version> newestFirst, Collection<UUID> all) {
-        List<UUID> order = new ArrayList<>();
-        for (Version v : newestFirst) {
-            v.changes().stream().map(AimedChange::thread).filter(t -> !order.contains(t)).forEach(order::add);
-        }
-        all.stream().filter(t -> !order.contains(t)).forEach(order::add);
-        return order;
-    }
-
-    private static ProgressChart chart(List<UUID> threads, Map<UUID, String> names, List<Rating> ratings) {
-        List<ProgressChart.Series> series = new ArrayList<>();
-        for (UUID thread : threads) {
-            series.add(new ProgressChart.Series(names.get(thread), ratings.stream()
-                    .filter(r -> r.thread().equals(thread))
-                    .map(r -> new ProgressChart.Rating(r.ratedOn(), r.score()))
-                    .toList()));
-        }
-        return ProgressChart.of(series);
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+        return loader.load(organisationId, ref, accessOfReader, access.cipher(ref));
     }
 }

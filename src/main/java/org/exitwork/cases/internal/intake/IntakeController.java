@@ -82,9 +82,13 @@ class IntakeController {
     }
 
     private final IntakeService intake;
+    private final TakeOn takeOn;
+    private final InformationTexts texts;
     private final StaffDirectory staff;
 
-    IntakeController(IntakeService intake, StaffDirectory staff) {
+    IntakeController(IntakeService intake, TakeOn takeOn, InformationTexts texts, StaffDirectory staff) {
+        this.takeOn = takeOn;
+        this.texts = texts;
         this.intake = intake;
         this.staff = staff;
     }
@@ -204,7 +208,7 @@ class IntakeController {
         }
         model.addAttribute("view", view);
         model.addAttribute("ways", InformedHow.values());
-        model.addAttribute("texts", intake.offeredTexts(who));
+        model.addAttribute("texts", texts.offeredTexts(who));
         model.addAttribute("colleagues", staff.practitioners(who.organisationId()).stream()
                 .filter(p -> !p.id().equals(who.id())).toList());
         return "cases/take-on";
@@ -219,7 +223,7 @@ class IntakeController {
             return takeOnPage(who, id, model);
         }
         try {
-            intake.takeOn(who, id, new ParticipationConsent(form.givenOn(), form.informedHow(), form.informationText(),
+            takeOn.takeOn(who, id, new ParticipationConsent(form.givenOn(), form.informedHow(), form.informationText(),
                     form.language()),
                     new ClientIdentity(form.fullName().strip(), form.dateOfBirth(), form.contact(), form.aliases()),
                     new Tandem(form.secondPractitioner(), form.singlePractitionerReason()));
@@ -238,7 +242,7 @@ class IntakeController {
 
     @GetMapping("/information-texts")
     String texts(@AuthenticationPrincipal StaffPrincipal who, Model model) {
-        model.addAttribute("versions", intake.informationTexts(who));
+        model.addAttribute("versions", texts.informationTexts(who));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new TextForm("", "", "", ""));
         }
@@ -247,7 +251,7 @@ class IntakeController {
 
     @GetMapping("/information-texts/{textId}")
     String text(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID textId, Model model) {
-        model.addAttribute("text", intake.informationText(who, textId));
+        model.addAttribute("text", texts.informationText(who, textId));
         return "cases/information-text";
     }
 
@@ -258,7 +262,7 @@ class IntakeController {
         if (errors.hasErrors()) {
             return texts(who, model);
         }
-        intake.publishInformationText(who, form.titleEn(), form.bodyEn(), form.titleDe(), form.bodyDe());
+        texts.publishInformationText(who, form.titleEn(), form.bodyEn(), form.titleDe(), form.bodyDe());
         redirect.addFlashAttribute("notice", "intake.notice.text-published");
         return "redirect:/cases/information-texts";
     }
