@@ -10,7 +10,6 @@ import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class GroupAccess {
 
-    private final JdbcClient jdbc;
+    private final GroupRepository groups;
     private final ClientKeys keys;
     private final AuditLog audit;
 
-    GroupAccess(JdbcClient jdbc, ClientKeys keys, AuditLog audit) {
-        this.jdbc = jdbc;
+    GroupAccess(GroupRepository groups, ClientKeys keys, AuditLog audit) {
+        this.groups = groups;
         this.keys = keys;
         this.audit = audit;
     }
@@ -34,15 +33,11 @@ class GroupAccess {
     /** The group, for anyone with a case role in the organisation; 404 for other organisations' ids. */
     GroupRef find(StaffPrincipal who, UUID groupId) {
         CaseAccess.requireCaseRole(who);
-        return jdbc.sql("SELECT id, org_id FROM cas_group WHERE org_id = ? AND id = ?")
-                .params(who.organisationId(), groupId)
-                .query((rs, n) -> new GroupRef(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class)))
-                .optional().orElseThrow(NotFoundException::new);
+        return groups.find(who.organisationId(), groupId).orElseThrow(NotFoundException::new);
     }
 
     boolean leads(StaffPrincipal who, GroupRef group) {
-        return jdbc.sql("SELECT COUNT(*) FROM cas_group_leader WHERE group_id = ? AND staff_id = ?")
-                .params(group.id(), who.id()).query(Long.class).single() > 0;
+        return groups.leads(group.id(), who.id());
     }
 
     /** For reading and writing the group: only its leaders. {@code what} names the attempt in the refusal's entry. */

@@ -40,6 +40,18 @@ public class GroupRepository {
         this.jdbc = jdbc;
     }
 
+    Optional<GroupRef> find(UUID org, UUID groupId) {
+        return jdbc.sql("SELECT id, org_id FROM cas_group WHERE org_id = ? AND id = ?")
+                .params(org, groupId)
+                .query((rs, n) -> new GroupRef(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class)))
+                .optional();
+    }
+
+    boolean leads(UUID groupId, UUID staffId) {
+        return jdbc.sql("SELECT COUNT(*) FROM cas_group_leader WHERE group_id = ? AND staff_id = ?")
+                .params(groupId, staffId).query(Long.class).single() > 0;
+    }
+
     void insertGroup(GroupRow g, UUID createdBy) {
         jdbc.sql("INSERT INTO cas_group (id, org_id, name, setting, institution, created_at, created_by) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")

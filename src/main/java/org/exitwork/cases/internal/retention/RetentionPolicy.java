@@ -1,6 +1,5 @@
 package org.exitwork.cases.internal.retention;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -10,7 +9,6 @@ import org.exitwork.cases.RetentionPeriods;
 import org.exitwork.cases.internal.CasesProperties;
 import org.exitwork.cases.internal.access.CaseAccess;
 import org.exitwork.platform.ForbiddenException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +27,13 @@ public class RetentionPolicy implements RetentionPeriods {
         public static final int MAX_DAYS = 3650;
     }
 
-    private final JdbcClient jdbc;
+    private final RetentionRepository rows;
     private final CaseAccess access;
     private final Clock clock;
     private final Periods defaults;
 
-    RetentionPolicy(JdbcClient jdbc, CaseAccess access, Clock clock, CasesProperties settings) {
-        this.jdbc = jdbc;
+    RetentionPolicy(RetentionRepository rows, CaseAccess access, Clock clock, CasesProperties settings) {
+        this.rows = rows;
         this.access = access;
         this.clock = clock;
         this.defaults = new Periods(settings.prospectRetentionDays(), settings.closedRetentionDays(),
@@ -43,11 +41,7 @@ public class RetentionPolicy implements RetentionPeriods {
     }
 
     public Periods of(UUID organisationId) {
-        return jdbc.sql("SELECT prospect_days, closed_days, group_days, appointment_days FROM cas_retention "
-                + "WHERE org_id = ?").param(organisationId)
-                .query((rs, n) -> new Periods(rs.getInt(1), rs.getInt(2), orDefault(rs, 3, defaults.groupDays()),
-                        orDefault(rs, 4, defaults.appointmentDays())))
-                .optional().orElse(defaults);
+        return rows.periods(organisationId, defaults).orElse(defaults);
     }
 
     @Override
@@ -60,25 +54,9 @@ public class RetentionPolicy implements RetentionPeriods {
         if (!manager.is(Role.MANAGER)) {
             throw new ForbiddenException();
         }
-        int updated = jdbc.sql("UPDATE cas_retention SET prospect_days = ?, closed_days = ?, group_days = ?, "
-                + "appointment_days = ?, changed_by = ?, changed_at = ? WHERE org_id = ?")
-                .params(periods.prospectDays(), periods.closedDays(), periods.groupDays(), periods.appointmentDays(),
-                        manager.id(), Timestamp.from(clock.instant()), manager.organisationId())
-                .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO cas_retention (org_id, prospect_days, closed_days, group_days, appointment_days, "
-                    + "changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(manager.organisationId(), periods.prospectDays(), periods.closedDays(), periods.groupDays(),
-                            periods.appointmentDays(), manager.id(), Timestamp.from(clock.instant()))
-                    .update();
-        }
+        rows.save(manager.organisationId(), periods, manager.id(), clock.instant());
         access.recordOrganisation(manager, RetentionActions.RETENTION_CHANGED,
                 "prospects " + periods.prospectDays() + " days, closed cases " + periods.closedDays() + " days, groups "
                         + periods.groupDays() + " days, appointments " + periods.appointmentDays() + " days");
-    }
-
-    private static int orDefault(java.sql.ResultSet rs, int column, int fallback) throws java.sql.SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? fallback : value;
     }
 }
