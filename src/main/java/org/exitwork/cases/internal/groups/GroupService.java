@@ -16,9 +16,6 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.CaseAccess;
-import org.exitwork.cases.internal.access.CaseRef;
-import org.exitwork.cases.internal.access.Stage;
-import org.exitwork.cases.internal.identity.PseudonymGenerator;
 import org.exitwork.cases.internal.sessions.Theme;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
@@ -65,20 +62,15 @@ class GroupService {
 
     private final GroupRepository groups;
     private final GroupAccess access;
-    private final CaseAccess cases;
     private final ClientKeys keys;
     private final StaffDirectory staff;
-    private final PseudonymGenerator pseudonyms;
     private final Clock clock;
 
-    GroupService(GroupRepository groups, GroupAccess access, CaseAccess cases, ClientKeys keys, StaffDirectory staff,
-            PseudonymGenerator pseudonyms, Clock clock) {
+    GroupService(GroupRepository groups, GroupAccess access, ClientKeys keys, StaffDirectory staff, Clock clock) {
         this.groups = groups;
         this.access = access;
-        this.cases = cases;
         this.keys = keys;
         this.staff = staff;
-        this.pseudonyms = pseudonyms;
         this.clock = clock;
     }
 
@@ -226,17 +218,6 @@ class GroupService {
                 names(leaderIds, staff.displayNames(who.organisationId(), leaderIds)));
     }
 
-    /** A new participant, known by a fresh pseudonym only. */
-    @Transactional
-    public String addParticipant(StaffPrincipal who, UUID groupId) {
-        GroupRef group = access.forLeaders(who, groupId, "add participant");
-        String pseudonym = freshPseudonym(group.organisationId());
-        groups.insertParticipant(UUID.randomUUID(), group.id(), group.organisationId(), pseudonym, clock.instant());
-        access.record(who, GroupActions.GROUP_PARTICIPANT_ADDED, group,
-                "participants=" + groups.participants(group.id()).size());
-        return pseudonym;
-    }
-
     @Transactional
     public void recordSession(StaffPrincipal who, UUID groupId, NewSession session) {
         GroupRef group = access.forLeaders(who, groupId, "record session");
@@ -252,45 +233,6 @@ class GroupService {
                 session.themes(), session.present());
         access.record(who, GroupActions.GROUP_SESSION_RECORDED, group, "session " + session.heldOn() + ", present "
                 + session.present().size() + " of " + members.size());
-    }
-
-    /**
-     * Links a participant to an individual case of the linking practitioner's own tandem (R13). A
-     * participant already linked to a case outside that tandem stays as it is.
-     */
-    @Transactional
-    public void linkCase(StaffPrincipal who, UUID groupId, UUID participantId, UUID clientId) {
-        GroupRef group = access.forLeaders(who, groupId, "link participant to a case");
-        GroupRepository.ParticipantRow participant = groups.participant(group.id(), participantId)
-                .orElseThrow(NotFoundException::new);
-        CaseRef client = cases.forTandem(who, clientId, "link group participant");
-        cases.requireStage(client, Stage.CLIENT);
-        if (client.id().equals(participant.clientId())) {
-            return;
-        }
-        boolean linkedElsewhere = participant.clientId() != null
-                && groups.casesInTandemOf(who.id(), List.of(participant.clientId())).isEmpty();
-        if (linkedElsewhere || groups.caseLinkedInGroup(group.id(), client.id())) {
-            throw new CannotLinkException();
-        }
-        groups.linkCase(participant.id(), client.id());
-        access.record(who, GroupActions.GROUP_PARTICIPANT_LINKED, group, null);
-        cases.record(who, GroupActions.GROUP_PARTICIPANT_LINKED, client, group.subject());
-    }
-
-    /** Removes the link; only the tandem of the linked case may, since only it knows of the link. */
-    @Transactional
-    public void unlinkCase(StaffPrincipal who, UUID groupId, UUID participantId) {
-        GroupRef group = access.forLeaders(who, groupId, "unlink participant from a case");
-        GroupRepository.ParticipantRow participant = groups.participant(group.id(), participantId)
-                .orElseThrow(NotFoundException::new);
-        if (participant.clientId() == null) {
-            return;
-        }
-        CaseRef client = cases.forTandem(who, participant.clientId(), "unlink group participant");
-        groups.linkCase(participant.id(), null);
-        access.record(who, GroupActions.GROUP_PARTICIPANT_UNLINKED, group, null);
-        cases.record(who, GroupActions.GROUP_PARTICIPANT_UNLINKED, client, group.subject());
     }
 
     /** Active practitioners of the organisation for the leader choice. */
@@ -310,16 +252,6 @@ class GroupService {
         }
     }
 
-    private String freshPseudonym(UUID org) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            String candidate = pseudonyms.next();
-            if (!groups.pseudonymTaken(org, candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no free pseudonym found");
-    }
-
     private String name(GroupRepository.GroupRow row) {
         return keys.cipherFor(row.id()).row("cas_group", row.id()).open("name", row.name());
     }
@@ -334,9 +266,5 @@ class GroupService {
 
     /** Someone marked present who is not a participant of the group. */
     static class InvalidAttendanceException extends RuntimeException {
-    }
-
-    /** The participant is linked to another case already, or the case to another participant. */
-    static class CannotLinkException extends RuntimeException {
     }
 }

@@ -50,8 +50,10 @@ class GroupsController {
     }
 
     private final GroupService groups;
+    private final GroupParticipants participants;
 
-    GroupsController(GroupService groups) {
+    GroupsController(GroupService groups, GroupParticipants participants) {
+        this.participants = participants;
         this.groups = groups;
     }
 
@@ -145,7 +147,7 @@ class GroupsController {
     @PostMapping("/{id}/participants")
     String addParticipant(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             RedirectAttributes redirect) {
-        String pseudonym = groups.addParticipant(who, id);
+        String pseudonym = participants.addParticipant(who, id);
         redirect.addFlashAttribute("notice", "group.notice.participant-added");
         redirect.addFlashAttribute("added", pseudonym);
         return "redirect:/groups/" + id + "#participants";
@@ -187,8 +189,8 @@ class GroupsController {
     String link(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID participantId,
             @RequestParam UUID clientId, RedirectAttributes redirect) {
         try {
-            groups.linkCase(who, id, participantId, clientId);
-        } catch (GroupService.CannotLinkException e) {
+            participants.linkCase(who, id, participantId, clientId);
+        } catch (GroupParticipants.CannotLinkException e) {
             redirect.addFlashAttribute("problem", "group.problem.cannot-link");
             return "redirect:/groups/" + id + "#participants";
         }
@@ -199,7 +201,7 @@ class GroupsController {
     @PostMapping("/{id}/participants/{participantId}/unlink")
     String unlink(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @PathVariable UUID participantId, RedirectAttributes redirect) {
-        groups.unlinkCase(who, id, participantId);
+        participants.unlinkCase(who, id, participantId);
         redirect.addFlashAttribute("notice", "group.notice.unlinked");
         return "redirect:/groups/" + id + "#participants";
     }
