@@ -210,12 +210,12 @@ class MessageBundlesTest {
             "org.exitwork.cases.Pathway, pathway.",
             "org.exitwork.cases.PhenomenonArea, phenomenon.",
             "org.exitwork.cases.InformedHow, informed.",
-            "org.exitwork.cases.internal.ContactKind, contact.",
-            "org.exitwork.cases.internal.Stage, stage.",
-            "org.exitwork.cases.internal.Closure, closure.",
-            "org.exitwork.cases.internal.Theme, theme.",
-            "org.exitwork.cases.internal.Setting, setting.",
-            "org.exitwork.cases.internal.PlaceKind, place.",
+            "org.exitwork.cases.internal.intake.ContactKind, contact.",
+            "org.exitwork.cases.internal.access.Stage, stage.",
+            "org.exitwork.cases.internal.ending.Closure, closure.",
+            "org.exitwork.cases.internal.sessions.Theme, theme.",
+            "org.exitwork.cases.internal.sessions.Setting, setting.",
+            "org.exitwork.cases.internal.sessions.PlaceKind, place.",
             "org.exitwork.audit.ChainVerification$Kind, audit.finding."})
     void everyVocabularyValueHasALabel(String enumClass, String prefix) throws Exception {
         Map<String, String> english = english();
@@ -229,7 +229,7 @@ class MessageBundlesTest {
     @Test
     void everyBreakTheGlassReasonHasAName() throws Exception {
         Map<String, String> english = english();
-        Object[] reasons = Class.forName("org.exitwork.cases.internal.BreakGlassReason").getEnumConstants();
+        Object[] reasons = Class.forName("org.exitwork.cases.internal.access.BreakGlassReason").getEnumConstants();
         assertThat(reasons).as("reasons").isNotEmpty();
         for (Object reason : reasons) {
             String name = ((Enum<?>) reason).name();

@@ -1,6 +1,0 @@
-package org.exitwork.cases.internal;
-
-/** The kind of institution a client is in; the institution's name is stored encrypted. */
-enum InstitutionKind {
-    PRISON, PROBATION, SCHOOL, YOUTH_WELFARE, COMMUNITY, OTHER
-}

@@ -1,0 +1,62 @@
+package org.exitwork.cases.internal.access;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the access rules read: the case's stage, its tandem and the break-glass grants. Every room
+ * asks for the tandem here, so no room reaches into another room's repository for it.
+ */
+@Repository
+public class AccessRepository {
+
+    private final JdbcClient jdbc;
+
+    AccessRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<CaseRef> find(UUID org, UUID clientId) {
+        return jdbc.sql("SELECT id, org_id, pseudonym, stage, language FROM cas_client WHERE org_id = ? AND id = ?")
+                .params(org, clientId)
+                .query((rs, n) -> new CaseRef(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
+                        rs.getString("pseudonym"), Stage.valueOf(rs.getString("stage")), rs.getString("language")))
+                .optional();
+    }
+
+    boolean inTandem(UUID clientId, UUID staffId) {
+        return jdbc.sql("SELECT COUNT(*) FROM cas_tandem_member WHERE client_id = ? AND staff_id = ?")
+                .params(clientId, staffId).query(Long.class).single() > 0;
+    }
+
+    boolean glassBroken(UUID clientId, UUID staffId, Instant now) {
+        return jdbc.sql("SELECT COUNT(*) FROM cas_access_grant WHERE client_id = ? AND staff_id = ? "
+                + "AND expires_at > ?")
+                .params(clientId, staffId, Timestamp.from(now)).query(Long.class).single() > 0;
+    }
+
+    /** The tandem members in the order they joined. */
+    public List<UUID> tandem(UUID clientId) {
+        return jdbc.sql("SELECT staff_id FROM cas_tandem_member WHERE client_id = ? ORDER BY position").param(clientId)
+                .query(UUID.class).list();
+    }
+
+    public void insertTandemMember(UUID clientId, UUID staffId, int position) {
+        jdbc.sql("INSERT INTO cas_tandem_member (client_id, staff_id, position) VALUES (?, ?, ?)")
+                .params(clientId, staffId, position).update();
+    }
+
+    /** The open cases (prospects and clients) the staff member is in the tandem of. */
+    List<UUID> carriedBy(UUID org, UUID staffId) {
+        return jdbc.sql("""
+                SELECT c.id FROM cas_client c JOIN cas_tandem_member t ON t.client_id = c.id
+                WHERE c.org_id = ? AND t.staff_id = ? AND c.stage IN ('PROSPECT', 'CLIENT') ORDER BY c.pseudonym""")
+                .params(org, staffId).query(UUID.class).list();
+    }
+}

@@ -1,0 +1,69 @@
+package org.exitwork.cases.internal.casefile;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The case file's rows: the list of cases, notes written on the case page and break-glass grants. */
+@Repository
+class CaseRepository {
+
+    record NoteRow(UUID id, LocalDate sessionDate, UUID writtenBy, Instant writtenAt, byte[] body) {
+    }
+
+    record GrantRow(UUID id, UUID staffId, String reasonKind, byte[] explanation, Instant grantedAt, Instant expiresAt) {
+    }
+
+    record Listed(UUID id, String pseudonym, String stage, Instant createdAt, boolean mine) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Listed> clients(UUID org, UUID me) {
+        return jdbc.sql("""
+                SELECT c.id, c.pseudonym, c.stage, c.created_at,
+                       EXISTS (SELECT 1 FROM cas_tandem_member t WHERE t.client_id = c.id AND t.staff_id = ?) AS mine
+                FROM cas_client c WHERE c.org_id = ? ORDER BY c.pseudonym""")
+                .params(me, org)
+                .query((rs, n) -> new Listed(rs.getObject("id", UUID.class), rs.getString("pseudonym"), rs.getString("stage"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("mine")))
+                .list();
+    }
+
+    void insertNote(UUID clientId, NoteRow note) {
+        jdbc.sql("INSERT INTO cas_session_note (id, client_id, session_date, written_by, written_at, body) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(note.id(), clientId, Date.valueOf(note.sessionDate()), note.writtenBy(),
+                        Timestamp.from(note.writtenAt()), note.body())
+                .update();
+    }
+
+    void insertGrant(UUID clientId, GrantRow g) {
+        jdbc.sql("INSERT INTO cas_access_grant (id, client_id, staff_id, reason_kind, explanation, granted_at, expires_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(g.id(), clientId, g.staffId(), g.reasonKind(), g.explanation(), Timestamp.from(g.grantedAt()),
+                        Timestamp.from(g.expiresAt()))
+                .update();
+    }
+
+    List<GrantRow> grants(UUID clientId) {
+        return jdbc.sql("SELECT id, staff_id, reason_kind, explanation, granted_at, expires_at FROM cas_access_grant "
+                + "WHERE client_id = ? ORDER BY granted_at DESC")
+                .param(clientId)
+                .query((rs, n) -> new GrantRow(rs.getObject("id", UUID.class), rs.getObject("staff_id", UUID.class),
+                        rs.getString("reason_kind"), rs.getBytes("explanation"),
+                        rs.getObject("granted_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,211 @@
+package org.exitwork.cases.internal.casefile;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.exitwork.accounts.StaffDirectory;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.cases.CaseWork;
+import org.exitwork.cases.ClientIdentity;
+import org.exitwork.cases.NewProspect;
+import org.exitwork.cases.ParticipationConsent;
+import org.exitwork.cases.RegisteredClient;
+import org.exitwork.cases.SafetyDiscussion;
+import org.exitwork.cases.Tandem;
+import org.exitwork.cases.internal.CasesProperties;
+import org.exitwork.cases.internal.access.Access;
+import org.exitwork.cases.internal.access.AccessRepository;
+import org.exitwork.cases.internal.access.BreakGlassReason;
+import org.exitwork.cases.internal.access.CaseAccess;
+import org.exitwork.cases.internal.access.CaseActions;
+import org.exitwork.cases.internal.access.CaseRef;
+import org.exitwork.cases.internal.access.Stage;
+import org.exitwork.cases.internal.identity.IdentityRepository;
+import org.exitwork.cases.internal.intake.InformationTexts;
+import org.exitwork.cases.internal.intake.IntakeService;
+import org.exitwork.cases.internal.intake.TakeOn;
+import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.FieldCipher;
+import org.exitwork.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of the safe space (R2, R6): only the tandem reads and writes a case; a colleague reads
+ * it only after breaking the glass with a recorded reason; administrators never. Every read and
+ * every change is audited under the client's pseudonym.
+ */
+@Service
+public class CaseService implements CaseWork {
+
+    record CaseSummary(UUID id, String pseudonym, Stage stage, Instant createdAt, boolean mine, List<String> tandem) {
+    }
+
+    record Grant(String colleague, BreakGlassReason reason, String explanation, Instant grantedAt, Instant expiresAt) {
+    }
+
+    record CaseView(UUID id, String pseudonym, Access access, List<String> tandem, List<Grant> grants) {
+    }
+
+    record RestrictedView(UUID id, String pseudonym, List<String> tandem) {
+    }
+
+    private final CaseRepository cases;
+    private final AccessRepository members;
+    private final IdentityRepository identities;
+    private final ClientKeys keys;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Duration breakGlassDuration;
+    private final CaseAccess access;
+    private final IntakeService intake;
+    private final TakeOn takeOn;
+    private final InformationTexts texts;
+
+    CaseService(CaseRepository cases, AccessRepository members, IdentityRepository identities, CaseAccess access,
+            IntakeService intake, TakeOn takeOn, InformationTexts texts, ClientKeys keys, StaffDirectory staff,
+            AuditLog audit, Clock clock, CasesProperties settings) {
+        this.cases = cases;
+        this.members = members;
+        this.identities = identities;
+        this.access = access;
+        this.intake = intake;
+        this.takeOn = takeOn;
+        this.texts = texts;
+        this.keys = keys;
+        this.staff = staff;
+        this.audit = audit;
+        this.clock = clock;
+        this.breakGlassDuration = settings.breakGlassDuration();
+    }
+
+    @Override
+    public RegisteredClient openProspect(StaffPrincipal practitioner, NewProspect prospect) {
+        return intake.openProspect(practitioner, prospect);
+    }
+
+    @Override
+    public void recordSafetyDiscussion(StaffPrincipal manager, UUID clientId, SafetyDiscussion discussion) {
+        intake.recordSafetyDiscussion(manager, clientId, discussion);
+    }
+
+    @Override
+    public UUID currentInformationText(UUID organisationId, String language) {
+        return texts.currentInformationText(organisationId, language);
+    }
+
+    @Override
+    public void takeOn(StaffPrincipal practitioner, UUID clientId, ParticipationConsent consent, ClientIdentity identity,
+            Tandem tandem) {
+        takeOn.takeOn(practitioner, clientId, consent, identity, tandem);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseSummary> list(StaffPrincipal who) {
+        CaseAccess.requireCaseRole(who);
+        List<CaseRepository.Listed> rows = cases.clients(who.organisationId(), who.id());
+        Map<UUID, List<UUID>> tandems = new java.util.HashMap<>();
+        Set<UUID> staffIds = new HashSet<>();
+        for (CaseRepository.Listed row : rows) {
+            List<UUID> tandem = members.tandem(row.id());
+            tandems.put(row.id(), tandem);
+            staffIds.addAll(tandem);
+        }
+        Map<UUID, String> names = staff.displayNames(who.organisationId(), staffIds);
+        return rows.stream()
+                .map(r -> new CaseSummary(r.id(), r.pseudonym(), Stage.valueOf(r.stage()), r.createdAt(), r.mine(),
+                        tandems.get(r.id()).stream().map(names::get).toList()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Access accessOf(StaffPrincipal who, UUID clientId) {
+        return access.accessOf(who, clientId);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isProspect(StaffPrincipal who, UUID clientId) {
+        return access.find(who, clientId).is(Stage.PROSPECT);
+    }
+
+    /** The whole case for the tandem or a colleague who broke the glass; audited as a read. */
+    @Transactional
+    public CaseView open(StaffPrincipal who, UUID clientId) {
+        CaseRef client = access.forReading(who, clientId, "read");
+        Access how = access.access(who, client);
+        FieldCipher cipher = keys.cipherFor(client.id());
+        List<CaseRepository.GrantRow> grantRows = cases.grants(client.id());
+        List<UUID> tandem = members.tandem(client.id());
+        Set<UUID> ids = new HashSet<>(tandem);
+        grantRows.forEach(g -> ids.add(g.staffId()));
+        Map<UUID, String> names = staff.displayNames(who.organisationId(), ids);
+        List<Grant> grants = grantRows.stream()
+                .map(g -> new Grant(names.get(g.staffId()), BreakGlassReason.valueOf(g.reasonKind()),
+                        cipher.row("cas_access_grant", g.id()).open("explanation", g.explanation()), g.grantedAt(),
+                        g.expiresAt()))
+                .toList();
+        audit.record(event(who, CaseActions.CASE_READ, client.pseudonym(),
+                "as " + how.name().toLowerCase()));
+        return new CaseView(client.id(), client.pseudonym(), how, tandem.stream().map(names::get).toList(), grants);
+    }
+
+    /** What a colleague without access may see: the pseudonym and who carries the case. */
+    @Transactional
+    public RestrictedView restricted(StaffPrincipal who, UUID clientId) {
+        CaseRef client = access.find(who, clientId);
+        List<UUID> tandem = members.tandem(client.id());
+        Map<UUID, String> names = staff.displayNames(who.organisationId(), tandem);
+        return new RestrictedView(client.id(), client.pseudonym(), tandem.stream().map(names::get).toList());
+    }
+
+    /** The identity vault, shown only on request; audited separately because it identifies the person. */
+    @Transactional
+    public ClientIdentity identity(StaffPrincipal who, UUID clientId) {
+        CaseRef client = access.forReading(who, clientId, "read identity");
+        ClientIdentity identity = identities.identity(client.id()).orElseThrow(NotFoundException::new)
+                .open(keys.cipherFor(client.id()), client.id());
+        audit.record(event(who, CaseActions.IDENTITY_READ, client.pseudonym(), null));
+        return identity;
+    }
+
+    @Override
+    @Transactional
+    public void writeNote(StaffPrincipal author, UUID clientId, LocalDate sessionDate, String text) {
+        CaseRef client = access.forTandem(author, clientId, "write note");
+        access.requireStage(client, Stage.CLIENT);
+        UUID id = UUID.randomUUID();
+        byte[] body = keys.cipherFor(client.id()).row("cas_session_note", id).seal("body", text);
+        cases.insertNote(client.id(), new CaseRepository.NoteRow(id, sessionDate, author.id(), clock.instant(), body));
+        audit.record(event(author, CaseActions.NOTE_WRITTEN, client.pseudonym(), "session " + sessionDate));
+    }
+
+    /** A colleague outside the tandem gains time-limited read access for a recorded reason (R6). */
+    @Transactional
+    public void breakGlass(StaffPrincipal who, UUID clientId, BreakGlassReason reason, String explanation) {
+        CaseRef client = access.find(who, clientId);
+        if (access.access(who, client) == Access.TANDEM) {
+            return;
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        byte[] sealed = keys.cipherFor(client.id()).row("cas_access_grant", id).seal("explanation", explanation);
+        cases.insertGrant(client.id(), new CaseRepository.GrantRow(id, who.id(), reason.name(), sealed, now,
+                now.plus(breakGlassDuration)));
+        audit.record(event(who, CaseActions.BREAK_THE_GLASS, client.pseudonym(), "reason=" + reason));
+    }
+
+    private static AuditEvent event(StaffPrincipal who, String action, String pseudonym, String detail) {
+        return new AuditEvent(who.organisationId(), who.id(), who.username(), action, pseudonym, detail);
+    }
+
+}

@@ -1,0 +1,113 @@
+package org.exitwork.cases.internal.casefile;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.exitwork.accounts.StaffDirectory;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.internal.access.Access;
+import org.exitwork.cases.internal.access.BreakGlassReason;
+import org.exitwork.cases.internal.agreement.WorkAgreements;
+import org.exitwork.cases.internal.intake.IntakeService;
+import org.exitwork.cases.internal.sessions.SessionService;
+import org.exitwork.cases.internal.tandem.TandemDiversityService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+@Controller
+@RequestMapping("/cases")
+@PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER', 'DATA_PROTECTION_OFFICER')")
+class CasesController {
+
+    record BreakGlassForm(@NotNull BreakGlassReason reason, @NotBlank @Size(min = 10, max = 1000) String explanation) {
+    }
+
+    private final CaseService cases;
+    private final StaffDirectory staff;
+    private final IntakeService intake;
+    private final TandemDiversityService tandemDiversity;
+    private final SessionService sessions;
+    private final WorkAgreements agreements;
+
+    CasesController(CaseService cases, StaffDirectory staff, IntakeService intake,
+            TandemDiversityService tandemDiversity, SessionService sessions, WorkAgreements agreements) {
+        this.agreements = agreements;
+        this.cases = cases;
+        this.tandemDiversity = tandemDiversity;
+        this.intake = intake;
+        this.staff = staff;
+        this.sessions = sessions;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("cases", cases.list(who));
+        return "cases/list";
+    }
+
+    @GetMapping("/{id}")
+    String open(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model,
+            HttpServletResponse response) {
+        if (cases.accessOf(who, id) == Access.NONE) {
+            return restrictedPage(who, id, model, response);
+        }
+        if (cases.isProspect(who, id)) {
+            return "redirect:/cases/" + id + "/intake";
+        }
+        return casePage(who, id, model);
+    }
+
+    private String casePage(StaffPrincipal who, UUID id, Model model) {
+        model.addAttribute("view", cases.open(who, id));
+        model.addAttribute("intake", intake.summary(who, id));
+        model.addAttribute("diversity", tandemDiversity.of(who, id));
+        model.addAttribute("sessionSummary", sessions.summary(who, id));
+        model.addAttribute("agreementSummary", agreements.summary(who, id));
+        return "cases/case";
+    }
+
+    private String restrictedPage(StaffPrincipal who, UUID id, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("view", cases.restricted(who, id));
+        if (!model.containsAttribute("glassForm")) {
+            model.addAttribute("glassForm", new BreakGlassForm(null, ""));
+        }
+        model.addAttribute("reasons", BreakGlassReason.values());
+        return "cases/restricted";
+    }
+
+    /** The identity vault, on request only. With htmx it is swapped into the case page. */
+    @GetMapping("/{id}/identity")
+    String identity(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model,
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        model.addAttribute("identity", cases.identity(who, id));
+        model.addAttribute("clientId", id);
+        return htmx != null ? "cases/identity :: identity" : "cases/identity";
+    }
+
+    @PostMapping("/{id}/break-glass")
+    String breakGlass(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @Valid @ModelAttribute("glassForm") BreakGlassForm form, BindingResult errors, Model model,
+            HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            String page = restrictedPage(who, id, model, response);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page;
+        }
+        cases.breakGlass(who, id, form.reason(), form.explanation().strip());
+        return "redirect:/cases/" + id;
+    }
+}

@@ -1,0 +1,236 @@
+package org.exitwork.cases.internal.retention;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.cases.ExpiringRecords;
+import org.exitwork.cases.internal.access.CaseAccess;
+import org.exitwork.cases.internal.access.CaseRef;
+import org.exitwork.cases.internal.access.Stage;
+import org.exitwork.keys.ClientKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Real erasure (R1, R20). The client's data key is destroyed first in effect (crypto-shredding: every
+ * ciphertext of the client, in the database and in every backup, becomes unreadable), and every row
+ * about the client is deleted. What remains is one audit entry: that an erasure happened, under the
+ * pseudonym, and nothing else.
+ *
+ * <p>Erasure runs on request (a prospect who declines, a client who asks) and by schedule when the
+ * organisation's retention period has passed. Each client is erased in a transaction of its own that
+ * first locks the client's row, so two application nodes running the schedule at once erase each
+ * client exactly once.
+ */
+@Service
+public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.keys.ErasureReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientErasure.class);
+    static final String RETENTION_ACTOR = "exitwork (retention period)";
+    static final String RESTORE_ACTOR = "exitwork (restore)";
+
+    private final JdbcClient jdbc;
+    private final CaseAccess access;
+    private final ClientKeys keys;
+    private final AuditLog audit;
+    private final RetentionPolicy retention;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    private final GroupErasure groups;
+    private final ObjectProvider<ExpiringRecords> otherModules;
+
+    ClientErasure(JdbcClient jdbc, CaseAccess access, ClientKeys keys, AuditLog audit, RetentionPolicy retention,
+            TransactionTemplate tx, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            GroupErasure groups, ObjectProvider<ExpiringRecords> otherModules) {
+        this.events = events;
+        this.groups = groups;
+        this.otherModules = otherModules;
+        this.jdbc = jdbc;
+        this.access = access;
+        this.keys = keys;
+        this.audit = audit;
+        this.retention = retention;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Erasure now, by the tandem: a prospect who does not join, or a closed case whose client asked for
+     * it. An ongoing case must be ended first (the ending offers erasure in the same step).
+     */
+    @Transactional
+    public void eraseOnRequest(StaffPrincipal who, UUID clientId) {
+        CaseRef ref = access.forTandem(who, clientId, "erase");
+        access.requireStage(ref, Stage.PROSPECT, Stage.CLOSED);
+        erase(ref, who.id(), who.username());
+    }
+
+    /** Within the caller's transaction. */
+    public void erase(CaseRef ref, UUID actorId, String actorName) {
+        lock(ref.id()).orElseThrow(() -> new IllegalStateException("client already erased"));
+        deleteEverything(ref.id(), ref.organisationId());
+        audit.record(new AuditEvent(ref.organisationId(), actorId, actorName, RetentionActions.CLIENT_ERASED,
+                ref.pseudonym(), null));
+    }
+
+    /**
+     * After a restore: the client was erased after the backup was taken, so erase them again, the same
+     * way, inside the restore's transaction. The audit entry says that it was re-applied.
+     */
+    @Override
+    @Transactional
+    public boolean eraseAgain(UUID id) {
+        return lock(id).map(client -> {
+            deleteEverything(client.id(), client.organisationId());
+            audit.record(new AuditEvent(client.organisationId(), null, RESTORE_ACTOR, RetentionActions.CLIENT_ERASED,
+                    client.pseudonym(), "again after a restore"));
+            return true;
+        }).orElse(false);
+    }
+
+    /** The scheduled part: every client whose retention period has passed, each in its own transaction. */
+    @Override
+    public int eraseExpired() {
+        LocalDate today = LocalDate.now(clock);
+        int erased = 0;
+        for (Candidate candidate : candidates()) {
+            Boolean done = tx.execute(status -> {
+                Optional<Candidate> locked = lock(candidate.id());
+                if (locked.isEmpty() || !expired(locked.get(), today)) {
+                    return false;
+                }
+                deleteEverything(candidate.id(), candidate.organisationId());
+                audit.record(new AuditEvent(candidate.organisationId(), null, RETENTION_ACTOR,
+                        RetentionActions.CLIENT_ERASED, candidate.pseudonym(), null));
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                erased++;
+            }
+        }
+        if (erased > 0) {
+            log.info("Erased {} clients whose retention period had passed.", erased);
+        }
+        return erased;
+    }
+
+    /**
+     * Clients, then groups, then what other modules keep (appointments). A kind that fails does not
+     * hold up the others; the first failure is thrown at the end, so the job logs it and the command
+     * exits with an error, and the next run tries again.
+     */
+    @Override
+    public List<Erased> eraseEverythingExpired() {
+        List<Erased> erased = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        List<ExpiringRecords> kinds = new ArrayList<>();
+        kinds.add(kind("clients", this::eraseExpired));
+        kinds.add(kind("groups", groups::eraseExpired));
+        otherModules.orderedStream().forEach(kinds::add);
+        for (ExpiringRecords kind : kinds) {
+            try {
+                erased.add(new Erased(kind.what(), kind.eraseExpired()));
+            } catch (RuntimeException e) {
+                log.error("Erasing expired {} failed; the next run tries again.", kind.what(), e);
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        return erased;
+    }
+
+    private static ExpiringRecords kind(String what, java.util.function.IntSupplier erase) {
+        return new ExpiringRecords() {
+            @Override
+            public String what() {
+                return what;
+            }
+
+            @Override
+            public int eraseExpired() {
+                return erase.getAsInt();
+            }
+        };
+    }
+
+    /** What decides expiry, read under the row lock so that a case taken on meanwhile is spared. */
+    record Candidate(UUID id, UUID organisationId, String pseudonym, Stage stage, LocalDate lastActivity) {
+    }
+
+    private boolean expired(Candidate c, LocalDate today) {
+        RetentionPolicy.Periods periods = retention.of(c.organisationId());
+        return switch (c.stage()) {
+            case PROSPECT -> !c.lastActivity().plusDays(periods.prospectDays()).isAfter(today);
+            case CLOSED -> !c.lastActivity().plusDays(periods.closedDays()).isAfter(today);
+            case CLIENT -> false;
+        };
+    }
+
+    private static final String CANDIDATE_SELECT = """
+            SELECT c.id, c.org_id, c.pseudonym, c.stage, c.created_at, c.closed_on,
+                   (SELECT MAX(k.contacted_on) FROM cas_contact k WHERE k.client_id = c.id) AS last_contact
+            FROM cas_client c""";
+
+    private List<Candidate> candidates() {
+        return jdbc.sql(CANDIDATE_SELECT + " WHERE c.stage IN ('PROSPECT', 'CLOSED')")
+                .query((rs, n) -> candidate(rs)).list();
+    }
+
+    private Optional<Candidate> lock(UUID clientId) {
+        // The lock first, on the row alone (PostgreSQL refuses FOR UPDATE with aggregates).
+        boolean exists = jdbc.sql("SELECT id FROM cas_client WHERE id = ? FOR UPDATE").param(clientId)
+                .query(UUID.class).optional().isPresent();
+        if (!exists) {
+            return Optional.empty();
+        }
+        return jdbc.sql(CANDIDATE_SELECT + " WHERE c.id = ?").param(clientId).query((rs, n) -> candidate(rs))
+                .optional();
+    }
+
+    private Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Stage stage = Stage.valueOf(rs.getString("stage"));
+        LocalDate created = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())
+                .toLocalDate();
+        LocalDate lastActivity = created;
+        if (stage == Stage.PROSPECT && rs.getDate("last_contact") != null) {
+            LocalDate contact = rs.getDate("last_contact").toLocalDate();
+            lastActivity = contact.isAfter(created) ? contact : created;
+        }
+        if (stage == Stage.CLOSED && rs.getDate("closed_on") != null) {
+            lastActivity = rs.getDate("closed_on").toLocalDate();
+        }
+        return new Candidate(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
+                rs.getString("pseudonym"), stage, lastActivity);
+    }
+
+    /**
+     * The key goes with the rows. Other modules delete theirs on {@code ClientErased}, in this
+     * transaction. Tables from the first version of the schema are deleted explicitly; every later
+     * table of this module cascades from {@code cas_client}.
+     */
+    private void deleteEverything(UUID clientId, UUID organisationId) {
+        events.publishEvent(new org.exitwork.cases.ClientErased(clientId, organisationId));
+        for (String table : List.of("cas_access_grant", "cas_session_note", "cas_identity", "cas_tandem_member")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE client_id = ?").param(clientId).update();
+        }
+        jdbc.sql("DELETE FROM cas_client WHERE id = ?").param(clientId).update();
+        keys.shred(clientId);
+    }
+}
