@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * client's choice, which asks for no reason, leaves no mark and offers erasure at once.
  */
 @Service
-class EndingService {
+public class EndingService {
 
     record FollowUp(UUID id, LocalDate dueOn, LocalDate doneOn) {
     }

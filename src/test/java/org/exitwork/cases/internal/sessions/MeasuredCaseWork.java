@@ -1,6 +1,8 @@
-package org.exitwork.cases.internal;
+package org.exitwork.cases.internal.sessions;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,18 +14,24 @@ import java.util.stream.Stream;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseWorkForBenchmarks;
+import org.exitwork.cases.internal.ending.EndingService;
+import org.exitwork.cases.internal.retention.ClientErasure;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link CaseWorkForBenchmarks}: the real services, and their plain twins written with the same queries. */
+/**
+ * {@link CaseWorkForBenchmarks}: the real services, and their plain twins written with the same queries.
+ * It lives in the test sources on purpose: a class that writes notes in plain text must never ship.
+ */
 @Component
 @ConditionalOnProperty(name = CaseWorkForBenchmarks.ENABLED, havingValue = "true")
 class MeasuredCaseWork implements CaseWorkForBenchmarks {
 
-    private final CaseRepository cases;
+    private final JdbcClient jdbc;
     private final SessionService sessions;
     private final SessionNoteRepository notes;
     private final NoteSearch search;
@@ -32,9 +40,9 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
     private final ClientErasure erasure;
     private final Clock clock;
 
-    MeasuredCaseWork(CaseRepository cases, SessionService sessions, SessionNoteRepository notes, NoteSearch search,
+    MeasuredCaseWork(JdbcClient jdbc, SessionService sessions, SessionNoteRepository notes, NoteSearch search,
             ClientKeys keys, EndingService ending, ClientErasure erasure, Clock clock) {
-        this.cases = cases;
+        this.jdbc = jdbc;
         this.sessions = sessions;
         this.notes = notes;
         this.search = search;
@@ -47,8 +55,11 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
     @Override
     @Transactional
     public void writePlainNote(StaffPrincipal practitioner, UUID clientId, LocalDate day, String text) {
-        cases.insertNote(clientId, new CaseRepository.NoteRow(UUID.randomUUID(), day, practitioner.id(),
-                clock.instant(), text.getBytes(StandardCharsets.UTF_8)));
+        // The INSERT of CaseRepository.insertNote, with the body's bytes in plain text.
+        jdbc.sql("INSERT INTO cas_session_note (id, client_id, session_date, written_by, written_at, body) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), clientId, Date.valueOf(day), practitioner.id(), Timestamp.from(clock.instant()),
+                        text.getBytes(StandardCharsets.UTF_8))
+                .update();
     }
 
     @Override
@@ -62,7 +73,7 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
         FieldCipher cipher = keys.cipherFor(clientId);
         List<String> texts = new ArrayList<>();
         for (SessionNoteRepository.SessionRow r : notes.sessions(clientId)) {
-            texts.add(cipher.decrypt(CaseAccess.field("cas_session_note", r.id(), "body"), r.body()));
+            texts.add(cipher.row("cas_session_note", r.id()).open("body", r.body()));
         }
         return texts;
     }

@@ -11,7 +11,7 @@ import org.springframework.modulith.NamedInterface;
 /**
  * For benchmarks and tests only: what a manager and the matcher do with a referral, through the real
  * services, and a look at the state a partner reference is in. A bean only where
- * {@code exitwork.bench.enabled=true}; no module may use it (a named interface none of them declares).
+ * {@code exitwork.bench.enabled=true}; it lives in the test sources, so it never ships.
  */
 @NamedInterface("test-support")
 public interface ReferralsForBenchmarks {

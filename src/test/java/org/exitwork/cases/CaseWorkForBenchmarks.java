@@ -11,7 +11,7 @@ import org.springframework.modulith.NamedInterface;
  * For benchmarks and tests only: the case file's read paths, each with a twin that does the same
  * work on notes stored without encryption, and the ending and erasure of a case. A bean only where
  * {@code exitwork.bench.enabled=true} (never in a running installation: it writes notes in plain
- * text); no module may use it (a named interface none of them declares).
+ * text); it lives in the test sources, so it never ships and no production class can use it.
  */
 @NamedInterface("test-support")
 public interface CaseWorkForBenchmarks {

@@ -8,7 +8,7 @@ import org.springframework.modulith.NamedInterface;
 /**
  * For benchmarks and tests only: registering a partner through the real service, as a manager does
  * at {@code /network/partners}. A bean only where {@code exitwork.bench.enabled=true}; no module may
- * use it (a named interface none of them declares).
+ * use it: it lives in the test sources, so it never ships.
  */
 @NamedInterface("test-support")
 public interface PartnersForBenchmarks {
