@@ -40,6 +40,13 @@ public final class ExitworkProcess {
         }
     }
 
+    /**
+     * Options for a JVM a test starts: such a JVM lives for seconds, and the quick compiler alone
+     * starts it at less than half the CPU (the optimising one only pays off in long runs).
+     */
+    public static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xshare:auto");
+
     private static DemoInstallation demo;
 
     private ExitworkProcess() {
@@ -58,12 +65,10 @@ public final class ExitworkProcess {
     }
 
     public static Run run(Path dataDir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // A command runs for seconds: the quick compiler alone starts it at less than half the CPU.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"),
-                "-Dlogging.level.root=WARN",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SHORT_LIVED_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dlogging.level.root=WARN",
                 ExitworkApplication.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
