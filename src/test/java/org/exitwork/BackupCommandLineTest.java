@@ -1,45 +1,46 @@
 package org.exitwork;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.exitwork.testing.ExitworkProcess;
 import org.exitwork.testing.ExitworkProcess.Run;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code backup} and {@code restore} exactly as an operator runs them: a separate JVM per command on
- * embedded H2 data directories, judged by exit status, output and the files left behind.
+ * embedded H2 data directories, judged by exit status, output and the files left behind. One backup
+ * of the demo installation is taken once per run; every test restores it into, or refuses it on,
+ * data directories of its own, so none depends on another.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupCommandLineTest {
 
-    static Path dataDir;
-    static Path backups;
-    static Path restoredDir;
-    static String takenAt;
+    /** The backup of the demo installation, and the run that wrote it. */
+    record Taken(Path source, Path file, Run run, String takenAt) {
+    }
 
-    @BeforeAll
-    static void directories() throws IOException {
-        dataDir = Files.createTempDirectory("exitwork-cli-data-");
-        backups = Files.createTempDirectory("exitwork-cli-backups-");
-        restoredDir = Files.createTempDirectory("exitwork-cli-restored-");
+    private static Taken taken;
+
+    static synchronized Taken backupOfTheDemoInstallation() throws Exception {
+        if (taken == null) {
+            Path source = ExitworkProcess.demoInstallation().copy();
+            Path file = Files.createTempDirectory("exitwork-cli-backups-").resolve("exitwork-backup.zip");
+            Run run = exitwork(source, "backup", file.toString());
+            Matcher at = Pattern.compile(", taken (\\S+)\\.\n").matcher(run.output());
+            taken = new Taken(source, file, run, at.find() ? at.group(1) : null);
+        }
+        return taken;
     }
 
     @Test
-    @Order(1)
     void backupWritesAPrivateFileApartFromTheKeys() throws Exception {
-        assertThat(exitwork(dataDir, "demo-data").status()).isZero();
-
+        Path dataDir = ExitworkProcess.demoInstallation().copy();
         Run missing = exitwork(dataDir, "backup");
         assertThat(missing.status()).as(missing.output()).isEqualTo(2);
         assertThat(missing.output()).contains("Usage: java -jar exitwork.jar backup <file>");
@@ -49,30 +50,37 @@ class BackupCommandLineTest {
         assertThat(inside.output()).contains("Refusing to write the backup into " + dataDir);
         assertThat(dataDir.resolve("backup.zip")).doesNotExist();
 
-        Path file = backups.resolve("exitwork-backup.zip");
-        Run run = exitwork(dataDir, "backup", file.toString());
+        Taken backup = backupOfTheDemoInstallation();
+        Run run = backup.run();
         assertThat(run.status()).as(run.output()).isZero();
-        assertThat(run.output()).containsPattern("Backup written to " + file + ": \\d+ tables, \\d+ rows, schema version");
-        java.util.regex.Matcher taken = java.util.regex.Pattern.compile(", taken (\\S+)\\.\n").matcher(run.output());
-        assertThat(taken.find()).as(run.output()).isTrue();
-        takenAt = taken.group(1);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(backups.resolve("exitwork-backup.zip.part")).doesNotExist();
+        assertThat(run.output()).containsPattern("Backup written to " + backup.file()
+                + ": \\d+ tables, \\d+ rows, schema version");
+        assertThat(backup.takenAt()).as(run.output()).isNotNull();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup.file()))).isEqualTo("rw-------");
+        assertThat(backup.file().resolveSibling("exitwork-backup.zip.part")).doesNotExist();
     }
 
     @Test
-    @Order(2)
     void restoreRefusesADatabaseInUse() throws Exception {
-        Run run = exitwork(dataDir, "restore", backups.resolve("exitwork-backup.zip").toString());
+        Taken backup = backupOfTheDemoInstallation();
+        Path dataDir = ExitworkProcess.demoInstallation().copy();
+        Run run = exitwork(dataDir, "restore", backup.file().toString());
         assertThat(run.status()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("This database is not empty", "acc_organisation", "Nothing was changed.");
-        assertThat(exitwork(dataDir, "verify-audit").status()).isZero();
+        // ...and the demo installation's audit chain, untouched, verifies (the key file outside the database).
+        Run verify = exitwork(dataDir, "verify-audit");
+        assertThat(verify.status()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("Audit log intact");
+        assertThat(dataDir.resolve("audit-keys.json")).as("the audit keys, outside the database").exists();
     }
 
     @Test
-    @Order(3)
     void restoreNeedsTheInstallationsJournalThenFillsANewDatabase() throws Exception {
-        Path file = backups.resolve("exitwork-backup.zip");
+        Taken backup = backupOfTheDemoInstallation();
+        Path dataDir = backup.source();
+        Path file = backup.file();
+        String takenAt = backup.takenAt();
+        Path restoredDir = Files.createTempDirectory("exitwork-cli-restored-");
         Run withoutJournal = exitwork(restoredDir, "restore", file.toString());
         assertThat(withoutJournal.status()).as(withoutJournal.output()).isEqualTo(1);
         assertThat(withoutJournal.output()).contains("but the erasure journal here belongs to installation",

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.ChainVerification;
+import org.exitwork.testing.ExitworkProcess;
 import org.exitwork.testing.NoteWriters;
 import org.exitwork.testing.TestDatabase;
 import org.junit.jupiter.api.Tag;
@@ -48,8 +49,9 @@ class DurableWritesTest {
         List<String> args = arguments();
         Path log = Files.createTempFile("exitwork-writers-", ".log");
 
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "-Xmx256m", NoteWriters.class.getName()));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(ExitworkProcess.SHORT_LIVED_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Xmx256m", NoteWriters.class.getName()));
         command.addAll(args);
         Process writers = new ProcessBuilder(command).redirectErrorStream(false)
                 .redirectError(log.toFile()).start();

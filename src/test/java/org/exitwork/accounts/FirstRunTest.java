@@ -1,12 +1,11 @@
 package org.exitwork.accounts;
 
 import java.net.URI;
+import java.util.List;
 
 import org.exitwork.testing.DatabaseTest;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,13 +21,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The first run on an empty database: the set-up page creates the organisation and its
- * administrator once, and is gone afterwards. The tests build on each other, in order, on a
- * database of their own (the property gives this class a context nobody else shares).
+ * administrator once, and is gone afterwards. The class has a database of its own (the property
+ * gives it a context nobody else shares), emptied of every account before each test, so each test
+ * starts from a never-set-up installation whatever ran before it.
  */
 @DatabaseTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = "exitwork.test.context=first-run")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstRunTest {
 
     static final String ORGANISATION = "Ausstieg Nord Beratungsstelle";
@@ -44,8 +43,14 @@ class FirstRunTest {
     @Autowired
     JdbcClient jdbc;
 
+    @BeforeEach
+    void aNeverSetUpInstallation() {
+        for (String table : List.of("acc_recovery_code", "acc_staff", "acc_organisation", "acc_installation")) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+    }
+
     @Test
-    @Order(1)
     void anEmptyInstallationSendsSignInToSetUp() throws Exception {
         assertNothingStored();
         MockHttpServletResponse response = mvc.perform(get("/sign-in")).andReturn().getResponse();
@@ -54,7 +59,6 @@ class FirstRunTest {
     }
 
     @Test
-    @Order(2)
     void theSetUpPageShowsTheForm() throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/setup")).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
@@ -69,7 +73,6 @@ class FirstRunTest {
     }
 
     @Test
-    @Order(3)
     void blankFieldsAreRefusedAndNothingIsStored() throws Exception {
         MockHttpServletResponse response = mvc.perform(setUp(ORGANISATION, "", "", "", "")).andReturn()
                 .getResponse();
@@ -86,7 +89,6 @@ class FirstRunTest {
     }
 
     @Test
-    @Order(4)
     void aShortPasswordIsRefusedAndNothingIsStored() throws Exception {
         MockHttpServletResponse response = mvc.perform(setUp(ORGANISATION, "First Admin", USERNAME, "too short",
                 "too short")).andReturn().getResponse();
@@ -101,7 +103,6 @@ class FirstRunTest {
     }
 
     @Test
-    @Order(5)
     void differingPasswordsAreRefusedAndNothingIsStored() throws Exception {
         MockHttpServletResponse response = mvc.perform(setUp(ORGANISATION, "First Admin", USERNAME, PASSWORD,
                 PASSWORD + " but different")).andReturn().getResponse();
@@ -115,7 +116,6 @@ class FirstRunTest {
     }
 
     @Test
-    @Order(6)
     void anInvalidUserNameIsRefusedAndNothingIsStored() throws Exception {
         MockHttpServletResponse response = mvc.perform(setUp(ORGANISATION, "First Admin", "first admin!", PASSWORD,
                 PASSWORD)).andReturn().getResponse();
@@ -126,7 +126,6 @@ class FirstRunTest {
     }
 
     @Test
-    @Order(7)
     void aValidFormCreatesTheOrganisationAndItsAdministrator() throws Exception {
         MockHttpServletResponse response = mvc.perform(setUp("  " + ORGANISATION + " ", "First Admin", "First.Admin",
                 PASSWORD, PASSWORD)).andReturn().getResponse();
@@ -151,8 +150,10 @@ class FirstRunTest {
     }
 
     @Test
-    @Order(8)
     void afterwardsTheSetUpPageIsGone() throws Exception {
+        assertThat(mvc.perform(setUp(ORGANISATION, "First Admin", USERNAME, PASSWORD, PASSWORD)).andReturn()
+                .getResponse().getRedirectedUrl()).isEqualTo("/sign-in?welcome");
+
         assertThat(mvc.perform(get("/setup")).andReturn().getResponse().getStatus()).isEqualTo(404);
         MockHttpServletResponse again = mvc.perform(setUp("Second Organisation", "Second Admin", "second.admin",
                 PASSWORD, PASSWORD)).andReturn().getResponse();

@@ -1,5 +1,6 @@
 package org.exitwork.audit;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,16 +15,18 @@ import java.util.regex.Pattern;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.internal.AuditLogAsMigrated;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.StaffRequests;
 import org.exitwork.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,9 +43,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @DatabaseTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {"exitwork.test.context=organisation-chains", "exitwork.audit.checkpoint-every-entries=0",
+@TestPropertySource(properties = {"exitwork.test.context=audit-log", "exitwork.audit.checkpoint-every-entries=0",
         "exitwork.audit.checkpoint-log=false"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class OrganisationChainsTest {
 
     private static final Pattern SEQ_CELL = Pattern.compile("<td class=\"audit-seq\">([^<]*)</td>");
@@ -64,6 +66,15 @@ class OrganisationChainsTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Value("${exitwork.audit.checkpoint-file}")
+    Path checkpointFile;
+
+    /** A fresh audit log for each test (this class's application is its own): no restart needed. */
+    @BeforeEach
+    void anAuditLogAsMigrated() throws Exception {
+        AuditLogAsMigrated.restore(jdbc, checkpointFile);
+    }
 
     @Test
     void interleavedOrganisationsEachHaveAChainOfTheirOwnAndTheDpoSeesOnlyTheirs() throws Exception {

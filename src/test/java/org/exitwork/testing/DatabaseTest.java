@@ -9,13 +9,16 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * An integration test against a real database: H2 in the default run, PostgreSQL in the second
- * run ({@code @Tag("database")} selects it). Each context has its own fresh database.
+ * run ({@code @Tag("database")} selects it). Each context has its own fresh database. Every such
+ * test gets MockMvc, used or not, so that all without properties of their own share one application
+ * (a different set of annotations would start another).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag("database")
 @ExtendWith(TestDatabase.Condition.class)
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(TestSupport.class)

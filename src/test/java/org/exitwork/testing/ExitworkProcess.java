@@ -1,12 +1,16 @@
 package org.exitwork.testing;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.exitwork.ExitworkApplication;
 
@@ -17,14 +21,54 @@ public final class ExitworkProcess {
     public record Run(int status, String output) {
     }
 
+    /** A data directory after {@code demo-data}, and what that run printed. */
+    public record DemoInstallation(Path template, Run demoData) {
+
+        /** A private copy of the demo installation, for one test to change as it likes. */
+        public Path copy() {
+            try {
+                Path dir = Files.createTempDirectory("exitwork-cli-");
+                try (Stream<Path> files = Files.list(template)) {
+                    for (Path file : files.toList()) {
+                        Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+                return dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Options for a JVM a test starts: such a JVM lives for seconds, and the quick compiler alone
+     * starts it at less than half the CPU (the optimising one only pays off in long runs).
+     */
+    public static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xshare:auto");
+
+    private static DemoInstallation demo;
+
     private ExitworkProcess() {
     }
 
+    /**
+     * The demo installation, made once per test JVM: {@code demo-data} on an empty data directory is
+     * the one slow start every command-line test builds on, and nobody changes the template itself.
+     */
+    public static synchronized DemoInstallation demoInstallation() throws Exception {
+        if (demo == null) {
+            Path template = Files.createTempDirectory("exitwork-cli-demo-");
+            demo = new DemoInstallation(template, run(template, "demo-data"));
+        }
+        return demo;
+    }
+
     public static Run run(Path dataDir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dlogging.level.root=WARN",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SHORT_LIVED_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dlogging.level.root=WARN",
                 ExitworkApplication.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -32,7 +76,7 @@ public final class ExitworkProcess {
         File log = Files.createTempFile("exitwork-cli-", ".log").toFile();
         builder.redirectOutput(log);
         Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("command did not finish: " + String.join(" ", args));
         }

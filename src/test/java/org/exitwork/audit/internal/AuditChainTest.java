@@ -31,8 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,11 +46,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * PostgreSQL the schema's owner, who drops the append-only triggers first, as a superuser could),
  * or with write access to the checkpoint file, but without the audit key file. Every tamper is
  * made the way such a person would and must be named by verify-audit with the exact finding.
+ *
+ * <p>The class shares an application with {@code OrganisationChainsTest} only; before each test its
+ * audit log is brought back to what the migrations leave ({@link AuditLogAsMigrated}), so each test
+ * sees a fresh log without a restart.
  */
 @DatabaseTest
-@TestPropertySource(properties = {"exitwork.test.context=audit-chain", "exitwork.audit.checkpoint-every-entries=0",
+@AutoConfigureMockMvc // not used here: it makes this class share OrganisationChainsTest's application
+@TestPropertySource(properties = {"exitwork.test.context=audit-log", "exitwork.audit.checkpoint-every-entries=0",
         "exitwork.audit.checkpoint-log=false"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class AuditChainTest {
 
     @Autowired
@@ -81,7 +85,8 @@ class AuditChainTest {
     final byte[] guessedKey = new byte[32];
 
     @BeforeEach
-    void fiveEntries() {
+    void fiveEntries() throws Exception {
+        AuditLogAsMigrated.restore(jdbc, checkpointFile);
         new SecureRandom().nextBytes(guessedKey);
         for (int i = 1; i <= 5; i++) {
             log.record(new AuditEvent(org, UUID.randomUUID(), "anna", "CASE_READ", "Kaveli Tomura", "entry " + i));
@@ -328,6 +333,7 @@ class AuditChainTest {
     }
 
     // ----- helpers -----
+
 
     private void threeCheckpoints() {
         assertThat(checkpoints.checkpoint()).hasValue(1);

@@ -10,7 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The earlier, installation-wide chain must keep verifying with its own algorithm: fixed vectors
- * (computed independently with Python's hashlib over the documented encoding) pin it.
+ * pin it. Each expected hash was computed outside Java, in the shell, over the documented encoding
+ * (length-prefixed fields, -1 for null), e.g.
+ * {@code printf '1:7|13:1795428000123|36:00000000-0000-0000-0000-000000000001|-1:|4:anna|9:CASE_READ|13:Kaveli Tomura|-1:|64:000…000|' | sha256sum}
+ * (with the 64 zeros written out); the test never compares a hash with one it made itself.
  */
 class ChainHashTest {
 
@@ -27,6 +30,7 @@ class ChainHashTest {
 
     @Test
     void fieldBoundariesCannotBeShiftedToForgeTheSameHash() {
+        // "...|2:ab|1:c|..." and "...|1:a|2:bc|..."
         AuditEntry one = new AuditEntry(1, T, ORG, null, "ab", "c", null, null);
         AuditEntry two = new AuditEntry(1, T, ORG, null, "a", "bc", null, null);
         assertThat(ChainHash.of(one, ChainHash.GENESIS))
@@ -39,6 +43,10 @@ class ChainHashTest {
     void nullAndEmptyAreDifferent() {
         AuditEntry withNull = new AuditEntry(1, T, ORG, null, null, "X", null, null);
         AuditEntry withEmpty = new AuditEntry(1, T, ORG, null, "", "X", null, null);
-        assertThat(ChainHash.of(withNull, ChainHash.GENESIS)).isNotEqualTo(ChainHash.of(withEmpty, ChainHash.GENESIS));
+        // "...|-1:|1:X|..." and "...|0:|1:X|..."
+        assertThat(ChainHash.of(withNull, ChainHash.GENESIS))
+                .isEqualTo("3fb5dfc8b995f5bd9e90ba69928a88ff6243ca6c3e95ac5478bce235ca16c46a");
+        assertThat(ChainHash.of(withEmpty, ChainHash.GENESIS))
+                .isEqualTo("ffe62afe3e73015723ad87b09c211d8b3b6136fe70597a37ca96e61dc69e30e3");
     }
 }

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The keyed chain's encoding and MAC, pinned by a fixed vector: a known key (bytes 0x00..0x1f), a
- * known entry, the exact expected tag. The expected values were computed independently (Python's
- * hmac over the documented encoding). If this test fails, the encoding changed and every stored
+ * known entry, the exact expected tag. The expected values were computed outside Java, in the shell:
+ * {@code printf '22:exitwork-audit-entry/2|36:<org>|1:7|…|64:000…000|' | openssl dgst -sha256 -mac HMAC -macopt hexkey:000102…1f}. If this test fails, the encoding changed and every stored
  * chain would stop verifying.
  */
 class EntryMacTest {
@@ -78,9 +78,14 @@ class EntryMacTest {
     void fieldBoundariesAndNullsCannotBeShifted() throws Exception {
         Mac mac = knownKey();
         Instant t = ENTRY.occurredAt();
+        // chain "c": "22:exitwork-audit-entry/2|1:c|1:1|13:1795428000123|36:<org>|-1:|" + these two fields + "|-1:|-1:|64:0…0|"
         assertThat(EntryMac.of(mac, "c", new AuditEntry(1, t, ORG, null, "ab", "c", null, null), EntryMac.GENESIS))
-                .isNotEqualTo(EntryMac.of(mac, "c", new AuditEntry(1, t, ORG, null, "a", "bc", null, null), EntryMac.GENESIS));
+                .isEqualTo("ea53456c539ca4c813a04748ace4fb3bbdd2faee9b7635f2f43bca3465a6aaf1"); // 2:ab|1:c
+        assertThat(EntryMac.of(mac, "c", new AuditEntry(1, t, ORG, null, "a", "bc", null, null), EntryMac.GENESIS))
+                .isEqualTo("f289d962fa617fc26098dc3b866284f2e0a0bbcdb1eb2e1fee6734e6cd44d7ff"); // 1:a|2:bc
         assertThat(EntryMac.of(mac, "c", new AuditEntry(1, t, ORG, null, null, "X", null, null), EntryMac.GENESIS))
-                .isNotEqualTo(EntryMac.of(mac, "c", new AuditEntry(1, t, ORG, null, "", "X", null, null), EntryMac.GENESIS));
+                .isEqualTo("516309d895cde5d1137a681f722e54cdf5df61c78fbb131cdd1423e58854b722"); // -1:|1:X
+        assertThat(EntryMac.of(mac, "c", new AuditEntry(1, t, ORG, null, "", "X", null, null), EntryMac.GENESIS))
+                .isEqualTo("047191180ba5f88f0103981eb1db05be0864c15127b4a277f8c92c4e59d96424"); // 0:|1:X
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import com.google.crypto.tink.KeysetHandle;
 import org.exitwork.keys.FieldRef;
 import org.exitwork.keys.KeyRotation;
+import org.exitwork.testing.ExitworkProcess;
 import org.exitwork.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,9 +44,11 @@ class RotationCrashTest {
             fill(store);
         }
 
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dlogging.level.root=WARN",
-                RotationUntilKilled.class.getName(), dataDir.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ExitworkProcess.SHORT_LIVED_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dlogging.level.root=WARN",
+                RotationUntilKilled.class.getName(), dataDir.toString()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> seen = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
