@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.shield;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +16,8 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyActions;
 import org.exitwork.safety.internal.settings.SafetyProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

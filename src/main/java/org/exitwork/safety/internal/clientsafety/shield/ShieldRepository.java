@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.shield;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.exitwork.keys.ClientKeys;
-import org.exitwork.safety.internal.clientsafety.ShieldPlans.Analysis;
-import org.exitwork.safety.internal.clientsafety.ShieldPlans.Measure;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess.Texts;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess;
+import org.exitwork.safety.internal.clientsafety.shield.ShieldPlans.Analysis;
+import org.exitwork.safety.internal.clientsafety.shield.ShieldPlans.Measure;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * ({@code saf_shield_measure}); every text encrypted with the client's key, bound to table, row and column.
  */
 @Repository
-class ShieldRepository {
+public class ShieldRepository {
 
     static final String PLAN = "saf_shield_plan";
     static final String MEASURE = "saf_shield_measure";
@@ -35,12 +37,8 @@ class ShieldRepository {
         this.keys = keys;
     }
 
-    private ClientSafetyAccess.Texts texts(UUID clientId, String table) {
-        return new ClientSafetyAccess.Texts(keys.cipherFor(clientId), table);
-    }
-
     Optional<StoredPlan> plan(UUID id) {
-        ClientSafetyAccess.Texts plans = texts(id, PLAN);
+        Texts plans = Texts.of(keys, id, PLAN);
         return jdbc.sql("SELECT * FROM " + PLAN + " WHERE client_id = ?").param(id)
                 .query((rs, n) -> new StoredPlan(new Analysis(plans.open(id, "involved", rs.getBytes("involved")),
                         plans.open(id, "knowledge", rs.getBytes("knowledge")),
@@ -53,8 +51,8 @@ class ShieldRepository {
     }
 
     /** The measures in the order they were saved. */
-    List<Measure> measures(UUID id) {
-        ClientSafetyAccess.Texts measures = texts(id, MEASURE);
+    public List<Measure> measures(UUID id) {
+        Texts measures = Texts.of(keys, id, MEASURE);
         return jdbc.sql("SELECT * FROM " + MEASURE + " WHERE client_id = ? ORDER BY position").param(id)
                 .query((rs, n) -> {
                     UUID m = rs.getObject("id", UUID.class);
@@ -67,7 +65,7 @@ class ShieldRepository {
 
     /** Replaces the client's analysis and every measure. */
     void replace(UUID id, Analysis analysis, List<Measure> measures, UUID by, Instant at) {
-        ClientSafetyAccess.Texts plans = texts(id, PLAN);
+        Texts plans = Texts.of(keys, id, PLAN);
         Timestamp now = Timestamp.from(at);
         jdbc.sql("DELETE FROM " + PLAN + " WHERE client_id = ?").param(id).update();
         jdbc.sql("INSERT INTO " + PLAN + " (client_id, involved, knowledge, history, information_plan, "
@@ -78,7 +76,7 @@ class ShieldRepository {
                         plans.seal(id, "public_statement", analysis.publicStatement()), by, now)
                 .update();
         jdbc.sql("DELETE FROM " + MEASURE + " WHERE client_id = ?").param(id).update();
-        ClientSafetyAccess.Texts texts = texts(id, MEASURE);
+        Texts texts = Texts.of(keys, id, MEASURE);
         int position = 0;
         for (Measure m : measures) {
             UUID row = UUID.randomUUID();

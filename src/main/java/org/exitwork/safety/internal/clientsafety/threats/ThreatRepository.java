@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.threats;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.exitwork.keys.ClientKeys;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess.Texts;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,18 +19,18 @@ import org.springframework.stereotype.Repository;
  * encrypted with the client's key, bound to table, row and column.
  */
 @Repository
-class ThreatRepository {
+public class ThreatRepository {
 
     static final String ENTRY = "saf_threat_entry";
     static final String CORRECTION = "saf_threat_correction";
 
     /** An entry as stored, texts opened. */
-    record EntryRow(UUID id, LocalDate occurredOn, ThreatKind kind, String fromWhom, String whatHappened,
+    public record EntryRow(UUID id, LocalDate occurredOn, ThreatKind kind, String fromWhom, String whatHappened,
             String whatDone, UUID recordedBy, Instant recordedAt) {
     }
 
     /** A correction as stored, its note opened. */
-    record CorrectionRow(UUID id, UUID entryId, String note, UUID recordedBy, Instant recordedAt) {
+    public record CorrectionRow(UUID id, UUID entryId, String note, UUID recordedBy, Instant recordedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -39,13 +41,9 @@ class ThreatRepository {
         this.keys = keys;
     }
 
-    private ClientSafetyAccess.Texts texts(UUID clientId, String table) {
-        return new ClientSafetyAccess.Texts(keys.cipherFor(clientId), table);
-    }
-
     /** The client's entries, newest occurrence first. */
-    List<EntryRow> entries(UUID clientId) {
-        ClientSafetyAccess.Texts texts = texts(clientId, ENTRY);
+    public List<EntryRow> entries(UUID clientId) {
+        Texts texts = Texts.of(keys, clientId, ENTRY);
         return jdbc.sql("SELECT id, occurred_on, kind, from_whom, what_happened, what_done, recorded_by, "
                 + "recorded_at FROM " + ENTRY + " WHERE client_id = ? ORDER BY occurred_on DESC, recorded_at DESC")
                 .param(clientId)
@@ -60,8 +58,8 @@ class ThreatRepository {
     }
 
     /** The client's corrections in the order they were written. */
-    List<CorrectionRow> corrections(UUID clientId) {
-        ClientSafetyAccess.Texts texts = texts(clientId, CORRECTION);
+    public List<CorrectionRow> corrections(UUID clientId) {
+        Texts texts = Texts.of(keys, clientId, CORRECTION);
         return jdbc.sql("SELECT id, entry_id, note, recorded_by, recorded_at FROM " + CORRECTION
                 + " WHERE client_id = ? ORDER BY recorded_at, id").param(clientId)
                 .query((rs, n) -> {
@@ -78,7 +76,7 @@ class ThreatRepository {
     }
 
     void insertEntry(UUID id, UUID clientId, ThreatLogbook.NewThreat threat, UUID recordedBy, Instant now) {
-        ClientSafetyAccess.Texts texts = texts(clientId, ENTRY);
+        Texts texts = Texts.of(keys, clientId, ENTRY);
         jdbc.sql("INSERT INTO " + ENTRY + " (id, client_id, occurred_on, kind, from_whom, what_happened, what_done, "
                 + "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, clientId, threat.occurredOn(), threat.kind().name(),
@@ -91,7 +89,7 @@ class ThreatRepository {
     void insertCorrection(UUID id, UUID clientId, UUID entryId, String note, UUID recordedBy, Instant now) {
         jdbc.sql("INSERT INTO " + CORRECTION + " (id, entry_id, client_id, note, recorded_by, recorded_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, entryId, clientId, texts(clientId, CORRECTION).seal(id, "note", note), recordedBy,
+                .params(id, entryId, clientId, Texts.of(keys, clientId, CORRECTION).seal(id, "note", note), recordedBy,
                         Timestamp.from(now))
                 .update();
     }

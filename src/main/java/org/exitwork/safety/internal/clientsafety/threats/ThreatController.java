@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.threats;
 
 import java.time.Clock;
 import java.time.LocalDate;

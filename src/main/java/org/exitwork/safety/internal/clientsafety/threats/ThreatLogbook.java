@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.threats;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +15,8 @@ import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.platform.NotFoundException;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyActions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

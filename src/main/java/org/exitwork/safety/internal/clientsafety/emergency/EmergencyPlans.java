@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.emergency;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyActions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

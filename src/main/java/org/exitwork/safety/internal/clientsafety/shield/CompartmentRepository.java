@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.shield;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.exitwork.keys.ClientKeys;
-import org.exitwork.safety.internal.clientsafety.ShieldCompartment.Details;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess.Texts;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess;
+import org.exitwork.safety.internal.clientsafety.shield.ShieldCompartment.Details;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,16 +45,12 @@ class CompartmentRepository {
         this.keys = keys;
     }
 
-    private ClientSafetyAccess.Texts texts(UUID clientId, String table) {
-        return new ClientSafetyAccess.Texts(keys.cipherFor(clientId), table);
-    }
-
     private static Instant instant(OffsetDateTime at) {
         return at == null ? null : at.toInstant();
     }
 
     Optional<Details> details(UUID id) {
-        ClientSafetyAccess.Texts texts = texts(id, DETAILS);
+        Texts texts = Texts.of(keys, id, DETAILS);
         return jdbc.sql("SELECT new_place, new_name, new_numbers FROM " + DETAILS + " WHERE client_id = ?").param(id)
                 .query((rs, n) -> new Details(texts.open(id, "new_place", rs.getBytes(1)),
                         texts.open(id, "new_name", rs.getBytes(2)), texts.open(id, "new_numbers", rs.getBytes(3))))
@@ -60,7 +58,7 @@ class CompartmentRepository {
     }
 
     void replaceDetails(UUID id, Details details, UUID by, Instant at) {
-        ClientSafetyAccess.Texts texts = texts(id, DETAILS);
+        Texts texts = Texts.of(keys, id, DETAILS);
         jdbc.sql("DELETE FROM " + DETAILS + " WHERE client_id = ?").param(id).update();
         jdbc.sql("INSERT INTO " + DETAILS + " (client_id, new_place, new_name, new_numbers, updated_by, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)")
@@ -72,7 +70,7 @@ class CompartmentRepository {
 
     void insertRequest(UUID id, UUID clientId, UUID by, Instant at, String reason) {
         jdbc.sql("INSERT INTO " + REQUEST + " (id, client_id, requested_by, requested_at, reason) VALUES (?, ?, ?, ?, ?)")
-                .params(id, clientId, by, Timestamp.from(at), texts(clientId, REQUEST).seal(id, "reason", reason))
+                .params(id, clientId, by, Timestamp.from(at), Texts.of(keys, clientId, REQUEST).seal(id, "reason", reason))
                 .update();
     }
 
@@ -113,7 +111,7 @@ class CompartmentRepository {
 
     /** The requests about one client, newest first. */
     List<StoredRequest> requests(UUID clientId) {
-        ClientSafetyAccess.Texts texts = texts(clientId, REQUEST);
+        Texts texts = Texts.of(keys, clientId, REQUEST);
         return jdbc.sql("SELECT id, requested_by, requested_at, reason, approved_by, approved_at, expires_at "
                 + "FROM " + REQUEST + " WHERE client_id = ? ORDER BY requested_at DESC").param(clientId)
                 .query((rs, n) -> {

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.emergency;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.exitwork.keys.ClientKeys;
-import org.exitwork.safety.internal.clientsafety.EmergencyPlans.Contact;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess.Texts;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess;
+import org.exitwork.safety.internal.clientsafety.emergency.EmergencyPlans.Contact;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,12 +36,8 @@ class EmergencyPlanRepository {
         this.keys = keys;
     }
 
-    private ClientSafetyAccess.Texts texts(UUID clientId, String table) {
-        return new ClientSafetyAccess.Texts(keys.cipherFor(clientId), table);
-    }
-
     Optional<StoredPlan> plan(UUID id) {
-        ClientSafetyAccess.Texts plans = texts(id, PLAN);
+        Texts plans = Texts.of(keys, id, PLAN);
         return jdbc.sql("SELECT instructions, updated_at FROM " + PLAN + " WHERE client_id = ?").param(id)
                 .query((rs, n) -> new StoredPlan(plans.open(id, "instructions", rs.getBytes(1)),
                         rs.getObject(2, OffsetDateTime.class).toInstant()))
@@ -48,7 +46,7 @@ class EmergencyPlanRepository {
 
     /** The contacts in the order they are to be called. */
     List<Contact> contacts(UUID id) {
-        ClientSafetyAccess.Texts contacts = texts(id, CONTACT);
+        Texts contacts = Texts.of(keys, id, CONTACT);
         return jdbc.sql("SELECT id, who_text, number_text, when_text FROM " + CONTACT
                 + " WHERE client_id = ? ORDER BY position").param(id)
                 .query((rs, n) -> {
@@ -60,8 +58,8 @@ class EmergencyPlanRepository {
 
     /** Replaces the client's instructions and every contact. */
     void replace(UUID id, String instructions, List<Contact> contacts, UUID by, Instant at) {
-        ClientSafetyAccess.Texts plans = texts(id, PLAN);
-        ClientSafetyAccess.Texts texts = texts(id, CONTACT);
+        Texts plans = Texts.of(keys, id, PLAN);
+        Texts texts = Texts.of(keys, id, CONTACT);
         jdbc.sql("DELETE FROM " + PLAN + " WHERE client_id = ?").param(id).update();
         jdbc.sql("INSERT INTO " + PLAN + " (client_id, instructions, updated_by, updated_at) VALUES (?, ?, ?, ?)")
                 .params(id, plans.seal(id, "instructions", instructions), by, Timestamp.from(at))

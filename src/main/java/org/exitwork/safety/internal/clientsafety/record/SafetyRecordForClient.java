@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.record;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +12,8 @@ import org.exitwork.cases.CaseReference;
 import org.exitwork.cases.ClientRecordPart;
 import org.exitwork.cases.ClientRecordSection;
 import org.exitwork.cases.ClientRecordSection.Item;
+import org.exitwork.safety.internal.clientsafety.shield.ShieldRepository;
+import org.exitwork.safety.internal.clientsafety.threats.ThreatRepository;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.emergency;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.shield;
 
 /** A protective measure of the shield plan. */
-enum ShieldMeasureKind {
+public enum ShieldMeasureKind {
     RELOCATION, CHANGE_OF_NAME, SECURE_PHONE, OTHER
 }

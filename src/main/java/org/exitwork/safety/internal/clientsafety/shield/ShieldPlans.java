@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.clientsafety;
+package org.exitwork.safety.internal.clientsafety.shield;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess;
+import org.exitwork.safety.internal.clientsafety.ClientSafetyActions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * with owner and status. Relocation and new-identity details are not here but in the compartment.
  */
 @Service
-class ShieldPlans {
+public class ShieldPlans {
 
     record Analysis(String involved, String knowledge, String history, String informationPlan,
             String publicStatement) {
@@ -28,7 +30,7 @@ class ShieldPlans {
         }
     }
 
-    record Measure(ShieldMeasureKind kind, String description, String owner, ShieldMeasureStatus status) {
+    public record Measure(ShieldMeasureKind kind, String description, String owner, ShieldMeasureStatus status) {
     }
 
     record Plan(CaseReference ref, boolean writable, Analysis analysis, List<Measure> measures, String updatedBy,
