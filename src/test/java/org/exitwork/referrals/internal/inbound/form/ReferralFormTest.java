@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.form;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +9,10 @@ import javax.sql.DataSource;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.referrals.internal.Inbox;
+import org.exitwork.referrals.internal.inbound.InboundActions;
+import org.exitwork.referrals.internal.inbound.Scope;
+import org.exitwork.referrals.internal.inbound.api.PartnerAccess;
+import org.exitwork.referrals.internal.inbound.credentials.CredentialAdministration;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;

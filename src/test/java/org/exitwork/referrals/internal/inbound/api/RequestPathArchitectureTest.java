@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.api;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,6 +10,12 @@ import org.exitwork.referrals.internal.InboundInformation;
 import org.exitwork.referrals.internal.InboundReferral;
 import org.exitwork.referrals.internal.Inbox;
 import org.exitwork.referrals.internal.ReferralSettings;
+import org.exitwork.referrals.internal.inbound.ReferralPayload;
+import org.exitwork.referrals.internal.inbound.Scope;
+import org.exitwork.referrals.internal.inbound.credentials.CredentialStore;
+import org.exitwork.referrals.internal.inbound.form.FormLinks;
+import org.exitwork.referrals.internal.inbound.form.FormSubmissions;
+import org.exitwork.referrals.internal.inbound.form.ReferralFormController;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -47,7 +53,7 @@ class RequestPathArchitectureTest {
                 .should().dependOnClassesThat(DescribedPredicate.describe(
                         "in org.exitwork.referrals outside referrals in, other than the inbox, its records and the settings",
                         (JavaClass c) -> c.getPackageName().startsWith("org.exitwork.referrals")
-                                && !c.getPackageName().equals(SignedRequestFilter.class.getPackageName())
+                                && !inReferralsIn(c)
                                 && !c.isEquivalentTo(Inbox.class) && !c.getName().startsWith(Inbox.class.getName() + "$")
                                 && !c.isEquivalentTo(InboundReferral.class) && !c.isEquivalentTo(InboundInformation.class)
                                 && !c.isEquivalentTo(ReferralSettings.class)))
@@ -60,6 +66,12 @@ class RequestPathArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.exitwork.cases.internal..",
                         "org.exitwork.consent..", "org.exitwork.disclosure..", "org.exitwork.safety..")
                 .check(CLASSES);
+    }
+
+    /** Referrals in: its shared core (where {@link Scope} lives) and its rooms (api, form, credentials). */
+    private static boolean inReferralsIn(JavaClass c) {
+        String inbound = Scope.class.getPackageName();
+        return c.getPackageName().equals(inbound) || c.getPackageName().startsWith(inbound + ".");
     }
 
     private static DescribedPredicate<JavaClass> onTheRequestPath() {

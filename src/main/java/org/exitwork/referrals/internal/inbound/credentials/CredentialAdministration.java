@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.credentials;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -19,6 +19,9 @@ import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
+import org.exitwork.referrals.internal.inbound.InboundActions;
+import org.exitwork.referrals.internal.inbound.PartnerNames;
+import org.exitwork.referrals.internal.inbound.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +37,7 @@ public class CredentialAdministration {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A credential as the list shows it; never the secret. */
-    record Listed(UUID id, String partnerName, String keyId, Scope scope, Instant createdAt, Instant revokedAt) {
+    public record Listed(UUID id, String partnerName, String keyId, Scope scope, Instant createdAt, Instant revokedAt) {
         public boolean revoked() {
             return revokedAt != null;
         }
@@ -59,7 +62,7 @@ public class CredentialAdministration {
         this.clock = clock;
     }
 
-    List<Listed> list(StaffPrincipal who) {
+    public List<Listed> list(StaffPrincipal who) {
         requireManager(who);
         var names = PartnerNames.of(partners.partners(who.organisationId()));
         return jdbc.sql("SELECT id, partner_id, key_id, scope, created_at, revoked_at FROM ref_credential "
@@ -91,7 +94,7 @@ public class CredentialAdministration {
     }
 
     @Transactional
-    void revoke(StaffPrincipal who, UUID credentialId) {
+    public void revoke(StaffPrincipal who, UUID credentialId) {
         requireManager(who);
         var row = jdbc.sql("SELECT partner_id, key_id FROM ref_credential WHERE id = ? AND org_id = ?")
                 .params(credentialId, who.organisationId())
@@ -106,18 +109,18 @@ public class CredentialAdministration {
         }
     }
 
-    static Partner activePartner(PartnerDirectory partners, StaffPrincipal who, UUID partnerId) {
+    public static Partner activePartner(PartnerDirectory partners, StaffPrincipal who, UUID partnerId) {
         return partners.find(who.organisationId(), partnerId).filter(Partner::active)
                 .orElseThrow(NotFoundException::new);
     }
 
-    static void requireManager(StaffPrincipal who) {
+    public static void requireManager(StaffPrincipal who) {
         if (!who.is(Role.MANAGER)) {
             throw new ForbiddenException();
         }
     }
 
-    static String token(int bytes) {
+    public static String token(int bytes) {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);

@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.form;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.referrals.internal.InboundReferral;
+import org.exitwork.referrals.internal.inbound.ReferralPayload;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * expired links all get the same 404 page.
  */
 @Controller
-class ReferralFormController {
+public class ReferralFormController {
 
     /** Everything as typed: converted in {@link #check}, so that nothing typed is lost on an error. */
     record ReferralForm(String partnerReference, List<String> areas, String contextCase,

@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.referrals.PartnerCalls;
+import org.exitwork.referrals.internal.inbound.Scope;
 import org.exitwork.testing.Fixtures;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +18,9 @@ import static org.exitwork.testing.Fixtures.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Partners, credentials and links made through the web as a manager, and signed calls, for the tests. */
-final class PartnerAccess {
+public final class PartnerAccess {
 
-    record Credential(String keyId, String secret) {
+    public record Credential(String keyId, String secret) {
     }
 
     private final MockMvc mvc;
@@ -28,35 +29,35 @@ final class PartnerAccess {
     /** Partners, credentials and links are made the same way as in the one-way-street tests. */
     private final PartnerCalls setup;
 
-    PartnerAccess(MockMvc mvc, JdbcClient jdbc, Clock clock) {
+    public PartnerAccess(MockMvc mvc, JdbcClient jdbc, Clock clock) {
         this.mvc = mvc;
         this.jdbc = jdbc;
         this.clock = clock;
         this.setup = new PartnerCalls(mvc, jdbc, clock);
     }
 
-    UUID partner(StaffPrincipal manager, String kind) throws Exception {
+    public UUID partner(StaffPrincipal manager, String kind) throws Exception {
         return setup.partner(manager, kind);
     }
 
-    Credential credential(StaffPrincipal manager, UUID partner, Scope scope) throws Exception {
+    public Credential credential(StaffPrincipal manager, UUID partner, Scope scope) throws Exception {
         PartnerCalls.Credential made = setup.credential(manager, partner, scope.name());
         return new Credential(made.keyId(), made.secret());
     }
 
-    String link(StaffPrincipal manager, UUID partner) throws Exception {
+    public String link(StaffPrincipal manager, UUID partner) throws Exception {
         return setup.link(manager, partner);
     }
 
-    static String testId(String page, String id) {
+    public static String testId(String page, String id) {
         return PartnerCalls.testId(page, id);
     }
 
-    MockHttpServletRequestBuilder signed(Credential c, String path, String body) {
+    public MockHttpServletRequestBuilder signed(Credential c, String path, String body) {
         return signed(c, path, body, clock.instant().getEpochSecond(), nonce());
     }
 
-    MockHttpServletRequestBuilder signed(Credential c, String path, String body, long timestamp, String nonce) {
+    public MockHttpServletRequestBuilder signed(Credential c, String path, String body, long timestamp, String nonce) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String signature = Base64.getEncoder().encodeToString(SignedRequestFilter.sign(
                 Base64.getUrlDecoder().decode(c.secret()),
@@ -66,11 +67,11 @@ final class PartnerAccess {
                 .header("Exitwork-Nonce", nonce).header("Exitwork-Signature", signature);
     }
 
-    static String nonce() {
+    public static String nonce() {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
-    long inboxRows() {
+    public long inboxRows() {
         return jdbc.sql("SELECT COUNT(*) FROM ref_inbox").query(Long.class).single();
     }
 }

@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.api;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.form;
 
 import java.util.UUID;
 
@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
+import org.exitwork.referrals.internal.inbound.Scope;
+import org.exitwork.referrals.internal.inbound.credentials.CredentialAdministration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.credentials;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -7,6 +7,7 @@ import org.exitwork.keys.FieldRef;
 import org.exitwork.keys.SystemSecrets;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
+import org.exitwork.referrals.internal.inbound.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,12 +16,12 @@ import org.springframework.stereotype.Repository;
  * active partners are found (deactivating a partner stops its access at once).
  */
 @Repository
-class CredentialStore {
+public class CredentialStore {
 
     static final String TABLE = "ref_credential";
 
     /** An unrevoked credential with its secret, decrypted for computing the HMAC. */
-    record Active(UUID id, UUID organisationId, UUID partnerId, String keyId, Scope scope, byte[] secret) {
+    public record Active(UUID id, UUID organisationId, UUID partnerId, String keyId, Scope scope, byte[] secret) {
     }
 
     private final JdbcClient jdbc;
@@ -33,7 +34,7 @@ class CredentialStore {
         this.partners = partners;
     }
 
-    Optional<Active> find(String keyId) {
+    public Optional<Active> find(String keyId) {
         return jdbc.sql("SELECT id, org_id, partner_id, key_id, scope, secret FROM ref_credential "
                 + "WHERE key_id = ? AND revoked_at IS NULL").param(keyId)
                 .query((rs, n) -> {

@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.exitwork.referrals.internal.Inbox;
+import org.exitwork.referrals.internal.inbound.ReferralPayload;
+import org.exitwork.referrals.internal.inbound.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.api;
 
 import java.sql.Timestamp;
 import java.time.Duration;

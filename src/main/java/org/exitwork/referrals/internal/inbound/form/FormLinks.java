@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.form;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +18,9 @@ import org.exitwork.audit.AuditLog;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.exitwork.platform.NotFoundException;
+import org.exitwork.referrals.internal.inbound.InboundActions;
+import org.exitwork.referrals.internal.inbound.PartnerNames;
+import org.exitwork.referrals.internal.inbound.credentials.CredentialAdministration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * which only the SHA-256 is kept; valid 14 days, single use, withdrawable while unused.
  */
 @Service
-class FormLinks {
+public class FormLinks {
 
     static final Duration VALID = Duration.ofDays(14);
 

@@ -1,5 +1,7 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.api;
 
+import org.exitwork.referrals.internal.inbound.Scope;
+import org.exitwork.referrals.internal.inbound.credentials.CredentialStore;
 import java.util.List;
 import java.util.UUID;
 

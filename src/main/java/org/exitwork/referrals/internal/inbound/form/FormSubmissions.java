@@ -1,4 +1,4 @@
-package org.exitwork.referrals.internal.inbound;
+package org.exitwork.referrals.internal.inbound.form;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction. Reads nothing about a person.
  */
 @Service
-class FormSubmissions {
+public class FormSubmissions {
 
     /** Whose link it is. */
     record Link(UUID id, UUID organisationId, UUID partnerId) {
