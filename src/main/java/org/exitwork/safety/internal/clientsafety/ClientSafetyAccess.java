@@ -19,12 +19,10 @@ import org.springframework.stereotype.Component;
 public class ClientSafetyAccess {
 
     private final CaseDirectory cases;
-    private final ClientKeys keys;
     private final AuditLog audit;
 
-    ClientSafetyAccess(CaseDirectory cases, ClientKeys keys, AuditLog audit) {
+    ClientSafetyAccess(CaseDirectory cases, AuditLog audit) {
         this.cases = cases;
-        this.keys = keys;
         this.audit = audit;
     }
 
@@ -42,10 +40,6 @@ public class ClientSafetyAccess {
 
     public CaseDirectory directory() {
         return cases;
-    }
-
-    public Texts texts(CaseReference ref, String table) {
-        return Texts.of(keys, ref.id(), table);
     }
 
     /** An audit entry under the client's pseudonym, in the caller's transaction; never content in detail. */
