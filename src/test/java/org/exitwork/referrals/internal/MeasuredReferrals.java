@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.referrals.ReferralsForBenchmarks;
-import org.exitwork.referrals.internal.inbound.CredentialAdministration;
+import org.exitwork.referrals.internal.inbound.credentials.CredentialAdministration;
 import org.exitwork.referrals.internal.inbound.Scope;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;

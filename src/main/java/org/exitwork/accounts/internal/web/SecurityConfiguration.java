@@ -53,7 +53,7 @@ class SecurityConfiguration {
                         // A share's download link (R9): the token is the credential; disclosure checks it.
                         .requestMatchers("/shared/*").permitAll()
                         // Referrals in (R7): the one-time-link form and the partner API's description;
-                        // the API itself has its own chain (referrals.internal.inbound.ApiSecurityConfiguration).
+                        // the API itself has its own chain (referrals.internal.inbound.api.ApiSecurityConfiguration).
                         .requestMatchers("/referral-form/**", "/api/openapi.json").permitAll()
                         .requestMatchers("/sign-in/**").hasAuthority(PasswordStep.PASSWORD_VERIFIED)
                         .anyRequest().hasAnyRole(allRoles))

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.exitwork.network.Partner;
 
 /** Partner names for the managers' lists. */
-final class PartnerNames {
+public final class PartnerNames {
 
     private final Map<UUID, String> names = new HashMap<>();
 
@@ -16,11 +16,11 @@ final class PartnerNames {
         partners.forEach(p -> names.put(p.id(), p.name()));
     }
 
-    static PartnerNames of(List<Partner> partners) {
+    public static PartnerNames of(List<Partner> partners) {
         return new PartnerNames(partners);
     }
 
-    String name(UUID partnerId) {
+    public String name(UUID partnerId) {
         return names.getOrDefault(partnerId, "?");
     }
 }

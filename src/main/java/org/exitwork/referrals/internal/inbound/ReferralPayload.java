@@ -50,13 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Either way the partner learns the one field that was wrong, with the same words as the API
  * document. Only {@link PhenomenonArea} is used of the cases module.
  */
-final class ReferralPayload {
+public final class ReferralPayload {
 
-    static final int MAX_TEXT = 10_000;
-    static final int MAX_NAME = 200;
-    static final int MAX_CONTACT = 1_000;
+    public static final int MAX_TEXT = 10_000;
+    public static final int MAX_NAME = 200;
+    public static final int MAX_CONTACT = 1_000;
     /** The partner's reference: 1-100 letters, digits, spaces and . _ / - */
-    static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{N} ._/-]{1,100}");
+    public static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{N} ._/-]{1,100}");
     private static final String REFERENCE_RULE = "required: 1-100 letters, digits, spaces and . _ / -";
     private static final String AREAS_RULE = "must be an array of phenomenon areas";
 
@@ -134,8 +134,8 @@ final class ReferralPayload {
     }
 
     /** What was wrong with the request, and where. */
-    static final class Invalid extends RuntimeException {
-        final String field;
+    public static final class Invalid extends RuntimeException {
+        public final String field;
 
         Invalid(String field, String message) {
             super(message, null, false, false);
@@ -146,7 +146,7 @@ final class ReferralPayload {
     private ReferralPayload() {
     }
 
-    static InboundReferral referral(byte[] body) {
+    public static InboundReferral referral(byte[] body) {
         ReferralBody referral = valid(read(body, ReferralBody.class));
         PersonBody person = referral.person() == null ? new PersonBody(null, null, null) : referral.person();
         Set<PhenomenonArea> areas = EnumSet.noneOf(PhenomenonArea.class);
@@ -158,7 +158,7 @@ final class ReferralPayload {
                 emptyAsNone(referral.concern()));
     }
 
-    static InboundInformation information(String partnerReference, byte[] body) {
+    public static InboundInformation information(String partnerReference, byte[] body) {
         String reference = reference(partnerReference, "partnerReference");
         return new InboundInformation(reference, valid(read(body, InformationBody.class)).information());
     }

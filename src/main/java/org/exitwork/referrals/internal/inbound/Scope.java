@@ -7,7 +7,7 @@ public enum Scope {
     /** Add information about a person the partner referred earlier, by its own reference. */
     ADD_INFORMATION;
 
-    String authority() {
+    public String authority() {
         return "SCOPE_" + name();
     }
 }

@@ -16,57 +16,56 @@ import org.springframework.stereotype.Component;
  * colleague who broke the glass reads) and encrypts every text with the client's key.
  */
 @Component
-class ClientSafetyAccess {
+public class ClientSafetyAccess {
 
     private final CaseDirectory cases;
-    private final ClientKeys keys;
     private final AuditLog audit;
 
-    ClientSafetyAccess(CaseDirectory cases, ClientKeys keys, AuditLog audit) {
+    ClientSafetyAccess(CaseDirectory cases, AuditLog audit) {
         this.cases = cases;
-        this.keys = keys;
         this.audit = audit;
     }
 
-    CaseReference forTandem(StaffPrincipal who, UUID clientId, String what) {
+    public CaseReference forTandem(StaffPrincipal who, UUID clientId, String what) {
         return cases.requireTandem(who, clientId, what);
     }
 
-    CaseReference forReading(StaffPrincipal who, UUID clientId, String what) {
+    public CaseReference forReading(StaffPrincipal who, UUID clientId, String what) {
         return cases.requireReader(who, clientId, what);
     }
 
-    boolean inTandem(StaffPrincipal who, UUID clientId) {
+    public boolean inTandem(StaffPrincipal who, UUID clientId) {
         return cases.inTandem(who, clientId);
     }
 
-    CaseDirectory directory() {
+    public CaseDirectory directory() {
         return cases;
     }
 
-    Texts texts(CaseReference ref, String table) {
-        return new Texts(keys.cipherFor(ref.id()), table);
-    }
-
     /** An audit entry under the client's pseudonym, in the caller's transaction; never content in detail. */
-    void record(StaffPrincipal who, String action, CaseReference ref, String detail) {
+    public void record(StaffPrincipal who, String action, CaseReference ref, String detail) {
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), action, ref.pseudonym(), detail));
     }
 
     /** A refusal, kept even though the request fails. */
-    void recordRefusal(StaffPrincipal who, String action, CaseReference ref, String detail) {
+    public void recordRefusal(StaffPrincipal who, String action, CaseReference ref, String detail) {
         audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(), action,
                 ref.pseudonym(), detail));
     }
 
     /** Encrypts and decrypts the texts of one table, each bound to its row and column. */
-    record Texts(FieldCipher cipher, String table) {
+    public record Texts(FieldCipher cipher, String table) {
 
-        byte[] seal(UUID row, String column, String text) {
+        /** The one way a repository of client safety gets at the texts of a client's rows in one table. */
+        public static Texts of(ClientKeys keys, UUID clientId, String table) {
+            return new Texts(keys.cipherFor(clientId), table);
+        }
+
+        public byte[] seal(UUID row, String column, String text) {
             return cipher.row(table, row).seal(column, text == null ? "" : text.strip());
         }
 
-        String open(UUID row, String column, byte[] value) {
+        public String open(UUID row, String column, byte[] value) {
             return cipher.row(table, row).open(column, value);
         }
     }

@@ -1,0 +1,122 @@
+package org.exitwork.referrals.internal.inbound.form;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.network.Partner;
+import org.exitwork.network.PartnerDirectory;
+import org.exitwork.referrals.internal.inbound.Scope;
+import org.exitwork.referrals.internal.inbound.credentials.CredentialAdministration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Referral access for managers: API credentials ({@code /referrals/credentials}) and one-time links
+ * to the web form ({@code /referrals/links}) for the organisation's active partners. A new secret or
+ * link is shown once on the answer to the POST itself (never put in the session) and never again.
+ */
+@Controller
+@PreAuthorize("hasRole('MANAGER')")
+class ReferralAccessController {
+
+    record CredentialForm(@NotNull UUID partnerId, @NotNull Scope scope) {
+    }
+
+    record LinkForm(@NotNull UUID partnerId) {
+    }
+
+    private final CredentialAdministration credentials;
+    private final FormLinks links;
+    private final PartnerDirectory partners;
+    private final java.time.Clock clock;
+
+    ReferralAccessController(CredentialAdministration credentials, FormLinks links, PartnerDirectory partners,
+            java.time.Clock clock) {
+        this.credentials = credentials;
+        this.links = links;
+        this.partners = partners;
+        this.clock = clock;
+    }
+
+    @GetMapping("/referrals/credentials")
+    String credentials(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("credentialForm", new CredentialForm(null, null));
+        return credentialsPage(who, model);
+    }
+
+    @PostMapping("/referrals/credentials")
+    String createCredential(@AuthenticationPrincipal StaffPrincipal who,
+            @Valid @ModelAttribute("credentialForm") CredentialForm form, BindingResult errors, Model model) {
+        if (form == null || errors.hasErrors()) {
+            if (form == null) {
+                model.addAttribute("credentialForm", new CredentialForm(null, null));
+            }
+            return credentialsPage(who, model);
+        }
+        model.addAttribute("issued", credentials.create(who, form.partnerId(), form.scope()));
+        model.addAttribute("apiBase", ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1").toUriString());
+        return "referrals/credential-issued";
+    }
+
+    @PostMapping("/referrals/credentials/{id}/revoke")
+    String revoke(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect) {
+        credentials.revoke(who, id);
+        redirect.addFlashAttribute("notice", "referrals.credentials.revoked");
+        return "redirect:/referrals/credentials";
+    }
+
+    @GetMapping("/referrals/links")
+    String links(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("linkForm", new LinkForm(null));
+        return linksPage(who, model);
+    }
+
+    @PostMapping("/referrals/links")
+    String createLink(@AuthenticationPrincipal StaffPrincipal who, @Valid @ModelAttribute("linkForm") LinkForm form,
+            BindingResult errors, Model model) {
+        if (form == null || errors.hasErrors()) {
+            if (form == null) {
+                model.addAttribute("linkForm", new LinkForm(null));
+            }
+            return linksPage(who, model);
+        }
+        FormLinks.Issued issued = links.create(who, form.partnerId());
+        model.addAttribute("issued", issued);
+        model.addAttribute("url", ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/referral-form/" + issued.token()).toUriString());
+        return "referrals/link-issued";
+    }
+
+    @PostMapping("/referrals/links/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect) {
+        links.withdraw(who, id);
+        redirect.addFlashAttribute("notice", "referrals.links.withdrawn");
+        return "redirect:/referrals/links";
+    }
+
+    private String credentialsPage(StaffPrincipal who, Model model) {
+        model.addAttribute("credentials", credentials.list(who));
+        model.addAttribute("partners", partners.partners(who.organisationId()).stream().filter(Partner::active).toList());
+        model.addAttribute("scopes", Scope.values());
+        return "referrals/credentials";
+    }
+
+    private String linksPage(StaffPrincipal who, Model model) {
+        model.addAttribute("links", links.list(who));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("partners", partners.partners(who.organisationId()).stream().filter(Partner::active).toList());
+        return "referrals/links";
+    }
+}
