@@ -5,21 +5,21 @@ import java.util.UUID;
 
 import org.exitwork.referrals.internal.ReferralSettings;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Calls per credential and clock minute, counted in the database so that all nodes share the count
- * ({@code exitwork.referrals.rate-per-minute}, default 30). The conditional update is atomic.
+ * ({@code exitwork.referrals.rate-per-minute}, default 30). The conditional update is atomic; the SQL is in
+ * {@link RateRepository}.
  */
-@Repository
+@Component
 class RateLimit {
 
-    private final JdbcClient jdbc;
+    private final RateRepository counts;
     private final int perMinute;
 
-    RateLimit(JdbcClient jdbc, ReferralSettings settings) {
-        this.jdbc = jdbc;
+    RateLimit(RateRepository counts, ReferralSettings settings) {
+        this.counts = counts;
         this.perMinute = settings.ratePerMinute();
     }
 
@@ -27,13 +27,10 @@ class RateLimit {
     long secondsToWait(UUID credentialId, Instant now) {
         long minute = now.getEpochSecond() / 60;
         for (int attempt = 0; attempt < 3; attempt++) {
-            int counted = jdbc.sql("UPDATE ref_rate SET hits = hits + 1 WHERE credential_id = ? AND window_minute = ? "
-                    + "AND hits < ?").params(credentialId, minute, perMinute).update();
-            if (counted == 1) {
+            if (counts.countBelow(credentialId, minute, perMinute)) {
                 return 0;
             }
-            boolean exists = jdbc.sql("SELECT COUNT(*) FROM ref_rate WHERE credential_id = ? AND window_minute = ?")
-                    .params(credentialId, minute).query(Long.class).single() > 0;
+            boolean exists = counts.exists(credentialId, minute);
             if (exists) {
                 return Math.max(1, (minute + 1) * 60 - now.getEpochSecond());
             }
@@ -41,10 +38,7 @@ class RateLimit {
                 return Math.max(1, (minute + 1) * 60 - now.getEpochSecond());
             }
             try {
-                jdbc.sql("DELETE FROM ref_rate WHERE credential_id = ? AND window_minute < ?").params(credentialId, minute)
-                        .update();
-                jdbc.sql("INSERT INTO ref_rate (credential_id, window_minute, hits) VALUES (?, ?, 1)")
-                        .params(credentialId, minute).update();
+                counts.start(credentialId, minute);
                 return 0;
             } catch (DataIntegrityViolationException raced) {
                 // another node counted the first call of this minute: count again

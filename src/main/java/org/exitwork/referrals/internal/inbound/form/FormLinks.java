@@ -3,11 +3,9 @@ package org.exitwork.referrals.internal.inbound.form;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -21,13 +19,12 @@ import org.exitwork.platform.NotFoundException;
 import org.exitwork.referrals.internal.inbound.InboundActions;
 import org.exitwork.referrals.internal.inbound.PartnerNames;
 import org.exitwork.referrals.internal.inbound.credentials.CredentialAdministration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Managers' side of the one-time links to the referral web form: a link is 32 random bytes, of
- * which only the SHA-256 is kept; valid 14 days, single use, withdrawable while unused.
+ * which only the SHA-256 is kept; valid 14 days, single use, withdrawable while unused. The SQL is in {@link FormLinkRepository}.
  */
 @Service
 public class FormLinks {
@@ -46,13 +43,13 @@ public class FormLinks {
     record Issued(UUID id, String partnerName, String token, Instant expiresAt) {
     }
 
-    private final JdbcClient jdbc;
+    private final FormLinkRepository links;
     private final PartnerDirectory partners;
     private final AuditLog audit;
     private final Clock clock;
 
-    FormLinks(JdbcClient jdbc, PartnerDirectory partners, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    FormLinks(FormLinkRepository links, PartnerDirectory partners, AuditLog audit, Clock clock) {
+        this.links = links;
         this.partners = partners;
         this.audit = audit;
         this.clock = clock;
@@ -61,12 +58,10 @@ public class FormLinks {
     List<Listed> list(StaffPrincipal who) {
         CredentialAdministration.requireManager(who);
         var names = PartnerNames.of(partners.partners(who.organisationId()));
-        return jdbc.sql("SELECT id, partner_id, created_at, expires_at, used_at, withdrawn_at FROM ref_form_link "
-                + "WHERE org_id = ? ORDER BY created_at DESC").param(who.organisationId())
-                .query((rs, n) -> new Listed(rs.getObject(1, UUID.class), names.name(rs.getObject(2, UUID.class)),
-                        instant(rs.getObject(3, OffsetDateTime.class)), instant(rs.getObject(4, OffsetDateTime.class)),
-                        instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class))))
-                .list();
+        return links.list(who.organisationId()).stream()
+                .map(r -> new Listed(r.id(), names.name(r.partnerId()), r.createdAt(), r.expiresAt(), r.usedAt(),
+                        r.withdrawnAt()))
+                .toList();
     }
 
     @Transactional
@@ -77,11 +72,7 @@ public class FormLinks {
         String token = CredentialAdministration.token(32);
         Instant now = clock.instant();
         Instant expires = now.plus(VALID);
-        jdbc.sql("INSERT INTO ref_form_link (id, org_id, partner_id, token_hash, created_at, created_by, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, who.organisationId(), partner.id(), hash(token), Timestamp.from(now), who.id(),
-                        Timestamp.from(expires))
-                .update();
+        links.insert(id, who.organisationId(), partner.id(), hash(token), now, who.id(), expires);
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), InboundActions.FORM_LINK_CREATED,
                 partner.name(), "valid until " + expires));
         return new Issued(id, partner.name(), token, expires);
@@ -90,12 +81,8 @@ public class FormLinks {
     @Transactional
     void withdraw(StaffPrincipal who, UUID linkId) {
         CredentialAdministration.requireManager(who);
-        UUID partnerId = jdbc.sql("SELECT partner_id FROM ref_form_link WHERE id = ? AND org_id = ?")
-                .params(linkId, who.organisationId()).query(UUID.class).optional()
-                .orElseThrow(NotFoundException::new);
-        int changed = jdbc.sql("UPDATE ref_form_link SET withdrawn_at = ? WHERE id = ? AND used_at IS NULL "
-                + "AND withdrawn_at IS NULL").params(Timestamp.from(clock.instant()), linkId).update();
-        if (changed == 1) {
+        UUID partnerId = links.partnerOf(who.organisationId(), linkId).orElseThrow(NotFoundException::new);
+        if (links.withdraw(linkId, clock.instant())) {
             audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                     InboundActions.FORM_LINK_WITHDRAWN,
                     partners.find(who.organisationId(), partnerId).map(Partner::name).orElse(null), null));
@@ -111,8 +98,5 @@ public class FormLinks {
         }
     }
 
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
-    }
 
 }

@@ -1,8 +1,6 @@
 package org.exitwork.referrals.internal.inbound.form;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,7 +8,6 @@ import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.exitwork.referrals.internal.InboundReferral;
 import org.exitwork.referrals.internal.Inbox;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,13 +23,13 @@ public class FormSubmissions {
     record Link(UUID id, UUID organisationId, UUID partnerId) {
     }
 
-    private final JdbcClient jdbc;
+    private final FormLinkRepository links;
     private final Inbox inbox;
     private final Clock clock;
     private final PartnerDirectory partners;
 
-    FormSubmissions(JdbcClient jdbc, Inbox inbox, Clock clock, PartnerDirectory partners) {
-        this.jdbc = jdbc;
+    FormSubmissions(FormLinkRepository links, Inbox inbox, Clock clock, PartnerDirectory partners) {
+        this.links = links;
         this.inbox = inbox;
         this.clock = clock;
         this.partners = partners;
@@ -43,12 +40,7 @@ public class FormSubmissions {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, org_id, partner_id FROM ref_form_link WHERE token_hash = ? AND used_at IS NULL "
-                + "AND withdrawn_at IS NULL AND expires_at > ?").params(FormLinks.hash(token),
-                        Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Link(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class)))
-                .optional()
+        return links.open(FormLinks.hash(token), clock.instant())
                 .filter(l -> partners.find(l.organisationId(), l.partnerId()).filter(Partner::active).isPresent());
     }
 
@@ -59,11 +51,7 @@ public class FormSubmissions {
         if (link.isEmpty()) {
             return false;
         }
-        Instant now = clock.instant();
-        int consumed = jdbc.sql("UPDATE ref_form_link SET used_at = ? WHERE id = ? AND used_at IS NULL "
-                + "AND withdrawn_at IS NULL AND expires_at > ?")
-                .params(Timestamp.from(now), link.get().id(), Timestamp.from(now)).update();
-        if (consumed != 1) {
+        if (!links.consume(link.get().id(), clock.instant())) {
             return false;
         }
         inbox.append(link.get().organisationId(), link.get().partnerId(), Inbox.Via.FORM, referral);

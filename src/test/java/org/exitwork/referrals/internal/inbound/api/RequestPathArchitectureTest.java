@@ -13,6 +13,7 @@ import org.exitwork.referrals.internal.ReferralSettings;
 import org.exitwork.referrals.internal.inbound.ReferralPayload;
 import org.exitwork.referrals.internal.inbound.Scope;
 import org.exitwork.referrals.internal.inbound.credentials.CredentialStore;
+import org.exitwork.referrals.internal.inbound.form.FormLinkRepository;
 import org.exitwork.referrals.internal.inbound.form.FormLinks;
 import org.exitwork.referrals.internal.inbound.form.FormSubmissions;
 import org.exitwork.referrals.internal.inbound.form.ReferralFormController;
@@ -29,11 +30,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class RequestPathArchitectureTest {
 
-    /** Every class a partner's request passes through. */
+    /**
+     * Every class a partner's request passes through. The repositories among them hold nothing but the
+     * SQL of their own rows: {@code RateRepository} the call counts ({@code ref_rate}) and nothing else,
+     * {@code FormLinkRepository} the one-time links, {@code CredentialStore} the credentials.
+     */
     static final Class<?>[] REQUEST_PATH = {ApiSecurityConfiguration.class, SignedRequestFilter.class,
-            CredentialStore.class, NonceStore.class, RateLimit.class, ApiProblem.class, CachedBodyRequest.class,
-            PartnerCaller.class, ReferralApiController.class, ReferralPayload.class, ApiDocumentation.class,
-            ReferralFormController.class, FormSubmissions.class, FormLinks.class, Scope.class};
+            CredentialStore.class, NonceStore.class, RateLimit.class, RateRepository.class, ApiProblem.class,
+            CachedBodyRequest.class, PartnerCaller.class, ReferralApiController.class, ReferralPayload.class,
+            ApiDocumentation.class, ReferralFormController.class, FormSubmissions.class, FormLinks.class,
+            FormLinkRepository.class, Scope.class};
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.exitwork");
