@@ -16,7 +16,6 @@ import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.ChainVerification;
 import org.exitwork.audit.ChainVerification.Finding;
 import org.exitwork.audit.ChainVerification.Kind;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,12 +33,12 @@ class AuditChecks implements AuditVerifier {
     /** How far from its place a moved entry is looked for. */
     private static final int SEARCH_WINDOW = 1000;
 
-    private final JdbcClient jdbc;
+    private final AuditRepository repository;
     private final AuditKeys keys;
     private final Checkpoints checkpoints;
 
-    AuditChecks(JdbcClient jdbc, AuditKeys keys, Checkpoints checkpoints) {
-        this.jdbc = jdbc;
+    AuditChecks(AuditRepository repository, AuditKeys keys, Checkpoints checkpoints) {
+        this.repository = repository;
         this.keys = keys;
         this.checkpoints = checkpoints;
     }
@@ -56,33 +55,27 @@ class AuditChecks implements AuditVerifier {
         findings.addAll(checkCheckpoints(seen, restores));
 
         LegacyWalk legacy = new LegacyWalk();
-        jdbc.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = 'legacy' ORDER BY seq")
-                .query(rs -> {
-                    checked[0]++;
-                    legacy.next(JdbcAuditLog.entry(rs, 0), rs.getString("prev_hash"), rs.getString("hash"));
-                });
-        JdbcAuditLog.Head legacyHead = jdbc.sql("SELECT last_seq, last_hash FROM aud_head WHERE id = 1")
-                .query((rs, n) -> new JdbcAuditLog.Head(rs.getLong(1), rs.getString(2).trim()))
-                .optional().orElse(new JdbcAuditLog.Head(0, ChainHash.GENESIS));
+        repository.eachLegacyEntry((entry, chain, prevHash, hash) -> {
+            checked[0]++;
+            legacy.next(entry, prevHash, hash);
+        });
+        JdbcAuditLog.Head legacyHead = repository.legacyHead().orElse(new JdbcAuditLog.Head(0, ChainHash.GENESIS));
         legacy.finish(legacyHead).ifPresent(findings::add);
 
         Map<String, JdbcAuditLog.Head> heads = new LinkedHashMap<>();
         Map<String, UUID> organisations = new HashMap<>();
-        jdbc.sql("SELECT chain, org_id, last_seq, last_mac FROM aud_chain ORDER BY chain").query(rs -> {
-            heads.put(rs.getString("chain"), new JdbcAuditLog.Head(rs.getLong("last_seq"), rs.getString("last_mac").trim()));
-            organisations.put(rs.getString("chain"), rs.getObject("org_id", UUID.class));
+        repository.eachChainHead(row -> {
+            heads.put(row.chain(), row.head());
+            organisations.put(row.chain(), row.organisationId());
         });
 
         Map<String, KeyedWalk> walks = new TreeMap<>();
-        jdbc.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain <> 'legacy' "
-                        + "ORDER BY chain, seq")
-                .query(rs -> {
-                    checked[0]++;
-                    String chain = rs.getString("chain");
-                    walks.computeIfAbsent(chain, c -> new KeyedWalk(keys.mac(), c, organisationOf(c, organisations),
-                                    seen.getOrDefault(c, new TreeMap<>())))
-                            .next(JdbcAuditLog.entry(rs, 0), rs.getString("prev_hash"), rs.getString("hash"));
-                });
+        repository.eachKeyedEntry((entry, chain, prevHash, hash) -> {
+            checked[0]++;
+            walks.computeIfAbsent(chain, c -> new KeyedWalk(keys.mac(), c, organisationOf(c, organisations),
+                            seen.getOrDefault(c, new TreeMap<>())))
+                    .next(entry, prevHash, hash);
+        });
         TreeSet<String> chains = new TreeSet<>(walks.keySet());
         chains.addAll(heads.keySet());
         chains.addAll(seen.keySet());
@@ -193,9 +186,7 @@ class AuditChecks implements AuditVerifier {
             previousHash = CheckpointFile.hash(raw);
         }
         long fileLast = previousNumber;
-        jdbc.sql("SELECT checkpoint_no, line_hash FROM aud_checkpoint ORDER BY checkpoint_no").query(rs -> {
-            long number = rs.getLong(1);
-            String hash = rs.getString(2).trim();
+        repository.eachCheckpoint((number, hash) -> {
             if (number > fileLast) {
                 return;
             }
@@ -204,8 +195,7 @@ class AuditChecks implements AuditVerifier {
                         "checkpoint " + number + " in the file is not the line that was written"));
             }
         });
-        long databaseLast = jdbc.sql("SELECT COALESCE(MAX(checkpoint_no), 0) FROM aud_checkpoint").query(Long.class)
-                .single();
+        long databaseLast = repository.lastCheckpoint();
         if (databaseLast > fileLast) {
             findings.add(checkpointFinding(fileLast, databaseLast, Kind.CHECKPOINT_FILE_CUT,
                     "the checkpoint file ends at checkpoint " + fileLast + ", but checkpoint " + databaseLast

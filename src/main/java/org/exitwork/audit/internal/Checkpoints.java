@@ -1,6 +1,5 @@
 package org.exitwork.audit.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +16,6 @@ import jakarta.annotation.PreDestroy;
 import org.exitwork.audit.AuditCheckpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +38,7 @@ class Checkpoints implements AuditCheckpoints {
     /** The system-log copy: route this logger to a place the database's administrators cannot write. */
     private static final Logger sink = LoggerFactory.getLogger("org.exitwork.audit.checkpoint");
 
-    private final JdbcClient jdbc;
+    private final AuditRepository repository;
     private final AuditKeys keys;
     private final Clock clock;
     private final CheckpointFile file;
@@ -54,9 +52,9 @@ class Checkpoints implements AuditCheckpoints {
         return t;
     });
 
-    Checkpoints(JdbcClient jdbc, AuditKeys keys, Clock clock, PlatformTransactionManager transactions,
+    Checkpoints(AuditRepository repository, AuditKeys keys, Clock clock, PlatformTransactionManager transactions,
             AuditSettings settings) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.keys = keys;
         this.clock = clock;
         this.file = new CheckpointFile(settings.checkpointFile());
@@ -136,9 +134,7 @@ class Checkpoints implements AuditCheckpoints {
     }
 
     private List<CheckpointFile.ChainHead> heads() {
-        return jdbc.sql("SELECT chain, last_seq, last_mac FROM aud_chain WHERE last_seq > 0 ORDER BY chain")
-                .query((rs, n) -> new CheckpointFile.ChainHead(rs.getString(1), rs.getLong(2), rs.getString(3).trim()))
-                .list();
+        return repository.checkpointHeads();
     }
 
     private OptionalLong write(List<CheckpointFile.ChainHead> heads, Instant restoredFrom) {
@@ -149,8 +145,7 @@ class Checkpoints implements AuditCheckpoints {
                 return null;
             }
             long inFile = tail.last().map(CheckpointFile.Checkpoint::number).orElse(0L);
-            long inDatabase = jdbc.sql("SELECT COALESCE(MAX(checkpoint_no), 0) FROM aud_checkpoint").query(Long.class)
-                    .single();
+            long inDatabase = repository.lastCheckpoint();
             if (inDatabase > inFile) {
                 log.error("The audit checkpoint file {} ends at checkpoint {}, but checkpoint {} was written: "
                         + "the file was cut. verify-audit reports it; the next checkpoint leaves the gap visible.",
@@ -163,9 +158,7 @@ class Checkpoints implements AuditCheckpoints {
             return OptionalLong.empty();
         }
         String line = written.get();
-        own.executeWithoutResult(tx -> jdbc.sql(
-                        "INSERT INTO aud_checkpoint (checkpoint_no, written_at, line_hash) VALUES (?, ?, ?)")
-                .params(number[0], Timestamp.from(at), CheckpointFile.hash(line)).update());
+        own.executeWithoutResult(tx -> repository.insertCheckpoint(number[0], at, CheckpointFile.hash(line)));
         if (toSystemLog) {
             sink.info(line);
         }

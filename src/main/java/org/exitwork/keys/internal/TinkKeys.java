@@ -1,6 +1,5 @@
 package org.exitwork.keys.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -12,14 +11,13 @@ import org.exitwork.keys.SystemSecrets;
 import org.exitwork.keys.UnreadableException;
 import org.exitwork.keys.WrappedKeyCheck;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Envelope encryption with Tink: data keys wrapped by the primary master-key version, stored in key_*
- * tables with the version that wrapped them ({@code wrapped_by}).
+ * tables with the version that wrapped them ({@code wrapped_by}); the SQL is in {@link KeyRepository}.
  */
 @Service
 class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
@@ -27,16 +25,16 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
     static final String SYSTEM_KEY = "staff-secrets";
 
     private final MasterKeyFile master;
-    private final JdbcClient jdbc;
+    private final KeyRepository keys;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ErasureJournal journal;
     private volatile FieldCipher systemCipher;
 
-    TinkKeys(MasterKeyFile master, JdbcClient jdbc, TransactionTemplate tx, Clock clock, ErasureJournal journal) {
+    TinkKeys(MasterKeyFile master, KeyRepository keys, TransactionTemplate tx, Clock clock, ErasureJournal journal) {
         this.master = master;
         this.journal = journal;
-        this.jdbc = jdbc;
+        this.keys = keys;
         this.tx = tx;
         this.clock = clock;
     }
@@ -44,17 +42,12 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
     @Override
     public void createKey(UUID clientId, UUID organisationId) {
         Envelope.Wrapped wrapped = Envelope.wrap(Envelope.newDataKey(), master.current(), Envelope.clientAd(clientId));
-        jdbc.sql("INSERT INTO key_client (client_id, org_id, wrapped_keyset, wrapped_by, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(clientId, organisationId, wrapped.bytes(), wrapped.by(), Timestamp.from(clock.instant()))
-                .update();
+        keys.insertClientKey(clientId, organisationId, wrapped.bytes(), wrapped.by(), clock.instant());
     }
 
     @Override
     public FieldCipher cipherFor(UUID clientId) {
-        byte[] wrapped = jdbc.sql("SELECT wrapped_keyset FROM key_client WHERE client_id = ?")
-                .param(clientId)
-                .query(byte[].class)
-                .optional()
+        byte[] wrapped = keys.clientKey(clientId)
                 .orElseThrow(() -> new UnreadableException("no data key for this client (shredded?)", null));
         return new AeadFieldCipher(Envelope.primitive(
                 Envelope.unwrap(wrapped, master.aead(), Envelope.clientAd(clientId))));
@@ -64,7 +57,7 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
     public void shred(UUID clientId) {
         // Journaled first (written just before the commit): a restore must shred it again.
         journal.recordErasure(clientId);
-        jdbc.sql("DELETE FROM key_client WHERE client_id = ?").param(clientId).update();
+        keys.deleteClientKey(clientId);
     }
 
     @Override
@@ -85,14 +78,12 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         for (int attempt = 0; ; attempt++) {
             try {
-                return own.execute(status -> jdbc.sql("SELECT wrapped_keyset FROM key_system WHERE name = ?")
-                        .param(SYSTEM_KEY).query(byte[].class).optional()
+                return own.execute(status -> keys.systemKey(SYSTEM_KEY)
                         .map(wrapped -> Envelope.unwrap(wrapped, master.aead(), ad))
                         .orElseGet(() -> {
                             KeysetHandle key = Envelope.newDataKey();
                             Envelope.Wrapped wrapped = Envelope.wrap(key, master.current(), ad);
-                            jdbc.sql("INSERT INTO key_system (name, wrapped_keyset, wrapped_by) VALUES (?, ?, ?)")
-                                    .params(SYSTEM_KEY, wrapped.bytes(), wrapped.by()).update();
+                            keys.insertSystemKey(SYSTEM_KEY, wrapped.bytes(), wrapped.by());
                             return key;
                         }));
             } catch (DuplicateKeyException e) {
