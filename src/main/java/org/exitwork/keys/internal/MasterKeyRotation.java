@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.exitwork.keys.internal.KeyRepository.Wrapped;
+
 import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -26,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,16 +50,13 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
     private record Table(String name, String keyColumn, String noun, Function<Object, byte[]> ad) {
     }
 
-    private record Row(Object key, byte[] wrapped, Long wrappedBy) {
-    }
-
     private static final Table CLIENTS = new Table("key_client", "client_id", "client keys",
             key -> Envelope.clientAd((UUID) key));
     private static final Table SYSTEM = new Table("key_system", "name", "system keys",
             key -> Envelope.systemAd((String) key));
 
     private final MasterKeyFile master;
-    private final JdbcTemplate jdbc;
+    private final KeyRepository keys;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -69,7 +67,7 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
     MasterKeyRotation(MasterKeyFile master, DataSource dataSource, PlatformTransactionManager transactions,
             Clock clock, ApplicationEventPublisher events, KeySettings settings, ExtensibleLockProvider jobLocks) {
         this.master = master;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.keys = new KeyRepository(dataSource);
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.events = events;
@@ -141,30 +139,22 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
     /** Re-wraps every row of the table not yet wrapped by the primary, in batches; returns how many. */
     private int rewrap(Table table, Consumer<String> progress) {
         long primary = master.current().primaryId();
-        String notPrimary = "(wrapped_by IS NULL OR wrapped_by <> ?)";
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.name() + " WHERE " + notPrimary, Long.class,
-                primary);
+        Long total = keys.countNotWrappedBy(table.name(), primary);
         if (total == null || total == 0) {
             return 0;
         }
-        String select = "SELECT " + table.keyColumn() + ", wrapped_keyset, wrapped_by FROM " + table.name() + " WHERE "
-                + notPrimary + " %s ORDER BY " + table.keyColumn() + " LIMIT " + settings.batchSize();
-        String update = "UPDATE " + table.name() + " SET wrapped_keyset = ?, wrapped_by = ? WHERE " + table.keyColumn()
-                + " = ? AND wrapped_keyset = ?";
         int done = 0;
         int unreadable = 0;
         int reported = 0;
         Object last = null;
         while (true) {
-            List<Row> rows = last == null
-                    ? jdbc.query(select.formatted(""), this::row, primary)
-                    : jdbc.query(select.formatted("AND " + table.keyColumn() + " > ?"), this::row, primary, last);
+            List<Wrapped> rows = keys.notWrappedBy(table.name(), table.keyColumn(), primary, last, settings.batchSize());
             if (rows.isEmpty()) {
                 break;
             }
             MasterKeyFile.Snapshot target = master.current();
             List<Object[]> updates = new ArrayList<>(rows.size());
-            for (Row row : rows) {
+            for (Wrapped row : rows) {
                 try {
                     Envelope.Wrapped rewrapped = Envelope.rewrap(row.wrapped(), target, table.ad().apply(row.key()));
                     updates.add(new Object[] {rewrapped.bytes(), rewrapped.by(), row.key(), row.wrapped()});
@@ -174,12 +164,7 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
                 }
             }
             // A row erased or changed since it was read is left alone (0 rows updated): never resurrected.
-            int[][] counts = tx.execute(status -> jdbc.batchUpdate(update, updates, updates.size(),
-                    (ps, values) -> {
-                        for (int i = 0; i < values.length; i++) {
-                            ps.setObject(i + 1, values[i]);
-                        }
-                    }));
+            int[][] counts = tx.execute(status -> keys.rewrap(table.name(), table.keyColumn(), updates));
             for (int[] batch : counts) {
                 for (int n : batch) {
                     done += n > 0 || n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
@@ -199,11 +184,6 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
                     table.name());
         }
         return done;
-    }
-
-    private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        long by = rs.getLong(3);
-        return new Row(rs.getObject(1), rs.getBytes(2), rs.wasNull() ? null : by);
     }
 
     /**
@@ -253,9 +233,8 @@ class MasterKeyRotation implements KeyRotation, DisposableBean {
     private boolean needed(long version) {
         MasterKeyFile.Snapshot now = master.current();
         for (Table table : List.of(CLIENTS, SYSTEM)) {
-            List<Row> rows = jdbc.query("SELECT " + table.keyColumn() + ", wrapped_keyset, wrapped_by FROM "
-                    + table.name() + " WHERE wrapped_by = ? OR wrapped_by IS NULL", this::row, version);
-            for (Row row : rows) {
+            List<Wrapped> rows = keys.wrappedByOrUnknown(table.name(), table.keyColumn(), version);
+            for (Wrapped row : rows) {
                 long by = row.wrappedBy() != null ? row.wrappedBy() : Envelope.wrappedBy(row.wrapped());
                 if (by != version) {
                     continue;
