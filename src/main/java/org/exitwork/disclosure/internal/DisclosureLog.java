@@ -1,10 +1,7 @@
 package org.exitwork.disclosure.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,11 +10,7 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.cases.ClientErased;
-import org.exitwork.keys.ClientKeys;
-import org.exitwork.keys.FieldCipher;
-import org.exitwork.platform.NotFoundException;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DisclosureLog {
-
-    static final String TABLE = "dis_disclosure";
 
     /** Who receives it: a partner (by id and name), or the client ({@code partnerId} null). */
     public record Recipient(UUID partnerId, String name) {
@@ -67,14 +58,12 @@ public class DisclosureLog {
             String purpose, UUID disclosedBy, Instant disclosedAt) {
     }
 
-    private final JdbcClient jdbc;
-    private final ClientKeys keys;
+    private final DisclosureRepository rows;
     private final AuditLog audit;
     private final Clock clock;
 
-    DisclosureLog(JdbcClient jdbc, ClientKeys keys, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.keys = keys;
+    DisclosureLog(DisclosureRepository rows, AuditLog audit, Clock clock) {
+        this.rows = rows;
         this.audit = audit;
         this.clock = clock;
     }
@@ -83,16 +72,7 @@ public class DisclosureLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID granted(StaffPrincipal who, CaseReference client, Outgoing out) {
         UUID id = UUID.randomUUID();
-        FieldCipher.RowCipher row = keys.cipherFor(client.id()).row(TABLE, id);
-        jdbc.sql("INSERT INTO dis_disclosure (id, org_id, client_id, channel, partner_id, recipient, what, purpose, "
-                + "content, disclosed_by, disclosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, client.organisationId(), client.id(), out.channel().name(), out.to().partnerId(),
-                        row.seal("recipient", out.to().name()),
-                        String.join(",", out.what()),
-                        row.seal("purpose", out.purpose()),
-                        row.seal("content", out.content()), who.id(),
-                        Timestamp.from(clock.instant()))
-                .update();
+        rows.insert(id, who.id(), clock.instant(), client, out);
         audit.record(event(who, client, DisclosureActions.DISCLOSURE_GRANTED,
                 detail(out.channel(), out.to(), out.what()) + " why=" + out.why() + " disclosure=" + id));
         return id;
@@ -111,35 +91,18 @@ public class DisclosureLog {
     /** Every disclosure about the client, newest first; no access check (callers check the tandem). */
     @Transactional(readOnly = true)
     public List<Disclosure> about(UUID organisationId, UUID clientId) {
-        FieldCipher cipher = keys.cipherFor(clientId);
-        return jdbc.sql("SELECT id, channel, partner_id, recipient, what, purpose, disclosed_by, disclosed_at "
-                + "FROM dis_disclosure WHERE org_id = ? AND client_id = ? ORDER BY disclosed_at DESC, id")
-                .params(organisationId, clientId)
-                .query((rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    FieldCipher.RowCipher row = cipher.row(TABLE, id);
-                    String what = rs.getString(5);
-                    return new Disclosure(id, Channel.valueOf(rs.getString(2)), rs.getObject(3, UUID.class),
-                            row.open("recipient", rs.getBytes(4)),
-                            what.isEmpty() ? List.of() : Arrays.asList(what.split(",")),
-                            row.open("purpose", rs.getBytes(6)),
-                            rs.getObject(7, UUID.class), rs.getObject(8, OffsetDateTime.class).toInstant());
-                })
-                .list();
+        return rows.about(organisationId, clientId);
     }
 
     /** Exactly what went out with one disclosure; no access check (callers check the tandem). */
     @Transactional(readOnly = true)
     public String content(UUID organisationId, UUID clientId, UUID disclosureId) {
-        byte[] content = jdbc.sql("SELECT content FROM dis_disclosure WHERE id = ? AND org_id = ? AND client_id = ?")
-                .params(disclosureId, organisationId, clientId).query(byte[].class).optional()
-                .orElseThrow(NotFoundException::new);
-        return keys.cipherFor(clientId).row(TABLE, disclosureId).open("content", content);
+        return rows.content(organisationId, clientId, disclosureId);
     }
 
     @EventListener
     void on(ClientErased erased) {
-        jdbc.sql("DELETE FROM dis_disclosure WHERE client_id = ?").param(erased.clientId()).update();
+        rows.deleteClient(erased.clientId());
     }
 
     private static AuditEvent event(StaffPrincipal who, CaseReference client, String action, String detail) {

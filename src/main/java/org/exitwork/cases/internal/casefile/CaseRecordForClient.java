@@ -18,7 +18,6 @@ import org.exitwork.cases.ClientRecordSection;
 import org.exitwork.cases.ClientRecords;
 import org.exitwork.cases.internal.access.AccessRepository;
 import org.exitwork.cases.internal.access.CaseRef;
-import org.exitwork.cases.internal.access.Stage;
 import org.exitwork.cases.internal.agreement.WorkAgreements;
 import org.exitwork.cases.internal.context.ContextRepository;
 import org.exitwork.cases.internal.groups.GroupRepository;
@@ -31,7 +30,6 @@ import org.exitwork.keys.FieldCipher;
 import org.exitwork.platform.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(10)
 class CaseRecordForClient implements ClientRecordPart, ClientRecords {
 
-    private final JdbcClient jdbc;
+    private final CaseRepository cases;
     private final ClientKeys keys;
     private final AccessRepository tandems;
     private final IdentityRepository identities;
@@ -57,10 +55,10 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
     private final StaffDirectory staff;
     private final MessageSource messages;
 
-    CaseRecordForClient(JdbcClient jdbc, ClientKeys keys, AccessRepository tandems, IdentityRepository identities, IntakeRepository intake,
+    CaseRecordForClient(CaseRepository cases, ClientKeys keys, AccessRepository tandems, IdentityRepository identities, IntakeRepository intake,
             SessionNoteRepository sessions, ContextRepository context, GroupRepository groups,
             WorkAgreements agreements, StaffDirectory staff, MessageSource messages) {
-        this.jdbc = jdbc;
+        this.cases = cases;
         this.keys = keys;
         this.tandems = tandems;
         this.identities = identities;
@@ -105,11 +103,7 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
     }
 
     private CaseRef ref(CaseReference client) {
-        return jdbc.sql("SELECT id, org_id, pseudonym, stage, language FROM cas_client WHERE org_id = ? AND id = ?")
-                .params(client.organisationId(), client.id())
-                .query((rs, n) -> new CaseRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), Stage.valueOf(rs.getString(4)), rs.getString(5)))
-                .optional().orElseThrow(NotFoundException::new);
+        return cases.client(client.organisationId(), client.id()).orElseThrow(NotFoundException::new);
     }
 
     private ClientRecordSection identity(CaseRef ref, FieldCipher cipher, Text t) {
@@ -237,21 +231,16 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
     }
 
     private ClientRecordSection ending(CaseRef ref, FieldCipher cipher, Text t) {
-        record Row(LocalDate closedOn, String closure, byte[] aftercare) {
-        }
-        Row row = jdbc.sql("SELECT closed_on, closure, aftercare_plan FROM cas_client WHERE id = ?").param(ref.id())
-                .query((rs, n) -> new Row(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBytes(3)))
-                .single();
+        CaseRepository.Ending row = cases.ending(ref.id());
         List<Item> items = new ArrayList<>();
         if (row.closedOn() != null) {
             items.add(new Item(t.get("record.ending.closed"), row.closedOn() + ", " + t.code("closure.", row.closure())));
         }
         add(items, t.get("record.ending.aftercare"), cipher.row("cas_client", ref.id()).open("aftercare_plan", row.aftercare()));
-        jdbc.sql("SELECT due_on, done_on FROM cas_follow_up WHERE client_id = ? ORDER BY due_on").param(ref.id())
-                .query((rs, n) -> new Item(t.get("record.ending.follow-up") + " " + rs.getObject(1, LocalDate.class),
-                        rs.getObject(2, LocalDate.class) == null ? t.get("record.ending.open")
-                                : t.get("record.ending.done") + " " + rs.getObject(2, LocalDate.class)))
-                .list().forEach(items::add);
+        cases.followUps(ref.id()).stream()
+                .map(f -> new Item(t.get("record.ending.follow-up") + " " + f.dueOn(),
+                        f.doneOn() == null ? t.get("record.ending.open") : t.get("record.ending.done") + " " + f.doneOn()))
+                .forEach(items::add);
         return new ClientRecordSection("ending", t.get("record.ending"), items);
     }
 

@@ -6,12 +6,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.cases.internal.access.CaseRef;
+import org.exitwork.cases.internal.access.Stage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The case file's rows: the list of cases, notes written on the case page and break-glass grants. */
+/**
+ * The case file's rows: the list of cases, notes written on the case page, break-glass grants, and what
+ * the client's report reads of {@code cas_client} and {@code cas_follow_up}.
+ */
 @Repository
 class CaseRepository {
 
@@ -22,6 +28,13 @@ class CaseRepository {
     }
 
     record Listed(UUID id, String pseudonym, String stage, Instant createdAt, boolean mine) {
+    }
+
+    /** How the case ended, if it did; the aftercare plan still sealed. */
+    record Ending(LocalDate closedOn, String closure, byte[] aftercare) {
+    }
+
+    record FollowUp(LocalDate dueOn, LocalDate doneOn) {
     }
 
     private final JdbcClient jdbc;
@@ -64,6 +77,28 @@ class CaseRepository {
                         rs.getString("reason_kind"), rs.getBytes("explanation"),
                         rs.getObject("granted_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** The client, only within the organisation. */
+    Optional<CaseRef> client(UUID org, UUID id) {
+        return jdbc.sql("SELECT id, org_id, pseudonym, stage, language FROM cas_client WHERE org_id = ? AND id = ?")
+                .params(org, id)
+                .query((rs, n) -> new CaseRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), Stage.valueOf(rs.getString(4)), rs.getString(5)))
+                .optional();
+    }
+
+    Ending ending(UUID clientId) {
+        return jdbc.sql("SELECT closed_on, closure, aftercare_plan FROM cas_client WHERE id = ?").param(clientId)
+                .query((rs, n) -> new Ending(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBytes(3)))
+                .single();
+    }
+
+    /** Every follow-up of the client, by due date. */
+    List<FollowUp> followUps(UUID clientId) {
+        return jdbc.sql("SELECT due_on, done_on FROM cas_follow_up WHERE client_id = ? ORDER BY due_on").param(clientId)
+                .query((rs, n) -> new FollowUp(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
                 .list();
     }
 }

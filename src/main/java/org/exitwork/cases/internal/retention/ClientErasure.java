@@ -2,7 +2,6 @@ package org.exitwork.cases.internal.retention;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.exitwork.keys.ClientKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +40,7 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
     static final String RETENTION_ACTOR = "exitwork (retention period)";
     static final String RESTORE_ACTOR = "exitwork (restore)";
 
-    private final JdbcClient jdbc;
+    private final ErasureRepository rows;
     private final CaseAccess access;
     private final ClientKeys keys;
     private final AuditLog audit;
@@ -54,13 +52,13 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
     private final GroupErasure groups;
     private final ObjectProvider<ExpiringRecords> otherModules;
 
-    ClientErasure(JdbcClient jdbc, CaseAccess access, ClientKeys keys, AuditLog audit, RetentionPolicy retention,
-            TransactionTemplate tx, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+    ClientErasure(ErasureRepository rows, CaseAccess access, ClientKeys keys, AuditLog audit,
+            RetentionPolicy retention, TransactionTemplate tx, Clock clock, org.springframework.context.ApplicationEventPublisher events,
             GroupErasure groups, ObjectProvider<ExpiringRecords> otherModules) {
         this.events = events;
         this.groups = groups;
         this.otherModules = otherModules;
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.access = access;
         this.keys = keys;
         this.audit = audit;
@@ -82,7 +80,7 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
 
     /** Within the caller's transaction. */
     public void erase(CaseRef ref, UUID actorId, String actorName) {
-        lock(ref.id()).orElseThrow(() -> new IllegalStateException("client already erased"));
+        rows.lockClient(ref.id()).orElseThrow(() -> new IllegalStateException("client already erased"));
         deleteEverything(ref.id(), ref.organisationId());
         audit.record(new AuditEvent(ref.organisationId(), actorId, actorName, RetentionActions.CLIENT_ERASED,
                 ref.pseudonym(), null));
@@ -95,7 +93,7 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
     @Override
     @Transactional
     public boolean eraseAgain(UUID id) {
-        return lock(id).map(client -> {
+        return rows.lockClient(id).map(client -> {
             deleteEverything(client.id(), client.organisationId());
             audit.record(new AuditEvent(client.organisationId(), null, RESTORE_ACTOR, RetentionActions.CLIENT_ERASED,
                     client.pseudonym(), "again after a restore"));
@@ -108,9 +106,9 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
     public int eraseExpired() {
         LocalDate today = LocalDate.now(clock);
         int erased = 0;
-        for (Candidate candidate : candidates()) {
+        for (Candidate candidate : rows.clientCandidates()) {
             Boolean done = tx.execute(status -> {
-                Optional<Candidate> locked = lock(candidate.id());
+                Optional<Candidate> locked = rows.lockClient(candidate.id());
                 if (locked.isEmpty() || !expired(locked.get(), today)) {
                     return false;
                 }
@@ -183,54 +181,13 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
         };
     }
 
-    private static final String CANDIDATE_SELECT = """
-            SELECT c.id, c.org_id, c.pseudonym, c.stage, c.created_at, c.closed_on,
-                   (SELECT MAX(k.contacted_on) FROM cas_contact k WHERE k.client_id = c.id) AS last_contact
-            FROM cas_client c""";
-
-    private List<Candidate> candidates() {
-        return jdbc.sql(CANDIDATE_SELECT + " WHERE c.stage IN ('PROSPECT', 'CLOSED')")
-                .query((rs, n) -> candidate(rs)).list();
-    }
-
-    private Optional<Candidate> lock(UUID clientId) {
-        // The lock first, on the row alone (PostgreSQL refuses FOR UPDATE with aggregates).
-        boolean exists = jdbc.sql("SELECT id FROM cas_client WHERE id = ? FOR UPDATE").param(clientId)
-                .query(UUID.class).optional().isPresent();
-        if (!exists) {
-            return Optional.empty();
-        }
-        return jdbc.sql(CANDIDATE_SELECT + " WHERE c.id = ?").param(clientId).query((rs, n) -> candidate(rs))
-                .optional();
-    }
-
-    private Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {
-        Stage stage = Stage.valueOf(rs.getString("stage"));
-        LocalDate created = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())
-                .toLocalDate();
-        LocalDate lastActivity = created;
-        if (stage == Stage.PROSPECT && rs.getDate("last_contact") != null) {
-            LocalDate contact = rs.getDate("last_contact").toLocalDate();
-            lastActivity = contact.isAfter(created) ? contact : created;
-        }
-        if (stage == Stage.CLOSED && rs.getDate("closed_on") != null) {
-            lastActivity = rs.getDate("closed_on").toLocalDate();
-        }
-        return new Candidate(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
-                rs.getString("pseudonym"), stage, lastActivity);
-    }
-
     /**
      * The key goes with the rows. Other modules delete theirs on {@code ClientErased}, in this
-     * transaction. Tables from the first version of the schema are deleted explicitly; every later
-     * table of this module cascades from {@code cas_client}.
+     * transaction; this module's rows go through {@link ErasureRepository#deleteClient}.
      */
     private void deleteEverything(UUID clientId, UUID organisationId) {
         events.publishEvent(new org.exitwork.cases.ClientErased(clientId, organisationId));
-        for (String table : List.of("cas_access_grant", "cas_session_note", "cas_identity", "cas_tandem_member")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE client_id = ?").param(clientId).update();
-        }
-        jdbc.sql("DELETE FROM cas_client WHERE id = ?").param(clientId).update();
+        rows.deleteClient(clientId);
         keys.shred(clientId);
     }
 }

@@ -2,7 +2,6 @@ package org.exitwork.cases.internal.retention;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,7 +13,6 @@ import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.ErasureReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,16 +38,16 @@ class GroupErasure implements ErasureReplay {
 
     private static final Logger log = LoggerFactory.getLogger(GroupErasure.class);
 
-    private final JdbcClient jdbc;
+    private final ErasureRepository rows;
     private final ClientKeys keys;
     private final AuditLog audit;
     private final RetentionPolicy retention;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    GroupErasure(JdbcClient jdbc, ClientKeys keys, AuditLog audit, RetentionPolicy retention, TransactionTemplate tx,
-            Clock clock) {
-        this.jdbc = jdbc;
+    GroupErasure(ErasureRepository rows, ClientKeys keys, AuditLog audit, RetentionPolicy retention,
+            TransactionTemplate tx, Clock clock) {
+        this.rows = rows;
         this.keys = keys;
         this.audit = audit;
         this.retention = retention;
@@ -61,12 +59,12 @@ class GroupErasure implements ErasureReplay {
     int eraseExpired() {
         LocalDate today = LocalDate.now(clock);
         int erased = 0;
-        for (Candidate candidate : jdbc.sql(CANDIDATE_SELECT).query((rs, n) -> candidate(rs)).list()) {
+        for (Candidate candidate : rows.groupCandidates()) {
             if (!expired(candidate, today)) {
                 continue;
             }
             Boolean done = tx.execute(status -> {
-                Optional<Candidate> locked = lock(candidate.group().id());
+                Optional<Candidate> locked = rows.lockGroup(candidate.group().id());
                 if (locked.isEmpty() || !expired(locked.get(), today)) {
                     return false;
                 }
@@ -90,7 +88,7 @@ class GroupErasure implements ErasureReplay {
     @Override
     @Transactional
     public boolean eraseAgain(UUID id) {
-        return lock(id).map(candidate -> {
+        return rows.lockGroup(id).map(candidate -> {
             erase(candidate.group(), ClientErasure.RESTORE_ACTOR, "again after a restore");
             return true;
         }).orElse(false);
@@ -98,7 +96,7 @@ class GroupErasure implements ErasureReplay {
 
     /** Every row goes with the group's (they cascade), then its key; the audit keeps no content. */
     private void erase(GroupRef group, String actor, String detail) {
-        jdbc.sql("DELETE FROM cas_group WHERE id = ?").param(group.id()).update();
+        rows.deleteGroup(group.id());
         keys.shred(group.id());
         audit.record(new AuditEvent(group.organisationId(), null, actor, GroupActions.GROUP_ERASED, group.subject(),
                 detail));
@@ -110,33 +108,5 @@ class GroupErasure implements ErasureReplay {
 
     private boolean expired(Candidate c, LocalDate today) {
         return !c.lastActivity().plusDays(retention.of(c.group().organisationId()).groupDays()).isAfter(today);
-    }
-
-    private static final String CANDIDATE_SELECT = """
-            SELECT g.id, g.org_id, g.created_at,
-                   (SELECT MAX(s.held_on) FROM cas_group_session s WHERE s.group_id = g.id) AS last_session
-            FROM cas_group g""";
-
-    private Optional<Candidate> lock(UUID groupId) {
-        // The lock first, on the row alone (PostgreSQL refuses FOR UPDATE with aggregates); a session
-        // recorded meanwhile committed before the lock was granted, or waits for this transaction.
-        boolean exists = jdbc.sql("SELECT id FROM cas_group WHERE id = ? FOR UPDATE").param(groupId)
-                .query(UUID.class).optional().isPresent();
-        if (!exists) {
-            return Optional.empty();
-        }
-        return jdbc.sql(CANDIDATE_SELECT + " WHERE g.id = ?").param(groupId).query((rs, n) -> candidate(rs))
-                .optional();
-    }
-
-    private Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {
-        LocalDate created = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())
-                .toLocalDate();
-        LocalDate last = created;
-        if (rs.getDate("last_session") != null) {
-            LocalDate session = rs.getDate("last_session").toLocalDate();
-            last = session.isAfter(created) ? session : created;
-        }
-        return new Candidate(new GroupRef(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class)), last);
     }
 }

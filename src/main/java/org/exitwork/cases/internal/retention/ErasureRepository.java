@@ -1,0 +1,120 @@
+package org.exitwork.cases.internal.retention;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.exitwork.cases.internal.access.Stage;
+import org.exitwork.cases.internal.groups.GroupRef;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The rows erasure reads and deletes: which clients and groups may be due (read under the row lock, so
+ * that a case taken on or a group that met meanwhile is spared), and the deletions themselves. Runs in
+ * the caller's transaction; the erasures decide, audit and shred the keys.
+ */
+@Repository
+class ErasureRepository {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ErasureRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // Clients (cas_client and the tables of the first schema version).
+
+    private static final String CLIENT_CANDIDATE_SELECT = """
+            SELECT c.id, c.org_id, c.pseudonym, c.stage, c.created_at, c.closed_on,
+                   (SELECT MAX(k.contacted_on) FROM cas_contact k WHERE k.client_id = c.id) AS last_contact
+            FROM cas_client c""";
+
+    List<ClientErasure.Candidate> clientCandidates() {
+        return jdbc.sql(CLIENT_CANDIDATE_SELECT + " WHERE c.stage IN ('PROSPECT', 'CLOSED')")
+                .query((rs, n) -> clientCandidate(rs)).list();
+    }
+
+    Optional<ClientErasure.Candidate> lockClient(UUID clientId) {
+        // The lock first, on the row alone (PostgreSQL refuses FOR UPDATE with aggregates).
+        boolean exists = jdbc.sql("SELECT id FROM cas_client WHERE id = ? FOR UPDATE").param(clientId)
+                .query(UUID.class).optional().isPresent();
+        if (!exists) {
+            return Optional.empty();
+        }
+        return jdbc.sql(CLIENT_CANDIDATE_SELECT + " WHERE c.id = ?").param(clientId)
+                .query((rs, n) -> clientCandidate(rs)).optional();
+    }
+
+    /**
+     * Tables from the first version of the schema are deleted explicitly; every later table of this
+     * module cascades from {@code cas_client}.
+     */
+    void deleteClient(UUID clientId) {
+        for (String table : List.of("cas_access_grant", "cas_session_note", "cas_identity", "cas_tandem_member")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE client_id = ?").param(clientId).update();
+        }
+        jdbc.sql("DELETE FROM cas_client WHERE id = ?").param(clientId).update();
+    }
+
+    private ClientErasure.Candidate clientCandidate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Stage stage = Stage.valueOf(rs.getString("stage"));
+        LocalDate created = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())
+                .toLocalDate();
+        LocalDate lastActivity = created;
+        if (stage == Stage.PROSPECT && rs.getDate("last_contact") != null) {
+            LocalDate contact = rs.getDate("last_contact").toLocalDate();
+            lastActivity = contact.isAfter(created) ? contact : created;
+        }
+        if (stage == Stage.CLOSED && rs.getDate("closed_on") != null) {
+            lastActivity = rs.getDate("closed_on").toLocalDate();
+        }
+        return new ClientErasure.Candidate(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
+                rs.getString("pseudonym"), stage, lastActivity);
+    }
+
+    // Groups (everything cascades from cas_group).
+
+    private static final String GROUP_CANDIDATE_SELECT = """
+            SELECT g.id, g.org_id, g.created_at,
+                   (SELECT MAX(s.held_on) FROM cas_group_session s WHERE s.group_id = g.id) AS last_session
+            FROM cas_group g""";
+
+    List<GroupErasure.Candidate> groupCandidates() {
+        return jdbc.sql(GROUP_CANDIDATE_SELECT).query((rs, n) -> groupCandidate(rs)).list();
+    }
+
+    Optional<GroupErasure.Candidate> lockGroup(UUID groupId) {
+        // The lock first, on the row alone (PostgreSQL refuses FOR UPDATE with aggregates); a session
+        // recorded meanwhile committed before the lock was granted, or waits for this transaction.
+        boolean exists = jdbc.sql("SELECT id FROM cas_group WHERE id = ? FOR UPDATE").param(groupId)
+                .query(UUID.class).optional().isPresent();
+        if (!exists) {
+            return Optional.empty();
+        }
+        return jdbc.sql(GROUP_CANDIDATE_SELECT + " WHERE g.id = ?").param(groupId)
+                .query((rs, n) -> groupCandidate(rs)).optional();
+    }
+
+    /** Leaders, participants, sessions, themes and attendance cascade from {@code cas_group}. */
+    void deleteGroup(UUID groupId) {
+        jdbc.sql("DELETE FROM cas_group WHERE id = ?").param(groupId).update();
+    }
+
+    private GroupErasure.Candidate groupCandidate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        LocalDate created = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())
+                .toLocalDate();
+        LocalDate last = created;
+        if (rs.getDate("last_session") != null) {
+            LocalDate session = rs.getDate("last_session").toLocalDate();
+            last = session.isAfter(created) ? session : created;
+        }
+        return new GroupErasure.Candidate(new GroupRef(rs.getObject("id", UUID.class),
+                rs.getObject("org_id", UUID.class)), last);
+    }
+}
