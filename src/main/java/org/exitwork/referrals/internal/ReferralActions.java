@@ -19,7 +19,6 @@ final class ReferralActions {
     static final String REFERRAL_ASSIGNED = "REFERRAL_ASSIGNED";
     static final String REFERRAL_READ_BEFORE_ASSIGNED = "REFERRAL_READ_BEFORE_ASSIGNED";
     static final String REFERRAL_DECLINED = "REFERRAL_DECLINED";
-    static final String REFERRAL_ACCESS_ENDED = "REFERRAL_ACCESS_ENDED";
     static final String REFERRAL_EXPIRED = "REFERRAL_EXPIRED";
     /** Declined or expired after a backup was taken, and erased again when that backup was restored. */
     static final String REFERRAL_ERASED_AGAIN = "REFERRAL_ERASED_AGAIN";

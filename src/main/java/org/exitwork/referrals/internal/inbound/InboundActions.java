@@ -6,6 +6,7 @@ public final class InboundActions {
     public static final String CREDENTIAL_REVOKED = "REFERRAL_CREDENTIAL_REVOKED";
     public static final String FORM_LINK_CREATED = "REFERRAL_FORM_LINK_CREATED";
     public static final String FORM_LINK_WITHDRAWN = "REFERRAL_FORM_LINK_WITHDRAWN";
+    public static final String ACCESS_ENDED = "REFERRAL_ACCESS_ENDED";
 
     private InboundActions() {
     }

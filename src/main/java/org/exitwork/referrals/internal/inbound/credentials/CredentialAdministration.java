@@ -81,9 +81,9 @@ public class CredentialAdministration {
         requireManager(who);
         var row = store.partnerAndKey(who.organisationId(), credentialId).orElseThrow(NotFoundException::new);
         if (store.revoke(credentialId, clock.instant(), who.id())) {
-            String name = partners.find(who.organisationId(), (UUID) row[0]).map(Partner::name).orElse(null);
+            String name = partners.find(who.organisationId(), row.partnerId()).map(Partner::name).orElse(null);
             audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                    InboundActions.CREDENTIAL_REVOKED, name, "key " + row[1]));
+                    InboundActions.CREDENTIAL_REVOKED, name, "key " + row.keyId()));
         }
     }
 

@@ -80,16 +80,27 @@ public class CredentialStore {
                 .update();
     }
 
+    /** Whose a credential is and its public key id. */
+    public record PartnerKey(UUID partnerId, String keyId) {
+    }
+
     /** The credential's partner and key id, if it is the organisation's. */
-    public Optional<Object[]> partnerAndKey(UUID organisationId, UUID credentialId) {
+    public Optional<PartnerKey> partnerAndKey(UUID organisationId, UUID credentialId) {
         return jdbc.sql("SELECT partner_id, key_id FROM ref_credential WHERE id = ? AND org_id = ?")
                 .params(credentialId, organisationId)
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).optional();
+                .query((rs, n) -> new PartnerKey(rs.getObject(1, UUID.class), rs.getString(2))).optional();
     }
 
     /** @return whether it was revoked now (false when it already was) */
     public boolean revoke(UUID credentialId, Instant at, UUID by) {
         return jdbc.sql("UPDATE ref_credential SET revoked_at = ?, revoked_by = ? WHERE id = ? "
                 + "AND revoked_at IS NULL").params(Timestamp.from(at), by, credentialId).update() == 1;
+    }
+
+    /** Revokes every credential of a partner that is not revoked yet. @return how many */
+    public int revokeAllOf(UUID organisationId, UUID partnerId, Instant at, UUID by) {
+        return jdbc.sql("UPDATE ref_credential SET revoked_at = ?, revoked_by = ? WHERE org_id = ? "
+                + "AND partner_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(at), by, organisationId, partnerId).update();
     }
 }

@@ -59,6 +59,13 @@ public class FormLinkRepository {
     }
 
     /** The link with this token hash, if unused, not withdrawn and not expired at {@code now}. */
+    /** Withdraws every unused link of a partner. @return how many */
+    int withdrawUnusedOf(UUID organisationId, UUID partnerId, Instant at) {
+        return jdbc.sql("UPDATE ref_form_link SET withdrawn_at = ? WHERE org_id = ? AND partner_id = ? "
+                + "AND used_at IS NULL AND withdrawn_at IS NULL")
+                .params(Timestamp.from(at), organisationId, partnerId).update();
+    }
+
     Optional<FormSubmissions.Link> open(String tokenHash, Instant now) {
         return jdbc.sql("SELECT id, org_id, partner_id FROM ref_form_link WHERE token_hash = ? AND used_at IS NULL "
                 + "AND withdrawn_at IS NULL AND expires_at > ?").params(tokenHash, Timestamp.from(now))
