@@ -3,6 +3,7 @@ package org.exitwork.keys.internal;
 import java.time.Clock;
 
 import org.exitwork.keys.ErasureHorizon;
+import org.exitwork.keys.KeyFiles;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,13 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The settings of the accounts module, under their long-standing names: {@code exitwork.sign-in.*},
- * {@code exitwork.accounts.reset.*} and {@code exitwork.master-key-file} (shown on the first-run page,
- * so whoever sets up the installation knows which file to back up).
+ * The settings of the accounts module, under their long-standing names: {@code exitwork.sign-in.*} and
+ * {@code exitwork.accounts.reset.*}.
  */
 @ConfigurationProperties("exitwork")
-public record AccountsProperties(@DefaultValue SignInPolicy signIn, @DefaultValue Accounts accounts,
-        String masterKeyFile) {
+public record AccountsProperties(@DefaultValue SignInPolicy signIn, @DefaultValue Accounts accounts) {
 
     /** {@code exitwork.accounts.*} */
     public record Accounts(@DefaultValue ResetPolicy reset) {

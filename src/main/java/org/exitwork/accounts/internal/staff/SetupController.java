@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.internal.account.Passwords;
 import org.exitwork.accounts.internal.account.Usernames;
-import org.exitwork.accounts.internal.settings.AccountsProperties;
+import org.exitwork.keys.KeyFiles;
 import org.exitwork.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,9 +30,9 @@ class SetupController {
     private final AccountService accounts;
     private final String masterKeyFile;
 
-    SetupController(AccountService accounts, AccountsProperties properties) {
+    SetupController(AccountService accounts, KeyFiles keyFiles) {
         this.accounts = accounts;
-        this.masterKeyFile = properties.masterKeyFile();
+        this.masterKeyFile = keyFiles.masterKeyFile().toString();
     }
 
     @GetMapping("/setup")
