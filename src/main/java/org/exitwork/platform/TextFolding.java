@@ -23,6 +23,7 @@ public final class TextFolding {
 
     // Stateless: ICU transliterators may be shared between threads without synchronising.
     private static final Transliterator FOLD = Transliterator.getInstance("NFKD; [[:M:][:Cf:]] Remove; Latin-ASCII; Lower");
+    private static final int REMEMBERED = 20_000;
     private static final ConcurrentMap<Integer, String> FOLDED_CHARACTERS = new ConcurrentHashMap<>();
 
     private TextFolding() {
@@ -36,13 +37,22 @@ public final class TextFolding {
     /**
      * One character folded, to none, one or several. Folding a text one character at a time (as
      * search does, to know where each folded letter came from) is meant to agree with folding it
-     * whole. Remembered per character, so that folding every note of a caseload stays cheap;
-     * bounded by the characters that occur.
+     * whole. Remembered per character, so that folding every note of a caseload stays cheap; at most
+     * {@value #REMEMBERED} characters are remembered, so a text of many rare characters cannot make
+     * the memory grow without end (the rest are folded each time).
      */
     public static String fold(int codePoint) {
         if (codePoint < 128) {
             return String.valueOf((char) Character.toLowerCase(codePoint));
         }
-        return FOLDED_CHARACTERS.computeIfAbsent(codePoint, c -> fold(Character.toString(c)));
+        String known = FOLDED_CHARACTERS.get(codePoint);
+        if (known != null) {
+            return known;
+        }
+        String folded = fold(Character.toString(codePoint));
+        if (FOLDED_CHARACTERS.size() < REMEMBERED) {
+            FOLDED_CHARACTERS.putIfAbsent(codePoint, folded);
+        }
+        return folded;
     }
 }
