@@ -228,7 +228,7 @@ class BrowserJourneyTest {
         page.getByLabel("How was the person informed?")
                 .selectOption(new SelectOption().setLabel("We read the text together"));
         page.getByLabel("Which information text did the person receive?").selectOption(new SelectOption()
-                .setLabel("Version 2, English (published 02.12.2026)"));
+                .setLabel("Version 2, English (published 2 Dec 2026)"));
         page.getByLabel("Full name").fill(clientName);
         page.getByLabel("Date of birth").fill("1998-04-17");
         page.getByLabel("Contact (phone, e-mail)").fill("0170 1234567");
@@ -431,7 +431,7 @@ class BrowserJourneyTest {
         page.getByLabel(t("consent.given-on")).fill(today);
         page.getByLabel(t("consent.informed-how")).selectOption(new SelectOption().setLabel(t("informed.TEXT_READ_TOGETHER")));
         page.getByLabel(t("consent.text")).selectOption(new SelectOption()
-                .setLabel(t("consent.text.option", 2, t("language." + lang), "02.12.2026")));
+                .setLabel(t("consent.text.option", 2, t("language." + lang), "de".equals(lang) ? "02.12.2026" : "2 Dec 2026")));
         page.getByLabel(t("consent.language")).selectOption(lang);
         page.getByLabel(t("identity.full-name")).fill("Kim Beispiel");
         page.getByLabel(t("case.second-practitioner")).selectOption(new SelectOption().setLabel(b.displayName));
