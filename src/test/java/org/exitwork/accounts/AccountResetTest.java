@@ -175,7 +175,7 @@ class AccountResetTest {
         assertThat(back.get("/css/exitwork.css").getResponse().getStatus()).isEqualTo(200);
 
         String when = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)).minusSeconds(60),
-                ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"));
+                ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm"));
         MvcResult notice = back.get("/account/reset-notice");
         assertThat(notice.getResponse().getStatus()).isEqualTo(200);
         String noticeBody = notice.getResponse().getContentAsString();

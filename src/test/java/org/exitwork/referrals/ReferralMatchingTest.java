@@ -253,7 +253,7 @@ class ReferralMatchingTest {
         assertThat(count("SELECT COUNT(*) FROM ref_information WHERE referral_id = ? AND kind = 'INFORMATION'", id))
                 .isEqualTo(1);
         assertThat(web.page("/referrals/" + id, manager)).contains(info).contains("Information received on "
-                + LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+                + LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)));
         assertThat(actions("REFERRAL_INFORMATION_ADDED")).hasSize(1);
     }
 

@@ -50,7 +50,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class SessionsTest {
 
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    /** The English page format (format.date, format.date-time). */
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+    static final DateTimeFormatter SHOWN_WITH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
 
     @Autowired
     MockMvc mvc;
@@ -166,7 +168,7 @@ class SessionsTest {
                 .andExpect(content().string(containsString("Family history")))
                 .andExpect(content().string(containsString("Home visit")))
                 .andExpect(content().string(containsString("75 min")))
-                .andExpect(content().string(containsString(meeting.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")))));
+                .andExpect(content().string(containsString(meeting.format(SHOWN_WITH_TIME))));
         assertThat(actions()).contains(SessionActions.SESSION_RECORDED, SessionActions.SESSIONS_READ);
     }
 
@@ -329,7 +331,7 @@ class SessionsTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(overview).contains("data-testid=\"session-summary\"")
                 .contains(today.minusDays(1).format(SHOWN))
-                .contains(today.plusDays(5).atTime(9, 15).format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")))
+                .contains(today.plusDays(5).atTime(9, 15).format(SHOWN_WITH_TIME))
                 .contains("Visit the job centre together").contains(today.plusDays(4).format(SHOWN))
                 .doesNotContain("Summary note text that stays off the overview").doesNotContain("Another note text");
         SessionService.Summary summary = sessions.summary(b, client.id());
