@@ -174,8 +174,10 @@ class AccountResetTest {
         // The notice page itself is styled: static files are not held back.
         assertThat(back.get("/css/exitwork.css").getResponse().getStatus()).isEqualTo(200);
 
-        String when = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)).minusSeconds(60),
-                ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm"));
+        LocalDateTime asked = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)).minusSeconds(60),
+                ZoneId.systemDefault());
+        String when = asked.format(DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH));
+        String wann = asked.format(DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm"));
         MvcResult notice = back.get("/account/reset-notice");
         assertThat(notice.getResponse().getStatus()).isEqualTo(200);
         String noticeBody = notice.getResponse().getContentAsString();
@@ -185,7 +187,7 @@ class AccountResetTest {
                 .contains("asked to reset your second factor; " + manager.displayName())
                 .contains("If you did not expect this, tell your data protection officer.");
         assertThat(back.get("/account/reset-notice?lang=de").getResponse().getContentAsString())
-                .contains("Am " + when + " hat Admin (Administration) beantragt, Ihr Passwort zurückzusetzen; "
+                .contains("Am " + wann + " hat Admin (Administration) beantragt, Ihr Passwort zurückzusetzen; "
                         + manager.displayName() + " (Programmleitung) hat zugestimmt.");
         back.get("/account/reset-notice?lang=en");
 
