@@ -79,7 +79,10 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
                 .map(i -> keys.cipherFor(ref.id()).row("cas_identity", ref.id()).open("full_name",
                         i.fullName()))
                 .orElse(null);
-        return new Cover(ref.pseudonym(), name, ref.language() == null ? Locale.ENGLISH : ref.locale());
+        IntakeRepository.Facts facts = intake.facts(ref.id());
+        return new Cover(ref.pseudonym(), name, ref.language() == null ? Locale.ENGLISH : ref.locale(),
+                facts.openedAt() == null ? null : LocalDate.ofInstant(facts.openedAt(), ZoneId.systemDefault()),
+                facts.becameClientOn());
     }
 
     @Override
