@@ -44,6 +44,9 @@ class OrganisationContactTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    AccountAdministration administration;
+
     StaffRequests web;
     Fixtures.Organisation org;
     StaffPrincipal manager;
@@ -104,6 +107,20 @@ class OrganisationContactTest {
         assertThat(web.status(save(Map.of("email", "")), org.admin())).isEqualTo(302);
         assertThat(organisations.contact(org.id()).email()).isNull();
         assertThat(task.isDone(org.id())).isFalse();
+    }
+
+    @Test
+    void theCommandLineDescribesAnOrganisationForTheDemo() {
+        OrganisationContact demo = new OrganisationContact("Demo " + name, "Am Markt 1\n04109 Leipzig",
+                "kontakt@demo.example", "0341 000", "datenschutz@demo.example");
+        administration.describeOrganisation(org.id(), demo);
+        assertThat(organisations.contact(org.id())).isEqualTo(demo);
+        assertThat(task().isDone(org.id())).isTrue();
+        assertThat(audit.recent(org.id(), 50)).filteredOn(e -> e.action().equals("ORGANISATION_CONTACT_CHANGED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actorName()).isEqualTo("command line");
+                    assertThat(e.detail()).isEqualTo("changed name,address,email,telephone,data-protection");
+                });
     }
 
     @Test

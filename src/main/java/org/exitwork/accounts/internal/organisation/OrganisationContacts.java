@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * entry needs only what changed).
  */
 @Service
-class OrganisationContacts implements Organisations {
+public class OrganisationContacts implements Organisations {
 
     private final OrganisationRepository organisations;
     private final AuditLog audit;
@@ -44,13 +44,19 @@ class OrganisationContacts implements Organisations {
     /** Saves the signed-in person's organisation's contact; nothing is written or audited when nothing changed. */
     @Transactional
     public void update(StaffPrincipal who, OrganisationContact contact) {
-        OrganisationContact before = contact(who.organisationId());
+        update(who.organisationId(), who.id(), who.username(), contact);
+    }
+
+    /** The same from the command line (demo data): {@code actorName} says who did it. */
+    @Transactional
+    public void update(UUID organisationId, UUID actorId, String actorName, OrganisationContact contact) {
+        OrganisationContact before = contact(organisationId);
         List<String> changed = changes(before, contact);
         if (changed.isEmpty()) {
             return;
         }
-        organisations.save(who.organisationId(), contact, clock.instant());
-        audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
+        organisations.save(organisationId, contact, clock.instant());
+        audit.record(new AuditEvent(organisationId, actorId, actorName,
                 AccountActions.ORGANISATION_CONTACT_CHANGED, contact.name(), "changed " + String.join(",", changed)));
     }
 

@@ -260,7 +260,8 @@ class ClientReports {
             }
         }
         List<String> received = new ArrayList<>();
-        for (int i = 0; i < disclosures.size(); i++) {
+        // Oldest first, as a story; the disclosure log gives them newest first.
+        for (int i = disclosures.size() - 1; i >= 0; i--) {
             DisclosureLog.Disclosure d = disclosures.get(i);
             DisclosureLine line = told.get(i);
             String day = dates.date(d.disclosedAt(), language);
