@@ -667,6 +667,14 @@ class AuthorizationMatrixTest {
                     .answers(notFound())
                     .answers(Who.PRACTITIONER_IN_TANDEM, redirect("/profile/emergency-contacts")),
             mvc("GET /manage/emergency-contacts", MANAGERS).answers(ok()),
+            // The organisation's contact, named as the sender on every document that leaves: the administrator
+            // and the managers keep it.
+            mvc("GET /organisation", EnumSet.of(Who.MANAGER, Who.ADMIN)).answers(ok()),
+            mvc("POST /organisation", EnumSet.of(Who.MANAGER, Who.ADMIN)).form((r, w) -> r
+                    .param("name", "Matrix Organisation").param("address", "Hauptstr. 1\n10115 Berlin")
+                    .param("email", "info@matrix.example").param("telephone", "+49 30 1234567")
+                    .param("dataProtection", "dpo@matrix.example"))
+                    .answers(redirect("/organisation")),
 
             // --- network: partners ---
             // Managers register and change partners; practitioners (who need the contact persons) and the DPO

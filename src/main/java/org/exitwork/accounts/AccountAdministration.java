@@ -17,6 +17,9 @@ public interface AccountAdministration {
      */
     NewAccount createStaff(UUID organisationId, String username, String displayName, Role role, boolean temporary);
 
+    /** Sets the organisation's name and contact (as a manager does at /organisation); audited as the command line's. */
+    void describeOrganisation(UUID organisationId, OrganisationContact contact);
+
     /** Whether any account exists yet (the first-run page is gone once one does). */
     boolean installationSetUp();
 }

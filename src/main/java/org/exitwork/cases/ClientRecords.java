@@ -1,5 +1,6 @@
 package org.exitwork.cases;
 
+import java.time.LocalDate;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,11 @@ public interface ClientRecords {
 
     Cover cover(CaseReference client);
 
-    /** @param fullName null when no identity is recorded (a prospect) */
-    record Cover(String pseudonym, String fullName, Locale language) {
+    /**
+     * @param fullName      null when no identity is recorded (a prospect)
+     * @param firstRecorded the day the organisation first recorded the person
+     * @param clientSince   the day they were taken on as a client; null while they are a prospect
+     */
+    record Cover(String pseudonym, String fullName, Locale language, LocalDate firstRecorded, LocalDate clientSince) {
     }
 }

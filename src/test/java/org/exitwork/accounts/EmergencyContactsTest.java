@@ -160,7 +160,10 @@ class EmergencyContactsTest {
                 .param("relation", relation).param("phone", phone).param("address", street).param("street", street))
                 .andExpect(status().is3xxRedirection());
         assertThat(DatabaseScan.find(dataSource, List.of(street))).isEmpty();
+        // The one address in the schema is the organisation's own postal address, which every document that
+        // leaves names as the sender's; no person's address has a column.
         assertThat(SchemaColumns.of(dataSource, "")).as("no home address anywhere")
+                .filteredOn(c -> !c.equals("acc_organisation.postal_address"))
                 .noneMatch(c -> c.matches(".*\\.(.*address.*|.*street.*|.*postcode.*|.*postal.*|.*zip.*|.*home.*|city|town)"));
         assertThat(SchemaColumns.of(dataSource, "acc_emergency_contact")).hasSize(7);
     }

@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -177,7 +179,8 @@ class ClientReportTest {
         String colleagueName = staff.displayNames(org.id(), List.of(colleague.id())).get(colleague.id());
         assertThat(text).contains(client.pseudonym(), "Reported Client", m + "note", m + "purpose", "Housing office " + m,
                 m + "goal", m + "threat", m + "measure", "Youth office " + m + "recipient", "What we record about you",
-                colleagueName, LocalDate.now(ZoneOffset.UTC).toString(), "without being one of your practitioners",
+                colleagueName, DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(LocalDate.now(ZoneOffset.UTC)),
+                "without being one of your practitioners",
                 "internal assessment");
         forbidden(m).forEach(f -> assertThat(text).doesNotContain(f));
         assertThat(text).doesNotContain("Resources " + m);

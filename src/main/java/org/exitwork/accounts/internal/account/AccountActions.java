@@ -12,6 +12,7 @@ public final class AccountActions {
     public static final String SECOND_FACTOR_ENROLLED = "SECOND_FACTOR_ENROLLED";
     public static final String RECOVERY_CODE_USED = "RECOVERY_CODE_USED";
     public static final String ORGANISATION_CREATED = "ORGANISATION_CREATED";
+    public static final String ORGANISATION_CONTACT_CHANGED = "ORGANISATION_CONTACT_CHANGED";
     public static final String ACCOUNT_CREATED = "ACCOUNT_CREATED";
     public static final String ACCOUNT_DEACTIVATED = "ACCOUNT_DEACTIVATED";
     public static final String ACCOUNT_REACTIVATED = "ACCOUNT_REACTIVATED";

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.exitwork.accounts.AccountAdministration;
+import org.exitwork.accounts.OrganisationContact;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
@@ -19,6 +20,7 @@ import org.exitwork.accounts.internal.account.AccountActions;
 import org.exitwork.accounts.internal.account.AccountRepository;
 import org.exitwork.accounts.internal.account.AccountSessions;
 import org.exitwork.accounts.internal.account.Passwords;
+import org.exitwork.accounts.internal.organisation.OrganisationContacts;
 import org.exitwork.accounts.internal.profiles.StaffProfiles;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
@@ -35,15 +37,22 @@ public class AccountService implements StaffDirectory, AccountAdministration {
     private final Clock clock;
     private final AccountSessions sessions;
     private final StaffProfiles profiles;
+    private final OrganisationContacts organisations;
 
     AccountService(AccountRepository accounts, Passwords passwords, AuditLog audit, Clock clock,
-            AccountSessions sessions, StaffProfiles profiles) {
+            AccountSessions sessions, StaffProfiles profiles, OrganisationContacts organisations) {
         this.profiles = profiles;
+        this.organisations = organisations;
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
         this.sessions = sessions;
+    }
+
+    @Override
+    public void describeOrganisation(UUID organisationId, OrganisationContact contact) {
+        organisations.update(organisationId, null, "command line", contact);
     }
 
     @Override

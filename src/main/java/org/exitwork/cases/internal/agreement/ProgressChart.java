@@ -1,12 +1,10 @@
 package org.exitwork.cases.internal.agreement;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -26,10 +24,11 @@ record ProgressChart(List<Line> lines, List<Tick> dateTicks, List<Tick> scoreTic
     static final int BOTTOM = 44;
     static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
     static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
-    /** Date labels closer than this would overlap; the ones in between are left out (the table has them all). */
-    static final int MIN_LABEL_DISTANCE = 72;
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yy", Locale.ROOT);
+    /**
+     * Date labels closer than this would overlap (a date of the page's language, "12 Dec 2026" or
+     * "12.12.2026", at 12 px); the ones in between are left out (the table has them all).
+     */
+    static final int MIN_LABEL_DISTANCE = 84;
 
     /** What goes in: one series of ratings per aimed-for change, in the order the changes are listed. */
     record Series(String label, List<Rating> ratings) {
@@ -44,8 +43,11 @@ record ProgressChart(List<Line> lines, List<Tick> dateTicks, List<Tick> scoreTic
     record Line(String label, Style style, String points, List<Point> markers) {
     }
 
-    /** A label on an axis, at {@code position} along it (x for dates, y for scores). */
-    record Tick(double position, String text) {
+    /**
+     * A label on an axis, at {@code position} along it (x for dates, y for scores): a score's text, or a
+     * date the page writes in its language's format ({@code format.date}); {@code on} is null for a score.
+     */
+    record Tick(double position, String text, LocalDate on) {
     }
 
     enum Marker {
@@ -128,7 +130,7 @@ record ProgressChart(List<Line> lines, List<Tick> dateTicks, List<Tick> scoreTic
         rated.forEach(s -> s.ratings().forEach(r -> dates.add(r.on())));
         List<Tick> scores = new ArrayList<>();
         for (int score = 1; score <= 5; score++) {
-            scores.add(new Tick(y(score), Integer.toString(score)));
+            scores.add(new Tick(y(score), Integer.toString(score), null));
         }
         if (dates.isEmpty()) {
             return new ProgressChart(List.of(), List.of(), scores, null, null);
@@ -153,17 +155,16 @@ record ProgressChart(List<Line> lines, List<Tick> dateTicks, List<Tick> scoreTic
         for (LocalDate date : dates) {
             double x = x(date, from, to);
             if (ticks.isEmpty() || x - ticks.get(ticks.size() - 1).position() >= MIN_LABEL_DISTANCE) {
-                ticks.add(new Tick(x, DATE.format(date)));
+                ticks.add(new Tick(x, null, date));
             }
         }
-        String newest = DATE.format(to);
-        if (!ticks.get(ticks.size() - 1).text().equals(newest)) {
+        if (!ticks.get(ticks.size() - 1).on().equals(to)) {
             // The newest date matters most: it takes the place of a label too close to it.
             double x = x(to, from, to);
             if (ticks.size() > 1 && x - ticks.get(ticks.size() - 1).position() < MIN_LABEL_DISTANCE) {
                 ticks.remove(ticks.size() - 1);
             }
-            ticks.add(new Tick(x, newest));
+            ticks.add(new Tick(x, null, to));
         }
         return new ProgressChart(List.copyOf(lines), List.copyOf(ticks), scores, from, to);
     }

@@ -249,7 +249,7 @@ public class WorkAgreements {
         CaseRef ref = access.forReading(who, clientId, "download work agreement");
         Version version = load(who, ref).versions().stream().filter(v -> v.number() == number).findFirst()
                 .orElseThrow(NotFoundException::new);
-        byte[] document = pdf.render(ref.pseudonym(), version);
+        byte[] document = pdf.render(ref.organisationId(), ref.pseudonym(), version);
         access.record(who, AgreementActions.AGREEMENT_PRINTED, ref, "version " + number + ", " + version.language());
         return document;
     }

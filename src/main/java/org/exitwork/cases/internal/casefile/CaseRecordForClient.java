@@ -79,7 +79,10 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
                 .map(i -> keys.cipherFor(ref.id()).row("cas_identity", ref.id()).open("full_name",
                         i.fullName()))
                 .orElse(null);
-        return new Cover(ref.pseudonym(), name, ref.language() == null ? Locale.ENGLISH : ref.locale());
+        IntakeRepository.Facts facts = intake.facts(ref.id());
+        return new Cover(ref.pseudonym(), name, ref.language() == null ? Locale.ENGLISH : ref.locale(),
+                facts.openedAt() == null ? null : LocalDate.ofInstant(facts.openedAt(), ZoneId.systemDefault()),
+                facts.becameClientOn());
     }
 
     @Override
@@ -137,7 +140,8 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
             items.add(new Item(t.get("record.consent.how"), t.code("informed.", consent.informedHow())));
             intake.informationText(ref.organisationId(), consent.textId()).ifPresent(text -> items.add(
                     new Item(t.get("record.consent.text"), text.title() + " (" + t.get("record.consent.version") + " "
-                            + text.version() + ", " + text.language() + ", " + text.publishedOn() + ")")));
+                            + text.version() + ", " + t.code("language.", text.language()) + ", "
+                            + text.publishedOn() + ")")));
             items.add(new Item(t.get("record.consent.language"), t.code("language.", consent.language())));
         });
         add(items, t.get("record.intake.became-client"),

@@ -4,28 +4,38 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.accounts.OrganisationContact;
+import org.exitwork.accounts.Organisations;
 import org.exitwork.cases.ClientIdentity;
+import org.exitwork.platform.DateFormats;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Exactly what a danger alert says (R8): its own fields and the identity fields chosen one by one,
- * nothing else; there is no way to add notes, assessments or the work agreement.
+ * Exactly what a danger alert says (R8): who sends it (the organisation and how to reach it), its own
+ * fields and the identity fields chosen one by one, nothing else; there is no way to add notes,
+ * assessments or the work agreement.
  */
 @Component
 class AlertContent {
 
     private final MessageSource messages;
+    private final Organisations organisations;
+    private final DateFormats dates;
 
-    AlertContent(MessageSource messages) {
+    AlertContent(MessageSource messages, Organisations organisations, DateFormats dates) {
         this.messages = messages;
+        this.organisations = organisations;
+        this.dates = dates;
     }
 
     /** {@code identity} may be null only when no field is chosen. */
-    String write(UUID id, DangerAlerts.NewAlert alert, Set<IdentityField> fields, ClientIdentity identity,
-            Locale language) {
+    String write(UUID id, UUID organisationId, DangerAlerts.NewAlert alert, Set<IdentityField> fields,
+            ClientIdentity identity, Locale language) {
         StringBuilder text = new StringBuilder();
-        text.append(text("dangeralerts.content.heading", language, id)).append("\n\n");
+        text.append(text("dangeralerts.content.heading", language, id)).append("\n");
+        sender(text, organisations.contact(organisationId), language);
+        text.append('\n');
         text.append(text("dangeralerts.kind", language)).append(": ")
                 .append(text("dangeralerts.kind." + alert.kind(), language)).append('\n');
         text.append(text("dangeralerts.danger", language)).append(": ").append(alert.danger().strip()).append('\n');
@@ -38,7 +48,8 @@ class AlertContent {
         for (IdentityField field : fields) {
             String value = switch (field) {
                 case FULL_NAME -> identity.fullName();
-                case DATE_OF_BIRTH -> identity.dateOfBirth() == null ? null : identity.dateOfBirth().toString();
+                case DATE_OF_BIRTH -> identity.dateOfBirth() == null ? null
+                        : dates.date(identity.dateOfBirth(), language);
                 case CONTACT -> identity.contact();
                 case ALIASES -> identity.aliases();
             };
@@ -47,6 +58,20 @@ class AlertContent {
         }
         text.append('\n').append(text("dangeralerts.content.footer", language)).append('\n');
         return text.toString();
+    }
+
+    /** The sender, as on every document that leaves: the organisation, its address, e-mail and telephone. */
+    private void sender(StringBuilder text, OrganisationContact sender, Locale language) {
+        text.append(text("dangeralerts.content.from", language, sender.name())).append('\n');
+        if (!sender.addressLines().isEmpty()) {
+            text.append(String.join(", ", sender.addressLines())).append('\n');
+        }
+        if (sender.email() != null) {
+            text.append(text("sender.email", language, sender.email())).append('\n');
+        }
+        if (sender.telephone() != null) {
+            text.append(text("sender.telephone", language, sender.telephone())).append('\n');
+        }
     }
 
     private String text(String key, Locale language, Object... args) {

@@ -128,7 +128,8 @@ class DangerAlerts {
         AlertStatus status = alert.cannotWait() ? AlertStatus.SENT_AWAITING_REVIEW : AlertStatus.AWAITING_APPROVAL;
         repository.insert(new AlertRepository.NewRow(id, ref.organisationId(), ref.id(), partner.get().id(),
                 contact.get(), alert.kind(), alert.danger().strip(), alert.atRisk().strip(), alert.howSoon().strip(),
-                List.copyOf(fields), content.write(id, alert, fields, identity, language), alert.cannotWait(), status,
+                List.copyOf(fields), content.write(id, ref.organisationId(), alert, fields, identity, language),
+                alert.cannotWait(), status,
                 who.id(), clock.instant()));
         record(who, AlertActions.DANGER_ALERT_RAISED, ref.pseudonym(), "alert " + id + " kind=" + alert.kind()
                 + " partner " + partner.get().id() + " fields=" + String.join(",", what) + " cannotWait="

@@ -34,6 +34,7 @@ class ClientReportController {
     String page(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
         CaseReference ref = reports.forTandem(who, id, "REPORT_PAGE");
         model.addAttribute("ref", ref);
+        model.addAttribute("sender", reports.sender(ref));
         return "disclosure/client-report";
     }
 

@@ -6,12 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.exitwork.accounts.OrganisationContact;
+import org.exitwork.accounts.Organisations;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
@@ -35,6 +38,7 @@ import org.exitwork.disclosure.internal.WithheldFromTheClient;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.DisclosureLog.Outgoing;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
+import org.exitwork.platform.DateFormats;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,9 +69,23 @@ class ClientReports {
     record AccessLine(String when, String shown, String who, String action, String code) {
     }
 
-    /** Everything the client gets, in their language; the export is this as JSON. */
-    record Report(String pseudonym, String name, String language, String createdAt,
-            List<ClientRecordSection> sections, List<DisclosureLine> disclosures, List<AccessLine> access) {
+    /** Everything the client gets, in their language; the export is this as JSON, the PDF this as {@link Printed}. */
+    record Report(String pseudonym, String name, String language, String createdAt, OrganisationContact organisation,
+            List<ClientRecordSection> sections, List<DisclosureLine> disclosures, List<AccessLine> access,
+            Printed printed) {
+    }
+
+    /**
+     * The report as the client reads it: a one-page summary in plain words, then the details with every
+     * date in the language's format, shares listed once (under what was passed on) and access grouped by
+     * person and day.
+     */
+    record Printed(String created, String since, List<String> held, List<String> withheld, List<String> received,
+            List<ClientRecordSection> sections, List<Visits> access) {
+    }
+
+    /** One person's reads and changes: on which days (how often each) and what they did (how often each). */
+    record Visits(String who, String days, String did) {
     }
 
     private final CaseDirectory cases;
@@ -82,11 +100,16 @@ class ClientReports {
     private final JsonMapper json;
     private final Clock clock;
     private final List<WithheldFromTheClient> withholders;
+    private final Organisations organisations;
+    private final DateFormats dates;
 
     ClientReports(CaseDirectory cases, ClientRecords records, ObjectProvider<ClientRecordPart> parts, DisclosureLog log,
             AuditLog audit, StaffDirectory staff, AgreementDocuments agreements, ReportPdf pdf,
-            MessageSource messages, JsonMapper json, Clock clock, List<WithheldFromTheClient> withholders) {
+            MessageSource messages, JsonMapper json, Clock clock, List<WithheldFromTheClient> withholders,
+            Organisations organisations, DateFormats dates) {
         this.withholders = List.copyOf(withholders);
+        this.organisations = organisations;
+        this.dates = dates;
         this.cases = cases;
         this.records = records;
         this.parts = parts;
@@ -112,6 +135,12 @@ class ClientReports {
             throw new ForbiddenException();
         }
         return ref;
+    }
+
+    /** The organisation as the report names it, for the page that hands the report out. */
+    @Transactional(readOnly = true)
+    public OrganisationContact sender(CaseReference ref) {
+        return organisations.contact(ref.organisationId());
     }
 
     @Transactional
@@ -186,15 +215,102 @@ class ClientReports {
         });
         Map<UUID, String> names = people.isEmpty() ? Map.of() : staff.displayNames(ref.organisationId(), people);
 
-        List<DisclosureLine> told = disclosures.stream().map(d -> new DisclosureLine(d.disclosedAt().toString(), shown(d.disclosedAt()),
+        List<DisclosureLine> told = disclosures.stream().map(d -> new DisclosureLine(d.disclosedAt().toString(),
+                dates.dateTime(d.disclosedAt(), language),
                 text("report.channel." + d.channel().name(), d.channel().name(), language),
                 d.partnerId() == null ? text("report.to.you", "you", language) : d.recipient(),
                 d.what().stream().map(w -> text("report.what." + w, w, language)).toList(), d.purpose())).toList();
-        List<AccessLine> access = entries.stream().map(e -> new AccessLine(e.occurredAt().toString(), shown(e.occurredAt()),
+        List<AccessLine> access = entries.stream().map(e -> new AccessLine(e.occurredAt().toString(),
+                dates.dateTime(e.occurredAt(), language),
                 e.actorId() == null ? e.actorName() : names.getOrDefault(e.actorId(), e.actorName()),
                 text("report.action." + e.action(), e.action(), language), e.action())).toList();
-        return new Report(ref.pseudonym(), cover.fullName(), language.getLanguage(), Instant.now(clock).toString(),
-                List.copyOf(sections), told, access);
+        Instant now = Instant.now(clock);
+        OrganisationContact sender = organisations.contact(ref.organisationId());
+        Printed printed = printed(cover, language, now, sections, disclosures, told, entries, access);
+        return new Report(ref.pseudonym(), cover.fullName(), language.getLanguage(), now.toString(), sender,
+                List.copyOf(sections), told, access, printed);
+    }
+
+    /** Shares are passed on: the report lists them once, under what was passed on, not again as a section. */
+    private static final Set<String> LISTED_AS_PASSED_ON = Set.of("shares");
+    /** A section that says what is kept but not in the report: the summary names it instead of counting it. */
+    private static final String WITHHELD = "assessment";
+
+    private Printed printed(ClientRecords.Cover cover, Locale language, Instant now, List<ClientRecordSection> sections,
+            List<DisclosureLog.Disclosure> disclosures, List<DisclosureLine> told, List<AuditEntry> entries,
+            List<AccessLine> access) {
+        String since = cover.clientSince() != null
+                ? text("report.summary.since", language, dates.date(cover.clientSince(), language),
+                        dates.date(cover.firstRecorded(), language))
+                : cover.firstRecorded() == null ? null
+                : text("report.summary.since.prospect", language, dates.date(cover.firstRecorded(), language));
+        List<ClientRecordSection> shown = sections.stream().filter(s -> !LISTED_AS_PASSED_ON.contains(s.key()))
+                .map(s -> new ClientRecordSection(s.key(), s.title(), s.items().stream()
+                        .map(i -> new ClientRecordSection.Item(dates.isoDatesIn(i.label(), language),
+                                dates.isoDatesIn(i.value(), language)))
+                        .toList()))
+                .toList();
+        List<String> held = new ArrayList<>();
+        List<String> withheldNotes = new ArrayList<>();
+        for (ClientRecordSection s : shown) {
+            if (WITHHELD.equals(s.key())) {
+                s.items().forEach(i -> withheldNotes.add(i.value()));
+            } else {
+                held.add(text("report.summary.held.item", language, s.title(), s.items().size()));
+            }
+        }
+        List<String> received = new ArrayList<>();
+        // Oldest first, as a story; the disclosure log gives them newest first.
+        for (int i = disclosures.size() - 1; i >= 0; i--) {
+            DisclosureLog.Disclosure d = disclosures.get(i);
+            DisclosureLine line = told.get(i);
+            String day = dates.date(d.disclosedAt(), language);
+            if (d.channel() == Channel.SHARE) {
+                received.add(text(d.purpose() == null ? "report.summary.share.no-purpose" : "report.summary.share",
+                        language, day, String.join(", ", line.what()), line.to(), d.purpose()));
+            } else if (d.channel() == Channel.CONFERENCE_MINUTES) {
+                received.add(text("report.summary.minutes", language, day, line.to()));
+            }
+        }
+        sections.stream().filter(s -> "danger-alerts".equals(s.key())).flatMap(s -> s.items().stream())
+                .forEach(i -> received.add(text("report.summary.alert", language,
+                        dates.isoDatesIn(i.label(), language), i.value())));
+        return new Printed(dates.date(now, language), since, held, withheldNotes, received, shown,
+                visits(entries, access, language));
+    }
+
+    /** Access grouped by person, in the order they first came; each person's days in time order. */
+    private List<Visits> visits(List<AuditEntry> entries, List<AccessLine> access, Locale language) {
+        record Visit(String who, Instant at, String did) {
+        }
+        List<Visit> all = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            all.add(new Visit(access.get(i).who(), entries.get(i).occurredAt(), access.get(i).action()));
+        }
+        all.sort(java.util.Comparator.comparing(Visit::at));
+        Map<String, List<Visit>> byPerson = new LinkedHashMap<>();
+        all.forEach(v -> byPerson.computeIfAbsent(v.who(), k -> new ArrayList<>()).add(v));
+        List<Visits> out = new ArrayList<>();
+        byPerson.forEach((who, visits) -> {
+            Map<LocalDate, Integer> perDay = new TreeMap<>();
+            Map<String, Integer> perAction = new LinkedHashMap<>();
+            visits.forEach(v -> {
+                perDay.merge(v.at().atZone(clock.getZone()).toLocalDate(), 1, Integer::sum);
+                perAction.merge(v.did(), 1, Integer::sum);
+            });
+            List<String> days = perDay.entrySet().stream().map(e -> counted(dates.date(e.getKey(), language),
+                    e.getValue(), language)).toList();
+            List<String> did = perAction.entrySet().stream().map(e -> counted(e.getKey(), e.getValue(), language))
+                    .toList();
+            out.add(new Visits(who, text("report.access.days", language, who, perDay.size(), String.join(", ", days)),
+                    text("report.access.did", language, String.join("; ", did))));
+        });
+        return out;
+    }
+
+    /** "2 Dec 2026" once, "2 Dec 2026 (4 times)" more often. */
+    private String counted(String what, int times, Locale language) {
+        return times == 1 ? what : text("report.access.times", language, what, times);
     }
 
     private String toJson(Report report) {
@@ -204,20 +320,18 @@ class ClientReports {
         root.put("name", report.name());
         root.put("language", report.language());
         root.put("createdAt", report.createdAt());
+        root.put("organisation", report.organisation());
         root.put("sections", report.sections());
         root.put("disclosures", report.disclosures());
         root.put("access", report.access());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-
-    /** In the organisation's time, the way dates are written everywhere else in Exitwork. */
-    private String shown(Instant at) {
-        return SHOWN.format(at.atZone(clock.getZone()));
-    }
-
     private String text(String key, String fallback, Locale language) {
         return messages.getMessage(key, null, fallback, language);
+    }
+
+    private String text(String key, Locale language, Object... args) {
+        return messages.getMessage(key, args, language);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.exitwork.accounts.Organisations;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -60,10 +61,12 @@ class ConferenceController {
 
     private final Conferences conferences;
     private final Clock clock;
+    private final Organisations organisations;
 
-    ConferenceController(Conferences conferences, Clock clock) {
+    ConferenceController(Conferences conferences, Clock clock, Organisations organisations) {
         this.conferences = conferences;
         this.clock = clock;
+        this.organisations = organisations;
     }
 
     @GetMapping("/cases/{id}/conferences")
@@ -161,6 +164,8 @@ class ConferenceController {
         model.addAttribute("one", conferences.readOne(who, id, conferenceId, true));
         model.addAttribute("noticeEn", ConferenceMinutes.NOTICE_EN);
         model.addAttribute("noticeDe", ConferenceMinutes.NOTICE_DE);
+        // The printed minutes leave the organisation: they name it as the sender.
+        model.addAttribute("sender", organisations.contact(who.organisationId()));
         return "disclosure/conference/print";
     }
 }

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
+import org.exitwork.accounts.OrganisationContact;
+import org.exitwork.accounts.Organisations;
 import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.springframework.context.MessageSource;
@@ -22,20 +25,26 @@ class ShareDocuments {
     private final DisclosureLog log;
     private final MessageSource messages;
     private final SharePdf pdf;
+    private final Organisations organisations;
 
-    ShareDocuments(DisclosureLog log, MessageSource messages, SharePdf pdf) {
+    ShareDocuments(DisclosureLog log, MessageSource messages, SharePdf pdf, Organisations organisations) {
         this.log = log;
         this.messages = messages;
         this.pdf = pdf;
+        this.organisations = organisations;
     }
 
-    /** The payload's JSON: the pseudonym, never a name; the texts as written for each kind; the notice. */
-    String payload(Map<DataKind, String> texts, Locale language, LocalDate date, String pseudonym, String partner,
-            String purpose) {
+    /**
+     * The payload's JSON: the organisation that sends it with its contact as of today; the pseudonym,
+     * never a name; the texts as written for each kind; the notice.
+     */
+    String payload(UUID organisationId, Map<DataKind, String> texts, Locale language, LocalDate date,
+            String pseudonym, String partner, String purpose) {
         List<SharePayload.Item> items = texts.keySet().stream().sorted().map(k -> new SharePayload.Item(k.name(),
                 message("shares.kind." + k.name(), language), texts.get(k).strip())).toList();
-        return new SharePayload(SharePayload.FORMAT, language.getLanguage(), date.toString(), pseudonym, partner,
-                purpose, items, message("shares.notice.redisclosure", language)).json();
+        return new SharePayload(SharePayload.FORMAT, language.getLanguage(), date.toString(),
+                organisations.contact(organisationId), pseudonym, partner, purpose, items,
+                message("shares.notice.redisclosure", language)).json();
     }
 
     /** The share exactly as it went out, read back from the disclosure log. */
@@ -46,7 +55,10 @@ class ShareDocuments {
         if (share.form() == Shares.Form.JSON) {
             return new Shares.Document(name + ".json", "application/json", content.getBytes(StandardCharsets.UTF_8));
         }
-        return new Shares.Document(name + ".pdf", "application/pdf", pdf.render(SharePayload.parse(content)));
+        SharePayload payload = SharePayload.parse(content);
+        // Shares recorded before the payload named its sender are printed with the organisation's contact of today.
+        OrganisationContact sender = payload.from() != null ? payload.from() : organisations.contact(share.orgId());
+        return new Shares.Document(name + ".pdf", "application/pdf", pdf.render(payload, sender));
     }
 
     private String message(String key, Locale locale) {

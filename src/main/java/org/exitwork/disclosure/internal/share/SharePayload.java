@@ -2,20 +2,25 @@ package org.exitwork.disclosure.internal.share;
 
 import java.util.List;
 
+import org.exitwork.accounts.OrganisationContact;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.SerializationFeature;
 
 /**
  * What a share carries, exactly as it leaves the organisation (R9). This JSON is what the partner's
  * system receives, what {@code dis_disclosure.content} keeps, and what the PDF is rendered from.
- * The shape is stable (format {@value #FORMAT}); the client appears only by pseudonym, and there is no
- * field for anything from the identity vault.
+ * The shape is stable (format {@value #FORMAT}; {@code from}, the sender, was added later and is missing
+ * from earlier payloads); the client appears only by pseudonym, and there is no field for anything from
+ * the identity vault.
  *
  * <pre>
  * {
  *   "format": "exitwork-share/1",
  *   "language": "en",
  *   "date": "2026-11-23",
+ *   "from": { "name": "The organisation", "address": "Street 1\n12345 Town", "email": "info@example.org",
+ *             "telephone": "+49 30 123", "dataProtection": "dpo@example.org" },
  *   "client": "Pseudonym of the client",
  *   "partner": "Name of the partner",
  *   "purpose": "The purpose of the consent",
@@ -24,8 +29,8 @@ import tools.jackson.databind.SerializationFeature;
  * }
  * </pre>
  */
-record SharePayload(String format, String language, String date, String client, String partner, String purpose,
-        List<Item> kinds, String notice) {
+record SharePayload(String format, String language, String date, OrganisationContact from, String client,
+        String partner, String purpose, List<Item> kinds, String notice) {
 
     static final String FORMAT = "exitwork-share/1";
 

@@ -1,8 +1,10 @@
 package org.exitwork.disclosure.internal.share;
 
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 
+import org.exitwork.accounts.OrganisationContact;
 import org.exitwork.platform.PdfDocuments;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,9 @@ class SharePdf {
         this.pdf = pdf;
     }
 
-    byte[] render(SharePayload payload) {
-        return pdf.render("shares/share-pdf", Locale.forLanguageTag(payload.language()), Map.of("share", payload));
+    /** {@code sender}: the organisation as the payload names it (or, for an earlier payload, as it is today). */
+    byte[] render(SharePayload payload, OrganisationContact sender) {
+        return pdf.render("shares/share-pdf", Locale.forLanguageTag(payload.language()), Map.of("share", payload,
+                "sender", sender, "date", LocalDate.parse(payload.date())));
     }
 }

@@ -171,8 +171,8 @@ class Shares {
             throw new Refused(why);
         }
         ValidConsent consent = valid.stream().filter(c -> c.id().equals(request.consentId())).findFirst().orElseThrow();
-        String content = documents.payload(request.texts(), request.language(), today, ref.pseudonym(),
-                partner.get().name(), consent.purpose());
+        String content = documents.payload(ref.organisationId(), request.texts(), request.language(), today,
+                ref.pseudonym(), partner.get().name(), consent.purpose());
         UUID disclosureId = log.granted(who, ref, new DisclosureLog.Outgoing(Channel.SHARE, recipient, codes,
                 "consent " + consent.id(), consent.purpose(), content));
         String token = ShareLink.newToken();

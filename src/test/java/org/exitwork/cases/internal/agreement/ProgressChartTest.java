@@ -86,8 +86,10 @@ class ProgressChartTest {
             assertThat(ticks.get(i).position() - ticks.get(i - 1).position())
                     .isGreaterThanOrEqualTo(ProgressChart.MIN_LABEL_DISTANCE);
         }
-        assertThat(ticks.get(0).text()).isEqualTo("02.03.26");
-        assertThat(ticks.get(ticks.size() - 1).text()).isEqualTo("01.05.26");
+        // The page writes them in its language's date format; the chart only says which dates.
+        assertThat(ticks.get(0).on()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(ticks.get(ticks.size() - 1).on()).isEqualTo(LocalDate.of(2026, 5, 1));
+        assertThat(ticks).extracting(ProgressChart.Tick::text).containsOnlyNulls();
     }
 
     @Test

@@ -1,0 +1,76 @@
+package org.exitwork.accounts.internal.organisation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.exitwork.accounts.OrganisationContact;
+import org.exitwork.accounts.StaffPrincipal;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Who the organisation is and how to reach it, as every document that leaves it says: kept by the
+ * administrator and the programme managers; everyone else is refused (403).
+ */
+@Controller
+@RequestMapping("/organisation")
+@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+class OrganisationController {
+
+    /** E-mail: one @, something on either side, a dot in the domain; no spaces. */
+    static final String EMAIL = "^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$";
+    static final String PHONE = "^\\s*\\+?[0-9 ()/.-]{3,40}\\s*$";
+
+    record OrganisationForm(@NotBlank @Size(max = 200) String name, @Size(max = 400) String address,
+            @Size(max = 200) @Pattern(regexp = EMAIL) String email,
+            @Size(max = 40) @Pattern(regexp = PHONE) String telephone,
+            @Size(max = 400) String dataProtection) {
+
+        /** An empty field stands for "not given", not for a malformed value. */
+        OrganisationForm {
+            email = email == null || email.isBlank() ? null : email;
+            telephone = telephone == null || telephone.isBlank() ? null : telephone;
+        }
+
+        static OrganisationForm of(OrganisationContact c) {
+            return new OrganisationForm(c.name(), c.address(), c.email(), c.telephone(), c.dataProtection());
+        }
+
+        OrganisationContact contact() {
+            return new OrganisationContact(name, address, email, telephone, dataProtection);
+        }
+    }
+
+    private final OrganisationContacts organisations;
+
+    OrganisationController(OrganisationContacts organisations) {
+        this.organisations = organisations;
+    }
+
+    @GetMapping
+    String show(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("form", OrganisationForm.of(organisations.contact(who.organisationId())));
+        return "accounts/organisation";
+    }
+
+    @PostMapping
+    String save(@AuthenticationPrincipal StaffPrincipal who, @Valid @ModelAttribute("form") OrganisationForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return "accounts/organisation";
+        }
+        organisations.update(who, form.contact());
+        redirect.addFlashAttribute("notice", "organisation.notice.saved");
+        return "redirect:/organisation";
+    }
+}
