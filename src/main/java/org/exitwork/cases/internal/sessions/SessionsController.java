@@ -133,7 +133,7 @@ class SessionsController {
         model.addAttribute("sessionForm", new SessionForm(null, null, setting, null, defaults.client(),
                 defaults.staff(), persons == null ? Set.of() : persons, Set.of(), "", "", null, null, null, null,
                 false));
-        return "cases/sessions-parts :: participants('sessionForm')";
+        return "cases/sessions-parts :: participants(form='sessionForm')";
     }
 
     @PostMapping
