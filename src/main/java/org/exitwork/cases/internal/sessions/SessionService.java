@@ -350,9 +350,17 @@ public class SessionService {
         sessions.insertThemes(sessionId, set(draft.themes()));
         sessions.insertStaff(sessionId, set(draft.staff()));
         sessions.insertPersons(sessionId, set(draft.persons()));
+        Snapshot after = snapshot(draft, nextSteps);
         access.record(who, SessionActions.SESSION_CORRECTED, ref, "session " + current.sessionDate() + ", version "
-                + version + ", changed: " + String.join(" ", changed(before, snapshot(draft, nextSteps))));
-        planMeeting(who, ref, sessionId, draft);
+                + version + ", changed: " + String.join(" ", changed(before, after)));
+        // Only a changed plan reaches staff safety: an appointment changed or removed there stays as it is
+        // when a correction leaves the meeting alone.
+        if (!Objects.equals(List.of(Objects.toString(before.nextMeetingAt()), Objects.toString(before.nextMeetingMinutes()),
+                        Objects.toString(before.nextMeetingPlace()), Objects.toString(before.nextMeetingWithTandem())),
+                List.of(Objects.toString(after.nextMeetingAt()), Objects.toString(after.nextMeetingMinutes()),
+                        Objects.toString(after.nextMeetingPlace()), Objects.toString(after.nextMeetingWithTandem())))) {
+            planMeeting(who, ref, sessionId, draft);
+        }
     }
 
     /** Marks a session as recorded in error: it stays, with its history, but counts nowhere any more. */

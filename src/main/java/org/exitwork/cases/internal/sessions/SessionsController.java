@@ -141,7 +141,6 @@ class SessionsController {
             @Valid @ModelAttribute("sessionForm") SessionForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         sessions.requireWritable(who, id);
-        requirePlace(form.nextMeeting(), form.nextMeetingPlace(), errors);
         if (!errors.hasErrors()) {
             try {
                 sessions.record(who, id, draft(form.sessionDate(), form.durationMinutes(), form.setting(),
@@ -197,7 +196,6 @@ class SessionsController {
             @Valid @ModelAttribute("correctionForm") CorrectionForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         sessions.requireWritable(who, id);
-        requirePlace(form.nextMeeting(), form.nextMeetingPlace(), errors);
         if (!errors.hasErrors()) {
             try {
                 sessions.correct(who, id, sessionId, form.basedOn(), draft(form.sessionDate(), form.durationMinutes(),
@@ -265,13 +263,6 @@ class SessionsController {
         model.addAttribute("caseId", history.caseId());
         model.addAttribute("pseudonym", history.pseudonym());
         return "cases/session-history";
-    }
-
-    /** The staff-safety appointment needs the kind of place: the form asks for it with a next meeting. */
-    private static void requirePlace(LocalDateTime nextMeeting, PlaceKind place, BindingResult errors) {
-        if (nextMeeting != null && place == null && !errors.hasFieldErrors("nextMeetingPlace")) {
-            errors.rejectValue("nextMeetingPlace", "session.next-meeting.place.missing");
-        }
     }
 
     private static SessionService.SessionDraft draft(LocalDate date, Integer minutes, Setting setting,

@@ -221,6 +221,8 @@ class SessionCorrectionsTest {
         assertThat(perform(get(url() + "/" + session + "/history"), a).getContentAsString())
                 .contains("Recorded in the wrong case.").contains("Belongs to another case");
 
+        assertThat(perform(get("/cases/search").param("q", "wrong case"), a).getContentAsString())
+                .as("a cancelled session leaves the search").doesNotContain("Recorded in the wrong case.");
         assertThat(perform(get(url() + "/" + session + "/correct"), a).getStatus()).isEqualTo(409);
         assertThat(perform(correction(session, 1, "Too late", "Why not"), a).getStatus()).isEqualTo(409);
         assertThat(perform(post(url() + "/" + session + "/cancel").with(csrf()).param("basedOn", "1")
@@ -265,7 +267,6 @@ class SessionCorrectionsTest {
                 correction(session, 1, "New text", "Reason", "sessionDate", today.plusDays(1).toString()),
                 correction(session, 1, "New text", "Reason", "setting", "INTERROGATION"),
                 correction(session, 1, "New text", "Reason", "staff", colleague.id().toString()),
-                correction(session, 1, "New text", "Reason", "nextMeeting", today.plusDays(3).atTime(10, 0).toString()),
                 correction(session, 1, "New text", "Reason", "nextMeeting", today.plusDays(3).atTime(10, 0).toString(),
                         "nextMeetingPlace", "OFFICE", "nextMeetingMinutes", "2"),
                 correction(session, 1, "New text", "Reason", "durationMinutes", "many"),
@@ -277,10 +278,10 @@ class SessionCorrectionsTest {
             assertThat(response.getContentAsString()).as("bad correction %s", bad.indexOf(request))
                     .contains("class=\"problem\" role=\"alert\"").contains("class=\"error\"");
         }
-        MockHttpServletResponse noPlace = perform(correction(session, 1, "New text", "Reason", "nextMeeting",
-                today.plusDays(3).atTime(10, 0).toString()), a);
-        assertThat(noPlace.getContentAsString()).contains("id=\"nextMeetingPlace-error\"")
-                .contains("Please choose the kind of place");
+        MockHttpServletResponse tooShort = perform(correction(session, 1, "New text", "Reason", "nextMeeting",
+                today.plusDays(3).atTime(10, 0).toString(), "nextMeetingMinutes", "2"), a);
+        assertThat(tooShort.getContentAsString()).contains("id=\"nextMeetingMinutes-error\"")
+                .contains("Please plan at least 5 minutes.");
         assertThat(perform(correction(session, 1, "New text", ""), a).getContentAsString())
                 .contains("id=\"reason-error\"").contains("Please say why.");
 
@@ -323,6 +324,23 @@ class SessionCorrectionsTest {
                 .filter(s -> s.key().equals("sessions")).findFirst().orElseThrow();
         assertThat(german.items().get(0).value()).contains("Korrigiert am " + today + ".");
         assertThat(german.items().get(1).value()).startsWith("Storniert am " + today);
+
+        // Through the disclosure gate, as the client gets it: the export holds the same, and the
+        // access list says that a session was corrected.
+        MockHttpServletResponse export = perform(get("/cases/" + client.id() + "/client-report/export"), a);
+        assertThat(export.getStatus()).isEqualTo(200);
+        String json = null;
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(export.getContentAsByteArray()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("export.json")) {
+                    json = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(json).contains("Report corrected text.").contains("Corrected on " + today + ".")
+                .contains("Reason given: Did not take place").contains("corrected a session")
+                .doesNotContain("Report original text.").doesNotContain("Report text of a session in error.");
     }
 
     @Test

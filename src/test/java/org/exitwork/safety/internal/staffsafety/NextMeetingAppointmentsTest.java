@@ -164,13 +164,22 @@ class NextMeetingAppointmentsTest {
         assertThat(perform(post(sessions).param("sessionDate", LocalDate.now(clock).toString())
                 .param("setting", "ONE_ON_ONE").param("text", "No next meeting"), a).getStatus()).isEqualTo(302);
         assertThat(appointments()).isEmpty();
-        // And a next meeting without its kind of place is refused at the field, nothing saved.
+        // A bad length is refused at the field, nothing saved.
         MockHttpServletResponse refused = perform(post(sessions).param("sessionDate", now().toLocalDate().toString())
-                .param("setting", "ONE_ON_ONE").param("text", "Meeting without a place")
-                .param("nextMeeting", now().plusDays(1).toString()), a);
+                .param("setting", "ONE_ON_ONE").param("text", "Too long a meeting")
+                .param("nextMeeting", now().plusDays(1).toString()).param("nextMeetingMinutes", "721"), a);
         assertThat(refused.getStatus()).isEqualTo(400);
-        assertThat(refused.getContentAsString()).contains("id=\"nextMeetingPlace-error\"");
+        assertThat(refused.getContentAsString()).contains("id=\"nextMeetingMinutes-error\"");
         assertThat(appointments()).isEmpty();
+        // Without its kind of place or length: an hour, kind "other", and no attendee.
+        assertThat(perform(post(sessions).param("sessionDate", now().toLocalDate().toString())
+                .param("setting", "ONE_ON_ONE").param("text", "Meeting without a place")
+                .param("nextMeeting", now().plusDays(1).toString()), a).getStatus()).isEqualTo(302);
+        List<Map<String, Object>> rows = appointments();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("PLACE_KIND")).isEqualTo("OTHER");
+        assertThat(Duration.between(instant(rows.get(0).get("STARTS_AT")), instant(rows.get(0).get("ENDS_AT"))))
+                .isEqualTo(Duration.ofHours(1));
     }
 
     private static Instant instant(Object value) {
