@@ -133,6 +133,9 @@ class AuthorizationMatrixTest {
         UUID participant;
         /** Sessions and context of {@link #client}: a session with next steps, two context persons. */
         UUID sessionWithNextSteps;
+        /** Sessions of {@link #client} the matrix corrects and cancels, and one corrected before, with history. */
+        UUID sessionToCorrect;
+        UUID sessionToCancel;
         UUID contextPerson;
         UUID removableContextPerson;
         /** Care for the team: two induction topics of the organisation, an emergency contact of practitioner A. */
@@ -436,6 +439,27 @@ class AuthorizationMatrixTest {
                     .answers(redirect("/cases/{id}/sessions")),
             mvc("POST /cases/{id}/sessions/{sessionId}/next-steps-done", TANDEM)
                     .vars(w -> ids(w.client.id(), w.sessionWithNextSteps))
+                    .answers(redirect("/cases/{id}/sessions#session-{sessionId}")),
+            // The new-session form's participants for a setting (htmx), corrections with history, cancellation.
+            mvc("GET /cases/{id}/sessions/participants", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("setting", "CONTEXT_ONLY")).answers(ok()),
+            mvc("GET /cases/{id}/sessions/{sessionId}/correct", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.sessionToCorrect)).answers(ok()),
+            mvc("POST /cases/{id}/sessions/{sessionId}/correct", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.sessionToCorrect))
+                    .form((r, w) -> r.param("sessionDate", LocalDate.now().minusDays(3).toString())
+                            .param("setting", "ONE_ON_ONE").param("clientPresent", "true")
+                            .param("staff", w.tandemA.id().toString())
+                            .param("text", "A session corrected in the authorization test")
+                            .param("basedOn", "2").param("reason", "Corrected in the matrix"))
+                    .answers(redirect("/cases/{id}/sessions#session-{sessionId}")),
+            mvc("GET /cases/{id}/sessions/{sessionId}/history", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.sessionToCorrect)).answers(ok()),
+            mvc("GET /cases/{id}/sessions/{sessionId}/cancel", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.sessionToCancel)).answers(ok()),
+            mvc("POST /cases/{id}/sessions/{sessionId}/cancel", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.sessionToCancel))
+                    .form((r, w) -> r.param("basedOn", "1").param("reason", "Recorded in error in the matrix"))
                     .answers(redirect("/cases/{id}/sessions#session-{sessionId}")),
             // Searches only the searcher's own tandem cases; managers and DPOs carry none.
             mvc("GET /cases/search", PRACTITIONERS).form((r, w) -> r.param("q", "note"))
@@ -914,6 +938,19 @@ class AuthorizationMatrixTest {
                 .param("sessionDate", LocalDate.now().minusDays(2).toString()).param("setting", "TANDEM")
                 .param("text", "Session with next steps").param("nextSteps", "Call the school"),
                 "SELECT id FROM cas_session_note WHERE client_id = ? AND next_steps IS NOT NULL");
+        w.sessionToCorrect = recorded(w, post("/cases/{id}/sessions", w.client.id())
+                .param("sessionDate", LocalDate.now().minusDays(3).toString()).param("setting", "ONE_ON_ONE")
+                .param("text", "Session to correct"),
+                "SELECT id FROM cas_session_note WHERE client_id = ? AND setting = 'ONE_ON_ONE'");
+        mvc.perform(post("/cases/{id}/sessions/{s}/correct", w.client.id(), w.sessionToCorrect).with(as(w.tandemA))
+                .with(csrf()).param("sessionDate", LocalDate.now().minusDays(3).toString())
+                .param("setting", "ONE_ON_ONE").param("text", "Session corrected once").param("basedOn", "1")
+                .param("reason", "A first correction, so that there is history"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        w.sessionToCancel = recorded(w, post("/cases/{id}/sessions", w.client.id())
+                .param("sessionDate", LocalDate.now().minusDays(4).toString()).param("setting", "OUTREACH")
+                .param("text", "Session to cancel"),
+                "SELECT id FROM cas_session_note WHERE client_id = ? AND setting = 'OUTREACH'");
         w.contextPerson = recorded(w, post("/cases/{id}/context/persons", w.client.id())
                 .param("relation", "PARENT").param("name", "Matrix Parent"),
                 "SELECT id FROM cas_context_person WHERE client_id = ? AND relation_kind = 'PARENT'");

@@ -160,6 +160,14 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
         List<Item> items = new ArrayList<>();
         Map<UUID, List<Theme>> themes = sessions.themes(ref.id());
         for (SessionNoteRepository.SessionRow s : sessions.sessions(ref.id())) {
+            String label = t.get("record.sessions.session") + " " + s.sessionDate();
+            if (s.cancelled()) {
+                // Recorded in error, often in the wrong case: the note may be about someone else, so the
+                // report says that it was cancelled, when and why, and leaves the note out.
+                items.add(new Item(label, t.get("record.sessions.cancelled", date(s.cancelledAt()),
+                        cipher.row("cas_session_note", s.id()).open("cancel_reason", s.cancelReason()))));
+                continue;
+            }
             StringBuilder value = new StringBuilder();
             if (s.durationMinutes() != null) {
                 value.append(s.durationMinutes()).append(' ').append(t.get("record.sessions.minutes")).append(". ");
@@ -182,7 +190,10 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
                             .append(')');
                 }
             }
-            items.add(new Item(t.get("record.sessions.session") + " " + s.sessionDate(), value.toString()));
+            if (s.changedAt() != null) {
+                value.append("\n").append(t.get("record.sessions.corrected", date(s.changedAt())));
+            }
+            items.add(new Item(label, value.toString()));
         }
         return new ClientRecordSection("sessions", t.get("record.sessions"), items);
     }
@@ -263,6 +274,10 @@ class CaseRecordForClient implements ClientRecordPart, ClientRecords {
     private record Text(MessageSource messages, Locale locale) {
         String get(String key) {
             return messages.getMessage(key, null, key, locale);
+        }
+
+        String get(String key, Object... args) {
+            return messages.getMessage(key, args, key, locale);
         }
 
         String code(String prefix, String code) {

@@ -7,6 +7,12 @@ public final class SessionActions {
     static final String SESSION_SUMMARY_READ = "SESSION_SUMMARY_READ";
     static final String NEXT_STEPS_DONE = "NEXT_STEPS_DONE";
     static final String NOTES_SEARCHED = "NOTES_SEARCHED";
+    /** A correction: the detail names the new version and which fields changed, never what they say. */
+    static final String SESSION_CORRECTED = "SESSION_CORRECTED";
+    static final String SESSION_CANCELLED = "SESSION_CANCELLED";
+    static final String SESSION_HISTORY_READ = "SESSION_HISTORY_READ";
+    /** The new-session form's participants for a setting: context persons' names were opened. */
+    static final String SESSION_PARTICIPANTS_READ = "SESSION_PARTICIPANTS_READ";
 
     private SessionActions() {
     }

@@ -28,7 +28,18 @@ public class SessionNoteRepository {
 
     public record SessionRow(UUID id, UUID clientId, LocalDate sessionDate, UUID writtenBy, Instant writtenAt,
             Integer durationMinutes, String setting, String placeKind, Boolean clientPresent, byte[] body,
-            byte[] nextSteps, LocalDate nextStepsDue, LocalDate nextStepsDoneOn, Instant nextMeetingAt) {
+            byte[] nextSteps, LocalDate nextStepsDue, LocalDate nextStepsDoneOn, Instant nextMeetingAt,
+            Integer nextMeetingMinutes, String nextMeetingPlace, Boolean nextMeetingWithTandem, int version,
+            UUID changedBy, Instant changedAt, byte[] changeReason, UUID cancelledBy, Instant cancelledAt,
+            byte[] cancelReason) {
+
+        public boolean cancelled() {
+            return cancelledAt != null;
+        }
+    }
+
+    /** An earlier version of a session: who wrote it, when, and all of it sealed in {@code content}. */
+    record VersionRow(UUID id, UUID sessionId, int version, UUID writtenBy, Instant writtenAt, byte[] content) {
     }
 
     record OpenSteps(UUID sessionId, LocalDate sessionDate, LocalDate due, byte[] nextSteps) {
@@ -52,7 +63,8 @@ public class SessionNoteRepository {
 
     private static final String COLUMNS = "id, client_id, session_date, written_by, written_at, duration_minutes, "
             + "setting, place_kind, client_present, body, next_steps, next_steps_due, next_steps_done_on, "
-            + "next_meeting_at";
+            + "next_meeting_at, next_meeting_minutes, next_meeting_place, next_meeting_with_tandem, row_version, "
+            + "changed_by, changed_at, change_reason, cancelled_by, cancelled_at, cancel_reason";
 
     private final JdbcClient jdbc;
 
@@ -61,12 +73,92 @@ public class SessionNoteRepository {
     }
 
     void insert(SessionRow s) {
-        jdbc.sql("INSERT INTO cas_session_note (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO cas_session_note (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.clientId(), Date.valueOf(s.sessionDate()), s.writtenBy(),
                         Timestamp.from(s.writtenAt()), s.durationMinutes(), s.setting(), s.placeKind(),
                         s.clientPresent(), s.body(), s.nextSteps(), date(s.nextStepsDue()), date(s.nextStepsDoneOn()),
-                        s.nextMeetingAt() == null ? null : Timestamp.from(s.nextMeetingAt()))
+                        ts(s.nextMeetingAt()), s.nextMeetingMinutes(), s.nextMeetingPlace(),
+                        s.nextMeetingWithTandem(), s.version(), s.changedBy(), ts(s.changedAt()), s.changeReason(),
+                        s.cancelledBy(), ts(s.cancelledAt()), s.cancelReason())
                 .update();
+    }
+
+    /** The current version of one session of the client, locked until the transaction ends. */
+    Optional<SessionRow> lock(UUID clientId, UUID sessionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cas_session_note WHERE client_id = ? AND id = ? FOR UPDATE")
+                .params(clientId, sessionId).query((rs, n) -> session(rs)).optional();
+    }
+
+    Optional<SessionRow> session(UUID clientId, UUID sessionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cas_session_note WHERE client_id = ? AND id = ?")
+                .params(clientId, sessionId).query((rs, n) -> session(rs)).optional();
+    }
+
+    /**
+     * Replaces the current version by {@code s} (its {@code version} the new number) if the stored one is
+     * still {@code basedOn}. Next steps already marked done stay done only if they did not change.
+     *
+     * @return false when someone else changed the session since {@code basedOn}
+     */
+    boolean replace(SessionRow s, int basedOn) {
+        return jdbc.sql("""
+                        UPDATE cas_session_note SET session_date = ?, duration_minutes = ?, setting = ?, place_kind = ?,
+                               client_present = ?, body = ?, next_steps = ?, next_steps_due = ?, next_steps_done_on = ?,
+                               next_meeting_at = ?, next_meeting_minutes = ?, next_meeting_place = ?,
+                               next_meeting_with_tandem = ?, row_version = ?, changed_by = ?, changed_at = ?,
+                               change_reason = ?
+                        WHERE client_id = ? AND id = ? AND row_version = ? AND cancelled_at IS NULL""")
+                .params(Date.valueOf(s.sessionDate()), s.durationMinutes(), s.setting(), s.placeKind(),
+                        s.clientPresent(), s.body(), s.nextSteps(), date(s.nextStepsDue()), date(s.nextStepsDoneOn()),
+                        ts(s.nextMeetingAt()), s.nextMeetingMinutes(), s.nextMeetingPlace(), s.nextMeetingWithTandem(),
+                        s.version(), s.changedBy(), ts(s.changedAt()), s.changeReason(), s.clientId(), s.id(), basedOn)
+                .update() == 1;
+    }
+
+    /** @return false when the session is no longer {@code basedOn} or already cancelled */
+    boolean cancel(UUID clientId, UUID sessionId, int basedOn, UUID by, Instant at, byte[] reason) {
+        return jdbc.sql("UPDATE cas_session_note SET cancelled_by = ?, cancelled_at = ?, cancel_reason = ? "
+                        + "WHERE client_id = ? AND id = ? AND row_version = ? AND cancelled_at IS NULL")
+                .params(by, ts(at), reason, clientId, sessionId, basedOn).update() == 1;
+    }
+
+    void deleteParticipantsAndThemes(UUID sessionId) {
+        for (String table : List.of("cas_session_theme", "cas_session_staff", "cas_session_context_person")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE session_id = ?").param(sessionId).update();
+        }
+    }
+
+    void insertVersion(VersionRow v, UUID clientId) {
+        jdbc.sql("INSERT INTO cas_session_version (id, session_id, client_id, version, written_by, written_at, content) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(v.id(), v.sessionId(), clientId, v.version(), v.writtenBy(), ts(v.writtenAt()), v.content())
+                .update();
+    }
+
+    /** The earlier versions of a session, oldest first. */
+    List<VersionRow> versions(UUID clientId, UUID sessionId) {
+        return jdbc.sql("SELECT id, session_id, version, written_by, written_at, content FROM cas_session_version "
+                        + "WHERE client_id = ? AND session_id = ? ORDER BY version")
+                .params(clientId, sessionId)
+                .query((rs, n) -> new VersionRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getInt(3), rs.getObject(4, UUID.class), instant(rs, 5), rs.getBytes(6)))
+                .list();
+    }
+
+    List<Theme> themesOf(UUID sessionId) {
+        return jdbc.sql("SELECT theme FROM cas_session_theme WHERE session_id = ? ORDER BY theme").param(sessionId)
+                .query((rs, n) -> Theme.valueOf(rs.getString(1))).list();
+    }
+
+    List<UUID> staffOf(UUID sessionId) {
+        return jdbc.sql("SELECT staff_id FROM cas_session_staff WHERE session_id = ?").param(sessionId)
+                .query(UUID.class).list();
+    }
+
+    List<UUID> personsOf(UUID sessionId) {
+        return jdbc.sql("SELECT person_id FROM cas_session_context_person WHERE session_id = ?").param(sessionId)
+                .query(UUID.class).list();
     }
 
     void insertThemes(UUID sessionId, Collection<Theme> themes) {
@@ -127,7 +219,8 @@ public class SessionNoteRepository {
     }
 
     Overview overview(UUID clientId) {
-        return jdbc.sql("SELECT COUNT(*), MAX(session_date) FROM cas_session_note WHERE client_id = ?").param(clientId)
+        return jdbc.sql("SELECT COUNT(*), MAX(session_date) FROM cas_session_note WHERE client_id = ? "
+                        + "AND cancelled_at IS NULL").param(clientId)
                 .query((rs, n) -> new Overview(rs.getLong(1), localDate(rs, 2))).single();
     }
 
@@ -135,6 +228,7 @@ public class SessionNoteRepository {
     List<OpenSteps> openSteps(UUID clientId) {
         return jdbc.sql("SELECT id, session_date, next_steps_due, next_steps FROM cas_session_note "
                         + "WHERE client_id = ? AND next_steps IS NOT NULL AND next_steps_done_on IS NULL "
+                        + "AND cancelled_at IS NULL "
                         + "ORDER BY next_steps_due NULLS LAST, session_date DESC")
                 .param(clientId)
                 .query((rs, n) -> new OpenSteps(rs.getObject(1, UUID.class), localDate(rs, 2), localDate(rs, 3),
@@ -148,6 +242,7 @@ public class SessionNoteRepository {
      */
     Optional<Instant> plannedMeeting(UUID clientId) {
         return jdbc.sql("SELECT next_meeting_at FROM cas_session_note WHERE client_id = ? AND next_meeting_at IS NOT NULL "
+                        + "AND cancelled_at IS NULL "
                         + "ORDER BY session_date DESC, written_at DESC LIMIT 1")
                 .param(clientId).query((rs, n) -> instant(rs, 1)).optional();
     }
@@ -160,7 +255,7 @@ public class SessionNoteRepository {
     /** @return whether there were open next steps to mark */
     boolean markNextStepsDone(UUID clientId, UUID sessionId, LocalDate on) {
         return jdbc.sql("UPDATE cas_session_note SET next_steps_done_on = ? WHERE client_id = ? AND id = ? "
-                        + "AND next_steps IS NOT NULL AND next_steps_done_on IS NULL")
+                        + "AND next_steps IS NOT NULL AND next_steps_done_on IS NULL AND cancelled_at IS NULL")
                 .params(Date.valueOf(on), clientId, sessionId).update() > 0;
     }
 
@@ -181,7 +276,7 @@ public class SessionNoteRepository {
                         FROM cas_session_note s
                         JOIN cas_client c ON c.id = s.client_id
                         JOIN cas_tandem_member t ON t.client_id = s.client_id
-                        WHERE c.org_id = ? AND t.staff_id = ?
+                        WHERE c.org_id = ? AND t.staff_id = ? AND s.cancelled_at IS NULL
                         ORDER BY s.session_date DESC, s.written_at DESC, s.id""")
                 .params(org, staffId)
                 .query((rs, n) -> new Sealed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
@@ -196,7 +291,7 @@ public class SessionNoteRepository {
                         JOIN cas_client c ON c.id = s.client_id
                         JOIN cas_tandem_member t ON t.client_id = s.client_id
                         WHERE c.org_id = ? AND t.staff_id = ? AND c.stage = 'CLIENT'
-                          AND s.next_steps IS NOT NULL AND s.next_steps_done_on IS NULL
+                          AND s.next_steps IS NOT NULL AND s.next_steps_done_on IS NULL AND s.cancelled_at IS NULL
                           AND s.next_steps_due IS NOT NULL AND s.next_steps_due <= ?
                         ORDER BY s.next_steps_due, c.pseudonym, s.session_date""")
                 .params(org, staffId, Date.valueOf(until))
@@ -213,9 +308,10 @@ public class SessionNoteRepository {
                         JOIN cas_client c ON c.id = s.client_id
                         JOIN cas_tandem_member t ON t.client_id = s.client_id
                         WHERE c.org_id = ? AND t.staff_id = ? AND c.stage = 'CLIENT'
-                          AND s.next_meeting_at IS NOT NULL AND s.next_meeting_at >= ?
+                          AND s.next_meeting_at IS NOT NULL AND s.next_meeting_at >= ? AND s.cancelled_at IS NULL
                           AND NOT EXISTS (SELECT 1 FROM cas_session_note later
                                           WHERE later.client_id = s.client_id AND later.next_meeting_at IS NOT NULL
+                                            AND later.cancelled_at IS NULL
                                             AND (later.session_date > s.session_date
                                                  OR (later.session_date = s.session_date
                                                      AND later.written_at > s.written_at)))
@@ -226,15 +322,29 @@ public class SessionNoteRepository {
     }
 
     private static SessionRow session(ResultSet rs) throws SQLException {
-        int duration = rs.getInt("duration_minutes");
-        Integer durationMinutes = rs.wasNull() ? null : duration;
-        boolean present = rs.getBoolean("client_present");
-        Boolean clientPresent = rs.wasNull() ? null : present;
         return new SessionRow(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
                 localDate(rs, "session_date"), rs.getObject("written_by", UUID.class), instant(rs, "written_at"),
-                durationMinutes, rs.getString("setting"), rs.getString("place_kind"), clientPresent,
-                rs.getBytes("body"), rs.getBytes("next_steps"), localDate(rs, "next_steps_due"),
-                localDate(rs, "next_steps_done_on"), instant(rs, "next_meeting_at"));
+                integer(rs, "duration_minutes"), rs.getString("setting"), rs.getString("place_kind"),
+                bool(rs, "client_present"), rs.getBytes("body"), rs.getBytes("next_steps"),
+                localDate(rs, "next_steps_due"), localDate(rs, "next_steps_done_on"), instant(rs, "next_meeting_at"),
+                integer(rs, "next_meeting_minutes"), rs.getString("next_meeting_place"),
+                bool(rs, "next_meeting_with_tandem"), rs.getInt("row_version"), rs.getObject("changed_by", UUID.class),
+                instant(rs, "changed_at"), rs.getBytes("change_reason"), rs.getObject("cancelled_by", UUID.class),
+                instant(rs, "cancelled_at"), rs.getBytes("cancel_reason"));
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     private static Date date(LocalDate date) {

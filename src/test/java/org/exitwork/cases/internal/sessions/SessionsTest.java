@@ -50,9 +50,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class SessionsTest {
 
-    /** The English page format (format.date, format.date-time). */
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
-    static final DateTimeFormatter SHOWN_WITH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
+    static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
 
     @Autowired
     MockMvc mvc;
@@ -140,7 +139,7 @@ class SessionsTest {
                         .param("text", "They talked about the move and the old friends.")
                         .param("nextSteps", "Ask the school about an internship.")
                         .param("nextStepsDue", today.plusDays(10).toString())
-                        .param("nextMeeting", meeting.toString()))
+                        .param("nextMeeting", meeting.toString()).param("nextMeetingPlace", "HOME_VISIT"))
                 .andExpect(status().is3xxRedirection());
 
         SessionService.SessionsPage page = sessions.page(b, client.id());
@@ -168,7 +167,7 @@ class SessionsTest {
                 .andExpect(content().string(containsString("Family history")))
                 .andExpect(content().string(containsString("Home visit")))
                 .andExpect(content().string(containsString("75 min")))
-                .andExpect(content().string(containsString(meeting.format(SHOWN_WITH_TIME))));
+                .andExpect(content().string(containsString(meeting.format(SHOWN_TIME))));
         assertThat(actions()).contains(SessionActions.SESSION_RECORDED, SessionActions.SESSIONS_READ);
     }
 
@@ -322,7 +321,7 @@ class SessionsTest {
                         "sessionDate", today.minusDays(2).toString(),
                         "nextSteps", "Visit the job centre together",
                         "nextStepsDue", today.plusDays(4).toString(),
-                        "nextMeeting", today.plusDays(5).atTime(9, 15).toString()).with(as(a)))
+                        "nextMeeting", today.plusDays(5).atTime(9, 15).toString(), "nextMeetingPlace", "OFFICE").with(as(a)))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(session("Another note text", "sessionDate", today.minusDays(1).toString()).with(as(a)))
                 .andExpect(status().is3xxRedirection());
@@ -331,7 +330,7 @@ class SessionsTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(overview).contains("data-testid=\"session-summary\"")
                 .contains(today.minusDays(1).format(SHOWN))
-                .contains(today.plusDays(5).atTime(9, 15).format(SHOWN_WITH_TIME))
+                .contains(today.plusDays(5).atTime(9, 15).format(SHOWN_TIME))
                 .contains("Visit the job centre together").contains(today.plusDays(4).format(SHOWN))
                 .doesNotContain("Summary note text that stays off the overview").doesNotContain("Another note text");
         SessionService.Summary summary = sessions.summary(b, client.id());

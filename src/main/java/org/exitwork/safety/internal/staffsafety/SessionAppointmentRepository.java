@@ -1,0 +1,55 @@
+package org.exitwork.safety.internal.staffsafety;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which appointment a session's next meeting made ({@code saf_appointment_from_session}), and moving
+ * such an appointment when a correction of the session moves the meeting. Creating it goes through
+ * {@link StaffSafetyRepository} like every appointment.
+ */
+@Repository
+class SessionAppointmentRepository {
+
+    private final JdbcClient jdbc;
+
+    SessionAppointmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UUID> appointmentFor(UUID sessionId) {
+        return jdbc.sql("SELECT appointment_id FROM saf_appointment_from_session WHERE session_id = ?")
+                .param(sessionId).query(UUID.class).optional();
+    }
+
+    void link(UUID sessionId, UUID appointmentId, UUID clientId) {
+        jdbc.sql("INSERT INTO saf_appointment_from_session (session_id, appointment_id, client_id) VALUES (?, ?, ?)")
+                .params(sessionId, appointmentId, clientId).update();
+    }
+
+    /** Only while nobody has checked in: an appointment under way or over stays as it was. */
+    boolean move(UUID appointmentId, Instant startsAt, Instant endsAt, PlaceKind kind) {
+        return jdbc.sql("UPDATE saf_appointment SET starts_at = ?, ends_at = ?, place_kind = ? "
+                        + "WHERE id = ? AND arrived_at IS NULL AND left_at IS NULL")
+                .params(Timestamp.from(startsAt), Timestamp.from(endsAt), kind.name(), appointmentId).update() == 1;
+    }
+
+    void replaceAttendees(UUID appointmentId, Collection<UUID> attendees) {
+        jdbc.sql("DELETE FROM saf_appointment_attendee WHERE appointment_id = ?").param(appointmentId).update();
+        for (UUID attendee : attendees) {
+            jdbc.sql("INSERT INTO saf_appointment_attendee (appointment_id, staff_id) VALUES (?, ?)")
+                    .params(appointmentId, attendee).update();
+        }
+    }
+
+    /** Erasure (R20): the links of an erased client go; the appointments lose the client elsewhere. */
+    int forget(UUID clientId) {
+        return jdbc.sql("DELETE FROM saf_appointment_from_session WHERE client_id = ?").param(clientId).update();
+    }
+}
