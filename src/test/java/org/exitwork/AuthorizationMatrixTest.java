@@ -147,6 +147,9 @@ class AuthorizationMatrixTest {
         /** Staff safety: practitioner A's appointment today, and B's call for help about {@link #client}. */
         UUID safetyAppointment;
         UUID safetyAlert;
+        /** Practitioner A's appointments tomorrow: one the matrix corrects, one it cancels. */
+        UUID appointmentToCorrect;
+        UUID appointmentToCancel;
         /** Consents to share: a housing partner of the organisation and a consent of {@link #client} naming it. */
         UUID consentPartner;
         UUID consent;
@@ -557,6 +560,18 @@ class AuthorizationMatrixTest {
                     .param("placeKind", "OFFICE").param("place", ""))
                     .answers(redirect("/safety/appointments")),
             mvc("GET /safety/check-in", PRACTITIONERS).answers(ok()),
+            // Corrections and cancellations: the appointment's practitioner only (A's, the TANDEM row); another
+            // practitioner is refused (403), as is everyone else.
+            mvc("GET /safety/appointments/{id}", TANDEM).vars(w -> ids(w.appointmentToCorrect)).answers(ok()),
+            mvc("POST /safety/appointments/{id}", TANDEM).vars(w -> ids(w.appointmentToCorrect))
+                    .form((r, w) -> r.param("version", "0")
+                            .param("startsAt", LocalDate.now().plusDays(1).atTime(14, 0).toString())
+                            .param("endsAt", LocalDate.now().plusDays(1).atTime(15, 0).toString())
+                            .param("placeKind", "OFFICE").param("place", ""))
+                    .answers(redirect("/safety/appointments/{id}")),
+            mvc("POST /safety/appointments/{id}/cancel", TANDEM).vars(w -> ids(w.appointmentToCancel))
+                    .form((r, w) -> r.param("version", "0").param("reason", "Matrix"))
+                    .answers(redirect("/safety/appointments/{id}")),
             mvc("POST /safety/appointments/{id}/arrived", TANDEM).vars(w -> ids(w.safetyAppointment))
                     .answers(redirect("/safety/check-in")),
             mvc("POST /safety/appointments/{id}/extend", TANDEM).vars(w -> ids(w.safetyAppointment))
@@ -939,6 +954,8 @@ class AuthorizationMatrixTest {
         w.compartmentRequest = jdbc.sql("SELECT id FROM saf_compartment_request WHERE client_id = ?")
                 .param(w.shieldedClient.id()).query(UUID.class).single();
         w.safetyAppointment = plannedAppointment(w.tandemA, null);
+        w.appointmentToCorrect = appointmentTomorrow(w.tandemA);
+        w.appointmentToCancel = appointmentTomorrow(w.tandemA);
         UUID helpAppointment = plannedAppointment(w.tandemB, w.client.id());
         mvc.perform(post("/safety/appointments/{id}/help", helpAppointment).with(as(w.tandemB)).with(csrf()));
         w.safetyAlert = jdbc.sql("SELECT id FROM saf_alert WHERE appointment_id = ?").param(helpAppointment)
@@ -1086,6 +1103,22 @@ class AuthorizationMatrixTest {
         }
         assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).as("appointment planned").isEqualTo(302);
         return jdbc.sql("SELECT id FROM saf_appointment WHERE staff_id = ?").param(who.id()).query(UUID.class).single();
+    }
+
+    /** Staff safety: an appointment tomorrow, planned through the web; returns its id. */
+    private UUID appointmentTomorrow(StaffPrincipal who) throws Exception {
+        List<UUID> before = jdbc.sql("SELECT id FROM saf_appointment WHERE staff_id = ?").param(who.id())
+                .query(UUID.class).list();
+        assertThat(mvc.perform(post("/safety/appointments").with(as(who)).with(csrf())
+                .param("startsAt", LocalDate.now(clock).plusDays(1).atTime(10, 0).toString())
+                .param("endsAt", LocalDate.now(clock).plusDays(1).atTime(11, 0).toString())
+                .param("placeKind", "INSTITUTION").param("place", "Matrix school")).andReturn().getResponse()
+                .getStatus()).as("appointment planned").isEqualTo(302);
+        List<UUID> after = new ArrayList<>(jdbc.sql("SELECT id FROM saf_appointment WHERE staff_id = ?")
+                .param(who.id()).query(UUID.class).list());
+        after.removeAll(before);
+        assertThat(after).as("one new appointment").hasSize(1);
+        return after.get(0);
     }
 
     /** Makes a record through the web as the tandem and returns its id. */
