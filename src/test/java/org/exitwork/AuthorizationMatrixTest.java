@@ -142,6 +142,14 @@ class AuthorizationMatrixTest {
         UUID inductionTopic;
         UUID removableTopic;
         UUID emergencyContact;
+        /** Care records of practitioner A (a supervision session with A and B, a training, a check-up), and per
+         *  visitor allowed to correct one a record of their own: the first correction would make the others stale. */
+        UUID supervision;
+        UUID training;
+        UUID checkUp;
+        final Map<Who, UUID> supervisionsToCorrect = new java.util.EnumMap<>(Who.class);
+        final Map<Who, UUID> trainingsToCorrect = new java.util.EnumMap<>(Who.class);
+        final Map<Who, UUID> checkUpsToCorrect = new java.util.EnumMap<>(Who.class);
         /** Client safety: an entry of {@link #client}'s threat logbook; a request by the third practitioner,
          *  who broke the glass, to read {@link #shieldedClient}'s compartment. */
         UUID threatEntry;
@@ -150,6 +158,9 @@ class AuthorizationMatrixTest {
         /** Staff safety: practitioner A's appointment today, and B's call for help about {@link #client}. */
         UUID safetyAppointment;
         UUID safetyAlert;
+        /** Practitioner A's appointments tomorrow: one the matrix corrects, one it cancels. */
+        UUID appointmentToCorrect;
+        UUID appointmentToCancel;
         /** Consents to share: a housing partner of the organisation and a consent of {@link #client} naming it. */
         UUID consentPartner;
         UUID consent;
@@ -581,6 +592,18 @@ class AuthorizationMatrixTest {
                     .param("placeKind", "OFFICE").param("place", ""))
                     .answers(redirect("/safety/appointments")),
             mvc("GET /safety/check-in", PRACTITIONERS).answers(ok()),
+            // Corrections and cancellations: the appointment's practitioner only (A's, the TANDEM row); another
+            // practitioner is refused (403), as is everyone else.
+            mvc("GET /safety/appointments/{id}", TANDEM).vars(w -> ids(w.appointmentToCorrect)).answers(ok()),
+            mvc("POST /safety/appointments/{id}", TANDEM).vars(w -> ids(w.appointmentToCorrect))
+                    .form((r, w) -> r.param("version", "0")
+                            .param("startsAt", LocalDate.now().plusDays(1).atTime(14, 0).toString())
+                            .param("endsAt", LocalDate.now().plusDays(1).atTime(15, 0).toString())
+                            .param("placeKind", "OFFICE").param("place", ""))
+                    .answers(redirect("/safety/appointments/{id}")),
+            mvc("POST /safety/appointments/{id}/cancel", TANDEM).vars(w -> ids(w.appointmentToCancel))
+                    .form((r, w) -> r.param("version", "0").param("reason", "Matrix"))
+                    .answers(redirect("/safety/appointments/{id}")),
             mvc("POST /safety/appointments/{id}/arrived", TANDEM).vars(w -> ids(w.safetyAppointment))
                     .answers(redirect("/safety/check-in")),
             mvc("POST /safety/appointments/{id}/extend", TANDEM).vars(w -> ids(w.safetyAppointment))
@@ -674,6 +697,29 @@ class AuthorizationMatrixTest {
                             .param("participants", w.tandemA.id().toString(), w.tandemB.id().toString()))
                     .answers(redirect("/team/supervision"))
                     .answers(Who.PRACTITIONER, badRequest()),
+            // Corrections of care records: whoever may read the record today (a session's participants, here A,
+            // and the managers; a staff member's own training and check-ups, and the managers); the earlier
+            // version stays on the same page.
+            mvc("GET /team/supervision/{id}", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.supervision)).answers(ok()),
+            mvc("POST /team/supervision/{id}", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.own(w.supervisionsToCorrect, w.supervision)))
+                    .form((r, w) -> r.param("version", "0").param("heldOn", LocalDate.now().minusDays(2).toString())
+                            .param("kind", "INTERVISION").param("participants", w.tandemA.id().toString()))
+                    .answers(redirect("/team/supervision/{id}")),
+            mvc("GET /team/staff/{id}/trainings/{trainingId}", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.tandemA.id(), w.training)).answers(ok()),
+            mvc("POST /team/staff/{id}/trainings/{trainingId}", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.tandemA.id(), w.own(w.trainingsToCorrect, w.training)))
+                    .form((r, w) -> r.param("version", "0").param("takenOn", LocalDate.now().minusDays(3).toString())
+                            .param("title", "Matrix training, corrected").param("provider", "").param("topicId", ""))
+                    .answers(redirect("/team/staff/{id}/trainings/{trainingId}")),
+            mvc("GET /team/staff/{id}/checkups/{checkUpId}", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.tandemA.id(), w.checkUp)).answers(ok()),
+            mvc("POST /team/staff/{id}/checkups/{checkUpId}", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.tandemA.id(), w.own(w.checkUpsToCorrect, w.checkUp)))
+                    .form((r, w) -> r.param("version", "0").param("doneOn", LocalDate.now().minusDays(4).toString()))
+                    .answers(redirect("/team/staff/{id}/checkups/{checkUpId}")),
             mvc("GET /team/induction", MANAGERS).answers(ok()),
             mvc("POST /team/induction", MANAGERS).form((r, w) -> r.param("title", "Matrix topic"))
                     .answers(redirect("/team/induction")),
@@ -970,6 +1016,27 @@ class AuthorizationMatrixTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
         w.emergencyContact = jdbc.sql("SELECT id FROM acc_emergency_contact WHERE staff_id = ?").param(w.tandemA.id())
                 .query(UUID.class).single();
+        w.supervision = careRecord(w, post("/team/supervision").param("heldOn", LocalDate.now().minusDays(1).toString())
+                .param("kind", "SUPERVISION").param("participants", w.tandemA.id().toString(), w.tandemB.id().toString()),
+                "SELECT id FROM qua_supervision WHERE org_id = ?", w.org.id());
+        w.training = careRecord(w, post("/team/staff/{id}/trainings", w.tandemA.id())
+                .param("takenOn", LocalDate.now().minusDays(1).toString()).param("title", "Matrix training"),
+                "SELECT id FROM qua_training WHERE staff_id = ?", w.tandemA.id());
+        w.checkUp = careRecord(w, post("/team/staff/{id}/checkups", w.tandemA.id())
+                .param("doneOn", LocalDate.now().minusDays(1).toString()),
+                "SELECT id FROM qua_checkup WHERE staff_id = ?", w.tandemA.id());
+        for (Who who : List.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER)) {
+            w.supervisionsToCorrect.put(who, careRecord(w, post("/team/supervision")
+                    .param("heldOn", LocalDate.now().minusDays(1).toString()).param("kind", "SUPERVISION")
+                    .param("participants", w.tandemA.id().toString()),
+                    "SELECT id FROM qua_supervision WHERE org_id = ?", w.org.id()));
+            w.trainingsToCorrect.put(who, careRecord(w, post("/team/staff/{id}/trainings", w.tandemA.id())
+                    .param("takenOn", LocalDate.now().minusDays(1).toString()).param("title", "Matrix training"),
+                    "SELECT id FROM qua_training WHERE staff_id = ?", w.tandemA.id()));
+            w.checkUpsToCorrect.put(who, careRecord(w, post("/team/staff/{id}/checkups", w.tandemA.id())
+                    .param("doneOn", LocalDate.now().minusDays(1).toString()),
+                    "SELECT id FROM qua_checkup WHERE staff_id = ?", w.tandemA.id()));
+        }
         w.threatEntry = recorded(w, post("/cases/{id}/safety/threats", w.client.id())
                 .param("occurredOn", LocalDate.now().minusDays(3).toString()).param("kind", "THREATENED")
                 .param("fromWhom", "Matrix person").param("whatHappened", "Threatened in the matrix set-up"),
@@ -984,6 +1051,8 @@ class AuthorizationMatrixTest {
         w.compartmentRequest = jdbc.sql("SELECT id FROM saf_compartment_request WHERE client_id = ?")
                 .param(w.shieldedClient.id()).query(UUID.class).single();
         w.safetyAppointment = plannedAppointment(w.tandemA, null);
+        w.appointmentToCorrect = appointmentTomorrow(w.tandemA);
+        w.appointmentToCancel = appointmentTomorrow(w.tandemA);
         UUID helpAppointment = plannedAppointment(w.tandemB, w.client.id());
         mvc.perform(post("/safety/appointments/{id}/help", helpAppointment).with(as(w.tandemB)).with(csrf()));
         w.safetyAlert = jdbc.sql("SELECT id FROM saf_alert WHERE appointment_id = ?").param(helpAppointment)
@@ -1131,6 +1200,33 @@ class AuthorizationMatrixTest {
         }
         assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).as("appointment planned").isEqualTo(302);
         return jdbc.sql("SELECT id FROM saf_appointment WHERE staff_id = ?").param(who.id()).query(UUID.class).single();
+    }
+
+    /** Staff safety: an appointment tomorrow, planned through the web; returns its id. */
+    private UUID appointmentTomorrow(StaffPrincipal who) throws Exception {
+        List<UUID> before = jdbc.sql("SELECT id FROM saf_appointment WHERE staff_id = ?").param(who.id())
+                .query(UUID.class).list();
+        assertThat(mvc.perform(post("/safety/appointments").with(as(who)).with(csrf())
+                .param("startsAt", LocalDate.now(clock).plusDays(1).atTime(10, 0).toString())
+                .param("endsAt", LocalDate.now(clock).plusDays(1).atTime(11, 0).toString())
+                .param("placeKind", "INSTITUTION").param("place", "Matrix school")).andReturn().getResponse()
+                .getStatus()).as("appointment planned").isEqualTo(302);
+        List<UUID> after = new ArrayList<>(jdbc.sql("SELECT id FROM saf_appointment WHERE staff_id = ?")
+                .param(who.id()).query(UUID.class).list());
+        after.removeAll(before);
+        assertThat(after).as("one new appointment").hasSize(1);
+        return after.get(0);
+    }
+
+    /** Makes a care record through the web as practitioner A and returns the id the query finds new. */
+    private UUID careRecord(World w, MockHttpServletRequestBuilder request, String idsQuery, UUID param) throws Exception {
+        List<UUID> before = jdbc.sql(idsQuery).param(param).query(UUID.class).list();
+        assertThat(mvc.perform(request.with(as(w.tandemA)).with(csrf())).andReturn().getResponse().getStatus())
+                .as("care record made").isEqualTo(302);
+        List<UUID> after = new ArrayList<>(jdbc.sql(idsQuery).param(param).query(UUID.class).list());
+        after.removeAll(before);
+        assertThat(after).as("one new care record").hasSize(1);
+        return after.get(0);
     }
 
     /** Makes a record through the web as the tandem and returns its id. */

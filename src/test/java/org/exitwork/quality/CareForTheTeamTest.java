@@ -216,18 +216,23 @@ class CareForTheTeamTest {
 
         String overview = page("/team", manager, 200);
         String due = dueTable(overview);
-        assertThat(due).contains(a.displayName(), today.plusDays(20).toString())
-                .contains(b.displayName(), today.minusDays(5).toString(), "overdue")
+        assertThat(due).contains(a.displayName(), shown(today.plusDays(20)))
+                .contains(b.displayName(), shown(today.minusDays(5)), "overdue")
                 .doesNotContain(c.displayName()).doesNotContain(d.displayName());
-        assertThat(page("/team/staff/" + c.id(), c, 200)).contains(today.minusMonths(1).plusYears(1).toString());
+        assertThat(page("/team/staff/" + c.id(), c, 200)).contains(shown(today.minusMonths(1).plusYears(1)));
 
         // Once done, A drops off the list: the next is due a year later.
         assertThat(send(post("/team/staff/{id}/checkups", a.id()).param("doneOn", today.toString()), a))
                 .isEqualTo(302);
         assertThat(dueTable(page("/team", manager, 200))).doesNotContain(a.displayName()).contains(b.displayName());
-        assertThat(page("/team/staff/" + a.id(), a, 200)).contains(today.plusYears(1).toString());
+        assertThat(page("/team/staff/" + a.id(), a, 200)).contains(shown(today.plusYears(1)));
         assertThat(audit.about(org.id(), a.username())).extracting(AuditEntry::action)
                 .contains("CHECKUP_DUE_SET", "CHECKUP_DONE");
+    }
+
+    /** A date as the English pages show it (format.date). */
+    private static String shown(LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
     }
 
     private static String dueTable(String page) {
@@ -239,14 +244,14 @@ class CareForTheTeamTest {
     void theManagerMovesTheNextDueDateUntilTheCheckUpIsDone() throws Exception {
         assertThat(send(post("/team/staff/{id}/checkups", a.id()).param("doneOn", today.minusMonths(6).toString()), a))
                 .isEqualTo(302);
-        assertThat(page("/team/staff/" + a.id(), a, 200)).contains(today.plusMonths(6).toString());
+        assertThat(page("/team/staff/" + a.id(), a, 200)).contains(shown(today.plusMonths(6)));
         assertThat(send(post("/team/staff/{id}/checkup-due", a.id()).param("dueOn", today.plusDays(7).toString()),
                 manager)).isEqualTo(302);
-        assertThat(dueTable(page("/team", manager, 200))).contains(a.displayName(), today.plusDays(7).toString());
+        assertThat(dueTable(page("/team", manager, 200))).contains(a.displayName(), shown(today.plusDays(7)));
         assertThat(send(post("/team/staff/{id}/checkups", a.id()).param("doneOn", today.toString()), manager))
                 .isEqualTo(302);
         assertThat(dueTable(page("/team", manager, 200))).doesNotContain(a.displayName());
-        assertThat(page("/team/staff/" + a.id(), a, 200)).contains(today.plusYears(1).toString());
+        assertThat(page("/team/staff/" + a.id(), a, 200)).contains(shown(today.plusYears(1)));
     }
 
     @Test
@@ -256,8 +261,13 @@ class CareForTheTeamTest {
                         + "|.*text.*|.*status.*|.*finding.*|.*remark.*)"))
                 .containsExactlyInAnyOrder("qua_checkup.id", "qua_checkup.org_id", "qua_checkup.staff_id",
                         "qua_checkup.done_on", "qua_checkup.recorded_by", "qua_checkup.recorded_at",
+                        "qua_checkup.version",
                         "qua_checkup_due.staff_id", "qua_checkup_due.org_id", "qua_checkup_due.due_on",
-                        "qua_checkup_due.set_by", "qua_checkup_due.set_at");
+                        "qua_checkup_due.set_by", "qua_checkup_due.set_at",
+                        // a correction keeps the earlier date, and nothing else
+                        "qua_checkup_version.id", "qua_checkup_version.checkup_id", "qua_checkup_version.version",
+                        "qua_checkup_version.done_on", "qua_checkup_version.replaced_by",
+                        "qua_checkup_version.replaced_at");
         String smuggled = Fixtures.unique("Healthmarker");
         assertThat(send(post("/team/staff/{id}/checkups", a.id()).param("doneOn", today.toString())
                 .param("notes", smuggled).param("result", smuggled), a)).isEqualTo(302);
@@ -300,7 +310,7 @@ class CareForTheTeamTest {
         String own = page("/team/staff/" + a.id(), a, 200);
         String path = own.substring(own.indexOf("data-testid=\"induction\""), own.indexOf("</ol>"));
         assertThat(path).containsSubsequence("Safe-space and confidentiality rules", "done on "
-                + today.minusDays(10), "De-escalation", "done on " + today.minusDays(2),
+                + shown(today.minusDays(10)), "De-escalation", "done on " + shown(today.minusDays(2)),
                 "Safety protocol and check-in", "still open");
         assertThat(own).contains("Confidentiality workshop", provider, "First aid");
         assertThat(page("/team/staff/" + b.id(), b, 200)).doesNotContain("Confidentiality workshop")

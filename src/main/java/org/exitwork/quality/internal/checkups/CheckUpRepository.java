@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +43,47 @@ class CheckUpRepository {
             jdbc.sql("INSERT INTO qua_checkup_due (staff_id, org_id, due_on, set_by, set_at) VALUES (?, ?, ?, ?, ?)")
                     .params(staffId, org, Date.valueOf(dueOn), setBy, at).update();
         }
+    }
+
+    /** One staff member's check-ups done, newest first. */
+    List<CheckUpRecord> done(UUID org, UUID staffId) {
+        return jdbc.sql("SELECT id, done_on, version FROM qua_checkup WHERE org_id = ? AND staff_id = ? "
+                + "ORDER BY done_on DESC, recorded_at DESC").params(org, staffId)
+                .query((rs, n) -> new CheckUpRecord(rs.getObject("id", UUID.class),
+                        rs.getObject("done_on", LocalDate.class), rs.getInt("version")))
+                .list();
+    }
+
+    /** One check-up of one staff member; {@code lock} locks its row for a correction. */
+    Optional<CheckUpRecord> find(UUID org, UUID staffId, UUID id, boolean lock) {
+        return jdbc.sql("SELECT id, done_on, version FROM qua_checkup WHERE org_id = ? AND staff_id = ? AND id = ?"
+                + (lock ? " FOR UPDATE" : "")).params(org, staffId, id)
+                .query((rs, n) -> new CheckUpRecord(rs.getObject("id", UUID.class),
+                        rs.getObject("done_on", LocalDate.class), rs.getInt("version")))
+                .optional();
+    }
+
+    /** Keeps the date as it is now as an earlier version, then corrects it. */
+    void correct(CheckUpRecord current, LocalDate doneOn, UUID by, Instant now) {
+        jdbc.sql("INSERT INTO qua_checkup_version (id, checkup_id, version, done_on, replaced_by, replaced_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), current.id(), current.version(), Date.valueOf(current.doneOn()), by,
+                        Timestamp.from(now))
+                .update();
+        jdbc.sql("UPDATE qua_checkup SET done_on = ?, version = version + 1 WHERE id = ?")
+                .params(Date.valueOf(doneOn), current.id()).update();
+    }
+
+    /** An earlier date: as it was before {@code replacedBy} corrected it at {@code replacedAt}. */
+    record VersionRow(int version, LocalDate doneOn, UUID replacedBy, Instant replacedAt) {
+    }
+
+    List<VersionRow> versions(UUID checkUpId) {
+        return jdbc.sql("SELECT version, done_on, replaced_by, replaced_at FROM qua_checkup_version "
+                + "WHERE checkup_id = ? ORDER BY version DESC").param(checkUpId)
+                .query((rs, n) -> new VersionRow(rs.getInt("version"), rs.getObject("done_on", LocalDate.class),
+                        rs.getObject("replaced_by", UUID.class), rs.getTimestamp("replaced_at").toInstant()))
+                .list();
     }
 
     /** The date of each staff member's last check-up done, for those who had one. */

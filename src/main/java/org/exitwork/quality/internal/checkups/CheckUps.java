@@ -2,6 +2,7 @@ package org.exitwork.quality.internal.checkups;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.quality.internal.access.CareActions;
+import org.exitwork.platform.NotFoundException;
+import org.exitwork.quality.internal.access.RecordChanged;
 import org.exitwork.quality.internal.access.TeamAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +53,50 @@ public class CheckUps {
         StaffMember member = access.member(who, staffId);
         checkUps.setDue(who.organisationId(), staffId, dueOn, who.id(), clock.instant());
         access.record(who, CareActions.CHECKUP_DUE_SET, member.username(), dueOn.toString());
+    }
+
+    /** One staff member's check-ups recorded as done, newest first (for themselves and managers). */
+    @Transactional(readOnly = true)
+    public List<CheckUpRecord> done(StaffPrincipal who, UUID staffId) {
+        access.member(who, staffId);
+        return checkUps.done(who.organisationId(), staffId);
+    }
+
+    @Transactional(readOnly = true)
+    public CheckUpRecord.History history(StaffPrincipal who, UUID staffId, UUID id) {
+        access.member(who, staffId);
+        CheckUpRecord current = checkUps.find(who.organisationId(), staffId, id, false)
+                .orElseThrow(NotFoundException::new);
+        List<CheckUpRepository.VersionRow> versions = checkUps.versions(id);
+        Map<UUID, String> names = directory.displayNames(who.organisationId(),
+                versions.stream().map(CheckUpRepository.VersionRow::replacedBy).distinct().toList());
+        return new CheckUpRecord.History(staffId, current, versions.stream()
+                .map(v -> new CheckUpRecord.Earlier(v.version(), v.doneOn(), names.getOrDefault(v.replacedBy(), "?"),
+                        LocalDateTime.ofInstant(v.replacedAt(), clock.getZone())))
+                .toList());
+    }
+
+    /**
+     * Corrects the date a check-up was done, by whoever may record it; the earlier date is kept. The next
+     * due date follows from the corrected dates. Returns {@code false} when the date was the same.
+     *
+     * @throws RecordChanged when it was corrected since {@code version} was shown
+     */
+    @Transactional
+    public boolean correct(StaffPrincipal who, UUID staffId, UUID id, int version, LocalDate doneOn) {
+        StaffMember member = access.member(who, staffId);
+        CheckUpRecord current = checkUps.find(who.organisationId(), staffId, id, true)
+                .orElseThrow(NotFoundException::new);
+        if (current.version() != version) {
+            throw new RecordChanged();
+        }
+        if (doneOn.equals(current.doneOn())) {
+            return false;
+        }
+        checkUps.correct(current, doneOn, who.id(), clock.instant());
+        access.record(who, CareActions.CHECKUP_CORRECTED, member.username(),
+                current.doneOn() + " -> " + doneOn + " version=" + (version + 1));
+        return true;
     }
 
     @Transactional(readOnly = true)

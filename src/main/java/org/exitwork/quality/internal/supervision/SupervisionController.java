@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.quality.internal.access.RecordChanged;
 import org.exitwork.quality.internal.access.TeamAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -34,6 +37,13 @@ class SupervisionController {
 
     /** A short neutral topic line at most: no notes, nothing about clients. */
     record SupervisionForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+            @NotNull SupervisionKind kind, @Size(max = 100) String topic, @Size(max = 120) String supervisorName,
+            @NotEmpty Set<UUID> participants) {
+    }
+
+    /** A correction: the same fields as a new session, and the version the form showed. */
+    record SupervisionCorrection(@NotNull Integer version,
+            @NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
             @NotNull SupervisionKind kind, @Size(max = 100) String topic, @Size(max = 120) String supervisorName,
             @NotEmpty Set<UUID> participants) {
     }
@@ -79,6 +89,62 @@ class SupervisionController {
                 blankToNull(form.supervisorName()), form.participants());
         redirect.addFlashAttribute("notice", "care.notice.supervision-recorded");
         return "redirect:/team/supervision";
+    }
+
+    @GetMapping("/{id}")
+    String supervision(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
+        SupervisionHistory history = supervisions.history(who, id);
+        model.addAttribute("correction", formOf(history));
+        return supervisionPage(who, history, model);
+    }
+
+    @PostMapping("/{id}")
+    String correctSupervision(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @Valid @ModelAttribute("correction") SupervisionCorrection form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        SupervisionHistory history = supervisions.history(who, id);
+        checkParticipants(who, form.participants(), errors);
+        if (errors.hasErrors()) {
+            return supervisionPage(who, history, model);
+        }
+        boolean changed;
+        try {
+            changed = supervisions.correct(who, id, form.version(), form.heldOn(), form.kind(),
+                    blankToNull(form.topic()), blankToNull(form.supervisorName()), form.participants());
+        } catch (RecordChanged stale) {
+            SupervisionHistory now = supervisions.history(who, id);
+            model.addAttribute("correction", formOf(now));
+            model.addAttribute("problem", "care.correction.stale");
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return supervisionPage(who, now, model);
+        }
+        redirect.addFlashAttribute("notice", changed ? "care.notice.corrected" : "care.notice.unchanged");
+        return "redirect:/team/supervision/" + id;
+    }
+
+    private static SupervisionCorrection formOf(SupervisionHistory history) {
+        Supervision s = history.current();
+        return new SupervisionCorrection(s.version(), s.heldOn(), s.kind(), s.topic(), s.supervisorName(),
+                history.participantIds());
+    }
+
+    private String supervisionPage(StaffPrincipal who, SupervisionHistory history, Model model) {
+        model.addAttribute("history", history);
+        model.addAttribute("team", access.team(who));
+        model.addAttribute("kinds", SupervisionKind.values());
+        return "quality/supervision";
+    }
+
+    private void checkParticipants(StaffPrincipal who, Set<UUID> participants, BindingResult errors) {
+        Set<UUID> team = new LinkedHashSet<>();
+        access.team(who).forEach(m -> team.add(m.id()));
+        if (participants != null && !participants.isEmpty()) {
+            if (!team.containsAll(participants)) {
+                errors.rejectValue("participants", "care.error.unknown-participant");
+            } else if (!who.is(Role.MANAGER) && !participants.contains(who.id())) {
+                errors.rejectValue("participants", "care.error.not-a-participant");
+            }
+        }
     }
 
     private String supervisionForm(StaffPrincipal who, Model model) {

@@ -23,7 +23,12 @@ class SupervisionRepository {
 
     /** A session as stored, texts opened, participants as staff ids. */
     record Row(UUID id, LocalDate heldOn, SupervisionKind kind, String topic, String supervisorName,
-            List<UUID> participants) {
+            List<UUID> participants, int version) {
+    }
+
+    /** An earlier version: the session as it was before {@code replacedBy} corrected it at {@code replacedAt}. */
+    record VersionRow(int version, LocalDate heldOn, SupervisionKind kind, String topic, String supervisorName,
+            List<UUID> participants, UUID replacedBy, Instant replacedAt, List<String> changed) {
     }
 
     private final JdbcClient jdbc;
@@ -56,17 +61,32 @@ class SupervisionRepository {
     List<Row> of(UUID org, UUID staffId) {
         String condition = staffId == null ? ""
                 : "AND s.id IN (SELECT supervision_id FROM qua_supervision_participant WHERE staff_id = :staff)";
-        var spec = jdbc.sql("SELECT s.id, s.held_on, s.kind, s.topic, s.supervisor_name FROM qua_supervision s "
+        var spec = jdbc.sql("SELECT s.id, s.held_on, s.kind, s.topic, s.supervisor_name, s.version FROM qua_supervision s "
                 + "WHERE s.org_id = :org " + condition + " ORDER BY s.held_on DESC, s.recorded_at DESC")
                 .param("org", org);
         if (staffId != null) {
             spec = spec.param("staff", staffId);
         }
-        record Stored(UUID id, LocalDate heldOn, String kind, byte[] topic, byte[] supervisorName) {
-        }
-        List<Stored> rows = spec.query((rs, n) -> new Stored(rs.getObject("id", UUID.class),
-                rs.getObject("held_on", LocalDate.class), rs.getString("kind"), rs.getBytes("topic"),
-                rs.getBytes("supervisor_name"))).list();
+        return rows(spec.query(SupervisionRepository::stored).list());
+    }
+
+    private record Stored(UUID id, LocalDate heldOn, String kind, byte[] topic, byte[] supervisorName, int version) {
+    }
+
+    private static Stored stored(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Stored(rs.getObject("id", UUID.class), rs.getObject("held_on", LocalDate.class),
+                rs.getString("kind"), rs.getBytes("topic"), rs.getBytes("supervisor_name"), rs.getInt("version"));
+    }
+
+    /** One session of the organisation; {@code lock} locks its row for a correction. */
+    java.util.Optional<Row> find(UUID org, UUID id, boolean lock) {
+        List<Stored> rows = jdbc.sql("SELECT id, held_on, kind, topic, supervisor_name, version FROM qua_supervision "
+                + "WHERE org_id = ? AND id = ?" + (lock ? " FOR UPDATE" : "")).params(org, id)
+                .query(SupervisionRepository::stored).list();
+        return rows(rows).stream().findFirst();
+    }
+
+    private List<Row> rows(List<Stored> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -80,7 +100,72 @@ class SupervisionRepository {
         return rows.stream().map(r -> {
             RowCipher row = row(r.id());
             return new Row(r.id(), r.heldOn(), SupervisionKind.valueOf(r.kind()), row.open("topic", r.topic()),
-                    row.open("supervisor_name", r.supervisorName()), participants.getOrDefault(r.id(), List.of()));
+                    row.open("supervisor_name", r.supervisorName()), participants.getOrDefault(r.id(), List.of()),
+                    r.version());
+        }).toList();
+    }
+
+    /** Keeps the session as it is now as an earlier version, its texts sealed anew for the version's row. */
+    void keepVersion(Row current, UUID replacedBy, Instant now, List<String> changed) {
+        UUID id = UUID.randomUUID();
+        RowCipher row = secrets.cipher().row("qua_supervision_version", id);
+        jdbc.sql("INSERT INTO qua_supervision_version (id, supervision_id, version, held_on, kind, topic, "
+                + "supervisor_name, replaced_by, replaced_at, changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, current.id(), current.version(), Date.valueOf(current.heldOn()), current.kind().name(),
+                        row.seal("topic", current.topic()), row.seal("supervisor_name", current.supervisorName()),
+                        replacedBy, Timestamp.from(now), String.join(",", changed))
+                .update();
+        for (UUID participant : current.participants()) {
+            jdbc.sql("INSERT INTO qua_supervision_version_participant (version_id, staff_id) VALUES (?, ?)")
+                    .params(id, participant).update();
+        }
+    }
+
+    /** The corrected session; its participants replaced. */
+    void update(UUID id, LocalDate heldOn, SupervisionKind kind, String topic, String supervisorName,
+            Collection<UUID> participants) {
+        RowCipher row = row(id);
+        jdbc.sql("UPDATE qua_supervision SET held_on = ?, kind = ?, topic = ?, supervisor_name = ?, "
+                + "version = version + 1 WHERE id = ?")
+                .params(Date.valueOf(heldOn), kind.name(), row.seal("topic", topic),
+                        row.seal("supervisor_name", supervisorName), id)
+                .update();
+        jdbc.sql("DELETE FROM qua_supervision_participant WHERE supervision_id = ?").param(id).update();
+        for (UUID participant : new LinkedHashSet<>(participants)) {
+            jdbc.sql("INSERT INTO qua_supervision_participant (supervision_id, staff_id) VALUES (?, ?)")
+                    .params(id, participant).update();
+        }
+    }
+
+    /** The earlier versions of a session, newest first. */
+    List<VersionRow> versions(UUID supervisionId) {
+        record StoredVersion(UUID id, int version, LocalDate heldOn, String kind, byte[] topic, byte[] supervisorName,
+                UUID replacedBy, Timestamp replacedAt, String changed) {
+        }
+        List<StoredVersion> rows = jdbc.sql("SELECT id, version, held_on, kind, topic, supervisor_name, replaced_by, "
+                + "replaced_at, changed FROM qua_supervision_version WHERE supervision_id = ? ORDER BY version DESC")
+                .param(supervisionId)
+                .query((rs, n) -> new StoredVersion(rs.getObject("id", UUID.class), rs.getInt("version"),
+                        rs.getObject("held_on", LocalDate.class), rs.getString("kind"), rs.getBytes("topic"),
+                        rs.getBytes("supervisor_name"), rs.getObject("replaced_by", UUID.class),
+                        rs.getTimestamp("replaced_at"), rs.getString("changed")))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<UUID>> participants = new HashMap<>();
+        jdbc.sql("SELECT version_id, staff_id FROM qua_supervision_version_participant WHERE version_id IN (:ids)")
+                .param("ids", rows.stream().map(StoredVersion::id).toList())
+                .query(rs -> {
+                    participants.computeIfAbsent(rs.getObject("version_id", UUID.class), k -> new ArrayList<>())
+                            .add(rs.getObject("staff_id", UUID.class));
+                });
+        return rows.stream().map(r -> {
+            RowCipher row = secrets.cipher().row("qua_supervision_version", r.id());
+            return new VersionRow(r.version(), r.heldOn(), SupervisionKind.valueOf(r.kind()),
+                    row.open("topic", r.topic()), row.open("supervisor_name", r.supervisorName()),
+                    participants.getOrDefault(r.id(), List.of()), r.replacedBy(), r.replacedAt().toInstant(),
+                    r.changed().isEmpty() ? List.of() : List.of(r.changed().split(",")));
         }).toList();
     }
 }

@@ -173,7 +173,7 @@ class Escalation {
         Instant now = clock.instant();
         UUID alertId = tx.execute(s -> {
             Appointment appointment = ownAppointment(who, appointmentId);
-            if (appointment.leftAt() != null) {
+            if (appointment.leftAt() != null || appointment.cancelled()) {
                 throw new ResponseStatusException(HttpStatus.CONFLICT);
             }
             audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),

@@ -46,7 +46,7 @@ class StaffSafety {
     /** One appointment as a viewer may see it: {@code place} and {@code pseudonym} only where allowed. */
     record Whereabouts(UUID id, UUID staffId, String practitioner, List<String> attendees, PlaceKind placeKind,
             LocalDateTime startsAt, LocalDateTime endsAt, boolean arrived, boolean left, AlertView alert,
-            String pseudonym, String place, boolean own) {
+            String pseudonym, String place, boolean own, boolean cancelled) {
     }
 
     record AlertView(UUID id, AlertKind kind, int step, String owner, boolean resolved) {
@@ -60,11 +60,13 @@ class StaffSafety {
     private final CaseDirectory cases;
     private final AuditLog audit;
     private final Escalation escalation;
+    private final AppointmentHistoryRepository history;
     private final Clock clock;
 
     StaffSafety(StaffSafetyRepository repository, StaffDirectory staff, CaseDirectory cases, AuditLog audit,
-            Escalation escalation, Clock clock) {
+            Escalation escalation, AppointmentHistoryRepository history, Clock clock) {
         this.repository = repository;
+        this.history = history;
         this.staff = staff;
         this.cases = cases;
         this.audit = audit;
@@ -120,12 +122,12 @@ class StaffSafety {
         return id;
     }
 
-    /** The practitioner's own appointments from today on. */
+    /** The practitioner's own appointments from today on, cancelled ones marked as such. */
     @Transactional(readOnly = true)
     List<Whereabouts> upcoming(StaffPrincipal who) {
         Instant from = today().atStartOfDay(zone()).toInstant();
-        return repository.appointmentsOf(who.organisationId(), who.id(), from, from.plus(java.time.Duration.ofDays(60)))
-                .stream().map(a -> view(who, a)).toList();
+        return repository.appointmentsOf(who.organisationId(), who.id(), from, from.plus(java.time.Duration.ofDays(60)),
+                true).stream().map(a -> view(who, a)).toList();
     }
 
     /** The practitioner's own appointments today (the check-in page). */
@@ -133,8 +135,8 @@ class StaffSafety {
     List<Whereabouts> myDay(StaffPrincipal who) {
         Instant from = today().atStartOfDay(zone()).toInstant();
         Instant to = today().plusDays(1).atStartOfDay(zone()).toInstant();
-        return repository.appointmentsOf(who.organisationId(), who.id(), from, to).stream().map(a -> view(who, a))
-                .toList();
+        return repository.appointmentsOf(who.organisationId(), who.id(), from, to, false).stream()
+                .map(a -> view(who, a)).toList();
     }
 
     /** Today's whereabouts of the organisation as {@code who} may see them. */
@@ -178,7 +180,7 @@ class StaffSafety {
         return new Whereabouts(a.id(), a.staffId(), names.getOrDefault(a.staffId(), "?"),
                 attendeeIds.stream().map(id -> names.getOrDefault(id, "?")).toList(), a.placeKind(),
                 LocalDateTime.ofInstant(a.startsAt(), zone()), LocalDateTime.ofInstant(a.endsAt(), zone()),
-                a.arrivedAt() != null, a.leftAt() != null, alertView, pseudonym, place, own);
+                a.arrivedAt() != null, a.leftAt() != null, alertView, pseudonym, place, own, a.cancelled());
     }
 
     // --- check-in -------------------------------------------------------------------------------
@@ -217,7 +219,7 @@ class StaffSafety {
 
     private Appointment open(StaffPrincipal who, UUID appointmentId) {
         Appointment a = escalation.ownAppointment(who, appointmentId);
-        if (a.leftAt() != null) {
+        if (a.leftAt() != null || a.cancelled()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         return a;
@@ -260,13 +262,17 @@ class StaffSafety {
                 StaffSafetyActions.CONTACT_ADDRESS_SET, who.username(), value == null ? "removed" : "set"));
     }
 
-    /** Erasure (R20): appointments stay (staff whereabouts), but lose the client and the place. */
+    /**
+     * Erasure (R20): appointments stay (staff whereabouts), but lose the client, the place and the
+     * reason for a cancellation; every earlier version of an appointment ever linked to the client goes.
+     */
     @EventListener
     void onClientErased(ClientErased erased) {
+        int versions = history.forgetClient(erased.clientId());
         int forgotten = repository.forgetClient(erased.clientId());
-        if (forgotten > 0) {
+        if (forgotten > 0 || versions > 0) {
             audit.record(new AuditEvent(erased.organisationId(), null, Escalation.SYSTEM,
-                    StaffSafetyActions.CLIENT_LINKS_ERASED, null, "appointments=" + forgotten));
+                    StaffSafetyActions.CLIENT_LINKS_ERASED, null, "appointments=" + forgotten + " versions=" + versions));
         }
     }
 }

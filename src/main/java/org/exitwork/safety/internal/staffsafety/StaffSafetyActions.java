@@ -4,6 +4,8 @@ package org.exitwork.safety.internal.staffsafety;
 final class StaffSafetyActions {
 
     static final String APPOINTMENT_PLANNED = "SAFETY_APPOINTMENT_PLANNED";
+    static final String APPOINTMENT_CORRECTED = "SAFETY_APPOINTMENT_CORRECTED";
+    static final String APPOINTMENT_CANCELLED = "SAFETY_APPOINTMENT_CANCELLED";
     static final String ARRIVED = "SAFETY_ARRIVED";
     static final String LEFT = "SAFETY_LEFT";
     static final String EXTENDED = "SAFETY_EXTENDED";

@@ -22,7 +22,12 @@ import org.springframework.stereotype.Repository;
 class StaffSafetyRepository {
 
     record Appointment(UUID id, UUID organisationId, UUID staffId, Instant startsAt, Instant endsAt,
-            PlaceKind placeKind, byte[] place, UUID clientId, Instant arrivedAt, Instant leftAt, UUID alertId) {
+            PlaceKind placeKind, byte[] place, UUID clientId, Instant arrivedAt, Instant leftAt, UUID alertId,
+            int version, Instant cancelledAt, UUID cancelledBy, byte[] cancelReason) {
+
+        boolean cancelled() {
+            return cancelledAt != null;
+        }
     }
 
     record Alert(UUID id, UUID organisationId, UUID appointmentId, UUID staffId, AlertKind kind, int step,
@@ -38,7 +43,8 @@ class StaffSafetyRepository {
     }
 
     private static final String APPOINTMENT = "SELECT id, organisation_id, staff_id, starts_at, ends_at, place_kind, "
-            + "place, client_id, arrived_at, left_at, alert_id FROM saf_appointment ";
+            + "place, client_id, arrived_at, left_at, alert_id, version, cancelled_at, cancelled_by, cancel_reason "
+            + "FROM saf_appointment ";
     private static final String ALERT = "SELECT id, organisation_id, appointment_id, staff_id, kind, step, next_step_at, "
             + "opened_at, owner_id, acknowledged_at, resolved_by, resolved_at FROM saf_alert ";
 
@@ -71,7 +77,8 @@ class StaffSafetyRepository {
         return new Appointment(uuid(rs, "id"), uuid(rs, "organisation_id"), uuid(rs, "staff_id"),
                 instant(rs, "starts_at"), instant(rs, "ends_at"), PlaceKind.valueOf(rs.getString("place_kind")),
                 rs.getBytes("place"), uuid(rs, "client_id"), instant(rs, "arrived_at"), instant(rs, "left_at"),
-                uuid(rs, "alert_id"));
+                uuid(rs, "alert_id"), rs.getInt("version"), instant(rs, "cancelled_at"), uuid(rs, "cancelled_by"),
+                rs.getBytes("cancel_reason"));
     }
 
     private static Alert alert(ResultSet rs, int row) throws SQLException {
@@ -116,16 +123,26 @@ class StaffSafetyRepository {
         return jdbc.sql(APPOINTMENT + "WHERE id = ?").param(id).query(StaffSafetyRepository::appointment).optional();
     }
 
-    /** Appointments of the organisation that touch [from, to). */
+    /** Appointments of the organisation that touch [from, to), cancelled ones left out. */
     List<Appointment> appointmentsBetween(UUID organisationId, Instant from, Instant to) {
-        return jdbc.sql(APPOINTMENT + "WHERE organisation_id = ? AND starts_at < ? AND ends_at >= ? ORDER BY starts_at")
+        return jdbc.sql(APPOINTMENT + "WHERE organisation_id = ? AND starts_at < ? AND ends_at >= ? "
+                + "AND cancelled_at IS NULL ORDER BY starts_at")
                 .params(organisationId, ts(to), ts(from)).query(StaffSafetyRepository::appointment).list();
     }
 
-    List<Appointment> appointmentsOf(UUID organisationId, UUID staffId, Instant from, Instant to) {
+    /** A practitioner's appointments that touch [from, to); cancelled ones only for their own list. */
+    List<Appointment> appointmentsOf(UUID organisationId, UUID staffId, Instant from, Instant to,
+            boolean withCancelled) {
         return jdbc.sql(APPOINTMENT + "WHERE organisation_id = ? AND staff_id = ? AND starts_at < ? AND ends_at >= ? "
-                + "ORDER BY starts_at").params(organisationId, staffId, ts(to), ts(from))
+                + (withCancelled ? "" : "AND cancelled_at IS NULL ") + "ORDER BY starts_at")
+                .params(organisationId, staffId, ts(to), ts(from))
                 .query(StaffSafetyRepository::appointment).list();
+    }
+
+    /** Locks the appointment's row for a correction or cancellation (the escalation claims the same row). */
+    Optional<Appointment> lockAppointment(UUID organisationId, UUID id) {
+        return jdbc.sql(APPOINTMENT + "WHERE organisation_id = ? AND id = ? FOR UPDATE").params(organisationId, id)
+                .query(StaffSafetyRepository::appointment).optional();
     }
 
     List<UUID> attendees(UUID appointmentId) {
@@ -134,35 +151,48 @@ class StaffSafetyRepository {
     }
 
     void arrived(UUID id, Instant now) {
-        jdbc.sql("UPDATE saf_appointment SET arrived_at = ? WHERE id = ? AND arrived_at IS NULL").params(ts(now), id)
-                .update();
+        jdbc.sql("UPDATE saf_appointment SET arrived_at = ?, version = version + 1 WHERE id = ? AND arrived_at IS NULL")
+                .params(ts(now), id).update();
     }
 
     void left(UUID id, Instant now) {
-        jdbc.sql("UPDATE saf_appointment SET left_at = ? WHERE id = ? AND left_at IS NULL").params(ts(now), id).update();
+        jdbc.sql("UPDATE saf_appointment SET left_at = ?, version = version + 1 WHERE id = ? AND left_at IS NULL")
+                .params(ts(now), id).update();
     }
 
     /** A new expected end; the alert link is cleared so that a new overdue opens a new alert. */
     void extend(UUID id, Instant newEnd) {
-        jdbc.sql("UPDATE saf_appointment SET ends_at = ?, alert_id = NULL WHERE id = ?").params(ts(newEnd), id).update();
+        jdbc.sql("UPDATE saf_appointment SET ends_at = ?, alert_id = NULL, version = version + 1 WHERE id = ?")
+                .params(ts(newEnd), id).update();
     }
 
-    /** Appointments whose check-out is overdue (expected end before {@code endedBefore}) and have no alert. */
+    /**
+     * Appointments whose check-out is overdue (expected end before {@code endedBefore}) and have no alert.
+     * A cancelled appointment is never overdue.
+     */
     List<UUID> overdueWithoutAlert(Instant endedBefore) {
-        return jdbc.sql("SELECT id FROM saf_appointment WHERE left_at IS NULL AND alert_id IS NULL AND ends_at <= ?")
+        return jdbc.sql("SELECT id FROM saf_appointment WHERE left_at IS NULL AND alert_id IS NULL AND ends_at <= ? "
+                + "AND cancelled_at IS NULL")
                 .param(ts(endedBefore)).query(UUID.class).list();
     }
 
-    /** Claims the appointment for a new alert; only one node (or request) wins. */
+    /**
+     * Claims the appointment for a new alert; only one node (or request) wins, and never for a cancelled
+     * appointment (a cancellation holds the row's lock, so the claim sees it once it commits).
+     */
     boolean claimForAlert(UUID appointmentId, UUID alertId) {
-        return jdbc.sql("UPDATE saf_appointment SET alert_id = ? WHERE id = ? AND alert_id IS NULL AND left_at IS NULL")
+        return jdbc.sql("UPDATE saf_appointment SET alert_id = ? WHERE id = ? AND alert_id IS NULL AND left_at IS NULL "
+                + "AND cancelled_at IS NULL")
                 .params(alertId, appointmentId).update() == 1;
     }
 
-    /** Forgets the client behind appointments (erasure): the link and the place, which may identify them. */
+    /**
+     * Forgets the client behind appointments (erasure): the link, the place and the reason for a
+     * cancellation, which may identify them.
+     */
     int forgetClient(UUID clientId) {
-        return jdbc.sql("UPDATE saf_appointment SET client_id = NULL, place = NULL WHERE client_id = ?").param(clientId)
-                .update();
+        return jdbc.sql("UPDATE saf_appointment SET client_id = NULL, place = NULL, cancel_reason = NULL "
+                + "WHERE client_id = ?").param(clientId).update();
     }
 
     // --- alerts ---------------------------------------------------------------------------------

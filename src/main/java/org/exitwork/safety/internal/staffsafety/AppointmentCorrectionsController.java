@@ -1,0 +1,163 @@
+package org.exitwork.safety.internal.staffsafety;
+
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.exitwork.accounts.StaffMember;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.CaseReference;
+import org.exitwork.safety.internal.staffsafety.AppointmentCorrections.AppointmentPage;
+import org.exitwork.safety.internal.staffsafety.AppointmentCorrections.Correction;
+import org.exitwork.safety.internal.staffsafety.AppointmentCorrections.CorrectionRefused;
+import org.exitwork.safety.internal.staffsafety.AppointmentCorrections.Stage;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One appointment of one's own: what it is now, its earlier versions, and the forms to correct or
+ * cancel it ({@link AppointmentCorrections} says what may change when). Only its practitioner reaches it.
+ */
+@Controller
+@PreAuthorize("hasRole('PRACTITIONER')")
+class AppointmentCorrectionsController {
+
+    /** Start, kind of place, place, case and attendees count only while the appointment is planned. */
+    record CorrectionForm(
+            @NotNull Integer version,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+            PlaceKind placeKind,
+            @Size(max = 300) String place,
+            UUID clientId,
+            Set<UUID> attendees) {
+    }
+
+    record CancelForm(@NotNull Integer version, @Size(max = 300) String reason) {
+    }
+
+    private final AppointmentCorrections corrections;
+    private final StaffSafety safety;
+
+    AppointmentCorrectionsController(AppointmentCorrections corrections, StaffSafety safety) {
+        this.corrections = corrections;
+        this.safety = safety;
+    }
+
+    @GetMapping("/safety/appointments/{id}")
+    String appointment(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
+        AppointmentPage page = corrections.page(who, id);
+        model.addAttribute("correction", formOf(page));
+        model.addAttribute("cancellation", new CancelForm(page.version(), ""));
+        return render(who, page, model);
+    }
+
+    @PostMapping("/safety/appointments/{id}")
+    String correct(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @Valid @ModelAttribute("correction") CorrectionForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        AppointmentPage page = corrections.page(who, id);
+        model.addAttribute("cancellation", new CancelForm(page.version(), ""));
+        boolean planned = page.stage() == Stage.PLANNED;
+        if (planned) {
+            if (form.startsAt() == null && !errors.hasFieldErrors("startsAt")) {
+                errors.rejectValue("startsAt", "NotNull");
+            }
+            if (form.placeKind() == null && !errors.hasFieldErrors("placeKind")) {
+                errors.rejectValue("placeKind", "NotNull");
+            }
+            if (form.startsAt() != null && form.endsAt() != null && !form.endsAt().isAfter(form.startsAt())) {
+                errors.rejectValue("endsAt", "safety.appointment.error.ends-before-start");
+            }
+            if (form.clientId() != null && !form.clientId().equals(page.clientId()) && safety.casesCarriedBy(who)
+                    .stream().map(CaseReference::id).noneMatch(form.clientId()::equals)) {
+                errors.rejectValue("clientId", "safety.appointment.error.case");
+            }
+            Set<UUID> colleagues = new HashSet<>();
+            corrections.colleaguesOf(who).forEach(m -> colleagues.add(m.id()));
+            if (form.attendees() != null && !colleagues.containsAll(form.attendees())) {
+                errors.rejectValue("attendees", "safety.appointment.error.attendee");
+            }
+        }
+        if (errors.hasErrors()) {
+            return render(who, page, model);
+        }
+        boolean changed;
+        try {
+            changed = corrections.correct(who, id, new Correction(form.version(),
+                    planned ? form.startsAt().atZone(safety.zone()).toInstant() : null,
+                    form.endsAt().atZone(safety.zone()).toInstant(), form.placeKind(), form.place(), form.clientId(),
+                    form.attendees() == null ? Set.of() : form.attendees()));
+        } catch (CorrectionRefused refused) {
+            if (refused.field() != null) {
+                errors.rejectValue(refused.field(), refused.key());
+                return render(who, page, model);
+            }
+            return refused(who, id, refused, model, response);
+        }
+        redirect.addFlashAttribute("notice",
+                changed ? "safety.appointment.notice.corrected" : "safety.appointment.notice.unchanged");
+        return "redirect:/safety/appointments/" + id;
+    }
+
+    @PostMapping("/safety/appointments/{id}/cancel")
+    String cancel(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @Valid @ModelAttribute("cancellation") CancelForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        AppointmentPage page = corrections.page(who, id);
+        model.addAttribute("correction", formOf(page));
+        if (errors.hasErrors()) {
+            return render(who, page, model);
+        }
+        try {
+            corrections.cancel(who, id, form.version(), form.reason());
+        } catch (CorrectionRefused refused) {
+            return refused(who, id, refused, model, response);
+        }
+        redirect.addFlashAttribute("notice", "safety.appointment.notice.cancelled");
+        return "redirect:/safety/appointments/" + id;
+    }
+
+    /** Refused as a whole (stage, open alert, newer version): the page as it is now, with the reason, 409. */
+    private String refused(StaffPrincipal who, UUID id, CorrectionRefused refused, Model model,
+            HttpServletResponse response) {
+        AppointmentPage now = corrections.page(who, id);
+        model.addAttribute("correction", formOf(now));
+        model.addAttribute("cancellation", new CancelForm(now.version(), ""));
+        model.addAttribute("problem", refused.key());
+        response.setStatus(HttpStatus.CONFLICT.value());
+        return render(who, now, model);
+    }
+
+    private static CorrectionForm formOf(AppointmentPage page) {
+        var a = page.current();
+        return new CorrectionForm(page.version(), a.startsAt(), a.endsAt(), a.placeKind(),
+                Objects.requireNonNullElse(a.place(), ""), page.clientId(), page.attendeeIds());
+    }
+
+    private String render(StaffPrincipal who, AppointmentPage page, Model model) {
+        model.addAttribute("page", page);
+        model.addAttribute("placeKinds", PlaceKind.values());
+        model.addAttribute("cases", safety.casesCarriedBy(who));
+        model.addAttribute("colleagues", corrections.colleaguesOf(who).stream()
+                .sorted(java.util.Comparator.comparing(StaffMember::displayName)).toList());
+        return "safety/appointment";
+    }
+}
