@@ -1,5 +1,6 @@
 package org.exitwork.cases;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -7,9 +8,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipInputStream;
 
 import javax.sql.DataSource;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
@@ -221,6 +226,46 @@ class GroupLabelsAndCasesTest {
         assertThat(mvc.perform(post("/groups/{id}/participants/{p}/label", group, first.id()).with(as(a))
                 .with(csrf()).param("label", "").param("lang", "de")).andReturn().getResponse()
                 .getContentAsString()).contains("Bitte schreiben Sie eine Kennzeichnung");
+    }
+
+    @Test
+    void theLabelIsInNoReportNoExportAndNoAuditPage() throws Exception {
+        StaffPrincipal b = fixtures.staff(org, Role.PRACTITIONER);
+        RegisteredClient client = fixtures.client(a, b, "Reportclient Person");
+        mvc.perform(post("/groups/{id}/participants/{p}/link", group, first.id()).with(as(a)).with(csrf())
+                .param("clientId", client.id().toString())).andExpect(status().isFound());
+        label(a, first, LABEL).andExpect(status().isFound());
+        mvc.perform(post("/groups/{id}/sessions", group).with(as(a)).with(csrf())
+                .param("heldOn", LocalDate.now(clock).toString()).param("minutes", "60")
+                .param("present", first.id().toString())).andExpect(status().isFound());
+
+        byte[] pdf = mvc.perform(get("/cases/{id}/client-report/report", client.id()).with(as(a)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String report;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            report = new PDFTextStripper().getText(document);
+        }
+        assertThat(report).as("the report lists the group the client takes part in").contains("Class 8a Thursday");
+        assertThat(report).doesNotContain("Labelmarker").doesNotContain("Jacketmarker");
+
+        byte[] zip = mvc.perform(get("/cases/{id}/client-report/export", client.id()).with(as(a)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        StringBuilder export = new StringBuilder();
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            while (entries.getNextEntry() != null) {
+                export.append(new String(entries.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(export.toString()).contains("Class 8a Thursday").doesNotContain("Labelmarker")
+                .doesNotContain("Jacketmarker");
+
+        for (StaffPrincipal tandem : List.of(a, b)) {
+            assertThat(mvc.perform(get("/cases/{id}", client.id()).with(as(tandem))).andReturn().getResponse()
+                    .getContentAsString()).doesNotContain("Labelmarker");
+        }
+        String auditPage = body(get("/audit"), fixtures.staff(org, Role.DATA_PROTECTION_OFFICER));
+        assertThat(auditPage).contains(subject())
+                .doesNotContain("Labelmarker").doesNotContain("Jacketmarker");
     }
 
     // --- opening a case for a participant ---
