@@ -123,6 +123,17 @@ class GroupLabelsAndCasesTest {
         assertThat(body(get("/groups/{id}/participants/{p}/label", group, first.id()), a))
                 .contains("value=\"" + LABEL + "\"", "Remove the label");
 
+        // Both languages, and the page says who sees labels and cases and what erasure does.
+        assertThat(page(a)).contains("Private label", "Give a label", "Open a case",
+                "the group keeps the pseudonym and the attendance. When the group is erased, the case stays.");
+        String german = mvc.perform(get("/groups/{id}", group).param("lang", "de").with(as(a)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(german).contains("Private Kennzeichnung", "Kennzeichnung ändern", "Fall eröffnen",
+                "Wird ein Fall gelöscht").doesNotContain("Give a label").doesNotContain("Open a case");
+        assertThat(mvc.perform(get("/groups/{id}/participants/{p}/case", group, first.id()).param("lang", "de")
+                .with(as(a))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Einen Fall für " + first.pseudonym() + " eröffnen", "Wird der Fall gelöscht");
+
         label(c, first, "  " + CHANGED + "  ").andExpect(status().isFound());
         assertThat(labelOnPage(page(a), first)).as("changed, without the surrounding spaces").isEqualTo(CHANGED);
         assertThat(page(a)).doesNotContain("Labelmarker");
