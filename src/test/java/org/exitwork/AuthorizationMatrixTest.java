@@ -131,6 +131,8 @@ class AuthorizationMatrixTest {
         /** A group led by practitioner A (the TANDEM row of the group endpoints), with one participant. */
         UUID group;
         UUID participant;
+        /** A second participant of {@link #group}, for whom a case is opened. */
+        UUID participantForCase;
         /** Sessions and context of {@link #client}: a session with next steps, two context persons. */
         UUID sessionWithNextSteps;
         /** Sessions of {@link #client} the matrix corrects and cancels, and one corrected before, with history. */
@@ -557,6 +559,23 @@ class AuthorizationMatrixTest {
             mvc("POST /groups/{id}/participants/{participantId}/unlink", TANDEM)
                     .vars(w -> ids(w.group, w.participant))
                     .answers(redirect("/groups/{id}#participants")),
+            // A participant's private label: the leaders only (A); everyone else the group pages' 403.
+            mvc("GET /groups/{id}/participants/{participantId}/label", TANDEM).vars(w -> ids(w.group, w.participant))
+                    .answers(ok()),
+            mvc("POST /groups/{id}/participants/{participantId}/label", TANDEM)
+                    .vars(w -> ids(w.group, w.participant)).form((r, w) -> r.param("label", "Matrix label"))
+                    .answers(redirect("/groups/{id}#participants")),
+            mvc("POST /groups/{id}/participants/{participantId}/label/remove", TANDEM)
+                    .vars(w -> ids(w.group, w.participant))
+                    .answers(redirect("/groups/{id}#participants")),
+            // Opening a case for a participant: a leader, who carries the new prospect; a participant of its own,
+            // so that the link endpoint above cannot have taken it first.
+            mvc("GET /groups/{id}/participants/{participantId}/case", TANDEM)
+                    .vars(w -> ids(w.group, w.participantForCase)).answers(ok()),
+            mvc("POST /groups/{id}/participants/{participantId}/case", TANDEM)
+                    .vars(w -> ids(w.group, w.participantForCase))
+                    .form((r, w) -> r.param("pathway", "SCHOOL").param("areas", "GANGS"))
+                    .answers(redirect("/cases/{new}/intake")),
 
             // --- ending, erasure, retention, overviews ---
             mvc("GET /cases/{id}/ending", TANDEM).vars(w -> ids(w.client.id())).answers(ok()),
@@ -980,6 +999,7 @@ class AuthorizationMatrixTest {
                 .query(UUID.class).single();
         w.group = GroupFixtures.group(mvc, w.tandemA, Fixtures.unique("Group "), "A school");
         w.participant = GroupFixtures.participant(mvc, w.tandemA, w.group).id();
+        w.participantForCase = GroupFixtures.participant(mvc, w.tandemA, w.group).id();
         w.sessionWithNextSteps = recorded(w, post("/cases/{id}/sessions", w.client.id())
                 .param("sessionDate", LocalDate.now().minusDays(2).toString()).param("setting", "TANDEM")
                 .param("text", "Session with next steps").param("nextSteps", "Call the school"),

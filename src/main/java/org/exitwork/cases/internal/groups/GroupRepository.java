@@ -25,7 +25,8 @@ public class GroupRepository {
     record GroupRow(UUID id, UUID organisationId, byte[] name, String setting, byte[] institution, Instant createdAt) {
     }
 
-    record ParticipantRow(UUID id, String pseudonym, Instant addedAt, UUID clientId, int attended) {
+    /** {@code label} is the leaders' private label, sealed with the group's key (null: none given). */
+    record ParticipantRow(UUID id, String pseudonym, Instant addedAt, UUID clientId, int attended, byte[] label) {
     }
 
     record SessionRow(UUID id, LocalDate heldOn, int minutes, byte[] note, UUID recordedBy, Instant recordedAt) {
@@ -119,14 +120,30 @@ public class GroupRepository {
 
     List<ParticipantRow> participants(UUID groupId) {
         return jdbc.sql("""
-                SELECT p.id, p.pseudonym, p.added_at, p.client_id,
+                SELECT p.id, p.pseudonym, p.added_at, p.client_id, p.label,
                        (SELECT COUNT(*) FROM cas_group_attendance a WHERE a.participant_id = p.id) AS attended
                 FROM cas_group_participant p WHERE p.group_id = ? ORDER BY p.added_at, p.pseudonym""")
                 .param(groupId)
                 .query((rs, n) -> new ParticipantRow(rs.getObject("id", UUID.class), rs.getString("pseudonym"),
                         rs.getObject("added_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("client_id", UUID.class), rs.getInt("attended")))
+                        rs.getObject("client_id", UUID.class), rs.getInt("attended"), rs.getBytes("label")))
                 .list();
+    }
+
+    /** Sets, replaces or (with {@code null}) removes the participant's sealed private label. */
+    void setLabel(UUID groupId, UUID participantId, byte[] label) {
+        jdbc.sql("UPDATE cas_group_participant SET label = ? WHERE group_id = ? AND id = ?")
+                .params(label, groupId, participantId).update();
+    }
+
+    /**
+     * Clears the labels of the participants linked to a client who is being erased: the group keeps
+     * their pseudonym and attendance, nothing that points to the person. Must run before the client's
+     * row goes, since that sets the link to NULL.
+     */
+    int forgetLabelsOfClient(UUID clientId) {
+        return jdbc.sql("UPDATE cas_group_participant SET label = NULL WHERE client_id = ? AND label IS NOT NULL")
+                .param(clientId).update();
     }
 
     Optional<ParticipantRow> participant(UUID groupId, UUID participantId) {

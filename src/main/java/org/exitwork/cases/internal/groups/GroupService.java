@@ -46,7 +46,8 @@ class GroupService {
     record LinkedCase(UUID id, String pseudonym) {
     }
 
-    record Participant(UUID id, String pseudonym, int attended, LinkedCase linkedCase) {
+    /** {@code label}: the leaders' private label, or null; {@code linkedCase}: only for that case's tandem. */
+    record Participant(UUID id, String pseudonym, String label, int attended, LinkedCase linkedCase) {
     }
 
     record Session(UUID id, LocalDate heldOn, int minutes, List<Theme> themes, String note, List<String> present,
@@ -158,8 +159,9 @@ class GroupService {
     public GroupView forSessionForm(StaffPrincipal who, UUID groupId) {
         GroupRef group = access.forLeaders(who, groupId, "read participants");
         GroupRepository.GroupRow row = groups.group(group.id()).orElseThrow(NotFoundException::new);
+        FieldCipher cipher = access.cipher(group);
         List<Participant> participants = groups.participants(group.id()).stream()
-                .map(p -> new Participant(p.id(), p.pseudonym(), p.attended(), null)).toList();
+                .map(p -> new Participant(p.id(), p.pseudonym(), label(cipher, p), p.attended(), null)).toList();
         access.record(who, GroupActions.GROUP_READ, group, participants.size() + " participants");
         return new GroupView(group.id(), name(row), GroupSetting.valueOf(row.setting()), null, List.of(),
                 participants, List.of(), List.of());
@@ -180,7 +182,7 @@ class GroupService {
                 .forEach(linked::add);
         Map<UUID, String> myLinkedCases = groups.casesInTandemOf(who.id(), linked);
         List<Participant> participants = participantRows.stream()
-                .map(p -> new Participant(p.id(), p.pseudonym(), p.attended(),
+                .map(p -> new Participant(p.id(), p.pseudonym(), label(cipher, p), p.attended(),
                         p.clientId() != null && myLinkedCases.containsKey(p.clientId())
                                 ? new LinkedCase(p.clientId(), myLinkedCases.get(p.clientId())) : null))
                 .toList();
@@ -250,6 +252,10 @@ class GroupService {
                 throw new InvalidLeadersException();
             }
         }
+    }
+
+    private static String label(FieldCipher cipher, GroupRepository.ParticipantRow p) {
+        return cipher.row("cas_group_participant", p.id()).open("label", p.label());
     }
 
     private String name(GroupRepository.GroupRow row) {

@@ -12,7 +12,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotEmpty;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.NewProspect;
+import org.exitwork.cases.Pathway;
+import org.exitwork.cases.PhenomenonArea;
+import org.exitwork.cases.RegisteredClient;
 import org.exitwork.cases.internal.sessions.Theme;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,6 +52,17 @@ class GroupsController {
     record SessionForm(@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
             @NotNull @Min(1) @Max(600) Integer minutes, Set<Theme> themes, @Size(max = 20000) String note,
             Set<UUID> present) {
+    }
+
+    /** A participant's private label; removing it has a button of its own, so blank is a mistake here. */
+    record LabelForm(@NotBlank @Size(max = GroupParticipants.LABEL_MAX) String label) {
+    }
+
+    /**
+     * A case for a participant: what the intake asks of every prospect, nothing more. The participant is
+     * the person the work is about, so there is no context-case choice here.
+     */
+    record CaseForm(@NotNull Pathway pathway, @NotEmpty Set<PhenomenonArea> areas) {
     }
 
     private final GroupService groups;
@@ -204,5 +220,75 @@ class GroupsController {
         participants.unlinkCase(who, id, participantId);
         redirect.addFlashAttribute("notice", "group.notice.unlinked");
         return "redirect:/groups/" + id + "#participants";
+    }
+
+    // A participant's private label (only the group's leaders).
+
+    @GetMapping("/{id}/participants/{participantId}/label")
+    String labelForm(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @PathVariable UUID participantId, Model model) {
+        GroupParticipants.ParticipantView participant = participants.participant(who, id, participantId);
+        model.addAttribute("labelForm", new LabelForm(participant.label()));
+        model.addAttribute("participant", participant);
+        return "groups/label";
+    }
+
+    @PostMapping("/{id}/participants/{participantId}/label")
+    String label(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID participantId,
+            @Valid @ModelAttribute("labelForm") LabelForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        groups.requireLeader(who, id, "label a participant");
+        if (errors.hasErrors()) {
+            GroupParticipants.ParticipantView participant = participants.participant(who, id, participantId);
+            model.addAttribute("participant", participant);
+            return "groups/label";
+        }
+        participants.label(who, id, participantId, form.label());
+        redirect.addFlashAttribute("notice", "group.notice.labelled");
+        return "redirect:/groups/" + id + "#participants";
+    }
+
+    @PostMapping("/{id}/participants/{participantId}/label/remove")
+    String removeLabel(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @PathVariable UUID participantId, RedirectAttributes redirect) {
+        participants.label(who, id, participantId, null);
+        redirect.addFlashAttribute("notice", "group.notice.label-removed");
+        return "redirect:/groups/" + id + "#participants";
+    }
+
+    // A case for a participant: the usual intake, started from the group.
+
+    @GetMapping("/{id}/participants/{participantId}/case")
+    String caseForm(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @PathVariable UUID participantId, Model model) {
+        GroupParticipants.ParticipantView participant = participants.participant(who, id, participantId);
+        model.addAttribute("form", new CaseForm(participant.suggestedPathway(), Set.of()));
+        return casePage(participant, model);
+    }
+
+    @PostMapping("/{id}/participants/{participantId}/case")
+    String openCase(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @PathVariable UUID participantId, @Valid @ModelAttribute("form") CaseForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        groups.requireLeader(who, id, "open a case for a participant");
+        if (errors.hasErrors()) {
+            return casePage(participants.participant(who, id, participantId), model);
+        }
+        RegisteredClient client;
+        try {
+            client = participants.openCase(who, id, participantId, new NewProspect(form.pathway(), form.areas(), false));
+        } catch (GroupParticipants.CannotOpenCaseException e) {
+            redirect.addFlashAttribute("problem", "group.problem.cannot-open-case");
+            return "redirect:/groups/" + id + "#participants";
+        }
+        redirect.addFlashAttribute("notice", "group.notice.case-opened");
+        return "redirect:/cases/" + client.id() + "/intake";
+    }
+
+    private String casePage(GroupParticipants.ParticipantView participant, Model model) {
+        model.addAttribute("participant", participant);
+        model.addAttribute("pathways", Pathway.values());
+        model.addAttribute("areas", PhenomenonArea.values());
+        return "groups/open-case";
     }
 }
