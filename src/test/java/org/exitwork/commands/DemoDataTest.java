@@ -83,8 +83,8 @@ class DemoDataTest {
                 .anyMatch(l -> l.matches("  Deniz Yilmaz, data protection officer: user dpo, password \\S{8,}"))
                 .anyMatch(l -> l.startsWith("  Ada Admin, administrator (manages accounts, reads no case): user admin, "
                         + "password "))
-                .anyMatch(l -> l.startsWith("Second factor: every account, demo ones too, sets it up at its first "
-                        + "sign-in."));
+                .contains("Second factor: every account, demo ones too, sets it up at its first sign-in.",
+                        "  After the password Exitwork shows a QR code: scan it with an authenticator app on your phone");
     }
 
     @Test
@@ -141,9 +141,13 @@ class DemoDataTest {
         String referrals = page("/referrals", "lena");
         assertThat(referrals.split("data-testid=\"referral\"", -1)).as("two referrals waiting").hasSize(3);
         assertThat(referrals).contains("From Polizeipräsidium Nordstadt, Staatsschutz", "From Gesamtschule am Park");
-        assertThat(page("/safety/today", "lena")).contains("Anna Berger", "Mira Hoffmann");
+        String today = page("/safety/today", "lena");
+        assertThat(today).contains("Anna Berger", "Mira Hoffmann");
+        assertThat(today.split("<span>On site</span>", -1)).as("one appointment checked in").hasSize(2);
+        assertThat(today.split("<span>Planned</span>", -1)).as("one appointment still to come").hasSize(2);
         String team = page("/team", "lena");
         assertThat(team).contains("Anna Berger", "Jonas Okafor", "Mira Hoffmann");
+        assertThat(page("/team/supervision", "anna")).contains("Staying calm when a client defends violence");
         String overview = page("/manage/overview", "lena");
         assertThat(overview).contains("data-testid=\"setup-checklist\"", "3 of 5 tasks done");
     }

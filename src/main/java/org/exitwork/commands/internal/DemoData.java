@@ -77,11 +77,12 @@ class DemoData {
         out.println("  " + admin.member().displayName() + ", administrator (manages accounts, reads no case): user "
                 + admin.member().username() + ", password " + admin.temporaryPassword()
                 + " (choose a new one at the first sign-in)");
-        out.println("Second factor: every account, demo ones too, sets it up at its first sign-in. After the password "
-                + "Exitwork shows a QR code; scan it with any authenticator app on your phone and type the six-digit "
-                + "code it shows. Keep the recovery codes shown once. From then on each sign-in asks for the code.");
-        out.println("Anna and Jonas carry most cases; Lena sees the manager's overview and its set-up list; Deniz "
-                + "reads the audit log.");
+        out.println("Second factor: every account, demo ones too, sets it up at its first sign-in.");
+        out.println("  After the password Exitwork shows a QR code: scan it with an authenticator app on your phone");
+        out.println("  and type the six-digit code the app shows. Keep the recovery codes (shown once).");
+        out.println("  From then on every sign-in asks for the app's current code.");
+        out.println("Anna, Jonas and Mira carry the cases (Anna and Jonas are Max's tandem); Lena and Tom manage,");
+        out.println("and Lena's overview shows the set-up list; Deniz reads the audit log.");
         return 0;
     }
 
