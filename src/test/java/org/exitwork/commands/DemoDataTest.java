@@ -64,6 +64,9 @@ class DemoDataTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<org.exitwork.platform.DemoContent> demoContributors;
+
     UUID org;
 
     @BeforeEach
@@ -85,6 +88,11 @@ class DemoDataTest {
                         + "password "))
                 .contains("Second factor: every account, demo ones too, sets it up at its first sign-in.",
                         "  After the password Exitwork shows a QR code: scan it with an authenticator app on your phone");
+    }
+
+    @Test
+    void outsideTheDemoDataCommandNoModuleCanMakeDemoData() {
+        assertThat(demoContributors.stream()).as("DemoContent beans in a serving application").isEmpty();
     }
 
     @Test
