@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.exitwork.commands.Command;
 import org.exitwork.commands.CommandRunner;
+import org.exitwork.platform.DemoContent;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -38,7 +39,8 @@ public class ExitworkApplication {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ExitworkApplication.class)
                 .web(WebApplicationType.NONE)
-                .profiles("command")
+                .profiles(command == Command.DEMO_DATA ? new String[] { "command", DemoContent.PROFILE }
+                        : new String[] { "command" })
                 .logStartupInfo(false)
                 .run(rest);
         int status = context.getBean(CommandRunner.class).run(command, rest);

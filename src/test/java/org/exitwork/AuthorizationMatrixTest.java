@@ -597,6 +597,7 @@ class AuthorizationMatrixTest {
                     .answers(redirect("/manage/retention")),
             mvc("GET /start", PRACTITIONERS).answers(ok()),
             mvc("GET /manage/overview", MANAGERS).answers(ok()),
+            mvc("GET /manage/mail", MANAGERS).answers(ok()),
 
             // --- staff safety: whereabouts, check-in, escalation ---
             // Practitioners plan and check in; practitioners and managers see the board, duty and alerts.

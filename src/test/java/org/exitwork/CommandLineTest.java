@@ -38,7 +38,8 @@ class CommandLineTest {
         String before = Files.readString(dataDir.resolve("master-key.json"));
         Run run = exitwork(dataDir, "rotate-keys");
         assertThat(run.status()).as(run.output()).isZero();
-        assertThat(run.output()).contains("re-wrapped 3 client keys");
+        // Five clients (two at work, one closed, two prospects), the group and the two referrals have keys.
+        assertThat(run.output()).contains("re-wrapped 8 client keys");
         assertThat(Files.readString(dataDir.resolve("master-key.json"))).isNotEqualTo(before);
     }
 

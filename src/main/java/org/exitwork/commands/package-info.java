@@ -4,5 +4,5 @@
  * the public API of the other modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Commands",
-        allowedDependencies = { "accounts", "audit", "cases", "cases::erasure", "continuity", "keys" })
+        allowedDependencies = { "accounts", "audit", "cases", "cases::erasure", "continuity", "keys", "platform" })
 package org.exitwork.commands;

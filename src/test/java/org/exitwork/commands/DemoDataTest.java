@@ -1,51 +1,176 @@
 package org.exitwork.commands;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
 
-import org.exitwork.testing.DatabaseTest;
+import org.exitwork.accounts.StaffDirectory;
+import org.exitwork.accounts.StaffMember;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.CaseDirectory;
+import org.exitwork.cases.CaseReference;
+import org.exitwork.network.Partner;
+import org.exitwork.network.PartnerDirectory;
+import org.exitwork.network.PartnerKind;
+import org.exitwork.testing.ExitworkProcess;
+import org.exitwork.testing.ExitworkProcess.Run;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exitwork.testing.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-@DatabaseTest
-@TestPropertySource(properties = "exitwork.test.context=demo-data")
+/**
+ * {@code demo-data} on an empty data directory, run as an operator runs it (a JVM of its own), and
+ * then the application started on that directory: every feature shows demo data to the people who
+ * use it, and the sign-ins are printed in words.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
 class DemoDataTest {
 
+    private static Run demoData;
+
+    @DynamicPropertySource
+    static void onTheDemoInstallation(DynamicPropertyRegistry registry) throws Exception {
+        ExitworkProcess.DemoInstallation demo = ExitworkProcess.demoInstallation();
+        demoData = demo.demoData();
+        Path copy = demo.copy();
+        registry.add("exitwork.data-dir", copy::toString);
+    }
+
     @Autowired
-    CommandRunner commands;
+    MockMvc mvc;
+
+    @Autowired
+    StaffDirectory staff;
+
+    @Autowired
+    PartnerDirectory partners;
+
+    @Autowired
+    CaseDirectory cases;
 
     @Autowired
     JdbcClient jdbc;
 
-    @Test
-    void fillsAnEmptyDatabaseOnceAndPrintsTheSignIns() {
-        String[] first = run();
-        assertThat(first[0]).isEqualTo("0");
-        assertThat(first[1]).contains("anna", "jonas", "lena", "dpo", "admin", "password");
-        assertThat(jdbc.sql("SELECT stage, COUNT(*) FROM cas_client GROUP BY stage ORDER BY stage")
-                .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list()).containsExactly("CLIENT=2", "PROSPECT=1");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM acc_staff").query(Long.class).single()).isEqualTo(6);
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<org.exitwork.platform.DemoContent> demoContributors;
 
-        String[] second = run();
-        assertThat(second[0]).isEqualTo("1");
-        assertThat(second[1]).contains("refused");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM acc_staff").query(Long.class).single()).isEqualTo(6);
+    UUID org;
 
-        assertThat(commands.run(Command.VERIFY_AUDIT, new String[0])).isZero();
+    @BeforeEach
+    void organisation() {
+        org = jdbc.sql("SELECT id FROM acc_organisation").query(UUID.class).single();
     }
 
-    private String[] run() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true));
-        try {
-            return new String[] {Integer.toString(commands.run(Command.DEMO_DATA, new String[0])), out.toString()};
-        } finally {
-            System.setOut(original);
+    @Test
+    void theSignInsArePrintedInWords() {
+        assertThat(demoData.status()).as(demoData.output()).isZero();
+        List<String> lines = demoData.output().lines().toList();
+        assertThat(lines).anyMatch(l -> l.matches("  Anna Berger, practitioner: user anna, password \\S{8,}"))
+                .anyMatch(l -> l.matches("  Jonas Okafor, practitioner: user jonas, password \\S{8,}"))
+                .anyMatch(l -> l.matches("  Mira Hoffmann, practitioner: user mira, password \\S{8,}"))
+                .anyMatch(l -> l.matches("  Lena Vogt, programme manager: user lena, password \\S{8,}"))
+                .anyMatch(l -> l.matches("  Tom Schneider, programme manager: user tom, password \\S{8,}"))
+                .anyMatch(l -> l.matches("  Deniz Yilmaz, data protection officer: user dpo, password \\S{8,}"))
+                .anyMatch(l -> l.startsWith("  Ada Admin, administrator (manages accounts, reads no case): user admin, "
+                        + "password "))
+                .contains("Second factor: every account, demo ones too, sets it up at its first sign-in.",
+                        "  After the password Exitwork shows a QR code: scan it with an authenticator app on your phone");
+    }
+
+    @Test
+    void outsideTheDemoDataCommandNoModuleCanMakeDemoData() {
+        assertThat(demoContributors.stream()).as("DemoContent beans in a serving application").isEmpty();
+    }
+
+    @Test
+    void theTeamHasTandemsWithProfiles() {
+        List<StaffMember> practitioners = staff.practitioners(org);
+        assertThat(practitioners).extracting(StaffMember::username).containsExactly("anna", "jonas", "mira");
+        assertThat(staff.profiles(org, practitioners.stream().map(StaffMember::id).toList()).values())
+                .hasSize(3).allMatch(p -> p.gender() != null && !p.backgrounds().isEmpty());
+        assertThat(staff.managers(org)).extracting(StaffMember::username).containsExactly("lena", "tom");
+    }
+
+    @Test
+    void thereIsAPartnerOfEveryKind() throws Exception {
+        List<Partner> all = partners.partners(org);
+        assertThat(all).extracting(Partner::kind).containsExactlyInAnyOrder(PartnerKind.values());
+        String page = page("/network/partners", "lena");
+        assertThat(page).contains("Polizeipräsidium Nordstadt, Staatsschutz", "Jugendamt Nordstadt", "Jobcenter Nordstadt",
+                "Bewährungshilfe Nordstadt", "Gesamtschule am Park");
+    }
+
+    @Test
+    void everyFeatureOfACaseHasData() throws Exception {
+        StaffPrincipal anna = principal("anna");
+        List<CaseReference> carried = cases.casesCarriedBy(anna);
+        assertThat(carried).as("Max and the prospect ready for consent (Samir's case is closed)").hasSize(2);
+        UUID max = null;
+        for (CaseReference c : carried) {
+            var response = mvc.perform(get("/cases/" + c.id() + "/sessions").with(as(anna))).andReturn().getResponse();
+            if (response.getStatus() == 200 && response.getContentAsString().contains("apprenticeship as a carpenter")) {
+                max = c.id();
+            }
         }
+        assertThat(max).as("Max's case").isNotNull();
+        String sessions = page("/cases/" + max + "/sessions", "anna");
+        assertThat(sessions).contains("apprenticeship as a carpenter", "break with his old friends",
+                "ashamed of what he posted", "Talked with his mother alone");
+        assertThat(page("/cases/" + max + "/agreement", "anna")).contains(
+                "Max lebt ohne die Gruppe und ohne Gewalt", "Max kann mit Wut umgehen");
+        assertThat(page("/cases/" + max + "/assessment", "anna")).contains("a new friend from work");
+        assertThat(page("/cases/" + max + "/context", "anna")).contains("Sabine Mustermann (fictitious)", "Lea, 14",
+                "Jugendamt Nordstadt, east district");
+        assertThat(page("/cases/" + max + "/consents", "anna")).contains("Jugendamt Nordstadt", "Jobcenter Nordstadt");
+        assertThat(page("/cases/" + max + "/shares", "anna")).contains("Jugendamt Nordstadt");
+        assertThat(page("/cases/" + max + "/safety/threats", "anna")).contains("traitors get what they deserve");
+    }
+
+    @Test
+    void theOrganisationsOtherFeaturesHaveData() throws Exception {
+        java.util.regex.Matcher newest = java.util.regex.Pattern.compile("href=\"(/cases/information-texts/[0-9a-f-]{36})\"")
+                .matcher(page("/cases/information-texts", "lena"));
+        assertThat(newest.find()).isTrue();
+        assertThat(page(newest.group(1), "lena")).contains("Demo Exitwork e.V., Beispielstraße 1");
+        assertThat(page("/groups", "anna")).contains("Workshop: belonging and exclusion (year 9)");
+        String referrals = page("/referrals", "lena");
+        assertThat(referrals.split("data-testid=\"referral\"", -1)).as("two referrals waiting").hasSize(3);
+        assertThat(referrals).contains("From Polizeipräsidium Nordstadt, Staatsschutz", "From Gesamtschule am Park");
+        String today = page("/safety/today", "lena");
+        assertThat(today).contains("Anna Berger", "Mira Hoffmann");
+        assertThat(today.split("<span>On site</span>", -1)).as("one appointment checked in").hasSize(2);
+        assertThat(today.split("<span>Planned</span>", -1)).as("one appointment still to come").hasSize(2);
+        String team = page("/team", "lena");
+        assertThat(team).contains("Anna Berger", "Jonas Okafor", "Mira Hoffmann");
+        assertThat(page("/team/supervision", "anna")).contains("Staying calm when a client defends violence");
+        String overview = page("/manage/overview", "lena");
+        assertThat(overview).contains("data-testid=\"setup-checklist\"", "3 of 5 tasks done");
+    }
+
+    private String page(String path, String username) throws Exception {
+        var response = mvc.perform(get(path).with(as(principal(username)))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path + " as " + username).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    private StaffPrincipal principal(String username) {
+        StaffMember m = staff.team(org).stream().filter(s -> s.username().equals(username)).findFirst()
+                .or(() -> jdbc.sql("SELECT id FROM acc_staff WHERE username = ?").param(username).query(UUID.class)
+                        .optional().flatMap(id -> staff.find(org, id)))
+                .orElseThrow();
+        return new StaffPrincipal(m.id(), m.organisationId(), m.username(), m.displayName(), m.role());
     }
 }

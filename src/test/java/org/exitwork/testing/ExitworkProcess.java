@@ -64,6 +64,60 @@ public final class ExitworkProcess {
         return demo;
     }
 
+    /**
+     * Starts the server ({@code serve}) on a data directory and a free port, with the logging levels
+     * the jar ships with (nothing overridden), waits until it prints {@code untilLine}, then stops it
+     * and answers everything it printed up to then, with the port it listened on.
+     */
+    public static Served serve(Path dataDir, String untilLine) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SHORT_LIVED_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExitworkApplication.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("EXITWORK_DATA_DIR", dataDir.toString());
+        builder.environment().put("EXITWORK_PORT", Integer.toString(port));
+        Process process = builder.start();
+        StringBuilder output = new StringBuilder();
+        java.util.concurrent.CompletableFuture<Void> seen = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                    if (line.contains(untilLine)) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            seen.get(180, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // Stopped below; the test then finds the line missing in what was printed.
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        synchronized (output) {
+            return new Served(port, output.toString());
+        }
+    }
+
+    /** What a started server printed before it was stopped, and its port. */
+    public record Served(int port, String output) {
+    }
+
     public static Run run(Path dataDir, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -1,40 +1,56 @@
 package org.exitwork.commands.internal;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 import org.exitwork.accounts.AccountAdministration;
 import org.exitwork.accounts.AccountAdministration.NewAccount;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
-import org.exitwork.cases.CaseWork;
-import org.exitwork.cases.ClientIdentity;
-import org.exitwork.cases.InformedHow;
-import org.exitwork.cases.NewProspect;
-import org.exitwork.cases.ParticipationConsent;
-import org.exitwork.cases.Pathway;
-import org.exitwork.cases.PhenomenonArea;
-import org.exitwork.cases.SafetyDiscussion;
-import org.exitwork.cases.Tandem;
-import org.exitwork.cases.RegisteredClient;
+import org.exitwork.platform.DemoContent;
+import org.exitwork.platform.DemoContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A demo organisation with staff and fictitious clients, for trying Exitwork out. */
+/**
+ * A demo organisation for trying Exitwork out: its staff, made here through the accounts module's
+ * API, and then every module's own {@link DemoContent} in order (profiles, partners, clients in every
+ * stage with sessions, agreements, assessments and context, a group, consents and a share, referrals,
+ * appointments and a threat log, care for the team). Everything is fictitious.
+ */
 @Component
 class DemoData {
 
-    private final AccountAdministration accounts;
-    private final CaseWork cases;
-    private final TransactionTemplate tx;
+    static final String ORGANISATION = "Demo Exitwork e.V.";
 
-    DemoData(AccountAdministration accounts, CaseWork cases, TransactionTemplate tx) {
+    /** Who is who in the demo, in the order the sign-ins are printed. */
+    private record Person(String username, String name, Role role) {
+    }
+
+    private static final List<Person> STAFF = List.of(
+            new Person("anna", "Anna Berger", Role.PRACTITIONER),
+            new Person("jonas", "Jonas Okafor", Role.PRACTITIONER),
+            new Person("mira", "Mira Hoffmann", Role.PRACTITIONER),
+            new Person("lena", "Lena Vogt", Role.MANAGER),
+            new Person("tom", "Tom Schneider", Role.MANAGER),
+            new Person("dpo", "Deniz Yilmaz", Role.DATA_PROTECTION_OFFICER));
+
+    private final AccountAdministration accounts;
+    private final ObjectProvider<DemoContent> contributors;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    DemoData(AccountAdministration accounts, ObjectProvider<DemoContent> contributors, TransactionTemplate tx,
+            Clock clock) {
         this.accounts = accounts;
-        this.cases = cases;
+        this.contributors = contributors;
         this.tx = tx;
+        this.clock = clock;
     }
 
     int fill(PrintStream out) {
@@ -43,59 +59,40 @@ class DemoData {
                     + "for example EXITWORK_DATA_DIR=./demo-data.");
             return 1;
         }
-        List<NewAccount> created = tx.execute(status -> create());
-        out.println("Demo organisation \"Demo Exitwork e.V.\" created. Sign-ins (each enrols a second factor "
-                + "with an authenticator app at first sign-in):");
-        for (NewAccount account : created) {
-            out.printf("  %-24s %-12s password %s%n", account.member().role(), account.member().username(),
-                    account.temporaryPassword());
+        NewAccount admin = tx.execute(status -> accounts.createOrganisation(ORGANISATION, "admin", "Ada Admin"));
+        DemoContext demo = new DemoContext(admin.member().organisationId(), LocalDate.now(clock));
+        List<NewAccount> staff = tx.execute(status -> STAFF.stream().map(p -> accounts.createStaff(
+                demo.organisationId(), p.username(), p.name(), p.role(), false)).toList());
+        for (NewAccount account : staff) {
+            demo.put("staff." + account.member().username(), principal(account.member()));
         }
-        out.println("The administrator chooses a new password at first sign-in. All clients are fictitious.");
+        contributors.stream().sorted(Comparator.comparingInt(DemoContent::order)).forEach(c -> c.fill(demo));
+
+        out.println("Demo organisation \"" + ORGANISATION + "\" created. Every person and every story in it is made up.");
+        out.println("Start Exitwork (java -jar exitwork.jar) and sign in with one of these:");
+        for (NewAccount account : staff) {
+            out.println("  " + account.member().displayName() + ", " + roleInWords(account.member().role())
+                    + ": user " + account.member().username() + ", password " + account.temporaryPassword());
+        }
+        out.println("  " + admin.member().displayName() + ", administrator (manages accounts, reads no case): user "
+                + admin.member().username() + ", password " + admin.temporaryPassword()
+                + " (choose a new one at the first sign-in)");
+        out.println("Second factor: every account, demo ones too, sets it up at its first sign-in.");
+        out.println("  After the password Exitwork shows a QR code: scan it with an authenticator app on your phone");
+        out.println("  and type the six-digit code the app shows. Keep the recovery codes (shown once).");
+        out.println("  From then on every sign-in asks for the app's current code.");
+        out.println("Anna, Jonas and Mira carry the cases (Anna and Jonas are Max's tandem); Lena and Tom manage,");
+        out.println("and Lena's overview shows the set-up list; Deniz reads the audit log.");
         return 0;
     }
 
-    private List<NewAccount> create() {
-        NewAccount admin = accounts.createOrganisation("Demo Exitwork e.V.", "admin", "Ada Admin");
-        var org = admin.member().organisationId();
-        NewAccount anna = accounts.createStaff(org, "anna", "Anna Berger", Role.PRACTITIONER, false);
-        NewAccount jonas = accounts.createStaff(org, "jonas", "Jonas Okafor", Role.PRACTITIONER, false);
-        NewAccount mira = accounts.createStaff(org, "mira", "Mira Hoffmann", Role.PRACTITIONER, false);
-        NewAccount manager = accounts.createStaff(org, "lena", "Lena Vogt", Role.MANAGER, false);
-        NewAccount dpo = accounts.createStaff(org, "dpo", "Deniz Yilmaz", Role.DATA_PROTECTION_OFFICER, false);
-
-        StaffPrincipal annaP = principal(anna.member());
-        StaffPrincipal jonasP = principal(jonas.member());
-        StaffPrincipal lena = principal(manager.member());
-        RegisteredClient first = takeOn(annaP, lena, Pathway.YOUTH_SERVICE, Set.of(PhenomenonArea.RIGHT_WING),
-                new ClientIdentity("Max Mustermann (fictitious)", LocalDate.of(2001, 4, 12), "0151 0000000", "Maxi"),
-                jonas.member().id(), "de");
-        cases.writeNote(annaP, first.id(), LocalDate.now().minusDays(14),
-                "First meeting at the youth centre. Talked about his apprenticeship and his younger sister.");
-        cases.writeNote(jonasP, first.id(), LocalDate.now().minusDays(7),
-                "He brought up the break with his old friends; a lot of anger and some relief.");
-        RegisteredClient second = takeOn(jonasP, lena, Pathway.FAMILY,
-                Set.of(PhenomenonArea.CONSPIRACY_IDEOLOGY, PhenomenonArea.CULTS),
-                new ClientIdentity("Erika Musterfrau (fictitious)", LocalDate.of(1995, 9, 30), null, null),
-                mira.member().id(), "en");
-        cases.openProspect(principal(mira.member()),
-                new NewProspect(Pathway.SCHOOL, Set.of(PhenomenonArea.UNCLEAR), false));
-        cases.writeNote(jonasP, second.id(), LocalDate.now().minusDays(3),
-                "Phone call. She wants to talk about her family history next time.");
-        return List.of(admin, anna, jonas, mira, manager, dpo);
-    }
-
-    /** The whole intake, as the tandem and the manager would do it in the browser. */
-    private RegisteredClient takeOn(StaffPrincipal practitioner, StaffPrincipal manager, Pathway pathway,
-            Set<PhenomenonArea> areas, ClientIdentity identity, java.util.UUID second, String language) {
-        RegisteredClient prospect = cases.openProspect(practitioner, new NewProspect(pathway, areas, false));
-        cases.recordSafetyDiscussion(manager, prospect.id(), new SafetyDiscussion(LocalDate.now().minusDays(2),
-                "First meetings in our office only; no home visits until we know more.",
-                Set.of(practitioner.id(), second)));
-        cases.takeOn(practitioner, prospect.id(), new ParticipationConsent(LocalDate.now().minusDays(1),
-                InformedHow.TALK_AND_TEXT_HANDED_OVER, cases.currentInformationText(practitioner.organisationId(),
-                        language), language),
-                identity, Tandem.with(second));
-        return prospect;
+    private static String roleInWords(Role role) {
+        return switch (role) {
+            case PRACTITIONER -> "practitioner";
+            case MANAGER -> "programme manager";
+            case DATA_PROTECTION_OFFICER -> "data protection officer";
+            case ADMIN -> "administrator";
+        };
     }
 
     private static StaffPrincipal principal(StaffMember m) {

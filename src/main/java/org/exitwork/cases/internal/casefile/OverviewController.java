@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OverviewController {
 
     private final Overviews overviews;
+    private final SetupChecklist setup;
 
-    OverviewController(Overviews overviews) {
+    OverviewController(Overviews overviews, SetupChecklist setup) {
         this.overviews = overviews;
+        this.setup = setup;
     }
 
     @GetMapping("/start")
@@ -28,6 +30,7 @@ class OverviewController {
     @PreAuthorize("hasRole('MANAGER')")
     String managerOverview(@AuthenticationPrincipal StaffPrincipal who, Model model) {
         model.addAttribute("overview", overviews.managerOverview(who));
+        model.addAttribute("setup", setup.of(who.organisationId()));
         return "cases/manager-overview";
     }
 }

@@ -30,6 +30,13 @@ class RetentionRepository {
                 .optional();
     }
 
+    /** The organisation saved its own value for every period (the defaults do not count). */
+    boolean everyPeriodSet(UUID organisationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM cas_retention WHERE org_id = ? AND prospect_days IS NOT NULL "
+                + "AND closed_days IS NOT NULL AND group_days IS NOT NULL AND appointment_days IS NOT NULL")
+                .param(organisationId).query(Integer.class).single() > 0;
+    }
+
     void save(UUID organisationId, Periods periods, UUID changedBy, Instant changedAt) {
         int updated = jdbc.sql("UPDATE cas_retention SET prospect_days = ?, closed_days = ?, group_days = ?, "
                 + "appointment_days = ?, changed_by = ?, changed_at = ? WHERE org_id = ?")

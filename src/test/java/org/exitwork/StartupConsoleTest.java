@@ -1,0 +1,49 @@
+package org.exitwork;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.exitwork.testing.ExitworkProcess;
+import org.exitwork.testing.ExitworkProcess.Served;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console at start-up, as an operator sees it with the shipped logging levels: a few lines of
+ * Exitwork's own, then a banner that says where to go next, and nothing of the frameworks' chatter.
+ */
+class StartupConsoleTest {
+
+    private static final String RULE = "  ------------------------------------------------------------------------";
+
+    @Test
+    void aFirstStartEndsWithTheFirstRunLinkAfterFewLines() throws Exception {
+        Served served = ExitworkProcess.serve(Files.createTempDirectory("exitwork-start-"), "First run: open");
+        List<String> lines = served.output().lines().toList();
+        String base = "http://localhost:" + served.port();
+        int banner = lines.indexOf("  Exitwork is running at " + base + "/");
+        assertThat(banner).as(served.output()).isPositive();
+        assertThat(lines.subList(banner - 1, banner + 2)).containsExactly(RULE, "  Exitwork is running at " + base + "/",
+                "  First run: open " + base + "/setup to create your organisation and its administrator.");
+        List<String> before = lines.subList(0, banner - 1).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(before).as(served.output()).hasSizeLessThan(15)
+                .noneMatch(l -> l.contains("o.s.") || l.contains("org.springframework") || l.contains("flyway")
+                        || l.contains("hikari") || l.contains("catalina") || l.contains("Tomcat"));
+        // What Exitwork itself says on a first start stays: the new key files and that they need a backup.
+        assertThat(String.join("\n", before)).contains("Created a new master key at", "Created the audit keys at");
+    }
+
+    @Test
+    void onceSetUpTheBannerPointsToTheSignIn() throws Exception {
+        Served served = ExitworkProcess.serve(ExitworkProcess.demoInstallation().copy(), "Sign in at");
+        List<String> lines = served.output().lines().toList();
+        String base = "http://localhost:" + served.port();
+        int banner = lines.indexOf("  Exitwork is running at " + base + "/");
+        assertThat(banner).as(served.output()).isPositive();
+        assertThat(lines.subList(banner - 1, banner + 2)).containsExactly(RULE, "  Exitwork is running at " + base + "/",
+                "  Sign in at " + base + "/sign-in");
+        assertThat(lines.subList(0, banner - 1).stream().filter(l -> !l.isBlank()).toList()).as(served.output())
+                .hasSizeLessThan(15);
+    }
+}
