@@ -23,6 +23,7 @@ import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditWording;
 import org.exitwork.cases.AgreementDocuments;
 import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
@@ -82,11 +83,14 @@ class ClientReports {
     private final JsonMapper json;
     private final Clock clock;
     private final List<WithheldFromTheClient> withholders;
+    private final AuditWording wording;
 
     ClientReports(CaseDirectory cases, ClientRecords records, ObjectProvider<ClientRecordPart> parts, DisclosureLog log,
             AuditLog audit, StaffDirectory staff, AgreementDocuments agreements, ReportPdf pdf,
-            MessageSource messages, JsonMapper json, Clock clock, List<WithheldFromTheClient> withholders) {
+            MessageSource messages, JsonMapper json, Clock clock, List<WithheldFromTheClient> withholders,
+            AuditWording wording) {
         this.withholders = List.copyOf(withholders);
+        this.wording = wording;
         this.cases = cases;
         this.records = records;
         this.parts = parts;
@@ -191,8 +195,8 @@ class ClientReports {
                 d.partnerId() == null ? text("report.to.you", "you", language) : d.recipient(),
                 d.what().stream().map(w -> text("report.what." + w, w, language)).toList(), d.purpose())).toList();
         List<AccessLine> access = entries.stream().map(e -> new AccessLine(e.occurredAt().toString(), shown(e.occurredAt()),
-                e.actorId() == null ? e.actorName() : names.getOrDefault(e.actorId(), e.actorName()),
-                text("report.action." + e.action(), e.action(), language), e.action())).toList();
+                e.actorId() == null ? wording.actor(e, language) : names.getOrDefault(e.actorId(), wording.actor(e, language)),
+                text("report.action." + e.action(), wording.action(e.action(), language), language), e.action())).toList();
         return new Report(ref.pseudonym(), cover.fullName(), language.getLanguage(), Instant.now(clock).toString(),
                 List.copyOf(sections), told, access);
     }
