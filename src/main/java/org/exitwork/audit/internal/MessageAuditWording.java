@@ -5,12 +5,14 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEntry;
@@ -82,6 +84,15 @@ class MessageAuditWording implements AuditWording {
             new Earlier("(\\d+) follow-ups", "ending.follow-ups"),
             new Earlier("pathway=([A-Z_]+)", "intake.pathway"),
             new Earlier("reason=([A-Z_]+)", "break-glass.reason"),
+            new Earlier("held (\\d{4}-\\d{2}-\\d{2}), (\\d+) took part", "intake.safety-discussion"),
+            new Earlier("consent (\\d{4}-\\d{2}-\\d{2}), text v(\\d+) ([a-z]+), tandem of (\\d+)", "intake.taken-on"),
+            new Earlier("session (\\d{4}-\\d{2}-\\d{2}), ([A-Z_]+), (\\d+) themes", "session.recorded"),
+            new Earlier("session (\\d{4}-\\d{2}-\\d{2}), ([A-Z_]+), (\\d+) themes, next steps", "session.recorded-next-steps"),
+            new Earlier("session (\\d{4}-\\d{2}-\\d{2}), ([A-Z_]+), (\\d+) themes, next meeting", "session.recorded-next-meeting"),
+            new Earlier("session (\\d{4}-\\d{2}-\\d{2}), ([A-Z_]+), (\\d+) themes, next steps, next meeting",
+                    "session.recorded-next-steps-meeting"),
+            new Earlier("setting=([A-Z_]+), leaders=(\\d+)", "group.setting"),
+            new Earlier("([A-Z_]+) on (\\d{4}-\\d{2}-\\d{2})", "kind-on"),
             // network and referrals
             new Earlier("from=([A-Z_]+) to=([A-Z_]+)", "partner.kind-change"),
             new Earlier("kind=([A-Z_]+) agreement=([A-Z_]+) contacts=(\\d+)", "partner.created"),
@@ -97,6 +108,7 @@ class MessageAuditWording implements AuditWording {
             new Earlier("key (\\S+)", "referral.credential-revoked"),
             // safety
             new Earlier("kind=HELP", "safety.help"),
+            new Earlier("kind=([A-Z_]+) on=(\\d{4}-\\d{2}-\\d{2}) attendees=(\\d+)", "safety.appointment-planned"),
             new Earlier("kind=OVERDUE", "safety.overdue"),
             new Earlier("step=(\\d+)", "safety.step"),
             new Earlier("minutes=(\\d+)", "safety.minutes"),
@@ -105,6 +117,18 @@ class MessageAuditWording implements AuditWording {
             new Earlier("appointments=(\\d+)", "safety.appointments-erased"),
             // disclosure
             new Earlier("alert (\\S+) no address", "alert.no-address"),
+            new Earlier("alert (\\S+) status=([A-Z_]+)", "alert.status"),
+            new Earlier("alert (\\S+) kind=([A-Z_]+) partner (\\S+) fields=([A-Z_,]*) cannotWait=true", "alert.raised-at-once"),
+            new Earlier("alert (\\S+) kind=([A-Z_]+) partner (\\S+) fields=([A-Z_,]*) cannotWait=false", "alert.raised"),
+            new Earlier("alert (\\S+)", "alert.id"),
+            new Earlier("conference (\\S+) on (\\d{4}-\\d{2}-\\d{2}), (\\d+) partners, client invited true", "conference.planned-client"),
+            new Earlier("conference (\\S+) on (\\d{4}-\\d{2}-\\d{2}), (\\d+) partners, client invited false", "conference.planned"),
+            new Earlier("consent (\\S+), partner (\\S+) ([A-Z_]+), kinds ([A-Z_,]+), (\\d{4}-\\d{2}-\\d{2}) to (\\d{4}-\\d{2}-\\d{2}), ([A-Z_]+)",
+                    "consent.recorded"),
+            new Earlier("channel=([A-Z_]+) to=partner (\\S+) what=([A-Z_,]*) why=consent (\\S+) disclosure=(\\S+)",
+                    "disclosure.consent"),
+            new Earlier("channel=([A-Z_]+) to=partner (\\S+) what=([A-Z_,]*) why=danger in default (\\S+) disclosure=(\\S+)",
+                    "disclosure.danger"),
             new Earlier("alert (\\S+) not sent", "alert.not-sent"));
 
     /** Where the words for a detail's enum arguments are, by code and argument (other bundles name them already). */
@@ -118,6 +142,19 @@ class MessageAuditWording implements AuditWording {
             Map.entry("partner.changed", List.of("network.agreement.", "")),
             Map.entry("partner.changed-renamed", List.of("network.agreement.", "")),
             Map.entry("referral.via", List.of("audit.value.via.")),
+            Map.entry("safety.appointment-planned", List.of("safety.place-kind.")),
+            Map.entry("session.recorded", List.of("", "setting.")),
+            Map.entry("session.recorded-next-steps", List.of("", "setting.")),
+            Map.entry("session.recorded-next-meeting", List.of("", "setting.")),
+            Map.entry("session.recorded-next-steps-meeting", List.of("", "setting.")),
+            Map.entry("group.setting", List.of("group.setting.")),
+            Map.entry("kind-on", List.of("threats.kind.|contact.")),
+            Map.entry("alert.status", List.of("", "dangeralerts.status.")),
+            Map.entry("alert.raised", List.of("", "dangeralerts.kind.", "", "dangeralerts.field.")),
+            Map.entry("alert.raised-at-once", List.of("", "dangeralerts.kind.", "", "dangeralerts.field.")),
+            Map.entry("consent.recorded", List.of("", "", "network.kind.", "consents.kind.", "", "", "consents.informed.")),
+            Map.entry("disclosure.consent", List.of("report.channel.", "", "report.what.|dangeralerts.field.")),
+            Map.entry("disclosure.danger", List.of("report.channel.", "", "report.what.|dangeralerts.field.")),
             Map.entry("reset.password-denied", List.of("", "audit.value.reset-denied.")),
             Map.entry("reset.second-factor-denied", List.of("", "audit.value.reset-denied.")),
             Map.entry("referral.credential-created", List.of("", "referrals.scope.")));
@@ -191,9 +228,17 @@ class MessageAuditWording implements AuditWording {
 
     /** An argument as the reader reads it: enum names in words, dates and times in the language's format. */
     private String value(String argument, String prefix, Locale language) {
-        String named = prefix.isEmpty() ? null : messages.getMessage(prefix + argument, null, null, language);
-        if (named != null) {
-            return named;
+        if (argument.isEmpty()) {
+            return messages.getMessage("audit.value.none", null, "–", language);
+        }
+        if (argument.contains(",") && Arrays.stream(argument.split(",")).allMatch(a -> ENUM_NAME.matcher(a).matches())) {
+            return Arrays.stream(argument.split(",")).map(a -> value(a, prefix, language)).collect(Collectors.joining(", "));
+        }
+        for (String p : prefix.split("\\|")) {
+            String named = p.isEmpty() ? null : messages.getMessage(p + argument, null, null, language);
+            if (named != null) {
+                return named;
+            }
         }
         if (ENUM_NAME.matcher(argument).matches()) {
             return messages.getMessage("audit.value." + argument, null, argument, language);

@@ -104,6 +104,12 @@ class AuditWordingTest {
         assertThat(wording.detail("session 2026-11-30", EN)).isEqualTo("session of 30 Nov 2026");
         assertThat(wording.detail("cases=4, hits=2+", DE)).isEqualTo("4 Fälle durchsucht, mehr als 2 Treffer");
         assertThat(wording.detail("via=FORM", DE)).isEqualTo("über das Einmal-Webformular");
+        assertThat(wording.detail("channel=DANGER_ALERT to=partner p-1 what=FULL_NAME,CONTACT why=danger in default a-1 "
+                + "disclosure=d-1", DE)).isEqualTo("Gefahrenmeldung an Partner p-1, Daten: "
+                        + messages.getMessage("dangeralerts.field.FULL_NAME", null, DE) + ", "
+                        + messages.getMessage("dangeralerts.field.CONTACT", null, DE) + ", Gefahrenmeldung a-1, Weitergabe d-1"
+);
+        assertThat(wording.detail("held 2026-12-01, 2 took part", DE)).isEqualTo("gehalten am 01.12.2026, 2 Teilnehmende");
         // Nothing known: shown as stored rather than guessed at.
         assertThat(wording.detail("something else entirely", DE)).isEqualTo("something else entirely");
         assertThat(wording.detail(null, DE)).isEmpty();
