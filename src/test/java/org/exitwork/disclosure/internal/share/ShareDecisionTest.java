@@ -102,6 +102,14 @@ class ShareDecisionTest {
                 + "Wohnsituation; sie umfasst nicht: Fortschritte und Teilnahme an Terminen. Erfassen Sie eine neue "
                 + "Einwilligung, die Fortschritte und Teilnahme an Terminen umfasst, oder lassen Sie Fortschritte und "
                 + "Teilnahme an Terminen bei dieser Weitergabe weg.");
+        // Every refusal says what to change, not only what is wrong.
+        assertThat(messages.getMessage(reason("NO_CONSENT").messageKey(), null, java.util.Locale.ENGLISH)).isEqualTo(
+                "Refused: there is no valid consent of the client for this partner and purpose (none was given, or it "
+                + "was revoked, has expired or is not valid yet). Record the client's consent to share with this partner "
+                + "first (Consents), then share under it.");
+        assertThat(messages.getMessage(reason("CONSENT_NOT_VALID").messageKey(), null, java.util.Locale.GERMAN))
+                .isEqualTo("Abgelehnt: Die Einwilligung wurde widerrufen, ist abgelaufen oder gilt noch nicht. Wählen Sie "
+                        + "eine heute gültige Einwilligung oder erfassen Sie mit der Klientin oder dem Klienten eine neue.");
         Refusal none = ShareDecision.notCovered("Wohnhilfe Nord", Set.of(DataKind.CASE_CONFERENCE),
                 Set.of(DataKind.HOUSING));
         assertThat(messages.getMessage(none.messageKey(), new org.exitwork.disclosure.internal.gate.Refused(none)
