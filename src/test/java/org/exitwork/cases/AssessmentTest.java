@@ -89,7 +89,7 @@ class AssessmentTest {
                 .getRedirectedUrl()).isEqualTo("/cases/" + client.id() + "/assessment");
         String afterFirst = perform(get("/cases/{id}/assessment", client.id()).with(as(a))).getContentAsString();
         assertThat(afterFirst).contains("Firstresource", "Self because of Firstresource", "Raised")
-                .contains("Internal: never exported, reported or shared with any partner (R5)");
+                .contains("Internal: never exported, reported or shared with any partner");
         // The form for the next revision starts from the latest version.
         assertThat(afterFirst).contains(">Firstresource</textarea>");
         assertThat(afterFirst).containsPattern("value=\"RAISED\" id=\"dangerToSelf\\d\" name=\"dangerToSelf\" checked")

@@ -44,6 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MvcResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -71,6 +74,9 @@ class DangerAlertsTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     @Autowired
     Fixtures fixtures;
@@ -233,8 +239,31 @@ class DangerAlertsTest {
         assertThat(mails()).hasSize(1);
 
         String record = web.page(url(""), a);
+        assertThat(record).doesNotContain("data-testid=\"alert-not-mailed\"");
         assertThat(record).contains("Approved and sent").contains(colleague.displayName()).contains("Petra Police")
                 .contains(a.displayName());
+    }
+
+    @Test
+    void withAMailServerTheApprovalSaysSentByEmail() throws Exception {
+        UUID alert = raised(false, "FULL_NAME");
+        org.springframework.mock.web.MockHttpSession browser = new org.springframework.mock.web.MockHttpSession();
+        MvcResult approved = mvc.perform(post("/danger-alerts/{id}/approve", alert).session(browser)
+                .with(Fixtures.as(colleague)).with(SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        assertThat((java.util.Map<String, Object>) approved.getFlashMap()).containsEntry("notice", "dangeralerts.notice.approved.MAILED")
+                .doesNotContainKey("undelivered");
+        assertThat(mails()).hasSize(1);
+        String page = mvc.perform(get("/danger-alerts/{id}", alert).with(Fixtures.as(colleague)).session(browser))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(messages.getMessage("dangeralerts.notice.approved.MAILED", null, java.util.Locale.ENGLISH))
+                .isEqualTo("The alert has been approved and sent by e-mail.");
+        assertThat(page).contains("data-testid=\"alert-status\">Approved and sent</strong>")
+                .doesNotContain("NOT sent");
+        String german = mvc.perform(get("/danger-alerts/{id}", alert).with(Fixtures.as(colleague))
+                .cookie(new jakarta.servlet.http.Cookie("exitwork-lang", "de"))).andReturn().getResponse().getContentAsString();
+        assertThat(german).contains("Freigegeben und gesendet</strong>");
+        assertThat(messages.getMessage("dangeralerts.notice.approved.MAILED", null, java.util.Locale.GERMAN))
+                .isEqualTo("Die Meldung ist freigegeben und per E-Mail gesendet.");
     }
 
     @Test

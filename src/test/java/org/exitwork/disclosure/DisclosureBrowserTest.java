@@ -272,7 +272,7 @@ class DisclosureBrowserTest {
             waiting.getByRole(AriaRole.LINK).click();
             assertThat(second.getByTestId("alert-content")).containsText("Announced an attack on a named neighbour.");
             second.getByTestId("approve-alert").click();
-            assertThat(second.locator("p.notice")).hasText("The alert has been approved and sent.");
+            assertThat(second.locator("p.notice")).hasText("The alert has been approved and sent by e-mail.");
             assertThat(second.getByTestId("alert-status")).hasText("Approved and sent");
 
             // Exactly one e-mail, to the named contact, with the ticked field and nothing else of the case.

@@ -309,9 +309,21 @@ class SharesTest {
 
     @Test
     void kindsTheConsentDoesNotCover() throws Exception {
-        UUID consent = consent(housing, "HOUSING");
-        refused(share(housing, consent, Map.of(DataKind.HOUSING, "Flat " + m, DataKind.CONTACT_DETAILS, "Phone " + m),
-                "PDF", "en"), "the consent does not cover these kinds of data");
+        UUID consent = consent(housing, "HOUSING", "CURRENT_NEEDS");
+        // Names the partner, what the consent covers, what it does not, and what to change.
+        refused(share(housing, consent, Map.of(DataKind.HOUSING, "Flat " + m, DataKind.CONTACT_DETAILS, "Phone " + m,
+                DataKind.PROGRESS, "Steady " + m), "PDF", "en"), "Refused: the consent to share with " + partnerName(housing)
+                + " covers current needs and the housing situation; it does not cover contact details and progress. "
+                + "Record a new consent that covers contact details and progress, or leave contact details and progress "
+                + "out of this share.");
+        MockHttpServletResponse german = web.perform(share(housing, consent, Map.of(DataKind.HOUSING, "Flat " + m,
+                DataKind.CONTACT_DETAILS, "Phone " + m), "PDF", "en").cookie(new jakarta.servlet.http.Cookie(
+                        "exitwork-lang", "de")), a);
+        assertThat(german.getStatus()).isEqualTo(409);
+        assertThat(german.getContentAsString()).contains("Abgelehnt: Die Einwilligung zur Weitergabe an "
+                + partnerName(housing) + " umfasst aktuellen Unterstützungsbedarf und Wohnsituation; sie umfasst nicht: "
+                + "Kontaktdaten. Erfassen Sie eine neue Einwilligung, die Kontaktdaten umfasst, oder lassen Sie "
+                + "Kontaktdaten bei dieser Weitergabe weg.");
     }
 
     @Test

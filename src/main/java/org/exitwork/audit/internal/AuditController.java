@@ -1,9 +1,13 @@
 package org.exitwork.audit.internal;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditVerifier;
+import org.exitwork.audit.AuditWording;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,24 +26,34 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @PreAuthorize("hasRole('DATA_PROTECTION_OFFICER')")
 class AuditController {
 
+    /** One entry as the reader reads it: the codes in words of the reader's language. */
+    record Line(AuditEntry entry, String actor, String action, String detail) {
+    }
+
     private final AuditLog log;
     private final AuditVerifier verifier;
+    private final AuditWording wording;
 
-    AuditController(AuditLog log, AuditVerifier verifier) {
+    AuditController(AuditLog log, AuditVerifier verifier, AuditWording wording) {
         this.log = log;
         this.verifier = verifier;
+        this.wording = wording;
     }
 
     @GetMapping
-    String recent(@AuthenticationPrincipal(expression = "organisationId") UUID organisation, Model model) {
-        model.addAttribute("entries", log.recent(organisation, 200));
+    String recent(@AuthenticationPrincipal(expression = "organisationId") UUID organisation, Locale language,
+            Model model) {
+        List<Line> lines = log.recent(organisation, 200).stream().map(e -> new Line(e, wording.actor(e, language),
+                wording.action(e.action(), language), wording.detail(e.detail(), language))).toList();
+        model.addAttribute("entries", lines);
         return "audit/log";
     }
 
     @PostMapping("/verify")
-    String verify(@AuthenticationPrincipal(expression = "organisationId") UUID organisation, Model model) {
+    String verify(@AuthenticationPrincipal(expression = "organisationId") UUID organisation, Locale language,
+            Model model) {
         // Checks the whole installation, but tells the organisation only about its own chain.
         model.addAttribute("verification", verifier.verify().seenBy(organisation));
-        return recent(organisation, model);
+        return recent(organisation, language, model);
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 class KeyRotationAudit {
 
     static final String ACTOR = "key rotation";
+    static final String ROTATED = "MASTER_KEY_ROTATED";
+    static final String DESTROYED = "MASTER_KEY_DESTROYED";
 
     private final AuditLog audit;
 
@@ -23,14 +25,14 @@ class KeyRotationAudit {
 
     @EventListener
     void rotated(KeyRotation.Rotated event) {
-        audit.record(new AuditEvent(null, null, ACTOR, "MASTER_KEY_ROTATED", "master key version "
+        audit.record(new AuditEvent(null, null, ACTOR, ROTATED, "master key version "
                 + event.primaryVersion(), (event.newVersion() ? "new primary; " : "finished; ") + "re-wrapped "
                 + event.clientKeys() + " client keys, " + event.systemKeys() + " system keys"));
     }
 
     @EventListener
     void destroyed(KeyRotation.VersionDestroyed event) {
-        audit.record(new AuditEvent(null, null, ACTOR, "MASTER_KEY_DESTROYED", "master key version "
+        audit.record(new AuditEvent(null, null, ACTOR, DESTROYED, "master key version "
                 + event.version(), "created " + event.created() + ", retired " + event.retired()));
     }
 }

@@ -21,6 +21,7 @@ import org.exitwork.accounts.internal.account.AccountRepository;
 import org.exitwork.accounts.internal.account.AccountSessions;
 import org.exitwork.accounts.internal.account.Passwords;
 import org.exitwork.accounts.internal.settings.ResetPolicy;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.platform.NotFoundException;
@@ -200,7 +201,7 @@ public class ResetRequests {
         String password = passwords.generate();
         accounts.setPassword(holder.id(), passwords.hash(password), true);
         audit.record(new AuditEvent(manager.organisationId(), manager.id(), manager.username(),
-                AccountActions.TEMPORARY_PASSWORD_SHOWN, holder.username(), "request=" + id));
+                AccountActions.TEMPORARY_PASSWORD_SHOWN, holder.username(), AuditDetail.of("reset.request", id)));
         return password;
     }
 
@@ -253,7 +254,8 @@ public class ResetRequests {
             Account holder = accounts.byId(request.staffId()).orElseThrow();
             audit.recordIndependently(new AuditEvent(manager.organisationId(), manager.id(), manager.username(),
                     AccountActions.RESET_APPROVAL_DENIED, holder.username(),
-                    detail(request.kind(), id) + " " + whyNot.get().substring("reset.not-yours.".length())));
+                    AuditDetail.of(request.kind() == ResetKind.PASSWORD ? "reset.password-denied"
+                            : "reset.second-factor-denied", id, whyNot.get().substring("reset.not-yours.".length()))));
             throw new NotYours(whyNot.get());
         }
         if (!request.waiting()) {
@@ -303,6 +305,6 @@ public class ResetRequests {
     }
 
     private static String detail(ResetKind kind, UUID id) {
-        return (kind == ResetKind.PASSWORD ? "password" : "second factor") + ", request " + id;
+        return AuditDetail.of(kind == ResetKind.PASSWORD ? "reset.password" : "reset.second-factor", id);
     }
 }

@@ -15,6 +15,7 @@ import org.exitwork.accounts.internal.account.AccountRepository;
 import org.exitwork.accounts.internal.account.Passwords;
 import org.exitwork.accounts.internal.account.Usernames;
 import org.exitwork.accounts.internal.settings.SignInPolicy;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.keys.FieldCipher.RowCipher;
@@ -65,18 +66,18 @@ public class SignInService {
             passwords.burnTime(password);
             audit.record(new AuditEvent(found.map(Account::organisationId).orElse(null), null, null,
                     AccountActions.SIGN_IN_FAILED, found.map(Account::username).orElse(null),
-                    found.isPresent() ? "account deactivated" : "unknown account"));
+                    AuditDetail.of(found.isPresent() ? "signin.account-deactivated" : "signin.unknown-account")));
             return new PasswordResult.Rejected(Duration.ZERO);
         }
         Account account = accounts.byIdForUpdate(found.get().id()).orElseThrow();
         Instant now = clock.instant();
         if (account.lockedAt(now)) {
             passwords.burnTime(password);
-            audit.record(auditOf(account, AccountActions.SIGN_IN_REFUSED_LOCKED, "locked until " + account.lockedUntil()));
+            audit.record(auditOf(account, AccountActions.SIGN_IN_REFUSED_LOCKED, AuditDetail.of("signin.locked", account.lockedUntil())));
             return new PasswordResult.Rejected(Duration.ZERO);
         }
         if (!passwords.matches(password, account.passwordHash())) {
-            return new PasswordResult.Rejected(failure(account, AccountActions.SIGN_IN_FAILED, "wrong password"));
+            return new PasswordResult.Rejected(failure(account, AccountActions.SIGN_IN_FAILED, "signin.wrong-password"));
         }
         NextStep next = account.mustChangePassword() ? NextStep.CHANGE_PASSWORD
                 : account.totpEnrolled() ? NextStep.ENTER_CODE : NextStep.ENROL_SECOND_FACTOR;
@@ -84,13 +85,13 @@ public class SignInService {
     }
 
     /** Counts a failure, locks the account when there were too many, and says how long to hold the answer. */
-    private Duration failure(Account account, String action, String detail) {
+    private Duration failure(Account account, String action, String detailCode) {
         int failures = account.failedAttempts() + 1;
-        audit.record(auditOf(account, action, detail + ", failure " + failures));
+        audit.record(auditOf(account, action, AuditDetail.of(detailCode, failures)));
         if (failures >= policy.lockAfter()) {
             Instant until = clock.instant().plus(policy.lockDuration());
             accounts.recordFailure(account.id(), 0, until);
-            audit.record(auditOf(account, AccountActions.ACCOUNT_LOCKED, "until " + until));
+            audit.record(auditOf(account, AccountActions.ACCOUNT_LOCKED, AuditDetail.of("account.locked-until", until)));
             return policy.delayFor(failures);
         }
         accounts.recordFailure(account.id(), failures, null);
@@ -145,7 +146,7 @@ public class SignInService {
         String secret = accountRow(who.id()).open("totp_secret", account.totpSecret());
         OptionalLong step = secondFactor.verify(secret, code, null);
         if (step.isEmpty()) {
-            checkLock(account, "enrolment code wrong");
+            checkLock(account, "signin.wrong-enrolment-code");
             return Optional.empty();
         }
         accounts.confirmTotp(who.id(), step.getAsLong());
@@ -173,16 +174,16 @@ public class SignInService {
         if (code != null && code.strip().length() > 6
                 && accounts.useRecoveryCode(who.id(), SecondFactor.hashRecoveryCode(code), clock.instant())) {
             audit.record(auditOf(account, AccountActions.RECOVERY_CODE_USED,
-                    accounts.unusedRecoveryCodes(who.id()) + " left"));
+                    AuditDetail.of("signin.recovery-codes-left", accounts.unusedRecoveryCodes(who.id()))));
             signedIn(account);
             return true;
         }
-        checkLock(account, "wrong code");
+        checkLock(account, "signin.wrong-code");
         return false;
     }
 
-    private void checkLock(Account account, String detail) {
-        failure(account, AccountActions.SECOND_FACTOR_FAILED, detail);
+    private void checkLock(Account account, String detailCode) {
+        failure(account, AccountActions.SECOND_FACTOR_FAILED, detailCode);
         if (accounts.byId(account.id()).orElseThrow().lockedAt(clock.instant())) {
             throw new LockedOutException();
         }
@@ -190,7 +191,7 @@ public class SignInService {
 
     private void signedIn(Account account) {
         accounts.clearFailures(account.id());
-        audit.record(auditOf(account, AccountActions.SIGN_IN, "role=" + account.role()));
+        audit.record(auditOf(account, AccountActions.SIGN_IN, AuditDetail.of("account.role", account.role())));
     }
 
     @Transactional

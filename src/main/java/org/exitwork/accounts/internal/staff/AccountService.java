@@ -22,6 +22,7 @@ import org.exitwork.accounts.internal.account.AccountSessions;
 import org.exitwork.accounts.internal.account.Passwords;
 import org.exitwork.accounts.internal.organisation.OrganisationContacts;
 import org.exitwork.accounts.internal.profiles.StaffProfiles;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.springframework.stereotype.Service;
@@ -72,8 +73,8 @@ public class AccountService implements StaffDirectory, AccountAdministration {
         Account admin = newAccount(org, username, displayName, Role.ADMIN, passwords.hash(password), false);
         accounts.insert(admin, clock.instant());
         audit.record(new AuditEvent(org, admin.id(), username, AccountActions.ORGANISATION_CREATED, organisationName,
-                "first-run set-up"));
-        audit.record(new AuditEvent(org, admin.id(), username, AccountActions.ACCOUNT_CREATED, username, "role=ADMIN"));
+                AuditDetail.of("account.first-run")));
+        audit.record(new AuditEvent(org, admin.id(), username, AccountActions.ACCOUNT_CREATED, username, AuditDetail.of("account.role", Role.ADMIN)));
         return admin.member();
     }
 
@@ -112,7 +113,7 @@ public class AccountService implements StaffDirectory, AccountAdministration {
         String password = passwords.generate();
         Account account = newAccount(org, username, displayName, role, passwords.hash(password), temporary);
         accounts.insert(account, clock.instant());
-        audit.record(new AuditEvent(org, actorId, actorName, AccountActions.ACCOUNT_CREATED, username, "role=" + role));
+        audit.record(new AuditEvent(org, actorId, actorName, AccountActions.ACCOUNT_CREATED, username, AuditDetail.of("account.role", role)));
         return new NewAccount(account.member(), password);
     }
 

@@ -22,7 +22,10 @@ class AlertViews {
     private final StaffDirectory staff;
     private final CaseDirectory cases;
 
-    AlertViews(PartnerDirectory partners, StaffDirectory staff, CaseDirectory cases) {
+    private final DangerAlertMail mail;
+
+    AlertViews(PartnerDirectory partners, StaffDirectory staff, CaseDirectory cases, DangerAlertMail mail) {
+        this.mail = mail;
         this.partners = partners;
         this.staff = staff;
         this.cases = cases;
@@ -51,7 +54,8 @@ class AlertViews {
                 r.kind(), r.danger(), r.atRisk(), r.howSoon(), r.fields(), r.content(), r.cannotWait(), r.status(),
                 r.raisedBy(), names.get(r.raisedBy()), r.raisedAt(), r.decidedBy(),
                 r.decidedBy() == null ? null : names.get(r.decidedBy()), r.decidedAt(), r.decisionNote(), r.sentAt(),
-                r.mailed(), r.clientTold(), r.clientToldOn(), r.toldBy() == null ? null : names.get(r.toldBy())))
+                r.mailed(), r.clientTold(), r.clientToldOn(), r.toldBy() == null ? null : names.get(r.toldBy()),
+                mail.configured()))
                 .toList();
     }
 }

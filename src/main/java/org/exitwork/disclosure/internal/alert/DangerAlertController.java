@@ -83,8 +83,9 @@ class DangerAlertController {
         if (errors.hasErrors()) {
             return form(who, id, model);
         }
+        UUID raised;
         try {
-            alerts.raise(who, id, new DangerAlerts.NewAlert(form.partnerId(), form.contactId(), form.kind(),
+            raised = alerts.raise(who, id, new DangerAlerts.NewAlert(form.partnerId(), form.contactId(), form.kind(),
                     form.danger(), form.atRisk(), form.howSoon(), form.fields(), form.cannotWait()),
                     LocaleContextHolder.getLocale());
         } catch (Refused refused) {
@@ -93,8 +94,14 @@ class DangerAlertController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return page;
         }
-        redirect.addFlashAttribute("notice", form.cannotWait() ? "dangeralerts.notice.sent-now"
-                : "dangeralerts.notice.awaiting");
+        if (!form.cannotWait()) {
+            redirect.addFlashAttribute("notice", "dangeralerts.notice.awaiting");
+        } else {
+            Alert.Delivery delivery = alerts.delivery(who, raised);
+            // Said as what happened: a green "sent" when nothing left would let everyone believe the police know.
+            redirect.addFlashAttribute(delivery == Alert.Delivery.MAILED ? "notice" : "undelivered",
+                    "dangeralerts.notice.sent-now." + delivery);
+        }
         return "redirect:/cases/" + id + "/danger-alerts";
     }
 

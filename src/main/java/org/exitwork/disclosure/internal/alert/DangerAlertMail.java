@@ -28,6 +28,11 @@ class DangerAlertMail {
         this.from = settings.mailFrom();
     }
 
+    /** Whether a mail server is set up ({@code spring.mail.host}); without one no alert goes out by e-mail. */
+    boolean configured() {
+        return sender.getIfAvailable() != null;
+    }
+
     /** True when the message was handed to the mail server. */
     boolean send(String to, String subject, String content) {
         JavaMailSender mailSender = sender.getIfAvailable();

@@ -69,7 +69,10 @@ class DangerAlertQueueController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return open(who, id, model);
         }
-        redirect.addFlashAttribute("notice", "dangeralerts.notice.approved");
+        Alert.Delivery delivery = alerts.delivery(who, id);
+        // Said as what happened: a green "sent" when nothing left would let everyone believe the police know.
+        redirect.addFlashAttribute(delivery == Alert.Delivery.MAILED ? "notice" : "undelivered",
+                "dangeralerts.notice.approved." + delivery);
         return "redirect:/danger-alerts/" + id;
     }
 

@@ -264,6 +264,15 @@ class DangerAlerts {
         }
     }
 
+    /**
+     * How an alert that went out reached its contact, read right after it went out (the e-mail is
+     * handed over once the decision is committed), so the page can say exactly what happened.
+     */
+    @Transactional(readOnly = true)
+    public Alert.Delivery delivery(StaffPrincipal who, UUID alertId) {
+        return load(who.organisationId(), alertId).delivery();
+    }
+
     private Alert load(UUID organisationId, UUID alertId) {
         return repository.find(organisationId, alertId).map(a -> views.of(organisationId, List.of(a)).get(0))
                 .orElseThrow(NotFoundException::new);

@@ -26,6 +26,7 @@ import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditWording;
 import org.exitwork.cases.AgreementDocuments;
 import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
@@ -102,14 +103,16 @@ class ClientReports {
     private final List<WithheldFromTheClient> withholders;
     private final Organisations organisations;
     private final DateFormats dates;
+    private final AuditWording wording;
 
     ClientReports(CaseDirectory cases, ClientRecords records, ObjectProvider<ClientRecordPart> parts, DisclosureLog log,
             AuditLog audit, StaffDirectory staff, AgreementDocuments agreements, ReportPdf pdf,
             MessageSource messages, JsonMapper json, Clock clock, List<WithheldFromTheClient> withholders,
-            Organisations organisations, DateFormats dates) {
+            Organisations organisations, DateFormats dates, AuditWording wording) {
         this.withholders = List.copyOf(withholders);
         this.organisations = organisations;
         this.dates = dates;
+        this.wording = wording;
         this.cases = cases;
         this.records = records;
         this.parts = parts;
@@ -222,8 +225,8 @@ class ClientReports {
                 d.what().stream().map(w -> text("report.what." + w, w, language)).toList(), d.purpose())).toList();
         List<AccessLine> access = entries.stream().map(e -> new AccessLine(e.occurredAt().toString(),
                 dates.dateTime(e.occurredAt(), language),
-                e.actorId() == null ? e.actorName() : names.getOrDefault(e.actorId(), e.actorName()),
-                text("report.action." + e.action(), e.action(), language), e.action())).toList();
+                e.actorId() == null ? wording.actor(e, language) : names.getOrDefault(e.actorId(), wording.actor(e, language)),
+                text("report.action." + e.action(), wording.action(e.action(), language), language), e.action())).toList();
         Instant now = Instant.now(clock);
         OrganisationContact sender = organisations.contact(ref.organisationId());
         Printed printed = printed(cover, language, now, sections, disclosures, told, entries, access);

@@ -24,9 +24,11 @@ public final class Refused extends RuntimeException {
         return refusal.messageKey();
     }
 
-    /** {@code null}, or the policy's reason as the one argument of the message. */
+    /** The policy's reason as the one argument of the message, or what the refusal names, or {@code null}. */
     public Object[] messageArguments() {
-        return refusal.byPolicy().map(p -> new Object[] {
-                new DefaultMessageSourceResolvable("outbound.refusal." + p.name())}).orElse(null);
+        if (refusal.byPolicy().isPresent()) {
+            return new Object[] { new DefaultMessageSourceResolvable("outbound.refusal." + refusal.policy().name()) };
+        }
+        return refusal.arguments().isEmpty() ? null : refusal.arguments().toArray();
     }
 }

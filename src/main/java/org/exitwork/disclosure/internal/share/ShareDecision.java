@@ -12,6 +12,8 @@ import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.OutboundGate;
 import org.exitwork.disclosure.internal.gate.Refusal;
 import org.exitwork.network.Partner;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * Whether a share may go out (R9), never trusting the form: the partner must be the organisation's,
@@ -71,7 +73,7 @@ final class ShareDecision {
             return refused(Reason.NO_CONSENT);
         }
         if (!consent.get().kinds().containsAll(request.kinds())) {
-            return refused(Reason.KINDS_NOT_COVERED);
+            return Decision.refused(notCovered(facts.partner().get().name(), consent.get().kinds(), request.kinds()));
         }
         if (!facts.covered()) {
             return refused(Reason.NO_CONSENT);
@@ -79,6 +81,27 @@ final class ShareDecision {
         // Everything written for a partner uses the pseudonym (R9); contact details are the one kind
         // whose very content identifies, and the client consented to exactly that.
         return facts.namesTheClient() ? refused(Reason.NAMES_THE_CLIENT) : Decision.ALLOWED;
+    }
+
+    /**
+     * Names what the consent covers and what it does not, so the tandem knows what to change: a new
+     * consent for the missing kinds, or a share without them.
+     */
+    static Refusal notCovered(String partnerName, Set<DataKind> consented, Set<DataKind> asked) {
+        List<DataKind> covered = DataKind.shareable().stream().filter(consented::contains).toList();
+        List<DataKind> missing = DataKind.shareable().stream().filter(k -> asked.contains(k) && !consented.contains(k))
+                .toList();
+        String key = "shares.refused." + Reason.KINDS_NOT_COVERED.name();
+        return covered.isEmpty()
+                ? Refusal.of(Reason.KINDS_NOT_COVERED.name(), key + ".none", List.of(partnerName, words(missing)))
+                : Refusal.of(Reason.KINDS_NOT_COVERED.name(), key, List.of(partnerName, words(covered), words(missing)));
+    }
+
+    /** Kinds in words, joined as the language joins a list ("A, B and C"). */
+    static MessageSourceResolvable words(List<DataKind> kinds) {
+        Object[] names = kinds.stream().map(k -> new DefaultMessageSourceResolvable("shares.kind.in-text." + k.name()))
+                .toArray();
+        return new DefaultMessageSourceResolvable(new String[] { "shares.list." + kinds.size() }, names);
     }
 
     private static Decision refused(Reason reason) {

@@ -79,9 +79,43 @@ class ShareDecisionTest {
                 .isEqualTo(reason("NO_CONSENT"));
         assertThat(refusal(ShareDecision.decide(new ShareDecision.Request(HOUSING.id(), CONSENT.id(),
                 Set.of(DataKind.HOUSING, DataKind.PROGRESS)), facts(HOUSING, List.of(CONSENT), true, false))))
-                .isEqualTo(reason("KINDS_NOT_COVERED"));
+                .isEqualTo(ShareDecision.notCovered(HOUSING.name(), CONSENT.kinds(), Set.of(DataKind.HOUSING,
+                        DataKind.PROGRESS)));
         assertThat(refusal(ShareDecision.decide(REQUEST, facts(HOUSING, List.of(CONSENT), false, false))))
                 .isEqualTo(reason("NO_CONSENT"));
+    }
+
+    @Test
+    void aRefusalForKindsNamesWhatIsCoveredAndWhatIsMissingInBothLanguages() {
+        org.springframework.context.MessageSource messages = org.exitwork.platform.MessageBundles.messageSource(
+                new org.springframework.core.io.support.PathMatchingResourcePatternResolver());
+        Refusal refusal = ShareDecision.notCovered("Wohnhilfe Nord", Set.of(DataKind.HOUSING, DataKind.CURRENT_NEEDS,
+                DataKind.CASE_CONFERENCE), Set.of(DataKind.HOUSING, DataKind.PROGRESS, DataKind.ATTENDANCE));
+        assertThat(refusal.code()).isEqualTo("KINDS_NOT_COVERED");
+        Object[] args = new org.exitwork.disclosure.internal.gate.Refused(refusal).messageArguments();
+        assertThat(messages.getMessage(refusal.messageKey(), args, java.util.Locale.ENGLISH)).isEqualTo(
+                "Refused: the consent to share with Wohnhilfe Nord covers current needs and the housing situation; it does "
+                + "not cover progress and attendance. Record a new consent that covers progress and attendance, or leave "
+                + "progress and attendance out of this share.");
+        assertThat(messages.getMessage(refusal.messageKey(), args, java.util.Locale.GERMAN)).isEqualTo(
+                "Abgelehnt: Die Einwilligung zur Weitergabe an Wohnhilfe Nord umfasst aktuellen Unterstützungsbedarf und "
+                + "Wohnsituation; sie umfasst nicht: Fortschritte und Teilnahme an Terminen. Erfassen Sie eine neue "
+                + "Einwilligung, die Fortschritte und Teilnahme an Terminen umfasst, oder lassen Sie Fortschritte und "
+                + "Teilnahme an Terminen bei dieser Weitergabe weg.");
+        // Every refusal says what to change, not only what is wrong.
+        assertThat(messages.getMessage(reason("NO_CONSENT").messageKey(), null, java.util.Locale.ENGLISH)).isEqualTo(
+                "Refused: there is no valid consent of the client for this partner and purpose (none was given, or it "
+                + "was revoked, has expired or is not valid yet). Record the client's consent to share with this partner "
+                + "first (Consents), then share under it.");
+        assertThat(messages.getMessage(reason("CONSENT_NOT_VALID").messageKey(), null, java.util.Locale.GERMAN))
+                .isEqualTo("Abgelehnt: Die Einwilligung wurde widerrufen, ist abgelaufen oder gilt noch nicht. Wählen Sie "
+                        + "eine heute gültige Einwilligung oder erfassen Sie mit der Klientin oder dem Klienten eine neue.");
+        Refusal none = ShareDecision.notCovered("Wohnhilfe Nord", Set.of(DataKind.CASE_CONFERENCE),
+                Set.of(DataKind.HOUSING));
+        assertThat(messages.getMessage(none.messageKey(), new org.exitwork.disclosure.internal.gate.Refused(none)
+                .messageArguments(), java.util.Locale.ENGLISH)).isEqualTo("Refused: the consent to share with Wohnhilfe "
+                        + "Nord covers no kind of data to share; it does not cover the housing situation. Record a new "
+                        + "consent that covers the housing situation.");
     }
 
     @Test

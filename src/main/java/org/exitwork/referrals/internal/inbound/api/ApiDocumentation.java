@@ -38,7 +38,8 @@ class ApiDocumentation {
     OpenAPI partnerApiDocument() {
         return new OpenAPI()
                 .info(new Info().title("Exitwork partner API").version("v1").description(
-                        "Refer a person, or add information to a referral you made earlier (one-way street, R7).\n\n"
+                        "Refer a person, or add information to a referral you made earlier (a one-way street: "
+                                + "nothing is ever reported back).\n\n"
                                 + HOW_TO_SIGN))
                 .components(new Components().addSecuritySchemes(SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("Exitwork-Signature")

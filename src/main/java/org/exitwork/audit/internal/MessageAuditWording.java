@@ -1,0 +1,262 @@
+package org.exitwork.audit.internal;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.exitwork.audit.AuditDetail;
+import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.AuditWording;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Audit codes in words, from the bundle {@code audit}: {@code audit.action.<ACTION>},
+ * {@code audit.detail.<code>}, {@code audit.actor.<name>} and {@code audit.value.<ENUM>} for enum
+ * names among a detail's arguments. Entries written before details were stored as codes carry
+ * English text; the known forms of it are read back into codes here ({@link #EARLIER}), anything
+ * else is shown as stored.
+ */
+@Component
+class MessageAuditWording implements AuditWording {
+
+    /** The parts of Exitwork that act without a person, by the name the entries store. */
+    static final Map<String, String> ACTORS = Map.ofEntries(
+            Map.entry("share link", "share-link"),
+            Map.entry("partner deactivated", "partner-deactivated"),
+            Map.entry("command line", "command-line"),
+            Map.entry("exitwork", "exitwork"),
+            Map.entry("exitwork (referral matcher)", "referral-matcher"),
+            Map.entry("exitwork (referral retention)", "referral-retention"),
+            Map.entry("exitwork (restore)", "restore"),
+            Map.entry("exitwork (retention period)", "retention-period"),
+            Map.entry("key rotation", "key-rotation"),
+            Map.entry("system", "system"));
+
+    record Earlier(Pattern pattern, String code) {
+        Earlier(String regex, String code) {
+            this(Pattern.compile(regex), code);
+        }
+    }
+
+    /** English details as earlier versions wrote them (and some modules still do), each with its code. */
+    static final List<Earlier> EARLIER = List.of(
+            // accounts
+            new Earlier("account deactivated", "signin.account-deactivated"),
+            new Earlier("unknown account", "signin.unknown-account"),
+            new Earlier("locked until (\\S+)", "signin.locked"),
+            new Earlier("wrong password, failure (\\d+)", "signin.wrong-password"),
+            new Earlier("wrong code, failure (\\d+)", "signin.wrong-code"),
+            new Earlier("enrolment code wrong, failure (\\d+)", "signin.wrong-enrolment-code"),
+            new Earlier("until (\\S+)", "account.locked-until"),
+            new Earlier("(\\d+) left", "signin.recovery-codes-left"),
+            new Earlier("role=([A-Z_]+)", "account.role"),
+            new Earlier("first-run set-up", "account.first-run"),
+            new Earlier("password, request (\\S+)", "reset.password"),
+            new Earlier("second factor, request (\\S+)", "reset.second-factor"),
+            new Earlier("password, request (\\S+) ([a-z-]+)", "reset.password-denied"),
+            new Earlier("second factor, request (\\S+) ([a-z-]+)", "reset.second-factor-denied"),
+            new Earlier("request=(\\S+)", "reset.request"),
+            new Earlier("staff=(\\d+) contacts=(\\d+)", "emergency-contacts.read"),
+            // cases
+            new Earlier("again after a restore", "erasure.again-after-restore"),
+            new Earlier("cases=(\\d+), hits=(\\d+)", "notes.searched"),
+            new Earlier("cases=(\\d+), hits=(\\d+)\\+", "notes.searched-more"),
+            new Earlier("(\\d+) sessions", "sessions.count"),
+            new Earlier("session (\\d{4}-\\d{2}-\\d{2})", "session.on"),
+            new Earlier("version (\\d+)", "version"),
+            new Earlier("(\\d+) participants", "group.participants"),
+            new Earlier("(\\d+) participants, (\\d+) sessions", "group.participants-sessions"),
+            new Earlier("participants=(\\d+)", "group.participants"),
+            new Earlier("details", "group.details"),
+            new Earlier("(\\d+) persons, (\\d+) stays", "context.count"),
+            new Earlier("relation=([A-Z_]+)", "context.relation"),
+            new Earlier("(\\d+) follow-ups", "ending.follow-ups"),
+            new Earlier("pathway=([A-Z_]+)", "intake.pathway"),
+            new Earlier("reason=([A-Z_]+)", "break-glass.reason"),
+            new Earlier("held (\\d{4}-\\d{2}-\\d{2}), (\\d+) took part", "intake.safety-discussion"),
+            new Earlier("consent (\\d{4}-\\d{2}-\\d{2}), text v(\\d+) ([a-z]+), tandem of (\\d+)", "intake.taken-on"),
+            new Earlier("session (\\d{4}-\\d{2}-\\d{2}), ([A-Z_]+), (\\d+) themes", "session.recorded"),
+            new Earlier("session (\\d{4}-\\d{2}-\\d{2}), ([A-Z_]+), (\\d+) themes, next steps", "session.recorded-next-steps"),
+            new Earlier("session (\\d{4}-\\d{2}-\\d{2}), ([A-Z_]+), (\\d+) themes, next meeting", "session.recorded-next-meeting"),
+            new Earlier("session (\\d{4}-\\d{2}-\\d{2}), ([A-Z_]+), (\\d+) themes, next steps, next meeting",
+                    "session.recorded-next-steps-meeting"),
+            new Earlier("setting=([A-Z_]+), leaders=(\\d+)", "group.setting"),
+            new Earlier("([A-Z_]+) on (\\d{4}-\\d{2}-\\d{2})", "kind-on"),
+            // network and referrals
+            new Earlier("from=([A-Z_]+) to=([A-Z_]+)", "partner.kind-change"),
+            new Earlier("kind=([A-Z_]+) agreement=([A-Z_]+) contacts=(\\d+)", "partner.created"),
+            new Earlier("agreement=([A-Z_]+) contacts=(\\d+)", "partner.changed"),
+            new Earlier("agreement=([A-Z_]+) contacts=(\\d+) renamed", "partner.changed-renamed"),
+            new Earlier("stuck in the inbox for (\\d+) days", "referral.stuck"),
+            new Earlier("days=(\\d+)", "referral.expired"),
+            new Earlier("via=([A-Z_]+)", "referral.via"),
+            new Earlier("count=(\\d+)", "count"),
+            new Earlier("(\\d+) credentials revoked, (\\d+) form links withdrawn", "referral.access-ended"),
+            new Earlier("valid until (\\S+)", "referral.link-valid-until"),
+            new Earlier("key (\\S+), scope ([A-Z_]+)", "referral.credential-created"),
+            new Earlier("key (\\S+)", "referral.credential-revoked"),
+            // safety
+            new Earlier("kind=HELP", "safety.help"),
+            new Earlier("kind=([A-Z_]+) on=(\\d{4}-\\d{2}-\\d{2}) attendees=(\\d+)", "safety.appointment-planned"),
+            new Earlier("kind=OVERDUE", "safety.overdue"),
+            new Earlier("step=(\\d+)", "safety.step"),
+            new Earlier("minutes=(\\d+)", "safety.minutes"),
+            new Earlier("removed", "safety.contact-address-removed"),
+            new Earlier("set", "safety.contact-address-set"),
+            new Earlier("appointments=(\\d+)", "safety.appointments-erased"),
+            // disclosure
+            new Earlier("alert (\\S+) no address", "alert.no-address"),
+            new Earlier("alert (\\S+) status=([A-Z_]+)", "alert.status"),
+            new Earlier("alert (\\S+) kind=([A-Z_]+) partner (\\S+) fields=([A-Z_,]*) cannotWait=true", "alert.raised-at-once"),
+            new Earlier("alert (\\S+) kind=([A-Z_]+) partner (\\S+) fields=([A-Z_,]*) cannotWait=false", "alert.raised"),
+            new Earlier("alert (\\S+)", "alert.id"),
+            new Earlier("conference (\\S+) on (\\d{4}-\\d{2}-\\d{2}), (\\d+) partners, client invited true", "conference.planned-client"),
+            new Earlier("conference (\\S+) on (\\d{4}-\\d{2}-\\d{2}), (\\d+) partners, client invited false", "conference.planned"),
+            new Earlier("consent (\\S+), partner (\\S+) ([A-Z_]+), kinds ([A-Z_,]+), (\\d{4}-\\d{2}-\\d{2}) to (\\d{4}-\\d{2}-\\d{2}), ([A-Z_]+)",
+                    "consent.recorded"),
+            new Earlier("channel=([A-Z_]+) to=partner (\\S+) what=([A-Z_,]*) why=consent (\\S+) disclosure=(\\S+)",
+                    "disclosure.consent"),
+            new Earlier("channel=([A-Z_]+) to=partner (\\S+) what=([A-Z_,]*) why=danger in default (\\S+) disclosure=(\\S+)",
+                    "disclosure.danger"),
+            new Earlier("alert (\\S+) not sent", "alert.not-sent"));
+
+    /** Where the words for a detail's enum arguments are, by code and argument (other bundles name them already). */
+    static final Map<String, List<String>> ARGUMENT_KEYS = Map.ofEntries(
+            Map.entry("account.role", List.of("role.")),
+            Map.entry("intake.pathway", List.of("pathway.")),
+            Map.entry("context.relation", List.of("relation.")),
+            Map.entry("break-glass.reason", List.of("break-glass.reason.")),
+            Map.entry("partner.kind-change", List.of("network.kind.", "network.kind.")),
+            Map.entry("partner.created", List.of("network.kind.", "network.agreement.", "")),
+            Map.entry("partner.changed", List.of("network.agreement.", "")),
+            Map.entry("partner.changed-renamed", List.of("network.agreement.", "")),
+            Map.entry("referral.via", List.of("audit.value.via.")),
+            Map.entry("safety.appointment-planned", List.of("safety.place-kind.")),
+            Map.entry("session.recorded", List.of("", "setting.")),
+            Map.entry("session.recorded-next-steps", List.of("", "setting.")),
+            Map.entry("session.recorded-next-meeting", List.of("", "setting.")),
+            Map.entry("session.recorded-next-steps-meeting", List.of("", "setting.")),
+            Map.entry("group.setting", List.of("group.setting.")),
+            Map.entry("kind-on", List.of("threats.kind.|contact.")),
+            Map.entry("alert.status", List.of("", "dangeralerts.status.")),
+            Map.entry("alert.raised", List.of("", "dangeralerts.kind.", "", "dangeralerts.field.")),
+            Map.entry("alert.raised-at-once", List.of("", "dangeralerts.kind.", "", "dangeralerts.field.")),
+            Map.entry("consent.recorded", List.of("", "", "network.kind.", "consents.kind.", "", "", "consents.informed.")),
+            Map.entry("disclosure.consent", List.of("report.channel.", "", "report.what.|dangeralerts.field.")),
+            Map.entry("disclosure.danger", List.of("report.channel.", "", "report.what.|dangeralerts.field.")),
+            Map.entry("reset.password-denied", List.of("", "audit.value.reset-denied.")),
+            Map.entry("reset.second-factor-denied", List.of("", "audit.value.reset-denied.")),
+            Map.entry("referral.credential-created", List.of("", "referrals.scope.")));
+
+    private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+
+    private final MessageSource messages;
+    private final Clock clock;
+
+    MessageAuditWording(MessageSource messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public String action(String action, Locale language) {
+        String label = messages.getMessage("audit.action." + action, null, null, language);
+        return label != null ? label : messages.getMessage("audit.action.other", new Object[] { action },
+                "Other action (" + action + ")", language);
+    }
+
+    @Override
+    public String detail(String detail, Locale language) {
+        if (detail == null || detail.isBlank()) {
+            return "";
+        }
+        Optional<AuditDetail> coded = AuditDetail.parse(detail).or(() -> earlier(detail));
+        if (coded.isEmpty()) {
+            return detail;
+        }
+        List<String> args = coded.get().arguments();
+        List<String> prefixes = ARGUMENT_KEYS.getOrDefault(coded.get().code(), List.of());
+        Object[] arguments = new Object[args.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = value(args.get(i), i < prefixes.size() ? prefixes.get(i) : "", language);
+        }
+        String text = messages.getMessage("audit.detail." + coded.get().code(), arguments, null, language);
+        return text != null ? text : detail;
+    }
+
+    @Override
+    public String actor(AuditEntry entry, Locale language) {
+        String name = entry.actorName();
+        if (name == null) {
+            return "";
+        }
+        String key = ACTORS.get(name);
+        // A person's user name may be "system" as well; only names no person can have, or no person behind it, are parts of Exitwork.
+        if (key == null || (entry.actorId() != null && !name.contains(" "))) {
+            return name;
+        }
+        return messages.getMessage("audit.actor." + key, null, name, language);
+    }
+
+    /** Reads an English detail of an earlier version back into its code and arguments. */
+    static Optional<AuditDetail> earlier(String detail) {
+        for (Earlier e : EARLIER) {
+            Matcher m = e.pattern().matcher(detail);
+            if (m.matches()) {
+                String[] groups = new String[m.groupCount()];
+                for (int i = 0; i < groups.length; i++) {
+                    groups[i] = m.group(i + 1);
+                }
+                return Optional.of(new AuditDetail(e.code(), List.of(groups)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An argument as the reader reads it: enum names in words, dates and times in the language's format. */
+    private String value(String argument, String prefix, Locale language) {
+        if (argument.isEmpty()) {
+            return messages.getMessage("audit.value.none", null, "–", language);
+        }
+        if (argument.contains(",") && Arrays.stream(argument.split(",")).allMatch(a -> ENUM_NAME.matcher(a).matches())) {
+            return Arrays.stream(argument.split(",")).map(a -> value(a, prefix, language)).collect(Collectors.joining(", "));
+        }
+        for (String p : prefix.split("\\|")) {
+            String named = p.isEmpty() ? null : messages.getMessage(p + argument, null, null, language);
+            if (named != null) {
+                return named;
+            }
+        }
+        if (ENUM_NAME.matcher(argument).matches()) {
+            return messages.getMessage("audit.value." + argument, null, argument, language);
+        }
+        try {
+            if (DATE.matcher(argument).matches()) {
+                return LocalDate.parse(argument).format(format("format.date", language));
+            }
+            if (INSTANT.matcher(argument).matches()) {
+                return Instant.parse(argument).atZone(clock.getZone()).format(format("format.date-time", language));
+            }
+        } catch (DateTimeException notADate) {
+            return argument;
+        }
+        return argument;
+    }
+
+    private DateTimeFormatter format(String key, Locale language) {
+        return DateTimeFormatter.ofPattern(messages.getMessage(key, null, language), language);
+    }
+}

@@ -1,0 +1,292 @@
+package org.exitwork;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.Cookie;
+
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.RegisteredClient;
+import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.GroupFixtures;
+import org.exitwork.testing.WebSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.util.HtmlUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.exitwork.testing.Fixtures.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every page a role reaches by following links, in German, shows no English: no text that is an
+ * English bundle value differing from its German one, no raw enum name, no unresolved message key and
+ * no rule number. The organisation has rows everywhere (a case with sessions, context, consent,
+ * share, threat log, alerts; partners, a group, appointments, referrals, audit entries), so tables
+ * and their words are seen, not only empty states.
+ */
+@DatabaseTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GermanPagesTest {
+
+    static final int PAGES_PER_ROLE = 150;
+    static final Pattern LINK = Pattern.compile("<a\\s[^>]*href=\"([^\"]+)\"");
+    static final Pattern TEXT = Pattern.compile(">([^<]+)<");
+    static final Pattern ENUM_NAME = Pattern.compile("\\b[A-Z]{2,}(_[A-Z]+)+\\b");
+    static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[^?]+\\?\\?");
+    static final Pattern RULE = Pattern.compile("\\bR\\d{1,2}\\b");
+    /** Proper names and words that are the same in every language, though a bundle lists them. */
+    static final Set<String> NAMES = Set.of("Exitwork", "English", "Deutsch");
+    /** Links that leave the page for a file, switch language or end the session. */
+    static final Pattern SKIPPED = Pattern.compile(
+            ".*(/sign-out|lang=|\\.pdf|/pdf|/document|/download|/export|\\.json|/shared/|/api/|/v3/|/referral-form/).*");
+    static final Cookie GERMAN = new Cookie("exitwork-lang", "de");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    final Map<Role, StaffPrincipal> people = new HashMap<>();
+    /** English values that differ from their German ones, value to key. */
+    final Map<String, String> english = new HashMap<>();
+
+    @BeforeAll
+    void anOrganisationWithRowsEverywhere() throws Exception {
+        Fixtures.Organisation org = fixtures.organisation();
+        StaffPrincipal a = fixtures.staff(org, Role.PRACTITIONER);
+        StaffPrincipal b = fixtures.staff(org, Role.PRACTITIONER);
+        StaffPrincipal manager = fixtures.manager(org.id());
+        people.put(Role.PRACTITIONER, a);
+        people.put(Role.MANAGER, manager);
+        people.put(Role.DATA_PROTECTION_OFFICER, fixtures.staff(org, Role.DATA_PROTECTION_OFFICER));
+        people.put(Role.ADMIN, org.admin());
+
+        RegisteredClient client = fixtures.client(a, b, Fixtures.unique("Klara Klient "));
+        fixtures.note(a, client.id(), "Ein Vermerk");
+        fixtures.prospect(a);
+        done(post("/cases/{id}/sessions", client.id()).param("sessionDate", LocalDate.now(clock).minusDays(2).toString())
+                .param("setting", "TANDEM").param("text", "Gespräch").param("nextSteps", "Schule anrufen"), a);
+        done(post("/cases/{id}/context/persons", client.id()).param("relation", "PARENT").param("name", "Mutter"), a);
+        done(post("/cases/{id}/safety/threats", client.id()).param("occurredOn", LocalDate.now(clock).minusDays(3)
+                .toString()).param("kind", "THREATENED").param("fromWhom", "Jemand").param("whatHappened", "Bedroht"), a);
+        done(post("/network/partners").param("name", "Jugendamt Nord").param("kind", "YOUTH_AND_FAMILY")
+                .param("mandate", "Unterstützt Familien").param("agreement", "INFORMAL"), manager);
+        UUID youth = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = 'Jugendamt Nord'").param(org.id())
+                .query(UUID.class).single();
+        done(post("/network/partners").param("name", "Polizei Mitte").param("kind", "POLICE").param("mandate", "Gefahrenabwehr")
+                .param("agreement", "INFORMAL").param("contacts[0].name", "Kommissarin Weber")
+                .param("contacts[0].phone", "+49 30 1234567").param("contacts[0].email", "weber@polizei.example"), manager);
+        UUID police = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = 'Polizei Mitte'").param(org.id())
+                .query(UUID.class).single();
+        UUID contact = jdbc.sql("SELECT id FROM net_partner_contact WHERE partner_id = ?").param(police)
+                .query(UUID.class).single();
+        done(post("/cases/{id}/consents", client.id()).param("partnerId", youth.toString()).param("purpose", "Hilfe")
+                .param("kinds", "ATTENDANCE", "CASE_CONFERENCE").param("validFrom", LocalDate.now(clock).toString())
+                .param("validUntil", LocalDate.now(clock).plusMonths(3).toString()).param("informedHow", "WITH_INTERPRETER"), a);
+        UUID consent = jdbc.sql("SELECT id FROM con_consent WHERE client_id = ?").param(client.id()).query(UUID.class).single();
+        assertThat(mvc.perform(post("/cases/{id}/shares", client.id()).with(as(a)).with(csrf())
+                .param("partnerId", youth.toString()).param("consentId", consent.toString()).param("kinds", "ATTENDANCE")
+                .param("texts[4]", "Kam jede Woche").param("form", "JSON").param("language", "de")).andReturn()
+                .getResponse().getStatus()).as("share granted").isEqualTo(200);
+        for (boolean cannotWait : new boolean[] { false, true }) {
+            done(post("/cases/{id}/danger-alerts", client.id()).param("partnerId", police.toString())
+                    .param("contactId", contact.toString()).param("kind", "OTHER").param("danger", "Gefahr")
+                    .param("atRisk", "Jemand").param("howSoon", "Jetzt").param("cannotWait", Boolean.toString(cannotWait)), b);
+        }
+        done(post("/cases/{id}/conferences", client.id()).param("heldOn", LocalDate.now(clock).toString())
+                .param("purpose", "Fallkonferenz").param("invitees[0].partnerId", youth.toString())
+                .param("invitees[0].chosen", "true"), a);
+        UUID group = GroupFixtures.group(mvc, a, "Klasse 9b", "Eine Schule");
+        GroupFixtures.participant(mvc, a, group);
+        LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
+        done(post("/safety/appointments").param("startsAt", now.plusHours(1).toString())
+                .param("endsAt", now.plusHours(2).toString()).param("placeKind", "HOME_VISIT").param("place", "Hauptstraße 1")
+                .param("clientId", client.id().toString()), a);
+        RegisteredClient closed = fixtures.client(a, b, Fixtures.unique("Abgeschlossen "));
+        done(post("/cases/{id}/ending/completed", closed.id()).param("closedOn", LocalDate.now(clock).toString())
+                .param("aftercarePlan", "Nachsorge").param("followUp1", LocalDate.now(clock).plusDays(20).toString()), a);
+        // Audit entries of every kind: a failed sign-in, a wrong second factor written the old English way.
+        new WebSession(mvc).post("/sign-in", "username", a.username(), "password", "falsch");
+        jdbc.sql("SELECT 1").query(Integer.class).single(); // the sign-in wrote its entry in its own transaction
+
+        // A word that is German as well ("Partner", "Status", "Kind") is no sign of English.
+        Set<String> germanWords = new java.util.HashSet<>();
+        for (String bundle : bundles()) {
+            Properties de = load("src/main/resources/i18n/" + bundle + "_de.properties");
+            de.stringPropertyNames().forEach(k -> germanWords.add(de.getProperty(k).strip()));
+        }
+        for (String bundle : bundles()) {
+            Properties en = load("src/main/resources/i18n/" + bundle + ".properties");
+            Properties de = load("src/main/resources/i18n/" + bundle + "_de.properties");
+            for (String key : en.stringPropertyNames()) {
+                String value = en.getProperty(key).strip();
+                if (value.length() >= 4 && !value.equals(de.getProperty(key, "").strip()) && !NAMES.contains(value)
+                        && !value.contains("{") && !germanWords.contains(value)) {
+                    english.put(value, bundle + ": " + key);
+                }
+            }
+        }
+    }
+
+    private void done(MockHttpServletRequestBuilder request, StaffPrincipal who) throws Exception {
+        assertThat(mvc.perform(request.with(as(who)).with(csrf())).andReturn().getResponse().getStatus())
+                .as("set-up step").isEqualTo(302);
+    }
+
+    @Test
+    void practitioner() throws Exception {
+        assertGermanOnly(Role.PRACTITIONER);
+    }
+
+    @Test
+    void manager() throws Exception {
+        assertGermanOnly(Role.MANAGER);
+    }
+
+    @Test
+    void dataProtectionOfficer() throws Exception {
+        assertGermanOnly(Role.DATA_PROTECTION_OFFICER);
+        // The audit log in words: actions, details written as codes, and parts of Exitwork that act.
+        String audit = mvc.perform(get("/audit").with(as(people.get(Role.DATA_PROTECTION_OFFICER))).cookie(GERMAN))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(audit).contains("<td>Anmeldung fehlgeschlagen</td>", "<td>falsches Passwort, Fehlversuch 1</td>",
+                "<td>Konto angelegt</td>", "<td>Rolle: Fachkraft</td>", "<td>Kommandozeile</td>",
+                "<td>Partner erfasst</td>", "<td>Polizei, Informelle Zusammenarbeit, 1 Kontakte</td>")
+                .doesNotContain("SIGN_IN_FAILED", "ACCOUNT_CREATED", "wrong password", "command line");
+    }
+
+    @Test
+    void administrator() throws Exception {
+        assertGermanOnly(Role.ADMIN);
+    }
+
+    private void assertGermanOnly(Role role) throws Exception {
+        StaffPrincipal who = people.get(role);
+        // Chosen once: the language sticks in its cookie from then on.
+        MockHttpServletResponse chosen = mvc.perform(get("/").param("lang", "de").with(as(who))).andReturn().getResponse();
+        assertThat(chosen.getCookie(GERMAN.getName())).as("language chosen").isNotNull();
+        Cookie language = chosen.getCookie(GERMAN.getName());
+
+        Deque<String> toVisit = new ArrayDeque<>(List.of("/"));
+        Set<String> seen = new LinkedHashSet<>(toVisit);
+        List<String> findings = new ArrayList<>();
+        int visited = 0;
+        while (!toVisit.isEmpty() && visited < PAGES_PER_ROLE) {
+            String path = toVisit.poll();
+            MockHttpServletResponse response = mvc.perform(get(URI.create(path)).with(as(who)).cookie(language))
+                    .andReturn().getResponse();
+            if (response.getStatus() / 100 == 3 && response.getRedirectedUrl() != null) {
+                follow(response.getRedirectedUrl(), toVisit, seen);
+                continue;
+            }
+            String type = String.valueOf(response.getContentType());
+            if (response.getStatus() != 200 || !type.startsWith("text/html")) {
+                continue;
+            }
+            visited++;
+            String html = response.getContentAsString();
+            assertThat(html).as(path + " is German").contains("<html lang=\"de\"");
+            findings.addAll(findingsOn(path, html));
+            Matcher links = LINK.matcher(html);
+            while (links.find()) {
+                follow(HtmlUtils.htmlUnescape(links.group(1)), toVisit, seen);
+            }
+        }
+        assertThat(visited).as(role + ": pages visited " + seen).isGreaterThanOrEqualTo(switch (role) {
+            case PRACTITIONER -> 40;
+            case MANAGER -> 25;
+            default -> 3;
+        });
+        assertThat(findings).as(role + ": English, raw codes or rule numbers on German pages").isEmpty();
+    }
+
+    private static void follow(String href, Deque<String> toVisit, Set<String> seen) {
+        String link = href.replaceAll("#.*$", "");
+        if (link.startsWith("http://localhost")) {
+            link = link.substring("http://localhost".length());
+        }
+        if (!link.startsWith("/") || link.startsWith("//") || SKIPPED.matcher(link).matches() || !seen.add(link)) {
+            return;
+        }
+        toVisit.add(link);
+    }
+
+    /** Each offending text node of a page, as "page: text". */
+    List<String> findingsOn(String path, String html) {
+        String visible = html.replaceAll("(?s)<!--.*?-->", "").replaceAll("(?s)<script.*?</script>", "")
+                .replaceAll("(?s)<style.*?</style>", "").replaceAll("(?s)<pre.*?</pre>", "");
+        List<String> found = new ArrayList<>();
+        Matcher text = TEXT.matcher(visible);
+        while (text.find()) {
+            String node = HtmlUtils.htmlUnescape(text.group(1)).strip();
+            if (node.isEmpty()) {
+                continue;
+            }
+            if (english.containsKey(node)) {
+                found.add(path + ": English \"" + node + "\" (" + english.get(node) + ")");
+            }
+            if (ENUM_NAME.matcher(node).find()) {
+                found.add(path + ": raw code \"" + node + "\"");
+            }
+            if (UNRESOLVED.matcher(node).find()) {
+                found.add(path + ": unresolved \"" + node + "\"");
+            }
+            if (RULE.matcher(node).find()) {
+                found.add(path + ": rule number \"" + node + "\"");
+            }
+        }
+        return found;
+    }
+
+    static Set<String> bundles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".properties") && !n.contains("_de"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length())).collect(TreeSet::new, Set::add, Set::addAll);
+        }
+    }
+
+    static Properties load(String file) throws IOException {
+        Properties p = new Properties();
+        try (var reader = Files.newBufferedReader(Path.of(file))) {
+            p.load(reader);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,187 @@
+package org.exitwork.audit.internal;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.exitwork.audit.AuditDetail;
+import org.exitwork.audit.AuditEntry;
+import org.exitwork.platform.MessageBundles;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Audit codes in words in both languages: every action has a label, details stored as codes and
+ * English details of earlier versions read the same, and parts of Exitwork that act are named.
+ */
+class AuditWordingTest {
+
+    static final Locale DE = Locale.GERMAN;
+    static final Locale EN = Locale.ENGLISH;
+    static final Pattern ACTION = Pattern.compile("[A-Z]{2,}(_[A-Z]+)*");
+    /** Actions named outside an {@code *Actions} class: the class and its constant. */
+    static final Map<String, String> OTHER_HOLDERS = Map.of(
+            "org.exitwork.audit.internal.JdbcAuditLog", "SEAL_ACTION",
+            "org.exitwork.audit.internal.KeyRotationAudit", "ROTATED,DESTROYED",
+            "org.exitwork.safety.internal.staffsafety.AppointmentErasure", "APPOINTMENT_ERASED");
+
+    final MessageSource messages = MessageBundles.messageSource(new PathMatchingResourcePatternResolver());
+    final MessageAuditWording wording = new MessageAuditWording(messages,
+            Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneId.of("Europe/Berlin")));
+
+    @Test
+    void everyActionConstantHasALabelInBothLanguages() throws Exception {
+        Map<String, String> actions = allActions();
+        assertThat(actions).as("actions found").hasSizeGreaterThan(150)
+                .containsKeys("SIGN_IN", "SHARE_LINK_FETCHED", "DANGER_ALERT_APPROVED", "AUDIT_LEGACY_CHAIN_SEALED",
+                        "MASTER_KEY_ROTATED", "SAFETY_APPOINTMENT_ERASED", "REFERRAL_CREDENTIAL_CREATED");
+        Map<String, String> missing = new TreeMap<>();
+        for (Map.Entry<String, String> a : actions.entrySet()) {
+            for (Locale language : new Locale[] { EN, DE }) {
+                if (messages.getMessage("audit.action." + a.getKey(), null, null, language) == null) {
+                    missing.put(a.getKey() + " (" + language + ")", a.getValue());
+                }
+            }
+        }
+        assertThat(missing).as("actions without a label in i18n/audit*.properties").isEmpty();
+    }
+
+    @Test
+    void actionsReadAsWords() {
+        assertThat(wording.action("SIGN_IN", DE)).isEqualTo("Angemeldet");
+        assertThat(wording.action("SIGN_IN", EN)).isEqualTo("Signed in");
+        assertThat(wording.action("SHARE_LINK_FETCHED", DE)).isEqualTo("Weitergabe vom Partner abgerufen");
+        assertThat(wording.action("NO_SUCH_THING", DE)).isEqualTo("Andere Aktion (NO_SUCH_THING)");
+        assertThat(wording.action("NO_SUCH_THING", EN)).isEqualTo("Other action (NO_SUCH_THING)");
+    }
+
+    @Test
+    void detailsStoredAsCodesReadInTheReadersLanguage() {
+        String stored = AuditDetail.of("signin.wrong-code", 1);
+        assertThat(stored).isEqualTo("@signin.wrong-code|1");
+        assertThat(wording.detail(stored, DE)).isEqualTo("falscher Code, Fehlversuch 1");
+        assertThat(wording.detail(stored, EN)).isEqualTo("wrong code, failed attempt 1");
+        assertThat(wording.detail(AuditDetail.of("account.role", "DATA_PROTECTION_OFFICER"), DE))
+                .isEqualTo("Rolle: " + messages.getMessage("role.DATA_PROTECTION_OFFICER", null, DE));
+        assertThat(wording.detail(AuditDetail.of("signin.locked", Instant.parse("2026-12-02T10:15:00Z")), DE))
+                .isEqualTo("Konto gesperrt bis 02.12.2026, 11:15");
+        assertThat(wording.detail(AuditDetail.of("signin.locked", Instant.parse("2026-12-02T10:15:00Z")), EN))
+                .isEqualTo("account locked until 2 Dec 2026, 11:15");
+        assertThat(wording.detail(AuditDetail.of("reset.password-denied", "r-1", "requester"), DE))
+                .isEqualTo("Passwort, Antrag r-1: selbst beantragt");
+        assertThat(wording.detail(AuditDetail.of("alert.no-mail-server", "a-1"), DE))
+                .isEqualTo("Meldung a-1: Kein Mailserver eingerichtet");
+    }
+
+    @Test
+    void englishDetailsOfEarlierEntriesReadInTheReadersLanguage() {
+        assertThat(wording.detail("wrong code, failure 1", DE)).isEqualTo("falscher Code, Fehlversuch 1");
+        assertThat(wording.detail("wrong code, failure 1", EN)).isEqualTo("wrong code, failed attempt 1");
+        assertThat(wording.detail("wrong password, failure 3", DE)).isEqualTo("falsches Passwort, Fehlversuch 3");
+        assertThat(wording.detail("unknown account", DE)).isEqualTo("unbekannter Benutzername");
+        assertThat(wording.detail("role=MANAGER", DE)).isEqualTo("Rolle: " + messages.getMessage("role.MANAGER", null, DE));
+        assertThat(wording.detail("second factor, request 42 requester", DE))
+                .isEqualTo("zweiter Faktor, Antrag 42: selbst beantragt");
+        assertThat(wording.detail("from=HOUSING to=POLICE", DE)).isEqualTo("von "
+                + messages.getMessage("network.kind.HOUSING", null, DE) + " zu "
+                + messages.getMessage("network.kind.POLICE", null, DE));
+        assertThat(wording.detail("session 2026-11-30", DE)).isEqualTo("Gespräch vom 30.11.2026");
+        assertThat(wording.detail("session 2026-11-30", EN)).isEqualTo("session of 30 Nov 2026");
+        assertThat(wording.detail("cases=4, hits=2+", DE)).isEqualTo("4 Fälle durchsucht, mehr als 2 Treffer");
+        assertThat(wording.detail("via=FORM", DE)).isEqualTo("über das Einmal-Webformular");
+        assertThat(wording.detail("channel=DANGER_ALERT to=partner p-1 what=FULL_NAME,CONTACT why=danger in default a-1 "
+                + "disclosure=d-1", DE)).isEqualTo("Gefahrenmeldung an Partner p-1, Daten: "
+                        + messages.getMessage("dangeralerts.field.FULL_NAME", null, DE) + ", "
+                        + messages.getMessage("dangeralerts.field.CONTACT", null, DE) + ", Gefahrenmeldung a-1, Weitergabe d-1"
+);
+        assertThat(wording.detail("held 2026-12-01, 2 took part", DE)).isEqualTo("gehalten am 01.12.2026, 2 Teilnehmende");
+        // Nothing known: shown as stored rather than guessed at.
+        assertThat(wording.detail("something else entirely", DE)).isEqualTo("something else entirely");
+        assertThat(wording.detail(null, DE)).isEmpty();
+    }
+
+    @Test
+    void everyCodeOfEarlierDetailsHasWordsInBothLanguages() {
+        for (var earlier : MessageAuditWording.EARLIER) {
+            for (Locale language : new Locale[] { EN, DE }) {
+                assertThat(messages.getMessage("audit.detail." + earlier.code(), null, null, language))
+                        .as(earlier.code() + " in " + language).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void partsOfExitworkThatActAreNamedAndPeopleKeepTheirNames() {
+        UUID someone = UUID.randomUUID();
+        assertThat(wording.actor(entry(null, "share link"), DE)).isEqualTo("Link zur Weitergabe (Abruf durch den Partner)");
+        assertThat(wording.actor(entry(null, "share link"), EN)).isEqualTo("share link (the partner fetching a share)");
+        assertThat(wording.actor(entry(null, "exitwork (retention period)"), DE)).isEqualTo("Exitwork (Aufbewahrungsfrist)");
+        assertThat(wording.actor(entry(someone, "partner deactivated"), DE)).isEqualTo("Deaktivierung des Partners");
+        // A person may be called "system": their name stays.
+        assertThat(wording.actor(entry(someone, "system"), DE)).isEqualTo("system");
+        assertThat(wording.actor(entry(someone, "mara.k"), DE)).isEqualTo("mara.k");
+        for (String key : MessageAuditWording.ACTORS.values()) {
+            assertThat(messages.getMessage("audit.actor." + key, null, null, DE)).as(key).isNotNull();
+            assertThat(messages.getMessage("audit.actor." + key, null, null, EN)).as(key).isNotNull();
+        }
+    }
+
+    private static AuditEntry entry(UUID actorId, String actorName) {
+        return new AuditEntry(1, Instant.EPOCH, UUID.randomUUID(), actorId, actorName, "SIGN_IN", null, null);
+    }
+
+    /** Every action constant: the String constants of every {@code *Actions} class, and the few held elsewhere. */
+    static Map<String, String> allActions() throws IOException, ReflectiveOperationException {
+        Map<String, String> found = new TreeMap<>();
+        Path classes = Path.of("target/classes");
+        try (Stream<Path> files = Files.walk(classes.resolve("org/exitwork"))) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith("Actions.class")).toList()) {
+                String name = classes.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> holder = Class.forName(name);
+                for (Field f : holder.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                        f.setAccessible(true);
+                        String value = (String) f.get(null);
+                        if (ACTION.matcher(value).matches()) {
+                            found.put(value, holder.getSimpleName() + "." + f.getName());
+                        }
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, String> h : OTHER_HOLDERS.entrySet()) {
+            Class<?> holder = Class.forName(h.getKey());
+            for (String constant : h.getValue().split(",")) {
+                Field f = holder.getDeclaredField(constant);
+                f.setAccessible(true);
+                found.put((String) f.get(null), holder.getSimpleName() + "." + constant);
+            }
+        }
+        // An action written as a literal straight into an event would escape the scan above.
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            Pattern literal = Pattern.compile("new AuditEvent\\([^;]*?\"([A-Z]{2,}(?:_[A-Z]+)+)\"");
+            for (Path p : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(p));
+                while (m.find()) {
+                    found.put(m.group(1), p.getFileName().toString());
+                }
+            }
+        }
+        return found;
+    }
+}
