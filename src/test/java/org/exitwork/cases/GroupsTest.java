@@ -361,8 +361,8 @@ class GroupsTest {
     }
 
     private static int attended(String page, Participant p) {
-        var m = java.util.regex.Pattern.compile("<th scope=\"row\">" + java.util.regex.Pattern.quote(p.pseudonym())
-                + "</th>\\s*<td>(\\d+)</td>").matcher(page);
+        var m = java.util.regex.Pattern.compile("<th scope=\"row\"[^>]*>" + java.util.regex.Pattern.quote(p.pseudonym())
+                + "</th>\\s*<td[^>]*>(\\d+)</td>").matcher(page);
         assertThat(m.find()).as("row of " + p.pseudonym()).isTrue();
         return Integer.parseInt(m.group(1));
     }
