@@ -12,8 +12,10 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
@@ -79,6 +81,12 @@ class PhoneLayoutBrowserTest {
                     "/referrals", "/manage/account-resets"),
             Role.DATA_PROTECTION_OFFICER, List.of("/audit", "/cases", "/profile"),
             Role.ADMIN, List.of("/admin/staff", "/profile"));
+
+    /** Pages kept as pictures in target/screenshots, for a person to look at. */
+    private static final List<String> SCREENSHOTS = List.of("/start", "/cases", "/safety/today",
+            "/safety/appointments", "/network/partners", "/audit", "/admin/staff", "/cases/[0-9a-f-]{36}/consents",
+            "/cases/[0-9a-f-]{36}/context", "/cases/[0-9a-f-]{36}/shares", "/groups/[0-9a-f-]{36}",
+            "/cases/[0-9a-f-]{36}/intake");
 
     @LocalServerPort
     int port;
@@ -156,7 +164,8 @@ class PhoneLayoutBrowserTest {
                         throw failure;
                     }
                     String start = page.url().substring(("http://127.0.0.1:" + port).length());
-                    screenshot(page, who.principal().role() + "-start");
+                    menuFoldsAndOpens(page);
+                    screenshot(page, who.principal().role() + "-menu-open");
                     PageCrawler.Result result = PageCrawler.crawl(page, "http://127.0.0.1:" + port, start,
                             MAX_PAGES, PhoneLayoutBrowserTest::phoneProblems);
                     System.out.println("PhoneLayoutBrowserTest: " + who.principal().role() + " opened "
@@ -166,6 +175,14 @@ class PhoneLayoutBrowserTest {
                                 .anyMatch(path -> path.matches(expected));
                     }
                     result.findings().forEach(f -> report.add(who.principal().role() + " " + f));
+                    for (String path : SCREENSHOTS) {
+                        result.visited().stream().filter(visited -> visited.matches(path)).findFirst().ifPresent(visited -> {
+                            page.navigate(visited);
+                            screenshot(page, who.principal().role() + visited.replaceAll("[0-9a-f-]{36}", "id")
+                                    .replaceAll("[^A-Za-z0-9]+", "-"));
+                        });
+                    }
+                    menuOpenOnAWideScreen(page, who.principal().role() + "-wide");
                     if (!result.findings().isEmpty()) {
                         page.navigate(result.findings().get(0).path());
                         screenshot(page, "FAILED-" + who.principal().role());
@@ -174,6 +191,35 @@ class PhoneLayoutBrowserTest {
             }
         }
         assertThat(report).as("pages that do not fit a phone (%d x %d)", WIDTH, HEIGHT).isEmpty();
+    }
+
+    /**
+     * At 360 px the menu is folded: its links are hidden behind one labelled button, opened and closed
+     * without script (a details element), while sign-out and the language are inside it.
+     */
+    private static void menuFoldsAndOpens(Page page) {
+        Locator menu = page.locator("details.menu");
+        Locator button = menu.getByText("Menu", new Locator.GetByTextOptions().setExact(true));
+        Locator signOut = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"));
+        assertThat(button.isVisible()).as("the menu button").isTrue();
+        assertThat(signOut.isVisible()).as("sign-out folded away").isFalse();
+        button.click();
+        assertThat(signOut.isVisible()).as("sign-out in the opened menu").isTrue();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Deutsch")).isVisible())
+                .as("the language in the opened menu").isTrue();
+    }
+
+    /** On a laptop the same page shows the menu open, without its button. */
+    private static void menuOpenOnAWideScreen(Page page, String screenshot) {
+        page.setViewportSize(1280, 800);
+        page.navigate("/profile");
+        assertThat(page.locator("details.menu > summary").isVisible()).as("no menu button").isFalse();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My profile")).isVisible())
+                .as("the menu's links").isTrue();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).isVisible())
+                .as("sign-out").isTrue();
+        screenshot(page, screenshot);
+        page.setViewportSize(WIDTH, HEIGHT);
     }
 
     /** A row in every list the roles see, with long words and a long address in the texts. */
