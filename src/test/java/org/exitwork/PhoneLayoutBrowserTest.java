@@ -46,11 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Phone-first: every page every role reaches by links from its start page, at 360 x 740 CSS pixels,
- * neither scrolls sideways nor spends 120 pixels or more on the header. The organisation has a row in
- * every list (a client with context, consents, a share, sessions, a threat; a prospect with intake
- * contacts; a group; appointments today; partners), and the texts hold long words and addresses, the
- * things that push a table off the screen.
+ * Phone-first: every page every role reaches by links from its start page, at 360 x 740 CSS pixels
+ * and in both languages, neither scrolls sideways nor spends 120 pixels or more on the header. The
+ * organisation has a row in every list (a client with context, consents, a share, sessions, a threat;
+ * a prospect with intake contacts; a group; appointments today; partners), and the texts hold long
+ * words and addresses, the things that push a table off the screen.
  */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
@@ -186,6 +186,20 @@ class PhoneLayoutBrowserTest {
                     if (!result.findings().isEmpty()) {
                         page.navigate(result.findings().get(0).path());
                         screenshot(page, "FAILED-" + who.principal().role());
+                    }
+                    // German words are longer: the same pages once more in German.
+                    page.navigate(start + "?lang=de");
+                    assertThat(page.locator("html").getAttribute("lang")).as("the pages in German").isEqualTo("de");
+                    PageCrawler.Result german = PageCrawler.crawl(page, "http://127.0.0.1:" + port, start,
+                            MAX_PAGES, PhoneLayoutBrowserTest::phoneProblems);
+                    for (String expected : MUST_REACH.get(who.principal().role())) {
+                        assertThat(german.visited()).as("pages %s opened in German", who.principal().role())
+                                .anyMatch(path -> path.matches(expected));
+                    }
+                    german.findings().forEach(f -> report.add(who.principal().role() + " (de) " + f));
+                    if (!german.findings().isEmpty()) {
+                        page.navigate(german.findings().get(0).path());
+                        screenshot(page, "FAILED-de-" + who.principal().role());
                     }
                 }
             }
