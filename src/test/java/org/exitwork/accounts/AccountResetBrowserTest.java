@@ -84,6 +84,7 @@ class AccountResetBrowserTest {
 
                 current = managerPage;
                 Chromium.firstSignIn(managerPage, manager.member().username(), manager.temporaryPassword());
+                Chromium.openMenu(managerPage);
                 managerPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Account resets")).click();
                 assertThat(managerPage.getByTestId("reset-request")).hasCount(2);
                 screenshot(managerPage, "reset-requests-360");

@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "exitwork.audit.checkpoint-log=false"})
 class OrganisationChainsTest {
 
-    private static final Pattern SEQ_CELL = Pattern.compile("<td class=\"audit-seq\">([^<]*)</td>");
+    private static final Pattern SEQ_CELL = Pattern.compile("<td class=\"audit-seq\"[^>]*>([^<]*)</td>");
 
     @Autowired
     AuditLog log;

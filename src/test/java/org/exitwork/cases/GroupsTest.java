@@ -362,7 +362,7 @@ class GroupsTest {
 
     private static int attended(String page, Participant p) {
         // The row's cells carry data-label (stacked cards on phones); the count is the one marked "attended".
-        var m = java.util.regex.Pattern.compile("<th scope=\"row\">" + java.util.regex.Pattern.quote(p.pseudonym())
+        var m = java.util.regex.Pattern.compile("<th scope=\"row\"[^>]*>" + java.util.regex.Pattern.quote(p.pseudonym())
                 + "</th>(?:(?!</tr>).)*?<td[^>]*data-testid=\"attended\"[^>]*>(\\d+)</td>",
                 java.util.regex.Pattern.DOTALL).matcher(page);
         assertThat(m.find()).as("row of " + p.pseudonym()).isTrue();

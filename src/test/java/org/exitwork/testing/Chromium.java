@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -33,6 +34,17 @@ public final class Chromium {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    /**
+     * Opens the page's menu where it is folded (on a phone, below 48rem): the links of the navigation,
+     * the language and sign-out are behind its "Menu" button there. On a wide screen it is open already.
+     */
+    public static void openMenu(Page page) {
+        Locator button = page.locator("details.menu > summary");
+        if (button.isVisible() && page.locator("details.menu[open]").count() == 0) {
+            button.click();
+        }
     }
 
     /**

@@ -49,7 +49,7 @@ public final class GroupFixtures {
         }
         String page = mvc.perform(get("/groups/{id}", group).with(as(leader))).andReturn().getResponse()
                 .getContentAsString();
-        Matcher row = Pattern.compile("data-participant=\"([0-9a-f-]{36})\">\\s*<th scope=\"row\">"
+        Matcher row = Pattern.compile("data-participant=\"([0-9a-f-]{36})\">\\s*<th scope=\"row\"[^>]*>"
                 + Pattern.quote(pseudonym) + "</th>").matcher(page);
         if (!row.find()) {
             throw new IllegalStateException("participant " + pseudonym + " not on the group page");

@@ -34,6 +34,16 @@ public class IdleTimeout extends OncePerRequestFilter {
         this.idle = idle;
     }
 
+    /**
+     * Style sheets, scripts and icons are fetched by the browser, several at once, not by a person;
+     * writing the session for each raced on the first write of the time (two inserts of one attribute).
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/webjars/") || path.startsWith("/favicon.");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

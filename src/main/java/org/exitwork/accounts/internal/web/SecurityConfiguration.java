@@ -46,7 +46,7 @@ class SecurityConfiguration {
                 .authenticationProvider(passwordStep)
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/actuator/health", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
                                 "/error")
                         .permitAll()
                         .requestMatchers("/setup", "/sign-in").permitAll()
