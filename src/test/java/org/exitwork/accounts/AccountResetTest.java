@@ -174,10 +174,10 @@ class AccountResetTest {
         // The notice page itself is styled: static files are not held back.
         assertThat(back.get("/css/exitwork.css").getResponse().getStatus()).isEqualTo(200);
 
-        LocalDateTime asked = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)).minusSeconds(60),
+        LocalDateTime askedAt = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)).minusSeconds(60),
                 ZoneId.systemDefault());
-        String when = asked.format(DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH));
-        String wann = asked.format(DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm"));
+        String when = askedAt.format(DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH));
+        String wann = askedAt.format(DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm"));
         MvcResult notice = back.get("/account/reset-notice");
         assertThat(notice.getResponse().getStatus()).isEqualTo(200);
         String noticeBody = notice.getResponse().getContentAsString();

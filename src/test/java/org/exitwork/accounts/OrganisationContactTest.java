@@ -47,6 +47,9 @@ class OrganisationContactTest {
     @Autowired
     AccountAdministration administration;
 
+    @Autowired
+    org.exitwork.audit.AuditWording wording;
+
     StaffRequests web;
     Fixtures.Organisation org;
     StaffPrincipal manager;
@@ -96,7 +99,12 @@ class OrganisationContactTest {
                 .filter(e -> e.action().equals("ORGANISATION_CONTACT_CHANGED")).toList();
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).actorId()).isEqualTo(manager.id());
-        assertThat(changes.get(0).detail()).isEqualTo("changed address,email,telephone,data-protection");
+        assertThat(changes.get(0).detail()).isEqualTo("@organisation.changed|ADDRESS,EMAIL,TELEPHONE,DATA_PROTECTION");
+        // The DPO reads which parts changed in their own language.
+        assertThat(wording.detail(changes.get(0).detail(), java.util.Locale.GERMAN))
+                .isEqualTo("geändert: Postanschrift, E-Mail, Telefon, Datenschutzkontakt");
+        assertThat(wording.detail(changes.get(0).detail(), java.util.Locale.ENGLISH))
+                .isEqualTo("changed: postal address, e-mail, telephone, data protection contact");
 
         // Saving the same again changes nothing and records nothing.
         assertThat(web.status(save(Map.of()), manager)).isEqualTo(302);
@@ -119,7 +127,7 @@ class OrganisationContactTest {
         assertThat(audit.recent(org.id(), 50)).filteredOn(e -> e.action().equals("ORGANISATION_CONTACT_CHANGED"))
                 .singleElement().satisfies(e -> {
                     assertThat(e.actorName()).isEqualTo("command line");
-                    assertThat(e.detail()).isEqualTo("changed name,address,email,telephone,data-protection");
+                    assertThat(e.detail()).isEqualTo("@organisation.changed|NAME,ADDRESS,EMAIL,TELEPHONE,DATA_PROTECTION");
                 });
     }
 

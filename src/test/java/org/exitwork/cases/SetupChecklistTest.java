@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @DatabaseTest
 class SetupChecklistTest {
 
-    private static final String[] TASKS = { "partners", "information-texts", "retention", "profiles", "mail" };
+    private static final String[] TASKS = { "organisation", "partners", "information-texts", "retention", "profiles", "mail" };
 
     @Autowired
     MockMvc mvc;
@@ -57,8 +57,14 @@ class SetupChecklistTest {
         for (String task : TASKS) {
             assertThat(taskStatus(page, task)).as(task).isEqualTo("to do");
         }
-        assertThat(page).contains("href=\"/network/partners\"", "href=\"/cases/information-texts\"",
+        assertThat(page).contains("href=\"/organisation\"", "href=\"/network/partners\"", "href=\"/cases/information-texts\"",
                 "href=\"/manage/retention\"", "href=\"/profile\"", "href=\"/manage/mail\"");
+
+        mvc.perform(post("/organisation").with(as(manager)).with(csrf()).param("name", "Exit Nord")
+                .param("address", "Hafenweg 3, 20457 Hamburg").param("email", "post@exit-nord.example")
+                .param("telephone", "040 123 456").param("dataProtection", "dsb@exit-nord.example"))
+                .andExpect(status().isFound());
+        assertThat(taskStatus(overview(manager), "organisation")).isEqualTo("done");
 
         mvc.perform(post("/network/partners").with(as(manager)).with(csrf()).param("name", "Jugendamt Nord")
                 .param("kind", "YOUTH_AND_FAMILY").param("mandate", "Youth welfare").param("agreement", "INFORMAL"))

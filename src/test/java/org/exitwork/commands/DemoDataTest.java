@@ -157,7 +157,8 @@ class DemoDataTest {
         assertThat(team).contains("Anna Berger", "Jonas Okafor", "Mira Hoffmann");
         assertThat(page("/team/supervision", "anna")).contains("Staying calm when a client defends violence");
         String overview = page("/manage/overview", "lena");
-        assertThat(overview).contains("data-testid=\"setup-checklist\"", "3 of 5 tasks done");
+        assertThat(overview).contains("data-testid=\"setup-checklist\"", "4 of 6 tasks done");
+        assertThat(page("/organisation", "lena")).as("the sender every document names").contains("Beispielstraße 12", "kontakt@demo-exitwork.example");
     }
 
     private String page(String path, String username) throws Exception {

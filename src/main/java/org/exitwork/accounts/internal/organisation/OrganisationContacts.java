@@ -57,25 +57,26 @@ public class OrganisationContacts implements Organisations {
         }
         organisations.save(organisationId, contact, clock.instant());
         audit.record(new AuditEvent(organisationId, actorId, actorName,
-                AccountActions.ORGANISATION_CONTACT_CHANGED, contact.name(), "changed " + String.join(",", changed)));
+                AccountActions.ORGANISATION_CONTACT_CHANGED, contact.name(),
+                org.exitwork.audit.AuditDetail.of("organisation.changed", String.join(",", changed))));
     }
 
     private static List<String> changes(OrganisationContact before, OrganisationContact after) {
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(before.name(), after.name())) {
-            changed.add("name");
+            changed.add("NAME");
         }
         if (!Objects.equals(before.address(), after.address())) {
-            changed.add("address");
+            changed.add("ADDRESS");
         }
         if (!Objects.equals(before.email(), after.email())) {
-            changed.add("email");
+            changed.add("EMAIL");
         }
         if (!Objects.equals(before.telephone(), after.telephone())) {
-            changed.add("telephone");
+            changed.add("TELEPHONE");
         }
         if (!Objects.equals(before.dataProtection(), after.dataProtection())) {
-            changed.add("data-protection");
+            changed.add("DATA_PROTECTION");
         }
         return changed;
     }

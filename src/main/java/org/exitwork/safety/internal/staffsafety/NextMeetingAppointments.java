@@ -35,9 +35,11 @@ class NextMeetingAppointments {
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final Clock clock;
+    private final AppointmentHistoryRepository history;
 
     NextMeetingAppointments(StaffSafetyRepository appointments, SessionAppointmentRepository links,
-            StaffDirectory staff, AuditLog audit, Clock clock) {
+            StaffDirectory staff, AuditLog audit, Clock clock, AppointmentHistoryRepository history) {
+        this.history = history;
         this.appointments = appointments;
         this.links = links;
         this.staff = staff;
@@ -60,7 +62,13 @@ class NextMeetingAppointments {
             Appointment a = appointments.appointment(linked).orElseThrow();
             boolean same = a.startsAt().equals(planned.startsAt()) && a.endsAt().equals(planned.endsAt())
                     && a.placeKind() == kind && new LinkedHashSet<>(appointments.attendees(a.id())).equals(attendees);
-            if (same || !links.move(a.id(), planned.startsAt(), planned.endsAt(), kind)) {
+            if (same || a.cancelled() || a.arrivedAt() != null || a.leftAt() != null) {
+                return;
+            }
+            // A move by the session is a correction like any other: the appointment as it was stays in its history.
+            history.keepVersion(a, appointments.place(a), appointments.attendees(a.id()), by.id(), clock.instant(),
+                    java.util.List.of("times"));
+            if (!links.move(a.id(), planned.startsAt(), planned.endsAt(), kind)) {
                 return;
             }
             links.replaceAttendees(a.id(), attendees);

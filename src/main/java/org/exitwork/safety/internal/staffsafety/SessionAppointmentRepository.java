@@ -35,8 +35,8 @@ class SessionAppointmentRepository {
 
     /** Only while nobody has checked in: an appointment under way or over stays as it was. */
     boolean move(UUID appointmentId, Instant startsAt, Instant endsAt, PlaceKind kind) {
-        return jdbc.sql("UPDATE saf_appointment SET starts_at = ?, ends_at = ?, place_kind = ? "
-                        + "WHERE id = ? AND arrived_at IS NULL AND left_at IS NULL")
+        return jdbc.sql("UPDATE saf_appointment SET starts_at = ?, ends_at = ?, place_kind = ?, version = version + 1 "
+                        + "WHERE id = ? AND arrived_at IS NULL AND left_at IS NULL AND cancelled_at IS NULL")
                 .params(Timestamp.from(startsAt), Timestamp.from(endsAt), kind.name(), appointmentId).update() == 1;
     }
 

@@ -152,6 +152,12 @@ class NextMeetingAppointmentsTest {
         assertThat(instant(rows.get(0).get("STARTS_AT"))).isEqualTo(later.atZone(ZONE).toInstant());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM saf_appointment_attendee WHERE appointment_id = ?")
                 .param(appointment).query(Long.class).single()).isZero();
+        // The move is a correction: the appointment as it was stays in its history, and a form still
+        // showing the old version is out of date.
+        assertThat(((Number) rows.get(0).get("VERSION")).intValue()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT starts_at FROM saf_appointment_version WHERE appointment_id = ?")
+                .param(appointment).query(java.sql.Timestamp.class).list())
+                .extracting(java.sql.Timestamp::toInstant).containsExactly(meeting.atZone(ZONE).toInstant());
     }
 
     @Test
