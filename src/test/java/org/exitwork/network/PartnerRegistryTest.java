@@ -140,7 +140,7 @@ class PartnerRegistryTest {
             String list = page("/network/partners", reader, 200);
             assertThat(list).contains("City youth office");
             String details = page("/network/partners/" + id, reader, 200);
-            assertThat(details).contains(contactName, contactRole, contactEmail, mandate, reference, "2026-01-01");
+            assertThat(details).contains(contactName, contactRole, contactEmail, mandate, reference, "1 Jan 2026");
         }
         assertThat(page("/network/partners/" + id, practitioner, 200)).doesNotContain("data-testid=\"partner-form\"");
         assertThat(page("/network/partners/" + id, manager, 200)).contains("data-testid=\"partner-form\"");
