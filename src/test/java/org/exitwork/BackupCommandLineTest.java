@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.exitwork.testing.ExitworkProcess;
 import org.exitwork.testing.ExitworkProcess.Run;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the demo installation is taken once per run; every test restores it into, or refuses it on,
  * data directories of its own, so none depends on another.
  */
+// Mostly waits for JVMs of its own: runs beside the Spring tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class BackupCommandLineTest {
 
     /** The backup of the demo installation, and the run that wrote it. */

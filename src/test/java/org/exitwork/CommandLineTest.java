@@ -10,6 +10,8 @@ import org.exitwork.testing.ExitworkProcess;
 import org.exitwork.testing.ExitworkProcess.DemoInstallation;
 import org.exitwork.testing.ExitworkProcess.Run;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * passes on the intact demo chain is shown by {@link BackupCommandLineTest}, whose refused restore
  * leaves exactly that chain behind.
  */
+// Mostly waits for JVMs of its own: runs beside the Spring tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class CommandLineTest {
 
     @Test

@@ -271,10 +271,11 @@ class AssessmentStaysInsideTest {
             }
         }
         response.getHeaderNames().forEach(h -> haystacks.add(h + ": " + String.join(", ", response.getHeaders(h))));
+        List<String> lowered = haystacks.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         List<String> found = new ArrayList<>();
         for (String marker : markers) {
             String needle = marker.toLowerCase(Locale.ROOT);
-            if (haystacks.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).contains(needle))) {
+            if (lowered.stream().anyMatch(h -> h.contains(needle))) {
                 found.add(marker);
             }
         }

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.exitwork.keys.ErasureJournal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The erasure journal (R20): names nothing but ids and times, writes before the commit and marks a
  * rollback, and keeps whole lines when several processes (nodes) and threads append at once.
  */
+// Mostly waits for JVMs of its own: runs beside the Spring tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class ErasureJournalTest {
 
     @TempDir

@@ -21,6 +21,8 @@ import org.exitwork.keys.KeyRotation;
 import org.exitwork.testing.ExitworkProcess;
 import org.exitwork.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kill -9 in the middle of a rotation, in a separate JVM, on an H2 file database with thousands of keys:
  * afterwards every client still decrypts, the next run finishes, and the old version goes at the horizon.
  */
+// Mostly waits for JVMs of its own: runs beside the Spring tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class RotationCrashTest {
 
     private static final int CLIENTS = 20_000;
