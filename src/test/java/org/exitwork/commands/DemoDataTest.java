@@ -1,5 +1,6 @@
 package org.exitwork.commands;
 
+import org.springframework.web.util.HtmlUtils;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -158,7 +159,7 @@ class DemoDataTest {
         assertThat(page("/team/supervision", "anna")).contains("Staying calm when a client defends violence");
         String overview = page("/manage/overview", "lena");
         assertThat(overview).contains("data-testid=\"setup-checklist\"", "4 of 6 tasks done");
-        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page("/organisation", "lena"))).as("the sender every document names").contains("Beispielstraße 12", "kontakt@demo-exitwork.example");
+        assertThat(HtmlUtils.htmlUnescape(page("/organisation", "lena"))).as("the sender every document names").contains("Beispielstraße 12", "kontakt@demo-exitwork.example");
     }
 
     private String page(String path, String username) throws Exception {
