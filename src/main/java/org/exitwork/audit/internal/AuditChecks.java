@@ -126,6 +126,9 @@ class AuditChecks implements AuditVerifier {
         // signed checkpoints since the last restore record, which a later restore record may supersede
         List<CheckpointFile.Checkpoint> sinceRestore = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        // The database's last checkpoint is read before the file: a checkpoint is appended to the file first
+        // and recorded in the database after, so one written while we verify can never look like a cut file.
+        long databaseLast = repository.lastCheckpoint();
         CheckpointFile.Contents contents = checkpoints.file().read();
         Map<Long, String> hashes = new HashMap<>();
         java.util.Set<Long> signed = new java.util.HashSet<>();
@@ -195,7 +198,6 @@ class AuditChecks implements AuditVerifier {
                         "checkpoint " + number + " in the file is not the line that was written"));
             }
         });
-        long databaseLast = repository.lastCheckpoint();
         if (databaseLast > fileLast) {
             findings.add(checkpointFinding(fileLast, databaseLast, Kind.CHECKPOINT_FILE_CUT,
                     "the checkpoint file ends at checkpoint " + fileLast + ", but checkpoint " + databaseLast
