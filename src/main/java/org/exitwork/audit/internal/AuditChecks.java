@@ -17,7 +17,9 @@ import org.exitwork.audit.ChainVerification;
 import org.exitwork.audit.ChainVerification.Finding;
 import org.exitwork.audit.ChainVerification.Kind;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks everything there is to check: the earlier SHA-256 chain with its own algorithm, the seal
@@ -36,23 +38,35 @@ class AuditChecks implements AuditVerifier {
     private final AuditRepository repository;
     private final AuditKeys keys;
     private final Checkpoints checkpoints;
+    private final TransactionTemplate snapshot;
 
-    AuditChecks(AuditRepository repository, AuditKeys keys, Checkpoints checkpoints) {
+    AuditChecks(AuditRepository repository, AuditKeys keys, Checkpoints checkpoints,
+            PlatformTransactionManager transactions) {
         this.repository = repository;
         this.keys = keys;
         this.checkpoints = checkpoints;
+        // Entries and heads are read in one snapshot: an entry appended while we read is either wholly
+        // there (entry and head) or wholly not, never an entry beyond its head.
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
     }
 
     @Override
-    @Transactional(readOnly = true)
     public ChainVerification verify() {
         List<Finding> findings = new ArrayList<>();
-        long[] checked = {0};
 
-        // The checkpoint file first: which chain heads were seen, by which checkpoint.
+        // The checkpoint file first, outside the snapshot: which chain heads were seen, by which
+        // checkpoint. A checkpoint written later sees heads the snapshot below cannot know of.
         Map<String, TreeMap<Long, Seen>> seen = new HashMap<>();
         List<String> restores = new ArrayList<>();
         findings.addAll(checkCheckpoints(seen, restores));
+        return snapshot.execute(tx -> verifyChains(findings, seen, restores));
+    }
+
+    private ChainVerification verifyChains(List<Finding> findings, Map<String, TreeMap<Long, Seen>> seen,
+            List<String> restores) {
+        long[] checked = {0};
 
         LegacyWalk legacy = new LegacyWalk();
         repository.eachLegacyEntry((entry, chain, prevHash, hash) -> {
