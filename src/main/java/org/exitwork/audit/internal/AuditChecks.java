@@ -41,14 +41,16 @@ class AuditChecks implements AuditVerifier {
     private final TransactionTemplate snapshot;
 
     AuditChecks(AuditRepository repository, AuditKeys keys, Checkpoints checkpoints,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, javax.sql.DataSource dataSource) {
         this.repository = repository;
         this.keys = keys;
         this.checkpoints = checkpoints;
         // Entries and heads are read in one snapshot: an entry appended while we read is either wholly
-        // there (entry and head) or wholly not, never an entry beyond its head.
+        // there (entry and head) or wholly not, never an entry beyond its head. PostgreSQL's repeatable
+        // read is that snapshot and never blocks a writer; H2's is per table, its serializable is the snapshot.
         this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setIsolationLevel(isH2(dataSource) ? TransactionDefinition.ISOLATION_SERIALIZABLE
+                : TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
     }
 
@@ -114,6 +116,14 @@ class AuditChecks implements AuditVerifier {
             }
         }
         return new ChainVerification(checked[0], findings, perOrganisation, restores);
+    }
+
+    private static boolean isH2(javax.sql.DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().startsWith("H2");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell which database holds the audit log", e);
+        }
     }
 
     private static UUID organisationOf(String chain, Map<String, UUID> organisations) {
