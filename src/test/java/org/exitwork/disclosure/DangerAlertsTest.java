@@ -101,6 +101,9 @@ class DangerAlertsTest {
 
     StaffRequests web;
     Fixtures.Organisation org;
+
+    @Autowired
+    org.exitwork.accounts.Organisations organisations;
     StaffPrincipal a;
     StaffPrincipal b;
     StaffPrincipal colleague;
@@ -235,6 +238,8 @@ class DangerAlertsTest {
         assertThat(status(alert)).isEqualTo("SENT");
         assertThat(mails()).hasSize(1);
         assertThat(mails().get(0)).startsWith(policeMail).contains("Plans an attack").contains(clientName);
+        assertThat(mails().get(0).split("\n")[1]).as("the subject names the organisation that warns")
+                .startsWith("Gefahr im Verzug / Danger in default – " + organisations.contact(org.id()).name() + ": ");
         assertThat(web.status(post("/danger-alerts/{id}/approve", alert), manager)).as("once").isEqualTo(409);
         assertThat(mails()).hasSize(1);
 

@@ -23,6 +23,7 @@ import org.exitwork.cases.internal.access.AccessRepository;
 import org.exitwork.cases.internal.access.CaseAccess;
 import org.exitwork.cases.internal.access.CaseRef;
 import org.exitwork.cases.NextMeetingPlanned;
+import org.exitwork.cases.NextMeetingWithdrawn;
 import org.exitwork.cases.internal.access.Stage;
 import org.exitwork.cases.internal.context.ContextRelation;
 import org.exitwork.cases.internal.context.ContextRepository;
@@ -385,6 +386,7 @@ public class SessionService {
         }
         access.record(who, SessionActions.SESSION_CANCELLED, ref, "session " + current.sessionDate() + ", version "
                 + current.version());
+        events.publishEvent(new NextMeetingWithdrawn(ref.organisationId(), ref.id(), sessionId, who.id()));
     }
 
     /** Every version of a session, oldest first, for the tandem or a colleague who broke the glass. */
@@ -535,7 +537,12 @@ public class SessionService {
      * the event carries ids, times and the kind of place only.
      */
     private void planMeeting(StaffPrincipal who, CaseRef ref, UUID sessionId, SessionDraft draft) {
-        if (draft.nextMeeting() == null || !draft.nextMeeting().isAfter(clock.instant())) {
+        if (draft.nextMeeting() == null) {
+            // A correction took the meeting out: the appointment made of it goes too.
+            events.publishEvent(new NextMeetingWithdrawn(ref.organisationId(), ref.id(), sessionId, who.id()));
+            return;
+        }
+        if (!draft.nextMeeting().isAfter(clock.instant())) {
             return;
         }
         Set<UUID> attendees = new LinkedHashSet<>();

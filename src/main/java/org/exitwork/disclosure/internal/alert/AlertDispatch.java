@@ -32,9 +32,11 @@ class AlertDispatch {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate afterwards;
+    private final org.exitwork.accounts.Organisations organisations;
 
     AlertDispatch(AlertRepository repository, DisclosureLog disclosures, DangerAlertMail mail, AuditLog audit,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, org.exitwork.accounts.Organisations organisations) {
+        this.organisations = organisations;
         this.repository = repository;
         this.disclosures = disclosures;
         this.mail = mail;
@@ -62,7 +64,9 @@ class AlertDispatch {
     }
 
     private void mail(StaffPrincipal who, CaseReference ref, Alert alert) {
-        String subject = "Gefahr im Verzug / Danger in default: " + alert.id();
+        // The subject names the sender too: the duty officer sees at once who warns them.
+        String subject = "Gefahr im Verzug / Danger in default – " + organisations.contact(who.organisationId()).name()
+                + ": " + alert.id();
         boolean mailed = mail.send(alert.contactEmail(), subject, alert.content());
         afterwards.executeWithoutResult(status -> {
             if (mailed) {

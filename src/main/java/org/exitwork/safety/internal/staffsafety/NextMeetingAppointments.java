@@ -12,6 +12,7 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.ClientErased;
 import org.exitwork.cases.NextMeetingPlanned;
+import org.exitwork.cases.NextMeetingWithdrawn;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Appointment;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -86,6 +87,28 @@ class NextMeetingAppointments {
                 StaffSafetyActions.APPOINTMENT_PLANNED, by.username(), "kind=" + kind + " on="
                         + LocalDate.ofInstant(planned.startsAt(), clock.getZone()) + " attendees=" + attendees.size()
                         + " from a session"));
+    }
+
+    /**
+     * The session's meeting no longer stands: its appointment is cancelled, unless someone checked in
+     * or an alarm about it is open (then it stays for the practitioner to close as usual).
+     */
+    @EventListener
+    @Transactional
+    void onNextMeetingWithdrawn(NextMeetingWithdrawn withdrawn) {
+        UUID linked = links.appointmentFor(withdrawn.sessionId()).orElse(null);
+        if (linked == null) {
+            return;
+        }
+        Appointment a = appointments.lockAppointment(withdrawn.organisationId(), linked).orElse(null);
+        if (a == null || a.cancelled() || a.arrivedAt() != null || appointments.openAlertFor(a.id()).isPresent()) {
+            return;
+        }
+        StaffMember by = staff.find(withdrawn.organisationId(), withdrawn.withdrawnBy()).orElseThrow();
+        history.cancel(a.id(), by.id(), clock.instant(), null);
+        audit.record(new AuditEvent(withdrawn.organisationId(), by.id(), by.username(),
+                StaffSafetyActions.APPOINTMENT_CANCELLED, by.username(), org.exitwork.audit.AuditDetail.of(
+                        "safety.appointment-withdrawn-with-session", LocalDate.ofInstant(a.startsAt(), clock.getZone()))));
     }
 
     /** Erasure (R20): the link to the erased client's session goes with the client. */

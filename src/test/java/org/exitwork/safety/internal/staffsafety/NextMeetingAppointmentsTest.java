@@ -161,6 +161,36 @@ class NextMeetingAppointmentsTest {
     }
 
     @Test
+    void aMeetingThatNoLongerStandsCancelsItsAppointment() throws Exception {
+        String sessions = "/cases/" + client.id() + "/sessions";
+        // A correction that takes the meeting out cancels the appointment made of it.
+        assertThat(perform(session(sessions, now().plusHours(3)), a).getStatus()).isEqualTo(302);
+        UUID first = jdbc.sql("SELECT id FROM cas_session_note WHERE client_id = ?").param(client.id())
+                .query(UUID.class).single();
+        assertThat(perform(post(sessions + "/" + first + "/correct").param("sessionDate", now().toLocalDate().toString())
+                .param("setting", "ONE_ON_ONE").param("clientPresent", "true").param("staff", a.id().toString())
+                .param("text", "A session that planned the next meeting").param("nextMeeting", "")
+                .param("basedOn", "1").param("reason", "No meeting agreed after all"), a).getStatus()).isEqualTo(302);
+        assertThat(appointments()).singleElement().satisfies(row -> {
+            assertThat(row.get("CANCELLED_AT")).isNotNull();
+            assertThat(row.get("CANCELLED_BY")).isEqualTo(a.id());
+        });
+
+        // Cancelling a session as recorded in error cancels its meeting's appointment too.
+        assertThat(perform(session(sessions, now().plusHours(5)), a).getStatus()).isEqualTo(302);
+        UUID second = jdbc.sql("SELECT id FROM cas_session_note WHERE client_id = ? AND id <> ?")
+                .params(client.id(), first).query(UUID.class).single();
+        UUID appointment = jdbc.sql("SELECT id FROM saf_appointment WHERE client_id = ? AND cancelled_at IS NULL")
+                .param(client.id()).query(UUID.class).single();
+        assertThat(perform(post(sessions + "/" + second + "/cancel").param("basedOn", "1")
+                .param("reason", "Recorded in the wrong case"), a).getStatus()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT cancelled_by FROM saf_appointment WHERE id = ?").param(appointment)
+                .query(UUID.class).single()).isEqualTo(a.id());
+        assertThat(mvc.perform(get("/safety/today").with(as(b))).andReturn().getResponse().getContentAsString())
+                .as("nothing left on the board").doesNotContain(client.pseudonym());
+    }
+
+    @Test
     void aMeetingInThePastOrNoneMakesNoAppointment() throws Exception {
         String sessions = "/cases/" + client.id() + "/sessions";
         LocalDateTime past = now().minusMinutes(30);
