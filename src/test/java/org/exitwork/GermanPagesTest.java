@@ -256,6 +256,14 @@ class GermanPagesTest {
                 // Setting names (environment variables) are shown as code on purpose.
                 .replaceAll("(?s)<code>.*?</code>", "");
         List<String> found = new ArrayList<>();
+        // Error summaries link to fields by id, labels name inputs by id: an id is there once.
+        Matcher ids = java.util.regex.Pattern.compile("\\sid=\"([^\"]+)\"").matcher(html);
+        java.util.Set<String> seenIds = new java.util.HashSet<>();
+        while (ids.find()) {
+            if (!seenIds.add(ids.group(1))) {
+                found.add(path + ": id \"" + ids.group(1) + "\" twice");
+            }
+        }
         Matcher text = TEXT.matcher(visible);
         while (text.find()) {
             String node = HtmlUtils.htmlUnescape(text.group(1)).strip();

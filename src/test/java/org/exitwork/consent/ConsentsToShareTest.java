@@ -156,6 +156,17 @@ class ConsentsToShareTest {
         return kinds.length == 0 ? request : request.param("kinds", kinds);
     }
 
+    @Test
+    void theErrorSummaryLinksToTheGroupOfChoicesThatNeedsAnswer() throws Exception {
+        // No kinds ticked: the summary's link must land on the group of checkboxes (GOV.UK error summary).
+        MockHttpServletResponse response = web.perform(consent(Map.of()), a);
+        assertThat(response.getStatus()).isEqualTo(400);
+        String page = response.getContentAsString();
+        assertThat(page).contains("data-error-summary").contains("href=\"#kinds\"");
+        assertThat(page.split("id=\"kinds\"", -1)).as("exactly one element to land on").hasSize(2);
+        assertThat(page).containsPattern("<fieldset id=\"kinds\"[^>]*>");
+    }
+
     private UUID recorded(UUID partner, String... kinds) throws Exception {
         assertThat(web.status(consent(partner, kinds), a)).isEqualTo(302);
         return jdbc.sql("SELECT id FROM con_consent WHERE client_id = ? AND partner_id = ?")
