@@ -196,7 +196,7 @@ class PartnerRegistryTest {
             assertThat(partner.name()).as("nothing changed").isEqualTo("Security " + security);
         }
         assertThat(entries("PARTNER_KIND_CHANGE_REFUSED")).hasSize(PartnerKind.values().length - 1)
-                .allSatisfy(e -> assertThat(e.detail()).startsWith("from=" + security + " to="));
+                .allSatisfy(e -> assertThat(e.detail()).startsWith("@partner.kind-change|" + security + "|"));
         assertThat(entries("PARTNER_KIND_CHANGED")).isEmpty();
         assertThat(entries("PARTNER_CHANGED")).isEmpty();
     }
@@ -236,7 +236,7 @@ class PartnerRegistryTest {
         assertThat(kindOf(id)).isEqualTo(PartnerKind.HEALTH);
         List<AuditEntry> changed = entries("PARTNER_KIND_CHANGED");
         assertThat(changed).hasSize(1);
-        assertThat(changed.get(0).detail()).isEqualTo("from=HOUSING to=HEALTH");
+        assertThat(changed.get(0).detail()).isEqualTo("@partner.kind-change|HOUSING|HEALTH");
         assertThat(changed.get(0).actorId()).isEqualTo(manager.id());
     }
 

@@ -164,7 +164,7 @@ class ReferralMatchingTest {
                 .isEqualTo("AWAITING");
         assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE id = ? AND client_id IS NULL", id)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM ref_inbox")).as("the inbox was emptied").isZero();
-        assertThat(actions("REFERRAL_RECEIVED")).containsExactly("via=API");
+        assertThat(actions("REFERRAL_RECEIVED")).containsExactly("@referral.via|API");
 
         String list = web.page("/referrals", manager);
         assertThat(list).contains("From " + policeName + " (Police), received on")
@@ -267,7 +267,7 @@ class ReferralMatchingTest {
         assertThat(count("SELECT COUNT(*) FROM ref_inbox")).isZero();
         assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE org_id = ?", org.id())).isZero();
         assertThat(count(INFORMATION_OF_ORG, org.id())).isZero();
-        assertThat(actions("REFERRAL_UNMATCHED")).containsExactly("kind=INFORMATION via=API");
+        assertThat(actions("REFERRAL_UNMATCHED")).containsExactly("@referral.kind-via|INFORMATION|API");
         assertThat(DatabaseScan.find(dataSource, List.of(info, reference))).isEmpty();
     }
 
@@ -379,7 +379,7 @@ class ReferralMatchingTest {
         assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE id = ?", old)).isZero();
         assertThat(count("SELECT COUNT(*) FROM key_client WHERE client_id = ?", old)).isZero();
         assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE id IN (?, ?)", assigned, younger)).isEqualTo(2);
-        assertThat(actions("REFERRAL_EXPIRED")).containsExactly("days=90");
+        assertThat(actions("REFERRAL_EXPIRED")).containsExactly("@referral.expired|90");
     }
 
     @Test
@@ -477,7 +477,7 @@ class ReferralMatchingTest {
             clock.advance(Duration.ofDays(8));
             retention.eraseExpired();
             assertThat(count("SELECT COUNT(*) FROM ref_inbox WHERE org_id = ?", org.id())).isZero();
-            assertThat(actions("REFERRAL_UNMATCHED")).contains("stuck in the inbox for 7 days");
+            assertThat(actions("REFERRAL_UNMATCHED")).contains("@referral.stuck|7");
         } finally {
             broken.forEach(id -> jdbc.sql("DELETE FROM ref_inbox WHERE id = ?").param(id).update());
         }

@@ -106,6 +106,12 @@ class MessageAuditWording implements AuditWording {
             new Earlier("valid until (\\S+)", "referral.link-valid-until"),
             new Earlier("key (\\S+), scope ([A-Z_]+)", "referral.credential-created"),
             new Earlier("key (\\S+)", "referral.credential-revoked"),
+            new Earlier("referral=(\\S+) read at (\\S+)", "referral.read-at"),
+            new Earlier("kind=([A-Z_]+) via=([A-Z_]+)", "referral.kind-via"),
+            // keys
+            new Earlier("new primary; re-wrapped (\\d+) client keys, (\\d+) system keys", "key.rotated-new-primary"),
+            new Earlier("finished; re-wrapped (\\d+) client keys, (\\d+) system keys", "key.rotated-finished"),
+            new Earlier("created (\\S+), retired (\\S+)", "key.destroyed"),
             // safety
             new Earlier("kind=HELP", "safety.help"),
             new Earlier("kind=([A-Z_]+) on=(\\d{4}-\\d{2}-\\d{2}) attendees=(\\d+)", "safety.appointment-planned"),
@@ -115,6 +121,14 @@ class MessageAuditWording implements AuditWording {
             new Earlier("removed", "safety.contact-address-removed"),
             new Earlier("set", "safety.contact-address-set"),
             new Earlier("appointments=(\\d+)", "safety.appointments-erased"),
+            new Earlier("kind=([A-Z_]+) on=(\\d{4}-\\d{2}-\\d{2}) attendees=(\\d+) from a session",
+                    "safety.appointment-planned-from-session"),
+            new Earlier("step=(\\d+) kind=([A-Z_]+) alerted=(\\d+)", "safety.escalated"),
+            new Earlier("onDuty=true on=(\\d{4}-\\d{2}-\\d{2})", "safety.on-duty"),
+            new Earlier("onDuty=false on=(\\d{4}-\\d{2}-\\d{2})", "safety.off-duty"),
+            new Earlier("appointments=(\\d+) versions=(\\d+)", "safety.client-links-erased"),
+            new Earlier("stage=([A-Z_]+) reason=none on=(\\d{4}-\\d{2}-\\d{2})", "safety.appointment-cancelled"),
+            new Earlier("stage=([A-Z_]+) reason=given on=(\\d{4}-\\d{2}-\\d{2})", "safety.appointment-cancelled-reason"),
             // disclosure
             new Earlier("alert (\\S+) no address", "alert.no-address"),
             new Earlier("alert (\\S+) status=([A-Z_]+)", "alert.status"),
@@ -129,7 +143,11 @@ class MessageAuditWording implements AuditWording {
                     "disclosure.consent"),
             new Earlier("channel=([A-Z_]+) to=partner (\\S+) what=([A-Z_,]*) why=danger in default (\\S+) disclosure=(\\S+)",
                     "disclosure.danger"),
-            new Earlier("alert (\\S+) not sent", "alert.not-sent"));
+            new Earlier("alert (\\S+) not sent", "alert.not-sent"),
+            new Earlier("partner (\\S+) unknown", "consent.partner-unknown"),
+            new Earlier("partner (\\S+) ([A-Z_]+) ([A-Z_]+)", "consent.partner-refused"),
+            new Earlier("share (\\S+) (PDF|JSON)", "share.fetched"),
+            new Earlier("share (\\S+) ([A-Z_]+)", "share.refused"));
 
     /** Where the words for a detail's enum arguments are, by code and argument (other bundles name them already). */
     static final Map<String, List<String>> ARGUMENT_KEYS = Map.ofEntries(
@@ -157,7 +175,15 @@ class MessageAuditWording implements AuditWording {
             Map.entry("disclosure.danger", List.of("report.channel.", "", "report.what.|dangeralerts.field.")),
             Map.entry("reset.password-denied", List.of("", "audit.value.reset-denied.")),
             Map.entry("reset.second-factor-denied", List.of("", "audit.value.reset-denied.")),
-            Map.entry("referral.credential-created", List.of("", "referrals.scope.")));
+            Map.entry("referral.credential-created", List.of("", "referrals.scope.")),
+            Map.entry("referral.kind-via", List.of("audit.value.inbox.", "audit.value.via.")),
+            Map.entry("safety.appointment-planned-from-session", List.of("safety.place-kind.")),
+            Map.entry("safety.escalated", List.of("", "audit.value.alert.")),
+            Map.entry("safety.appointment-corrected", List.of("audit.value.changed.", "", "audit.value.stage.")),
+            Map.entry("safety.appointment-cancelled", List.of("audit.value.stage.")),
+            Map.entry("safety.appointment-cancelled-reason", List.of("audit.value.stage.")),
+            Map.entry("consent.partner-refused", List.of("", "network.kind.", "outbound.refusal.")),
+            Map.entry("share.refused", List.of("", "audit.value.link.")));
 
     private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");

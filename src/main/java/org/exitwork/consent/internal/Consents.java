@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
@@ -132,9 +133,10 @@ class Consents implements ConsentsToShare {
         Optional<Refusal> refusal = partner.flatMap(p -> refusal(p, consent.kinds()));
         if (partner.isEmpty() || refusal.isPresent()) {
             audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                    ConsentActions.CONSENT_PARTNER_REFUSED, ref.pseudonym(), "partner " + consent.partnerId()
-                            + partner.map(p -> " " + p.kind()).orElse(" unknown")
-                            + refusal.map(r -> " " + r.name()).orElse("")));
+                    ConsentActions.CONSENT_PARTNER_REFUSED, ref.pseudonym(), partner.isEmpty()
+                            ? AuditDetail.of("consent.partner-unknown", consent.partnerId())
+                            : AuditDetail.of("consent.partner-refused", consent.partnerId(), partner.get().kind(),
+                                    refusal.get().name())));
             throw new PartnerNotAllowedException(refusal.orElse(null));
         }
         if (consent.kinds() == null || consent.kinds().isEmpty() || consent.validFrom() == null

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.network.PartnerDeactivated;
@@ -121,7 +122,7 @@ class PartnerRegistry {
         if (refusal != null) {
             audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(),
                     PartnerActions.PARTNER_KIND_CHANGE_REFUSED, current.name(),
-                    "from=" + current.kind() + " to=" + draft.kind()));
+                    AuditDetail.of("partner.kind-change", current.kind(), draft.kind())));
             throw new KindChangeRefused(refusal);
         }
         if (repository.nameTaken(who.organisationId(), draft.name(), partnerId)) {
@@ -133,7 +134,7 @@ class PartnerRegistry {
         }
         if (current.kind() != draft.kind()) {
             record(who, PartnerActions.PARTNER_KIND_CHANGED, draft.name(),
-                    "from=" + current.kind() + " to=" + draft.kind());
+                    AuditDetail.of("partner.kind-change", current.kind(), draft.kind()));
         }
         record(who, PartnerActions.PARTNER_CHANGED, draft.name(), "agreement=" + draft.agreement() + " contacts="
                 + draft.contacts().size() + (current.name().equals(draft.name()) ? "" : " renamed"));

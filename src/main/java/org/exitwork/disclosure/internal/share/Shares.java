@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
@@ -226,12 +227,12 @@ class Shares {
         LinkState state = state(share, LocalDate.now(clock));
         if (state != LinkState.ACTIVE) {
             audit.record(new AuditEvent(share.orgId(), null, "share link", ShareActions.SHARE_LINK_REFUSED,
-                    ref.get().pseudonym(), "share " + share.id() + " " + state));
+                    ref.get().pseudonym(), AuditDetail.of("share.refused", share.id(), state)));
             return Optional.empty();
         }
         Document document = documents.document(share);
         audit.record(new AuditEvent(share.orgId(), null, "share link", ShareActions.SHARE_LINK_FETCHED,
-                ref.get().pseudonym(), "share " + share.id() + " " + share.form()));
+                ref.get().pseudonym(), AuditDetail.of("share.fetched", share.id(), share.form())));
         return Optional.of(document);
     }
 
