@@ -9,6 +9,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditWording;
 import org.exitwork.keys.FieldRef;
 import org.exitwork.keys.SystemSecrets;
 import org.exitwork.testing.DatabaseScan;
@@ -39,6 +40,9 @@ class PartnerRegistryTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    AuditWording wording;
 
     @Autowired
     Fixtures fixtures;
@@ -237,6 +241,10 @@ class PartnerRegistryTest {
         List<AuditEntry> changed = entries("PARTNER_KIND_CHANGED");
         assertThat(changed).hasSize(1);
         assertThat(changed.get(0).detail()).isEqualTo("@partner.kind-change|HOUSING|HEALTH");
+        assertThat(wording.detail(changed.get(0).detail(), java.util.Locale.GERMAN))
+                .isEqualTo("von Wohnungshilfe zu Gesundheit und Psychiatrie");
+        assertThat(wording.detail(changed.get(0).detail(), java.util.Locale.ENGLISH))
+                .isEqualTo("from Housing to Health and mental health");
         assertThat(changed.get(0).actorId()).isEqualTo(manager.id());
     }
 

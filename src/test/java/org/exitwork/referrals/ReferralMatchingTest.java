@@ -18,6 +18,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditWording;
 import org.exitwork.cases.CaseWork;
 import org.exitwork.cases.ClientIdentity;
 import org.exitwork.cases.PhenomenonArea;
@@ -56,6 +57,9 @@ class ReferralMatchingTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    AuditWording wording;
 
     @Autowired
     Fixtures fixtures;
@@ -165,6 +169,8 @@ class ReferralMatchingTest {
         assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE id = ? AND client_id IS NULL", id)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM ref_inbox")).as("the inbox was emptied").isZero();
         assertThat(actions("REFERRAL_RECEIVED")).containsExactly("@referral.via|API");
+        assertThat(wording.detail("@referral.via|API", java.util.Locale.GERMAN)).isEqualTo("über die Partner-Schnittstelle");
+        assertThat(wording.detail("@referral.via|API", java.util.Locale.ENGLISH)).isEqualTo("via the partner API");
 
         String list = web.page("/referrals", manager);
         assertThat(list).contains("From " + policeName + " (Police), received on")
@@ -298,7 +304,7 @@ class ReferralMatchingTest {
         matcher.matchNow();
         String page = web.page("/cases/" + client + "/referrals?nav=prospect", a);
         assertThat(page).contains("Referral from " + policeName + ", received on", name, "the concern", later);
-        assertThat(actions("REFERRALS_READ_IN_CASE")).containsExactly("count=1");
+        assertThat(actions("REFERRALS_READ_IN_CASE")).containsExactly("@count|1");
 
         // Outside the tandem: refused (colleagues would have to break the glass); the administrator never.
         assertThat(web.status(get("/cases/{id}/referrals", client), colleague)).isEqualTo(403);

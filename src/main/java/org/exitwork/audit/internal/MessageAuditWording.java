@@ -177,7 +177,15 @@ class MessageAuditWording implements AuditWording {
             new Earlier("partner (\\S+) unknown", "consent.partner-unknown"),
             new Earlier("partner (\\S+) ([A-Z_]+) ([A-Z_]+)", "consent.partner-refused"),
             new Earlier("share (\\S+) (PDF|JSON)", "share.fetched"),
-            new Earlier("share (\\S+) ([A-Z_]+)", "share.refused"));
+            new Earlier("share (\\S+) ([A-Z_]+)", "share.refused"),
+            new Earlier("share (\\S+)", "share.id"),
+            new Earlier("(\\d+) shares", "shares.count"),
+            new Earlier("(\\d+) valid consents", "shares.valid-consents"),
+            new Earlier("(\\d+) consents", "consents.count"),
+            new Earlier("consent (\\S+)", "consent.id"),
+            new Earlier("consent (\\S+) revoked on (\\d{4}-\\d{2}-\\d{2})", "consent.revoked"),
+            new Earlier("referral=(\\S+) practitioner=(\\S+)", "referral.assigned"),
+            new Earlier("referral=(\\S+) practitioner=(\\S+) partnerKind=([A-Z_]+)", "referral.assigned-partner"));
 
     /** Where the words for a detail's enum arguments are, by code and argument (other bundles name them already). */
     static final Map<String, List<String>> ARGUMENT_KEYS = Map.ofEntries(
@@ -220,7 +228,8 @@ class MessageAuditWording implements AuditWording {
             Map.entry("safety.appointment-cancelled", List.of("audit.value.stage.")),
             Map.entry("safety.appointment-cancelled-reason", List.of("audit.value.stage.")),
             Map.entry("consent.partner-refused", List.of("", "network.kind.", "outbound.refusal.")),
-            Map.entry("share.refused", List.of("", "audit.value.link.")));
+            Map.entry("share.refused", List.of("", "audit.value.link.")),
+            Map.entry("referral.assigned-partner", List.of("", "", "network.kind.")));
 
     private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");

@@ -105,8 +105,8 @@ class PartnerRegistry {
         }
         UUID id = UUID.randomUUID();
         repository.insert(who.organisationId(), id, draft, Timestamp.from(clock.instant()));
-        record(who, PartnerActions.PARTNER_CREATED, draft.name(), "kind=" + draft.kind() + " agreement="
-                + draft.agreement() + " contacts=" + draft.contacts().size());
+        record(who, PartnerActions.PARTNER_CREATED, draft.name(), AuditDetail.of("partner.created",
+                draft.kind(), draft.agreement(), draft.contacts().size()));
         return id;
     }
 
@@ -136,8 +136,9 @@ class PartnerRegistry {
             record(who, PartnerActions.PARTNER_KIND_CHANGED, draft.name(),
                     AuditDetail.of("partner.kind-change", current.kind(), draft.kind()));
         }
-        record(who, PartnerActions.PARTNER_CHANGED, draft.name(), "agreement=" + draft.agreement() + " contacts="
-                + draft.contacts().size() + (current.name().equals(draft.name()) ? "" : " renamed"));
+        record(who, PartnerActions.PARTNER_CHANGED, draft.name(), AuditDetail.of(
+                current.name().equals(draft.name()) ? "partner.changed" : "partner.changed-renamed", draft.agreement(),
+                draft.contacts().size()));
     }
 
     @Transactional

@@ -132,8 +132,8 @@ class Referrals {
                         ReferralActions.REFERRAL_READ_BEFORE_ASSIGNED, prospect.pseudonym(),
                         AuditDetail.of("referral.read-at", id, read.occurredAt()))));
         audit.record(event(manager, ReferralActions.REFERRAL_ASSIGNED, prospect.pseudonym(),
-                "referral=" + id + " practitioner=" + member.username()
-                        + (partner == null ? "" : " partnerKind=" + partner.kind())));
+                partner == null ? AuditDetail.of("referral.assigned", id, member.username())
+                        : AuditDetail.of("referral.assigned-partner", id, member.username(), partner.kind())));
         return prospect;
     }
 
@@ -152,7 +152,7 @@ class Referrals {
         CaseReference ref = cases.requireReader(who, clientId, "referrals");
         List<Shared> referrals = store.ofClient(ref.organisationId(), clientId).stream().map(this::shared).toList();
         audit.record(event(who, ReferralActions.REFERRALS_READ_IN_CASE, ref.pseudonym(),
-                "count=" + referrals.size()));
+                AuditDetail.of("count", referrals.size())));
         return new CaseView(ref, referrals);
     }
 

@@ -124,7 +124,7 @@ class Shares {
         List<ShareRow> list = rows.stream().map(r -> new ShareRow(r.id(), r.sharedAt(),
                 partnerNames.getOrDefault(r.partnerId(), "?"), List.copyOf(r.kinds()), names.get(r.sharedBy()),
                 r.form(), r.language(), state(r, today), r.expiresAt())).toList();
-        record(who, ShareActions.SHARES_READ, ref, list.size() + " shares");
+        record(who, ShareActions.SHARES_READ, ref, AuditDetail.of("shares.count", list.size()));
         return new Overview(ref, cases.inTandem(who, clientId), list);
     }
 
@@ -140,7 +140,7 @@ class Shares {
         Map<UUID, List<ValidConsent>> byPartner = new LinkedHashMap<>();
         List<ValidConsent> valid = consents.validOn(who.organisationId(), ref.id(), LocalDate.now(clock));
         valid.forEach(c -> byPartner.computeIfAbsent(c.partnerId(), k -> new ArrayList<>()).add(c));
-        record(who, ShareActions.SHARE_FORM_OPENED, ref, valid.size() + " valid consents");
+        record(who, ShareActions.SHARE_FORM_OPENED, ref, AuditDetail.of("shares.valid-consents", valid.size()));
         return partners.partners(who.organisationId()).stream().filter(ShareDecision::receivesShares)
                 .map(p -> new PartnerOption(p, byPartner.getOrDefault(p.id(), List.of()))).toList();
     }
@@ -191,7 +191,7 @@ class Shares {
         stored(ref, shareId);
         boolean withdrawn = repository.withdraw(ref.id(), shareId, who.id(), clock.instant());
         if (withdrawn) {
-            record(who, ShareActions.SHARE_LINK_WITHDRAWN, ref, "share " + shareId);
+            record(who, ShareActions.SHARE_LINK_WITHDRAWN, ref, AuditDetail.of("share.id", shareId));
         }
         return withdrawn;
     }
@@ -202,7 +202,7 @@ class Shares {
         CaseReference ref = cases.requireTandem(who, clientId, "download a share");
         ShareRepository.Stored share = stored(ref, shareId);
         Document document = documents.document(share);
-        record(who, ShareActions.SHARE_DOCUMENT_DOWNLOADED, ref, "share " + shareId + " " + share.form());
+        record(who, ShareActions.SHARE_DOCUMENT_DOWNLOADED, ref, AuditDetail.of("share.fetched", shareId, share.form()));
         return document;
     }
 
