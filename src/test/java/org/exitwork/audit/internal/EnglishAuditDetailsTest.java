@@ -41,12 +41,8 @@ class EnglishAuditDetailsTest {
             Map.entry("org/exitwork/quality/internal/checkups/CheckUps.java", 1),
             Map.entry("org/exitwork/quality/internal/induction/InductionTopics.java", 2),
             Map.entry("org/exitwork/quality/internal/supervision/Supervisions.java", 2),
-            Map.entry("org/exitwork/quality/internal/training/Trainings.java", 2),
-            // client safety: emergency plans, shield, threat logbook
-            Map.entry("org/exitwork/safety/internal/clientsafety/emergency/EmergencyPlans.java", 2),
-            Map.entry("org/exitwork/safety/internal/clientsafety/shield/ShieldCompartment.java", 5),
-            Map.entry("org/exitwork/safety/internal/clientsafety/shield/ShieldPlans.java", 2),
-            Map.entry("org/exitwork/safety/internal/clientsafety/threats/ThreatLogbook.java", 3));
+            Map.entry("org/exitwork/quality/internal/training/Trainings.java", 2));
+
 
     static final String EVENT = "new AuditEvent(";
     static final String CODED = "AuditDetail.of(";
