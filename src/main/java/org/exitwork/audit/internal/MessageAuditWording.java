@@ -123,6 +123,11 @@ class MessageAuditWording implements AuditWording {
             new Earlier("session (\\d{4}-\\d{2}-\\d{2}), done (\\d{4}-\\d{2}-\\d{2})", "session.next-steps-done"),
             new Earlier("as (tandem|broken_glass|none)", "case.read-as"),
             new Earlier("([A-Z_]+) on (\\d{4}-\\d{2}-\\d{2})", "kind-on"),
+            // quality
+            new Earlier("position=(\\d+)", "induction.position"),
+            new Earlier("(\\d{4}-\\d{2}-\\d{2}) induction", "training.recorded-induction"),
+            new Earlier("([A-Z_]+) (\\d{4}-\\d{2}-\\d{2}) participants=(\\d+)", "supervision.recorded"),
+            new Earlier("(\\d{4}-\\d{2}-\\d{2}) -> (\\d{4}-\\d{2}-\\d{2}) version=(\\d+)", "checkup.corrected"),
             // network and referrals
             new Earlier("from=([A-Z_]+) to=([A-Z_]+)", "partner.kind-change"),
             new Earlier("kind=([A-Z_]+) agreement=([A-Z_]+) contacts=(\\d+)", "partner.created"),
@@ -217,6 +222,9 @@ class MessageAuditWording implements AuditWording {
             Map.entry("group.setting", List.of("group.setting.")),
             Map.entry("session.corrected", List.of("", "", "audit.value.session-field.")),
             Map.entry("case.read-as", List.of("audit.value.access.")),
+            Map.entry("training.corrected", List.of("", "audit.value.care-field.")),
+            Map.entry("supervision.recorded", List.of("care.kind.")),
+            Map.entry("supervision.corrected", List.of("care.kind.", "", "audit.value.care-field.")),
             Map.entry("assessment.read", List.of("audit.value.access.")),
             Map.entry("agreement.read", List.of("audit.value.access.")),
             Map.entry("agreement.client-agreed", List.of("", "agreement.way.")),

@@ -36,12 +36,8 @@ class EnglishAuditDetailsTest {
             // disclosure: the outbound log, danger alerts, case conferences
             Map.entry("org/exitwork/disclosure/internal/DisclosureLog.java", 2),
             Map.entry("org/exitwork/disclosure/internal/alert/DangerAlerts.java", 9),
-            Map.entry("org/exitwork/disclosure/internal/conference/Conferences.java", 8),
-            // quality: check-ups, induction, supervision, training (with their corrections)
-            Map.entry("org/exitwork/quality/internal/checkups/CheckUps.java", 1),
-            Map.entry("org/exitwork/quality/internal/induction/InductionTopics.java", 2),
-            Map.entry("org/exitwork/quality/internal/supervision/Supervisions.java", 2),
-            Map.entry("org/exitwork/quality/internal/training/Trainings.java", 2));
+            Map.entry("org/exitwork/disclosure/internal/conference/Conferences.java", 8));
+
 
 
     static final String EVENT = "new AuditEvent(";
