@@ -144,12 +144,22 @@ class AuditWordingTest {
         assertThat(wording.detail(AuditDetail.of("partner.kind-change", "HOUSING", "HEALTH"), EN)).isEqualTo("from "
                 + messages.getMessage("network.kind.HOUSING", null, EN) + " to "
                 + messages.getMessage("network.kind.HEALTH", null, EN));
+        assertThat(wording.detail(AuditDetail.of("conference.minutes-sent", "c-1", 2, 1), DE))
+                .isEqualTo("Fallkonferenz c-1: Protokoll an 2 versandt, für 1 abgewiesen");
+        assertThat(wording.detail(AuditDetail.of("conference.minutes-sent", "c-1", 2, 1), EN))
+                .isEqualTo("conference c-1: minutes sent to 2, refused for 1");
+        assertThat(wording.detail(AuditDetail.of("supervision.recorded", "INTERVISION", "2026-12-01", 4), DE))
+                .isEqualTo(messages.getMessage("care.kind.INTERVISION", null, DE) + " am 01.12.2026, 4 Teilnehmende");
+        assertThat(wording.detail(AuditDetail.of("shield.measures", 3), EN)).isEqualTo("3 measures");
         // The English these writers stored before still reads the same.
         assertThat(wording.detail("step=2 kind=HELP alerted=3", DE)).isEqualTo("Stufe 2, Hilfe gerufen, 3 Personen benachrichtigt");
         assertThat(wording.detail("kind=INFORMATION via=API", EN))
                 .isEqualTo(wording.detail(AuditDetail.of("referral.kind-via", "INFORMATION", "API"), EN));
         assertThat(wording.detail("onDuty=false on=2026-12-03", DE)).isEqualTo("nicht in Bereitschaft am 03.12.2026");
         assertThat(wording.detail("share 5f PDF", EN)).isEqualTo("share 5f as PDF");
+        assertThat(wording.detail("conference c-1, sent 2, refused 1", DE))
+                .isEqualTo("Fallkonferenz c-1: Protokoll an 2 versandt, für 1 abgewiesen");
+        assertThat(wording.detail("alert a-1 told=true on 2026-12-01", EN)).isEqualTo("alert a-1: the client was told on 1 Dec 2026");
     }
 
     @Test
