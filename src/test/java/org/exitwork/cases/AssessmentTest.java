@@ -39,6 +39,9 @@ class AssessmentTest {
     MockMvc mvc;
 
     @Autowired
+    org.exitwork.audit.AuditWording wording;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -109,8 +112,13 @@ class AssessmentTest {
 
         List<Map<String, Object>> recorded = audit("ASSESSMENT_RECORDED");
         assertThat(recorded).hasSize(2);
-        assertThat(recorded.get(0).get("detail")).isEqualTo("version 1 of " + LocalDate.now().minusDays(30));
-        assertThat(recorded.get(1).get("detail")).isEqualTo("version 2 of " + LocalDate.now());
+        assertThat(recorded.get(0).get("detail")).isEqualTo("@assessment.recorded|1|" + LocalDate.now().minusDays(30));
+        assertThat(recorded.get(1).get("detail")).isEqualTo("@assessment.recorded|2|" + LocalDate.now());
+        String second = (String) recorded.get(1).get("detail");
+        assertThat(wording.detail(second, java.util.Locale.GERMAN)).isEqualTo("Fassung 2 vom "
+                + LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+        assertThat(wording.detail(second, java.util.Locale.ENGLISH)).isEqualTo("version 2 of "
+                + LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)));
         assertThat(recorded.get(1).get("actor_id")).isEqualTo(b.id());
         assertThat(audit("ASSESSMENT_READ")).hasSize(2)
                 .allSatisfy(row -> assertThat((String) row.get("detail")).doesNotContain("resource"));
@@ -180,7 +188,7 @@ class AssessmentTest {
         assertThat(read.getStatus()).isEqualTo(200);
         assertThat(read.getContentAsString()).contains("Glassresource").doesNotContain("data-testid=\"assessment-form\"");
         assertThat(audit("ASSESSMENT_READ")).extracting(row -> (String) row.get("detail"))
-                .contains("as broken_glass, version 1 of " + LocalDate.now());
+                .contains("@assessment.read|broken_glass|1|" + LocalDate.now());
         assertThat(perform(assessment(LocalDate.now(), "Glasswrite", "LOW", "LOW").with(as(colleague))).getStatus())
                 .isEqualTo(403);
         assertThat(versions()).isEqualTo(1);

@@ -19,6 +19,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditWording;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.UnreadableException;
 import org.exitwork.testing.DatabaseScan;
@@ -61,6 +62,9 @@ class GroupLabelsAndCasesTest {
     /** The label's words; each is searched for on its own, so no fragment survives anywhere. */
     static final String LABEL = "Labelmarker tall one, Jacketmarker blue";
     static final String CHANGED = "Cousinmarker of the kiosk owner";
+
+    @Autowired
+    AuditWording wording;
 
     @Autowired
     MockMvc mvc;
@@ -148,7 +152,9 @@ class GroupLabelsAndCasesTest {
 
         List<AuditEntry> entries = audit.about(org.id(), subject());
         assertThat(entries).filteredOn(e -> e.action().equals("GROUP_PARTICIPANT_LABELLED"))
-                .extracting(AuditEntry::detail).containsExactlyInAnyOrder("given", "changed");
+                .extracting(AuditEntry::detail).containsExactlyInAnyOrder("@group.label-given", "@group.label-changed");
+        assertThat(wording.detail("@group.label-changed", java.util.Locale.GERMAN)).isEqualTo("Kennzeichnung geändert");
+        assertThat(wording.detail("@group.label-changed", java.util.Locale.ENGLISH)).isEqualTo("label changed");
         assertThat(entries).filteredOn(e -> e.action().equals("GROUP_PARTICIPANT_LABEL_REMOVED")).hasSize(1);
         assertThat(entries).allSatisfy(e -> assertThat(String.valueOf(e.detail()))
                 .doesNotContain("Labelmarker").doesNotContain("Cousinmarker").doesNotContain(first.pseudonym()));

@@ -327,7 +327,7 @@ class WorkAgreementWebTest {
 
         assertThat(perform(get(url() + "/3/pdf").with(as(a))).getStatus()).isEqualTo(404);
         assertThat(audit.about(org.id(), client.pseudonym())).filteredOn(e -> e.action().equals("AGREEMENT_PDF_DOWNLOADED"))
-                .extracting(AuditEntry::detail).containsExactly("version 1, de", "version 2, en");
+                .extracting(AuditEntry::detail).containsExactly("@agreement.printed|1|de", "@agreement.printed|2|en");
     }
 
     @Test

@@ -217,7 +217,7 @@ class BackupRestoreTest {
             // The erasure was audited again, and the chain holds.
             List<AuditEntry> about = restored.getBean(AuditLog.class).about(org.id(), gone.pseudonym());
             assertThat(about.get(about.size() - 1).action()).isEqualTo("CLIENT_ERASED");
-            assertThat(about.get(about.size() - 1).detail()).isEqualTo("again after a restore");
+            assertThat(about.get(about.size() - 1).detail()).isEqualTo("@erasure.again-after-restore");
             assertThat(restored.getBean(AuditVerifier.class).verify().intact()).isTrue();
         }
     }
@@ -310,10 +310,10 @@ class BackupRestoreTest {
                 List<AuditEntry> audited = restored.getBean(AuditLog.class).recent(org.id(), 500);
                 assertThat(audited.stream().filter(e -> e.action().equals("GROUP_ERASED")).toList())
                         .extracting(AuditEntry::subject, AuditEntry::actorName, AuditEntry::detail)
-                        .containsExactly(tuple(groupSubject(goneGroup), "exitwork (restore)", "again after a restore"));
+                        .containsExactly(tuple(groupSubject(goneGroup), "exitwork (restore)", "@erasure.again-after-restore"));
                 assertThat(audited.stream().filter(e -> e.action().equals("SAFETY_APPOINTMENT_ERASED")).toList())
                         .extracting(AuditEntry::subject, AuditEntry::actorName, AuditEntry::detail)
-                        .containsExactly(tuple(a.username(), "exitwork (restore)", "again after a restore"));
+                        .containsExactly(tuple(a.username(), "exitwork (restore)", "@erasure.again-after-restore"));
                 assertThat(restored.getBean(AuditVerifier.class).verify().intact()).isTrue();
             }
         } finally {

@@ -273,12 +273,12 @@ class OutboundGateTest {
                 continue;
             }
             refused(consentForm(id), 400, "This partner cannot be named in a consent to share: "
-                    + shareRefusal(kind), "CONSENT_PARTNER_REFUSED", "partner " + id, kind.name(),
+                    + shareRefusal(kind), "CONSENT_PARTNER_REFUSED", "@consent.partner-refused|" + id, kind.name(),
                     shareRefusalCode(kind));
             // A consent to case conferences only is refused alike.
             refused(consentForm(id).param("kinds", "CASE_CONFERENCE"), 400,
                     "This partner cannot be named in a consent to share: " + shareRefusal(kind),
-                    "CONSENT_PARTNER_REFUSED", "partner " + id, shareRefusalCode(kind));
+                    "CONSENT_PARTNER_REFUSED", "@consent.partner-refused|" + id, shareRefusalCode(kind));
         }
     }
 

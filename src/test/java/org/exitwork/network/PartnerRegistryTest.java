@@ -9,6 +9,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditWording;
 import org.exitwork.keys.FieldRef;
 import org.exitwork.keys.SystemSecrets;
 import org.exitwork.testing.DatabaseScan;
@@ -39,6 +40,9 @@ class PartnerRegistryTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    AuditWording wording;
 
     @Autowired
     Fixtures fixtures;
@@ -196,7 +200,7 @@ class PartnerRegistryTest {
             assertThat(partner.name()).as("nothing changed").isEqualTo("Security " + security);
         }
         assertThat(entries("PARTNER_KIND_CHANGE_REFUSED")).hasSize(PartnerKind.values().length - 1)
-                .allSatisfy(e -> assertThat(e.detail()).startsWith("from=" + security + " to="));
+                .allSatisfy(e -> assertThat(e.detail()).startsWith("@partner.kind-change|" + security + "|"));
         assertThat(entries("PARTNER_KIND_CHANGED")).isEmpty();
         assertThat(entries("PARTNER_CHANGED")).isEmpty();
     }
@@ -236,7 +240,11 @@ class PartnerRegistryTest {
         assertThat(kindOf(id)).isEqualTo(PartnerKind.HEALTH);
         List<AuditEntry> changed = entries("PARTNER_KIND_CHANGED");
         assertThat(changed).hasSize(1);
-        assertThat(changed.get(0).detail()).isEqualTo("from=HOUSING to=HEALTH");
+        assertThat(changed.get(0).detail()).isEqualTo("@partner.kind-change|HOUSING|HEALTH");
+        assertThat(wording.detail(changed.get(0).detail(), java.util.Locale.GERMAN))
+                .isEqualTo("von Wohnungshilfe zu Gesundheit und Psychiatrie");
+        assertThat(wording.detail(changed.get(0).detail(), java.util.Locale.ENGLISH))
+                .isEqualTo("from Housing to Health and mental health");
         assertThat(changed.get(0).actorId()).isEqualTo(manager.id());
     }
 

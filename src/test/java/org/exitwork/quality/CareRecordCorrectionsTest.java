@@ -39,6 +39,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class CareRecordCorrectionsTest {
 
     @Autowired
+    org.exitwork.audit.AuditWording wording;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -147,8 +150,13 @@ class CareRecordCorrectionsTest {
         assertThat(DatabaseScan.find(dataSource, List.of(topic, newTopic, supervisor))).as("sealed at rest").isEmpty();
         List<AuditEntry> audited = entries("SUPERVISION_CORRECTED");
         assertThat(audited).hasSize(1);
-        assertThat(audited.get(0).detail()).isEqualTo("INTERVISION " + today.minusDays(4)
-                + " changed=held_on,kind,topic,supervisor,participants version=1");
+        String detail = audited.get(0).detail();
+        assertThat(detail).isEqualTo("@supervision.corrected|INTERVISION|" + today.minusDays(4)
+                + "|HELD_ON,KIND,TOPIC,SUPERVISOR,PARTICIPANTS|1");
+        assertThat(wording.detail(detail, java.util.Locale.ENGLISH)).endsWith(
+                ", changed: date, kind, topic, external supervisor, participants; version 1");
+        assertThat(wording.detail(detail, java.util.Locale.GERMAN)).endsWith(
+                ", geändert: Datum, Art, Thema, externe Supervision, Teilnehmende; Fassung 1");
     }
 
     @Test
@@ -238,7 +246,7 @@ class CareRecordCorrectionsTest {
                 .single()).isEqualTo(1);
         assertThat(DatabaseScan.find(dataSource, List.of(title, newTitle))).isEmpty();
         assertThat(entries("TRAINING_CORRECTED")).extracting(AuditEntry::detail)
-                .containsExactly(today.minusDays(21) + " changed=taken_on,title,provider,topic_id version=1");
+                .containsExactly("@training.corrected|" + today.minusDays(21) + "|TAKEN_ON,TITLE,PROVIDER,TOPIC_ID|1");
 
         // A check-up recorded on the wrong day.
         assertThat(send(post("/team/staff/{id}/checkups", a.id()).param("doneOn", today.minusDays(2).toString()),
@@ -264,6 +272,6 @@ class CareRecordCorrectionsTest {
                 .getStatus()).isEqualTo(409);
         assertThat(versions("qua_checkup_version", "checkup_id", checkUp)).isEqualTo(1);
         assertThat(entries("CHECKUP_CORRECTED")).extracting(AuditEntry::detail)
-                .containsExactly(today.minusDays(2) + " -> " + today.minusDays(5) + " version=1");
+                .containsExactly("@checkup.corrected|" + today.minusDays(2) + "|" + today.minusDays(5) + "|1");
     }
 }

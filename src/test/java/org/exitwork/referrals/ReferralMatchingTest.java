@@ -18,6 +18,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditWording;
 import org.exitwork.cases.CaseWork;
 import org.exitwork.cases.ClientIdentity;
 import org.exitwork.cases.PhenomenonArea;
@@ -56,6 +57,9 @@ class ReferralMatchingTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    AuditWording wording;
 
     @Autowired
     Fixtures fixtures;
@@ -164,7 +168,9 @@ class ReferralMatchingTest {
                 .isEqualTo("AWAITING");
         assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE id = ? AND client_id IS NULL", id)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM ref_inbox")).as("the inbox was emptied").isZero();
-        assertThat(actions("REFERRAL_RECEIVED")).containsExactly("via=API");
+        assertThat(actions("REFERRAL_RECEIVED")).containsExactly("@referral.via|API");
+        assertThat(wording.detail("@referral.via|API", java.util.Locale.GERMAN)).isEqualTo("über die Partner-Schnittstelle");
+        assertThat(wording.detail("@referral.via|API", java.util.Locale.ENGLISH)).isEqualTo("via the partner API");
 
         String list = web.page("/referrals", manager);
         assertThat(list).contains("From " + policeName + " (Police), received on")
@@ -267,7 +273,7 @@ class ReferralMatchingTest {
         assertThat(count("SELECT COUNT(*) FROM ref_inbox")).isZero();
         assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE org_id = ?", org.id())).isZero();
         assertThat(count(INFORMATION_OF_ORG, org.id())).isZero();
-        assertThat(actions("REFERRAL_UNMATCHED")).containsExactly("kind=INFORMATION via=API");
+        assertThat(actions("REFERRAL_UNMATCHED")).containsExactly("@referral.kind-via|INFORMATION|API");
         assertThat(DatabaseScan.find(dataSource, List.of(info, reference))).isEmpty();
     }
 
@@ -298,7 +304,7 @@ class ReferralMatchingTest {
         matcher.matchNow();
         String page = web.page("/cases/" + client + "/referrals?nav=prospect", a);
         assertThat(page).contains("Referral from " + policeName + ", received on", name, "the concern", later);
-        assertThat(actions("REFERRALS_READ_IN_CASE")).containsExactly("count=1");
+        assertThat(actions("REFERRALS_READ_IN_CASE")).containsExactly("@count|1");
 
         // Outside the tandem: refused (colleagues would have to break the glass); the administrator never.
         assertThat(web.status(get("/cases/{id}/referrals", client), colleague)).isEqualTo(403);
@@ -379,7 +385,7 @@ class ReferralMatchingTest {
         assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE id = ?", old)).isZero();
         assertThat(count("SELECT COUNT(*) FROM key_client WHERE client_id = ?", old)).isZero();
         assertThat(count("SELECT COUNT(*) FROM ref_referral WHERE id IN (?, ?)", assigned, younger)).isEqualTo(2);
-        assertThat(actions("REFERRAL_EXPIRED")).containsExactly("days=90");
+        assertThat(actions("REFERRAL_EXPIRED")).containsExactly("@referral.expired|90");
     }
 
     @Test
@@ -477,7 +483,7 @@ class ReferralMatchingTest {
             clock.advance(Duration.ofDays(8));
             retention.eraseExpired();
             assertThat(count("SELECT COUNT(*) FROM ref_inbox WHERE org_id = ?", org.id())).isZero();
-            assertThat(actions("REFERRAL_UNMATCHED")).contains("stuck in the inbox for 7 days");
+            assertThat(actions("REFERRAL_UNMATCHED")).contains("@referral.stuck|7");
         } finally {
             broken.forEach(id -> jdbc.sql("DELETE FROM ref_inbox WHERE id = ?").param(id).update());
         }

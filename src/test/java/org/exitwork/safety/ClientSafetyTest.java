@@ -45,6 +45,9 @@ class ClientSafetyTest {
         "saf_emergency_contact"};
 
     @Autowired
+    org.exitwork.audit.AuditWording wording;
+
+    @Autowired
     MockMvc mvc;
 
     StaffRequests web;
@@ -355,7 +358,9 @@ class ClientSafetyTest {
         assertThat(web.status(post(url("/compartment/requests/" + request + "/approve")), manager)).isEqualTo(403);
         assertThat(web.status(get(url("/compartment")), manager)).isEqualTo(403);
         assertThat(audit.about(org.id(), client.pseudonym())).anyMatch(e -> "COMPARTMENT_REFUSED".equals(e.action())
-                && "own request".equals(e.detail()));
+                && "@shield.own-request".equals(e.detail()));
+        assertThat(wording.detail("@shield.own-request", java.util.Locale.GERMAN)).isEqualTo("eigene Anfrage");
+        assertThat(wording.detail("@shield.own-request", java.util.Locale.ENGLISH)).isEqualTo("own request");
 
         assertThat(web.status(post(url("/compartment/requests/" + request + "/approve")), secondManager)).isEqualTo(302);
         assertThat(web.page(url("/compartment"), manager)).contains(m + "-place");

@@ -1,5 +1,6 @@
 package org.exitwork.audit.internal;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.keys.KeyRotation;
@@ -26,13 +27,13 @@ class KeyRotationAudit {
     @EventListener
     void rotated(KeyRotation.Rotated event) {
         audit.record(new AuditEvent(null, null, ACTOR, ROTATED, "master key version "
-                + event.primaryVersion(), (event.newVersion() ? "new primary; " : "finished; ") + "re-wrapped "
-                + event.clientKeys() + " client keys, " + event.systemKeys() + " system keys"));
+                + event.primaryVersion(), AuditDetail.of(event.newVersion() ? "key.rotated-new-primary" : "key.rotated-finished",
+                event.clientKeys(), event.systemKeys())));
     }
 
     @EventListener
     void destroyed(KeyRotation.VersionDestroyed event) {
         audit.record(new AuditEvent(null, null, ACTOR, DESTROYED, "master key version "
-                + event.version(), "created " + event.created() + ", retired " + event.retired()));
+                + event.version(), AuditDetail.of("key.destroyed", event.created(), event.retired())));
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
@@ -102,7 +103,7 @@ class Consents implements ConsentsToShare {
     public Overview read(StaffPrincipal who, UUID clientId) {
         CaseReference ref = cases.requireReader(who, clientId, "read consents to share");
         List<Consent> list = consents(who, ref, null);
-        record(who, ConsentActions.CONSENTS_READ, ref, list.size() + " consents");
+        record(who, ConsentActions.CONSENTS_READ, ref, AuditDetail.of("consents.count", list.size()));
         return new Overview(ref, cases.inTandem(who, clientId), list);
     }
 
@@ -110,7 +111,7 @@ class Consents implements ConsentsToShare {
     public Consent readOne(StaffPrincipal who, UUID clientId, UUID consentId) {
         CaseReference ref = cases.requireTandem(who, clientId, "revoke consent to share");
         Consent consent = consents(who, ref, consentId).stream().findFirst().orElseThrow(NotFoundException::new);
-        record(who, ConsentActions.CONSENT_READ, ref, "consent " + consentId);
+        record(who, ConsentActions.CONSENT_READ, ref, AuditDetail.of("consent.id", consentId));
         return consent;
     }
 
@@ -132,9 +133,10 @@ class Consents implements ConsentsToShare {
         Optional<Refusal> refusal = partner.flatMap(p -> refusal(p, consent.kinds()));
         if (partner.isEmpty() || refusal.isPresent()) {
             audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                    ConsentActions.CONSENT_PARTNER_REFUSED, ref.pseudonym(), "partner " + consent.partnerId()
-                            + partner.map(p -> " " + p.kind()).orElse(" unknown")
-                            + refusal.map(r -> " " + r.name()).orElse("")));
+                    ConsentActions.CONSENT_PARTNER_REFUSED, ref.pseudonym(), partner.isEmpty()
+                            ? AuditDetail.of("consent.partner-unknown", consent.partnerId())
+                            : AuditDetail.of("consent.partner-refused", consent.partnerId(), partner.get().kind(),
+                                    refusal.get().name())));
             throw new PartnerNotAllowedException(refusal.orElse(null));
         }
         if (consent.kinds() == null || consent.kinds().isEmpty() || consent.validFrom() == null
@@ -146,9 +148,9 @@ class Consents implements ConsentsToShare {
         repository.insert(id, who.organisationId(), ref.id(), consent.partnerId(), consent.purpose().strip(),
                 consent.validFrom(), consent.validUntil(), consent.informedHow(), consent.kinds(), who.id(),
                 clock.instant());
-        record(who, ConsentActions.CONSENT_RECORDED, ref, "consent " + id + ", partner " + consent.partnerId() + " "
-                + partner.get().kind() + ", kinds " + codes(consent.kinds()) + ", " + consent.validFrom() + " to "
-                + consent.validUntil() + ", " + consent.informedHow());
+        record(who, ConsentActions.CONSENT_RECORDED, ref, AuditDetail.of("consent.recorded", id, consent.partnerId(),
+                partner.get().kind(), codes(consent.kinds()), consent.validFrom(), consent.validUntil(),
+                consent.informedHow()));
         return id;
     }
 
@@ -163,7 +165,7 @@ class Consents implements ConsentsToShare {
         }
         boolean changed = repository.revoke(consentId, revokedOn, who.id(), clock.instant());
         if (changed) {
-            record(who, ConsentActions.CONSENT_REVOKED, ref, "consent " + consentId + " revoked on " + revokedOn);
+            record(who, ConsentActions.CONSENT_REVOKED, ref, AuditDetail.of("consent.revoked", consentId, revokedOn));
         }
         return changed;
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.network.PartnerDeactivated;
@@ -104,8 +105,8 @@ class PartnerRegistry {
         }
         UUID id = UUID.randomUUID();
         repository.insert(who.organisationId(), id, draft, Timestamp.from(clock.instant()));
-        record(who, PartnerActions.PARTNER_CREATED, draft.name(), "kind=" + draft.kind() + " agreement="
-                + draft.agreement() + " contacts=" + draft.contacts().size());
+        record(who, PartnerActions.PARTNER_CREATED, draft.name(), AuditDetail.of("partner.created",
+                draft.kind(), draft.agreement(), draft.contacts().size()));
         return id;
     }
 
@@ -121,7 +122,7 @@ class PartnerRegistry {
         if (refusal != null) {
             audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(),
                     PartnerActions.PARTNER_KIND_CHANGE_REFUSED, current.name(),
-                    "from=" + current.kind() + " to=" + draft.kind()));
+                    AuditDetail.of("partner.kind-change", current.kind(), draft.kind())));
             throw new KindChangeRefused(refusal);
         }
         if (repository.nameTaken(who.organisationId(), draft.name(), partnerId)) {
@@ -133,10 +134,11 @@ class PartnerRegistry {
         }
         if (current.kind() != draft.kind()) {
             record(who, PartnerActions.PARTNER_KIND_CHANGED, draft.name(),
-                    "from=" + current.kind() + " to=" + draft.kind());
+                    AuditDetail.of("partner.kind-change", current.kind(), draft.kind()));
         }
-        record(who, PartnerActions.PARTNER_CHANGED, draft.name(), "agreement=" + draft.agreement() + " contacts="
-                + draft.contacts().size() + (current.name().equals(draft.name()) ? "" : " renamed"));
+        record(who, PartnerActions.PARTNER_CHANGED, draft.name(), AuditDetail.of(
+                current.name().equals(draft.name()) ? "partner.changed" : "partner.changed-renamed", draft.agreement(),
+                draft.contacts().size()));
     }
 
     @Transactional

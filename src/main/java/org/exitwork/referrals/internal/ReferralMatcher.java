@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
@@ -110,7 +111,7 @@ public class ReferralMatcher {
         UUID id = UUID.randomUUID();
         store.insert(id, entry.organisationId(), entry.partnerId(), entry.receivedAt(), entry.via(), entry.referral());
         audit.record(new AuditEvent(entry.organisationId(), null, ReferralActions.MATCHER,
-                ReferralActions.REFERRAL_RECEIVED, id.toString(), "via=" + entry.via()));
+                ReferralActions.REFERRAL_RECEIVED, id.toString(), AuditDetail.of("referral.via", entry.via())));
     }
 
     /** Information joins the partner's newest referral with that reference. */
@@ -135,7 +136,7 @@ public class ReferralMatcher {
                 : cases.find(referral.organisationId(), referral.clientId()).map(CaseReference::pseudonym)
                         .orElse(referral.id().toString());
         audit.record(new AuditEvent(entry.organisationId(), null, ReferralActions.MATCHER, action, subject,
-                "via=" + entry.via()));
+                AuditDetail.of("referral.via", entry.via())));
     }
 
     /** Put back for a later run, without a warning: nothing went wrong. */
@@ -148,6 +149,6 @@ public class ReferralMatcher {
     /** Discarded: the audit says that something arrived, never what or about whom. */
     private void unmatched(Inbox.Entry entry) {
         audit.record(new AuditEvent(entry.organisationId(), null, ReferralActions.MATCHER,
-                ReferralActions.REFERRAL_UNMATCHED, null, "kind=" + entry.kind() + " via=" + entry.via()));
+                ReferralActions.REFERRAL_UNMATCHED, null, AuditDetail.of("referral.kind-via", entry.kind(), entry.via())));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ public class ReferralRetention {
                     .map(h -> {
                         store.erase(h.id());
                         audit.record(new AuditEvent(h.organisationId(), null, ReferralActions.RETENTION,
-                                ReferralActions.REFERRAL_EXPIRED, h.id().toString(), "days=" + retentionDays));
+                                ReferralActions.REFERRAL_EXPIRED, h.id().toString(), AuditDetail.of("referral.expired", retentionDays)));
                         return true;
                     }).orElse(false));
             if (Boolean.TRUE.equals(done)) {
@@ -66,6 +67,6 @@ public class ReferralRetention {
     private void discardStuck() {
         transaction.executeWithoutResult(status -> inbox.discardStuck(clock.instant().minus(stuckDays, ChronoUnit.DAYS))
                 .forEach(org -> audit.record(new AuditEvent(org, null, ReferralActions.RETENTION,
-                        ReferralActions.REFERRAL_UNMATCHED, null, "stuck in the inbox for " + stuckDays + " days"))));
+                        ReferralActions.REFERRAL_UNMATCHED, null, AuditDetail.of("referral.stuck", stuckDays)))));
     }
 }

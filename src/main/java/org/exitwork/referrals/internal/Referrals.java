@@ -12,6 +12,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
@@ -129,10 +130,10 @@ class Referrals {
                 .filter(e -> ReferralActions.REFERRAL_READ.equals(e.action()))
                 .forEach(read -> audit.record(new AuditEvent(manager.organisationId(), read.actorId(), read.actorName(),
                         ReferralActions.REFERRAL_READ_BEFORE_ASSIGNED, prospect.pseudonym(),
-                        "referral=" + id + " read at " + read.occurredAt())));
+                        AuditDetail.of("referral.read-at", id, read.occurredAt()))));
         audit.record(event(manager, ReferralActions.REFERRAL_ASSIGNED, prospect.pseudonym(),
-                "referral=" + id + " practitioner=" + member.username()
-                        + (partner == null ? "" : " partnerKind=" + partner.kind())));
+                partner == null ? AuditDetail.of("referral.assigned", id, member.username())
+                        : AuditDetail.of("referral.assigned-partner", id, member.username(), partner.kind())));
         return prospect;
     }
 
@@ -151,7 +152,7 @@ class Referrals {
         CaseReference ref = cases.requireReader(who, clientId, "referrals");
         List<Shared> referrals = store.ofClient(ref.organisationId(), clientId).stream().map(this::shared).toList();
         audit.record(event(who, ReferralActions.REFERRALS_READ_IN_CASE, ref.pseudonym(),
-                "count=" + referrals.size()));
+                AuditDetail.of("count", referrals.size())));
         return new CaseView(ref, referrals);
     }
 

@@ -115,6 +115,53 @@ class AuditWordingTest {
         assertThat(wording.detail(null, DE)).isEmpty();
     }
 
+    /** One detail of each module that now stores codes, as written and as read, in both languages. */
+    @Test
+    void detailsOfEachModuleReadInBothLanguages() {
+        String moved = AuditDetail.of("safety.appointment-planned", "HOME_VISIT", java.time.LocalDate.of(2026, 12, 3), 2);
+        assertThat(moved).isEqualTo("@safety.appointment-planned|HOME_VISIT|2026-12-03|2");
+        assertThat(wording.detail(moved, DE)).isEqualTo("Hausbesuch am 03.12.2026, 2 Begleitpersonen");
+        assertThat(wording.detail(moved, EN)).isEqualTo("Home visit on 3 Dec 2026, 2 attendees");
+        assertThat(wording.detail(AuditDetail.of("safety.escalated", 2, "HELP", 3), DE))
+                .isEqualTo("Stufe 2, Hilfe gerufen, 3 Personen benachrichtigt");
+        assertThat(wording.detail(AuditDetail.of("safety.appointment-cancelled", "PLANNED", "2026-12-03"), EN))
+                .isEqualTo("before it began, appointment on 3 Dec 2026, no reason given");
+        assertThat(wording.detail(AuditDetail.of("referral.kind-via", "INFORMATION", "API"), DE))
+                .isEqualTo("Informationen zu einer Zuweisung über " + messages.getMessage("audit.value.via.API", null, DE));
+        assertThat(wording.detail(AuditDetail.of("referral.kind-via", "REFERRAL", "FORM"), EN))
+                .isEqualTo("a referral via the one-time web form");
+        assertThat(wording.detail(AuditDetail.of("notes.searched-more", 4, 2), EN))
+                .isEqualTo("4 cases searched, more than 2 hits");
+        assertThat(wording.detail(AuditDetail.of("key.rotated-new-primary", 8, 1), DE))
+                .isEqualTo("neue Hauptversion; 8 Klienten-Schlüssel und 1 System-Schlüssel neu verpackt");
+        assertThat(wording.detail(AuditDetail.of("key.destroyed", Instant.parse("2026-01-01T09:00:00Z"),
+                Instant.parse("2026-06-01T09:00:00Z")), EN)).isEqualTo("created 1 Jan 2026, 10:00, retired 1 Jun 2026, 11:00");
+        assertThat(wording.detail(AuditDetail.of("share.refused", "s-1", "EXPIRED"), DE))
+                .isEqualTo("Weitergabe s-1: Link abgelaufen");
+        assertThat(wording.detail(AuditDetail.of("consent.partner-refused", "p-1", "POLICE", "ONE_WAY_STREET"), DE))
+                .isEqualTo("Partner p-1 (" + messages.getMessage("network.kind.POLICE", null, DE) + "): "
+                        + messages.getMessage("outbound.refusal.ONE_WAY_STREET", null, DE));
+        assertThat(wording.detail(AuditDetail.of("partner.kind-change", "HOUSING", "HEALTH"), EN)).isEqualTo("from "
+                + messages.getMessage("network.kind.HOUSING", null, EN) + " to "
+                + messages.getMessage("network.kind.HEALTH", null, EN));
+        assertThat(wording.detail(AuditDetail.of("conference.minutes-sent", "c-1", 2, 1), DE))
+                .isEqualTo("Fallkonferenz c-1: Protokoll an 2 versandt, für 1 abgewiesen");
+        assertThat(wording.detail(AuditDetail.of("conference.minutes-sent", "c-1", 2, 1), EN))
+                .isEqualTo("conference c-1: minutes sent to 2, refused for 1");
+        assertThat(wording.detail(AuditDetail.of("supervision.recorded", "INTERVISION", "2026-12-01", 4), DE))
+                .isEqualTo(messages.getMessage("care.kind.INTERVISION", null, DE) + " am 01.12.2026, 4 Teilnehmende");
+        assertThat(wording.detail(AuditDetail.of("shield.measures", 3), EN)).isEqualTo("3 measures");
+        // The English these writers stored before still reads the same.
+        assertThat(wording.detail("step=2 kind=HELP alerted=3", DE)).isEqualTo("Stufe 2, Hilfe gerufen, 3 Personen benachrichtigt");
+        assertThat(wording.detail("kind=INFORMATION via=API", EN))
+                .isEqualTo(wording.detail(AuditDetail.of("referral.kind-via", "INFORMATION", "API"), EN));
+        assertThat(wording.detail("onDuty=false on=2026-12-03", DE)).isEqualTo("nicht in Bereitschaft am 03.12.2026");
+        assertThat(wording.detail("share 5f PDF", EN)).isEqualTo("share 5f as PDF");
+        assertThat(wording.detail("conference c-1, sent 2, refused 1", DE))
+                .isEqualTo("Fallkonferenz c-1: Protokoll an 2 versandt, für 1 abgewiesen");
+        assertThat(wording.detail("alert a-1 told=true on 2026-12-01", EN)).isEqualTo("alert a-1: the client was told on 1 Dec 2026");
+    }
+
     @Test
     void everyCodeOfEarlierDetailsHasWordsInBothLanguages() {
         for (var earlier : MessageAuditWording.EARLIER) {

@@ -12,6 +12,7 @@ import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.accounts.internal.account.Account;
 import org.exitwork.accounts.internal.account.AccountRepository;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.platform.ForbiddenException;
@@ -89,7 +90,7 @@ class EmergencyContacts {
                 .toList();
         audit.record(new AuditEvent(manager.organisationId(), manager.id(), manager.username(),
                 EmergencyContactActions.EMERGENCY_CONTACTS_READ, null,
-                "staff=" + result.size() + " contacts=" + all.size()));
+                AuditDetail.of("emergency-contacts.read", result.size(), all.size())));
         return result;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.Access;
 import org.exitwork.cases.internal.access.CaseAccess;
@@ -134,8 +135,8 @@ public class WorkAgreements {
     Agreement open(StaffPrincipal who, UUID clientId) {
         CaseRef ref = access.forReading(who, clientId, "read work agreement");
         Agreement agreement = load(who, ref);
-        access.record(who, AgreementActions.AGREEMENT_READ, ref, "as " + agreement.access().name().toLowerCase()
-                + ", " + agreement.versions().size() + " versions, " + agreement.ratings().size() + " ratings");
+        access.record(who, AgreementActions.AGREEMENT_READ, ref, AuditDetail.of("agreement.read",
+                agreement.access().name().toLowerCase(Locale.ROOT), agreement.versions().size(), agreement.ratings().size()));
         return agreement;
     }
 
@@ -145,8 +146,9 @@ public class WorkAgreements {
         CaseRef ref = access.forReading(who, clientId, "read work agreement summary");
         Agreement agreement = load(who, ref);
         Version current = agreement.current();
-        access.record(who, AgreementActions.AGREEMENT_READ, ref, "summary, current version "
-                + (current == null ? "none" : current.number()) + ", " + agreement.ratings().size() + " ratings");
+        access.record(who, AgreementActions.AGREEMENT_READ, ref, current == null
+                ? AuditDetail.of("agreement.summary-none", agreement.ratings().size())
+                : AuditDetail.of("agreement.summary", current.number(), agreement.ratings().size()));
         return agreement;
     }
 
@@ -165,7 +167,7 @@ public class WorkAgreements {
         Agreement agreement = load(who, ref);
         Version latest = agreement.versions().isEmpty() ? null : agreement.versions().get(0);
         access.record(who, AgreementActions.AGREEMENT_READ, ref,
-                "form, based on version " + (latest == null ? 0 : latest.number()));
+                AuditDetail.of("agreement.form", latest == null ? 0 : latest.number()));
         return new Basis(ref.id(), ref.pseudonym(), latest, LANGUAGES.contains(ref.language()) ? ref.language() : "en");
     }
 
@@ -192,8 +194,8 @@ public class WorkAgreements {
                             change.wording().strip())));
         }
         long kept = changes.stream().filter(c -> c.thread() != null).count();
-        access.record(who, AgreementActions.AGREEMENT_VERSION_WRITTEN, ref, "version " + number + ", "
-                + changes.size() + " changes (" + kept + " carried on), language " + input.language());
+        access.record(who, AgreementActions.AGREEMENT_VERSION_WRITTEN, ref, AuditDetail.of("agreement.version-written",
+                number, changes.size(), kept, input.language()));
         return number;
     }
 
@@ -217,7 +219,7 @@ public class WorkAgreements {
                         AgreementRules.optional(note)),
                 who.id(), clock.instant()));
         access.record(who, AgreementActions.CLIENT_AGREEMENT_RECORDED, ref,
-                "version " + number + ", " + how.name() + ", " + agreedOn);
+                AuditDetail.of("agreement.client-agreed", number, how.name(), agreedOn));
     }
 
     /** Ratings made with the client on one date, for changes of the current agreement. */
@@ -237,7 +239,7 @@ public class WorkAgreements {
                             AgreementRules.optional(rating.comment())),
                     who.id(), now));
         }
-        access.record(who, AgreementActions.PROGRESS_RATED, ref, ratedOn + ", " + ratings.size() + " changes rated");
+        access.record(who, AgreementActions.PROGRESS_RATED, ref, AuditDetail.of("agreement.rated", ratedOn, ratings.size()));
     }
 
     /**
@@ -250,7 +252,7 @@ public class WorkAgreements {
         Version version = load(who, ref).versions().stream().filter(v -> v.number() == number).findFirst()
                 .orElseThrow(NotFoundException::new);
         byte[] document = pdf.render(ref.organisationId(), ref.pseudonym(), version);
-        access.record(who, AgreementActions.AGREEMENT_PRINTED, ref, "version " + number + ", " + version.language());
+        access.record(who, AgreementActions.AGREEMENT_PRINTED, ref, AuditDetail.of("agreement.printed", number, version.language()));
         return document;
     }
 

@@ -3,6 +3,7 @@ package org.exitwork.cases.internal.assessment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.Access;
@@ -87,9 +89,9 @@ class AssessmentService {
         List<Version> history = rows.stream()
                 .map(r -> new Version(r.id(), r.version(), names.get(r.recordedBy()), r.recordedAt(), open(cipher, r)))
                 .toList();
-        access.record(who, AssessmentActions.ASSESSMENT_READ, ref, history.isEmpty() ? "no version"
-                : "as " + how.name().toLowerCase() + ", version " + history.get(0).number() + " of "
-                        + history.get(0).findings().assessedOn());
+        access.record(who, AssessmentActions.ASSESSMENT_READ, ref, history.isEmpty() ? AuditDetail.of("assessment.none")
+                : AuditDetail.of("assessment.read", how.name().toLowerCase(Locale.ROOT), history.get(0).number(),
+                        history.get(0).findings().assessedOn()));
         return new AssessmentView(ref.id(), ref.pseudonym(), how, ref.stage(), history);
     }
 
@@ -108,7 +110,7 @@ class AssessmentService {
         UUID id = UUID.randomUUID();
         versions.insert(ref.id(), seal(access.cipher(ref), id, number, who.id(), clock.instant(), findings));
         access.record(who, AssessmentActions.ASSESSMENT_RECORDED, ref,
-                "version " + number + " of " + findings.assessedOn());
+                AuditDetail.of("assessment.recorded", number, findings.assessedOn()));
         return number;
     }
 

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEvent;
@@ -155,7 +157,7 @@ public class CaseService implements CaseWork {
                         g.expiresAt()))
                 .toList();
         audit.record(event(who, CaseActions.CASE_READ, client.pseudonym(),
-                "as " + how.name().toLowerCase()));
+                AuditDetail.of("case.read-as", how.name().toLowerCase(Locale.ROOT))));
         return new CaseView(client.id(), client.pseudonym(), how, tandem.stream().map(names::get).toList(), grants);
     }
 
@@ -186,7 +188,7 @@ public class CaseService implements CaseWork {
         UUID id = UUID.randomUUID();
         byte[] body = keys.cipherFor(client.id()).row("cas_session_note", id).seal("body", text);
         cases.insertNote(client.id(), new CaseRepository.NoteRow(id, sessionDate, author.id(), clock.instant(), body));
-        audit.record(event(author, CaseActions.NOTE_WRITTEN, client.pseudonym(), "session " + sessionDate));
+        audit.record(event(author, CaseActions.NOTE_WRITTEN, client.pseudonym(), AuditDetail.of("session.on", sessionDate)));
     }
 
     /** A colleague outside the tandem gains time-limited read access for a recorded reason (R6). */
@@ -201,7 +203,7 @@ public class CaseService implements CaseWork {
         byte[] sealed = keys.cipherFor(client.id()).row("cas_access_grant", id).seal("explanation", explanation);
         cases.insertGrant(client.id(), new CaseRepository.GrantRow(id, who.id(), reason.name(), sealed, now,
                 now.plus(breakGlassDuration)));
-        audit.record(event(who, CaseActions.BREAK_THE_GLASS, client.pseudonym(), "reason=" + reason));
+        audit.record(event(who, CaseActions.BREAK_THE_GLASS, client.pseudonym(), AuditDetail.of("break-glass.reason", reason)));
     }
 
     private static AuditEvent event(StaffPrincipal who, String action, String pseudonym, String detail) {

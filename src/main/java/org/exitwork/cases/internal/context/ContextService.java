@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.Access;
 import org.exitwork.cases.internal.access.CaseAccess;
@@ -81,7 +82,7 @@ public class ContextService {
                         s.startedOn(), s.endedOn()))
                 .toList();
         Optional<Stay> current = stays.stream().filter(Stay::current).findFirst();
-        access.record(who, ContextActions.CONTEXT_READ, ref, persons.size() + " persons, " + stays.size() + " stays");
+        access.record(who, ContextActions.CONTEXT_READ, ref, AuditDetail.of("context.count", persons.size(), stays.size()));
         Access how = access.access(who, ref);
         return new ContextPage(ref.id(), ref.pseudonym(), how, how == Access.TANDEM && ref.is(Stage.CLIENT), persons,
                 current, stays.stream().filter(s -> !s.current()).toList());
@@ -93,7 +94,7 @@ public class ContextService {
         access.requireStage(ref, Stage.CLIENT);
         UUID id = UUID.randomUUID();
         context.insertPerson(ref.id(), seal(ref, id, draft), who.id(), clock.instant());
-        access.record(who, ContextActions.CONTEXT_PERSON_ADDED, ref, "relation=" + draft.relation());
+        access.record(who, ContextActions.CONTEXT_PERSON_ADDED, ref, AuditDetail.of("context.relation", draft.relation()));
         return id;
     }
 
@@ -104,7 +105,7 @@ public class ContextService {
         if (!context.updatePerson(ref.id(), seal(ref, personId, draft), clock.instant())) {
             throw new NotFoundException();
         }
-        access.record(who, ContextActions.CONTEXT_PERSON_CHANGED, ref, "relation=" + draft.relation());
+        access.record(who, ContextActions.CONTEXT_PERSON_CHANGED, ref, AuditDetail.of("context.relation", draft.relation()));
     }
 
     /** Deletes the row: what is no longer needed is not kept (R20). Sessions no longer list the person. */
@@ -114,7 +115,7 @@ public class ContextService {
         access.requireStage(ref, Stage.CLIENT);
         String relation = context.relationOf(ref.id(), personId).orElseThrow(NotFoundException::new);
         context.deletePerson(ref.id(), personId);
-        access.record(who, ContextActions.CONTEXT_PERSON_REMOVED, ref, "relation=" + relation);
+        access.record(who, ContextActions.CONTEXT_PERSON_REMOVED, ref, AuditDetail.of("context.relation", relation));
     }
 
     /**
@@ -139,8 +140,9 @@ public class ContextService {
         byte[] sealed = access.cipher(ref).row("cas_institution_stay", id).seal("name", name.strip());
         context.insertStay(ref.id(), new ContextRepository.StayRow(id, kind.name(), sealed, since, null), who.id(),
                 clock.instant());
-        access.record(who, ContextActions.INSTITUTION_RECORDED, ref, "kind=" + kind + ", since " + since
-                + (open.isPresent() ? ", previous " + open.get().kind() + " ended" : ""));
+        access.record(who, ContextActions.INSTITUTION_RECORDED, ref, open.isPresent()
+                ? AuditDetail.of("context.institution-after", kind, since, open.get().kind())
+                : AuditDetail.of("context.institution", kind, since));
     }
 
     private ContextRepository.PersonRow seal(CaseRef ref, UUID id, PersonDraft draft) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.Access;
 import org.exitwork.cases.internal.access.CaseAccess;
@@ -73,7 +74,7 @@ public class EndingService {
         for (LocalDate due : followUps.stream().distinct().sorted().toList()) {
             endings.insertFollowUp(ref.id(), due);
         }
-        access.record(who, EndingActions.CASE_COMPLETED, ref, followUps.size() + " follow-ups");
+        access.record(who, EndingActions.CASE_COMPLETED, ref, AuditDetail.of("ending.follow-ups", followUps.size()));
     }
 
     /** R1: no reason asked, no mark recorded; erasure at once if the client wants it. */

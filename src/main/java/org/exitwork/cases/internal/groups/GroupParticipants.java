@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.ClientErased;
 import org.exitwork.cases.NewProspect;
@@ -65,7 +66,7 @@ public class GroupParticipants {
         String pseudonym = freshPseudonym(group.organisationId());
         groups.insertParticipant(UUID.randomUUID(), group.id(), group.organisationId(), pseudonym, clock.instant());
         access.record(who, GroupActions.GROUP_PARTICIPANT_ADDED, group,
-                "participants=" + groups.participants(group.id()).size());
+                AuditDetail.of("group.participants", groups.participants(group.id()).size()));
         return pseudonym;
     }
 
@@ -116,7 +117,7 @@ public class GroupParticipants {
                 .orElseThrow(NotFoundException::new);
         GroupRepository.GroupRow row = groups.group(group.id()).orElseThrow(NotFoundException::new);
         var cipher = access.cipher(group);
-        access.record(who, GroupActions.GROUP_READ, group, "one participant");
+        access.record(who, GroupActions.GROUP_READ, group, AuditDetail.of("group.one-participant"));
         return new ParticipantView(group.id(), cipher.row("cas_group", group.id()).open("name", row.name()),
                 participant.id(), participant.pseudonym(), openLabel(group, participant),
                 suggestedPathway(GroupSetting.valueOf(row.setting())));
@@ -144,7 +145,7 @@ public class GroupParticipants {
             access.record(who, GroupActions.GROUP_PARTICIPANT_LABEL_REMOVED, group, null);
         } else {
             access.record(who, GroupActions.GROUP_PARTICIPANT_LABELLED, group,
-                    participant.label() == null ? "given" : "changed");
+                    AuditDetail.of(participant.label() == null ? "group.label-given" : "group.label-changed"));
         }
     }
 

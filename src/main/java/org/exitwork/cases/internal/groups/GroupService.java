@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
@@ -111,7 +112,7 @@ class GroupService {
                 cipher.row("cas_group", group.id()).seal("institution", details.institution()), clock.instant()), who.id());
         groups.replaceLeaders(group.id(), leaders);
         access.record(who, GroupActions.GROUP_CREATED, group,
-                "setting=" + details.setting() + ", leaders=" + leaders.size());
+                AuditDetail.of("group.setting", details.setting(), leaders.size()));
         return group.id();
     }
 
@@ -121,7 +122,7 @@ class GroupService {
         GroupRef group = access.forLeaders(who, groupId, "read group details");
         GroupRepository.GroupRow row = groups.group(group.id()).orElseThrow(NotFoundException::new);
         FieldCipher cipher = access.cipher(group);
-        access.record(who, GroupActions.GROUP_READ, group, "details");
+        access.record(who, GroupActions.GROUP_READ, group, AuditDetail.of("group.details"));
         return new GroupDetails(cipher.row("cas_group", group.id()).open("name", row.name()), GroupSetting.valueOf(row.setting()),
                 cipher.row("cas_group", group.id()).open("institution", row.institution()),
                 new LinkedHashSet<>(groups.leaders(group.id())));
@@ -140,7 +141,7 @@ class GroupService {
                 cipher.row("cas_group", group.id()).seal("institution", details.institution()));
         groups.replaceLeaders(group.id(), details.leaders());
         access.record(who, GroupActions.GROUP_CHANGED, group,
-                "setting=" + details.setting() + ", leaders=" + details.leaders().size());
+                AuditDetail.of("group.setting", details.setting(), details.leaders().size()));
     }
 
     @Transactional(readOnly = true)
@@ -162,7 +163,7 @@ class GroupService {
         FieldCipher cipher = access.cipher(group);
         List<Participant> participants = groups.participants(group.id()).stream()
                 .map(p -> new Participant(p.id(), p.pseudonym(), label(cipher, p), p.attended(), null)).toList();
-        access.record(who, GroupActions.GROUP_READ, group, participants.size() + " participants");
+        access.record(who, GroupActions.GROUP_READ, group, AuditDetail.of("group.participants", participants.size()));
         return new GroupView(group.id(), name(row), GroupSetting.valueOf(row.setting()), null, List.of(),
                 participants, List.of(), List.of());
     }
@@ -203,7 +204,7 @@ class GroupService {
                     names.get(s.recordedBy())));
         }
         access.record(who, GroupActions.GROUP_READ, group,
-                participants.size() + " participants, " + sessions.size() + " sessions");
+                AuditDetail.of("group.participants-sessions", participants.size(), sessions.size()));
         return new GroupView(group.id(), cipher.row("cas_group", group.id()).open("name", row.name()),
                 GroupSetting.valueOf(row.setting()), cipher.row("cas_group", group.id()).open("institution", row.institution()),
                 names(leaderIds, names), participants, sessions,
@@ -233,8 +234,8 @@ class GroupService {
         groups.insertSession(group.id(), new GroupRepository.SessionRow(id, session.heldOn(), session.minutes(),
                 access.cipher(group).row("cas_group_session", id).seal("note", note), who.id(), clock.instant()),
                 session.themes(), session.present());
-        access.record(who, GroupActions.GROUP_SESSION_RECORDED, group, "session " + session.heldOn() + ", present "
-                + session.present().size() + " of " + members.size());
+        access.record(who, GroupActions.GROUP_SESSION_RECORDED, group, AuditDetail.of("group.session-recorded",
+                session.heldOn(), session.present().size(), members.size()));
     }
 
     /** Active practitioners of the organisation for the leader choice. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.CaseAccess;
@@ -110,7 +111,7 @@ public class InformationTexts {
                 version, "en", titleEn.strip(), bodyEn.strip(), today), manager.id());
         intake.insertInformationText(new IntakeRepository.InformationText(UUID.randomUUID(), manager.organisationId(),
                 version, "de", titleDe.strip(), bodyDe.strip(), today), manager.id());
-        access.recordOrganisation(manager, IntakeActions.INFORMATION_TEXT_PUBLISHED, "version " + version);
+        access.recordOrganisation(manager, IntakeActions.INFORMATION_TEXT_PUBLISHED, AuditDetail.of("version", version));
         return version;
     }
 }

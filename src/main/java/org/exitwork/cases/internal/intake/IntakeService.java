@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
@@ -102,7 +103,7 @@ public class IntakeService {
         tandems.insertTandemMember(id, practitioner.id(), 1);
         intake.replaceAreas(id, prospect.areas());
         access.record(practitioner, IntakeActions.PROSPECT_OPENED,
-                new CaseRef(id, org, pseudonym, Stage.PROSPECT, "en"), "pathway=" + prospect.pathway());
+                new CaseRef(id, org, pseudonym, Stage.PROSPECT, "en"), AuditDetail.of("intake.pathway", prospect.pathway()));
         return new RegisteredClient(id, pseudonym);
     }
 
@@ -189,7 +190,7 @@ public class IntakeService {
         intake.insertContact(ref.id(), new IntakeRepository.ContactRow(id, on, kind, reached,
                 access.cipher(ref).row("cas_contact", id).seal("note", blankToNull(note)), who.id()),
                 clock.instant());
-        access.record(who, IntakeActions.CONTACT_RECORDED, ref, kind + " on " + on);
+        access.record(who, IntakeActions.CONTACT_RECORDED, ref, AuditDetail.of("kind-on", kind, on));
     }
 
     /** Phenomenon areas and the context-case facts (R12, R18), while the case is open. */
@@ -206,7 +207,7 @@ public class IntakeService {
                 ? access.cipher(ref).row("cas_client", ref.id()).seal("person_at_risk",
                         blankToNull(personAtRisk))
                 : null);
-        access.record(who, IntakeActions.AREAS_CHANGED, ref, areas.size() + " areas, context case " + contextCase);
+        access.record(who, IntakeActions.AREAS_CHANGED, ref, AuditDetail.of(contextCase ? "intake.areas-context-case" : "intake.areas", areas.size()));
     }
 
     /** The manager's safety discussion (R2, R14). Managers record it without reading the case. */
@@ -229,7 +230,7 @@ public class IntakeService {
                         discussion.risksConsidered().strip()),
                 manager.id(), List.copyOf(participants)), clock.instant());
         access.record(manager, IntakeActions.SAFETY_DISCUSSION_RECORDED, ref,
-                "held " + discussion.heldOn() + ", " + participants.size() + " took part");
+                AuditDetail.of("intake.safety-discussion", discussion.heldOn(), participants.size()));
     }
 
     /** Whether the manager may still record the discussion: the pseudonym and its state only. */

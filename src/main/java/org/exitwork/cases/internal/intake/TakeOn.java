@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
@@ -100,7 +101,6 @@ public class TakeOn {
         }
         int size = tandems.tandem(ref.id()).size();
         access.record(practitioner, IntakeActions.CLIENT_TAKEN_ON, ref,
-                "consent " + consent.givenOn() + ", text v" + text.version() + " " + text.language() + ", tandem of "
-                        + size);
+                AuditDetail.of("intake.taken-on", consent.givenOn(), text.version(), text.language(), size));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.ExpiringRecords;
@@ -96,7 +97,7 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
         return rows.lockClient(id).map(client -> {
             deleteEverything(client.id(), client.organisationId());
             audit.record(new AuditEvent(client.organisationId(), null, RESTORE_ACTOR, RetentionActions.CLIENT_ERASED,
-                    client.pseudonym(), "again after a restore"));
+                    client.pseudonym(), AuditDetail.of("erasure.again-after-restore")));
             return true;
         }).orElse(false);
     }

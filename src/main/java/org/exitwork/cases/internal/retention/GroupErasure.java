@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.internal.groups.GroupActions;
@@ -89,7 +90,7 @@ class GroupErasure implements ErasureReplay {
     @Transactional
     public boolean eraseAgain(UUID id) {
         return rows.lockGroup(id).map(candidate -> {
-            erase(candidate.group(), ClientErasure.RESTORE_ACTOR, "again after a restore");
+            erase(candidate.group(), ClientErasure.RESTORE_ACTOR, AuditDetail.of("erasure.again-after-restore"));
             return true;
         }).orElse(false);
     }

@@ -3,6 +3,7 @@ package org.exitwork.cases.internal.retention;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RetentionPeriods;
@@ -56,7 +57,7 @@ public class RetentionPolicy implements RetentionPeriods {
         }
         rows.save(manager.organisationId(), periods, manager.id(), clock.instant());
         access.recordOrganisation(manager, RetentionActions.RETENTION_CHANGED,
-                "prospects " + periods.prospectDays() + " days, closed cases " + periods.closedDays() + " days, groups "
-                        + periods.groupDays() + " days, appointments " + periods.appointmentDays() + " days");
+                AuditDetail.of("retention.periods", periods.prospectDays(), periods.closedDays(), periods.groupDays(),
+                        periods.appointmentDays()));
     }
 }

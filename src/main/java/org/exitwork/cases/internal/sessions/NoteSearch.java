@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.internal.access.CaseAccess;
@@ -108,7 +109,7 @@ class NoteSearch {
             }
         }
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), SessionActions.NOTES_SEARCHED,
-                null, "cases=" + pseudonyms.size() + ", hits=" + hits.size() + (more ? "+" : "")));
+                null, AuditDetail.of(more ? "notes.searched-more" : "notes.searched", pseudonyms.size(), hits.size())));
         return new Result(hits, pseudonyms.size(), more);
     }
 }

@@ -11,11 +11,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.Access;
@@ -239,9 +241,8 @@ public class SessionService {
         sessions.insertThemes(id, set(draft.themes()));
         sessions.insertStaff(id, set(draft.staff()));
         sessions.insertPersons(id, set(draft.persons()));
-        access.record(who, SessionActions.SESSION_RECORDED, ref, "session " + draft.date() + ", "
-                + draft.setting() + ", " + set(draft.themes()).size() + " themes"
-                + (nextSteps != null ? ", next steps" : "") + (meeting ? ", next meeting" : ""));
+        access.record(who, SessionActions.SESSION_RECORDED, ref, AuditDetail.of(recordedCode(nextSteps != null, meeting),
+                draft.date(), draft.setting(), set(draft.themes()).size()));
         planMeeting(who, ref, id, draft);
         return id;
     }
@@ -258,7 +259,7 @@ public class SessionService {
         access.requireStage(ref, Stage.CLIENT);
         Choices choices = choices(who, ref);
         access.record(who, SessionActions.SESSION_PARTICIPANTS_READ, ref,
-                choices.contextPersons().size() + " context persons");
+                AuditDetail.of("session.context-persons", choices.contextPersons().size()));
         return choices;
     }
 
@@ -293,7 +294,7 @@ public class SessionService {
         }
         Choices choices = choices(who, ref);
         Session current = current(who, ref, row);
-        access.record(who, SessionActions.SESSIONS_READ, ref, "1 session, to correct it");
+        access.record(who, SessionActions.SESSIONS_READ, ref, AuditDetail.of("session.one-to-correct"));
         return new Editable(choices, current, new LinkedHashSet<>(sessions.staffOf(sessionId)),
                 new LinkedHashSet<>(sessions.personsOf(sessionId)));
     }
@@ -352,8 +353,8 @@ public class SessionService {
         sessions.insertStaff(sessionId, set(draft.staff()));
         sessions.insertPersons(sessionId, set(draft.persons()));
         Snapshot after = snapshot(draft, nextSteps);
-        access.record(who, SessionActions.SESSION_CORRECTED, ref, "session " + current.sessionDate() + ", version "
-                + version + ", changed: " + String.join(" ", changed(before, after)));
+        access.record(who, SessionActions.SESSION_CORRECTED, ref, AuditDetail.of("session.corrected",
+                current.sessionDate(), version, String.join(",", changed(before, after)).toUpperCase(Locale.ROOT).replace('-', '_')));
         // Only a changed plan reaches staff safety: an appointment changed or removed there stays as it is
         // when a correction leaves the meeting alone.
         if (!Objects.equals(List.of(Objects.toString(before.nextMeetingAt()), Objects.toString(before.nextMeetingMinutes()),
@@ -384,8 +385,8 @@ public class SessionService {
         if (!sessions.cancel(ref.id(), sessionId, basedOn, who.id(), clock.instant(), sealed)) {
             throw stale(who, sessions.session(ref.id(), sessionId).orElseThrow(NotFoundException::new));
         }
-        access.record(who, SessionActions.SESSION_CANCELLED, ref, "session " + current.sessionDate() + ", version "
-                + current.version());
+        access.record(who, SessionActions.SESSION_CANCELLED, ref, AuditDetail.of("session.cancelled",
+                current.sessionDate(), current.version()));
         events.publishEvent(new NextMeetingWithdrawn(ref.organisationId(), ref.id(), sessionId, who.id()));
     }
 
@@ -422,8 +423,8 @@ public class SessionService {
         versions.add(new Version(row.version(), current.corrected() ? current.correctedBy() : current.author(),
                 current.corrected() ? current.correctedAt() : local(row.writtenAt()),
                 cipher.row("cas_session_note", sessionId).open("change_reason", row.changeReason()), current, true));
-        access.record(who, SessionActions.SESSION_HISTORY_READ, ref, "session " + row.sessionDate() + ", "
-                + versions.size() + " versions" + (row.cancelled() ? ", cancelled" : ""));
+        access.record(who, SessionActions.SESSION_HISTORY_READ, ref, AuditDetail.of(
+                row.cancelled() ? "session.history-read-cancelled" : "session.history-read", row.sessionDate(), versions.size()));
         boolean writable = access.access(who, ref) == Access.TANDEM && ref.is(Stage.CLIENT) && !row.cancelled();
         return new History(ref.id(), ref.pseudonym(), access.access(who, ref), writable, current, versions);
     }
@@ -526,6 +527,11 @@ public class SessionService {
         return fields;
     }
 
+    /** The code of a recorded session's audit detail: whether next steps and the next meeting were set. */
+    private static String recordedCode(boolean nextSteps, boolean meeting) {
+        return "session.recorded" + (nextSteps ? "-next-steps" : "") + (meeting ? (nextSteps ? "-meeting" : "-next-meeting") : "");
+    }
+
     private static void compare(List<String> fields, String name, Object before, Object after) {
         if (!Objects.equals(before, after)) {
             fields.add(name);
@@ -623,7 +629,7 @@ public class SessionService {
                     presentPersons.getOrDefault(r.id(), List.of()), themes.getOrDefault(r.id(), List.of()), names,
                     persons));
         }
-        access.record(who, SessionActions.SESSIONS_READ, ref, list.size() + " sessions");
+        access.record(who, SessionActions.SESSIONS_READ, ref, AuditDetail.of("sessions.count", list.size()));
         boolean writable = how == Access.TANDEM && ref.is(Stage.CLIENT);
         return new SessionsPage(ref.id(), ref.pseudonym(), how, writable, list,
                 tandem.stream().map(id -> new Member(id, names.get(id))).toList(), contextPersons);
@@ -645,7 +651,7 @@ public class SessionService {
         LocalDateTime next = sessions.plannedMeeting(ref.id()).filter(at -> !at.isBefore(now)).map(SessionService::local)
                 .orElse(null);
         access.record(who, SessionActions.SESSION_SUMMARY_READ, ref,
-                overview.sessions() + " sessions, " + open.size() + " open next steps");
+                AuditDetail.of("sessions.summary", overview.sessions(), open.size()));
         return new Summary(overview.sessions(), overview.lastSession(), next, open);
     }
 
@@ -657,7 +663,7 @@ public class SessionService {
         LocalDate sessionDate = sessions.sessionDate(ref.id(), sessionId).orElseThrow(NotFoundException::new);
         LocalDate today = today();
         if (sessions.markNextStepsDone(ref.id(), sessionId, today)) {
-            access.record(who, SessionActions.NEXT_STEPS_DONE, ref, "session " + sessionDate + ", done " + today);
+            access.record(who, SessionActions.NEXT_STEPS_DONE, ref, AuditDetail.of("session.next-steps-done", sessionDate, today));
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseReference;
@@ -73,8 +74,8 @@ class AlertDispatch {
                 repository.markMailed(alert.id());
             } else {
                 audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                        AlertActions.DANGER_ALERT_MAIL_FAILED, ref.pseudonym(), "alert " + alert.id()
-                                + (alert.contactEmail() == null ? " no address" : " not sent")));
+                        AlertActions.DANGER_ALERT_MAIL_FAILED, ref.pseudonym(), AuditDetail.of(
+                                alert.contactEmail() == null ? "alert.no-address" : "alert.not-sent", alert.id())));
             }
         });
     }

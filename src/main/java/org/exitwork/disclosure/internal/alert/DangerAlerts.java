@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEvent;
@@ -89,7 +90,7 @@ class DangerAlerts {
     public Overview read(StaffPrincipal who, UUID clientId) {
         CaseReference ref = cases.requireReader(who, clientId, "read danger alerts");
         List<Alert> alerts = views.of(ref.organisationId(), repository.ofClient(ref.organisationId(), ref.id()));
-        record(who, AlertActions.DANGER_ALERTS_READ, ref.pseudonym(), alerts.size() + " alerts");
+        record(who, AlertActions.DANGER_ALERTS_READ, ref.pseudonym(), AuditDetail.of("alerts.count", alerts.size()));
         return new Overview(ref, cases.inTandem(who, clientId), alerts);
     }
 
@@ -131,9 +132,9 @@ class DangerAlerts {
                 List.copyOf(fields), content.write(id, ref.organisationId(), alert, fields, identity, language),
                 alert.cannotWait(), status,
                 who.id(), clock.instant()));
-        record(who, AlertActions.DANGER_ALERT_RAISED, ref.pseudonym(), "alert " + id + " kind=" + alert.kind()
-                + " partner " + partner.get().id() + " fields=" + String.join(",", what) + " cannotWait="
-                + alert.cannotWait());
+        record(who, AlertActions.DANGER_ALERT_RAISED, ref.pseudonym(), AuditDetail.of(
+                alert.cannotWait() ? "alert.raised-at-once" : "alert.raised", id, alert.kind(), partner.get().id(),
+                String.join(",", what)));
         if (alert.cannotWait()) {
             dispatch.goOut(who, ref, load(ref.organisationId(), id));
         }
@@ -158,14 +159,14 @@ class DangerAlerts {
                 || cases.inTandem(who, alert.clientId());
         if (printing ? !involved : !(alert.waiting() || involved)) {
             audit.recordIndependently(event(who, AlertActions.DANGER_ALERT_ACCESS_REFUSED, alert.pseudonym(),
-                    "alert " + alertId));
+                    AuditDetail.of("alert.id", alertId)));
             throw new ForbiddenException();
         }
         if (printing && !alert.wentOut()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         record(who, printing ? AlertActions.DANGER_ALERT_PRINTED : AlertActions.DANGER_ALERT_OPENED, alert.pseudonym(),
-                "alert " + alertId + " status=" + alert.status());
+                AuditDetail.of("alert.status", alertId, alert.status()));
         return new Opened(alert, !alert.raisedById().equals(who.id()));
     }
 
@@ -181,7 +182,7 @@ class DangerAlerts {
                 new Recipient(alert.partnerId(), alert.partnerName()), alert.fields().stream().map(Enum::name).toList(),
                 "recipient-changed alert " + alertId + " ");
         changeStatus(who, alert, AlertStatus.SENT, null);
-        record(who, AlertActions.DANGER_ALERT_APPROVED, ref.pseudonym(), "alert " + alertId);
+        record(who, AlertActions.DANGER_ALERT_APPROVED, ref.pseudonym(), AuditDetail.of("alert.id", alertId));
         dispatch.goOut(who, ref, alert);
     }
 
@@ -189,7 +190,7 @@ class DangerAlerts {
     public void reject(StaffPrincipal who, UUID alertId, String reason) {
         Alert alert = decidable(who, alertId, AlertStatus.AWAITING_APPROVAL);
         changeStatus(who, alert, AlertStatus.REJECTED, reason);
-        record(who, AlertActions.DANGER_ALERT_REJECTED, alert.pseudonym(), "alert " + alertId);
+        record(who, AlertActions.DANGER_ALERT_REJECTED, alert.pseudonym(), AuditDetail.of("alert.id", alertId));
     }
 
     /** An alert that could not wait is reviewed afterwards by a second staff member, with a note. */
@@ -197,7 +198,7 @@ class DangerAlerts {
     public void review(StaffPrincipal who, UUID alertId, String note) {
         Alert alert = decidable(who, alertId, AlertStatus.SENT_AWAITING_REVIEW);
         changeStatus(who, alert, AlertStatus.REVIEWED, note);
-        record(who, AlertActions.DANGER_ALERT_REVIEWED, alert.pseudonym(), "alert " + alertId);
+        record(who, AlertActions.DANGER_ALERT_REVIEWED, alert.pseudonym(), AuditDetail.of("alert.id", alertId));
     }
 
     /** The tandem records whether and when the client was told of an alert that went out. */
@@ -212,8 +213,8 @@ class DangerAlerts {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         repository.recordTold(alertId, told, toldOn, who.id(), clock.instant());
-        record(who, AlertActions.DANGER_ALERT_CLIENT_TOLD, ref.pseudonym(), "alert " + alertId + " told=" + told
-                + (told ? " on " + toldOn : ""));
+        record(who, AlertActions.DANGER_ALERT_CLIENT_TOLD, ref.pseudonym(), told
+                ? AuditDetail.of("alert.client-told", alertId, toldOn) : AuditDetail.of("alert.client-not-told", alertId));
     }
 
     /** The client's report (R19): only alerts the client has been told of. No access check here. */
@@ -243,7 +244,7 @@ class DangerAlerts {
         Alert alert = load(who.organisationId(), alertId);
         if (alert.raisedById().equals(who.id())) {
             audit.recordIndependently(event(who, AlertActions.DANGER_ALERT_SELF_APPROVAL_REFUSED, alert.pseudonym(),
-                    "alert " + alertId));
+                    AuditDetail.of("alert.id", alertId)));
             throw new ForbiddenException();
         }
         if (alert.status() != expected) {

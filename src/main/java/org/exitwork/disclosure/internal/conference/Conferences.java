@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
@@ -100,7 +101,7 @@ class Conferences {
     public Overview read(StaffPrincipal who, UUID clientId) {
         CaseReference ref = cases.requireReader(who, clientId, "read case conferences");
         List<Conference> list = views.of(ref, null);
-        record(who, ConferenceActions.CONFERENCES_READ, ref, list.size() + " conferences");
+        record(who, ConferenceActions.CONFERENCES_READ, ref, AuditDetail.of("conferences.count", list.size()));
         return new Overview(ref, cases.inTandem(who, clientId), list);
     }
 
@@ -109,7 +110,7 @@ class Conferences {
         CaseReference ref = cases.requireReader(who, clientId, "read a case conference");
         Conference conference = one(ref, conferenceId);
         record(who, printing ? ConferenceActions.CONFERENCE_MINUTES_PRINTED : ConferenceActions.CONFERENCE_READ, ref,
-                "conference " + conferenceId);
+                AuditDetail.of("conference.id", conferenceId));
         return new One(ref, cases.inTandem(who, clientId), conference);
     }
 
@@ -164,7 +165,7 @@ class Conferences {
                 || conference.invitees().stream().anyMatch(i -> mentions.mentioned(ref.id(), i.attendees())));
         if (text.refused()) {
             audit.recordIndependently(event(who, ConferenceActions.CONFERENCE_MINUTES_REFUSED, ref,
-                    "planned conference: purpose or attendees name the client"));
+                    AuditDetail.of("conference.plan-names-client")));
             throw new Refused(text.refusal().get());
         }
         UUID id = UUID.randomUUID();
@@ -180,8 +181,9 @@ class Conferences {
                     : invitee.attendees().strip();
             repository.insertParticipant(id, ref.id(), invitee.partnerId(), consentId, position++, attendees);
         }
-        record(who, ConferenceActions.CONFERENCE_PLANNED, ref, "conference " + id + " on " + conference.heldOn()
-                + ", " + position + " partners, client invited " + conference.clientInvited());
+        record(who, ConferenceActions.CONFERENCE_PLANNED, ref, AuditDetail.of(
+                conference.clientInvited() ? "conference.planned-client" : "conference.planned", id, conference.heldOn(),
+                position));
         return id;
     }
 
@@ -196,7 +198,7 @@ class Conferences {
         }
         if (mentions.mentioned(ref.id(), minutes)) {
             audit.recordIndependently(event(who, ConferenceActions.CONFERENCE_MINUTES_REFUSED, ref,
-                    "conference " + conferenceId + " minutes name the client"));
+                    AuditDetail.of("conference.minutes-name-client", conferenceId)));
             throw new MinutesNameTheClient();
         }
         if (!repository.recordMinutes(conferenceId, ref.id(), minutes.strip(), who.id(), clock.instant(),
@@ -204,7 +206,7 @@ class Conferences {
             // Sent in the meantime: minutes that went out are never changed afterwards.
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
-        record(who, ConferenceActions.CONFERENCE_MINUTES_RECORDED, ref, "conference " + conferenceId);
+        record(who, ConferenceActions.CONFERENCE_MINUTES_RECORDED, ref, AuditDetail.of("conference.id", conferenceId));
     }
 
     /**
@@ -222,7 +224,7 @@ class Conferences {
         if (mentions.mentioned(ref.id(), conference.minutes()) || mentions.mentioned(ref.id(), conference.purpose())
                 || conference.participants().stream().anyMatch(p -> mentions.mentioned(ref.id(), p.attendees()))) {
             audit.recordIndependently(event(who, ConferenceActions.CONFERENCE_MINUTES_REFUSED, ref,
-                    "conference " + conferenceId + " not sent: the text names the client"));
+                    AuditDetail.of("conference.not-sent-names-client", conferenceId)));
             throw new MinutesNameTheClient();
         }
         // Claimed first, so that a second click (or a second node) finds it sent and sends nothing.
@@ -257,8 +259,8 @@ class Conferences {
                     "conference " + conferenceId + " consent " + row.consentId(), conference.purpose(), content));
             repository.markSent(row.id(), disclosure);
         }
-        record(who, ConferenceActions.CONFERENCE_MINUTES_SENT, ref, "conference " + conferenceId + ", sent "
-                + granted.size() + ", refused " + refused);
+        record(who, ConferenceActions.CONFERENCE_MINUTES_SENT, ref, AuditDetail.of("conference.minutes-sent",
+                conferenceId, granted.size(), refused));
         return new Sent(granted.size(), refused);
     }
 

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
@@ -123,7 +124,7 @@ class Shares {
         List<ShareRow> list = rows.stream().map(r -> new ShareRow(r.id(), r.sharedAt(),
                 partnerNames.getOrDefault(r.partnerId(), "?"), List.copyOf(r.kinds()), names.get(r.sharedBy()),
                 r.form(), r.language(), state(r, today), r.expiresAt())).toList();
-        record(who, ShareActions.SHARES_READ, ref, list.size() + " shares");
+        record(who, ShareActions.SHARES_READ, ref, AuditDetail.of("shares.count", list.size()));
         return new Overview(ref, cases.inTandem(who, clientId), list);
     }
 
@@ -139,7 +140,7 @@ class Shares {
         Map<UUID, List<ValidConsent>> byPartner = new LinkedHashMap<>();
         List<ValidConsent> valid = consents.validOn(who.organisationId(), ref.id(), LocalDate.now(clock));
         valid.forEach(c -> byPartner.computeIfAbsent(c.partnerId(), k -> new ArrayList<>()).add(c));
-        record(who, ShareActions.SHARE_FORM_OPENED, ref, valid.size() + " valid consents");
+        record(who, ShareActions.SHARE_FORM_OPENED, ref, AuditDetail.of("shares.valid-consents", valid.size()));
         return partners.partners(who.organisationId()).stream().filter(ShareDecision::receivesShares)
                 .map(p -> new PartnerOption(p, byPartner.getOrDefault(p.id(), List.of()))).toList();
     }
@@ -190,7 +191,7 @@ class Shares {
         stored(ref, shareId);
         boolean withdrawn = repository.withdraw(ref.id(), shareId, who.id(), clock.instant());
         if (withdrawn) {
-            record(who, ShareActions.SHARE_LINK_WITHDRAWN, ref, "share " + shareId);
+            record(who, ShareActions.SHARE_LINK_WITHDRAWN, ref, AuditDetail.of("share.id", shareId));
         }
         return withdrawn;
     }
@@ -201,7 +202,7 @@ class Shares {
         CaseReference ref = cases.requireTandem(who, clientId, "download a share");
         ShareRepository.Stored share = stored(ref, shareId);
         Document document = documents.document(share);
-        record(who, ShareActions.SHARE_DOCUMENT_DOWNLOADED, ref, "share " + shareId + " " + share.form());
+        record(who, ShareActions.SHARE_DOCUMENT_DOWNLOADED, ref, AuditDetail.of("share.fetched", shareId, share.form()));
         return document;
     }
 
@@ -226,12 +227,12 @@ class Shares {
         LinkState state = state(share, LocalDate.now(clock));
         if (state != LinkState.ACTIVE) {
             audit.record(new AuditEvent(share.orgId(), null, "share link", ShareActions.SHARE_LINK_REFUSED,
-                    ref.get().pseudonym(), "share " + share.id() + " " + state));
+                    ref.get().pseudonym(), AuditDetail.of("share.refused", share.id(), state)));
             return Optional.empty();
         }
         Document document = documents.document(share);
         audit.record(new AuditEvent(share.orgId(), null, "share link", ShareActions.SHARE_LINK_FETCHED,
-                ref.get().pseudonym(), "share " + share.id() + " " + share.form()));
+                ref.get().pseudonym(), AuditDetail.of("share.fetched", share.id(), share.form())));
         return Optional.of(document);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
@@ -95,7 +96,7 @@ public class CheckUps {
         }
         checkUps.correct(current, doneOn, who.id(), clock.instant());
         access.record(who, CareActions.CHECKUP_CORRECTED, member.username(),
-                current.doneOn() + " -> " + doneOn + " version=" + (version + 1));
+                AuditDetail.of("checkup.corrected", current.doneOn(), doneOn, version + 1));
         return true;
     }
 

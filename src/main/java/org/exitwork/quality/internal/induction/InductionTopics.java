@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.platform.NotFoundException;
 import org.exitwork.quality.internal.access.CareActions;
@@ -41,7 +42,7 @@ public class InductionTopics {
     public void add(StaffPrincipal who, String title) {
         TeamAccess.requireManager(who);
         int position = topics.append(UUID.randomUUID(), who.organisationId(), title, clock.instant());
-        access.record(who, CareActions.INDUCTION_TOPIC_ADDED, null, "position=" + position);
+        access.record(who, CareActions.INDUCTION_TOPIC_ADDED, null, AuditDetail.of("induction.position", position));
     }
 
     /** Removes a topic; training records linked to it stay, unlinked. */
@@ -77,6 +78,6 @@ public class InductionTopics {
         for (int i = 0; i < reordered.size(); i++) {
             topics.setPosition(who.organisationId(), reordered.get(i).id(), i + 1);
         }
-        access.record(who, CareActions.INDUCTION_TOPIC_MOVED, null, "position=" + index);
+        access.record(who, CareActions.INDUCTION_TOPIC_MOVED, null, AuditDetail.of("induction.position", index));
     }
 }

@@ -1,5 +1,6 @@
 package org.exitwork.quality.internal.supervision;
 
+import java.util.Locale;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
@@ -59,7 +61,7 @@ public class Supervisions {
         sessions.insert(id, who.organisationId(), heldOn, kind, topic, supervisorName, participants, who.id(),
                 clock.instant());
         access.record(who, CareActions.SUPERVISION_RECORDED, who.username(),
-                kind.name() + " " + heldOn + " participants=" + participants.size());
+                AuditDetail.of("supervision.recorded", kind.name(), heldOn, participants.size()));
         return id;
     }
 
@@ -157,7 +159,8 @@ public class Supervisions {
         sessions.keepVersion(row, who.id(), clock.instant(), changed);
         sessions.update(id, heldOn, kind, topic, supervisorName, participants);
         access.record(who, CareActions.SUPERVISION_CORRECTED, who.username(),
-                kind.name() + " " + heldOn + " changed=" + String.join(",", changed) + " version=" + (version + 1));
+                AuditDetail.of("supervision.corrected", kind.name(), heldOn,
+                        String.join(",", changed).toUpperCase(Locale.ROOT), version + 1));
         return true;
     }
 

@@ -1,11 +1,13 @@
 package org.exitwork.quality.internal.training;
 
+import java.util.Locale;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.platform.NotFoundException;
@@ -45,7 +47,7 @@ public class Trainings {
         trainings.insert(UUID.randomUUID(), who.organisationId(), staffId, takenOn, title, provider, topicId, who.id(),
                 clock.instant());
         access.record(who, CareActions.TRAINING_RECORDED, member.username(),
-                takenOn + (topicId == null ? "" : " induction"));
+                AuditDetail.of(topicId == null ? "training.recorded" : "training.recorded-induction", takenOn));
     }
 
     /** One training with its earlier versions, for whoever may read the staff member's records (404 otherwise). */
@@ -97,7 +99,8 @@ public class Trainings {
         trainings.keepVersion(current, who.id(), clock.instant(), changed);
         trainings.update(id, takenOn, title, provider, topicId);
         access.record(who, CareActions.TRAINING_CORRECTED, member.username(),
-                takenOn + " changed=" + String.join(",", changed) + " version=" + (version + 1));
+                AuditDetail.of("training.corrected", takenOn, String.join(",", changed).toUpperCase(Locale.ROOT),
+                        version + 1));
         return true;
     }
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
@@ -246,8 +247,9 @@ class AppointmentCorrections {
         }
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                 StaffSafetyActions.APPOINTMENT_CORRECTED, who.username(),
-                "changed=" + String.join(",", changed) + " version=" + (a.version() + 1) + " stage=" + stage
-                        + " on=" + LocalDate.ofInstant(wanted.startsAt(), clock.getZone())));
+                AuditDetail.of("safety.appointment-corrected",
+                        String.join(",", changed).toUpperCase(java.util.Locale.ROOT), a.version() + 1, stage,
+                        LocalDate.ofInstant(wanted.startsAt(), clock.getZone()))));
         return true;
     }
 
@@ -273,8 +275,8 @@ class AppointmentCorrections {
         history.cancel(a.id(), who.id(), clock.instant(), text);
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                 StaffSafetyActions.APPOINTMENT_CANCELLED, who.username(),
-                "stage=" + stage + " reason=" + (text == null ? "none" : "given") + " on="
-                        + LocalDate.ofInstant(a.startsAt(), clock.getZone())));
+                AuditDetail.of(text == null ? "safety.appointment-cancelled" : "safety.appointment-cancelled-reason",
+                        stage, LocalDate.ofInstant(a.startsAt(), clock.getZone()))));
     }
 
     private void refuseWhileAlertOpen(Appointment a) {

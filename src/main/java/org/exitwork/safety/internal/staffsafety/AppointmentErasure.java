@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.ExpiringRecords;
@@ -113,7 +114,7 @@ class AppointmentErasure implements ExpiringRecords, ErasureReplay {
     @Transactional
     public boolean eraseAgain(UUID id) {
         return appointments.lockForErasure(id).map(candidate -> {
-            erase(candidate, RESTORE_ACTOR, "again after a restore");
+            erase(candidate, RESTORE_ACTOR, AuditDetail.of("erasure.again-after-restore"));
             return true;
         }).orElse(false);
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
@@ -93,7 +94,7 @@ class Escalation {
         repository.insertAlert(alertId, appointment.organisationId(), appointmentId, appointment.staffId(),
                 AlertKind.OVERDUE, 0, now, now);
         audit.record(new AuditEvent(appointment.organisationId(), null, SYSTEM, StaffSafetyActions.ALERT_OPENED,
-                username(appointment.organisationId(), appointment.staffId()), "kind=OVERDUE"));
+                username(appointment.organisationId(), appointment.staffId()), AuditDetail.of("safety.overdue")));
     }
 
     /** Takes the step after {@code from} if nobody else did; sends the e-mails after the commit. */
@@ -132,7 +133,7 @@ class Escalation {
         }
         audit.record(new AuditEvent(alert.organisationId(), null, SYSTEM, StaffSafetyActions.ALERT_STEP,
                 username(alert.organisationId(), alert.staffId()),
-                "step=" + to + " kind=" + alert.kind() + " alerted=" + fresh.size()));
+                AuditDetail.of("safety.escalated", to, alert.kind(), fresh.size())));
         return fresh;
     }
 
@@ -198,7 +199,7 @@ class Escalation {
             repository.insertAlert(id, who.organisationId(), appointmentId, who.id(), AlertKind.HELP, 1, now, now);
             repository.addResponder(id, who.id(), 1, now);
             audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                    StaffSafetyActions.ALERT_OPENED, who.username(), "kind=HELP"));
+                    StaffSafetyActions.ALERT_OPENED, who.username(), AuditDetail.of("safety.help")));
             return id;
         });
         if (alertId != null) {
@@ -219,7 +220,7 @@ class Escalation {
             }
             audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                     StaffSafetyActions.ALERT_ACKNOWLEDGED, username(who.organisationId(), alert.staffId()),
-                    "step=" + alert.step()));
+                    AuditDetail.of("safety.step", alert.step())));
             return true;
         }));
     }
@@ -240,7 +241,7 @@ class Escalation {
         if (repository.resolve(alert.id(), who.id(), clock.instant())) {
             audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                     StaffSafetyActions.ALERT_RESOLVED, username(who.organisationId(), alert.staffId()),
-                    "step=" + alert.step()));
+                    AuditDetail.of("safety.step", alert.step())));
         }
     }
 

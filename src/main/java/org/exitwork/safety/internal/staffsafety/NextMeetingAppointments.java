@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.ClientErased;
@@ -74,8 +75,8 @@ class NextMeetingAppointments {
             }
             links.replaceAttendees(a.id(), attendees);
             audit.record(new AuditEvent(planned.organisationId(), by.id(), by.username(), APPOINTMENT_MOVED,
-                    by.username(), "kind=" + kind + " on=" + LocalDate.ofInstant(planned.startsAt(), clock.getZone())
-                            + " attendees=" + attendees.size()));
+                    by.username(), AuditDetail.of("safety.appointment-planned", kind,
+                            LocalDate.ofInstant(planned.startsAt(), clock.getZone()), attendees.size())));
             return;
         }
         UUID id = UUID.randomUUID();
@@ -84,9 +85,8 @@ class NextMeetingAppointments {
         attendees.forEach(attendee -> appointments.addAttendee(id, attendee));
         links.link(planned.sessionId(), id, planned.clientId());
         audit.record(new AuditEvent(planned.organisationId(), by.id(), by.username(),
-                StaffSafetyActions.APPOINTMENT_PLANNED, by.username(), "kind=" + kind + " on="
-                        + LocalDate.ofInstant(planned.startsAt(), clock.getZone()) + " attendees=" + attendees.size()
-                        + " from a session"));
+                StaffSafetyActions.APPOINTMENT_PLANNED, by.username(), AuditDetail.of("safety.appointment-planned-from-session", kind,
+                        LocalDate.ofInstant(planned.startsAt(), clock.getZone()), attendees.size())));
     }
 
     /**

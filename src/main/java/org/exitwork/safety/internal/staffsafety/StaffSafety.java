@@ -18,6 +18,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
@@ -116,9 +117,8 @@ class StaffSafety {
             }
         }
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                StaffSafetyActions.APPOINTMENT_PLANNED, who.username(), "kind=" + planned.placeKind()
-                        + " on=" + LocalDate.ofInstant(planned.startsAt(), zone())
-                        + " attendees=" + planned.attendees().size()));
+                StaffSafetyActions.APPOINTMENT_PLANNED, who.username(), AuditDetail.of("safety.appointment-planned",
+                        planned.placeKind(), LocalDate.ofInstant(planned.startsAt(), zone()), planned.attendees().size())));
         return id;
     }
 
@@ -172,7 +172,7 @@ class StaffSafety {
                 audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                         StaffSafetyActions.PLACE_SHOWN,
                         staff.find(who.organisationId(), a.staffId()).map(StaffMember::username).orElse(null),
-                        alert == null ? null : "step=" + alert.step()));
+                        alert == null ? null : AuditDetail.of("safety.step", alert.step())));
             }
         }
         AlertView alertView = alert == null ? null : new AlertView(alert.id(), alert.kind(), alert.step(),
@@ -214,7 +214,7 @@ class StaffSafety {
         repository.openAlertFor(a.id()).ifPresent(alert -> escalation.resolveInTransaction(who, alert));
         repository.extend(a.id(), base.plus(java.time.Duration.ofMinutes(minutes)));
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), StaffSafetyActions.EXTENDED,
-                who.username(), "minutes=" + minutes));
+                who.username(), AuditDetail.of("safety.minutes", minutes)));
     }
 
     private Appointment open(StaffPrincipal who, UUID appointmentId) {
@@ -244,7 +244,7 @@ class StaffSafety {
                 .orElseThrow(org.exitwork.platform.NotFoundException::new);
         repository.setDuty(who.organisationId(), today(), staffId, onDuty);
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), StaffSafetyActions.DUTY_SET,
-                member.username(), "onDuty=" + onDuty + " on=" + today()));
+                member.username(), AuditDetail.of(onDuty ? "safety.on-duty" : "safety.off-duty", today())));
     }
 
     // --- work e-mail ----------------------------------------------------------------------------
@@ -259,7 +259,7 @@ class StaffSafety {
         String value = email == null || email.isBlank() ? null : email.strip();
         repository.saveWorkEmail(who.id(), who.organisationId(), value, clock.instant());
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                StaffSafetyActions.CONTACT_ADDRESS_SET, who.username(), value == null ? "removed" : "set"));
+                StaffSafetyActions.CONTACT_ADDRESS_SET, who.username(), AuditDetail.of(value == null ? "safety.contact-address-removed" : "safety.contact-address-set")));
     }
 
     /**
@@ -272,7 +272,7 @@ class StaffSafety {
         int forgotten = repository.forgetClient(erased.clientId());
         if (forgotten > 0 || versions > 0) {
             audit.record(new AuditEvent(erased.organisationId(), null, Escalation.SYSTEM,
-                    StaffSafetyActions.CLIENT_LINKS_ERASED, null, "appointments=" + forgotten + " versions=" + versions));
+                    StaffSafetyActions.CLIENT_LINKS_ERASED, null, AuditDetail.of("safety.client-links-erased", forgotten, versions)));
         }
     }
 }

@@ -142,7 +142,7 @@ class NoteSearchTest {
         assertThat(entries).hasSize((int) before + 1);
         AuditEntry entry = entries.get(0);
         assertThat(entry.actorId()).isEqualTo(a.id());
-        assertThat(entry.detail()).isEqualTo("cases=1, hits=1");
+        assertThat(entry.detail()).isEqualTo("@notes.searched|1|1");
         assertThat(entry.subject()).isNull();
         assertThat(audit.recent(org.id(), 1000)).allSatisfy(e -> assertThat(String.valueOf(e.subject()) + " "
                 + e.detail()).doesNotContainIgnoringCase(word).doesNotContainIgnoringCase("calm"));

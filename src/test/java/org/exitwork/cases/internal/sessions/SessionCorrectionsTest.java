@@ -15,6 +15,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditWording;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.cases.ClientRecordPart;
 import org.exitwork.cases.ClientRecordSection;
@@ -52,6 +53,9 @@ class SessionCorrectionsTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    AuditWording wording;
 
     @Autowired
     Fixtures fixtures;
@@ -193,8 +197,15 @@ class SessionCorrectionsTest {
         List<AuditEntry> corrected = audit.about(org.id(), client.pseudonym()).stream()
                 .filter(e -> e.action().equals(SessionActions.SESSION_CORRECTED)).toList();
         assertThat(corrected).extracting(AuditEntry::detail).containsExactlyInAnyOrder(
-                "session " + today.minusDays(1) + ", version 2, changed: participants themes note",
-                "session " + today.minusDays(1) + ", version 3, changed: participants themes note next-steps");
+                "@session.corrected|" + today.minusDays(1) + "|2|PARTICIPANTS,THEMES,NOTE",
+                "@session.corrected|" + today.minusDays(1) + "|3|PARTICIPANTS,THEMES,NOTE,NEXT_STEPS");
+        String third = "@session.corrected|" + today.minusDays(1) + "|3|PARTICIPANTS,THEMES,NOTE,NEXT_STEPS";
+        assertThat(wording.detail(third, Locale.GERMAN)).isEqualTo("Gespräch vom "
+                + today.minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                + ", Fassung 3, geändert: Teilnehmende, Themen, Notiz, nächste Schritte");
+        assertThat(wording.detail(third, Locale.ENGLISH)).isEqualTo("session of "
+                + today.minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH))
+                + ", version 3, changed: participants, themes, note, next steps");
         assertThat(actions()).contains(SessionActions.SESSION_HISTORY_READ);
     }
 

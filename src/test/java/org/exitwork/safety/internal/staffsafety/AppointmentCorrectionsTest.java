@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditWording;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
@@ -45,6 +47,9 @@ class AppointmentCorrectionsTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    AuditWording wording;
 
     @Autowired
     Fixtures fixtures;
@@ -206,8 +211,13 @@ class AppointmentCorrectionsTest {
 
         List<AuditEntry> audited = entries(StaffSafetyActions.APPOINTMENT_CORRECTED);
         assertThat(audited).hasSize(1);
-        assertThat(audited.get(0).detail()).startsWith("changed=times,place_kind,place,case,attendees version=1 ")
+        String detail = audited.get(0).detail();
+        assertThat(detail).startsWith("@safety.appointment-corrected|TIMES,PLACE_KIND,PLACE,CASE,ATTENDEES|1|")
                 .doesNotContain("Placemarker");
+        assertThat(wording.detail(detail, Locale.ENGLISH))
+                .startsWith("changed: times, kind of place, place, case, attendees; version 1, ");
+        assertThat(wording.detail(detail, Locale.GERMAN))
+                .startsWith("geändert: Zeiten, Art des Ortes, Ort, Fall, Begleitpersonen; Fassung 1, ");
         assertThat(DatabaseScan.find(dataSource, List.of(place, newPlace))).as("both places sealed").isEmpty();
 
         // The same again changes nothing and keeps no version.
@@ -342,7 +352,7 @@ class AppointmentCorrectionsTest {
 
         List<AuditEntry> audited = entries(StaffSafetyActions.APPOINTMENT_CANCELLED);
         assertThat(audited).hasSize(1);
-        assertThat(audited.get(0).detail()).startsWith("stage=UNDERWAY reason=given").doesNotContain("Reasonmarker");
+        assertThat(audited.get(0).detail()).startsWith("@safety.appointment-cancelled-reason|UNDERWAY|").doesNotContain("Reasonmarker");
         assertThat(DatabaseScan.find(dataSource, List.of(reason))).as("the reason is sealed").isEmpty();
     }
 
@@ -436,7 +446,7 @@ class AppointmentCorrectionsTest {
         assertThat(DatabaseScan.find(dataSource, List.of(client.id().toString(), place, secondPlace, thirdPlace)))
                 .isEmpty();
         assertThat(entries(StaffSafetyActions.CLIENT_LINKS_ERASED)).extracting(AuditEntry::detail)
-                .containsExactly("appointments=1 versions=2");
+                .containsExactly("@safety.client-links-erased|1|2");
         assertThat(page(linked, a)).contains("This appointment has not been corrected");
     }
 }

@@ -245,9 +245,10 @@ class StaffSafetyTest {
         assertMailsCarryNoClientData();
 
         List<String> steps = audit.recent(org, 200).stream().map(AuditEntry::detail)
-                .filter(d -> d != null && d.startsWith("step=")).toList();
-        assertThat(steps).anyMatch(d -> d.startsWith("step=1")).anyMatch(d -> d.startsWith("step=2"))
-                .anyMatch(d -> d.startsWith("step=3"));
+                .filter(d -> d != null && d.startsWith("@safety.escalated|")).toList();
+        assertThat(steps).anyMatch(d -> d.startsWith("@safety.escalated|1|"))
+                .anyMatch(d -> d.startsWith("@safety.escalated|2|"))
+                .anyMatch(d -> d.startsWith("@safety.escalated|3|"));
     }
 
     @Test

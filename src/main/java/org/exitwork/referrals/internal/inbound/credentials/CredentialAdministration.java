@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.network.Partner;
@@ -72,7 +73,7 @@ public class CredentialAdministration {
         String secret = token(32);
         store.insert(id, who.organisationId(), partner.id(), keyId, scope, secret, clock.instant(), who.id());
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), InboundActions.CREDENTIAL_CREATED,
-                partner.name(), "key " + keyId + ", scope " + scope.name()));
+                partner.name(), AuditDetail.of("referral.credential-created", keyId, scope.name())));
         return new Issued(id, partner.name(), keyId, scope, secret);
     }
 
@@ -83,7 +84,7 @@ public class CredentialAdministration {
         if (store.revoke(credentialId, clock.instant(), who.id())) {
             String name = partners.find(who.organisationId(), row.partnerId()).map(Partner::name).orElse(null);
             audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                    InboundActions.CREDENTIAL_REVOKED, name, "key " + row.keyId()));
+                    InboundActions.CREDENTIAL_REVOKED, name, AuditDetail.of("referral.credential-revoked", row.keyId())));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.network.Partner;
@@ -74,7 +75,7 @@ public class FormLinks {
         Instant expires = now.plus(VALID);
         links.insert(id, who.organisationId(), partner.id(), hash(token), now, who.id(), expires);
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), InboundActions.FORM_LINK_CREATED,
-                partner.name(), "valid until " + expires));
+                partner.name(), AuditDetail.of("referral.link-valid-until", expires)));
         return new Issued(id, partner.name(), token, expires);
     }
 

@@ -3,6 +3,7 @@ package org.exitwork.referrals.internal.inbound.form;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.network.PartnerDeactivated;
@@ -41,7 +42,7 @@ class PartnerAccessEnds {
         if (revoked + withdrawn > 0) {
             audit.record(new AuditEvent(deactivated.organisationId(), deactivated.deactivatedBy(), "partner deactivated",
                     InboundActions.ACCESS_ENDED, deactivated.partnerId().toString(),
-                    revoked + " credentials revoked, " + withdrawn + " form links withdrawn"));
+                    AuditDetail.of("referral.access-ended", revoked, withdrawn)));
         }
     }
 }

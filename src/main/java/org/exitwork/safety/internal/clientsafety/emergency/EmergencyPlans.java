@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.safety.internal.clientsafety.ClientSafetyAccess;
@@ -46,7 +47,7 @@ class EmergencyPlans {
         Optional<EmergencyPlanRepository.StoredPlan> row = plans.plan(ref.id());
         List<Contact> list = plans.contacts(ref.id());
         access.record(who, ClientSafetyActions.EMERGENCY_PLAN_READ, ref,
-                (forPrint ? "printable, " : "") + list.size() + " contacts");
+                AuditDetail.of(forPrint ? "emergency.contacts-printable" : "emergency.contacts", list.size()));
         return new Plan(ref, access.inTandem(who, clientId),
                 row.map(EmergencyPlanRepository.StoredPlan::instructions).orElse(""), list,
                 row.map(EmergencyPlanRepository.StoredPlan::updatedAt).orElse(null));
@@ -62,6 +63,6 @@ class EmergencyPlans {
     public void save(StaffPrincipal who, UUID clientId, String instructions, List<Contact> contacts) {
         CaseReference ref = access.forTandem(who, clientId, "write emergency plan");
         plans.replace(ref.id(), instructions, contacts, who.id(), clock.instant());
-        access.record(who, ClientSafetyActions.EMERGENCY_PLAN_SAVED, ref, contacts.size() + " contacts");
+        access.record(who, ClientSafetyActions.EMERGENCY_PLAN_SAVED, ref, AuditDetail.of("emergency.contacts", contacts.size()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
@@ -103,14 +104,14 @@ class ShieldCompartment {
         if (!tandem) {
             Optional<Instant> until = runningApproval(ref, who);
             if (until.isEmpty()) {
-                access.recordRefusal(who, ClientSafetyActions.COMPARTMENT_REFUSED, ref, "no running approval");
+                access.recordRefusal(who, ClientSafetyActions.COMPARTMENT_REFUSED, ref, AuditDetail.of("shield.no-approval"));
                 throw new Closed(ref, pending(ref, who));
             }
             approvedUntil = until.get();
         }
         Optional<Details> details = compartments.details(ref.id());
         access.record(who, ClientSafetyActions.COMPARTMENT_READ, ref,
-                tandem ? "as tandem" : "with approval until " + approvedUntil);
+                tandem ? AuditDetail.of("shield.as-tandem") : AuditDetail.of("shield.approved-until", approvedUntil));
         return new View(ref, tandem, details.orElse(Details.empty()), details.isPresent(), approvedUntil,
                 tandem ? requests(ref, who) : List.of());
     }
@@ -150,7 +151,7 @@ class ShieldCompartment {
     public View requestsForManager(StaffPrincipal who, UUID clientId) {
         CaseReference ref = managersCase(who, clientId);
         List<Request> list = requests(ref, who);
-        access.record(who, ClientSafetyActions.COMPARTMENT_REQUESTS_READ, ref, list.size() + " requests");
+        access.record(who, ClientSafetyActions.COMPARTMENT_REQUESTS_READ, ref, AuditDetail.of("shield.requests", list.size()));
         return new View(ref, false, Details.empty(), false, null, list);
     }
 
@@ -161,7 +162,7 @@ class ShieldCompartment {
         CompartmentRepository.Decision row = compartments.decision(ref.id(), requestId)
                 .orElseThrow(NotFoundException::new);
         if (row.requestedBy().equals(who.id())) {
-            access.recordRefusal(who, ClientSafetyActions.COMPARTMENT_REFUSED, ref, "own request");
+            access.recordRefusal(who, ClientSafetyActions.COMPARTMENT_REFUSED, ref, AuditDetail.of("shield.own-request"));
             throw new ForbiddenException();
         }
         if (row.approvedAt() != null) {
@@ -170,7 +171,7 @@ class ShieldCompartment {
         Instant now = clock.instant();
         Instant until = now.plus(approvalDuration);
         compartments.approve(requestId, who.id(), now, until);
-        access.record(who, ClientSafetyActions.COMPARTMENT_ACCESS_APPROVED, ref, "until " + until);
+        access.record(who, ClientSafetyActions.COMPARTMENT_ACCESS_APPROVED, ref, AuditDetail.of("shield.until", until));
         return until;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
@@ -61,7 +62,7 @@ public class ShieldPlans {
         String by = row.map(r -> staff.displayNames(who.organisationId(), List.of(r.updatedBy())).get(r.updatedBy()))
                 .orElse(null);
         access.record(who, ClientSafetyActions.SHIELD_PLAN_READ, ref,
-                row.isPresent() ? list.size() + " measures" : "no plan");
+                row.isPresent() ? AuditDetail.of("shield.measures", list.size()) : AuditDetail.of("shield.no-plan"));
         return new Plan(ref, access.inTandem(who, clientId),
                 row.map(ShieldRepository.StoredPlan::analysis).orElse(Analysis.empty()), list, by,
                 row.map(ShieldRepository.StoredPlan::updatedAt).orElse(null));
@@ -77,6 +78,6 @@ public class ShieldPlans {
     public void save(StaffPrincipal who, UUID clientId, Analysis analysis, List<Measure> measures) {
         CaseReference ref = access.forTandem(who, clientId, "write shield plan");
         shields.replace(ref.id(), analysis, measures, who.id(), clock.instant());
-        access.record(who, ClientSafetyActions.SHIELD_PLAN_SAVED, ref, measures.size() + " measures");
+        access.record(who, ClientSafetyActions.SHIELD_PLAN_SAVED, ref, AuditDetail.of("shield.measures", measures.size()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
@@ -69,7 +70,7 @@ class ThreatLogbook {
                         .map(c -> new Correction(c.note(), names.get(c.recordedBy()), c.recordedAt()))
                         .toList()))
                 .toList();
-        access.record(who, ClientSafetyActions.THREATS_READ, ref, list.size() + " entries");
+        access.record(who, ClientSafetyActions.THREATS_READ, ref, AuditDetail.of("threats.count", list.size()));
         return new Logbook(ref, access.inTandem(who, clientId), list);
     }
 
@@ -85,7 +86,7 @@ class ThreatLogbook {
         UUID id = UUID.randomUUID();
         threats.insertEntry(id, ref.id(), threat, who.id(), clock.instant());
         access.record(who, ClientSafetyActions.THREAT_RECORDED, ref,
-                threat.kind().name() + " on " + threat.occurredOn());
+                AuditDetail.of("kind-on", threat.kind().name(), threat.occurredOn()));
         return id;
     }
 
@@ -94,6 +95,6 @@ class ThreatLogbook {
         CaseReference ref = access.forTandem(who, clientId, "correct threat logbook");
         LocalDate occurredOn = threats.occurredOn(ref.id(), entryId).orElseThrow(NotFoundException::new);
         threats.insertCorrection(UUID.randomUUID(), ref.id(), entryId, note, who.id(), clock.instant());
-        access.record(who, ClientSafetyActions.THREAT_CORRECTED, ref, "entry of " + occurredOn);
+        access.record(who, ClientSafetyActions.THREAT_CORRECTED, ref, AuditDetail.of("threats.corrected", occurredOn));
     }
 }
