@@ -1,7 +1,6 @@
 package org.exitwork;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,9 +48,8 @@ class DurableWritesTest {
         List<String> args = arguments();
         Path log = Files.createTempFile("exitwork-writers-", ".log");
 
-        List<String> command = new ArrayList<>(List.of(javaBinary()));
-        command.addAll(ExitworkProcess.SHORT_LIVED_JVM);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Xmx256m", NoteWriters.class.getName()));
+        List<String> command = ExitworkProcess.java();
+        command.addAll(List.of("-Xmx256m", NoteWriters.class.getName()));
         command.addAll(args);
         Process writers = new ProcessBuilder(command).redirectErrorStream(false)
                 .redirectError(log.toFile()).start();
@@ -110,9 +108,5 @@ class DurableWritesTest {
         List<String> args = new ArrayList<>();
         db.forEach((key, value) -> args.add("--" + key + "=" + value));
         return args;
-    }
-
-    private static String javaBinary() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }

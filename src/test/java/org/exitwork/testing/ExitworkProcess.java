@@ -44,12 +44,76 @@ public final class ExitworkProcess {
      * Options for a JVM a test starts: such a JVM lives for seconds, and the quick compiler alone
      * starts it at less than half the CPU (the optimising one only pays off in long runs).
      */
-    public static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto");
+
+    /** The class path of the started JVMs: this JVM's, its class directories as jars (see {@link #java}). */
+    private static String classPath;
+
+    /** The class-data archive the demo installation's run wrote, once it is complete; null until then. */
+    private static volatile Path classArchive;
 
     private static DemoInstallation demo;
 
     private ExitworkProcess() {
+    }
+
+    /**
+     * The start of the command line of a JVM a test starts: {@code java}, the options for a short life
+     * and the class path; the caller adds the main class and its arguments.
+     * <p>
+     * Loading Spring's classes is most of such a JVM's start, and the run starts some thirty of them.
+     * The JDK keeps loaded classes in a class-data archive (CDS), which it only writes for class paths
+     * of jars, so the class directories go in as jars made once per test JVM. The demo installation's
+     * run, the one every command-line test waits for anyway, writes the archive; JVMs started before it
+     * is complete run without one. A JVM that cannot use the archive (it never happens within one run)
+     * runs without it as well: {@code -Xshare:auto}.
+     */
+    public static List<String> java() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SHORT_LIVED_JVM);
+        Path archive = classArchive;
+        if (archive != null) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        command.addAll(List.of("-cp", classPath()));
+        return command;
+    }
+
+    private static synchronized String classPath() {
+        if (classPath == null) {
+            try {
+                Path jars = Files.createTempDirectory("exitwork-test-jars-");
+                deleteAtExit(jars);
+                List<String> entries = new ArrayList<>();
+                for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                    Path path = Path.of(entry);
+                    if (Files.isDirectory(path)) {
+                        Path jar = jars.resolve(entries.size() + "-" + path.getFileName() + ".jar");
+                        ClassDirectoryJar.write(path, jar);
+                        entries.add(jar.toString());
+                    } else {
+                        entries.add(entry);
+                    }
+                }
+                classPath = String.join(File.pathSeparator, entries);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return classPath;
+    }
+
+    /** The jars and the archive take ~80 MB a run: gone with the test JVM. */
+    private static void deleteAtExit(Path dir) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // A temporary directory left behind is no failure of the run.
+            }
+        }));
     }
 
     /**
@@ -59,7 +123,14 @@ public final class ExitworkProcess {
     public static synchronized DemoInstallation demoInstallation() throws Exception {
         if (demo == null) {
             Path template = Files.createTempDirectory("exitwork-cli-demo-");
-            demo = new DemoInstallation(template, run(template, "demo-data"));
+            Path archiveDir = Files.createTempDirectory("exitwork-test-cds-");
+            deleteAtExit(archiveDir);
+            Path archive = archiveDir.resolve("exitwork.jsa");
+            demo = new DemoInstallation(template, run(template, List.of("-XX:ArchiveClassesAtExit=" + archive,
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), "demo-data"));
+            if (demo.demoData().status() == 0 && Files.isRegularFile(archive)) {
+                classArchive = archive;
+            }
         }
         return demo;
     }
@@ -74,10 +145,8 @@ public final class ExitworkProcess {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(SHORT_LIVED_JVM);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExitworkApplication.class.getName()));
+        List<String> command = java();
+        command.add(ExitworkApplication.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("EXITWORK_DATA_DIR", dataDir.toString());
         builder.environment().put("EXITWORK_PORT", Integer.toString(port));
@@ -119,11 +188,13 @@ public final class ExitworkProcess {
     }
 
     public static Run run(Path dataDir, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(SHORT_LIVED_JVM);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dlogging.level.root=WARN",
-                ExitworkApplication.class.getName()));
+        return run(dataDir, List.of(), args);
+    }
+
+    private static Run run(Path dataDir, List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = java();
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dlogging.level.root=WARN", ExitworkApplication.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("EXITWORK_DATA_DIR", dataDir.toString());

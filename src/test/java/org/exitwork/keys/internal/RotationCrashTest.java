@@ -48,9 +48,8 @@ class RotationCrashTest {
             fill(store);
         }
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ExitworkProcess.SHORT_LIVED_JVM);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dlogging.level.root=WARN",
+        List<String> command = ExitworkProcess.java();
+        command.addAll(List.of("-Dlogging.level.root=WARN",
                 RotationUntilKilled.class.getName(), dataDir.toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> seen = new ArrayList<>();
