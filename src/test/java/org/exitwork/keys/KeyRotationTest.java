@@ -18,13 +18,13 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.ModuleDatabaseTest;
 import org.exitwork.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Master-key versions: rotation re-wraps every data key under a new version, the old version stays
  * for the erasure horizon (backups of its time must stay readable), then it is destroyed.
  */
-@DatabaseTest
-@TestPropertySource(properties = "exitwork.test.context=key-rotation")
+@ModuleDatabaseTest
+@ApplicationModuleTest(extraIncludes = "audit") // the audit module records the rotations
 class KeyRotationTest {
 
     @Autowired
@@ -57,6 +57,16 @@ class KeyRotationTest {
 
     @Value("${exitwork.master-key-file}")
     Path masterKeyFile;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void startsTheKeysAndAuditModulesAlone() {
+        assertThat(context.getBeanNamesForType(org.exitwork.audit.AuditLog.class)).hasSize(1);
+        assertThat(context.getBeanNamesForType(org.exitwork.cases.CaseWork.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.exitwork.accounts.AccountAdministration.class)).isEmpty();
+    }
 
     @Test
     void rotationRewrapsEveryKeyKeepsTheOldVersionForTheHorizonThenDestroysIt() throws Exception {
