@@ -307,18 +307,7 @@ public class SessionService {
     public void correct(StaffPrincipal who, UUID clientId, UUID sessionId, int basedOn, SessionDraft draft,
             String reason) {
         CaseRef ref = access.forTandem(who, clientId, "correct session");
-        access.requireStage(ref, Stage.CLIENT);
-        SessionNoteRepository.SessionRow current = sessions.lock(ref.id(), sessionId)
-                .orElseThrow(NotFoundException::new);
-        if (current.cancelled()) {
-            throw new CancelledSessionException();
-        }
-        if (current.version() != basedOn) {
-            throw stale(who, current);
-        }
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a correction needs a reason");
-        }
+        SessionNoteRepository.SessionRow current = lockForChange(who, ref, sessionId, basedOn, reason, "correction");
         check(ref, draft);
         FieldCipher cipher = access.cipher(ref);
         Snapshot before = snapshot(current, cipher);
@@ -365,10 +354,13 @@ public class SessionService {
         }
     }
 
-    /** Marks a session as recorded in error: it stays, with its history, but counts nowhere any more. */
-    @Transactional
-    public void cancel(StaffPrincipal who, UUID clientId, UUID sessionId, int basedOn, String reason) {
-        CaseRef ref = access.forTandem(who, clientId, "cancel session");
+    /**
+     * The session as it is now, locked until the transaction ends, for a correction or a cancellation:
+     * only of a client's case, never of a cancelled session, only at the version the person saw, and
+     * only with a reason.
+     */
+    private SessionNoteRepository.SessionRow lockForChange(StaffPrincipal who, CaseRef ref, UUID sessionId,
+            int basedOn, String reason, String change) {
         access.requireStage(ref, Stage.CLIENT);
         SessionNoteRepository.SessionRow current = sessions.lock(ref.id(), sessionId)
                 .orElseThrow(NotFoundException::new);
@@ -379,8 +371,16 @@ public class SessionService {
             throw stale(who, current);
         }
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a cancellation needs a reason");
+            throw new IllegalArgumentException("a " + change + " needs a reason");
         }
+        return current;
+    }
+
+    /** Marks a session as recorded in error: it stays, with its history, but counts nowhere any more. */
+    @Transactional
+    public void cancel(StaffPrincipal who, UUID clientId, UUID sessionId, int basedOn, String reason) {
+        CaseRef ref = access.forTandem(who, clientId, "cancel session");
+        SessionNoteRepository.SessionRow current = lockForChange(who, ref, sessionId, basedOn, reason, "cancellation");
         byte[] sealed = access.cipher(ref).row("cas_session_note", sessionId).seal("cancel_reason", reason.strip());
         if (!sessions.cancel(ref.id(), sessionId, basedOn, who.id(), clock.instant(), sealed)) {
             throw stale(who, sessions.session(ref.id(), sessionId).orElseThrow(NotFoundException::new));
