@@ -26,24 +26,27 @@ class RateLimit {
     /** @return 0 when the call may go ahead, otherwise the seconds until the next minute begins */
     long secondsToWait(UUID credentialId, Instant now) {
         long minute = now.getEpochSecond() / 60;
+        long untilNextMinute = Math.max(1, (minute + 1) * 60 - now.getEpochSecond());
+        if (perMinute < 1) {
+            return untilNextMinute;
+        }
         for (int attempt = 0; attempt < 3; attempt++) {
             if (counts.countBelow(credentialId, minute, perMinute)) {
                 return 0;
             }
-            boolean exists = counts.exists(credentialId, minute);
-            if (exists) {
-                return Math.max(1, (minute + 1) * 60 - now.getEpochSecond());
-            }
-            if (perMinute < 1) {
-                return Math.max(1, (minute + 1) * 60 - now.getEpochSecond());
+            if (counts.exists(credentialId, minute)) {
+                // The row may have been inserted by a concurrent first call just after the update found
+                // none: only an update that fails on a row known to exist means the limit is reached.
+                return counts.countBelow(credentialId, minute, perMinute) ? 0 : untilNextMinute;
             }
             try {
                 counts.start(credentialId, minute);
                 return 0;
             } catch (DataIntegrityViolationException raced) {
-                // another node counted the first call of this minute: count again
+                // Another node counted the first call of this minute: the row exists now, count again.
             }
         }
-        return 1;
+        // Unreachable in practice (after a lost insert the row exists); refusing is the safe side.
+        return untilNextMinute;
     }
 }
