@@ -28,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Danger-in-default alerts on a case (R8): the tandem raises them and records whether the client was
- * told; colleagues who broke the glass read the record. The form offers only security partners and
+ * told; colleagues who broke the glass read the record, and practitioners and managers among them may
+ * raise one too (covering the case in an emergency). The form offers only security partners and
  * their contacts, and no identity field is ticked by default.
  */
 @Controller
@@ -65,7 +66,7 @@ class DangerAlertController {
 
     @GetMapping("/cases/{id}/danger-alerts/new")
     String form(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
-        model.addAttribute("ref", alerts.requireWritable(who, id));
+        model.addAttribute("ref", alerts.requireRaiser(who, id).ref());
         model.addAttribute("partners", alerts.securityPartners(who));
         model.addAttribute("kinds", DangerKind.values());
         model.addAttribute("identityFields", IdentityField.values());
@@ -79,7 +80,7 @@ class DangerAlertController {
     String raise(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @Valid @ModelAttribute("alertForm") AlertForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        alerts.requireWritable(who, id);
+        alerts.requireRaiser(who, id);
         if (errors.hasErrors()) {
             return form(who, id, model);
         }
@@ -109,7 +110,7 @@ class DangerAlertController {
     String told(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID alertId,
             @Valid @ModelAttribute("toldForm") ToldForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        alerts.requireWritable(who, id);
+        alerts.requireTandem(who, id);
         if (!errors.hasErrors() && Boolean.TRUE.equals(form.told())
                 && (form.toldOn() == null || form.toldOn().isAfter(LocalDate.now(clock)))) {
             errors.rejectValue("toldOn", "dangeralerts.told-on.invalid");
