@@ -203,7 +203,7 @@ class DangerAlertReviewTest {
 
         for (StaffPrincipal approver : List.of(b, colleague, manager)) {
             assertThat(banner(approver)).as(approver.displayName()).contains("data-testid=\"danger-alert-banner\"")
-                    .contains(link(alert)).contains("Danger alert awaits approval")
+                    .contains(link(alert)).contains("Danger alert to approve")
                     .doesNotContain(client.pseudonym()).doesNotContain(m);
         }
         assertThat(banner(a)).as("not the one who raised it").doesNotContain("danger-alert-banner");
@@ -221,13 +221,13 @@ class DangerAlertReviewTest {
 
         String german = web.perform(get("/danger-alerts/banner").cookie(new Cookie("exitwork-lang", "de")), colleague)
                 .getContentAsString();
-        assertThat(german).contains("Gefahrenmeldung wartet auf Freigabe");
+        assertThat(german).contains("Gefahrenmeldung freigeben");
 
         UUID second = raisedBy(b, false);
-        assertThat(banner(colleague)).contains("2 danger alerts await a second staff member")
+        assertThat(banner(colleague)).contains("2 danger alerts waiting")
                 .contains("href=\"/danger-alerts\"").doesNotContain(link(alert));
         assertThat(banner(a)).as("only B's alert is A's to approve").contains(link(second))
-                .contains("Danger alert awaits approval");
+                .contains("Danger alert to approve");
 
         assertThat(web.status(post("/danger-alerts/{id}/approve", alert), colleague)).isEqualTo(302);
         assertThat(web.status(post("/danger-alerts/{id}/reject", second).param("note", "Not imminent"), manager))
@@ -246,7 +246,7 @@ class DangerAlertReviewTest {
         assertThat(mails()).as("the alert itself, to the police").hasSize(1);
         mail.reset();
 
-        assertThat(banner(manager)).contains(link(alert)).contains("Danger alert sent at once: to review")
+        assertThat(banner(manager)).contains(link(alert)).contains("Danger alert to review")
                 .contains("data-overdue=\"false\"");
         assertThat(web.page("/danger-alerts/" + alert, manager)).contains("Review due by")
                 .contains("data-testid=\"alert-review-due\" data-overdue=\"false\"");
@@ -254,17 +254,17 @@ class DangerAlertReviewTest {
         clock.advance(Duration.ofHours(24).minusMinutes(1));
         reminders.run();
         assertThat(audited("DANGER_ALERT_REVIEW_OVERDUE", alert)).as("not yet").isZero();
-        assertThat(banner(manager)).contains("Danger alert sent at once: to review");
+        assertThat(banner(manager)).contains("Danger alert to review");
         assertThat(mails()).isEmpty();
 
         clock.advance(Duration.ofMinutes(2));
         assertThat(banner(manager)).as("overdue, whether or not the job ran").contains(link(alert))
-                .contains("Danger alert sent at once: review overdue").contains("data-overdue=\"true\"");
+                .contains("Danger alert: review overdue").contains("data-overdue=\"true\"");
         assertThat(banner(a)).doesNotContain("danger-alert-banner");
         assertThat(web.page("/danger-alerts", colleague)).contains("data-testid=\"review-overdue\"")
                 .contains("Overdue since");
         assertThat(web.perform(get("/danger-alerts/banner").cookie(new Cookie("exitwork-lang", "de")), colleague)
-                .getContentAsString()).contains("Sofort gesendete Gefahrenmeldung: Prüfung überfällig");
+                .getContentAsString()).contains("Gefahrenmeldung: Prüfung überfällig");
 
         reminders.run();
         reminders.run();
