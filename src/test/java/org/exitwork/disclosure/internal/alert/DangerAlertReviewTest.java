@@ -87,6 +87,9 @@ class DangerAlertReviewTest {
     CaseDirectory cases;
 
     @Autowired
+    org.exitwork.audit.AuditWording wording;
+
+    @Autowired
     List<ClientRecordPart> recordParts;
 
     StaffRequests web;
@@ -270,6 +273,8 @@ class DangerAlertReviewTest {
         reminders.run();
         assertThat(audited("DANGER_ALERT_REVIEW_OVERDUE", alert)).as("noted once").isEqualTo(1);
         assertThat(detail("DANGER_ALERT_REVIEW_OVERDUE", alert)).startsWith("@alert.review-overdue|" + alert + "|");
+        assertThat(wording.detail(detail("DANGER_ALERT_REVIEW_OVERDUE", alert), Locale.ENGLISH))
+                .startsWith("alert " + alert + ": not reviewed by ").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         assertThat(jdbc.sql("SELECT actor_name FROM aud_entry WHERE action = 'DANGER_ALERT_REVIEW_OVERDUE' AND detail LIKE ?")
                 .param("%" + alert + "%").query(String.class).single()).isEqualTo("exitwork (review reminder)");
 
@@ -318,6 +323,12 @@ class DangerAlertReviewTest {
                 .params(alert, manager.id()).query(String.class).single()).isEqualTo("REVIEWED NOT_JUSTIFIED");
         assertThat(DatabaseScan.find(dataSource, List.of(m))).as("the note is sealed with the client's key").isEmpty();
         assertThat(detail("DANGER_ALERT_REVIEWED", alert)).isEqualTo("@alert.reviewed|" + alert + "|NOT_JUSTIFIED");
+        assertThat(wording.detail(detail("DANGER_ALERT_REVIEWED", alert), Locale.ENGLISH))
+                .isEqualTo("alert " + alert + ": Not justified");
+        assertThat(wording.detail(detail("DANGER_ALERT_REVIEWED", alert), Locale.GERMAN))
+                .isEqualTo("Meldung " + alert + ": Nicht gerechtfertigt");
+        assertThat(wording.action("DANGER_ALERT_REVIEW_OVERDUE", Locale.GERMAN))
+                .isEqualTo("Prüfung einer Gefahrenmeldung überfällig");
         assertThat(web.status(post("/danger-alerts/{id}/review", alert).param("outcome", "JUSTIFIED")
                 .param("note", "Again"), colleague)).as("reviewed once").isEqualTo(409);
 
@@ -354,6 +365,8 @@ class DangerAlertReviewTest {
         assertThat(jdbc.sql("SELECT raised_after_breaking_glass FROM dis_danger_alert WHERE id = ? AND raised_by = ?")
                 .params(alert, colleague.id()).query(Boolean.class).single()).isTrue();
         assertThat(detail("DANGER_ALERT_RAISED", alert)).startsWith("@alert.raised-broken-glass|" + alert + "|");
+        assertThat(wording.detail(detail("DANGER_ALERT_RAISED", alert), Locale.ENGLISH)).endsWith(
+                "identifying data: none; awaits approval; raised after breaking the glass");
         assertThat(web.page("/danger-alerts/" + alert, a)).contains("data-testid=\"alert-broken-glass\"")
                 .contains("Raised by a colleague covering the case after breaking the glass");
 
