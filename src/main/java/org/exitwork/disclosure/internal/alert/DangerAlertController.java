@@ -1,6 +1,7 @@
 package org.exitwork.disclosure.internal.alert;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.disclosure.internal.DisclosureSettings;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,10 +53,12 @@ class DangerAlertController {
 
     private final DangerAlerts alerts;
     private final Clock clock;
+    private final Duration reviewWithin;
 
-    DangerAlertController(DangerAlerts alerts, Clock clock) {
+    DangerAlertController(DangerAlerts alerts, Clock clock, DisclosureSettings settings) {
         this.alerts = alerts;
         this.clock = clock;
+        this.reviewWithin = settings.dangerAlertReviewWithin();
     }
 
     @GetMapping("/cases/{id}/danger-alerts")
@@ -70,6 +74,7 @@ class DangerAlertController {
         model.addAttribute("partners", alerts.securityPartners(who));
         model.addAttribute("kinds", DangerKind.values());
         model.addAttribute("identityFields", IdentityField.values());
+        model.addAttribute("reviewWithinHours", reviewWithin.toHours());
         if (!model.containsAttribute("alertForm")) {
             model.addAttribute("alertForm", new AlertForm(null, null, null, "", "", "", Set.of(), false));
         }
