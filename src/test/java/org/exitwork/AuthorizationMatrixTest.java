@@ -893,6 +893,8 @@ class AuthorizationMatrixTest {
                     .form((r, w) -> r.param("told", "false"))
                     .answers(redirect("/cases/{id}/danger-alerts")),
             mvc("GET /danger-alerts", STAFF_SAFETY_ROLES).answers(ok()),
+            // The banner of the others' waiting alerts, polled by every page of practitioners and managers.
+            mvc("GET /danger-alerts/banner", STAFF_SAFETY_ROLES).answers(ok()),
             mvc("GET /danger-alerts/{id}", STAFF_SAFETY_ROLES).vars(w -> ids(w.awaitingAlert))
                     .answers(ok()),
             mvc("GET /danger-alerts/{id}/print", TANDEM).vars(w -> ids(w.sentAlert)).answers(ok()),
@@ -905,7 +907,7 @@ class AuthorizationMatrixTest {
                     .answers(redirect("/danger-alerts")),
             mvc("POST /danger-alerts/{id}/review", STAFF_SAFETY_ROLES)
                     .vars(w -> ids(w.own(w.alertsToReview, w.sentAlert)))
-                    .form((r, w) -> r.param("note", "Matrix review"))
+                    .form((r, w) -> r.param("outcome", "JUSTIFIED").param("note", "Matrix review"))
                     .answers(redirect("/danger-alerts")),
 
             // --- client report and export ---

@@ -76,9 +76,10 @@ class PhoneLayoutBrowserTest {
                     "/cases/[0-9a-f-]{36}/consents", "/cases/[0-9a-f-]{36}/shares", "/cases/[0-9a-f-]{36}/intake",
                     "/cases/[0-9a-f-]{36}/sessions", "/cases/[0-9a-f-]{36}/safety/threats", "/groups",
                     "/groups/[0-9a-f-]{36}", "/safety/today", "/safety/appointments", "/safety/check-in",
-                    "/network/partners", "/network/partners/[0-9a-f-]{36}", "/profile/emergency-contacts"),
+                    "/network/partners", "/network/partners/[0-9a-f-]{36}", "/profile/emergency-contacts",
+                    "/danger-alerts", "/danger-alerts/[0-9a-f-]{36}"),
             Role.MANAGER, List.of("/manage/overview", "/cases", "/safety/today", "/network/partners", "/team",
-                    "/referrals", "/manage/account-resets"),
+                    "/referrals", "/manage/account-resets", "/danger-alerts", "/danger-alerts/[0-9a-f-]{36}"),
             Role.DATA_PROTECTION_OFFICER, List.of("/audit", "/cases", "/profile"),
             Role.ADMIN, List.of("/admin/staff", "/profile"));
 
@@ -261,7 +262,22 @@ class PhoneLayoutBrowserTest {
                 .param("contacts[0].email", "ausstiegsberatung.koordination@jugendamt-hamburg-altona.example"), manager));
         UUID partner = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ?").param(org.id()).query(UUID.class).single();
         expect(302, web.status(post("/network/partners").param("name", "Police " + LONG_WORD).param("kind", "POLICE")
-                .param("mandate", "Averts danger").param("agreement", "INFORMAL"), manager));
+                .param("mandate", "Averts danger").param("agreement", "INFORMAL")
+                .param("contacts[0].name", "Duty " + LONG_WORD).param("contacts[0].phone", "+49 40 1100 2200"), manager));
+        // Danger alerts by B that A and the manager may decide: the banner, the waiting list and an alert's
+        // page with the review form. One awaits approval; one went out at once a day ago, its review overdue.
+        UUID police = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND kind = 'POLICE'").param(org.id())
+                .query(UUID.class).single();
+        UUID duty = jdbc.sql("SELECT id FROM net_partner_contact WHERE partner_id = ?").param(police)
+                .query(UUID.class).single();
+        for (boolean cannotWait : List.of(false, true)) {
+            clock.advance(java.time.Duration.ofHours(cannotWait ? -25 : 0));
+            expect(302, web.status(post("/cases/{id}/danger-alerts", client.id()).param("partnerId", police.toString())
+                    .param("contactId", duty.toString()).param("kind", "VIOLENCE_AGAINST_OTHERS")
+                    .param("danger", "Threatens " + LONG_WORD).param("atRisk", LONG_WORD).param("howSoon", "Tonight")
+                    .param("cannotWait", Boolean.toString(cannotWait)), b));
+            clock.reset();
+        }
         expect(302, web.status(post("/cases/{id}/consents", client.id()).param("partnerId", partner.toString())
                 .param("purpose", "Housing at " + LONG_ADDRESS).param("kinds", "ATTENDANCE", "CASE_CONFERENCE")
                 .param("validFrom", LocalDate.now(clock).toString())

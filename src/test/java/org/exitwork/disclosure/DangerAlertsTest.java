@@ -361,9 +361,9 @@ class DangerAlertsTest {
         assertThat(disclosures()).isEqualTo(1);
         assertThat(status(alert)).isEqualTo("SENT_AWAITING_REVIEW");
         assertThat(web.page("/danger-alerts", manager)).contains(client.pseudonym()).contains("awaiting review");
-        assertThat(web.status(post("/danger-alerts/{id}/review", alert).param("note", "Right call " + m), a))
+        assertThat(web.status(post("/danger-alerts/{id}/review", alert).param("outcome", "JUSTIFIED").param("note", "Right call " + m), a))
                 .as("not the raiser").isEqualTo(403);
-        assertThat(web.status(post("/danger-alerts/{id}/review", alert).param("note", "Right call " + m), manager))
+        assertThat(web.status(post("/danger-alerts/{id}/review", alert).param("outcome", "JUSTIFIED").param("note", "Right call " + m), manager))
                 .isEqualTo(302);
         assertThat(status(alert)).isEqualTo("REVIEWED");
         assertThat(web.page("/danger-alerts", manager)).doesNotContain(client.pseudonym());
@@ -494,7 +494,7 @@ class DangerAlertsTest {
     @Test
     void erasureLeavesNoRowAndNoMarker() throws Exception {
         UUID alert = raised(true, "FULL_NAME");
-        assertThat(web.status(post("/danger-alerts/{id}/review", alert).param("note", "Reviewed " + m), manager))
+        assertThat(web.status(post("/danger-alerts/{id}/review", alert).param("outcome", "NOT_JUSTIFIED").param("note", "Reviewed " + m), manager))
                 .isEqualTo(302);
         assertThat(DatabaseScan.find(dataSource, List.of(m))).isEmpty();
         assertThat(web.status(post("/cases/{id}/ending/clients-choice", client.id()).param("endedOn", today().toString())

@@ -41,6 +41,7 @@ class MessageAuditWording implements AuditWording {
             Map.entry("exitwork (restore)", "restore"),
             Map.entry("exitwork (retention period)", "retention-period"),
             Map.entry("key rotation", "key-rotation"),
+            Map.entry("exitwork (review reminder)", "review-reminder"),
             Map.entry("system", "system"));
 
     record Earlier(Pattern pattern, String code) {
@@ -243,6 +244,10 @@ class MessageAuditWording implements AuditWording {
             Map.entry("alert.status", List.of("", "dangeralerts.status.")),
             Map.entry("alert.raised", List.of("", "dangeralerts.kind.", "", "dangeralerts.field.")),
             Map.entry("alert.raised-at-once", List.of("", "dangeralerts.kind.", "", "dangeralerts.field.")),
+            Map.entry("alert.raised-broken-glass", List.of("", "dangeralerts.kind.", "", "dangeralerts.field.")),
+            Map.entry("alert.raised-at-once-broken-glass", List.of("", "dangeralerts.kind.", "", "dangeralerts.field.")),
+            Map.entry("alert.reviewed", List.of("", "dangeralerts.review-outcome.")),
+            Map.entry("alert.reviewed-late", List.of("", "dangeralerts.review-outcome.")),
             Map.entry("consent.recorded", List.of("", "", "network.kind.", "consents.kind.", "", "", "consents.informed.")),
             Map.entry("disclosure.consent", List.of("report.channel.", "", "report.what.|dangeralerts.field.")),
             Map.entry("disclosure.danger", List.of("report.channel.", "", "report.what.|dangeralerts.field.")),

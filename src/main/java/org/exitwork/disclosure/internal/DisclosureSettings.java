@@ -1,5 +1,7 @@
 package org.exitwork.disclosure.internal;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,8 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param shareLinkDays how long a partner's link to a share stays valid
  * @param mailFrom      the sender of danger-alert e-mails
+ * @param dangerAlertReviewWithin how soon a second staff member must review an alert that could not
+ *                      wait and went out at once; after that the review is overdue and reminded
  */
 @ConfigurationProperties("exitwork.disclosure")
 public record DisclosureSettings(@DefaultValue("7") int shareLinkDays,
-        @DefaultValue("exitwork@localhost") String mailFrom) {
+        @DefaultValue("exitwork@localhost") String mailFrom,
+        @DefaultValue("24h") Duration dangerAlertReviewWithin) {
 }

@@ -1,5 +1,6 @@
 package org.exitwork.disclosure.internal;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,15 +18,16 @@ class DisclosureSettingsTest {
     }
 
     @Test
-    void defaultsAreSevenDaysAndTheLocalSender() {
-        assertThat(bind(Map.of())).isEqualTo(new DisclosureSettings(7, "exitwork@localhost"));
+    void defaultsAreSevenDaysTheLocalSenderAndADayForAReview() {
+        assertThat(bind(Map.of())).isEqualTo(new DisclosureSettings(7, "exitwork@localhost", Duration.ofHours(24)));
     }
 
     @Test
     void theNamesAreTheGatesOwn() {
         assertThat(bind(Map.of("exitwork.disclosure.share-link-days", "3",
                 "exitwork.disclosure.mail-from", "alerts@example.org",
+                "exitwork.disclosure.danger-alert-review-within", "12h",
                 "exitwork.safety.mail-from", "alarms@example.org")))
-                .isEqualTo(new DisclosureSettings(3, "alerts@example.org"));
+                .isEqualTo(new DisclosureSettings(3, "alerts@example.org", Duration.ofHours(12)));
     }
 }

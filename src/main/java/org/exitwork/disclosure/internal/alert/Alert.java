@@ -11,7 +11,8 @@ record Alert(UUID id, UUID clientId, String pseudonym, UUID partnerId, String pa
         List<IdentityField> fields, String content, boolean cannotWait, AlertStatus status, UUID raisedById,
         String raisedBy, Instant raisedAt, UUID decidedById, String decidedBy, Instant decidedAt, String decisionNote,
         Instant sentAt, boolean mailed, Boolean clientTold, LocalDate clientToldOn, String toldRecordedBy,
-        boolean mailServer) {
+        boolean mailServer, ReviewOutcome reviewOutcome, boolean raisedAfterBreakingGlass, Instant reviewDueAt,
+        boolean reviewOverdue) {
 
     /** How an alert that went out reached the contact, or why it did not: then someone must telephone. */
     enum Delivery {

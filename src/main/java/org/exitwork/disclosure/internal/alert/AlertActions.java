@@ -14,6 +14,7 @@ final class AlertActions {
     static final String DANGER_ALERT_ACCESS_REFUSED = "DANGER_ALERT_ACCESS_REFUSED";
     static final String DANGER_ALERT_CLIENT_TOLD = "DANGER_ALERT_CLIENT_TOLD";
     static final String DANGER_ALERT_MAIL_FAILED = "DANGER_ALERT_MAIL_FAILED";
+    static final String DANGER_ALERT_REVIEW_OVERDUE = "DANGER_ALERT_REVIEW_OVERDUE";
 
     private AlertActions() {
     }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The client's report (R19): danger-in-default alerts, only once the tandem has recorded that the
- * client was told; date, to whom, and what was disclosed.
+ * client was told; date, to whom, what was disclosed, and for an alert sent at once its review.
  */
 @Component
 class AlertRecordPart implements ClientRecordPart {
@@ -39,9 +39,24 @@ class AlertRecordPart implements ClientRecordPart {
                         text("dangeralerts.kind." + a.kind(), language),
                         a.fields().isEmpty() ? text("dangeralerts.report.no-identity", language)
                                 : a.fields().stream().map(f -> text("dangeralerts.field." + f, language))
-                                        .collect(Collectors.joining(", ")))))
+                                        .collect(Collectors.joining(", ")))
+                        + review(a, language)))
                 .toList();
         return List.of(new ClientRecordSection("danger-alerts", text("dangeralerts.report.title", language), items));
+    }
+
+    /** An alert sent at once: whether and how a second staff member reviewed it (R8), with their note. */
+    private String review(Alert a, Locale language) {
+        if (!a.cannotWait()) {
+            return "";
+        }
+        if (a.status() != AlertStatus.REVIEWED || a.reviewOutcome() == null) {
+            return " " + text("dangeralerts.report.sent-at-once", language);
+        }
+        return " " + text("dangeralerts.report.reviewed", language, a.decidedBy(),
+                a.decidedAt().atZone(ZoneId.systemDefault()).toLocalDate().toString(),
+                text("dangeralerts.review-outcome." + a.reviewOutcome(), language),
+                a.decisionNote() == null ? "" : a.decisionNote());
     }
 
     private String text(String key, Locale language, Object... args) {

@@ -33,18 +33,27 @@ class AlertRepository {
             DangerKind kind, String danger, String atRisk, String howSoon, List<IdentityField> fields, String content,
             boolean cannotWait, AlertStatus status, UUID raisedBy, Instant raisedAt, UUID decidedBy, Instant decidedAt,
             String decisionNote, Instant sentAt, boolean mailed, Boolean clientTold, LocalDate clientToldOn,
-            UUID toldBy) {
+            UUID toldBy, ReviewOutcome reviewOutcome, boolean raisedAfterBreakingGlass) {
+    }
+
+    /** An alert waiting for a second staff member, as the banner needs it: nothing to open. */
+    record Waiting(UUID id, AlertStatus status, Instant raisedAt) {
+    }
+
+    /** A review whose time has passed, for the reminder. */
+    record OverdueReview(UUID id, UUID organisationId, UUID clientId, UUID raisedBy, Instant raisedAt) {
     }
 
     /** A new alert; the texts as they go out (stripped), {@code content} exactly what goes out. */
     record NewRow(UUID id, UUID organisationId, UUID clientId, UUID partnerId, PartnerContact contact,
             DangerKind kind, String danger, String atRisk, String howSoon, List<IdentityField> fields, String content,
-            boolean cannotWait, AlertStatus status, UUID raisedBy, Instant raisedAt) {
+            boolean cannotWait, AlertStatus status, UUID raisedBy, Instant raisedAt, boolean raisedAfterBreakingGlass) {
     }
 
     private static final String COLUMNS = "id, client_id, partner_id, contact_name, contact_phone, contact_email, kind, "
             + "danger, at_risk, how_soon, fields, content, cannot_wait, status, raised_by, raised_at, decided_by, "
-            + "decided_at, decision_note, sent_at, mailed, client_told, client_told_on, told_recorded_by";
+            + "decided_at, decision_note, sent_at, mailed, client_told, client_told_on, told_recorded_by, review_outcome, "
+            + "raised_after_breaking_glass";
 
     private final JdbcClient jdbc;
     private final ClientKeys keys;
@@ -59,7 +68,8 @@ class AlertRepository {
         PartnerContact contact = alert.contact();
         jdbc.sql("INSERT INTO dis_danger_alert (id, org_id, client_id, partner_id, contact_name, contact_phone, "
                 + "contact_email, kind, danger, at_risk, how_soon, fields, content, cannot_wait, status, raised_by, "
-                + "raised_at, mailed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)")
+                + "raised_at, mailed, raised_after_breaking_glass) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)")
                 .params(alert.id(), alert.organisationId(), alert.clientId(), alert.partnerId(),
                         row.seal("contact_name", given(contact.name())), row.seal("contact_phone", given(contact.phone())),
                         row.seal("contact_email", given(contact.email())), alert.kind().name(),
@@ -67,7 +77,7 @@ class AlertRepository {
                         row.seal("how_soon", given(alert.howSoon())),
                         String.join(",", alert.fields().stream().map(Enum::name).toList()),
                         row.seal("content", given(alert.content())), alert.cannotWait(), alert.status().name(),
-                        alert.raisedBy(), Timestamp.from(alert.raisedAt()))
+                        alert.raisedBy(), Timestamp.from(alert.raisedAt()), alert.raisedAfterBreakingGlass())
                 .update();
     }
 
@@ -90,6 +100,35 @@ class AlertRepository {
         return select(organisationId, "status IN ('AWAITING_APPROVAL', 'SENT_AWAITING_REVIEW')", null);
     }
 
+    /** What waits for someone other than {@code notRaisedBy}: the banner's one query, polled, so nothing is opened. */
+    List<Waiting> waitingFor(UUID organisationId, UUID notRaisedBy) {
+        return jdbc.sql("SELECT id, status, raised_at FROM dis_danger_alert WHERE org_id = ? "
+                + "AND status IN ('AWAITING_APPROVAL', 'SENT_AWAITING_REVIEW') AND raised_by <> ? ORDER BY raised_at, id")
+                .params(organisationId, notRaisedBy)
+                .query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), AlertStatus.valueOf(rs.getString("status")),
+                        instant(rs, "raised_at")))
+                .list();
+    }
+
+    /** Alerts of every organisation sent at once, raised before {@code raisedBefore}, unreviewed and not yet noted. */
+    List<OverdueReview> overdueUnnoted(Instant raisedBefore) {
+        return jdbc.sql("SELECT id, org_id, client_id, raised_by, raised_at FROM dis_danger_alert "
+                + "WHERE status = 'SENT_AWAITING_REVIEW' AND review_overdue_noted_at IS NULL AND raised_at <= ? "
+                + "ORDER BY raised_at, id")
+                .param(Timestamp.from(raisedBefore))
+                .query((rs, n) -> new OverdueReview(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
+                        rs.getObject("client_id", UUID.class), rs.getObject("raised_by", UUID.class),
+                        instant(rs, "raised_at")))
+                .list();
+    }
+
+    /** Claims the reminder of one overdue review: false when another run (or node) noted it, or it was reviewed. */
+    boolean noteOverdue(UUID alertId, Instant at) {
+        return jdbc.sql("UPDATE dis_danger_alert SET review_overdue_noted_at = ? WHERE id = ? "
+                + "AND status = 'SENT_AWAITING_REVIEW' AND review_overdue_noted_at IS NULL")
+                .params(Timestamp.from(at), alertId).update() == 1;
+    }
+
     void markSent(UUID alertId, Instant at, UUID disclosureId) {
         jdbc.sql("UPDATE dis_danger_alert SET sent_at = ?, disclosure_id = ? WHERE id = ?")
                 .params(Timestamp.from(at), disclosureId, alertId).update();
@@ -107,6 +146,17 @@ class AlertRepository {
         return jdbc.sql("UPDATE dis_danger_alert SET status = ?, decided_by = ?, decided_at = ?, "
                 + "decision_note = ? WHERE id = ? AND status = ?")
                 .params(to.name(), decidedBy, Timestamp.from(at), sealed, alertId, from.name())
+                .update() == 1;
+    }
+
+    /** The review of an alert that went out at once, only while it still awaits one; false otherwise. */
+    boolean review(UUID alertId, UUID clientId, ReviewOutcome outcome, UUID reviewedBy, Instant at, String note) {
+        byte[] sealed = keys.cipherFor(clientId).row(TABLE, alertId).seal("decision_note",
+                given(note) == null ? null : note.strip());
+        return jdbc.sql("UPDATE dis_danger_alert SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, "
+                + "review_outcome = ? WHERE id = ? AND status = ?")
+                .params(AlertStatus.REVIEWED.name(), reviewedBy, Timestamp.from(at), sealed, outcome.name(), alertId,
+                        AlertStatus.SENT_AWAITING_REVIEW.name())
                 .update() == 1;
     }
 
@@ -145,7 +195,9 @@ class AlertRepository {
                 instant(rs, "raised_at"), rs.getObject("decided_by", UUID.class), instant(rs, "decided_at"),
                 row.open("decision_note", rs.getBytes("decision_note")), instant(rs, "sent_at"),
                 rs.getBoolean("mailed"), (Boolean) rs.getObject("client_told"),
-                rs.getObject("client_told_on", LocalDate.class), rs.getObject("told_recorded_by", UUID.class));
+                rs.getObject("client_told_on", LocalDate.class), rs.getObject("told_recorded_by", UUID.class),
+                rs.getString("review_outcome") == null ? null : ReviewOutcome.valueOf(rs.getString("review_outcome")),
+                rs.getBoolean("raised_after_breaking_glass"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

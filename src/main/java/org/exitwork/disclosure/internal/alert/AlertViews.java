@@ -1,5 +1,8 @@
 package org.exitwork.disclosure.internal.alert;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.stream.Collectors;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
+import org.exitwork.disclosure.internal.DisclosureSettings;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.springframework.stereotype.Component;
@@ -23,9 +27,14 @@ class AlertViews {
     private final CaseDirectory cases;
 
     private final DangerAlertMail mail;
+    private final Duration reviewWithin;
+    private final Clock clock;
 
-    AlertViews(PartnerDirectory partners, StaffDirectory staff, CaseDirectory cases, DangerAlertMail mail) {
+    AlertViews(PartnerDirectory partners, StaffDirectory staff, CaseDirectory cases, DangerAlertMail mail,
+            DisclosureSettings settings, Clock clock) {
         this.mail = mail;
+        this.clock = clock;
+        this.reviewWithin = settings.dangerAlertReviewWithin();
         this.partners = partners;
         this.staff = staff;
         this.cases = cases;
@@ -48,6 +57,7 @@ class AlertViews {
             }
         });
         Map<UUID, String> names = staff.displayNames(organisationId, people);
+        Instant now = clock.instant();
         return rows.stream().map(r -> new Alert(r.id(), r.clientId(),
                 cases.find(organisationId, r.clientId()).map(CaseReference::pseudonym).orElse("?"), r.partnerId(),
                 partnerNames.getOrDefault(r.partnerId(), "?"), r.contactName(), r.contactPhone(), r.contactEmail(),
@@ -55,7 +65,19 @@ class AlertViews {
                 r.raisedBy(), names.get(r.raisedBy()), r.raisedAt(), r.decidedBy(),
                 r.decidedBy() == null ? null : names.get(r.decidedBy()), r.decidedAt(), r.decisionNote(), r.sentAt(),
                 r.mailed(), r.clientTold(), r.clientToldOn(), r.toldBy() == null ? null : names.get(r.toldBy()),
-                mail.configured()))
+                mail.configured(), r.reviewOutcome(), r.raisedAfterBreakingGlass(),
+                r.cannotWait() ? reviewDue(r.raisedAt()) : null,
+                r.status() == AlertStatus.SENT_AWAITING_REVIEW && reviewOverdue(r.raisedAt(), now)))
                 .toList();
+    }
+
+    /** When the review of an alert sent at once at {@code raisedAt} is due. */
+    Instant reviewDue(Instant raisedAt) {
+        return raisedAt.plus(reviewWithin);
+    }
+
+    /** Whether the review of an alert sent at once at {@code raisedAt}, still unreviewed, is overdue {@code now}. */
+    boolean reviewOverdue(Instant raisedAt, Instant now) {
+        return !now.isBefore(reviewDue(raisedAt));
     }
 }

@@ -1,6 +1,7 @@
 package org.exitwork.disclosure.internal.alert;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.disclosure.internal.DisclosureSettings;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Danger-in-default alerts on a case (R8): the tandem raises them and records whether the client was
- * told; colleagues who broke the glass read the record. The form offers only security partners and
+ * told; colleagues who broke the glass read the record, and practitioners and managers among them may
+ * raise one too (covering the case in an emergency). The form offers only security partners and
  * their contacts, and no identity field is ticked by default.
  */
 @Controller
@@ -50,10 +53,12 @@ class DangerAlertController {
 
     private final DangerAlerts alerts;
     private final Clock clock;
+    private final Duration reviewWithin;
 
-    DangerAlertController(DangerAlerts alerts, Clock clock) {
+    DangerAlertController(DangerAlerts alerts, Clock clock, DisclosureSettings settings) {
         this.alerts = alerts;
         this.clock = clock;
+        this.reviewWithin = settings.dangerAlertReviewWithin();
     }
 
     @GetMapping("/cases/{id}/danger-alerts")
@@ -65,10 +70,11 @@ class DangerAlertController {
 
     @GetMapping("/cases/{id}/danger-alerts/new")
     String form(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
-        model.addAttribute("ref", alerts.requireWritable(who, id));
+        model.addAttribute("ref", alerts.requireRaiser(who, id).ref());
         model.addAttribute("partners", alerts.securityPartners(who));
         model.addAttribute("kinds", DangerKind.values());
         model.addAttribute("identityFields", IdentityField.values());
+        model.addAttribute("reviewWithinHours", reviewWithin.toHours());
         if (!model.containsAttribute("alertForm")) {
             model.addAttribute("alertForm", new AlertForm(null, null, null, "", "", "", Set.of(), false));
         }
@@ -79,7 +85,7 @@ class DangerAlertController {
     String raise(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @Valid @ModelAttribute("alertForm") AlertForm form, BindingResult errors, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        alerts.requireWritable(who, id);
+        alerts.requireRaiser(who, id);
         if (errors.hasErrors()) {
             return form(who, id, model);
         }
@@ -109,7 +115,7 @@ class DangerAlertController {
     String told(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID alertId,
             @Valid @ModelAttribute("toldForm") ToldForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        alerts.requireWritable(who, id);
+        alerts.requireTandem(who, id);
         if (!errors.hasErrors() && Boolean.TRUE.equals(form.told())
                 && (form.toldOn() == null || form.toldOn().isAfter(LocalDate.now(clock)))) {
             errors.rejectValue("toldOn", "dangeralerts.told-on.invalid");

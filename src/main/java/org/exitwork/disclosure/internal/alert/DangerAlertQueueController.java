@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
@@ -23,13 +24,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The second pair of eyes (R8): practitioners and managers of the organisation see the alerts that
  * await approval or review, open one (audited), approve or reject it, or review one that could not
- * wait. Whoever raised an alert cannot decide on it.
+ * wait (justified or not) within its time. Whoever raised an alert cannot decide on it. Every page
+ * shows the others' waiting alerts in a banner, as the safety alarms do.
  */
 @Controller
 @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
 class DangerAlertQueueController {
 
     record DecisionForm(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    /** The review of an alert that went out at once: justified or not, and why. */
+    record ReviewForm(@NotNull ReviewOutcome outcome, @NotBlank @Size(max = 2000) String note) {
     }
 
     private final DangerAlerts alerts;
@@ -44,11 +50,22 @@ class DangerAlertQueueController {
         return "disclosure/alert/queue";
     }
 
+    /** Loaded by htmx into the layout every 30 seconds, like the alarm banner: one query, nothing opened. */
+    @GetMapping("/danger-alerts/banner")
+    String banner(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("banner", alerts.banner(who));
+        return "disclosure/alert/banner :: banner";
+    }
+
     @GetMapping("/danger-alerts/{id}")
     String open(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
         model.addAttribute("opened", alerts.open(who, id, false));
+        model.addAttribute("outcomes", ReviewOutcome.values());
         if (!model.containsAttribute("decisionForm")) {
             model.addAttribute("decisionForm", new DecisionForm(""));
+        }
+        if (!model.containsAttribute("reviewForm")) {
+            model.addAttribute("reviewForm", new ReviewForm(null, ""));
         }
         return "disclosure/alert/open";
     }
@@ -90,12 +107,12 @@ class DangerAlertQueueController {
 
     @PostMapping("/danger-alerts/{id}/review")
     String review(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
-            @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors, Model model,
+            @Valid @ModelAttribute("reviewForm") ReviewForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return open(who, id, model);
         }
-        alerts.review(who, id, form.note());
+        alerts.review(who, id, form.outcome(), form.note());
         redirect.addFlashAttribute("notice", "dangeralerts.notice.reviewed");
         return "redirect:/danger-alerts";
     }

@@ -1,6 +1,7 @@
 package org.exitwork.disclosure.internal.alert;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,7 +55,24 @@ class DangerAlerts {
     record SecurityPartner(UUID id, String name, List<PartnerContact> contacts) {
     }
 
-    record Overview(CaseReference ref, boolean writable, List<Alert> alerts) {
+    /** {@code writable}: the tandem, who records whether the client was told; {@code mayRaise}: who may raise one. */
+    record Overview(CaseReference ref, boolean writable, boolean mayRaise, List<Alert> alerts) {
+    }
+
+    /** Who raises an alert: the tandem, or a colleague covering the case after breaking the glass. */
+    record Raiser(CaseReference ref, boolean afterBreakingGlass) {
+    }
+
+    /** One alert in the banner of someone who may approve or review it. */
+    record ForSecondPerson(UUID id, boolean toReview, boolean overdue) {
+    }
+
+    /** What waits for {@code who}: alerts of others to approve or to review, oldest first. */
+    record Banner(List<ForSecondPerson> alerts) {
+
+        public long overdue() {
+            return alerts.stream().filter(ForSecondPerson::overdue).count();
+        }
     }
 
     record Opened(Alert alert, boolean mayDecide) {
@@ -91,12 +109,33 @@ class DangerAlerts {
         CaseReference ref = cases.requireReader(who, clientId, "read danger alerts");
         List<Alert> alerts = views.of(ref.organisationId(), repository.ofClient(ref.organisationId(), ref.id()));
         record(who, AlertActions.DANGER_ALERTS_READ, ref.pseudonym(), AuditDetail.of("alerts.count", alerts.size()));
-        return new Overview(ref, cases.inTandem(who, clientId), alerts);
+        boolean tandem = cases.inTandem(who, clientId);
+        return new Overview(ref, tandem, tandem || caseWorker(who), alerts);
     }
 
+    /** For what only the tandem does with an alert: recording whether the client was told. */
     @Transactional(readOnly = true)
-    public CaseReference requireWritable(StaffPrincipal who, UUID clientId) {
-        return cases.requireTandem(who, clientId, "raise a danger alert");
+    public CaseReference requireTandem(StaffPrincipal who, UUID clientId) {
+        return cases.requireTandem(who, clientId, "record that the client was told of a danger alert");
+    }
+
+    /**
+     * The tandem, or a practitioner or manager who broke the glass for the case: someone covering a case
+     * in an emergency must be able to warn (R8) without waiting for the tandem. Everyone else is refused,
+     * audited.
+     */
+    @Transactional
+    public Raiser requireRaiser(StaffPrincipal who, UUID clientId) {
+        CaseReference ref = cases.requireReader(who, clientId, "raise a danger alert");
+        if (cases.inTandem(who, clientId)) {
+            return new Raiser(ref, false);
+        }
+        if (!caseWorker(who)) {
+            audit.recordIndependently(event(who, AlertActions.DANGER_ALERT_ACCESS_REFUSED, ref.pseudonym(),
+                    AuditDetail.of("alert.raise-refused")));
+            throw new ForbiddenException();
+        }
+        return new Raiser(ref, true);
     }
 
     /** Active security partners with their contacts: the only recipients an alert may have. */
@@ -110,7 +149,8 @@ class DangerAlerts {
     /** Raises an alert; throws {@link Refused} (audited, nothing stored) when it may not go to that recipient. */
     @Transactional
     public UUID raise(StaffPrincipal who, UUID clientId, NewAlert alert, Locale language) {
-        CaseReference ref = cases.requireTandem(who, clientId, "raise a danger alert");
+        Raiser raiser = requireRaiser(who, clientId);
+        CaseReference ref = raiser.ref();
         Set<IdentityField> fields = alert.fields() == null || alert.fields().isEmpty()
                 ? EnumSet.noneOf(IdentityField.class) : EnumSet.copyOf(alert.fields());
         List<String> what = fields.stream().map(Enum::name).toList();
@@ -131,10 +171,11 @@ class DangerAlerts {
                 contact.get(), alert.kind(), alert.danger().strip(), alert.atRisk().strip(), alert.howSoon().strip(),
                 List.copyOf(fields), content.write(id, ref.organisationId(), alert, fields, identity, language),
                 alert.cannotWait(), status,
-                who.id(), clock.instant()));
-        record(who, AlertActions.DANGER_ALERT_RAISED, ref.pseudonym(), AuditDetail.of(
-                alert.cannotWait() ? "alert.raised-at-once" : "alert.raised", id, alert.kind(), partner.get().id(),
-                String.join(",", what)));
+                who.id(), clock.instant(), raiser.afterBreakingGlass()));
+        String detail = (alert.cannotWait() ? "alert.raised-at-once" : "alert.raised")
+                + (raiser.afterBreakingGlass() ? "-broken-glass" : "");
+        record(who, AlertActions.DANGER_ALERT_RAISED, ref.pseudonym(), AuditDetail.of(detail, id, alert.kind(),
+                partner.get().id(), String.join(",", what)));
         if (alert.cannotWait()) {
             dispatch.goOut(who, ref, load(ref.organisationId(), id));
         }
@@ -146,6 +187,20 @@ class DangerAlerts {
     public List<Alert> waiting(StaffPrincipal who) {
         requireStaff(who);
         return views.of(who.organisationId(), repository.waiting(who.organisationId()));
+    }
+
+    /**
+     * The banner: alerts of the organisation that {@code who} may approve or review, every one but
+     * their own. One query, nothing opened: it is polled on every page.
+     */
+    @Transactional(readOnly = true)
+    public Banner banner(StaffPrincipal who) {
+        requireStaff(who);
+        Instant now = clock.instant();
+        return new Banner(repository.waitingFor(who.organisationId(), who.id()).stream()
+                .map(w -> new ForSecondPerson(w.id(), w.status() == AlertStatus.SENT_AWAITING_REVIEW,
+                        w.status() == AlertStatus.SENT_AWAITING_REVIEW && views.reviewOverdue(w.raisedAt(), now)))
+                .toList());
     }
 
     /** One alert, in full, for the second staff member; audited for whoever opens it. */
@@ -193,12 +248,19 @@ class DangerAlerts {
         record(who, AlertActions.DANGER_ALERT_REJECTED, alert.pseudonym(), AuditDetail.of("alert.id", alertId));
     }
 
-    /** An alert that could not wait is reviewed afterwards by a second staff member, with a note. */
+    /**
+     * An alert that could not wait is reviewed afterwards by a second staff member: justified or not,
+     * with a note (sealed with the client's key). The audit entry names the outcome and whether the
+     * review came after its time, never the note.
+     */
     @Transactional
-    public void review(StaffPrincipal who, UUID alertId, String note) {
+    public void review(StaffPrincipal who, UUID alertId, ReviewOutcome outcome, String note) {
         Alert alert = decidable(who, alertId, AlertStatus.SENT_AWAITING_REVIEW);
-        changeStatus(who, alert, AlertStatus.REVIEWED, note);
-        record(who, AlertActions.DANGER_ALERT_REVIEWED, alert.pseudonym(), AuditDetail.of("alert.id", alertId));
+        if (!repository.review(alert.id(), alert.clientId(), outcome, who.id(), clock.instant(), note)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        record(who, AlertActions.DANGER_ALERT_REVIEWED, alert.pseudonym(), AuditDetail.of(
+                alert.reviewOverdue() ? "alert.reviewed-late" : "alert.reviewed", alertId, outcome));
     }
 
     /** The tandem records whether and when the client was told of an alert that went out. */
@@ -260,9 +322,14 @@ class DangerAlerts {
     }
 
     private static void requireStaff(StaffPrincipal who) {
-        if (!who.is(Role.PRACTITIONER) && !who.is(Role.MANAGER)) {
+        if (!caseWorker(who)) {
             throw new ForbiddenException();
         }
+    }
+
+    /** Practitioners and managers: who may raise (after breaking the glass), approve and review alerts. */
+    private static boolean caseWorker(StaffPrincipal who) {
+        return who.is(Role.PRACTITIONER) || who.is(Role.MANAGER);
     }
 
     /**

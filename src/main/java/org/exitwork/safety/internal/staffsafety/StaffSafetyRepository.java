@@ -310,6 +310,14 @@ class StaffSafetyRepository {
                 .map(sealed -> secrets.cipher().row("saf_contact_address", staffId).open("work_email", sealed));
     }
 
+    /** The same, only when the staff member belongs to {@code organisationId}. */
+    Optional<String> workEmail(UUID organisationId, UUID staffId) {
+        return jdbc.sql("SELECT work_email FROM saf_contact_address WHERE staff_id = ? AND organisation_id = ? "
+                + "AND work_email IS NOT NULL")
+                .params(staffId, organisationId).query(byte[].class).optional()
+                .map(sealed -> secrets.cipher().row("saf_contact_address", staffId).open("work_email", sealed));
+    }
+
     /** Replaces the work e-mail; {@code null} removes it. */
     void saveWorkEmail(UUID staffId, UUID organisationId, String email, Instant now) {
         jdbc.sql("DELETE FROM saf_contact_address WHERE staff_id = ?").param(staffId).update();
