@@ -29,17 +29,19 @@ class HandoverRepository {
         this.jdbc = jdbc;
     }
 
+    /** Only while the case's row is locked ({@code AccessRepository.lockTandem}), so that {@code seq} is free. */
     void insert(UUID clientId, ChangeRow row) {
-        jdbc.sql("INSERT INTO cas_tandem_change (id, client_id, staff_id, kind, reason, note, changed_by, changed_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(row.id(), clientId, row.staffId(), row.kind().name(), row.reason().name(), row.note(),
+        jdbc.sql("INSERT INTO cas_tandem_change (id, client_id, seq, staff_id, kind, reason, note, changed_by, changed_at) "
+                + "VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cas_tandem_change WHERE client_id = ?), "
+                + "?, ?, ?, ?, ?, ?)")
+                .params(row.id(), clientId, clientId, row.staffId(), row.kind().name(), row.reason().name(), row.note(),
                         row.changedBy(), Timestamp.from(row.changedAt()))
                 .update();
     }
 
     List<ChangeRow> changes(UUID clientId) {
         return jdbc.sql("SELECT id, staff_id, kind, reason, note, changed_by, changed_at FROM cas_tandem_change "
-                + "WHERE client_id = ? ORDER BY changed_at, kind DESC, id")
+                + "WHERE client_id = ? ORDER BY seq")
                 .param(clientId)
                 .query((rs, n) -> new ChangeRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         Kind.valueOf(rs.getString(3)), HandoverReason.valueOf(rs.getString(4)), rs.getBytes(5),

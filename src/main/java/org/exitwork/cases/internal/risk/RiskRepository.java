@@ -35,17 +35,19 @@ class RiskRepository {
                 .params(marked, clientId, !marked).update();
     }
 
+    /** Only after {@link #set} changed the case's row (which holds its lock), so that {@code seq} is free. */
     void insert(UUID clientId, MarkRow row) {
-        jdbc.sql("INSERT INTO cas_risk_mark (id, client_id, marked, reason, note, marked_by, marked_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(row.id(), clientId, row.marked(), row.reason().name(), row.note(), row.markedBy(),
+        jdbc.sql("INSERT INTO cas_risk_mark (id, client_id, seq, marked, reason, note, marked_by, marked_at) "
+                + "VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cas_risk_mark WHERE client_id = ?), "
+                + "?, ?, ?, ?, ?)")
+                .params(row.id(), clientId, clientId, row.marked(), row.reason().name(), row.note(), row.markedBy(),
                         Timestamp.from(row.markedAt()))
                 .update();
     }
 
     List<MarkRow> marks(UUID clientId) {
         return jdbc.sql("SELECT id, marked, reason, note, marked_by, marked_at FROM cas_risk_mark "
-                + "WHERE client_id = ? ORDER BY marked_at, id")
+                + "WHERE client_id = ? ORDER BY seq")
                 .param(clientId)
                 .query((rs, n) -> new MarkRow(rs.getObject(1, UUID.class), rs.getBoolean(2),
                         RiskReason.valueOf(rs.getString(3)), rs.getBytes(4), rs.getObject(5, UUID.class),
