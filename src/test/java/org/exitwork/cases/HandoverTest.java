@@ -120,6 +120,17 @@ class HandoverTest {
     }
 
     @Test
+    void theDiversityViewFollowsTheNewTandem() throws Exception {
+        profile(a, "WOMAN");
+        profile(b, "WOMAN");
+        profile(c, "MAN");
+        assertThat(genderState(a)).isEqualTo("SAME");
+        assertThat(status(change(client.id(), b.id(), c.id(), "CLIENTS_WISH", ""), a)).isEqualTo(302);
+        assertThat(genderState(a)).isEqualTo("DIFFERENT");
+        assertThat(genderState(c)).isEqualTo("DIFFERENT");
+    }
+
+    @Test
     void nobodyOutsideTheTandemButAManagerHandsOver() throws Exception {
         StaffPrincipal colleague = fixtures.staff(org, Role.PRACTITIONER);
         StaffPrincipal dpo = fixtures.staff(org, Role.DATA_PROTECTION_OFFICER);
@@ -276,6 +287,20 @@ class HandoverTest {
 
     private int status(MockHttpServletRequestBuilder request, StaffPrincipal who) throws Exception {
         return perform(request, who).getStatus();
+    }
+
+    private void profile(StaffPrincipal who, String gender) throws Exception {
+        assertThat(status(post("/profile").param("gender", gender).param("backgrounds", "SOCIAL_WORK"), who))
+                .isEqualTo(302);
+    }
+
+    private String genderState(StaffPrincipal who) throws Exception {
+        MockHttpServletResponse page = perform(get("/cases/{id}", client.id()), who);
+        assertThat(page.getStatus()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("data-testid=\"diversity-gender\"[^>]*data-state=\"([A-Z_]+)\"").matcher(page.getContentAsString());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
     }
 
     private List<UUID> tandem(UUID clientId) {
