@@ -197,6 +197,11 @@ class AuthorizationMatrixTest {
         UUID consentToRevoke;
         /** A second share of {@link #client}, the one the matrix withdraws (the first one's link stays live). */
         UUID shareToWithdraw;
+        /** Handover: per allowed visitor a client of A and B whose B they replace by {@link #successor}; a client
+         *  the tandem marks high-risk. */
+        final Map<Who, UUID> handoverClients = new java.util.EnumMap<>(Who.class);
+        StaffPrincipal successor;
+        RegisteredClient riskClient;
         /** Who the request being made is made by. */
         Who visitor;
         /** Account resets (R6), asked for by the administrator: a second-factor reset the manager approves, a
@@ -599,6 +604,23 @@ class AuthorizationMatrixTest {
             mvc("GET /manage/overview", MANAGERS).answers(ok()),
             mvc("GET /manage/mail", MANAGERS).answers(ok()),
 
+            // --- a case changes hands (R2) and the high-risk mark (R14) ---
+            // The tandem or a programme manager changes the tandem (the manager without reading the case); each
+            // allowed visitor replaces practitioner B on a client of their own, so the second change is not stale.
+            // Everyone else is refused with 403 and changes nothing (aCaseChangesHands... in HandoverTest).
+            mvc("GET /cases/{id}/tandem", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.client.id())).answers(ok()),
+            mvc("POST /cases/{id}/tandem", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.own(w.handoverClients, w.client.id())))
+                    .form((r, w) -> r.param("leaving", w.tandemB.id().toString())
+                            .param("joining", w.successor.id().toString()).param("reason", "ABSENCE").param("note", ""))
+                    .answers(redirect("/cases/{id}/tandem")),
+            mvc("GET /manage/handovers/{staffId}", MANAGERS).vars(w -> ids(w.tandemB.id())).answers(ok()),
+            mvc("GET /cases/{id}/high-risk", TANDEM).vars(w -> ids(w.client.id())).answers(ok()),
+            mvc("POST /cases/{id}/high-risk", TANDEM).vars(w -> ids(w.riskClient.id()))
+                    .form((r, w) -> r.param("highRisk", "true").param("reason", "THREATS").param("note", ""))
+                    .answers(redirect("/cases/{id}")),
+
             // --- staff safety: whereabouts, check-in, escalation ---
             // Practitioners plan and check in; practitioners and managers see the board, duty and alerts.
             // The appointment is practitioner A's (the TANDEM row); the alert is practitioner B's call for
@@ -986,6 +1008,11 @@ class AuthorizationMatrixTest {
         w.client = fixtures.client(w.tandemA, w.tandemB, w.clientName);
         fixtures.note(w.tandemA, w.client.id(), w.noteText);
         w.glassClient = fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("Other Client "));
+        w.successor = fixtures.staff(w.org, Role.PRACTITIONER);
+        for (Who who : List.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER)) {
+            w.handoverClients.put(who, fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("Handover Client ")).id());
+        }
+        w.riskClient = fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("Risk Client "));
 
         w.prospect = fixtures.prospect(w.tandemA);
         w.readyProspect = fixtures.prospect(w.tandemA);

@@ -154,7 +154,7 @@ class MessageBundlesTest {
     void theMessageSourceFindsEveryBundle() throws IOException {
         assertThat(MessageBundles.baseNames(new PathMatchingResourcePatternResolver()))
                 .containsExactlyElementsOf(bundleNames().stream().map(name -> "i18n/" + name).toList())
-                .hasSize(23);
+                .hasSize(25);
     }
 
     @Test

@@ -77,9 +77,11 @@ class PhoneLayoutBrowserTest {
                     "/cases/[0-9a-f-]{36}/sessions", "/cases/[0-9a-f-]{36}/safety/threats", "/groups",
                     "/groups/[0-9a-f-]{36}", "/safety/today", "/safety/appointments", "/safety/check-in",
                     "/network/partners", "/network/partners/[0-9a-f-]{36}", "/profile/emergency-contacts",
-                    "/danger-alerts", "/danger-alerts/[0-9a-f-]{36}"),
+                    "/danger-alerts", "/danger-alerts/[0-9a-f-]{36}",
+                    "/cases/[0-9a-f-]{36}/tandem", "/cases/[0-9a-f-]{36}/high-risk"),
             Role.MANAGER, List.of("/manage/overview", "/cases", "/safety/today", "/network/partners", "/team",
-                    "/referrals", "/manage/account-resets", "/danger-alerts", "/danger-alerts/[0-9a-f-]{36}"),
+                    "/referrals", "/manage/account-resets", "/danger-alerts", "/danger-alerts/[0-9a-f-]{36}",
+                    "/cases/[0-9a-f-]{36}/tandem", "/manage/handovers/[0-9a-f-]{36}"),
             Role.DATA_PROTECTION_OFFICER, List.of("/audit", "/cases", "/profile"),
             Role.ADMIN, List.of("/admin/staff", "/profile"));
 
@@ -303,6 +305,15 @@ class PhoneLayoutBrowserTest {
         }
         expect(302, web.status(post("/profile/emergency-contacts").param("name", "Kin " + LONG_WORD)
                 .param("relation", "Brother").param("phone", "+49 40 7654321 0000 1111 2222"), a));
+        // The case changes hands and is marked high-risk; the newcomer's account is then deactivated, so the
+        // manager's overview lists the case and the person, and the tandem and high-risk pages have rows.
+        StaffPrincipal newcomer = fixtures.staff(org, Role.PRACTITIONER);
+        expect(302, web.status(post("/cases/{id}/tandem", client.id()).param("leaving", b.id().toString())
+                .param("joining", newcomer.id().toString()).param("reason", "CLIENTS_WISH")
+                .param("note", "Asked for " + LONG_WORD + " " + LONG_ADDRESS), a));
+        expect(302, web.status(post("/cases/{id}/high-risk", client.id()).param("highRisk", "true")
+                .param("reason", "RETALIATION").param("note", "Posted at " + LONG_ADDRESS), a));
+        expect(302, web.status(post("/admin/staff/{id}/active", newcomer.id()).param("active", "false"), org.admin()));
     }
 
     private static void expect(int status, int actual) {

@@ -219,6 +219,8 @@ class MessageAuditWording implements AuditWording {
             Map.entry("intake.pathway", List.of("pathway.")),
             Map.entry("context.relation", List.of("relation.")),
             Map.entry("break-glass.reason", List.of("break-glass.reason.")),
+            Map.entry("tandem.member", List.of("", "handover.reason.")),
+            Map.entry("risk.reason", List.of("risk.reason.")),
             Map.entry("partner.kind-change", List.of("network.kind.", "network.kind.")),
             Map.entry("partner.created", List.of("network.kind.", "network.agreement.", "")),
             Map.entry("partner.changed", List.of("network.agreement.", "")),

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.AccountAdministration.NewAccount;
+import org.exitwork.accounts.CarriedWork;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.accounts.internal.account.Usernames;
@@ -41,11 +42,14 @@ class StaffAdminController {
     private final AccountService accounts;
     private final ResetRequests resets;
     private final java.time.Clock clock;
+    private final java.util.List<CarriedWork> carriedWork;
 
-    StaffAdminController(AccountService accounts, ResetRequests resets, java.time.Clock clock) {
+    StaffAdminController(AccountService accounts, ResetRequests resets, java.time.Clock clock,
+            java.util.List<CarriedWork> carriedWork) {
         this.accounts = accounts;
         this.resets = resets;
         this.clock = clock;
+        this.carriedWork = carriedWork;
     }
 
     @GetMapping
@@ -117,12 +121,24 @@ class StaffAdminController {
             redirect.addFlashAttribute("problem", "staff.problem.deactivate-self");
             return "redirect:/admin/staff";
         }
-        redirect.addFlashAttribute("notice", active ? "staff.notice.reactivated" : "staff.notice.deactivated");
+        // Deactivating someone who still carries cases: the programme managers hand each one over
+        // (the overview lists them); the administrator, who sees no case, is told how it goes on.
+        redirect.addFlashAttribute("notice", active ? "staff.notice.reactivated"
+                : carried(admin.organisationId(), id) > 0 ? "staff.notice.deactivated-hand-over"
+                : "staff.notice.deactivated");
         return "redirect:/admin/staff";
     }
 
+    private long carried(UUID organisationId, UUID staffId) {
+        return carriedWork.stream().mapToLong(w -> w.openCases(organisationId, staffId)).sum();
+    }
+
     private String page(StaffPrincipal admin, Model model) {
-        model.addAttribute("staff", accounts.staffOf(admin));
+        java.util.List<org.exitwork.accounts.internal.account.Account> staff = accounts.staffOf(admin);
+        java.util.Map<UUID, Long> carried = new java.util.HashMap<>();
+        staff.forEach(s -> carried.put(s.id(), carried(admin.organisationId(), s.id())));
+        model.addAttribute("carried", carried);
+        model.addAttribute("staff", staff);
         model.addAttribute("resetsWaiting", resets.waitingByAccount(admin.organisationId()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("now", clock.instant());

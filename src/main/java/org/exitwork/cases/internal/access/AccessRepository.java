@@ -52,8 +52,32 @@ public class AccessRepository {
                 .params(clientId, staffId, position).update();
     }
 
+    /**
+     * Holds the case's row until the transaction ends, so that two changes of one tandem run one after
+     * the other and the second sees the tandem the first left (a case never ends up without a member).
+     */
+    public void lockTandem(UUID clientId) {
+        jdbc.sql("SELECT id FROM cas_client WHERE id = ? FOR UPDATE").param(clientId).query(UUID.class).list();
+    }
+
+    public void removeTandemMember(UUID clientId, UUID staffId) {
+        jdbc.sql("DELETE FROM cas_tandem_member WHERE client_id = ? AND staff_id = ?").params(clientId, staffId)
+                .update();
+    }
+
+    /** The newcomer takes the leaver's place in the order of the tandem. */
+    public void replaceTandemMember(UUID clientId, UUID leaving, UUID joining) {
+        jdbc.sql("UPDATE cas_tandem_member SET staff_id = ? WHERE client_id = ? AND staff_id = ?")
+                .params(joining, clientId, leaving).update();
+    }
+
+    public int nextTandemPosition(UUID clientId) {
+        return jdbc.sql("SELECT COALESCE(MAX(position), 0) + 1 FROM cas_tandem_member WHERE client_id = ?")
+                .param(clientId).query(Integer.class).single();
+    }
+
     /** The open cases (prospects and clients) the staff member is in the tandem of. */
-    List<UUID> carriedBy(UUID org, UUID staffId) {
+    public List<UUID> carriedBy(UUID org, UUID staffId) {
         return jdbc.sql("""
                 SELECT c.id FROM cas_client c JOIN cas_tandem_member t ON t.client_id = c.id
                 WHERE c.org_id = ? AND t.staff_id = ? AND c.stage IN ('PROSPECT', 'CLIENT') ORDER BY c.pseudonym""")

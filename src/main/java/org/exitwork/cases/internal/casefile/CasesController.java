@@ -13,6 +13,7 @@ import org.exitwork.cases.internal.access.Access;
 import org.exitwork.cases.internal.access.BreakGlassReason;
 import org.exitwork.cases.internal.agreement.WorkAgreements;
 import org.exitwork.cases.internal.intake.IntakeService;
+import org.exitwork.cases.internal.risk.HighRisk;
 import org.exitwork.cases.internal.sessions.SessionService;
 import org.exitwork.cases.internal.tandem.TandemDiversityService;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,9 +42,12 @@ class CasesController {
     private final TandemDiversityService tandemDiversity;
     private final SessionService sessions;
     private final WorkAgreements agreements;
+    private final HighRisk highRisk;
 
     CasesController(CaseService cases, StaffDirectory staff, IntakeService intake,
-            TandemDiversityService tandemDiversity, SessionService sessions, WorkAgreements agreements) {
+            TandemDiversityService tandemDiversity, SessionService sessions, WorkAgreements agreements,
+            HighRisk highRisk) {
+        this.highRisk = highRisk;
         this.agreements = agreements;
         this.cases = cases;
         this.tandemDiversity = tandemDiversity;
@@ -76,6 +80,7 @@ class CasesController {
         model.addAttribute("diversity", tandemDiversity.of(who, id));
         model.addAttribute("sessionSummary", sessions.summary(who, id));
         model.addAttribute("agreementSummary", agreements.summary(who, id));
+        model.addAttribute("risk", highRisk.panel(who, id));
         return "cases/case";
     }
 

@@ -1,6 +1,10 @@
 package org.exitwork.cases.internal.casefile;
 
+import java.util.List;
+
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.internal.handover.Handovers;
+import org.exitwork.cases.internal.risk.HighRisk;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,10 +17,14 @@ class OverviewController {
 
     private final Overviews overviews;
     private final SetupChecklist setup;
+    private final Handovers handovers;
+    private final HighRisk highRisk;
 
-    OverviewController(Overviews overviews, SetupChecklist setup) {
+    OverviewController(Overviews overviews, SetupChecklist setup, Handovers handovers, HighRisk highRisk) {
         this.overviews = overviews;
         this.setup = setup;
+        this.handovers = handovers;
+        this.highRisk = highRisk;
     }
 
     @GetMapping("/start")
@@ -31,6 +39,10 @@ class OverviewController {
     String managerOverview(@AuthenticationPrincipal StaffPrincipal who, Model model) {
         model.addAttribute("overview", overviews.managerOverview(who));
         model.addAttribute("setup", setup.of(who.organisationId()));
+        List<Handovers.Gap> gaps = handovers.gaps(who.organisationId());
+        model.addAttribute("tandemGaps", gaps);
+        model.addAttribute("departed", Handovers.departed(gaps));
+        model.addAttribute("highRiskWaiting", highRisk.waiting(who.organisationId()));
         return "cases/manager-overview";
     }
 }

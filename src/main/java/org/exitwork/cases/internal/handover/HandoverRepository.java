@@ -1,0 +1,69 @@
+package org.exitwork.cases.internal.handover;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The tandem's changes ({@code cas_tandem_change}) and what the overview needs to find tandems with gaps. */
+@Repository
+class HandoverRepository {
+
+    enum Kind { JOINED, LEFT }
+
+    record ChangeRow(UUID id, UUID staffId, Kind kind, HandoverReason reason, byte[] note, UUID changedBy,
+            Instant changedAt) {
+    }
+
+    /** One member of an open case's tandem; {@code staffId} is null for a case nobody carries. */
+    record Carrier(UUID clientId, String pseudonym, String stage, UUID staffId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    HandoverRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Only while the case's row is locked ({@code AccessRepository.lockTandem}), so that {@code seq} is free. */
+    void insert(UUID clientId, ChangeRow row) {
+        jdbc.sql("INSERT INTO cas_tandem_change (id, client_id, seq, staff_id, kind, reason, note, changed_by, changed_at) "
+                + "VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cas_tandem_change WHERE client_id = ?), "
+                + "?, ?, ?, ?, ?, ?)")
+                .params(row.id(), clientId, clientId, row.staffId(), row.kind().name(), row.reason().name(), row.note(),
+                        row.changedBy(), Timestamp.from(row.changedAt()))
+                .update();
+    }
+
+    List<ChangeRow> changes(UUID clientId) {
+        return jdbc.sql("SELECT id, staff_id, kind, reason, note, changed_by, changed_at FROM cas_tandem_change "
+                + "WHERE client_id = ? ORDER BY seq")
+                .param(clientId)
+                .query((rs, n) -> new ChangeRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        Kind.valueOf(rs.getString(3)), HandoverReason.valueOf(rs.getString(4)), rs.getBytes(5),
+                        rs.getObject(6, UUID.class), rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Why the case runs with one practitioner (R2), sealed; null once two carry it again. */
+    void singlePractitionerReason(UUID clientId, byte[] sealed) {
+        jdbc.sql("UPDATE cas_client SET single_practitioner_reason = ? WHERE id = ?").params(sealed, clientId)
+                .update();
+    }
+
+    /** Every open case of the organisation with each of its tandem members, by pseudonym. */
+    List<Carrier> carriers(UUID org) {
+        return jdbc.sql("""
+                SELECT c.id, c.pseudonym, c.stage, t.staff_id FROM cas_client c
+                LEFT JOIN cas_tandem_member t ON t.client_id = c.id
+                WHERE c.org_id = ? AND c.stage IN ('PROSPECT', 'CLIENT') ORDER BY c.pseudonym, t.position""")
+                .param(org)
+                .query((rs, n) -> new Carrier(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, UUID.class)))
+                .list();
+    }
+}
