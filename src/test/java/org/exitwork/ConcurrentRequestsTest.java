@@ -30,6 +30,7 @@ import org.exitwork.testing.TestDatabase;
 import org.exitwork.testing.TestSupport;
 import org.exitwork.testing.Totp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -86,6 +87,12 @@ class ConcurrentRequestsTest {
     JdbcClient jdbc;
 
     final ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
+
+    /** An organisation exists, so the sign-in page is the sign-in page and not the first-run set-up. */
+    @BeforeAll
+    void anOrganisation() {
+        fixtures.organisation();
+    }
 
     @AfterAll
     void stop() {
