@@ -83,7 +83,12 @@ class GermanPagesTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.exitwork.audit.AuditLog audit;
+
     final Map<Role, StaffPrincipal> people = new HashMap<>();
+    /** The security partner, whom the gate refuses a share. */
+    UUID police;
     /** English values that differ from their German ones, value to key. */
     final Map<String, String> english = new HashMap<>();
 
@@ -113,7 +118,7 @@ class GermanPagesTest {
         done(post("/network/partners").param("name", "Polizei Mitte").param("kind", "POLICE").param("mandate", "Gefahrenabwehr")
                 .param("agreement", "INFORMAL").param("contacts[0].name", "Kommissarin Weber")
                 .param("contacts[0].phone", "+49 30 1234567").param("contacts[0].email", "weber@polizei.example"), manager);
-        UUID police = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = 'Polizei Mitte'").param(org.id())
+        police = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = 'Polizei Mitte'").param(org.id())
                 .query(UUID.class).single();
         UUID contact = jdbc.sql("SELECT id FROM net_partner_contact WHERE partner_id = ?").param(police)
                 .query(UUID.class).single();
@@ -145,6 +150,30 @@ class GermanPagesTest {
         // Audit entries of every kind: a failed sign-in, a wrong second factor written the old English way.
         new WebSession(mvc).post("/sign-in", "username", a.username(), "password", "falsch");
         jdbc.sql("SELECT 1").query(Integer.class).single(); // the sign-in wrote its entry in its own transaction
+        // The outbound log: a share refused by the gate (the police receive no share) is written as codes.
+        assertThat(mvc.perform(post("/cases/{id}/shares", client.id()).with(as(a)).with(csrf())
+                .param("partnerId", police.toString()).param("consentId", consent.toString()).param("kinds", "ATTENDANCE")
+                .param("texts[4]", "Kam jede Woche").param("form", "JSON").param("language", "de")).andReturn()
+                .getResponse().getStatus()).as("share refused").isEqualTo(409);
+        // Entries stored in English by earlier versions: the outbound log, a corrected appointment, a
+        // training taken, a destroyed master-key version (whose subject was English too).
+        UUID someone = UUID.randomUUID();
+        for (String[] earlier : new String[][] {
+                { "DISCLOSURE_GRANTED", client.pseudonym(), "channel=CONFERENCE_MINUTES to=partner " + youth
+                        + " what=CONFERENCE_MINUTES why=conference " + someone + " consent " + consent + " disclosure=" + someone },
+                { "DISCLOSURE_GRANTED", client.pseudonym(), "channel=TO_CLIENT to=client what=WORK_AGREEMENT "
+                        + "why=work agreement version 2 disclosure=" + someone },
+                { "DISCLOSURE_REFUSED", client.pseudonym(), "channel=SHARE to=partner " + police + " what=ATTENDANCE "
+                        + "reason=ONE_WAY_STREET consent=" + consent },
+                { "DISCLOSURE_REFUSED", client.pseudonym(), "channel=TO_CLIENT to=client what=REPORT reason=not in tandem" },
+                { "DISCLOSURE_REFUSED", client.pseudonym(), "channel=CONFERENCE_MINUTES to=partner " + youth
+                        + " what=CONFERENCE_MINUTES reason=no-valid-consent" },
+                { "SAFETY_APPOINTMENT_CORRECTED", a.username(), "changed=times,place_kind version=2 stage=PLANNED on=2026-11-30" },
+                { "TRAINING_RECORDED", a.username(), "2026-11-30" },
+                { "MASTER_KEY_DESTROYED", "master key version 4711", "created 2026-01-01T09:00:00Z, retired 2026-06-01T09:00:00Z" } }) {
+            audit.record(new org.exitwork.audit.AuditEvent(org.id(), a.id(), a.username(), earlier[0], earlier[1],
+                    earlier[2]));
+        }
 
         // A word that is German as well ("Partner", "Status", "Kind") is no sign of English.
         Set<String> germanWords = new java.util.HashSet<>();
@@ -191,6 +220,18 @@ class GermanPagesTest {
                 "<td>falsches Passwort, Fehlversuch 1</td>", "<td>Konto angelegt</td>", "<td>Rolle: Fachkraft</td>",
                 "<td>Kommandozeile</td>", "<td>Partner erfasst</td>", "<td>Polizei, Informelle Zusammenarbeit, 1 Kontakte</td>")
                 .doesNotContain("SIGN_IN_FAILED", "ACCOUNT_CREATED", "wrong password", "command line");
+        // The outbound log, as written now and as written before, and other entries stored in English.
+        assertThat(audit.replaceAll("<td [^>]*>", "<td>")).contains(
+                "Weitergabe an Partner " + police + ", Daten: Teilnahme an Terminen, aufgrund der Einwilligung ",
+                ": abgelehnt, Sicherheitsbehörden (Polizei, Nachrichtendienste, Justiz, Staatsanwaltschaft) erhalten nur",
+                "Protokoll einer Fallkonferenz an Partner ",
+                "Ausfertigung für die Klientin oder den Klienten, Daten: Arbeitsvereinbarung, Fassung 2 der Arbeitsvereinbarung",
+                "Ausfertigung für die Klientin oder den Klienten, Daten: diese Auskunft: abgelehnt, nicht im Tandem des Falls",
+                "Daten: Protokoll einer Fallkonferenz: abgelehnt, keine heute gültige Einwilligung nennt Fallkonferenzen",
+                "<td>geändert: Zeiten, Art des Ortes; Fassung 2, vor Beginn, Termin am 30.11.2026</td>",
+                "<td>besucht am 30.11.2026</td>", "<td>Hauptschlüssel-Version 4711</td>")
+                .doesNotContain("channel=", "reason=", "why=", "changed=", "not in tandem", "master key version",
+                        "Danger alert", "to the client", ": refused");
     }
 
     @Test

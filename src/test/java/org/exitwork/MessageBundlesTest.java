@@ -85,6 +85,36 @@ class MessageBundlesTest {
         }
     }
 
+    /**
+     * A text with arguments goes through MessageFormat, where a single apostrophe starts a quote: the
+     * rest of the text, its arguments with it, would be shown as written ("{0}") and the apostrophe lost.
+     * Such a text writes it twice ('').
+     */
+    @Test
+    void everyArgumentOfATextIsFilledIn() throws IOException {
+        Pattern argument = Pattern.compile("\\{(\\d+)\\}");
+        for (String name : bundleNames()) {
+            for (String file : List.of(name + ".properties", name + "_de.properties")) {
+                for (Map.Entry<String, String> e : load(BUNDLES.resolve(file)).entrySet()) {
+                    List<Integer> numbers = arguments(argument, e.getValue()).stream().map(Integer::valueOf).toList();
+                    if (numbers.isEmpty()) {
+                        continue;
+                    }
+                    // Numbers, since some texts format an argument as one ({0,number}, {0,choice,...}).
+                    Object[] values = new Object[10];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = 901 + i;
+                    }
+                    String shown = new java.text.MessageFormat(e.getValue(), Locale.ENGLISH).format(values);
+                    for (int n : numbers) {
+                        assertThat(shown).as(file + ": " + e.getKey() + " shows its argument " + n)
+                                .contains(Integer.toString(901 + n));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void everyKeyUsedInATemplateExists() throws IOException {
         Map<String, String> english = english();

@@ -5,13 +5,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 @Configuration(proxyBeanMethods = false)
 public class PlatformConfiguration implements WebMvcConfigurer {
@@ -42,6 +48,20 @@ public class PlatformConfiguration implements WebMvcConfigurer {
         resolver.setCookieSameSite("Strict");
         resolver.setCookieHttpOnly(true);
         return resolver;
+    }
+
+    /**
+     * Flash attributes (a notice after a redirect) live in the session; static files never have any,
+     * so asking for them must not load the session ({@link StaticFiles}).
+     */
+    @Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+    FlashMapManager flashMapManager() {
+        return new SessionFlashMapManager() {
+            @Override
+            protected List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
+                return StaticFiles.isStatic(request) ? null : super.retrieveFlashMaps(request);
+            }
+        };
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.cases.CaseWork;
@@ -150,7 +151,7 @@ class ClientReportTest {
         CaseReference ref = cases.find(org.id(), client.id()).orElseThrow();
         return transactions.execute(s -> log.granted(a, ref, new DisclosureLog.Outgoing(Channel.SHARE,
                 new DisclosureLog.Recipient(UUID.randomUUID(), "Youth office " + m + "recipient"),
-                List.of("CURRENT_NEEDS"), "test", "For the flat " + m + "why", "content " + m + "content")));
+                List.of("CURRENT_NEEDS"), DisclosureLog.Ground.consent(UUID.randomUUID()), "For the flat " + m + "why", "content " + m + "content")));
     }
 
     private static String pdfText(byte[] pdf) throws Exception {
@@ -263,17 +264,16 @@ class ClientReportTest {
             assertThat(web.page(url("/agreement"), reader)).contains("Objective " + m)
                     .doesNotContain(url("/agreement/1/pdf"));
         }
-        long refusedBefore = count("SELECT COUNT(*) FROM aud_entry a JOIN cas_client c ON c.pseudonym = a.subject "
-                + "WHERE c.id = ? AND a.action = 'DISCLOSURE_REFUSED' AND a.detail LIKE '%channel=TO_CLIENT%what="
-                + "WORK_AGREEMENT reason=not in tandem%'");
+        String notInTandem = "SELECT COUNT(*) FROM aud_entry a JOIN cas_client c ON c.pseudonym = a.subject "
+                + "WHERE c.id = ? AND a.action = 'DISCLOSURE_REFUSED' AND a.detail = '"
+                + AuditDetail.of("disclosure.refused-client", "TO_CLIENT", "WORK_AGREEMENT", "NOT_IN_TANDEM") + "'";
+        long refusedBefore = count(notInTandem);
         for (StaffPrincipal who : List.of(colleague, manager, dpo, fixtures.staff(org, Role.PRACTITIONER),
                 fixtures.staff(org, Role.MANAGER), org.admin())) {
             assertThat(web.status(get(url("/agreement/1/pdf")), who)).as(who.role().name()).isEqualTo(403);
         }
         assertThat(count("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ?")).as("nothing left").isZero();
-        assertThat(count("SELECT COUNT(*) FROM aud_entry a JOIN cas_client c ON c.pseudonym = a.subject "
-                + "WHERE c.id = ? AND a.action = 'DISCLOSURE_REFUSED' AND a.detail LIKE '%channel=TO_CLIENT%what="
-                + "WORK_AGREEMENT reason=not in tandem%'")).as("each refusal audited, the administrator's at the door")
+        assertThat(count(notInTandem)).as("each refusal audited, the administrator's at the door")
                 .isEqualTo(refusedBefore + 5);
         for (StaffPrincipal tandem : List.of(a, b)) {
             assertThat(web.status(get(url("/agreement/1/pdf")), tandem)).isEqualTo(200);
@@ -291,17 +291,22 @@ class ClientReportTest {
         Map<String, String> downloads = Map.of("/client-report/report", "REPORT", "/client-report/export", "EXPORT",
                 "/agreement/1/pdf", "WORK_AGREEMENT");
         for (Map.Entry<String, String> download : downloads.entrySet()) {
-            long rows = count("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ? AND channel = 'TO_CLIENT' "
-                    + "AND what = '" + download.getValue() + "'");
-            long audited = count("SELECT COUNT(*) FROM aud_entry a JOIN cas_client c ON c.pseudonym = a.subject "
-                    + "WHERE c.id = ? AND a.action = 'DISCLOSURE_GRANTED' AND a.detail LIKE '%what="
-                    + download.getValue() + " %'");
+            String what = download.getValue();
+            String disclosures = "SELECT id FROM dis_disclosure WHERE client_id = ? AND channel = 'TO_CLIENT' AND what = ?";
+            List<UUID> before = jdbc.sql(disclosures).params(client.id(), what).query(UUID.class).list();
             assertThat(web.status(get(url(download.getKey())), a)).isEqualTo(200);
-            assertThat(count("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ? AND channel = 'TO_CLIENT' "
-                    + "AND what = '" + download.getValue() + "'")).as(download.getKey()).isEqualTo(rows + 1);
-            assertThat(count("SELECT COUNT(*) FROM aud_entry a JOIN cas_client c ON c.pseudonym = a.subject "
-                    + "WHERE c.id = ? AND a.action = 'DISCLOSURE_GRANTED' AND a.detail LIKE '%what="
-                    + download.getValue() + " %'")).as(download.getKey() + " audited").isEqualTo(audited + 1);
+            List<UUID> after = new java.util.ArrayList<>(jdbc.sql(disclosures).params(client.id(), what)
+                    .query(UUID.class).list());
+            after.removeAll(before);
+            assertThat(after).as(download.getKey()).hasSize(1);
+            // The audit names the channel, what went out, its ground (the client's own record, or the
+            // agreement's version) and the disclosure, exactly.
+            String detail = what.equals("WORK_AGREEMENT")
+                    ? AuditDetail.of("disclosure.work-agreement", "TO_CLIENT", what, 1, after.get(0))
+                    : AuditDetail.of("disclosure.subject-access", "TO_CLIENT", what, after.get(0));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry a JOIN cas_client c ON c.pseudonym = a.subject "
+                    + "WHERE c.id = ? AND a.action = 'DISCLOSURE_GRANTED' AND a.detail = ?").params(client.id(), detail)
+                    .query(Long.class).single()).as(download.getKey() + " audited").isEqualTo(1);
         }
         // The next report lists the earlier downloads as disclosures to the client.
         String text = pdfText(web.perform(get(url("/client-report/report")), a).getContentAsByteArray());

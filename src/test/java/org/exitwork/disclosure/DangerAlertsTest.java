@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.ClientRecordPart;
 import org.exitwork.cases.ClientRecordSection;
@@ -320,8 +321,12 @@ class DangerAlertsTest {
         assertThat(mails()).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ?").param(client.id())
                 .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = 'DISCLOSURE_REFUSED' AND subject = ? "
-                + "AND detail LIKE '%recipient-changed%'").param(client.pseudonym()).query(Long.class).single()).isEqualTo(2);
+        // Both refused at approval, each naming its alert and the policy's reason.
+        assertThat(jdbc.sql("SELECT detail FROM aud_entry WHERE action = 'DISCLOSURE_REFUSED' AND subject = ?")
+                .param(client.pseudonym()).query(String.class).list()).containsExactlyInAnyOrder(
+                        AuditDetail.of("disclosure.refused-danger", "DANGER_ALERT", police, "FULL_NAME", waiting,
+                                "NO_NAMED_CONTACT"),
+                        AuditDetail.of("disclosure.refused-danger", "DANGER_ALERT", police, "", second, "INACTIVE_PARTNER"));
     }
 
     @Test

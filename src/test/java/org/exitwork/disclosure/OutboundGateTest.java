@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.consent.ConsentsToShare;
 import org.exitwork.consent.DataKind;
@@ -197,13 +198,10 @@ class OutboundGateTest {
         return counts;
     }
 
-    private long audited(String action, String... detailParts) {
-        StringBuilder like = new StringBuilder("%");
-        for (String part : detailParts) {
-            like.append(part).append('%');
-        }
+    /** Entries about the client of this action with exactly this detail (channel, partner, what, ground, reason). */
+    private long audited(String action, String detail) {
         return jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE org_id = ? AND subject = ? AND action = ? "
-                + "AND detail LIKE ?").params(org.id(), client.pseudonym(), action, like.toString())
+                + "AND detail = ?").params(org.id(), client.pseudonym(), action, detail)
                 .query(Long.class).single();
     }
 
@@ -212,7 +210,7 @@ class OutboundGateTest {
      * in any dis_ or con_ table, one refusal in the audit chain naming the partner and the reason.
      */
     private void refused(MockHttpServletRequestBuilder request, int status, String message, String auditAction,
-            String... auditDetail) throws Exception {
+            String auditDetail) throws Exception {
         Map<String, Long> before = rows();
         long audits = audited(auditAction, auditDetail);
         MockHttpServletResponse response = web.perform(request, a);
@@ -273,12 +271,13 @@ class OutboundGateTest {
                 continue;
             }
             refused(consentForm(id), 400, "This partner cannot be named in a consent to share: "
-                    + shareRefusal(kind), "CONSENT_PARTNER_REFUSED", "@consent.partner-refused|" + id, kind.name(),
-                    shareRefusalCode(kind));
+                    + shareRefusal(kind), "CONSENT_PARTNER_REFUSED", AuditDetail.of("consent.partner-refused", id,
+                    kind.name(), shareRefusalCode(kind)));
             // A consent to case conferences only is refused alike.
             refused(consentForm(id).param("kinds", "CASE_CONFERENCE"), 400,
                     "This partner cannot be named in a consent to share: " + shareRefusal(kind),
-                    "CONSENT_PARTNER_REFUSED", "@consent.partner-refused|" + id, shareRefusalCode(kind));
+                    "CONSENT_PARTNER_REFUSED", AuditDetail.of("consent.partner-refused", id, kind.name(),
+                    shareRefusalCode(kind)));
         }
     }
 
@@ -302,7 +301,8 @@ class OutboundGateTest {
                 continue;
             }
             refused(share(id, consentOf.get(kind)), 409, "Refused: " + shareRefusal(kind), "DISCLOSURE_REFUSED",
-                    "channel=SHARE", "partner " + id, shareRefusalCode(kind));
+                    AuditDetail.of("disclosure.refused-consent", "SHARE", id, "CURRENT_NEEDS", consentOf.get(kind),
+                            shareRefusalCode(kind)));
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_disclosure WHERE client_id = ?").param(client.id())
                 .query(Long.class).single()).isEqualTo(SOCIAL.size());
@@ -327,7 +327,8 @@ class OutboundGateTest {
                 continue;
             }
             refused(plan(id), 409, "Refused: " + shareRefusal(kind) + " Nothing was stored.", "DISCLOSURE_REFUSED",
-                    "channel=CONFERENCE_MINUTES", "partner " + id, shareRefusalCode(kind));
+                    AuditDetail.of("disclosure.refused", "CONFERENCE_MINUTES", id, "CONFERENCE_PARTICIPATION",
+                            shareRefusalCode(kind)));
         }
     }
 
@@ -366,8 +367,9 @@ class OutboundGateTest {
             assertThat(jdbc.sql("SELECT outcome FROM dis_conference_partner WHERE conference_id = ? AND partner_id = ? "
                     + "AND disclosure_id IS NULL").params(conference, id).query(String.class).single()).as(kind.name())
                     .isEqualTo("REFUSED");
-            assertThat(audited("DISCLOSURE_REFUSED", "channel=CONFERENCE_MINUTES", "partner " + id,
-                    shareRefusalCode(kind))).as(kind.name()).isEqualTo(1);
+            assertThat(audited("DISCLOSURE_REFUSED", AuditDetail.of("disclosure.refused-conference", "CONFERENCE_MINUTES",
+                    id, "CONFERENCE_MINUTES", conference, consentOf.get(kind), shareRefusalCode(kind)))).as(kind.name())
+                    .isEqualTo(1);
         }
         // What went to the housing office does not name the refused partners either.
         String content = jdbc.sql("SELECT id FROM dis_disclosure WHERE client_id = ?").param(client.id())
@@ -401,13 +403,13 @@ class OutboundGateTest {
                 continue;
             }
             refused(alert(id, contact.get(kind)), 409, "Refused: " + text(code) + " Nothing was stored.",
-                    "DISCLOSURE_REFUSED", "channel=DANGER_ALERT", "partner " + id, code);
+                    "DISCLOSURE_REFUSED", AuditDetail.of("disclosure.refused", "DANGER_ALERT", id, "", code));
         }
         // A security partner with someone who is not its contact person: the body as such, refused.
         UUID police = partner.get(PartnerKind.POLICE);
         refused(alert(police, contact.get(PartnerKind.HOUSING)), 409,
                 "Refused: " + NO_NAMED_CONTACT + " Nothing was stored.", "DISCLOSURE_REFUSED",
-                "channel=DANGER_ALERT", "partner " + police, "NO_NAMED_CONTACT");
+                AuditDetail.of("disclosure.refused", "DANGER_ALERT", police, "", "NO_NAMED_CONTACT"));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -437,10 +439,11 @@ class OutboundGateTest {
         assertThat(consents.validOn(org.id(), client.id(), today())).extracting(ConsentsToShare.ValidConsent::id)
                 .doesNotContain(legacy).hasSize(SOCIAL.size());
 
-        refused(share(funder, legacy), 409, "Refused: " + FUNDERS, "DISCLOSURE_REFUSED", "channel=SHARE",
-                "partner " + funder, "FUNDERS_SEE_AGGREGATES_ONLY", "consent=" + legacy);
+        refused(share(funder, legacy), 409, "Refused: " + FUNDERS, "DISCLOSURE_REFUSED", AuditDetail.of(
+                "disclosure.refused-consent", "SHARE", funder, "CURRENT_NEEDS", legacy, "FUNDERS_SEE_AGGREGATES_ONLY"));
         refused(plan(funder), 409, "Refused: " + FUNDERS + " Nothing was stored.", "DISCLOSURE_REFUSED",
-                "channel=CONFERENCE_MINUTES", "partner " + funder, "FUNDERS_SEE_AGGREGATES_ONLY");
+                AuditDetail.of("disclosure.refused", "CONFERENCE_MINUTES", funder, "CONFERENCE_PARTICIPATION",
+                        "FUNDERS_SEE_AGGREGATES_ONLY"));
 
         // A partner deactivated since: its consent is marked alike and no longer offered.
         UUID housing = partner.get(PartnerKind.HOUSING);
@@ -449,7 +452,8 @@ class OutboundGateTest {
         assertThat(web.page("/cases/" + client.id() + "/consents", a)).contains("data-refusal=\"INACTIVE_PARTNER\"")
                 .contains("this partner is no longer active.");
         refused(share(housing, consentOf.get(PartnerKind.HOUSING)), 409, "Refused: this partner is no longer active.",
-                "DISCLOSURE_REFUSED", "channel=SHARE", "partner " + housing, "INACTIVE_PARTNER");
+                "DISCLOSURE_REFUSED", AuditDetail.of("disclosure.refused-consent", "SHARE", housing, "CURRENT_NEEDS",
+                        consentOf.get(PartnerKind.HOUSING), "INACTIVE_PARTNER"));
 
         // It stays the client's to revoke.
         assertThat(web.status(post("/cases/{id}/consents/{c}/revoke", client.id(), legacy)

@@ -18,6 +18,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.testing.ModuleDatabaseTest;
 import org.exitwork.testing.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -134,7 +135,7 @@ class KeyRotationTest {
         assertThat(audited).extracting(row -> row.get("action")).contains("MASTER_KEY_ROTATED", "MASTER_KEY_DESTROYED");
         assertThat(audited).allSatisfy(row -> assertThat(row.get("org_id")).isNull());
         assertThat(audited).filteredOn(row -> "MASTER_KEY_DESTROYED".equals(row.get("action")))
-                .extracting(row -> row.get("subject")).contains("master key version " + oldPrimary);
+                .extracting(row -> row.get("subject")).contains(AuditDetail.of("key.version", oldPrimary));
     }
 
     @Test

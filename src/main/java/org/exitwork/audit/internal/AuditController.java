@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class AuditController {
 
     /** One entry as the reader reads it: the codes in words of the reader's language. */
-    record Line(AuditEntry entry, String actor, String action, String detail) {
+    record Line(AuditEntry entry, String actor, String action, String subject, String detail) {
     }
 
     private final AuditLog log;
@@ -44,7 +44,8 @@ class AuditController {
     String recent(@AuthenticationPrincipal(expression = "organisationId") UUID organisation, Locale language,
             Model model) {
         List<Line> lines = log.recent(organisation, 200).stream().map(e -> new Line(e, wording.actor(e, language),
-                wording.action(e.action(), language), wording.detail(e.detail(), language))).toList();
+                wording.action(e.action(), language), wording.subject(e, language), wording.detailOf(e, language)))
+                .toList();
         model.addAttribute("entries", lines);
         return "audit/log";
     }

@@ -26,14 +26,17 @@ class KeyRotationAudit {
 
     @EventListener
     void rotated(KeyRotation.Rotated event) {
-        audit.record(new AuditEvent(null, null, ACTOR, ROTATED, "master key version "
-                + event.primaryVersion(), AuditDetail.of(event.newVersion() ? "key.rotated-new-primary" : "key.rotated-finished",
+        audit.record(new AuditEvent(null, null, ACTOR, ROTATED, version(event.primaryVersion()), AuditDetail.of(event.newVersion() ? "key.rotated-new-primary" : "key.rotated-finished",
                 event.clientKeys(), event.systemKeys())));
+    }
+
+    /** The subject: a master-key version is no person or client, so it is a code read in the reader's language. */
+    static String version(Object version) {
+        return AuditDetail.of("key.version", version);
     }
 
     @EventListener
     void destroyed(KeyRotation.VersionDestroyed event) {
-        audit.record(new AuditEvent(null, null, ACTOR, DESTROYED, "master key version "
-                + event.version(), AuditDetail.of("key.destroyed", event.created(), event.retired())));
+        audit.record(new AuditEvent(null, null, ACTOR, DESTROYED, version(event.version()), AuditDetail.of("key.destroyed", event.created(), event.retired())));
     }
 }

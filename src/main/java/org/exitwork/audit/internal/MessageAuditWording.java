@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,9 +45,46 @@ class MessageAuditWording implements AuditWording {
             Map.entry("exitwork (review reminder)", "review-reminder"),
             Map.entry("system", "system"));
 
-    record Earlier(Pattern pattern, String code) {
+    /**
+     * One known English form: its pattern and code, and where the groups are not the code's arguments as
+     * they stand: {@code order} (1-based groups in the order of the code's arguments), {@code names} (groups
+     * written as words, "unknown-partner" or "taken_on,title", read as names, UNKNOWN_PARTNER) and
+     * {@code action} (the form means this only in entries of that action, a bare date say).
+     */
+    record Earlier(String action, Pattern pattern, String code, List<Integer> order, Set<Integer> names) {
+
         Earlier(String regex, String code) {
-            this(Pattern.compile(regex), code);
+            this(null, Pattern.compile(regex), code, List.of(), Set.of());
+        }
+
+        Earlier inOrder(Integer... groups) {
+            return new Earlier(action, pattern, code, List.of(groups), names);
+        }
+
+        Earlier asNames(Integer... groups) {
+            return new Earlier(action, pattern, code, order, Set.of(groups));
+        }
+
+        Earlier onlyFor(String action) {
+            return new Earlier(action, pattern, code, order, names);
+        }
+
+        Optional<AuditDetail> read(String action, String detail) {
+            if (this.action != null && !this.action.equals(action)) {
+                return Optional.empty();
+            }
+            Matcher m = pattern.matcher(detail);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            List<Integer> groups = order.isEmpty()
+                    ? java.util.stream.IntStream.rangeClosed(1, m.groupCount()).boxed().toList() : order;
+            List<String> args = new java.util.ArrayList<>();
+            for (int g : groups) {
+                String value = m.group(g);
+                args.add(names.contains(g) ? value.toUpperCase(Locale.ROOT).replaceAll("[ -]", "_") : value);
+            }
+            return Optional.of(new AuditDetail(code, args));
         }
     }
 
@@ -129,6 +167,12 @@ class MessageAuditWording implements AuditWording {
             new Earlier("(\\d{4}-\\d{2}-\\d{2}) induction", "training.recorded-induction"),
             new Earlier("([A-Z_]+) (\\d{4}-\\d{2}-\\d{2}) participants=(\\d+)", "supervision.recorded"),
             new Earlier("(\\d{4}-\\d{2}-\\d{2}) -> (\\d{4}-\\d{2}-\\d{2}) version=(\\d+)", "checkup.corrected"),
+            new Earlier("(\\d{4}-\\d{2}-\\d{2})", "training.recorded").onlyFor("TRAINING_RECORDED"),
+            new Earlier("(\\d{4}-\\d{2}-\\d{2}) changed=([a-z_,]+) version=(\\d+)", "training.corrected").asNames(2),
+            new Earlier("([A-Z_]+) (\\d{4}-\\d{2}-\\d{2}) changed=([a-z_,]+) version=(\\d+)", "supervision.corrected")
+                    .asNames(3),
+            new Earlier("(\\d{4}-\\d{2}-\\d{2})", "checkup.done").onlyFor("CHECKUP_DONE"),
+            new Earlier("(\\d{4}-\\d{2}-\\d{2})", "checkup.due").onlyFor("CHECKUP_DUE_SET"),
             // network and referrals
             new Earlier("from=([A-Z_]+) to=([A-Z_]+)", "partner.kind-change"),
             new Earlier("kind=([A-Z_]+) agreement=([A-Z_]+) contacts=(\\d+)", "partner.created"),
@@ -176,6 +220,8 @@ class MessageAuditWording implements AuditWording {
             new Earlier("appointments=(\\d+) versions=(\\d+)", "safety.client-links-erased"),
             new Earlier("stage=([A-Z_]+) reason=none on=(\\d{4}-\\d{2}-\\d{2})", "safety.appointment-cancelled"),
             new Earlier("stage=([A-Z_]+) reason=given on=(\\d{4}-\\d{2}-\\d{2})", "safety.appointment-cancelled-reason"),
+            new Earlier("changed=([a-z_,]+) version=(\\d+) stage=([A-Z_]+) on=(\\d{4}-\\d{2}-\\d{2})",
+                    "safety.appointment-corrected").asNames(1),
             // disclosure
             new Earlier("alert (\\S+) no address", "alert.no-address"),
             new Earlier("alert (\\S+) status=([A-Z_]+)", "alert.status"),
@@ -190,6 +236,20 @@ class MessageAuditWording implements AuditWording {
                     "disclosure.consent"),
             new Earlier("channel=([A-Z_]+) to=partner (\\S+) what=([A-Z_,]*) why=danger in default (\\S+) disclosure=(\\S+)",
                     "disclosure.danger"),
+            new Earlier("channel=([A-Z_]+) to=partner (\\S+) what=([A-Z_,]*) why=conference (\\S+) consent (\\S+) "
+                    + "disclosure=(\\S+)", "disclosure.conference"),
+            new Earlier("channel=([A-Z_]+) to=client what=([A-Z_,]*) why=subject access disclosure=(\\S+)",
+                    "disclosure.subject-access"),
+            new Earlier("channel=([A-Z_]+) to=client what=([A-Z_,]*) why=work agreement version (\\d+) disclosure=(\\S+)",
+                    "disclosure.work-agreement"),
+            new Earlier("channel=([A-Z_]+) to=partner (\\S+) what=([A-Z_,]*) reason=([A-Za-z_-]+) consent=(\\S+)",
+                    "disclosure.refused-consent").inOrder(1, 2, 3, 5, 4).asNames(4),
+            new Earlier("channel=([A-Z_]+) to=partner (\\S+) what=([A-Z_,]*) reason=recipient-changed alert (\\S+) "
+                    + "([A-Za-z_-]+)", "disclosure.refused-danger").asNames(5),
+            new Earlier("channel=([A-Z_]+) to=partner (\\S+) what=([A-Z_,]*) reason=([A-Za-z_-]+)", "disclosure.refused")
+                    .asNames(4),
+            new Earlier("channel=([A-Z_]+) to=client what=([A-Z_,]*) reason=([A-Za-z_ -]+)", "disclosure.refused-client")
+                    .asNames(3),
             new Earlier("alert (\\S+) not sent", "alert.not-sent"),
             new Earlier("(\\d+) alerts", "alerts.count"),
             new Earlier("alert (\\S+) told=true on (\\d{4}-\\d{2}-\\d{2})", "alert.client-told"),
@@ -212,6 +272,11 @@ class MessageAuditWording implements AuditWording {
             new Earlier("consent (\\S+) revoked on (\\d{4}-\\d{2}-\\d{2})", "consent.revoked"),
             new Earlier("referral=(\\S+) practitioner=(\\S+)", "referral.assigned"),
             new Earlier("referral=(\\S+) practitioner=(\\S+) partnerKind=([A-Z_]+)", "referral.assigned-partner"));
+
+    /** The words of the outbound log's arguments: the channel, what went out, why it was refused. */
+    static final String CHANNEL = "audit.value.channel.";
+    static final String WHAT = "report.what.|dangeralerts.field.";
+    static final String REFUSAL = "outbound.refusal.|audit.value.refusal.";
 
     /** Where the words for a detail's enum arguments are, by code and argument (other bundles name them already). */
     static final Map<String, List<String>> ARGUMENT_KEYS = Map.ofEntries(
@@ -251,8 +316,16 @@ class MessageAuditWording implements AuditWording {
             Map.entry("alert.reviewed", List.of("", "dangeralerts.review-outcome.")),
             Map.entry("alert.reviewed-late", List.of("", "dangeralerts.review-outcome.")),
             Map.entry("consent.recorded", List.of("", "", "network.kind.", "consents.kind.", "", "", "consents.informed.")),
-            Map.entry("disclosure.consent", List.of("report.channel.", "", "report.what.|dangeralerts.field.")),
-            Map.entry("disclosure.danger", List.of("report.channel.", "", "report.what.|dangeralerts.field.")),
+            Map.entry("disclosure.consent", List.of(CHANNEL, "", WHAT)),
+            Map.entry("disclosure.danger", List.of(CHANNEL, "", WHAT)),
+            Map.entry("disclosure.conference", List.of(CHANNEL, "", WHAT)),
+            Map.entry("disclosure.subject-access", List.of(CHANNEL, WHAT)),
+            Map.entry("disclosure.work-agreement", List.of(CHANNEL, WHAT)),
+            Map.entry("disclosure.refused", List.of(CHANNEL, "", WHAT, REFUSAL)),
+            Map.entry("disclosure.refused-consent", List.of(CHANNEL, "", WHAT, "", REFUSAL)),
+            Map.entry("disclosure.refused-conference", List.of(CHANNEL, "", WHAT, "", "", REFUSAL)),
+            Map.entry("disclosure.refused-danger", List.of(CHANNEL, "", WHAT, "", REFUSAL)),
+            Map.entry("disclosure.refused-client", List.of(CHANNEL, WHAT, REFUSAL)),
             Map.entry("reset.password-denied", List.of("", "audit.value.reset-denied.")),
             Map.entry("reset.second-factor-denied", List.of("", "audit.value.reset-denied.")),
             Map.entry("referral.credential-created", List.of("", "referrals.scope.")),
@@ -266,6 +339,8 @@ class MessageAuditWording implements AuditWording {
             Map.entry("share.refused", List.of("", "audit.value.link.")),
             Map.entry("referral.assigned-partner", List.of("", "", "network.kind.")));
 
+    /** The subject of key rotation entries before it was a code. */
+    private static final Pattern EARLIER_MASTER_KEY = Pattern.compile("master key version (\\S+)");
     private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
@@ -287,10 +362,38 @@ class MessageAuditWording implements AuditWording {
 
     @Override
     public String detail(String detail, Locale language) {
+        return detail(null, detail, language);
+    }
+
+    @Override
+    public String detailOf(AuditEntry entry, Locale language) {
+        return detail(entry.action(), entry.detail(), language);
+    }
+
+    @Override
+    public String subject(AuditEntry entry, Locale language) {
+        String subject = entry.subject();
+        if (subject == null) {
+            return null;
+        }
+        // A pseudonym or a user name is shown as it is; a subject that is no person or client is a code.
+        Optional<AuditDetail> coded = AuditDetail.parse(subject).or(() -> {
+            Matcher m = EARLIER_MASTER_KEY.matcher(subject);
+            return m.matches() ? Optional.of(new AuditDetail("key.version", List.of(m.group(1)))) : Optional.empty();
+        });
+        if (coded.isEmpty()) {
+            return subject;
+        }
+        String text = messages.getMessage("audit.subject." + coded.get().code(), coded.get().arguments().toArray(), null,
+                language);
+        return text != null ? text : subject;
+    }
+
+    private String detail(String action, String detail, Locale language) {
         if (detail == null || detail.isBlank()) {
             return "";
         }
-        Optional<AuditDetail> coded = AuditDetail.parse(detail).or(() -> earlier(detail));
+        Optional<AuditDetail> coded = AuditDetail.parse(detail).or(() -> earlier(action, detail));
         if (coded.isEmpty()) {
             return detail;
         }
@@ -319,15 +422,11 @@ class MessageAuditWording implements AuditWording {
     }
 
     /** Reads an English detail of an earlier version back into its code and arguments. */
-    static Optional<AuditDetail> earlier(String detail) {
+    static Optional<AuditDetail> earlier(String action, String detail) {
         for (Earlier e : EARLIER) {
-            Matcher m = e.pattern().matcher(detail);
-            if (m.matches()) {
-                String[] groups = new String[m.groupCount()];
-                for (int i = 0; i < groups.length; i++) {
-                    groups[i] = m.group(i + 1);
-                }
-                return Optional.of(new AuditDetail(e.code(), List.of(groups)));
+            Optional<AuditDetail> read = e.read(action, detail);
+            if (read.isPresent()) {
+                return read;
             }
         }
         return Optional.empty();

@@ -162,6 +162,112 @@ class AuditWordingTest {
         assertThat(wording.detail("alert a-1 told=true on 2026-12-01", EN)).isEqualTo("alert a-1: the client was told on 1 Dec 2026");
     }
 
+    /** The outbound log: channel, partner, what went out, its ground and the refusal's reason, as codes. */
+    @Test
+    void theOutboundLogReadsInBothLanguages() {
+        String refused = AuditDetail.of("disclosure.refused-consent", "SHARE", "p-1", "ATTENDANCE,HOUSING", "c-1",
+                "ONE_WAY_STREET");
+        assertThat(refused).isEqualTo("@disclosure.refused-consent|SHARE|p-1|ATTENDANCE,HOUSING|c-1|ONE_WAY_STREET");
+        assertThat(wording.detail(refused, DE)).isEqualTo("Weitergabe an Partner p-1, Daten: "
+                + messages.getMessage("report.what.ATTENDANCE", null, DE) + ", "
+                + messages.getMessage("report.what.HOUSING", null, DE) + ", aufgrund der Einwilligung c-1: abgelehnt, "
+                + messages.getMessage("outbound.refusal.ONE_WAY_STREET", null, DE));
+        assertThat(wording.detail(refused, EN)).isEqualTo("Share to partner p-1, data: attendance, housing situation, "
+                + "under consent c-1: refused, " + messages.getMessage("outbound.refusal.ONE_WAY_STREET", null, EN));
+        assertThat(wording.detail(AuditDetail.of("disclosure.refused", "CONFERENCE_MINUTES", "p-1",
+                "CONFERENCE_PARTICIPATION", "NO_VALID_CONSENT"), DE)).isEqualTo("Protokoll einer Fallkonferenz an "
+                        + "Partner p-1, Daten: Teilnahme an einer Fallkonferenz: abgelehnt, keine heute gültige "
+                        + "Einwilligung nennt Fallkonferenzen mit diesem Partner");
+        assertThat(wording.detail(AuditDetail.of("disclosure.refused-danger", "DANGER_ALERT", "p-1", "", "a-1",
+                "NO_NAMED_CONTACT"), EN)).isEqualTo("Danger alert to partner p-1, data: none, danger alert a-1: refused "
+                        + "at approval, " + messages.getMessage("outbound.refusal.NO_NAMED_CONTACT", null, EN));
+        assertThat(wording.detail(AuditDetail.of("disclosure.refused-client", "TO_CLIENT", "WORK_AGREEMENT",
+                "NOT_IN_TANDEM"), DE)).isEqualTo("Ausfertigung für die Klientin oder den Klienten, Daten: "
+                        + "Arbeitsvereinbarung: abgelehnt, nicht im Tandem des Falls");
+        assertThat(wording.detail(AuditDetail.of("disclosure.subject-access", "TO_CLIENT", "EXPORT", "d-1"), EN))
+                .isEqualTo("Copy for the client, data: full export, the client's own record at their request, disclosure d-1");
+        assertThat(wording.detail(AuditDetail.of("disclosure.work-agreement", "TO_CLIENT", "WORK_AGREEMENT", 3, "d-1"), DE))
+                .isEqualTo("Ausfertigung für die Klientin oder den Klienten, Daten: Arbeitsvereinbarung, Fassung 3 der "
+                        + "Arbeitsvereinbarung, Weitergabe d-1");
+        assertThat(wording.detail(AuditDetail.of("disclosure.refused-conference", "CONFERENCE_MINUTES", "p-1",
+                "CONFERENCE_MINUTES", "k-1", "c-1", "INACTIVE_PARTNER"), DE)).isEqualTo("Protokoll einer Fallkonferenz an "
+                        + "Partner p-1, Daten: Protokoll einer Fallkonferenz, Fallkonferenz k-1 aufgrund der Einwilligung "
+                        + "c-1: abgelehnt, " + messages.getMessage("outbound.refusal.INACTIVE_PARTNER", null, DE));
+        assertThat(wording.detail(AuditDetail.of("disclosure.conference", "CONFERENCE_MINUTES", "p-1",
+                "CONFERENCE_MINUTES", "k-1", "c-1", "d-1"), EN)).isEqualTo("Case conference minutes to partner p-1, data: "
+                        + "minutes of a case conference, case conference k-1 under consent c-1, disclosure d-1");
+    }
+
+    /** What the outbound log stored in English before reads as the codes it stores now. */
+    @Test
+    void theOutboundLogWrittenInEnglishBeforeReadsTheSame() {
+        for (Locale language : new Locale[] { EN, DE }) {
+            assertThat(wording.detail("channel=SHARE to=partner p-1 what=ATTENDANCE reason=INACTIVE_PARTNER consent=c-1",
+                    language)).isEqualTo(wording.detail(AuditDetail.of("disclosure.refused-consent", "SHARE", "p-1",
+                            "ATTENDANCE", "c-1", "INACTIVE_PARTNER"), language));
+            assertThat(wording.detail("channel=CONFERENCE_MINUTES to=partner p-1 what=CONFERENCE_MINUTES "
+                    + "reason=no-valid-consent", language)).isEqualTo(wording.detail(AuditDetail.of("disclosure.refused",
+                            "CONFERENCE_MINUTES", "p-1", "CONFERENCE_MINUTES", "NO_VALID_CONSENT"), language));
+            assertThat(wording.detail("channel=DANGER_ALERT to=partner p-1 what=FULL_NAME "
+                    + "reason=recipient-changed alert a-1 unknown-partner", language)).isEqualTo(wording.detail(
+                            AuditDetail.of("disclosure.refused-danger", "DANGER_ALERT", "p-1", "FULL_NAME", "a-1",
+                                    "UNKNOWN_PARTNER"), language));
+            assertThat(wording.detail("channel=DANGER_ALERT to=partner p-1 what= reason=not-a-contact-of-the-partner",
+                    language)).isEqualTo(wording.detail(AuditDetail.of("disclosure.refused", "DANGER_ALERT", "p-1", "",
+                            "NOT_A_CONTACT_OF_THE_PARTNER"), language));
+            assertThat(wording.detail("channel=TO_CLIENT to=client what=REPORT reason=not in tandem", language))
+                    .isEqualTo(wording.detail(AuditDetail.of("disclosure.refused-client", "TO_CLIENT", "REPORT",
+                            "NOT_IN_TANDEM"), language));
+            assertThat(wording.detail("channel=TO_CLIENT to=client what=EXPORT why=subject access disclosure=d-1", language))
+                    .isEqualTo(wording.detail(AuditDetail.of("disclosure.subject-access", "TO_CLIENT", "EXPORT", "d-1"),
+                            language));
+            assertThat(wording.detail("channel=TO_CLIENT to=client what=WORK_AGREEMENT why=work agreement version 2 "
+                    + "disclosure=d-1", language)).isEqualTo(wording.detail(AuditDetail.of("disclosure.work-agreement",
+                            "TO_CLIENT", "WORK_AGREEMENT", 2, "d-1"), language));
+            assertThat(wording.detail("channel=CONFERENCE_MINUTES to=partner p-1 what=CONFERENCE_MINUTES "
+                    + "why=conference k-1 consent c-1 disclosure=d-1", language)).isEqualTo(wording.detail(
+                            AuditDetail.of("disclosure.conference", "CONFERENCE_MINUTES", "p-1", "CONFERENCE_MINUTES",
+                                    "k-1", "c-1", "d-1"), language));
+        }
+        assertThat(wording.detail("channel=SHARE to=partner p-1 what=ATTENDANCE reason=SECURITY_PARTNER consent=c-1", DE))
+                .endsWith(": abgelehnt, eine Sicherheitsbehörde");
+    }
+
+    /** Corrections and trainings of earlier versions: the changed fields were words, a training a bare date. */
+    @Test
+    void correctionsAndTrainingsWrittenInEnglishBeforeReadInWords() {
+        assertThat(wording.detail("changed=times,place_kind version=2 stage=PLANNED on=2026-11-30", DE))
+                .isEqualTo("geändert: Zeiten, Art des Ortes; Fassung 2, vor Beginn, Termin am 30.11.2026");
+        assertThat(wording.detail("changed=attendees version=3 stage=UNDERWAY on=2026-11-30", EN))
+                .isEqualTo(wording.detail(AuditDetail.of("safety.appointment-corrected", "ATTENDEES", 3, "UNDERWAY",
+                        "2026-11-30"), EN));
+        assertThat(wording.detail("2026-11-30 changed=taken_on,title version=1", DE))
+                .isEqualTo("besucht am 30.11.2026, geändert: Datum, Titel; Fassung 1");
+        assertThat(wording.detail("INTERVISION 2026-11-30 changed=held_on,supervisor version=2", EN))
+                .isEqualTo(wording.detail(AuditDetail.of("supervision.corrected", "INTERVISION", "2026-11-30",
+                        "HELD_ON,SUPERVISOR", 2), EN));
+        // A bare date means what its action says.
+        assertThat(wording.detailOf(entryOf("TRAINING_RECORDED", "2026-11-30"), DE)).isEqualTo("besucht am 30.11.2026");
+        assertThat(wording.detailOf(entryOf("CHECKUP_DONE", "2026-11-30"), DE)).isEqualTo("durchgeführt am 30.11.2026");
+        assertThat(wording.detailOf(entryOf("CHECKUP_DUE_SET", "2026-11-30"), EN)).isEqualTo("due on 30 Nov 2026");
+        assertThat(wording.detailOf(entryOf("CASE_READ", "2026-11-30"), DE)).as("anything else stays as stored")
+                .isEqualTo("2026-11-30");
+        assertThat(wording.detail("2026-11-30", DE)).isEqualTo("2026-11-30");
+    }
+
+    /** A master-key version is no person and no client: its subject reads in words, then as now. */
+    @Test
+    void subjectsThatAreNoPersonReadInBothLanguages() {
+        assertThat(KeyRotationAudit.version("4711")).isEqualTo("@key.version|4711");
+        assertThat(wording.subject(subject("@key.version|4711"), DE)).isEqualTo("Hauptschlüssel-Version 4711");
+        assertThat(wording.subject(subject("@key.version|4711"), EN)).isEqualTo("master key version 4711");
+        assertThat(wording.subject(subject("master key version 4711"), DE)).isEqualTo("Hauptschlüssel-Version 4711");
+        // Pseudonyms and user names are shown as they are.
+        assertThat(wording.subject(subject("Blue Heron 42"), DE)).isEqualTo("Blue Heron 42");
+        assertThat(wording.subject(subject("mara.k"), DE)).isEqualTo("mara.k");
+        assertThat(wording.subject(subject(null), DE)).isNull();
+    }
+
     @Test
     void everyCodeOfEarlierDetailsHasWordsInBothLanguages() {
         for (var earlier : MessageAuditWording.EARLIER) {
@@ -186,6 +292,14 @@ class AuditWordingTest {
             assertThat(messages.getMessage("audit.actor." + key, null, null, DE)).as(key).isNotNull();
             assertThat(messages.getMessage("audit.actor." + key, null, null, EN)).as(key).isNotNull();
         }
+    }
+
+    private static AuditEntry entryOf(String action, String detail) {
+        return new AuditEntry(1, Instant.EPOCH, UUID.randomUUID(), null, "mara.k", action, "mara.k", detail);
+    }
+
+    private static AuditEntry subject(String subject) {
+        return new AuditEntry(1, Instant.EPOCH, null, null, "key rotation", "MASTER_KEY_DESTROYED", subject, null);
     }
 
     private static AuditEntry entry(UUID actorId, String actorName) {

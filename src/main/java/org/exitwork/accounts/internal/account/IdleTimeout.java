@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.exitwork.platform.StaticFiles;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,12 +41,55 @@ public class IdleTimeout extends OncePerRequestFilter {
 
     /**
      * Style sheets, scripts and icons are fetched by the browser, several at once, not by a person;
-     * writing the session for each raced on the first write of the time (two inserts of one attribute).
+     * they have a filter chain of their own without any session ({@link StaticFiles}), and should one
+     * come here all the same, it neither counts nor touches the session.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/webjars/") || path.startsWith("/favicon.");
+        return StaticFiles.isStatic(request);
+    }
+
+    /**
+     * A new session starts with the time already written, in the request that creates it: later
+     * requests of the session, which a browser sends several at once, then only update the time and
+     * never both insert it (a duplicate key in the session store, a 500 for one of them). Placed right
+     * after the session store's own filter, so that every creation of a session passes through it.
+     */
+    public static final class SessionStart implements Filter {
+
+        private final Clock clock;
+
+        public SessionStart(Clock clock) {
+            this.clock = clock;
+        }
+
+        // Every dispatch (an error page may create a session too), so a plain filter, not a once-per-request one.
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (!(req instanceof HttpServletRequest request) || StaticFiles.isStatic(request)) {
+                chain.doFilter(req, response);
+                return;
+            }
+            chain.doFilter(new HttpServletRequestWrapper(request) {
+                @Override
+                public HttpSession getSession(boolean create) {
+                    return started(super.getSession(create));
+                }
+
+                @Override
+                public HttpSession getSession() {
+                    return started(super.getSession());
+                }
+            }, response);
+        }
+
+        private HttpSession started(HttpSession session) {
+            if (session != null && session.isNew() && session.getAttribute(LAST_ACTIVITY) == null) {
+                session.setAttribute(LAST_ACTIVITY, clock.millis());
+            }
+            return session;
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.exitwork.accounts.internal.web;
 
 import java.util.Arrays;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.exitwork.accounts.Role;
@@ -9,23 +10,31 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.accounts.internal.account.IdleTimeout;
 import org.exitwork.accounts.internal.signin.PasswordStep;
 import org.exitwork.accounts.internal.signin.SignInService;
+import org.exitwork.platform.StaticFiles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Who may reach what. Public: sign-in, first run, health, static files. The rest of the sign-in
  * needs a verified password; everything else needs both factors (a role). Each module narrows its
- * own pages further with {@code @PreAuthorize}.
+ * own pages further with {@code @PreAuthorize}. Static files have a chain of their own that never
+ * touches the session, with the same headers as every page.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -35,6 +44,46 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    /**
+     * Style sheets, scripts, icons: public and the same for everyone, so no session is loaded, created
+     * or written for them (a browser fetches several at once; see {@link StaticFiles}). Not
+     * {@code web.ignoring()}: the responses keep every header a page has.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 20)
+    SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+        http
+                .securityMatcher(StaticFiles.PATTERNS.toArray(String[]::new))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                // Each of these would look at the session: the anonymous visitor's details name its id,
+                // session management asks for the context, a token would be looked up in it. Nothing
+                // here changes anything, and nobody is anybody.
+                .sessionManagement(s -> s.disable())
+                .anonymous(a -> a.disable())
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .logout(l -> l.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    /**
+     * Writes the time of a new session's first activity as the session is created (see
+     * {@link IdleTimeout.SessionStart}), right after the session store's filter and before everything
+     * else that may create a session.
+     */
+    @Bean
+    FilterRegistrationBean<IdleTimeout.SessionStart> sessionStart(java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${spring.session.servlet.filter-order:"
+                    + SessionRepositoryFilter.DEFAULT_ORDER + "}") int sessionFilterOrder) {
+        FilterRegistrationBean<IdleTimeout.SessionStart> registration = new FilterRegistrationBean<>(
+                new IdleTimeout.SessionStart(clock));
+        registration.setOrder(sessionFilterOrder + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, PasswordStep passwordStep, SignInService signIn,
@@ -46,9 +95,7 @@ class SecurityConfiguration {
                 .authenticationProvider(passwordStep)
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
-                                "/error")
-                        .permitAll()
+                        .requestMatchers("/actuator/health", "/error").permitAll()
                         .requestMatchers("/setup", "/sign-in").permitAll()
                         // A share's download link (R9): the token is the credential; disclosure checks it.
                         .requestMatchers("/shared/*").permitAll()
@@ -77,12 +124,16 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .addFilterBefore(new IdleTimeout(clock, idle),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+                .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** The headers of every response, pages and static files alike. */
+    private static void headers(HeadersConfigurer<HttpSecurity> h) {
+        h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"));
     }
 
     /** Someone half-way through signing in is sent on to the next step rather than refused. */

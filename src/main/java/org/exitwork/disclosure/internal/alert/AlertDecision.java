@@ -15,8 +15,8 @@ import org.exitwork.network.Partner;
  */
 final class AlertDecision {
 
-    static final Refusal UNKNOWN_PARTNER = Refusal.of("unknown-partner", "dangeralerts.refused.unknown-partner");
-    static final Refusal NO_IDENTITY = Refusal.of("identity-unavailable", "dangeralerts.refused.no-identity");
+    static final Refusal UNKNOWN_PARTNER = Refusal.of("UNKNOWN_PARTNER", "dangeralerts.refused.unknown-partner");
+    static final Refusal NO_IDENTITY = Refusal.of("IDENTITY_UNAVAILABLE", "dangeralerts.refused.no-identity");
     static final String POLICY = "dangeralerts.refused.policy";
     static final String RECIPIENT_CHANGED = "dangeralerts.refused.recipient-changed";
 
@@ -48,11 +48,11 @@ final class AlertDecision {
     /**
      * When the second staff member approves: the recipient was chosen when the alert was raised; by now
      * the partner may no longer be an active security partner, or the contact person may have left
-     * ({@code contactStays} false). The code names the policy's reason or {@code unknown-partner}.
+     * ({@code contactStays} false). The code names the policy's reason or {@code UNKNOWN_PARTNER}.
      */
     static Decision approval(Optional<Partner> partner, boolean contactStays) {
         if (partner.isEmpty()) {
-            return Decision.refused(Refusal.of("unknown-partner", RECIPIENT_CHANGED));
+            return Decision.refused(Refusal.of("UNKNOWN_PARTNER", RECIPIENT_CHANGED));
         }
         return policy(partner.get(), contactStays)
                 .map(p -> Decision.refused(Refusal.byPolicy(p, RECIPIENT_CHANGED))).orElse(Decision.ALLOWED);

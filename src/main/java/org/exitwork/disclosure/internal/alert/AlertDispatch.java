@@ -10,6 +10,7 @@ import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
+import org.exitwork.disclosure.internal.DisclosureLog.Ground;
 import org.exitwork.disclosure.internal.DisclosureLog.Outgoing;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ class AlertDispatch {
     void goOut(StaffPrincipal who, CaseReference ref, Alert alert) {
         UUID disclosure = disclosures.granted(who, ref, new Outgoing(Channel.DANGER_ALERT,
                 new Recipient(alert.partnerId(), alert.contactName() + " (" + alert.partnerName() + ")"),
-                alert.fields().stream().map(Enum::name).toList(), "danger in default " + alert.id(), null,
+                alert.fields().stream().map(Enum::name).toList(), Ground.dangerAlert(alert.id()), null,
                 alert.content()));
         repository.markSent(alert.id(), clock.instant(), disclosure);
         // The e-mail leaves only once the record of it is committed: an alert must never go out

@@ -22,6 +22,7 @@ import org.exitwork.cases.ClientIdentity;
 import org.exitwork.cases.IdentityVault;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
+import org.exitwork.disclosure.internal.DisclosureLog.Ground;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.Refusal;
@@ -160,10 +161,10 @@ class DangerAlerts {
                 .stream().filter(c -> c.id().equals(alert.contactId())).findFirst());
         Recipient recipient = partner.map(p -> new Recipient(p.id(), p.name()))
                 .orElse(new Recipient(alert.partnerId(), "unknown partner"));
-        refuseUnless(AlertDecision.recipient(partner, contact.isPresent()), who, ref, recipient, what, "");
+        refuseUnless(AlertDecision.recipient(partner, contact.isPresent()), who, ref, recipient, what, null);
         // Read from the vault only when a field is ticked, and only once the recipient is allowed.
         ClientIdentity identity = fields.isEmpty() ? null : vault.identity(ref.organisationId(), ref.id()).orElse(null);
-        refuseUnless(AlertDecision.identity(!fields.isEmpty(), identity != null), who, ref, recipient, what, "");
+        refuseUnless(AlertDecision.identity(!fields.isEmpty(), identity != null), who, ref, recipient, what, null);
 
         UUID id = UUID.randomUUID();
         AlertStatus status = alert.cannotWait() ? AlertStatus.SENT_AWAITING_REVIEW : AlertStatus.AWAITING_APPROVAL;
@@ -235,7 +236,7 @@ class DangerAlerts {
                 .anyMatch(c -> c.name().equals(alert.contactName()) && Objects.equals(c.email(), alert.contactEmail()));
         refuseUnless(AlertDecision.approval(partner, contactStays), who, ref,
                 new Recipient(alert.partnerId(), alert.partnerName()), alert.fields().stream().map(Enum::name).toList(),
-                "recipient-changed alert " + alertId + " ");
+                Ground.dangerAlert(alertId));
         changeStatus(who, alert, AlertStatus.SENT, null);
         record(who, AlertActions.DANGER_ALERT_APPROVED, ref.pseudonym(), AuditDetail.of("alert.id", alertId));
         dispatch.goOut(who, ref, alert);
@@ -293,10 +294,14 @@ class DangerAlerts {
 
     /** A refusal is audited (in a transaction of its own) and nothing is stored. */
     private void refuseUnless(Decision decision, StaffPrincipal who, CaseReference ref, Recipient to,
-            List<String> what, String reasonPrefix) {
+            List<String> what, Ground under) {
         if (decision.refused()) {
             Refusal why = decision.refusal().get();
-            disclosures.refused(who, ref, Channel.DANGER_ALERT, to, what, reasonPrefix + why.code());
+            if (under == null) {
+                disclosures.refused(who, ref, Channel.DANGER_ALERT, to, what, why);
+            } else {
+                disclosures.refused(who, ref, Channel.DANGER_ALERT, to, what, under, why);
+            }
             throw new Refused(why);
         }
     }

@@ -2,6 +2,7 @@ package org.exitwork.disclosure.internal.alert;
 
 import java.util.List;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.disclosure.internal.Channel;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Withholds every audit entry about a danger alert the client has not been told of: raising,
  * opening, approving, the disclosure itself, a refused attempt. Entries name an alert by its id
- * ("alert &lt;id&gt;" or "danger in default &lt;id&gt;"); an entry about alerts that names none (the
- * list of alerts read, a refused attempt) is shown only when every alert of the client was told.
+ * (among the detail's arguments, or "alert &lt;id&gt;" and "danger in default &lt;id&gt;" in entries written
+ * before details were codes); an entry about alerts that names none (the list of alerts read, a refused
+ * attempt) is shown only when every alert of the client was told.
  */
 @Component
 class UntoldAlerts implements WithheldFromTheClient {
@@ -41,7 +43,16 @@ class UntoldAlerts implements WithheldFromTheClient {
     }
 
     private static boolean aboutAnAlert(AuditEntry entry) {
-        return entry.action().startsWith("DANGER_ALERT")
-                || (entry.detail() != null && entry.detail().contains("channel=" + Channel.DANGER_ALERT.name()));
+        if (entry.action().startsWith("DANGER_ALERT")) {
+            return true;
+        }
+        if (entry.detail() == null) {
+            return false;
+        }
+        // The outbound log names the channel first among its arguments.
+        return AuditDetail.parse(entry.detail())
+                .map(d -> d.code().startsWith("disclosure.") && !d.arguments().isEmpty()
+                        && d.arguments().get(0).equals(Channel.DANGER_ALERT.name()))
+                .orElseGet(() -> entry.detail().contains("channel=" + Channel.DANGER_ALERT.name()));
     }
 }

@@ -13,7 +13,7 @@ import org.exitwork.disclosure.internal.gate.Refusal;
  */
 final class ClientCopyDecision {
 
-    static final Refusal NOT_IN_TANDEM = Refusal.of("not in tandem", null);
+    static final Refusal NOT_IN_TANDEM = Refusal.of("NOT_IN_TANDEM", null);
 
     private ClientCopyDecision() {
     }

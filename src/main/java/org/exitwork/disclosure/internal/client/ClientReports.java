@@ -35,6 +35,7 @@ import org.exitwork.cases.ClientRecordSection;
 import org.exitwork.cases.ClientRecords;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
+import org.exitwork.disclosure.internal.DisclosureLog.Ground;
 import org.exitwork.disclosure.internal.WithheldFromTheClient;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.DisclosureLog.Outgoing;
@@ -57,7 +58,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class ClientReports {
 
-    static final String SUBJECT_ACCESS = "subject access";
 
     /** A file that leaves. */
     record Download(byte[] bytes, String fileName, String contentType) {
@@ -132,8 +132,7 @@ class ClientReports {
         CaseReference ref = cases.find(who.organisationId(), clientId).orElseThrow(NotFoundException::new);
         Decision decision = ClientCopyDecision.handOut(cases.inTandem(who, clientId));
         if (decision.refused()) {
-            log.refused(who, ref, Channel.TO_CLIENT, Recipient.theClient(), List.of(what),
-                    decision.refusal().get().code());
+            log.refused(who, ref, Channel.TO_CLIENT, Recipient.theClient(), List.of(what), decision.refusal().get());
             cases.requireTandem(who, clientId, "hand out " + what.toLowerCase(Locale.ROOT));
             throw new ForbiddenException();
         }
@@ -182,7 +181,7 @@ class ClientReports {
         CaseReference ref = forTandem(who, clientId, "WORK_AGREEMENT");
         AgreementDocuments.Document document = agreements.pdf(who, clientId, version);
         log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of("WORK_AGREEMENT"),
-                "work agreement version " + version, null, Base64.getEncoder().encodeToString(document.bytes())));
+                Ground.workAgreement(version), null, Base64.getEncoder().encodeToString(document.bytes())));
         return new Download(document.bytes(), document.fileName(), "application/pdf");
     }
 
@@ -191,7 +190,7 @@ class ClientReports {
         CaseReference ref = forTandem(who, clientId, what);
         Report report = build(ref);
         String content = toJson(report);
-        log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of(what), SUBJECT_ACCESS,
+        log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of(what), Ground.subjectAccess(),
                 null, content));
         return new HandedOut(ref, report, content);
     }

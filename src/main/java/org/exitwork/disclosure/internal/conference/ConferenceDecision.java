@@ -17,10 +17,10 @@ import org.exitwork.network.Partner;
  */
 final class ConferenceDecision {
 
-    static final Refusal UNKNOWN_PARTNER = Refusal.of("unknown-partner", "conferences.refused.unknown-partner");
-    static final Refusal NO_VALID_CONSENT = Refusal.of("no-valid-consent", "conferences.refused.no-valid-consent");
+    static final Refusal UNKNOWN_PARTNER = Refusal.of("UNKNOWN_PARTNER", "conferences.refused.unknown-partner");
+    static final Refusal NO_VALID_CONSENT = Refusal.of("NO_VALID_CONSENT", "conferences.refused.no-valid-consent");
     /** The purpose or the attendees name the client: what goes out with the minutes uses the pseudonym. */
-    static final Refusal NAMES_THE_CLIENT = Refusal.of("names-client", "conferences.refused.names-client");
+    static final Refusal NAMES_THE_CLIENT = Refusal.of("NAMES_THE_CLIENT", "conferences.refused.names-client");
     static final String POLICY = "conferences.refused.policy";
 
     private ConferenceDecision() {

@@ -24,6 +24,7 @@ import org.exitwork.consent.ConsentsToShare.ValidConsent;
 import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
+import org.exitwork.disclosure.internal.DisclosureLog.Ground;
 import org.exitwork.disclosure.internal.DisclosureLog.Outgoing;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.gate.Decision;
@@ -155,7 +156,7 @@ class Conferences {
             if (decision.refused()) {
                 disclosures.refused(who, ref, Channel.CONFERENCE_MINUTES,
                         new Recipient(invitee.partnerId(), partner.map(Partner::name).orElse("unknown partner")),
-                        List.of("CONFERENCE_PARTICIPATION"), decision.refusal().get().code());
+                        List.of("CONFERENCE_PARTICIPATION"), decision.refusal().get());
                 throw new Refused(decision.refusal().get());
             }
             consentOf.put(invitee.partnerId(), consent.get().id());
@@ -244,7 +245,8 @@ class Conferences {
                 granted.add(row);
             } else {
                 disclosures.refused(who, ref, Channel.CONFERENCE_MINUTES, new Recipient(row.partnerId(),
-                        names.get(row.id())), List.of("CONFERENCE_MINUTES"), decision.refusal().get().code());
+                        names.get(row.id())), List.of("CONFERENCE_MINUTES"),
+                        Ground.conference(conferenceId, row.consentId()), decision.refusal().get());
                 repository.markRefused(row.id());
                 refused++;
             }
@@ -256,7 +258,7 @@ class Conferences {
         for (ConferenceRepository.StoredParticipant row : granted) {
             UUID disclosure = disclosures.granted(who, ref, new Outgoing(Channel.CONFERENCE_MINUTES,
                     new Recipient(row.partnerId(), names.get(row.id())), List.of("CONFERENCE_MINUTES"),
-                    "conference " + conferenceId + " consent " + row.consentId(), conference.purpose(), content));
+                    Ground.conference(conferenceId, row.consentId()), conference.purpose(), content));
             repository.markSent(row.id(), disclosure);
         }
         record(who, ConferenceActions.CONFERENCE_MINUTES_SENT, ref, AuditDetail.of("conference.minutes-sent",

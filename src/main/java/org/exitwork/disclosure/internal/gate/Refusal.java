@@ -8,8 +8,9 @@ import org.exitwork.network.OutboundPolicy;
 /**
  * Why something may not go out.
  *
- * @param code       what the audit entry names as the reason (for example {@code NO_CONSENT},
- *                   {@code unknown-partner}, or the policy's reason by name); never content
+ * @param code       what the audit entry names as the reason, as an enum's name: the way out's own
+ *                   ({@code NO_CONSENT}, {@code UNKNOWN_PARTNER}; words {@code audit.value.refusal.<CODE>}) or
+ *                   the policy's reason by name (words {@code outbound.refusal.<NAME>}); never content
  * @param messageKey the text the page shows
  * @param policy     the outbound policy's reason when the refusal is the policy's (the recipient's kind,
  *                   a deactivated partner, no named contact); its words are {@code outbound.refusal.<NAME>}
@@ -18,7 +19,13 @@ import org.exitwork.network.OutboundPolicy;
  */
 public record Refusal(String code, String messageKey, OutboundPolicy.Refusal policy, List<Object> arguments) {
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+
     public Refusal {
+        // The code is audited and read back in the reader's language: a name, never words.
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("a refusal's code is an enum name: " + code);
+        }
         arguments = arguments == null ? List.of() : List.copyOf(arguments);
     }
 

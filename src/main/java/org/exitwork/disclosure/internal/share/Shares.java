@@ -168,14 +168,14 @@ class Shares {
         Recipient recipient = new Recipient(request.partnerId(), partner.map(Partner::name).orElse("unknown"));
         if (decision.refused()) {
             Refusal why = decision.refusal().get();
-            log.refused(who, ref, Channel.SHARE, recipient, codes, why.code() + " consent=" + request.consentId());
+            log.refused(who, ref, Channel.SHARE, recipient, codes, DisclosureLog.Ground.consent(request.consentId()), why);
             throw new Refused(why);
         }
         ValidConsent consent = valid.stream().filter(c -> c.id().equals(request.consentId())).findFirst().orElseThrow();
         String content = documents.payload(ref.organisationId(), request.texts(), request.language(), today,
                 ref.pseudonym(), partner.get().name(), consent.purpose());
         UUID disclosureId = log.granted(who, ref, new DisclosureLog.Outgoing(Channel.SHARE, recipient, codes,
-                "consent " + consent.id(), consent.purpose(), content));
+                DisclosureLog.Ground.consent(consent.id()), consent.purpose(), content));
         String token = ShareLink.newToken();
         Instant now = clock.instant();
         ShareRepository.Stored share = new ShareRepository.Stored(UUID.randomUUID(), who.organisationId(), ref.id(),

@@ -44,7 +44,7 @@ public class CheckUps {
         checkUps.insertDone(who.organisationId(), staffId, doneOn, who.id(), clock.instant());
         // The date the manager set has been met: from now on the next is due a year after this one.
         checkUps.clearDue(who.organisationId(), staffId);
-        access.record(who, CareActions.CHECKUP_DONE, member.username(), doneOn.toString());
+        access.record(who, CareActions.CHECKUP_DONE, member.username(), AuditDetail.of("checkup.done", doneOn));
     }
 
     /** A manager sets the first due date, or moves the next one (until a check-up is recorded). */
@@ -53,7 +53,7 @@ public class CheckUps {
         TeamAccess.requireManager(who);
         StaffMember member = access.member(who, staffId);
         checkUps.setDue(who.organisationId(), staffId, dueOn, who.id(), clock.instant());
-        access.record(who, CareActions.CHECKUP_DUE_SET, member.username(), dueOn.toString());
+        access.record(who, CareActions.CHECKUP_DUE_SET, member.username(), AuditDetail.of("checkup.due", dueOn));
     }
 
     /** One staff member's check-ups recorded as done, newest first (for themselves and managers). */

@@ -46,7 +46,7 @@ class AlertDecisionTest {
         assertThat(refusal(AlertDecision.recipient(Optional.of(partner(PartnerKind.POLICE, false)), true)).code())
                 .isEqualTo("INACTIVE_PARTNER");
         assertThat(refusal(AlertDecision.recipient(Optional.empty(), true))).isEqualTo(
-                new Refusal("unknown-partner", "dangeralerts.refused.unknown-partner", null));
+                new Refusal("UNKNOWN_PARTNER", "dangeralerts.refused.unknown-partner", null));
     }
 
     @Test
@@ -54,7 +54,7 @@ class AlertDecisionTest {
         assertThat(AlertDecision.identity(false, false)).isEqualTo(Decision.ALLOWED);
         assertThat(AlertDecision.identity(true, true)).isEqualTo(Decision.ALLOWED);
         assertThat(refusal(AlertDecision.identity(true, false))).isEqualTo(
-                new Refusal("identity-unavailable", "dangeralerts.refused.no-identity", null));
+                new Refusal("IDENTITY_UNAVAILABLE", "dangeralerts.refused.no-identity", null));
     }
 
     @Test
@@ -65,6 +65,6 @@ class AlertDecisionTest {
         assertThat(refusal(AlertDecision.approval(Optional.of(partner(PartnerKind.POLICE, false)), true)).code())
                 .isEqualTo("INACTIVE_PARTNER");
         assertThat(refusal(AlertDecision.approval(Optional.empty(), true))).isEqualTo(
-                new Refusal("unknown-partner", "dangeralerts.refused.recipient-changed", null));
+                new Refusal("UNKNOWN_PARTNER", "dangeralerts.refused.recipient-changed", null));
     }
 }

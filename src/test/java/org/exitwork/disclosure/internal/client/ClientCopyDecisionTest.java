@@ -15,6 +15,6 @@ class ClientCopyDecisionTest {
 
     @Test
     void aColleagueWhoBrokeTheGlassDoesNot() {
-        assertThat(ClientCopyDecision.handOut(false).refusal().orElseThrow().code()).isEqualTo("not in tandem");
+        assertThat(ClientCopyDecision.handOut(false).refusal().orElseThrow().code()).isEqualTo("NOT_IN_TANDEM");
     }
 }

@@ -41,9 +41,9 @@ class ConferenceDecisionTest {
     @Test
     void withoutAValidConsentItIsRefused() {
         assertThat(refusal(ConferenceDecision.invitee(Optional.of(HOUSING), Optional.empty()))).isEqualTo(
-                new Refusal("no-valid-consent", "conferences.refused.no-valid-consent", null));
+                new Refusal("NO_VALID_CONSENT", "conferences.refused.no-valid-consent", null));
         assertThat(refusal(ConferenceDecision.participant(Optional.of(HOUSING), false)).code())
-                .isEqualTo("no-valid-consent");
+                .isEqualTo("NO_VALID_CONSENT");
     }
 
     @Test
@@ -61,9 +61,9 @@ class ConferenceDecisionTest {
     @Test
     void anUnknownPartnerAndATextNamingTheClientAreRefused() {
         assertThat(refusal(ConferenceDecision.invitee(Optional.empty(), CONSENT))).isEqualTo(
-                new Refusal("unknown-partner", "conferences.refused.unknown-partner", null));
+                new Refusal("UNKNOWN_PARTNER", "conferences.refused.unknown-partner", null));
         assertThat(ConferenceDecision.text(false)).isEqualTo(Decision.ALLOWED);
         assertThat(refusal(ConferenceDecision.text(true))).isEqualTo(
-                new Refusal("names-client", "conferences.refused.names-client", null));
+                new Refusal("NAMES_THE_CLIENT", "conferences.refused.names-client", null));
     }
 }

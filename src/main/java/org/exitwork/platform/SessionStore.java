@@ -1,0 +1,42 @@
+package org.exitwork.platform;
+
+import java.sql.DatabaseMetaData;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+
+/**
+ * The HTTP sessions in the database ({@code spring_session*}). Two requests of one session that both
+ * write an attribute the session did not have yet would both insert it, and the second would fail
+ * on the key; on PostgreSQL the insert becomes an upsert (Spring Session's own customizer for it).
+ * The session's own first write, the time of the last activity, is made as the session is created
+ * ({@code accounts}), so on H2 too no two requests insert it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStore {
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> concurrentAttributeWrites(DataSource dataSource) {
+        return repository -> {
+            if (postgres(dataSource)) {
+                new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
+            }
+        };
+    }
+
+    private static boolean postgres(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return "PostgreSQL".equals(product);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database holds the sessions", e);
+        }
+    }
+}
