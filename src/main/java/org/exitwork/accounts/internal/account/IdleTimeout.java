@@ -35,13 +35,16 @@ public class IdleTimeout extends OncePerRequestFilter {
     }
 
     /**
-     * Style sheets, scripts and icons are fetched by the browser, several at once, not by a person;
+     * Style sheets, scripts, icons, the web app manifest and the check-in's service worker are fetched by
+     * the browser, several at once, not by a person;
      * writing the session for each raced on the first write of the time (two inserts of one attribute).
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/webjars/") || path.startsWith("/favicon.");
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+                || path.startsWith("/icons/") || path.startsWith("/favicon.") || path.equals("/manifest.webmanifest")
+                || path.equals("/check-in-sw.js");
     }
 
     @Override
