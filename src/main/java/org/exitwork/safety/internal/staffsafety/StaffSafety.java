@@ -199,7 +199,7 @@ class StaffSafety {
     record Responder(String name, String phone) {
 
         /** The number as a telephone link takes it: digits and a leading plus only. */
-        String dial() {
+        public String dial() {
             return phone.replaceAll("[^0-9+]", "");
         }
     }
