@@ -67,6 +67,9 @@ class CheckInCapabilityTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     Fixtures.Organisation organisation;
     StaffPrincipal pat;
     StaffPrincipal colleague;
@@ -353,6 +356,24 @@ class CheckInCapabilityTest {
                 .param("eventId", eventId.toString()), cookie).getStatus())
                 .as("an event id of this appointment does not open another action").isEqualTo(302);
         assertThat(endOf(appointment)).isEqualTo(end);
+    }
+
+    @Test
+    void thePhonesPageCarriesWhomToCallAndTheNumbersAreSealed() throws Exception {
+        StaffPrincipal manager = fixtures.manager(organisation.id());
+        String number = "+49 30 " + (100000 + new java.util.Random().nextInt(899999));
+        assertThat(mvc.perform(post("/safety/settings").with(as(manager)).with(csrf()).param("workEmail", "")
+                .param("workPhone", "call me")).andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(mvc.perform(post("/safety/settings").with(as(manager)).with(csrf()).param("workEmail", "")
+                .param("workPhone", number)).andReturn().getResponse().getStatus()).isEqualTo(302);
+        Cookie cookie = checkIn(pat, appointment);
+
+        String page = phone(get("/safety/help/{id}", appointment), cookie).getContentAsString();
+
+        assertThat(page).contains("href=\"tel:112\"")
+                .contains("href=\"tel:" + number.replace(" ", "") + "\"")
+                .contains("data-testid=\"call-for-help\" hidden");
+        assertThat(org.exitwork.testing.DatabaseScan.find(dataSource, List.of(number))).isEmpty();
     }
 
     @Test
