@@ -162,9 +162,21 @@ class CheckInOnThePhoneBrowserTest {
                 assertThat(queue).containsText("queued");
                 org.assertj.core.api.Assertions.assertThat(leftAt(w)).as("nothing reached the server yet").isNull();
                 screenshot(page, "check-out-queued");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> kept = (Map<String, Object>) page.evaluate(KEPT);
+                org.assertj.core.api.Assertions.assertThat(kept).containsEntry("entries", 1)
+                        .containsEntry("algorithm", "AES-GCM").containsEntry("extractable", false)
+                        .containsEntry("readable", false);
 
                 context.setOffline(false);
                 assertThat(queue).containsText("Sent");
+
+                // Signing out empties what the phone kept.
+                page.navigate("/safety/check-in");
+                Chromium.openMenu(page);
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+                assertThat(page).hasURL(Pattern.compile("/sign-in\\?signed-out$"));
+                page.waitForFunction("indexedDB.databases().then(dbs => !dbs.some(d => d.name === 'exitwork-check-in'))");
             } catch (Throwable failure) {
                 screenshot(page, "FAILED-check-out-without-signal");
                 throw failure;
@@ -182,6 +194,26 @@ class CheckInOnThePhoneBrowserTest {
         org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM saf_alert WHERE appointment_id = ?")
                 .param(w.appointment()).query(Long.class).single()).as("the call without signal was not sent").isZero();
     }
+
+    /** What the phone keeps: the queue's entries, and whether the page could read them or their key. */
+    private static final String KEPT = """
+            () => new Promise((resolve, reject) => {
+                const open = indexedDB.open('exitwork-check-in');
+                open.onerror = () => reject(open.error);
+                open.onsuccess = () => {
+                    const db = open.result;
+                    const tx = db.transaction(['key', 'queue']);
+                    const key = tx.objectStore('key').get('queue');
+                    const queue = tx.objectStore('queue').getAll();
+                    tx.oncomplete = () => {
+                        const text = queue.result.map(e => new TextDecoder().decode(e.data)).join(' ');
+                        db.close();
+                        resolve({ entries: queue.result.length, algorithm: key.result.algorithm.name,
+                            extractable: key.result.extractable,
+                            readable: text.includes('left') || text.includes('token') || text.includes('eventId') });
+                    };
+                };
+            })""";
 
     private java.sql.Timestamp leftAt(World w) {
         return jdbc.sql("SELECT left_at FROM saf_appointment WHERE id = ?").param(w.appointment())
