@@ -940,6 +940,12 @@ class AuthorizationMatrixTest {
             other("GET /actuator/health", EVERYONE).answers(ok()),
             other("GET /css/exitwork.css", EVERYONE).answers(ok()),
             other("GET /webjars/htmx.org/2.0.8/dist/htmx.min.js", EVERYONE).answers(ok()),
+            // The check-in as an installable web app: manifest, icons, service worker and scripts are public.
+            other("GET /manifest.webmanifest", EVERYONE).answers(ok()),
+            other("GET /icons/check-in-192.png", EVERYONE).answers(ok()),
+            other("GET /check-in-sw.js", EVERYONE).answers(ok()),
+            other("GET /js/check-in.js", EVERYONE).answers(ok()),
+            other("GET /js/signed-out.js", EVERYONE).answers(ok()),
             // Form login and logout are filters; a failed sign-in goes to /sign-in?failed.
             other("POST /sign-in", EVERYONE).form((r, w) -> r.param("username", Fixtures.unique("nobody"))
                     .param("password", "not the password")).answers(redirect("/sign-in?failed")),

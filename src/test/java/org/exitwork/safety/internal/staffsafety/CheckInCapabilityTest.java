@@ -377,6 +377,37 @@ class CheckInCapabilityTest {
     }
 
     @Test
+    void theCheckInPagesInstallAsAnAppAndSigningOutClearsWhatThePhoneKept() throws Exception {
+        String page = mvc.perform(get("/safety/check-in").with(as(pat))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">")
+                .contains("<script src=\"/js/check-in.js\" defer></script>").contains("data-queue");
+        assertThat(mvc.perform(get("/cases").with(as(pat))).andReturn().getResponse().getContentAsString())
+                .as("other pages do not install").doesNotContain("manifest.webmanifest");
+        MockHttpServletResponse manifest = mvc.perform(get("/manifest.webmanifest")).andReturn().getResponse();
+        assertThat(manifest.getStatus()).isEqualTo(200);
+        assertThat(manifest.getContentAsString()).contains("\"start_url\": \"/safety/check-in\"")
+                .contains("\"scope\": \"/safety/\"").contains("/icons/check-in-512.png");
+        assertThat(mvc.perform(get("/safety/check-in").with(as(pat))).andReturn().getResponse()
+                .getHeader("Content-Security-Policy")).contains("worker-src 'self'").contains("manifest-src 'self'")
+                .contains("script-src 'self';");
+
+        MockHttpServletResponse signedOut = mvc.perform(post("/sign-out").secure(true).with(as(pat)).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(signedOut.getHeader("Clear-Site-Data")).isEqualTo("\"cache\", \"storage\"");
+        assertThat(mvc.perform(get("/sign-in").param("signed-out", "")).andReturn().getResponse().getContentAsString())
+                .contains("<script src=\"/js/signed-out.js\" defer></script>");
+    }
+
+    @Test
+    void onHttpsTheCookieIsSecure() throws Exception {
+        MockHttpServletResponse response = mvc.perform(post("/safety/appointments/{id}/arrived", appointment)
+                .secure(true).with(as(pat)).with(csrf())).andReturn().getResponse();
+        assertThat(response.getHeaders("Set-Cookie")).filteredOn(h -> h.startsWith("exitwork-check-in="))
+                .singleElement().satisfies(h -> assertThat(h).contains("Secure").contains("HttpOnly")
+                        .contains("SameSite=Strict"));
+    }
+
+    @Test
     void aMissedCheckOutStillEscalatesOnTheServer() throws Exception {
         Cookie cookie = checkIn(pat, appointment);
         token(appointment, cookie);
