@@ -1,5 +1,5 @@
-// Keeps the check-in pages and what they need on the phone (R14): a page is fetched from the network when
-// there is signal (and kept), and shown from the phone when there is none. Nothing else is kept. A call
+// Keeps the check-in pages and what they need on the phone (R14): a page or file is fetched from the network
+// when there is signal (and kept), and shown from the phone when there is none. Nothing else is kept. A call
 // for help whose post finds no signal comes back to its page with ?no-signal, which then shows whom to
 // call; it is never kept to be sent later. Signing out deletes the kept pages (signed-out.js).
 'use strict';
@@ -37,32 +37,23 @@ self.addEventListener('fetch', function (event) {
     if (request.method !== 'GET') {
         return;
     }
-    if (request.mode === 'navigate' && PAGE.test(url.pathname)) {
-        event.respondWith(fetch(request).then(function (response) {
-            if (response.ok && response.type === 'basic') {
-                var copy = url.search ? null : response.clone();
-                event.waitUntil(caches.open(CACHE).then(function (cache) {
-                    // A page reached with a notice (?done=...) is kept as it is without one.
-                    return copy ? cache.put(url.pathname, copy) : cache.add(url.pathname);
-                }).catch(function () { }));
-            }
-            return response;
-        }).catch(function () {
-            return caches.match(url.pathname, { cacheName: CACHE }).then(function (kept) {
-                return kept || Response.error();
-            });
-        }));
+    var page = request.mode === 'navigate' && PAGE.test(url.pathname);
+    if (!page && !ASSET.test(url.pathname)) {
         return;
     }
-    if (ASSET.test(url.pathname)) {
-        event.respondWith(caches.match(request, { cacheName: CACHE }).then(function (kept) {
-            return kept || fetch(request).then(function (response) {
-                if (response.ok) {
-                    var copy = response.clone();
-                    event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(request, copy); }));
-                }
-                return response;
-            });
-        }));
-    }
+    // Network first, also for style sheets and scripts: a phone with signal always gets the current ones.
+    event.respondWith(fetch(request).then(function (response) {
+        if (response.ok && response.type === 'basic') {
+            var copy = page && url.search ? null : response.clone();
+            event.waitUntil(caches.open(CACHE).then(function (cache) {
+                // A page reached with a notice (?done=...) is kept as it is without one.
+                return copy ? cache.put(page ? url.pathname : request, copy) : cache.add(url.pathname);
+            }).catch(function () { }));
+        }
+        return response;
+    }).catch(function () {
+        return caches.match(page ? url.pathname : request, { cacheName: CACHE }).then(function (kept) {
+            return kept || Response.error();
+        });
+    }));
 });

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.safety.internal.settings.SafetyProperties;
 import org.exitwork.safety.internal.staffsafety.CheckInCapabilities.Holder;
 import org.exitwork.safety.internal.staffsafety.StaffSafety.Sent;
@@ -101,7 +102,7 @@ class CheckInCapabilityController {
         if (holder.isEmpty()) {
             return refused(response);
         }
-        escalation.help(holder.get().who(), id, org.exitwork.audit.AuditDetail.of("safety.via-check-in"));
+        escalation.help(holder.get().who(), id, AuditDetail.of("safety.via-check-in"));
         return renewed(holder.get(), "help", request, response);
     }
 
