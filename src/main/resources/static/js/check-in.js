@@ -134,7 +134,9 @@
                 }
             });
         }).catch(function () {
+            // No answer at all (the signal came back only in part): try again a little later.
             status('waiting');
+            setTimeout(flush, 5000);
         }).then(function () {
             flushing = false;
         });

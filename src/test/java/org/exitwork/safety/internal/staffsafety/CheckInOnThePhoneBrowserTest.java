@@ -168,8 +168,13 @@ class CheckInOnThePhoneBrowserTest {
                         .containsEntry("algorithm", "AES-GCM").containsEntry("extractable", false)
                         .containsEntry("readable", false);
 
+                // The page itself comes from the phone while there is no signal.
+                page.reload();
+                assertThat(page.getByTestId("check-in-card")).containsText("On site");
+                assertThat(page.getByTestId("help")).isVisible();
+
                 context.setOffline(false);
-                assertThat(queue).containsText("Sent");
+                assertThat(page.getByTestId("queue-status")).containsText("Sent");
 
                 // Signing out empties what the phone kept.
                 page.navigate("/safety/check-in");
