@@ -163,6 +163,10 @@ class AuthorizationMatrixTest {
         /** Practitioner A's appointments tomorrow: one the matrix corrects, one it cancels. */
         UUID appointmentToCorrect;
         UUID appointmentToCancel;
+        /** Practitioner A's appointment tomorrow, checked in to: the phone's check-in cookie and its page's token. */
+        UUID checkInAppointment;
+        Cookie checkInCookie;
+        String checkInToken;
         /** Consents to share: a housing partner of the organisation and a consent of {@link #client} naming it. */
         UUID consentPartner;
         UUID consent;
@@ -333,6 +337,10 @@ class AuthorizationMatrixTest {
 
     static Answer redirect(String location) {
         return new Answer(302, location);
+    }
+
+    static Answer forbidden() {
+        return new Answer(403, null);
     }
 
     static Answer badRequest() {
@@ -647,13 +655,21 @@ class AuthorizationMatrixTest {
                     .form((r, w) -> r.param("version", "0").param("reason", "Matrix"))
                     .answers(redirect("/safety/appointments/{id}")),
             mvc("POST /safety/appointments/{id}/arrived", TANDEM).vars(w -> ids(w.safetyAppointment))
-                    .answers(redirect("/safety/check-in")),
+                    .answers(redirect("/safety/help/{id}?done=arrived")),
             mvc("POST /safety/appointments/{id}/extend", TANDEM).vars(w -> ids(w.safetyAppointment))
                     .form((r, w) -> r.param("minutes", "15")).answers(redirect("/safety/check-in")),
             mvc("POST /safety/appointments/{id}/help", TANDEM).vars(w -> ids(w.safetyAppointment))
                     .answers(redirect("/safety/check-in")),
             mvc("POST /safety/appointments/{id}/left", TANDEM).vars(w -> ids(w.safetyAppointment))
                     .answers(redirect("/safety/check-in")),
+            // The phone's check-in: only its cookie counts, no session and no role (a signed-in person without the
+            // cookie gets the same refusal); with the cookie, see theCheckInCookieOpensItsFourActionsAndNothingElse.
+            mvc("GET /safety/help/{id}", EVERYONE).vars(w -> ids(w.checkInAppointment)).answers(forbidden()),
+            mvc("POST /safety/help/{id}/arrived", EVERYONE).vars(w -> ids(w.checkInAppointment)).answers(forbidden()),
+            mvc("POST /safety/help/{id}/extend", EVERYONE).vars(w -> ids(w.checkInAppointment))
+                    .form((r, w) -> r.param("minutes", "15")).answers(forbidden()),
+            mvc("POST /safety/help/{id}/now", EVERYONE).vars(w -> ids(w.checkInAppointment)).answers(forbidden()),
+            mvc("POST /safety/help/{id}/left", EVERYONE).vars(w -> ids(w.checkInAppointment)).answers(forbidden()),
             mvc("GET /safety/today", STAFF_SAFETY_ROLES).answers(ok()),
             mvc("POST /safety/duty", STAFF_SAFETY_ROLES).form((r, w) -> r.param("onDuty", "true"))
                     .answers(redirect("/safety/today")),
@@ -948,6 +964,12 @@ class AuthorizationMatrixTest {
             other("GET /actuator/health", EVERYONE).answers(ok()),
             other("GET /css/exitwork.css", EVERYONE).answers(ok()),
             other("GET /webjars/htmx.org/2.0.8/dist/htmx.min.js", EVERYONE).answers(ok()),
+            // The check-in as an installable web app: manifest, icons, service worker and scripts are public.
+            other("GET /manifest.webmanifest", EVERYONE).answers(ok()),
+            other("GET /icons/check-in-192.png", EVERYONE).answers(ok()),
+            other("GET /check-in-sw.js", EVERYONE).answers(ok()),
+            other("GET /js/check-in.js", EVERYONE).answers(ok()),
+            other("GET /js/signed-out.js", EVERYONE).answers(ok()),
             // Form login and logout are filters; a failed sign-in goes to /sign-in?failed.
             other("POST /sign-in", EVERYONE).form((r, w) -> r.param("username", Fixtures.unique("nobody"))
                     .param("password", "not the password")).answers(redirect("/sign-in?failed")),
@@ -1103,6 +1125,16 @@ class AuthorizationMatrixTest {
         w.safetyAppointment = plannedAppointment(w.tandemA, null);
         w.appointmentToCorrect = appointmentTomorrow(w.tandemA);
         w.appointmentToCancel = appointmentTomorrow(w.tandemA);
+        w.checkInAppointment = appointmentTomorrow(w.tandemA);
+        MockHttpServletResponse checkedIn = mvc.perform(post("/safety/appointments/{id}/arrived", w.checkInAppointment)
+                .with(as(w.tandemA)).with(csrf())).andReturn().getResponse();
+        w.checkInCookie = checkedIn.getCookie("exitwork-check-in");
+        assertThat(w.checkInCookie).as("checking in gives the phone its check-in").isNotNull();
+        Matcher checkInToken = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(mvc.perform(
+                get("/safety/help/{id}", w.checkInAppointment).cookie(w.checkInCookie)).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(checkInToken.find()).as("the phone's check-in page carries its token").isTrue();
+        w.checkInToken = checkInToken.group(1);
         UUID helpAppointment = plannedAppointment(w.tandemB, w.client.id());
         mvc.perform(post("/safety/appointments/{id}/help", helpAppointment).with(as(w.tandemB)).with(csrf()));
         w.safetyAlert = jdbc.sql("SELECT id FROM saf_alert WHERE appointment_id = ?").param(helpAppointment)
@@ -1531,6 +1563,48 @@ class AuthorizationMatrixTest {
                 assertThat(response.getContentAsString()).doesNotContain(world.clientName)
                         .doesNotContain(world.noteText);
             }
+        }
+    }
+
+    /**
+     * The phone's check-in cookie, with its page's token, opens its own page and actions for every visitor
+     * (whatever session the browser also has), and counts for nothing anywhere else: every other endpoint
+     * answers a visitor who has only the cookie as it answers anyone not signed in.
+     */
+    @Test
+    void theCheckInCookieOpensItsFourActionsAndNothingElse() throws Exception {
+        for (Who who : Who.values()) {
+            MockHttpServletRequestBuilder page = get("/safety/help/{id}", world.checkInAppointment)
+                    .cookie(world.checkInCookie);
+            MockHttpServletRequestBuilder extend = post("/safety/help/{id}/extend", world.checkInAppointment)
+                    .cookie(world.checkInCookie).param("token", world.checkInToken).param("minutes", "15");
+            if (who == Who.PASSWORD_ONLY) {
+                page.with(passwordOnly(world.tandemA));
+                extend.with(passwordOnly(world.tandemA));
+            } else if (who != Who.ANONYMOUS) {
+                page.with(as(world.principal(who)));
+                extend.with(as(world.principal(who)));
+            }
+            assertThat(mvc.perform(page).andReturn().getResponse().getStatus()).as("page as " + who).isEqualTo(200);
+            MockHttpServletResponse extended = mvc.perform(extend).andReturn().getResponse();
+            assertThat(extended.getStatus()).as("extend as " + who).isEqualTo(302);
+            assertThat(extended.getRedirectedUrl())
+                    .isEqualTo("/safety/help/" + world.checkInAppointment + "?done=extended");
+        }
+        for (Endpoint endpoint : ENDPOINTS) {
+            if (endpoint.allowed().contains(Who.ANONYMOUS) || endpoint.allowed() == SIGNED_REQUESTS_ONLY) {
+                continue;
+            }
+            world.visitor = Who.ANONYMOUS;
+            MockHttpServletRequestBuilder request = request(endpoint.httpMethod(), endpoint.pattern(),
+                    endpoint.uriVariables().apply(world)).cookie(world.checkInCookie);
+            endpoint.form().accept(request, world);
+            if (endpoint.httpMethod() != HttpMethod.GET) {
+                request.with(csrf());
+            }
+            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+            assertThat(redirectsToSignIn(response)).as(endpoint.key() + " with only the check-in cookie answered "
+                    + response.getStatus() + " " + response.getRedirectedUrl()).isTrue();
         }
     }
 

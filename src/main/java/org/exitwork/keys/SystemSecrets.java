@@ -4,4 +4,7 @@ package org.exitwork.keys;
 public interface SystemSecrets {
 
     FieldCipher cipher();
+
+    /** The system's MAC key, created on first use and wrapped by the master key like the cipher's. */
+    SystemMac mac();
 }

@@ -20,7 +20,7 @@ public final class StaticFiles {
 
     /** The paths, in the syntax of Spring's path patterns. */
     public static final List<String> PATTERNS = List.of("/css/**", "/js/**", "/webjars/**", "/images/**",
-            "/fonts/**", "/favicon.ico", "/favicon.svg", "/*.webmanifest", "/service-worker.js", "/sw.js");
+            "/fonts/**", "/icons/**", "/favicon.ico", "/favicon.svg", "/*.webmanifest", "/check-in-sw.js");
 
     private static final List<PathPattern> PARSED = PATTERNS.stream().map(PathPatternParser.defaultInstance::parse)
             .toList();

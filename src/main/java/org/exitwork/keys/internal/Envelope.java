@@ -7,8 +7,11 @@ import java.util.UUID;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeyTemplates;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Mac;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.mac.HmacParameters;
+import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.proto.EncryptedKeyset;
 import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -31,6 +34,26 @@ final class Envelope {
             return KeysetHandle.generateNew(KeyTemplates.get(DATA_KEY_TEMPLATE));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not generate a data key", e);
+        }
+    }
+
+    /** Raw 32-byte HMAC-SHA256 tags: nothing in them says which key made them, the verifier knows. */
+    static KeysetHandle newMacKey() {
+        try {
+            MacConfig.register();
+            return KeysetHandle.generateNew(HmacParameters.builder().setKeySizeBytes(32).setTagSizeBytes(32)
+                    .setHashType(HmacParameters.HashType.SHA256).setVariant(HmacParameters.Variant.NO_PREFIX).build());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not generate a MAC key", e);
+        }
+    }
+
+    static Mac mac(KeysetHandle key) {
+        try {
+            MacConfig.register();
+            return key.getPrimitive(RegistryConfiguration.get(), Mac.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

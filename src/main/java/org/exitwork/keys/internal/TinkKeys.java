@@ -7,6 +7,7 @@ import com.google.crypto.tink.KeysetHandle;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.ErasureJournal;
 import org.exitwork.keys.FieldCipher;
+import org.exitwork.keys.SystemMac;
 import org.exitwork.keys.SystemSecrets;
 import org.exitwork.keys.UnreadableException;
 import org.exitwork.keys.WrappedKeyCheck;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
 
     static final String SYSTEM_KEY = "staff-secrets";
+    static final String MAC_KEY = "system-mac";
 
     private final MasterKeyFile master;
     private final KeyRepository keys;
@@ -30,6 +32,7 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
     private final Clock clock;
     private final ErasureJournal journal;
     private volatile FieldCipher systemCipher;
+    private volatile SystemMac systemMac;
 
     TinkKeys(MasterKeyFile master, KeyRepository keys, TransactionTemplate tx, Clock clock, ErasureJournal journal) {
         this.master = master;
@@ -65,25 +68,35 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
         FieldCipher cipher = systemCipher;
         if (cipher == null) {
             // The data key itself never changes; a rotation only re-wraps it, so the cache stays right.
-            cipher = new AeadFieldCipher(Envelope.primitive(systemKey()));
+            cipher = new AeadFieldCipher(Envelope.primitive(systemKey(SYSTEM_KEY, Envelope::newDataKey)));
             systemCipher = cipher;
         }
         return cipher;
     }
 
-    /** Reads the system key, creating it on first use; two nodes racing to create it agree on one. */
-    private KeysetHandle systemKey() {
-        byte[] ad = Envelope.systemAd(SYSTEM_KEY);
+    @Override
+    public SystemMac mac() {
+        SystemMac mac = systemMac;
+        if (mac == null) {
+            mac = new TinkSystemMac(Envelope.mac(systemKey(MAC_KEY, Envelope::newMacKey)));
+            systemMac = mac;
+        }
+        return mac;
+    }
+
+    /** Reads a system key, creating it on first use; two nodes racing to create it agree on one. */
+    private KeysetHandle systemKey(String name, java.util.function.Supplier<KeysetHandle> fresh) {
+        byte[] ad = Envelope.systemAd(name);
         TransactionTemplate own = new TransactionTemplate(tx.getTransactionManager());
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         for (int attempt = 0; ; attempt++) {
             try {
-                return own.execute(status -> keys.systemKey(SYSTEM_KEY)
+                return own.execute(status -> keys.systemKey(name)
                         .map(wrapped -> Envelope.unwrap(wrapped, master.aead(), ad))
                         .orElseGet(() -> {
-                            KeysetHandle key = Envelope.newDataKey();
+                            KeysetHandle key = fresh.get();
                             Envelope.Wrapped wrapped = Envelope.wrap(key, master.current(), ad);
-                            keys.insertSystemKey(SYSTEM_KEY, wrapped.bytes(), wrapped.by());
+                            keys.insertSystemKey(name, wrapped.bytes(), wrapped.by());
                             return key;
                         }));
             } catch (DuplicateKeyException e) {

@@ -1,16 +1,21 @@
 package org.exitwork.safety.internal.staffsafety;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
+import org.exitwork.safety.internal.settings.SafetyProperties;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,10 +48,16 @@ class AppointmentsController {
 
     private final StaffSafety safety;
     private final Escalation escalation;
+    private final CheckInCapabilities capabilities;
 
-    AppointmentsController(StaffSafety safety, Escalation escalation) {
+    private final SafetyProperties properties;
+
+    AppointmentsController(StaffSafety safety, Escalation escalation, CheckInCapabilities capabilities,
+            SafetyProperties properties) {
+        this.properties = properties;
         this.safety = safety;
         this.escalation = escalation;
+        this.capabilities = capabilities;
     }
 
     @GetMapping("/safety/appointments")
@@ -86,37 +97,58 @@ class AppointmentsController {
 
     @GetMapping("/safety/check-in")
     String checkIn(@AuthenticationPrincipal StaffPrincipal who, Model model) {
-        model.addAttribute("appointments", safety.myDay(who));
+        java.util.List<StaffSafety.Whereabouts> day = safety.myDay(who);
+        model.addAttribute("appointments", day);
         model.addAttribute("extensions", new int[] {15, 30, 60});
+        model.addAttribute("calls", safety.respondersToCall(who, day));
+        model.addAttribute("emergencyNumber", properties.emergencyNumber());
+        model.addAttribute("installable", true);
         return "safety/check-in";
     }
 
+    /** Checking in gives the phone its check-in, which the idle timeout leaves alone; the rest of the visit is there. */
     @PostMapping("/safety/appointments/{id}/arrived")
-    String arrived(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect) {
-        safety.arrived(who, id);
-        redirect.addFlashAttribute("notice", "safety.check-in.notice.arrived");
-        return "redirect:/safety/check-in";
+    String arrived(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @RequestParam(required = false) UUID eventId, @RequestParam(required = false) Instant phoneTime,
+            HttpServletRequest request, HttpServletResponse response) {
+        safety.arrived(who, id, new StaffSafety.Sent(eventId, phoneTime, false));
+        giveCheckIn(who, id, request, response);
+        return "redirect:" + CheckInCapabilities.PATH + "/" + id + "?done=arrived";
     }
 
     @PostMapping("/safety/appointments/{id}/left")
-    String left(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect) {
-        safety.left(who, id);
+    String left(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @RequestParam(required = false) UUID eventId, @RequestParam(required = false) Instant phoneTime,
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+        safety.left(who, id, new StaffSafety.Sent(eventId, phoneTime, false));
+        response.addHeader(HttpHeaders.SET_COOKIE, capabilities.cleared(request.isSecure()).toString());
         redirect.addFlashAttribute("notice", "safety.check-in.notice.left");
         return "redirect:/safety/check-in";
     }
 
     @PostMapping("/safety/appointments/{id}/extend")
     String extend(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
-            @RequestParam(defaultValue = "0") int minutes, RedirectAttributes redirect) {
-        safety.extend(who, id, minutes);
+            @RequestParam(defaultValue = "0") int minutes, @RequestParam(required = false) UUID eventId,
+            @RequestParam(required = false) Instant phoneTime, RedirectAttributes redirect,
+            HttpServletRequest request, HttpServletResponse response) {
+        safety.extend(who, id, minutes, new StaffSafety.Sent(eventId, phoneTime, false));
+        giveCheckIn(who, id, request, response);
         redirect.addFlashAttribute("notice", "safety.check-in.notice.extended");
         return "redirect:/safety/check-in";
     }
 
     @PostMapping("/safety/appointments/{id}/help")
-    String help(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect) {
+    String help(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, RedirectAttributes redirect,
+            HttpServletRequest request, HttpServletResponse response) {
         escalation.help(who, id);
+        giveCheckIn(who, id, request, response);
         redirect.addFlashAttribute("notice", "safety.check-in.notice.help");
         return "redirect:/safety/check-in";
+    }
+
+    /** The phone's check-in for the appointment as it is now (an extension moves its end). */
+    private void giveCheckIn(StaffPrincipal who, UUID id, HttpServletRequest request, HttpServletResponse response) {
+        safety.appointment(who.organisationId(), id).ifPresent(a -> response.addHeader(HttpHeaders.SET_COOKIE,
+                capabilities.cookie(capabilities.grant(a), request.isSecure()).toString()));
     }
 }

@@ -139,12 +139,22 @@ class Escalation {
 
     /** Who a step alerts. Step 1: the practitioner; 2: tandem partner and managers on duty; 3: everyone on duty. */
     Set<UUID> respondersFor(Alert alert, int step) {
+        return respondersFor(alert.organisationId(), alert.appointmentId(), alert.staffId(), step);
+    }
+
+    /** Everyone a call for help about the appointment reaches in the end: steps 2 and 3. */
+    Set<UUID> allResponders(Appointment appointment) {
+        Set<UUID> result = respondersFor(appointment.organisationId(), appointment.id(), appointment.staffId(), 2);
+        result.addAll(respondersFor(appointment.organisationId(), appointment.id(), appointment.staffId(), 3));
+        return result;
+    }
+
+    private Set<UUID> respondersFor(UUID org, UUID appointmentId, UUID staffId, int step) {
         Set<UUID> result = new LinkedHashSet<>();
         if (step == 1) {
-            result.add(alert.staffId());
+            result.add(staffId);
             return result;
         }
-        UUID org = alert.organisationId();
         LocalDate today = LocalDate.now(clock);
         Set<UUID> roster = repository.onDuty(org, today);
         List<StaffMember> managers = staff.managers(org);
@@ -153,7 +163,7 @@ class Escalation {
             managersOnDuty = managers.stream().map(StaffMember::id).toList();
         }
         if (step == 2) {
-            repository.appointment(alert.appointmentId()).map(Appointment::clientId)
+            repository.appointment(appointmentId).map(Appointment::clientId)
                     .flatMap(clientId -> cases.find(org, clientId))
                     .map(CaseReference::tandem).ifPresent(result::addAll);
             result.addAll(managersOnDuty);
@@ -165,12 +175,17 @@ class Escalation {
             }
             result.addAll(managersOnDuty);
         }
-        result.remove(alert.staffId());
+        result.remove(staffId);
         return result;
     }
 
     /** "Need help now": an alert that reaches the responders at once, place included. */
     UUID help(StaffPrincipal who, UUID appointmentId) {
+        return help(who, appointmentId, null);
+    }
+
+    /** @param detail how the call came, for the audit ({@code null}: from a signed-in page) */
+    UUID help(StaffPrincipal who, UUID appointmentId, String detail) {
         Instant now = clock.instant();
         UUID alertId = tx.execute(s -> {
             Appointment appointment = ownAppointment(who, appointmentId);
@@ -178,7 +193,7 @@ class Escalation {
                 throw new ResponseStatusException(HttpStatus.CONFLICT);
             }
             audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                    StaffSafetyActions.HELP_REQUESTED, who.username(), null));
+                    StaffSafetyActions.HELP_REQUESTED, who.username(), detail));
             Optional<Alert> open = repository.openAlertFor(appointmentId);
             if (open.isPresent()) {
                 Alert alert = open.get();

@@ -185,44 +185,142 @@ class StaffSafety {
 
     // --- check-in -------------------------------------------------------------------------------
 
+    /**
+     * How a check-in action reached the server: with the phone's event id and time when the phone's page
+     * sent it (perhaps queued while there was no signal), and whether through the phone's check-in
+     * capability instead of a signed-in page.
+     */
+    record Sent(UUID eventId, Instant phoneTime, boolean viaCheckIn) {
+
+        static final Sent SIGNED_IN = new Sent(null, null, false);
+    }
+
+    /** A responder's name and work telephone number, for a phone without signal. */
+    record Responder(String name, String phone) {
+
+        /** The number as a telephone link takes it: digits and a leading plus only. */
+        public String dial() {
+            return phone.replaceAll("[^0-9+]", "");
+        }
+    }
+
     @Transactional
     void arrived(StaffPrincipal who, UUID appointmentId) {
-        Appointment a = open(who, appointmentId);
+        arrived(who, appointmentId, Sent.SIGNED_IN);
+    }
+
+    /** @return {@code false} when the phone had sent this event before: nothing happened again */
+    @Transactional
+    boolean arrived(StaffPrincipal who, UUID appointmentId, Sent sent) {
+        Appointment a = escalation.ownAppointment(who, appointmentId);
+        if (!firstTime(who, a, "ARRIVED", sent)) {
+            return false;
+        }
+        requireOpen(a);
         repository.arrived(a.id(), clock.instant());
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), StaffSafetyActions.ARRIVED,
-                who.username(), null));
+                who.username(), sent.viaCheckIn() ? AuditDetail.of("safety.via-check-in") : null));
+        return true;
     }
 
     @Transactional
     void left(StaffPrincipal who, UUID appointmentId) {
-        Appointment a = open(who, appointmentId);
+        left(who, appointmentId, Sent.SIGNED_IN);
+    }
+
+    /** @return {@code false} when the phone had sent this event before: nothing happened again */
+    @Transactional
+    boolean left(StaffPrincipal who, UUID appointmentId, Sent sent) {
+        Appointment a = escalation.ownAppointment(who, appointmentId);
+        if (!firstTime(who, a, "LEFT", sent)) {
+            return false;
+        }
+        requireOpen(a);
         repository.left(a.id(), clock.instant());
         repository.openAlertFor(a.id()).ifPresent(alert -> escalation.resolveInTransaction(who, alert));
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), StaffSafetyActions.LEFT,
-                who.username(), null));
+                who.username(), sent.viaCheckIn() ? AuditDetail.of("safety.via-check-in") : null));
+        return true;
     }
 
     /** "I am fine, extend by N minutes": a new expected end, and any open alert about it is closed. */
     @Transactional
     void extend(StaffPrincipal who, UUID appointmentId, int minutes) {
+        extend(who, appointmentId, minutes, Sent.SIGNED_IN);
+    }
+
+    /** @return {@code false} when the phone had sent this event before: nothing happened again */
+    @Transactional
+    boolean extend(StaffPrincipal who, UUID appointmentId, int minutes, Sent sent) {
         if (!EXTENSIONS.contains(minutes)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
-        Appointment a = open(who, appointmentId);
+        Appointment a = escalation.ownAppointment(who, appointmentId);
+        if (!firstTime(who, a, "EXTENDED", sent)) {
+            return false;
+        }
+        requireOpen(a);
         Instant now = clock.instant();
         Instant base = a.endsAt().isAfter(now) ? a.endsAt() : now;
         repository.openAlertFor(a.id()).ifPresent(alert -> escalation.resolveInTransaction(who, alert));
         repository.extend(a.id(), base.plus(java.time.Duration.ofMinutes(minutes)));
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(), StaffSafetyActions.EXTENDED,
-                who.username(), AuditDetail.of("safety.minutes", minutes)));
+                who.username(), sent.viaCheckIn() ? AuditDetail.of("safety.minutes-via-check-in", minutes)
+                        : AuditDetail.of("safety.minutes", minutes)));
+        return true;
     }
 
-    private Appointment open(StaffPrincipal who, UUID appointmentId) {
-        Appointment a = escalation.ownAppointment(who, appointmentId);
+    /**
+     * A repeated event id is the same event: the phone sends a queued action again when it cannot tell
+     * whether the first try arrived. Checked before the appointment's state, so the repeat of a check-out
+     * is answered like the check-out, not refused as coming after it.
+     */
+    private boolean firstTime(StaffPrincipal who, Appointment a, String action, Sent sent) {
+        return sent.eventId() == null || repository.recordCheckInEvent(sent.eventId(), a.id(), who.id(), action,
+                sent.phoneTime(), clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    boolean alreadySent(UUID eventId, UUID appointmentId, UUID staffId) {
+        return repository.checkInEventKept(eventId, appointmentId, staffId);
+    }
+
+    private static void requireOpen(Appointment a) {
         if (a.leftAt() != null || a.cancelled()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
-        return a;
+    }
+
+    @Transactional(readOnly = true)
+    java.util.Optional<Appointment> appointment(UUID organisationId, UUID appointmentId) {
+        return repository.appointment(organisationId, appointmentId);
+    }
+
+    /** For each of the day's open appointments, whom to call when there is no signal. */
+    @Transactional(readOnly = true)
+    Map<UUID, List<Responder>> respondersToCall(StaffPrincipal who, List<Whereabouts> day) {
+        Map<UUID, List<Responder>> calls = new java.util.HashMap<>();
+        for (Whereabouts w : day) {
+            if (!w.left()) {
+                repository.appointment(who.organisationId(), w.id())
+                        .ifPresent(a -> calls.put(a.id(), respondersToCall(a)));
+            }
+        }
+        return calls;
+    }
+
+    /** Who a call for help about the appointment would reach, with a work telephone number to call instead. */
+    @Transactional(readOnly = true)
+    List<Responder> respondersToCall(Appointment appointment) {
+        Set<UUID> responders = escalation.allResponders(appointment);
+        Map<UUID, String> names = staff.displayNames(appointment.organisationId(), responders);
+        List<Responder> result = new ArrayList<>();
+        for (UUID id : responders) {
+            repository.workPhone(id).filter(phone -> names.containsKey(id))
+                    .ifPresent(phone -> result.add(new Responder(names.get(id), phone)));
+        }
+        result.sort(Comparator.comparing(Responder::name));
+        return result;
     }
 
     // --- duty roster ----------------------------------------------------------------------------
@@ -254,12 +352,24 @@ class StaffSafety {
         return repository.workEmail(who.id()).orElse("");
     }
 
+    @Transactional(readOnly = true)
+    String workPhone(StaffPrincipal who) {
+        return repository.workPhone(who.id()).orElse("");
+    }
+
     @Transactional
     void saveWorkEmail(StaffPrincipal who, String email) {
+        saveContact(who, email, repository.workPhone(who.id()).orElse(null));
+    }
+
+    @Transactional
+    void saveContact(StaffPrincipal who, String email, String phone) {
         String value = email == null || email.isBlank() ? null : email.strip();
-        repository.saveWorkEmail(who.id(), who.organisationId(), value, clock.instant());
+        String number = phone == null || phone.isBlank() ? null : phone.strip();
+        repository.saveContact(who.id(), who.organisationId(), value, number, clock.instant());
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                StaffSafetyActions.CONTACT_ADDRESS_SET, who.username(), AuditDetail.of(value == null ? "safety.contact-address-removed" : "safety.contact-address-set")));
+                StaffSafetyActions.CONTACT_ADDRESS_SET, who.username(),
+                AuditDetail.of(value == null && number == null ? "safety.contact-address-removed" : "safety.contact-address-set")));
     }
 
     /**

@@ -318,13 +318,39 @@ class StaffSafetyRepository {
                 .map(sealed -> secrets.cipher().row("saf_contact_address", staffId).open("work_email", sealed));
     }
 
-    /** Replaces the work e-mail; {@code null} removes it. */
-    void saveWorkEmail(UUID staffId, UUID organisationId, String email, Instant now) {
+    /** A staff member's work telephone number, for a phone without signal to call; sealed like the e-mail. */
+    Optional<String> workPhone(UUID staffId) {
+        return jdbc.sql("SELECT work_phone FROM saf_contact_address WHERE staff_id = ? AND work_phone IS NOT NULL")
+                .param(staffId).query(byte[].class).optional()
+                .map(sealed -> secrets.cipher().row("saf_contact_address", staffId).open("work_phone", sealed));
+    }
+
+    /** Replaces the work e-mail and telephone number; {@code null} removes one. */
+    void saveContact(UUID staffId, UUID organisationId, String email, String phone, Instant now) {
         jdbc.sql("DELETE FROM saf_contact_address WHERE staff_id = ?").param(staffId).update();
-        jdbc.sql("INSERT INTO saf_contact_address (staff_id, organisation_id, work_email, updated_at) VALUES (?, ?, ?, ?)")
-                .params(staffId, organisationId,
-                        secrets.cipher().row("saf_contact_address", staffId).seal("work_email", email), ts(now))
+        var row = secrets.cipher().row("saf_contact_address", staffId);
+        jdbc.sql("INSERT INTO saf_contact_address (staff_id, organisation_id, work_email, work_phone, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?)")
+                .params(staffId, organisationId, row.seal("work_email", email), row.seal("work_phone", phone), ts(now))
                 .update();
+    }
+
+    // --- check-in events from the phone ----------------------------------------------------------
+
+    /**
+     * Keeps a check-in action sent with the phone's event id; {@code false} when that id was kept before
+     * (a queued action sent again). A second request with the same id waits for the first to commit.
+     */
+    boolean recordCheckInEvent(UUID eventId, UUID appointmentId, UUID staffId, String action, Instant phoneTime,
+            Instant serverTime) {
+        return jdbc.sql("INSERT INTO saf_check_in_event (event_id, appointment_id, staff_id, action, phone_time, "
+                + "server_time) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(eventId, appointmentId, staffId, action, ts(phoneTime), ts(serverTime)).update() == 1;
+    }
+
+    boolean checkInEventKept(UUID eventId, UUID appointmentId, UUID staffId) {
+        return jdbc.sql("SELECT COUNT(*) FROM saf_check_in_event WHERE event_id = ? AND appointment_id = ? AND staff_id = ?")
+                .params(eventId, appointmentId, staffId).query(Long.class).single() > 0;
     }
 
     // --- erasure after the retention period ------------------------------------------------------

@@ -377,9 +377,11 @@ class StaffSafetyTest {
         assertThat(columns).contains("acc_organisation.postal_address");
         assertThat(columns).filteredOn(col -> !col.equals("acc_organisation.postal_address")).noneMatch(col -> col.matches(".*\\.(.*home.*|.*street.*|.*postcode.*|.*postal.*|.*zip.*"
                 + "|.*residen.*|.*private_address.*)"));
+        // Work contacts only: the e-mail for alarms, the telephone number a colleague's phone without signal calls.
         assertThat(columns.stream().filter(col -> col.startsWith("saf_contact_address.")))
                 .containsExactlyInAnyOrder("saf_contact_address.staff_id", "saf_contact_address.organisation_id",
-                        "saf_contact_address.work_email", "saf_contact_address.updated_at");
+                        "saf_contact_address.work_email", "saf_contact_address.work_phone",
+                        "saf_contact_address.updated_at");
     }
 
     @Test
