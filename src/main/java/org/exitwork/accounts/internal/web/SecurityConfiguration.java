@@ -21,6 +21,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Who may reach what. Public: sign-in, first run, health, static files. The rest of the sign-in
@@ -32,6 +33,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** A year: browsers keep to https that long after the last visit. */
+    static final long HSTS_SECONDS = 31_536_000;
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
@@ -39,7 +43,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain web(HttpSecurity http, PasswordStep passwordStep, SignInService signIn,
             SecurityContextRepository contexts, java.time.Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout}") java.time.Duration idle)
+            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout}") java.time.Duration idle,
+            org.exitwork.platform.PublicAddress address)
             throws Exception {
         String[] allRoles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         http
@@ -72,7 +77,7 @@ class SecurityConfiguration {
                         })
                         .logoutSuccessUrl("/sign-in?signed-out"))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
+                        .authenticationEntryPoint(signInPage())
                         .accessDeniedHandler(accessDenied()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .addFilterBefore(new IdleTimeout(clock, idle),
@@ -81,8 +86,21 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"))
+                        // Behind a TLS-terminating proxy the request itself looks insecure; the public address decides.
+                        .httpStrictTransportSecurity(hsts -> {
+                            if (address.secure()) {
+                                hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(HSTS_SECONDS);
+                            }
+                        }));
         return http.build();
+    }
+
+    /** The way to sign in as a path: the request's Host header never chooses where the browser goes. */
+    private static LoginUrlAuthenticationEntryPoint signInPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/sign-in");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** Someone half-way through signing in is sent on to the next step rather than refused. */
