@@ -38,7 +38,7 @@ public class PlatformConfiguration implements WebMvcConfigurer {
 
     /** The chosen language lives in a cookie, so it survives sign-out and needs no server state. */
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(PublicAddress address) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("exitwork-lang");
         resolver.setDefaultLocaleFunction(request -> {
             Locale requested = request.getLocale();
@@ -47,6 +47,7 @@ public class PlatformConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Strict");
         resolver.setCookieHttpOnly(true);
+        resolver.setCookieSecure(address.secure());
         return resolver;
     }
 
@@ -60,6 +61,17 @@ public class PlatformConfiguration implements WebMvcConfigurer {
             @Override
             protected List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
                 return StaticFiles.isStatic(request) ? null : super.retrieveFlashMaps(request);
+            }
+        };
+    }
+
+    /** The session cookie, like every other, only over TLS when Exitwork is reached over https. */
+    @Bean
+    org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer secureSessionCookie(
+            PublicAddress address) {
+        return serializer -> {
+            if (address.secure()) {
+                serializer.setUseSecureCookie(true);
             }
         };
     }

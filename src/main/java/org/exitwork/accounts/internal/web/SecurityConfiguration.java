@@ -10,6 +10,7 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.accounts.internal.account.IdleTimeout;
 import org.exitwork.accounts.internal.signin.PasswordStep;
 import org.exitwork.accounts.internal.signin.SignInService;
+import org.exitwork.platform.PageHeaders;
 import org.exitwork.platform.StaticFiles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,7 +20,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -29,7 +29,6 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
@@ -43,11 +42,6 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
-            + "form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
-
     /**
      * Style sheets, scripts, icons: public and the same for everyone, so no session is loaded, created
      * or written for them (a browser fetches several at once; see {@link StaticFiles}). Not
@@ -55,7 +49,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-    SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+    SecurityFilterChain staticFiles(HttpSecurity http, org.exitwork.platform.PublicAddress address) throws Exception {
         http
                 .securityMatcher(StaticFiles.PATTERNS.toArray(String[]::new))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -68,7 +62,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .logout(l -> l.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .headers(SecurityConfiguration::headers);
+                .headers(h -> PageHeaders.apply(h, address));
         return http.build();
     }
 
@@ -91,7 +85,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain web(HttpSecurity http, PasswordStep passwordStep, SignInService signIn,
             SecurityContextRepository contexts, java.time.Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout}") java.time.Duration idle)
+            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout}") java.time.Duration idle,
+            org.exitwork.platform.PublicAddress address)
             throws Exception {
         String[] allRoles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         http
@@ -127,21 +122,20 @@ class SecurityConfiguration {
                                 ClearSiteDataHeaderWriter.Directive.CACHE, ClearSiteDataHeaderWriter.Directive.STORAGE)))
                         .logoutSuccessUrl("/sign-in?signed-out"))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
+                        .authenticationEntryPoint(signInPage())
                         .accessDeniedHandler(accessDenied()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .addFilterBefore(new IdleTimeout(clock, idle),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
-                .headers(SecurityConfiguration::headers);
+                .headers(h -> PageHeaders.apply(h, address));
         return http.build();
     }
 
-    /** The headers of every response, pages and static files alike. */
-    private static void headers(HeadersConfigurer<HttpSecurity> h) {
-        h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .frameOptions(f -> f.deny())
-                .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"));
+    /** The way to sign in as a path: the request's Host header never chooses where the browser goes. */
+    private static LoginUrlAuthenticationEntryPoint signInPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/sign-in");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** Someone half-way through signing in is sent on to the next step rather than refused. */

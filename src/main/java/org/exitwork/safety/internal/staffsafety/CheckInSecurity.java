@@ -1,5 +1,7 @@
 package org.exitwork.safety.internal.staffsafety;
 
+import org.exitwork.platform.PageHeaders;
+import org.exitwork.platform.PublicAddress;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The phone's check-in pages ({@value CheckInCapabilities#PATH}/**) have a chain of their own, ordered
@@ -22,14 +23,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class CheckInSecurity {
 
-    /** As strict as the staff pages': scripts only from files of this site, the service worker too. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
-
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-    SecurityFilterChain checkIn(HttpSecurity http) throws Exception {
+    SecurityFilterChain checkIn(HttpSecurity http, PublicAddress address) throws Exception {
         http
                 .securityMatcher(CheckInCapabilities.PATH + "/**")
                 .csrf(c -> c.disable())
@@ -40,11 +36,7 @@ class CheckInSecurity {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+                .headers(h -> PageHeaders.apply(h, address));
         return http.build();
     }
 }

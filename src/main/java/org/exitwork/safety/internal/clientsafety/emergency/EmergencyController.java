@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,6 +33,7 @@ class EmergencyController {
     /** One A4 page holds about this many rows next to the instructions. */
     static final int MAX_CONTACTS = 12;
     static final int BLANK_ROWS = 2;
+    static final int SAVE_ATTEMPTS = 3;
 
     /** One row of the calling order; a row without anyone to call is left out. */
     record ContactRow(@Size(max = SHORT_MAX) String who,
@@ -98,6 +102,23 @@ class EmergencyController {
         return "safety/emergency-plan";
     }
 
+    /**
+     * Two first saves of a plan at the same moment both insert its row and one meets the other's key; a
+     * lock wait may give up under load. The loser tries again (as an update after the winner); only when
+     * that keeps failing is the user told that the plan changed meanwhile.
+     */
+    private boolean saved(StaffPrincipal who, UUID id, EmergencyForm form) {
+        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+            try {
+                plans.save(who, id, form.instructions(), form.filled());
+                return true;
+            } catch (DuplicateKeyException | ConcurrencyFailureException race) {
+                // tried again below
+            }
+        }
+        return false;
+    }
+
     @GetMapping("/cases/{id}/safety/emergency/print")
     String print(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
         model.addAttribute("view", plans.read(who, id, true));
@@ -107,13 +128,19 @@ class EmergencyController {
     @PostMapping("/cases/{id}/safety/emergency")
     String save(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @Valid @ModelAttribute("emergencyPlanForm") EmergencyForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+            HttpServletResponse response, RedirectAttributes redirect) {
         plans.requireWritable(who, id);
         form.check(errors);
         if (errors.hasErrors()) {
             return page(who, id, model);
         }
-        plans.save(who, id, form.instructions(), form.filled());
+        if (!saved(who, id, form)) {
+            // Others kept saving the same plan at this moment: the page shows the plan as it is now above,
+            // the form keeps what this person wrote, so they can compare and save again.
+            model.addAttribute("problem", "threats.emergency.error.changed-meanwhile");
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return page(who, id, model);
+        }
         redirect.addFlashAttribute("notice", "threats.emergency.notice.saved");
         return "redirect:/cases/" + id + "/safety/emergency";
     }

@@ -60,10 +60,16 @@ class EmergencyPlanRepository {
     void replace(UUID id, String instructions, List<Contact> contacts, UUID by, Instant at) {
         Texts plans = Texts.of(keys, id, PLAN);
         Texts texts = Texts.of(keys, id, CONTACT);
-        jdbc.sql("DELETE FROM " + PLAN + " WHERE client_id = ?").param(id).update();
-        jdbc.sql("INSERT INTO " + PLAN + " (client_id, instructions, updated_by, updated_at) VALUES (?, ?, ?, ?)")
-                .params(id, plans.seal(id, "instructions", instructions), by, Timestamp.from(at))
-                .update();
+        byte[] sealed = plans.seal(id, "instructions", instructions);
+        // Updating the existing row first locks it: two saves of the same plan then run one after the
+        // other instead of both replacing the contacts at once. Only the very first save inserts; two
+        // first saves at once leave one with a duplicate key, which the caller retries as an update.
+        int updated = jdbc.sql("UPDATE " + PLAN + " SET instructions = ?, updated_by = ?, updated_at = ? WHERE client_id = ?")
+                .params(sealed, by, Timestamp.from(at), id).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO " + PLAN + " (client_id, instructions, updated_by, updated_at) VALUES (?, ?, ?, ?)")
+                    .params(id, sealed, by, Timestamp.from(at)).update();
+        }
         jdbc.sql("DELETE FROM " + CONTACT + " WHERE client_id = ?").param(id).update();
         int position = 0;
         for (Contact c : contacts) {
