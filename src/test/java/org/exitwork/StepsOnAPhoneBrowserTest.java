@@ -45,10 +45,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A new share one question per page, on a phone (360 x 740), end to end in a real browser with its real
- * session: every page fits the screen and breaks no content rule of the page, "Change" on the check page
- * keeps the answers, nothing of the answers reaches the database (the session tables included) before
- * "Share", and "Share" makes exactly one share.
+ * A new share and a session one question per page, on a phone (360 x 740), end to end in a real browser
+ * with its real session: every page fits the screen and breaks no content rule of the page, "Change" on
+ * the check page keeps the answers, nothing of the answers reaches the database (the session tables
+ * included) before the last button, and that button makes exactly one share or session.
  */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
@@ -134,7 +134,7 @@ class StepsOnAPhoneBrowserTest {
                 assertThat(heading(page)).hasText("Check your answers");
                 problems.addAll(PhoneLayoutBrowserTest.phoneProblems(page, "check"));
                 assertThat(page.getByTestId("text-HOUSING")).hasText(text);
-                screenshot(page, "check");
+                screenshot(page, "share-check");
 
                 // Change the kinds: the question comes back as answered, and back to the check page unchanged.
                 page.getByTestId("change-kinds").click();
@@ -158,9 +158,9 @@ class StepsOnAPhoneBrowserTest {
                 assertThat(heading(page)).hasText("Shared");
                 assertThat(page.getByTestId("share-link")).containsText("/shared/");
                 problems.addAll(PhoneLayoutBrowserTest.phoneProblems(page, "shared"));
-                screenshot(page, "shared");
+                screenshot(page, "share-shared");
             } catch (RuntimeException | AssertionError failure) {
-                screenshot(page, "FAILED");
+                screenshot(page, "share-FAILED");
                 throw failure;
             }
         }
@@ -169,12 +169,84 @@ class StepsOnAPhoneBrowserTest {
         org.assertj.core.api.Assertions.assertThat(refusedByThePolicy).as("anything the page policy refused").isEmpty();
     }
 
+    @Test
+    void aSessionOneQuestionPerPageOnAPhone() throws Exception {
+        clock.reset();
+        Fixtures.Organisation organisation = fixtures.organisation();
+        Fixtures.Staff practitioner = fixtures.staffWithPassword(organisation, Role.PRACTITIONER);
+        StaffPrincipal a = practitioner.principal();
+        RegisteredClient client = fixtures.client(a, fixtures.staff(organisation, Role.PRACTITIONER),
+                "Kim Sessionmarker Beispiel");
+        String marker = Fixtures.unique("phonesessionmarker").replace("-", "");
+        String note = "Talked about the new flat, " + marker;
+
+        List<String> problems = new ArrayList<>();
+        try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright);
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://127.0.0.1:" + port).setLocale("en-GB")
+                        .setViewportSize(PhoneLayoutBrowserTest.WIDTH, PhoneLayoutBrowserTest.HEIGHT)
+                        .setIsMobile(true).setHasTouch(true))) {
+            context.setDefaultTimeout(30_000);
+            Page page = context.newPage();
+            Chromium.firstSignIn(page, a.username(), practitioner.password());
+            try {
+                page.navigate("/cases/" + client.id() + "/sessions");
+                page.getByTestId("session-steps").click();
+                sessionQuestion(page, "When and how did you meet?", "when", problems);
+                page.getByLabel("Setting").selectOption(new SelectOption().setLabel("Family or context, without the client"));
+                next(page);
+
+                // Asked after the setting: a session with the context alone does not tick the client.
+                sessionQuestion(page, "Who took part?", "who", problems);
+                assertThat(page.getByLabel("The client", new Page.GetByLabelOptions().setExact(true))).not().isChecked();
+                next(page);
+
+                sessionQuestion(page, "What happened?", "what", problems);
+                next(page);
+                assertThat(page.getByTestId("session-step")).hasAttribute("data-step", "what");
+                assertThat(page.locator("[data-error-summary]")).containsText("There is a problem");
+                page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill(note);
+                next(page);
+
+                sessionQuestion(page, "What comes next?", "next", problems);
+                next(page);
+
+                assertThat(heading(page)).hasText("Check your answers");
+                assertThat(page.getByTestId("answer-note")).hasText(note);
+                assertThat(page.getByTestId("answer-participants")).containsText("Without the client");
+                problems.addAll(PhoneLayoutBrowserTest.phoneProblems(page, "check"));
+                screenshot(page, "session-check");
+                org.assertj.core.api.Assertions.assertThat(DatabaseScan.find(dataSource, List.of(marker)))
+                        .as("the answers before saving").isEmpty();
+
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save session").setExact(true))
+                        .click();
+                assertThat(page).hasURL(Pattern.compile("/cases/" + client.id() + "/sessions$"));
+                assertThat(page.getByRole(AriaRole.STATUS)).hasText("The session is saved.");
+                assertThat(page.locator(".note-text")).hasText(note);
+            } catch (RuntimeException | AssertionError failure) {
+                screenshot(page, "session-FAILED");
+                throw failure;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_session_note WHERE client_id = ?")
+                .param(client.id()).query(Long.class).single()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(problems).as("pages that do not fit a phone").isEmpty();
+    }
+
+    private static void sessionQuestion(Page page, String question, String step, List<String> problems) {
+        assertThat(heading(page)).hasText(question);
+        assertThat(page.getByTestId("session-step")).hasAttribute("data-step", step);
+        problems.addAll(PhoneLayoutBrowserTest.phoneProblems(page, step).stream().map(p -> step + ": " + p).toList());
+        screenshot(page, "session-" + step);
+    }
+
     private static void question(Page page, String question, String step, List<String> problems) {
         assertThat(heading(page)).hasText(question);
         assertThat(page.getByTestId("share-step")).hasAttribute("data-step", step);
         assertThat(page).hasURL(Pattern.compile("/shares/steps(/[a-z]+(/change)?)?$"));
         problems.addAll(PhoneLayoutBrowserTest.phoneProblems(page, step).stream().map(p -> step + ": " + p).toList());
-        screenshot(page, step);
+        screenshot(page, "share-" + step);
     }
 
     private static com.microsoft.playwright.Locator heading(Page page) {
@@ -210,7 +282,7 @@ class StepsOnAPhoneBrowserTest {
     private static void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("steps-phone-share-" + name + ".png"))
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("steps-phone-" + name + ".png"))
                     .setFullPage(true));
         } catch (Exception ignored) {
             // a screenshot is a help, not a result
