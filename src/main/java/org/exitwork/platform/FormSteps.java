@@ -141,6 +141,19 @@ public record FormSteps(List<Step> steps) {
         return mine;
     }
 
+    /**
+     * The values the binder could not read at all (only a hand-made request has one), for a page shown
+     * again unjudged ("Change", "Back"): they are named rather than silently dropped.
+     */
+    public BindingResult unreadable(BindingResult all, Object form) {
+        if (form == null) {
+            return all;
+        }
+        BindingResult unreadable = new BeanPropertyBindingResult(form, all.getObjectName());
+        all.getFieldErrors().stream().filter(FieldError::isBindingFailure).forEach(unreadable::addError);
+        return unreadable;
+    }
+
     private static String root(String field) {
         int cut = field.length();
         for (char c : new char[] {'[', '.'}) {

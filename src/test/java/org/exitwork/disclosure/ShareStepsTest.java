@@ -58,6 +58,7 @@ class ShareStepsTest {
     String m;
     UUID housing;
     UUID youth;
+    UUID police;
     UUID consent;
     UUID youthConsent;
 
@@ -70,6 +71,7 @@ class ShareStepsTest {
         m = Fixtures.unique("stepmarker").replace("-", "");
         housing = partner("HOUSING");
         youth = partner("YOUTH_AND_FAMILY");
+        police = partner("POLICE");
         consent = consent(housing, "Find a flat", "HOUSING", "ATTENDANCE");
         youthConsent = consent(youth, "Family support", "FAMILY_SITUATION");
     }
@@ -81,7 +83,8 @@ class ShareStepsTest {
 
         MockHttpServletResponse start = web.perform(get(url + "/steps"), a);
         String page = step(start, 200, "partner");
-        assertThat(page).contains(url + "/new").contains("Which partner receives the share?");
+        assertThat(page).contains(url + "/new").contains("Which partner receives the share?")
+                .contains(housing.toString()).doesNotContain(police.toString());
 
         page = step(answer("partner", page, "partnerId", housing.toString()), 200, "purpose");
         assertThat(StepPages.hidden(page)).containsEntry("partnerId", List.of(housing.toString()));
@@ -153,6 +156,14 @@ class ShareStepsTest {
                 housing.toString(), youth.toString()), "consentId", consent.toString()), a), 400, "purpose");
         assertThat(otherPartner).contains("href=\"#consentId\"")
                 .contains("Choose a purpose from a consent to share with the partner you chose.");
+
+        // A value no page offers (a hand-made request): named, nothing else happens.
+        String garbled = step(web.perform(post(url + "/steps/partner").param("partnerId", "not-an-id"), a), 400,
+                "partner");
+        assertThat(garbled).contains("href=\"#partnerId\"").contains("Please choose from the list.");
+        String garbledChange = step(web.perform(post(url + "/steps/kinds/change").param("partnerId", "not-an-id")
+                .param("kinds", "HOUSING"), a), 400, "kinds");
+        assertThat(garbledChange).contains("href=\"#partnerId\"");
 
         assertThat(shareRows()).isZero();
         assertThat(DatabaseScan.find(dataSource, List.of(m))).isEmpty();

@@ -96,10 +96,16 @@ class SessionStepsController {
             @RequestParam(name = FormSteps.CHECKING, defaultValue = "false") boolean checking,
             HttpServletRequest request, Model model) {
         sessions.requireWritable(who, id);
+        Step shown = FormSteps.CHECK.equals(step) ? STEPS.first() : STEPS.step(step);
+        BindingResult unreadable = STEPS.unreadable(bound, form);
+        if (unreadable.hasErrors()) {
+            // A carried value the binder could not read (only a hand-made request has one): say so.
+            return show(who, id, shown, form, unreadable, checking, request, model);
+        }
         if (FormSteps.CHECK.equals(step)) {
             return check(who, id, form, request, model);
         }
-        return show(who, id, STEPS.step(step), form, null, checking, request, model);
+        return show(who, id, shown, form, null, checking, request, model);
     }
 
     private BindingResult errorsOf(Step step, SessionsController.SessionForm form, BindingResult bound) {

@@ -99,10 +99,16 @@ class ShareStepsController {
             @RequestParam(name = FormSteps.CHECKING, defaultValue = "false") boolean checking,
             HttpServletRequest request, Model model) {
         CaseReference ref = shares.requireTandem(who, id);
+        Step shown = FormSteps.CHECK.equals(step) ? STEPS.first() : STEPS.step(step);
+        BindingResult unreadable = STEPS.unreadable(bound, form);
+        if (unreadable.hasErrors()) {
+            // A carried value the binder could not read (only a hand-made request has one): say so.
+            return show(who, ref, shown, form, unreadable, checking, request, model);
+        }
         if (FormSteps.CHECK.equals(step)) {
             return check(who, ref, form, request, model);
         }
-        return show(who, ref, STEPS.step(step), form, null, checking, request, model);
+        return show(who, ref, shown, form, null, checking, request, model);
     }
 
     private BindingResult errorsOf(Step step, ShareController.ShareForm form, BindingResult bound,
