@@ -463,6 +463,18 @@ class AuthorizationMatrixTest {
                             .param("staff", w.tandemA.id().toString())
                             .param("text", "A session recorded in the authorization test"))
                     .answers(redirect("/cases/{id}/sessions")),
+            // One question per page: each step answers with the next question (200) and writes nothing; the
+            // check page posts to POST /cases/{id}/sessions above.
+            mvc("GET /cases/{id}/sessions/steps", TANDEM).vars(w -> ids(w.client.id())).answers(ok()),
+            mvc("POST /cases/{id}/sessions/steps/{step}", TANDEM)
+                    .vars(w -> new Object[] {w.client.id(), "when"})
+                    .form((r, w) -> r.param("sessionDate", LocalDate.now().minusDays(1).toString())
+                            .param("setting", "ONE_ON_ONE"))
+                    .answers(ok()),
+            mvc("POST /cases/{id}/sessions/steps/{step}/change", TANDEM)
+                    .vars(w -> new Object[] {w.client.id(), "what"})
+                    .form((r, w) -> r.param("setting", "ONE_ON_ONE").param("checking", "true"))
+                    .answers(ok()),
             mvc("POST /cases/{id}/sessions/{sessionId}/next-steps-done", TANDEM)
                     .vars(w -> ids(w.client.id(), w.sessionWithNextSteps))
                     .answers(redirect("/cases/{id}/sessions#session-{sessionId}")),
@@ -884,6 +896,16 @@ class AuthorizationMatrixTest {
             // credential (a dead one answers 404, SharesTest).
             mvc("GET /cases/{id}/shares", TANDEM).vars(w -> ids(w.client.id())).answers(ok()),
             mvc("GET /cases/{id}/shares/new", TANDEM).vars(w -> ids(w.client.id())).answers(ok()),
+            // One question per page: each step answers with the next question (200) and shares nothing; the
+            // check page posts to POST /cases/{id}/shares below.
+            mvc("GET /cases/{id}/shares/steps", TANDEM).vars(w -> ids(w.client.id())).answers(ok()),
+            mvc("POST /cases/{id}/shares/steps/{step}", TANDEM).vars(w -> new Object[] {w.client.id(), "partner"})
+                    .form((r, w) -> r.param("partnerId", w.consentPartner.toString()))
+                    .answers(ok()),
+            mvc("POST /cases/{id}/shares/steps/{step}/change", TANDEM)
+                    .vars(w -> new Object[] {w.client.id(), "kinds"})
+                    .form((r, w) -> r.param("partnerId", w.consentPartner.toString()).param("checking", "true"))
+                    .answers(ok()),
             mvc("POST /cases/{id}/shares", TANDEM).vars(w -> ids(w.client.id()))
                     .form((r, w) -> r.param("partnerId", w.consentPartner.toString())
                             .param("consentId", w.consent.toString()).param("kinds", "ATTENDANCE")

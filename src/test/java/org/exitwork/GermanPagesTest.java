@@ -89,6 +89,10 @@ class GermanPagesTest {
     final Map<Role, StaffPrincipal> people = new HashMap<>();
     /** The security partner, whom the gate refuses a share. */
     UUID police;
+    /** The practitioner's client, a partner and the consent to share with it: for the pages reached by posting. */
+    RegisteredClient client;
+    UUID youthPartner;
+    UUID youthConsent;
     /** English values that differ from their German ones, value to key. */
     final Map<String, String> english = new HashMap<>();
 
@@ -103,7 +107,7 @@ class GermanPagesTest {
         people.put(Role.DATA_PROTECTION_OFFICER, fixtures.staff(org, Role.DATA_PROTECTION_OFFICER));
         people.put(Role.ADMIN, org.admin());
 
-        RegisteredClient client = fixtures.client(a, b, Fixtures.unique("Klara Klient "));
+        client = fixtures.client(a, b, Fixtures.unique("Klara Klient "));
         fixtures.note(a, client.id(), "Ein Vermerk");
         fixtures.prospect(a);
         done(post("/cases/{id}/sessions", client.id()).param("sessionDate", LocalDate.now(clock).minusDays(2).toString())
@@ -126,6 +130,8 @@ class GermanPagesTest {
                 .param("kinds", "ATTENDANCE", "CASE_CONFERENCE").param("validFrom", LocalDate.now(clock).toString())
                 .param("validUntil", LocalDate.now(clock).plusMonths(3).toString()).param("informedHow", "WITH_INTERPRETER"), a);
         UUID consent = jdbc.sql("SELECT id FROM con_consent WHERE client_id = ?").param(client.id()).query(UUID.class).single();
+        youthPartner = youth;
+        youthConsent = consent;
         assertThat(mvc.perform(post("/cases/{id}/shares", client.id()).with(as(a)).with(csrf())
                 .param("partnerId", youth.toString()).param("consentId", consent.toString()).param("kinds", "ATTENDANCE")
                 .param("texts[4]", "Kam jede Woche").param("form", "JSON").param("language", "de")).andReturn()
@@ -202,6 +208,60 @@ class GermanPagesTest {
     @Test
     void practitioner() throws Exception {
         assertGermanOnly(Role.PRACTITIONER);
+    }
+
+    /**
+     * The question pages of the step flows are reached by posting, never by a link: each one, with an
+     * error and without, and the check pages, in German.
+     */
+    @Test
+    void questionPagesReachedByPosting() throws Exception {
+        StaffPrincipal a = people.get(Role.PRACTITIONER);
+        List<String> findings = new ArrayList<>();
+        String shares = "/cases/" + client.id() + "/shares/steps/";
+        String[][] share = {
+                {"partner"},
+                {"partner", "partnerId", youthPartner.toString()},
+                {"purpose", "partnerId", youthPartner.toString(), "consentId", youthConsent.toString()},
+                {"kinds", "partnerId", youthPartner.toString(), "consentId", youthConsent.toString(), "kinds", "ATTENDANCE"},
+                {"texts", "kinds", "ATTENDANCE", "texts[4]", ""},
+                {"texts", "partnerId", youthPartner.toString(), "consentId", youthConsent.toString(), "kinds", "ATTENDANCE",
+                        "texts[4]", "Kam jede Woche"},
+                {"form", "partnerId", youthPartner.toString(), "consentId", youthConsent.toString(), "kinds", "ATTENDANCE",
+                        "texts[4]", "Kam jede Woche", "form", "PDF", "language", "de"}};
+        for (String[] step : share) {
+            findings.addAll(posted(shares + step[0], a, java.util.Arrays.copyOfRange(step, 1, step.length)));
+        }
+        String sessions = "/cases/" + client.id() + "/sessions/steps/";
+        String date = LocalDate.now(clock).toString();
+        String[][] session = {
+                {"when"},
+                {"when", "sessionDate", date, "setting", "CONTEXT_ONLY", "placeKind", "OFFICE"},
+                {"who", "sessionDate", date, "setting", "CONTEXT_ONLY", "staff", a.id().toString()},
+                {"what", "sessionDate", date, "setting", "CONTEXT_ONLY", "text", ""},
+                {"what", "sessionDate", date, "setting", "CONTEXT_ONLY", "text", "Gespräch", "themes", "ANGER"},
+                {"next", "sessionDate", date, "setting", "CONTEXT_ONLY", "text", "Gespräch", "nextStepsDue", date},
+                {"next", "sessionDate", date, "setting", "CONTEXT_ONLY", "text", "Gespräch", "nextSteps", "Anrufen",
+                        "nextMeeting", LocalDate.now(clock).plusDays(3) + "T10:00", "nextMeetingMinutes", "60",
+                        "nextMeetingPlace", "OFFICE"}};
+        for (String[] step : session) {
+            findings.addAll(posted(sessions + step[0], a, java.util.Arrays.copyOfRange(step, 1, step.length)));
+        }
+        findings.addAll(posted(sessions + "who/change", a, "setting", "TANDEM", "checking", "true"));
+        findings.addAll(posted(shares + "kinds/change", a, "partnerId", youthPartner.toString(), "checking", "true"));
+        assertThat(findings).as("English, raw codes or rule numbers on German question pages").isEmpty();
+    }
+
+    private List<String> posted(String path, StaffPrincipal who, String... params) throws Exception {
+        MockHttpServletRequestBuilder request = post(path).with(as(who)).with(csrf()).cookie(GERMAN);
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        String html = response.getContentAsString();
+        assertThat(response.getStatus()).as(path + " " + String.join(",", params)).isIn(200, 400);
+        assertThat(html).as(path + " is German").contains("<html lang=\"de\"").contains("Schritt ");
+        return findingsOn(path + " " + String.join(",", params), html);
     }
 
     @Test

@@ -215,7 +215,7 @@ class ShareBrowserTest {
 
     private void openForm() {
         page.navigate("/cases/" + client.id() + "/shares");
-        page.getByTestId("new-share").click();
+        page.getByTestId("new-share-one-page").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("New share");
     }
 

@@ -573,14 +573,9 @@ public class SessionService {
         if (draft.date().isAfter(today())) {
             throw new InvalidSessionException("sessionDate", "PastOrPresent");
         }
-        if (draft.nextStepsDue() != null && blankToNull(draft.nextSteps()) == null) {
-            throw new InvalidSessionException("nextStepsDue", "session.next-steps-due.without-steps");
-        }
-        if (draft.nextStepsDue() != null && draft.nextStepsDue().isBefore(draft.date())) {
-            throw new InvalidSessionException("nextStepsDue", "session.next-steps-due.before-session");
-        }
-        if (draft.nextMeeting() != null && draft.nextMeeting().isBefore(draft.date().atStartOfDay(ZONE).toInstant())) {
-            throw new InvalidSessionException("nextMeeting", "session.next-meeting.before-session");
+        InvalidSessionException next = nextProblem(draft);
+        if (next != null) {
+            throw next;
         }
         if (!new HashSet<>(tandems.tandem(ref.id())).containsAll(set(draft.staff()))) {
             throw new InvalidSessionException("staff", "session.staff.invalid");
@@ -590,6 +585,26 @@ public class SessionService {
         if (!persons.containsAll(set(draft.persons()))) {
             throw new InvalidSessionException("persons", "session.persons.invalid");
         }
+    }
+
+    /**
+     * What is wrong with the next steps' due date or the next meeting, judged against the session's date
+     * (null: nothing, or no date to judge by yet). The session check and the step "what comes next" ask it.
+     */
+    static InvalidSessionException nextProblem(SessionDraft draft) {
+        if (draft.nextStepsDue() != null && blankToNull(draft.nextSteps()) == null) {
+            return new InvalidSessionException("nextStepsDue", "session.next-steps-due.without-steps");
+        }
+        if (draft.date() == null) {
+            return null;
+        }
+        if (draft.nextStepsDue() != null && draft.nextStepsDue().isBefore(draft.date())) {
+            return new InvalidSessionException("nextStepsDue", "session.next-steps-due.before-session");
+        }
+        if (draft.nextMeeting() != null && draft.nextMeeting().isBefore(draft.date().atStartOfDay(ZONE).toInstant())) {
+            return new InvalidSessionException("nextMeeting", "session.next-meeting.before-session");
+        }
+        return null;
     }
 
     /** Every session of the case, newest first, for the tandem or a colleague who broke the glass. */

@@ -143,10 +143,7 @@ class SessionsController {
         sessions.requireWritable(who, id);
         if (!errors.hasErrors()) {
             try {
-                sessions.record(who, id, draft(form.sessionDate(), form.durationMinutes(), form.setting(),
-                        form.placeKind(), form.clientPresent(), form.staff(), form.persons(), form.themes(),
-                        form.text(), form.nextSteps(), form.nextStepsDue(), form.nextMeeting(),
-                        form.nextMeetingMinutes(), form.nextMeetingPlace(), form.nextMeetingWithTandem()));
+                sessions.record(who, id, draft(form));
                 redirect.addFlashAttribute("notice", "session.notice.saved");
                 return "redirect:/cases/" + id + "/sessions";
             } catch (SessionService.InvalidSessionException e) {
@@ -263,6 +260,12 @@ class SessionsController {
         model.addAttribute("caseId", history.caseId());
         model.addAttribute("pseudonym", history.pseudonym());
         return "cases/session-history";
+    }
+
+    static SessionService.SessionDraft draft(SessionForm form) {
+        return draft(form.sessionDate(), form.durationMinutes(), form.setting(), form.placeKind(), form.clientPresent(),
+                form.staff(), form.persons(), form.themes(), form.text(), form.nextSteps(), form.nextStepsDue(),
+                form.nextMeeting(), form.nextMeetingMinutes(), form.nextMeetingPlace(), form.nextMeetingWithTandem());
     }
 
     private static SessionService.SessionDraft draft(LocalDate date, Integer minutes, Setting setting,

@@ -108,13 +108,9 @@ class ShareController {
         }
         if (form.kinds() != null && !errors.hasFieldErrors("kinds") && !errors.hasGlobalErrors()) {
             for (DataKind kind : form.kinds()) {
-                String text = form.text(kind);
-                if (text == null || text.isBlank()) {
-                    errors.rejectValue("kinds", "shares.text.missing");
-                    break;
-                }
-                if (text.length() > Shares.TEXT_MAX) {
-                    errors.rejectValue("kinds", "shares.text.too-long");
+                String problem = textProblem(form.text(kind));
+                if (problem != null) {
+                    errors.rejectValue("kinds", problem);
                     break;
                 }
             }
@@ -137,6 +133,14 @@ class ShareController {
         model.addAttribute("link", ServletUriComponentsBuilder.fromCurrentContextPath().path("/shared/{token}")
                 .buildAndExpand(granted.token()).toUriString());
         return "shares/created";
+    }
+
+    /** What is wrong with the text of a ticked kind (a message code), or null: here and on the texts step alike. */
+    static String textProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return "shares.text.missing";
+        }
+        return text.length() > Shares.TEXT_MAX ? "shares.text.too-long" : null;
     }
 
     @PostMapping("/cases/{id}/shares/{shareId}/withdraw")
