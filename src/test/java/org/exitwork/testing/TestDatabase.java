@@ -106,6 +106,11 @@ public final class TestDatabase {
             props.put("spring.datasource.password", postgresPassword());
             props.put("spring.flyway.schemas", name);
             props.put("spring.flyway.default-schema", name);
+            // Spring keeps every test context alive (its cache), each with a pool: at Hikari's default of
+            // ten idle connections a pool, a dozen contexts used up PostgreSQL's 100 connections. A context
+            // waiting in the cache keeps one.
+            props.put("spring.datasource.hikari.minimum-idle", "1");
+            props.put("spring.datasource.hikari.idle-timeout", "10000");
         } else {
             props.put("spring.datasource.url", "jdbc:h2:mem:" + name
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
