@@ -95,6 +95,8 @@ class ShareStepsTest {
         assertThat(page).contains("id=\"texts5\"").doesNotContain("id=\"texts4\"");
 
         page = step(answer("texts", page, "texts[5]", text), 200, "form");
+        // Back goes to the question before, with every answer (the texts, the last one asked).
+        assertThat(page).contains("formaction=\"" + url + "/steps/texts/change\"");
         assertThat(page).contains("value=\"PDF\" id=\"form1\" name=\"form\" checked=\"checked\"");
         assertThat(StepPages.hidden(page)).containsEntry("texts[5]", List.of(text))
                 .containsEntry("kinds", List.of("HOUSING")).containsEntry("consentId", List.of(consent.toString()));
@@ -177,7 +179,8 @@ class ShareStepsTest {
         String kinds = step(web.perform(StepPages.submit(post(url + "/steps/kinds/change"), check, "checking", "true"),
                 a), 200, "kinds");
         assertThat(kinds).contains("value=\"HOUSING\" id=\"kinds6\" name=\"kinds\" checked=\"checked\"")
-                .contains("<input type=\"hidden\" name=\"checking\" value=\"true\">");
+                .contains("<input type=\"hidden\" name=\"checking\" value=\"true\">")
+                .contains("formaction=\"" + url + "/steps/check/change\"");
         assertThat(StepPages.hidden(kinds)).containsEntry("partnerId", List.of(housing.toString()))
                 .containsEntry("texts[5]", List.of("Needs a flat " + m)).doesNotContainKey("kinds");
         // Unchanged, it goes straight back to the check page.
