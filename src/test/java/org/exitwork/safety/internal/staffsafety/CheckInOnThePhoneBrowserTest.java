@@ -104,6 +104,9 @@ class CheckInOnThePhoneBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have arrived")).tap();
         assertThat(page).hasURL(Pattern.compile("/safety/help/" + w.appointment() + "\\?done=arrived$"));
         assertThat(page.locator("p.notice")).containsText("You are checked in.");
+        // The phone's own page fits 360 px: nothing scrolls sideways (the extend buttons keep their words).
+        org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo((Integer) page.evaluate("document.documentElement.clientWidth"));
     }
 
     @Test
