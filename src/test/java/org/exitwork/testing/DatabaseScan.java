@@ -41,6 +41,7 @@ public final class DatabaseScan {
 
     /** @return "table.column" for every place a marker was found */
     public static List<String> find(DataSource dataSource, List<String> markers) throws SQLException {
+        List<Marker> wanted = markers.stream().map(Marker::new).toList();
         List<String> hits = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             List<String> tables = tables(c);
@@ -52,10 +53,13 @@ public final class DatabaseScan {
                     ResultSetMetaData md = rs.getMetaData();
                     while (rs.next()) {
                         for (int i = 1; i <= md.getColumnCount(); i++) {
-                            Object value = rs.getObject(i);
-                            for (String marker : markers) {
-                                if (contains(value, marker)) {
-                                    hits.add(table + "." + md.getColumnName(i) + " contains " + marker);
+                            Searchable value = searchable(rs.getObject(i));
+                            if (value == null) {
+                                continue;
+                            }
+                            for (Marker marker : wanted) {
+                                if (marker.in(value)) {
+                                    hits.add(table + "." + md.getColumnName(i) + " contains " + marker.text());
                                 }
                             }
                         }
@@ -66,35 +70,53 @@ public final class DatabaseScan {
         return hits;
     }
 
-    private static boolean contains(Object value, String marker) throws SQLException {
+    /**
+     * A marker in every form it could be stored in: lower-cased text, and its UTF-8, UTF-16BE and
+     * UTF-16LE bytes. Bytes are searched as Latin-1 strings (one char per byte), so that the JDK's
+     * vectorised {@code String.indexOf} does the searching: the scan reads every row of a test
+     * database, many times a run.
+     */
+    private record Marker(String text, String lower, List<String> encodings) {
+
+        Marker(String text) {
+            this(text, text.toLowerCase(Locale.ROOT), List.of(latin1(text.getBytes(StandardCharsets.UTF_8)),
+                    latin1(text.getBytes(StandardCharsets.UTF_16BE)), latin1(text.getBytes(StandardCharsets.UTF_16LE))));
+        }
+
+        boolean in(Searchable value) {
+            if (value.binary()) {
+                return encodings.stream().anyMatch(value.text()::contains);
+            }
+            return value.text().contains(lower);
+        }
+    }
+
+    /** A value as the scan searches it: text lower-cased, or the Latin-1 view of bytes. */
+    private record Searchable(String text, boolean binary) {
+    }
+
+    private static Searchable searchable(Object value) throws SQLException {
         if (value == null) {
-            return false;
+            return null;
         }
         if (value instanceof byte[] bytes) {
-            return indexOf(bytes, marker.getBytes(StandardCharsets.UTF_8)) >= 0
-                    || indexOf(bytes, marker.getBytes(StandardCharsets.UTF_16BE)) >= 0
-                    || indexOf(bytes, marker.getBytes(StandardCharsets.UTF_16LE)) >= 0;
+            return new Searchable(latin1(bytes), true);
         }
         if (value instanceof java.sql.Blob blob) {
-            return contains(blob.getBytes(1, (int) blob.length()), marker);
+            return searchable(blob.getBytes(1, (int) blob.length()));
         }
         if (value instanceof java.sql.Clob clob) {
-            return contains(clob.getSubString(1, (int) clob.length()), marker);
+            return searchable(clob.getSubString(1, (int) clob.length()));
         }
-        return value.toString().toLowerCase(Locale.ROOT).contains(marker.toLowerCase(Locale.ROOT));
+        return new Searchable(value.toString().toLowerCase(Locale.ROOT), false);
+    }
+
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** Where {@code needle} first stands in {@code haystack}, or -1. */
     public static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return latin1(haystack).indexOf(latin1(needle));
     }
 }
