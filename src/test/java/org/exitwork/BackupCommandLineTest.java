@@ -1,5 +1,7 @@
 package org.exitwork;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.exitwork.testing.Lanes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // Mostly waits for JVMs of its own: runs beside the Spring tests (junit-platform.properties).
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.PROCESSES)
 class BackupCommandLineTest {
 
     /** The backup of the demo installation, and the run that wrote it. */

@@ -1,5 +1,9 @@
 package org.exitwork;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Execution;
+import org.exitwork.testing.Lanes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -50,6 +54,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 // The journey starts at the first run, so it needs a database of its own: other browser tests with
 // the same configuration would otherwise share the context and have created accounts already.
 @TestPropertySource(properties = "exitwork.test.context=browser-journey")
+// Mostly waits for Chromium: runs beside the Spring tests, one class of its lane at a time.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.BROWSER)
 class BrowserJourneyTest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");

@@ -1,5 +1,9 @@
 package org.exitwork;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Execution;
+import org.exitwork.testing.Lanes;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -61,6 +65,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(TestSupport.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Shares the browser tests' application (one cached context): runs in their lane, never beside them.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.BROWSER)
 class ConcurrentRequestsTest {
 
     static final int AT_ONCE = 50;

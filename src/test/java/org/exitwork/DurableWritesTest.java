@@ -1,5 +1,9 @@
 package org.exitwork;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.exitwork.testing.Lanes;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Execution;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("database")
 @ExtendWith(TestDatabase.Condition.class)
+// Mostly waits for JVMs of its own: runs beside the Spring tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.PROCESSES)
 class DurableWritesTest {
 
     private static final int ACKS_BEFORE_KILL = 300;

@@ -1,5 +1,9 @@
 package org.exitwork;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.exitwork.testing.Lanes;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Execution;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -13,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console at start-up, as an operator sees it with the shipped logging levels: a few lines of
  * Exitwork's own, then a banner that says where to go next, and nothing of the frameworks' chatter.
  */
+// Mostly waits for JVMs of its own: runs beside the Spring tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.PROCESSES)
 class StartupConsoleTest {
 
     private static final String RULE = "  ------------------------------------------------------------------------";

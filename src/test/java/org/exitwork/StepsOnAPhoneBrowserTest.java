@@ -1,5 +1,9 @@
 package org.exitwork;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Execution;
+import org.exitwork.testing.Lanes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -57,6 +61,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(TestSupport.class)
+// Mostly waits for Chromium: runs beside the Spring tests, one class of its lane at a time.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.BROWSER)
 class StepsOnAPhoneBrowserTest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");

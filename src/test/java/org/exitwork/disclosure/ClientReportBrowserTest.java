@@ -1,5 +1,9 @@
 package org.exitwork.disclosure;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Execution;
+import org.exitwork.testing.Lanes;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
 
@@ -45,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(TestSupport.class)
+// Mostly waits for Chromium: runs beside the Spring tests, one class of its lane at a time.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.BROWSER)
 class ClientReportBrowserTest {
 
     private static Playwright playwright;

@@ -81,6 +81,15 @@ public final class ExitworkProcess {
         return command;
     }
 
+    /** Like {@link #java()}, for a JVM that lives as long as a test run: these options, this class path. */
+    public static List<String> longLivedJava(List<String> options) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-cp", classPath()));
+        return command;
+    }
+
     private static synchronized String classPath() {
         if (classPath == null) {
             try {

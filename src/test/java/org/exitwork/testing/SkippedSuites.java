@@ -18,6 +18,11 @@ public class SkippedSuites implements TestExecutionListener {
         SKIPPED.putIfAbsent(suite, reason);
     }
 
+    /** For a suite a test class of another package starts (the PostgreSQL run). */
+    public static void skippedSuite(String suite, String reason) {
+        skipped(suite, reason);
+    }
+
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         if (SKIPPED.isEmpty()) {

@@ -60,7 +60,8 @@ public final class TestDatabase {
         return DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
     }
 
-    private static synchronized String postgresProblem() {
+    /** Why no PostgreSQL test can run here, or null when the test server answers. */
+    public static synchronized String postgresProblem() {
         if (!postgresChecked) {
             postgresChecked = true;
             try (Connection c = postgresConnection()) {

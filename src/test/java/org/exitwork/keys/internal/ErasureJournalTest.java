@@ -1,5 +1,7 @@
 package org.exitwork.keys.internal;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.exitwork.testing.Lanes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // Mostly waits for JVMs of its own: runs beside the Spring tests (junit-platform.properties).
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.PROCESSES)
 class ErasureJournalTest {
 
     @TempDir

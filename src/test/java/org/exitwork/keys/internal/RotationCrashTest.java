@@ -1,5 +1,7 @@
 package org.exitwork.keys.internal;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.exitwork.testing.Lanes;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // Mostly waits for JVMs of its own: runs beside the Spring tests (junit-platform.properties).
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.PROCESSES)
 class RotationCrashTest {
 
     private static final int CLIENTS = 20_000;

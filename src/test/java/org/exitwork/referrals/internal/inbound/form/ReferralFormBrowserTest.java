@@ -1,5 +1,9 @@
 package org.exitwork.referrals.internal.inbound.form;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Execution;
+import org.exitwork.testing.Lanes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -45,6 +49,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
+// Mostly waits for Chromium: runs beside the Spring tests, one class of its lane at a time.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.BROWSER)
 class ReferralFormBrowserTest {
 
     @LocalServerPort

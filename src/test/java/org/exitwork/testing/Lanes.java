@@ -1,0 +1,21 @@
+package org.exitwork.testing;
+
+/**
+ * The lanes a test run has beside the one thread of ordinary Spring tests (junit-platform.properties):
+ * test classes that mostly wait for another process run concurrently with them, those of one lane one
+ * at a time ({@code @ResourceLock}).
+ */
+public final class Lanes {
+
+    /**
+     * Classes that drive Chromium against the application on a real port, and those that share that
+     * application (the same cached context and database): they wait for the browser most of the time.
+     */
+    public static final String BROWSER = "chromium-and-its-application";
+
+    /** Classes that mostly wait for JVMs of their own (commands, backups, a server killed halfway). */
+    public static final String PROCESSES = "jvms-of-their-own";
+
+    private Lanes() {
+    }
+}

@@ -1,0 +1,100 @@
+package org.exitwork.testing;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * The PostgreSQL run in a JVM of its own: every test tagged {@code database} but not {@code browser},
+ * on the test server ({@code -Dexitwork.test.database=postgresql}), with the same JUnit settings as
+ * the H2 run. {@code PostgreSQLRunTest} starts it beside the H2 run and judges it by its exit status:
+ * 0 when every test passed and some ran, 1 otherwise. It prints one line per test class and the
+ * failures with their causes.
+ */
+public final class PostgresRun {
+
+    private PostgresRun() {
+    }
+
+    public static void main(String[] args) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectPackage("org.exitwork"))
+                .filters(TagFilter.includeTags("database"), TagFilter.excludeTags("browser"))
+                .build();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, summary, new ClassLines());
+        TestExecutionSummary result = summary.getSummary();
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        result.printFailuresTo(out, 25);
+        out.printf("PostgreSQL run: %d tests, %d passed, %d failed, %d skipped, %d aborted, %d classes failed%n",
+                result.getTestsFoundCount(), result.getTestsSucceededCount(), result.getTotalFailureCount(),
+                result.getTestsSkippedCount(), result.getTestsAbortedCount(), result.getContainersFailedCount());
+        out.flush();
+        boolean passed = result.getTotalFailureCount() == 0 && result.getTestsSucceededCount() > 0;
+        System.exit(passed ? 0 : 1);
+    }
+
+    /** One line per test class when it ends: its tests, failures and seconds. */
+    static final class ClassLines implements TestExecutionListener {
+
+        private final Map<String, Long> started = new ConcurrentHashMap<>();
+        private final Map<String, AtomicLong> tests = new ConcurrentHashMap<>();
+        private final Map<String, AtomicLong> failed = new ConcurrentHashMap<>();
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (isClass(id)) {
+                started.put(id.getUniqueId(), System.nanoTime());
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (id.isTest()) {
+                String owner = owner(id);
+                tests.computeIfAbsent(owner, k -> new AtomicLong()).incrementAndGet();
+                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                    failed.computeIfAbsent(owner, k -> new AtomicLong()).incrementAndGet();
+                }
+            }
+            if (isClass(id) && id.getUniqueId().endsWith("]") && id.getUniqueId().lastIndexOf("/[class:") >= 0) {
+                long nanos = System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime());
+                String name = id.getLegacyReportingName();
+                System.out.printf("PostgreSQL: %-60s %4d tests, %d failed, %6.1f s%s%n", name,
+                        tests.getOrDefault(name, new AtomicLong()).get(), failed.getOrDefault(name, new AtomicLong()).get(),
+                        nanos / 1e9, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? ""
+                                : " CLASS " + result.getStatus() + ": " + result.getThrowable().map(Throwable::toString).orElse(""));
+            }
+        }
+
+        private static boolean isClass(TestIdentifier id) {
+            return id.getSource().filter(s -> s instanceof org.junit.platform.engine.support.descriptor.ClassSource).isPresent();
+        }
+
+        /** The top-level test class a test belongs to (nested classes count for their outer class). */
+        private static String owner(TestIdentifier id) {
+            String unique = id.getUniqueId();
+            int at = unique.indexOf("[class:");
+            if (at < 0) {
+                return "";
+            }
+            int end = unique.indexOf(']', at);
+            return unique.substring(at + 7, end);
+        }
+    }
+}
