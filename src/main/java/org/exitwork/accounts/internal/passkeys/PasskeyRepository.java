@@ -47,7 +47,8 @@ public class PasskeyRepository implements UserCredentialRepository {
     @Override
     public void save(CredentialRecord record) {
         String credentialId = record.getCredentialId().toBase64UrlString();
-        Instant now = clock.instant();
+        // As the databases keep it: microseconds.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // The library saves at registration (new) and after every sign-in (counter and time of use).
         int updated = jdbc.sql("UPDATE acc_passkey SET signature_count = ?, uv_initialized = ?, backup_state = ?, "
                 + "last_used_at = ? WHERE credential_id = ?")

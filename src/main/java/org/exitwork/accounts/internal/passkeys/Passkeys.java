@@ -17,6 +17,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.webauthn.api.AuthenticatorAssertionResponse;
 import org.springframework.security.web.webauthn.api.AuthenticatorAttestationResponse;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredential;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialCreationOptions;
@@ -40,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Passkeys {
+
+    private static final org.apache.commons.logging.Log LOG = org.apache.commons.logging.LogFactory.getLog(Passkeys.class);
 
     static final String CREATION = "exitwork.passkey.creation";
     static final String REQUEST = "exitwork.passkey.request";
@@ -73,6 +77,11 @@ public class Passkeys {
     /** The options for the browser's {@code navigator.credentials.create}, as JSON; the challenge is kept. */
     @Transactional
     public String creationOptions(StaffPrincipal who, HttpServletRequest request) {
+        // Made here rather than by the library, which would show the user name where the device names the person.
+        if (users.findByUsername(who.username()) == null) {
+            users.save(ImmutablePublicKeyCredentialUserEntity.builder().name(who.username())
+                    .displayName(who.displayName()).id(Bytes.random()).build());
+        }
         PublicKeyCredentialCreationOptions options = relyingParty.operations(request)
                 .createPublicKeyCredentialCreationOptions(new ImmutablePublicKeyCredentialCreationOptionsRequest(
                         UsernamePasswordAuthenticationToken.authenticated(who.username(), null,
@@ -97,7 +106,9 @@ public class Passkeys {
             record = relyingParty.operations(request).registerCredential(new ImmutableRelyingPartyRegistrationRequest(
                     options, new RelyingPartyPublicKey(created, label.strip())));
         } catch (RuntimeException e) {
-            // Whatever the browser sent that does not verify (forged, replayed, another site's): no passkey.
+            // Whatever the browser sent that does not verify (forged, replayed, another site's, not even
+            // a credential): no passkey.
+            LOG.debug("passkey not registered", e);
             return Optional.empty();
         }
         UUID id = passkeys.byCredentialId(record.getCredentialId()).orElseThrow().id();
@@ -139,6 +150,7 @@ public class Passkeys {
             return Optional.of(new Verified(staff.get(), passkey.get().id()));
         } catch (RuntimeException e) {
             // A signature that does not verify, a passkey nobody has, a replayed or malformed answer.
+            LOG.debug("passkey sign-in not verified", e);
             return Optional.empty();
         }
     }
