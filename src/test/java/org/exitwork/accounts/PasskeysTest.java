@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.exitwork.accounts.internal.resets.ResetKind;
+import org.exitwork.accounts.internal.resets.ResetRequests;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.testing.DatabaseTest;
@@ -52,6 +54,9 @@ class PasskeysTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ResetRequests resets;
 
     @Test
     void aStaffMemberRegistersListsAndRemovesTheirOwnPasskeys() throws Exception {
@@ -291,6 +296,24 @@ class PasskeysTest {
             }
             return actions;
         }
+    }
+
+    @Test
+    void aSecondFactorResetTakesThePasskeysWithIt() throws Exception {
+        var org = fixtures.organisation();
+        StaffPrincipal practitioner = fixtures.staff(org, Role.PRACTITIONER);
+        SoftwareAuthenticator lost = registered(practitioner);
+        StaffPrincipal manager = fixtures.staff(org, Role.MANAGER);
+        jdbc.sql("UPDATE acc_staff SET created_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(30))), manager.id()).update();
+
+        resets.approve(manager, resets.request(org.admin(), practitioner.id(), ResetKind.SECOND_FACTOR));
+
+        assertThat(count(practitioner)).isZero();
+        // Whoever has the lost device signs in with it no more.
+        WebSession finder = new WebSession(mvc);
+        String options = finder.post("/sign-in/passkey/options").getResponse().getContentAsString();
+        assertRedirect(finder.post("/sign-in/passkey", "credential", lost.signIn(options)), "/sign-in?passkey-failed");
     }
 
     /** Password, the app enrolled, recovery codes shown: fully signed in. */
