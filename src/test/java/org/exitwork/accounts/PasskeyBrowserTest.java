@@ -91,6 +91,7 @@ class PasskeyBrowserTest {
                         .param(managerId).query(Integer.class).single()).isEqualTo(1);
 
                 signOut(page);
+                screenshot(page, "sign-in-with-passkey-360");
                 // Without user name and password: the device's passkey names its holder.
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with a passkey")).click();
                 assertThat(page).hasURL(Pattern.compile("/manage/overview$"));
@@ -105,6 +106,7 @@ class PasskeyBrowserTest {
                         .fill(manager.temporaryPassword());
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
                 assertThat(page).hasURL(Pattern.compile("/sign-in/code$"));
+                screenshot(page, "code-or-passkey-360");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use my passkey instead")).click();
                 assertThat(page).hasURL(Pattern.compile("/manage/overview$"));
 
