@@ -47,7 +47,15 @@ public final class SoftwareAuthenticator {
     /** A device that cannot verify its user (no PIN, no fingerprint): only user presence. */
     private boolean verifiesUser = true;
 
+    private final String origin;
+
     public SoftwareAuthenticator() {
+        this(ORIGIN);
+    }
+
+    /** @param origin the page's origin as the browser would report it */
+    public SoftwareAuthenticator(String origin) {
+        this.origin = origin;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -120,7 +128,7 @@ public final class SoftwareAuthenticator {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("type", type);
         data.put("challenge", challenge);
-        data.put("origin", ORIGIN);
+        data.put("origin", origin);
         data.put("crossOrigin", false);
         return json.writeValueAsString(data).getBytes(StandardCharsets.UTF_8);
     }
