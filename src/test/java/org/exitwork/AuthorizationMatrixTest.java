@@ -144,6 +144,8 @@ class AuthorizationMatrixTest {
         UUID inductionTopic;
         UUID removableTopic;
         UUID emergencyContact;
+        /** A passkey of practitioner A. */
+        UUID passkey;
         /** Care records of practitioner A (a supervision session with A and B, a training, a check-up), and per
          *  visitor allowed to correct one a record of their own: the first correction would make the others stale. */
         UUID supervision;
@@ -381,6 +383,13 @@ class AuthorizationMatrixTest {
                     .answers(ok()),
             mvc("POST /sign-in/code", HALF_SIGNED_IN).halfSignedInAs(w -> w.mustEnterCode)
                     .answers(badRequest()),
+            // A passkey signs in by itself or after the password (its answer is checked by PasskeysTest; without
+            // one it fails): open to everyone like the sign-in page; someone signed in already is sent home.
+            mvc("POST /sign-in/passkey/options", EVERYONE).halfSignedInAs(w -> w.mustEnterCode).answers(ok()),
+            mvc("POST /sign-in/passkey", EVERYONE).halfSignedInAs(w -> w.mustEnterCode)
+                    .answers(redirect("/"))
+                    .answers(Who.ANONYMOUS, redirect("/sign-in?passkey-failed"))
+                    .answers(Who.PASSWORD_ONLY, redirect("/sign-in/code?passkey-failed")),
 
             // Staff administration: administrators only.
             mvc("GET /admin/staff", ADMINS).answers(ok()),
@@ -807,6 +816,18 @@ class AuthorizationMatrixTest {
                     .answers(notFound())
                     .answers(Who.PRACTITIONER_IN_TANDEM, redirect("/profile/emergency-contacts")),
             mvc("GET /manage/emergency-contacts", MANAGERS).answers(ok()),
+            // Everyone keeps their own passkeys (practitioner A's answers 404 to the others); without the device's
+            // answer the form comes back (400); only the administrator decides whether managers and
+            // administrators must use them.
+            mvc("GET /profile/passkeys", SIGNED_IN).answers(ok()),
+            mvc("POST /profile/passkeys/options", SIGNED_IN).answers(ok()),
+            mvc("POST /profile/passkeys", SIGNED_IN).form((r, w) -> r.param("name", "Matrix key")
+                    .param("credential", "")).answers(badRequest()),
+            mvc("POST /profile/passkeys/{id}/remove", SIGNED_IN).vars(w -> ids(w.passkey))
+                    .answers(notFound())
+                    .answers(Who.PRACTITIONER_IN_TANDEM, redirect("/profile/passkeys")),
+            mvc("POST /organisation/passkeys", ADMINS).form((r, w) -> r.param("required", "false"))
+                    .answers(redirect("/organisation")),
             // The organisation's contact, named as the sender on every document that leaves: the administrator
             // and the managers keep it.
             mvc("GET /organisation", EnumSet.of(Who.MANAGER, Who.ADMIN)).answers(ok()),
@@ -1110,6 +1131,14 @@ class AuthorizationMatrixTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
         w.emergencyContact = jdbc.sql("SELECT id FROM acc_emergency_contact WHERE staff_id = ?").param(w.tandemA.id())
                 .query(UUID.class).single();
+        // A stored passkey of practitioner A (how one is made through the ceremony: PasskeysTest).
+        w.passkey = UUID.randomUUID();
+        jdbc.sql("INSERT INTO acc_passkey_user (staff_id, user_handle) VALUES (?, ?)").params(w.tandemA.id(), "bWF0cml4LWhhbmRsZQ")
+                .update();
+        jdbc.sql("INSERT INTO acc_passkey (id, staff_id, credential_id, label, public_key, signature_count, uv_initialized, "
+                + "transports, backup_eligible, backup_state, created_at) VALUES (?, ?, 'bWF0cml4LWNyZWRlbnRpYWw', 'Matrix key', ?, 0, "
+                + "TRUE, 'internal', FALSE, FALSE, ?)").params(w.passkey, w.tandemA.id(), new byte[] {1},
+                java.sql.Timestamp.from(clock.instant())).update();
         w.supervision = careRecord(w, post("/team/supervision").param("heldOn", LocalDate.now().minusDays(1).toString())
                 .param("kind", "SUPERVISION").param("participants", w.tandemA.id().toString(), w.tandemB.id().toString()),
                 "SELECT id FROM qua_supervision WHERE org_id = ?", w.org.id());

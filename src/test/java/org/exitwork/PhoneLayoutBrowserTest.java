@@ -83,7 +83,7 @@ class PhoneLayoutBrowserTest {
                     "/cases/[0-9a-f-]{36}/consents", "/cases/[0-9a-f-]{36}/shares", "/cases/[0-9a-f-]{36}/intake",
                     "/cases/[0-9a-f-]{36}/sessions", "/cases/[0-9a-f-]{36}/safety/threats", "/groups",
                     "/groups/[0-9a-f-]{36}", "/safety/today", "/safety/appointments", "/safety/check-in",
-                    "/network/partners", "/network/partners/[0-9a-f-]{36}", "/profile/emergency-contacts",
+                    "/network/partners", "/network/partners/[0-9a-f-]{36}", "/profile/emergency-contacts", "/profile/passkeys",
                     "/danger-alerts", "/danger-alerts/[0-9a-f-]{36}",
                     "/cases/[0-9a-f-]{36}/tandem", "/cases/[0-9a-f-]{36}/high-risk"),
             Role.MANAGER, List.of("/manage/overview", "/cases", "/safety/today", "/network/partners", "/team",
@@ -312,6 +312,14 @@ class PhoneLayoutBrowserTest {
         }
         expect(302, web.status(post("/profile/emergency-contacts").param("name", "Kin " + LONG_WORD)
                 .param("relation", "Brother").param("phone", "+49 40 7654321 0000 1111 2222"), a));
+        // A passkey with a long name, so the passkey list has a card (how one is made: PasskeysTest).
+        jdbc.sql("INSERT INTO acc_passkey_user (staff_id, user_handle) VALUES (?, ?)").params(a.id(), "cGhvbmUtaGFuZGxl")
+                .update();
+        jdbc.sql("INSERT INTO acc_passkey (id, staff_id, credential_id, label, public_key, signature_count, uv_initialized, "
+                + "transports, backup_eligible, backup_state, created_at) VALUES (?, ?, 'cGhvbmUtY3JlZGVudGlhbA', ?, ?, 0, "
+                + "TRUE, 'internal', FALSE, FALSE, ?)").params(UUID.randomUUID(), a.id(),
+                ("Laptop " + LONG_WORD).substring(0, Math.min(64, 7 + LONG_WORD.length())), new byte[] {1},
+                java.sql.Timestamp.from(clock.instant())).update();
         // The case changes hands and is marked high-risk; the newcomer's account is then deactivated, so the
         // manager's overview lists the case and the person, and the tandem and high-risk pages have rows.
         StaffPrincipal newcomer = fixtures.staff(org, Role.PRACTITIONER);

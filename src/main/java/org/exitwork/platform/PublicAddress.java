@@ -23,6 +23,17 @@ public class PublicAddress {
         }
     }
 
+    /** The host name alone, as a passkey's relying party names the site ({@code exitwork.example.org}). */
+    public String host() {
+        return address.getHost();
+    }
+
+    /** Scheme, host and port as a browser states its origin ({@code https://exitwork.example.org}). */
+    public String origin() {
+        return address.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + address.getHost()
+                + (address.getPort() < 0 ? "" : ":" + address.getPort());
+    }
+
     /** The address is https: cookies go only over TLS and browsers are told to use nothing else. */
     public boolean secure() {
         return "https".equalsIgnoreCase(address.getScheme());

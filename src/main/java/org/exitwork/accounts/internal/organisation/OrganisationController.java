@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.OrganisationContact;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.accounts.internal.passkeys.Passkeys;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,9 +53,17 @@ class OrganisationController {
     }
 
     private final OrganisationContacts organisations;
+    private final Passkeys passkeys;
 
-    OrganisationController(OrganisationContacts organisations) {
+    OrganisationController(OrganisationContacts organisations, Passkeys passkeys) {
         this.organisations = organisations;
+        this.passkeys = passkeys;
+    }
+
+    /** The passkey setting is shown on this page; the administrator changes it ({@code /organisation/passkeys}). */
+    @ModelAttribute("passkeysRequired")
+    boolean passkeysRequired(@AuthenticationPrincipal StaffPrincipal who) {
+        return passkeys.requiredInOrganisation(who.organisationId());
     }
 
     @GetMapping

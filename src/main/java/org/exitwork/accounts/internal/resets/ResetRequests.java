@@ -20,6 +20,7 @@ import org.exitwork.accounts.internal.account.AccountActions;
 import org.exitwork.accounts.internal.account.AccountRepository;
 import org.exitwork.accounts.internal.account.AccountSessions;
 import org.exitwork.accounts.internal.account.Passwords;
+import org.exitwork.accounts.internal.passkeys.Passkeys;
 import org.exitwork.accounts.internal.settings.ResetPolicy;
 import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
@@ -82,9 +83,11 @@ public class ResetRequests {
     private final AuditLog audit;
     private final ResetPolicy policy;
     private final Clock clock;
+    private final Passkeys passkeys;
 
     ResetRequests(ResetRequestRepository requests, AccountRepository accounts, Passwords passwords,
-            AccountSessions sessions, AuditLog audit, ResetPolicy policy, Clock clock) {
+            AccountSessions sessions, AuditLog audit, ResetPolicy policy, Clock clock, Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.requests = requests;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -162,6 +165,8 @@ public class ResetRequests {
             accounts.clearFailures(holder.id());
         } else {
             accounts.resetSecondFactor(holder.id());
+            // The lost phone may have held a passkey too: the holder registers new ones after enrolling.
+            passkeys.removeAllOf(holder.id());
         }
         sessions.end(holder.username());
         audit.record(new AuditEvent(manager.organisationId(), manager.id(), manager.username(),

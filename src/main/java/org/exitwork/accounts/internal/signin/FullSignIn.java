@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.accounts.internal.passkeys.PasskeyGate;
+import org.exitwork.accounts.internal.passkeys.Passkeys;
 import org.exitwork.accounts.internal.resets.ResetNoticeGate;
 import org.exitwork.accounts.internal.resets.ResetRequests;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,25 +23,41 @@ class FullSignIn {
 
     private final SecurityContextRepository contexts;
     private final ResetRequests resets;
+    private final Passkeys passkeys;
 
-    FullSignIn(SecurityContextRepository contexts, ResetRequests resets) {
+    FullSignIn(SecurityContextRepository contexts, ResetRequests resets, Passkeys passkeys) {
         this.contexts = contexts;
         this.resets = resets;
+        this.passkeys = passkeys;
     }
 
     void complete(StaffPrincipal who, HttpServletRequest request, HttpServletResponse response) {
+        establish(who, who.role().authority(), request, response);
+        // Someone reset this account's password or second factor: the holder hears of it first (R6).
+        if (resets.hasNotices(who.id())) {
+            ResetNoticeGate.remember(request);
+        }
+        // The organisation requires a passkey of this role and there is none yet: it is registered next.
+        if (passkeys.mustRegister(who)) {
+            PasskeyGate.remember(request);
+        }
+    }
+
+    /** Back at the step after the password (a passkey sign-in of someone who must change a temporary password). */
+    void passwordVerified(StaffPrincipal who, HttpServletRequest request, HttpServletResponse response) {
+        establish(who, PasswordStep.PASSWORD_VERIFIED, request, response);
+    }
+
+    private void establish(StaffPrincipal who, String authority, HttpServletRequest request,
+            HttpServletResponse response) {
         var authentication = UsernamePasswordAuthenticationToken.authenticated(who, null,
-                List.of(new SimpleGrantedAuthority(who.role().authority())));
+                List.of(new SimpleGrantedAuthority(authority)));
         // A new session id at the moment privileges rise defeats session fixation.
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        // Someone reset this account's password or second factor: the holder hears of it first (R6).
-        if (resets.hasNotices(who.id())) {
-            ResetNoticeGate.remember(request);
-        }
     }
 
     void abandon(HttpServletRequest request) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.accounts.internal.account.Passwords;
+import org.exitwork.accounts.internal.passkeys.Passkeys;
 import org.exitwork.accounts.internal.staff.AccountService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,11 +35,13 @@ class SignInController {
     private final SignInService signIn;
     private final AccountService accounts;
     private final FullSignIn fullSignIn;
+    private final Passkeys passkeys;
 
-    SignInController(SignInService signIn, AccountService accounts, FullSignIn fullSignIn) {
+    SignInController(SignInService signIn, AccountService accounts, FullSignIn fullSignIn, Passkeys passkeys) {
         this.signIn = signIn;
         this.accounts = accounts;
         this.fullSignIn = fullSignIn;
+        this.passkeys = passkeys;
     }
 
     @GetMapping("/sign-in")
@@ -138,17 +141,29 @@ class SignInController {
             return "redirect:/sign-in/continue";
         }
         model.addAttribute("form", new CodeForm(""));
+        return codePage(who, model);
+    }
+
+    /** A passkey may stand in for the code; where the organisation requires one, only it does. */
+    private String codePage(StaffPrincipal who, Model model) {
+        model.addAttribute("hasPasskey", passkeys.has(who.id()));
+        model.addAttribute("onlyPasskey", passkeys.onlyPasskey(who));
         return "accounts/code";
     }
 
     @PostMapping("/sign-in/code")
     String code(@AuthenticationPrincipal StaffPrincipal who, @Valid @ModelAttribute("form") CodeForm form,
-            BindingResult errors, HttpServletRequest request, HttpServletResponse response) {
+            BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response) {
         if (signIn.nextStep(who.id()) != SignInService.NextStep.ENTER_CODE) {
             return "redirect:/sign-in/continue";
         }
+        // The code is not even checked, so it is neither used up nor counted as a failure.
+        if (passkeys.onlyPasskey(who)) {
+            errors.rejectValue("code", "code.passkey-required");
+            return codePage(who, model);
+        }
         if (errors.hasErrors()) {
-            return "accounts/code";
+            return codePage(who, model);
         }
         boolean ok;
         try {
@@ -160,7 +175,7 @@ class SignInController {
         if (!ok) {
             PasswordStep.hold(signIn.delayFor(who.id()));
             errors.rejectValue("code", "code.wrong");
-            return "accounts/code";
+            return codePage(who, model);
         }
         fullSignIn.complete(who, request, response);
         return "redirect:/";

@@ -95,6 +95,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/error").permitAll()
                         .requestMatchers("/setup", "/sign-in").permitAll()
+                        // A passkey is a whole sign-in by itself (the device verifies its user), so it
+                        // starts without a password; after one it stands in for the code.
+                        .requestMatchers("/sign-in/passkey", "/sign-in/passkey/options").permitAll()
                         // A share's download link (R9): the token is the credential; disclosure checks it.
                         .requestMatchers("/shared/*").permitAll()
                         // Referrals in (R7): the one-time-link form and the partner API's description;
