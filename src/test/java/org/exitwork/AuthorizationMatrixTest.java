@@ -509,7 +509,7 @@ class AuthorizationMatrixTest {
             mvc("POST /cases/{id}/context/persons/{personId}", TANDEM)
                     .vars(w -> ids(w.client.id(), w.contextPerson))
                     .form((r, w) -> r.param("relation", "SIBLING").param("name", "Changed In The Matrix")
-                            .param("note", "")).answers(redirect("/cases/{id}/context#persons")),
+                            .param("note", "").param("version", "0")).answers(redirect("/cases/{id}/context#persons")),
             mvc("POST /cases/{id}/context/persons/{personId}/remove", TANDEM)
                     .vars(w -> ids(w.client.id(), w.removableContextPerson))
                     .answers(redirect("/cases/{id}/context#persons")),

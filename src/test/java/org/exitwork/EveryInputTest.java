@@ -192,6 +192,7 @@ class EveryInputTest {
     void everyWrongInputIsAClientErrorAndStoresNothing() throws Exception {
         List<String> findings = new ArrayList<>();
         int requests = 0;
+        long walkStarted = System.nanoTime();
         for (Map.Entry<String, HandlerMethod> changing : changingEndpoints().entrySet()) {
             if (NOT_WALKED.containsKey(changing.getKey())) {
                 continue;
@@ -241,7 +242,8 @@ class EveryInputTest {
                 }
             }
         }
-        System.out.println("EveryInputTest: " + requests + " wrong inputs sent");
+        System.out.println("EveryInputTest: " + requests + " wrong inputs sent in " + (System.nanoTime() - walkStarted) / 1_000_000
+                + " ms, " + countingNanos / 1_000_000 + " ms of it counting rows");
         findings.forEach(f -> System.out.println("FINDING " + (f.length() > 400 ? f.substring(0, 400) : f)));
         assertThat(requests).as("wrong inputs sent").isGreaterThan(300);
         assertThat(findings).as("answers that are not a clear client error").isEmpty();
@@ -459,7 +461,18 @@ class EveryInputTest {
         return false;
     }
 
+    private long countingNanos;
+
     private Map<String, Long> rowCounts() throws Exception {
+        long started = System.nanoTime();
+        try {
+            return countRows();
+        } finally {
+            countingNanos += System.nanoTime() - started;
+        }
+    }
+
+    private Map<String, Long> countRows() throws Exception {
         Map<String, Long> counts = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(countEveryTable)) {

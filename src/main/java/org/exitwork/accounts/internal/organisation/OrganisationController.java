@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.OrganisationContact;
 import org.exitwork.accounts.StaffPrincipal;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -72,13 +73,22 @@ class OrganisationController {
         return "accounts/organisation";
     }
 
+    /** Saved unless someone saved the contact after this form was opened (or a lock wait gave up meanwhile). */
+    private boolean saved(StaffPrincipal who, OrganisationForm form) {
+        try {
+            return organisations.update(who, form.version(), form.contact());
+        } catch (ConcurrencyFailureException race) {
+            return false;
+        }
+    }
+
     @PostMapping
     String save(@AuthenticationPrincipal StaffPrincipal who, @Valid @ModelAttribute("form") OrganisationForm form,
             BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return "accounts/organisation";
         }
-        if (!organisations.update(who, form.version(), form.contact())) {
+        if (!saved(who, form)) {
             // The other person's contact stays and is shown as it is now; the form keeps what this person
             // wrote, based on that version, so they can compare and save again on purpose.
             model.addAttribute("problem", "organisation.error.changed-meanwhile");
