@@ -518,7 +518,7 @@ class AuthorizationMatrixTest {
             mvc("POST /cases/{id}/context/persons/{personId}", TANDEM)
                     .vars(w -> ids(w.client.id(), w.contextPerson))
                     .form((r, w) -> r.param("relation", "SIBLING").param("name", "Changed In The Matrix")
-                            .param("note", "")).answers(redirect("/cases/{id}/context#persons")),
+                            .param("note", "").param("version", "0")).answers(redirect("/cases/{id}/context#persons")),
             mvc("POST /cases/{id}/context/persons/{personId}/remove", TANDEM)
                     .vars(w -> ids(w.client.id(), w.removableContextPerson))
                     .answers(redirect("/cases/{id}/context#persons")),
@@ -723,7 +723,7 @@ class AuthorizationMatrixTest {
             mvc("POST /cases/{id}/safety/shield", TANDEM).vars(w -> ids(w.client.id()))
                     .form((r, w) -> r.param("involved", "Matrix group").param("measures[0].kind", "SECURE_PHONE")
                             .param("measures[0].description", "Matrix phone").param("measures[0].owner", "client")
-                            .param("measures[0].status", "PLANNED"))
+                            .param("measures[0].status", "PLANNED").param("version", "0"))
                     .answers(redirect("/cases/{id}/safety/shield")),
             mvc("GET /cases/{id}/safety/compartment", TANDEM).vars(w -> ids(w.client.id()))
                     .answers(ok()),
@@ -743,7 +743,8 @@ class AuthorizationMatrixTest {
                     .answers(ok()),
             mvc("POST /cases/{id}/safety/emergency", TANDEM).vars(w -> ids(w.client.id()))
                     .form((r, w) -> r.param("instructions", "Matrix instructions").param("contacts[0].who", "Tandem")
-                            .param("contacts[0].number", "0301234567").param("contacts[0].when", "first"))
+                            .param("contacts[0].number", "0301234567").param("contacts[0].when", "first")
+                            .param("version", "0"))
                     .answers(redirect("/cases/{id}/safety/emergency")),
             mvc("GET /cases/{id}/safety/emergency/print", TANDEM).vars(w -> ids(w.client.id()))
                     .answers(ok()),
@@ -834,7 +835,8 @@ class AuthorizationMatrixTest {
             mvc("POST /organisation", EnumSet.of(Who.MANAGER, Who.ADMIN)).form((r, w) -> r
                     .param("name", "Matrix Organisation").param("address", "Hauptstr. 1\n10115 Berlin")
                     .param("email", "info@matrix.example").param("telephone", "+49 30 1234567")
-                    .param("dataProtection", "dpo@matrix.example"))
+                    .param("dataProtection", "dpo@matrix.example").param("version", "0"))
+                    // The second allowed visitor sends the same contact on the same version: nothing to lose, saved.
                     .answers(redirect("/organisation")),
 
             // --- network: partners ---

@@ -1,17 +1,29 @@
 package org.exitwork;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
 import jakarta.servlet.http.Cookie;
+
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
 
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exitwork.testing.Fixtures.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Reached at an https address through a proxy that speaks plain HTTP to Exitwork: every cookie is
@@ -26,6 +38,14 @@ class HttpsPublicAddressTest {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    private static final String HSTS = "max-age=31536000 ; includeSubDomains";
 
     @Test
     void behindAnHttpsAddressEveryCookieIsSecureAndHstsIsSent() throws Exception {
@@ -44,5 +64,38 @@ class HttpsPublicAddressTest {
                 .getResponse();
         assertThat(redirect.getHeader("Location")).isEqualTo("/sign-in");
         assertThat(redirect.getHeader("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
+    }
+
+    /** The partner API has a filter chain of its own: its answers carry HSTS too, refusals included. */
+    @Test
+    void thePartnerApiSendsHstsBehindAnHttpsAddress() throws Exception {
+        MockHttpServletResponse unsigned = mvc.perform(post("/api/v1/referrals").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"partnerReference\":\"HSTS 1\"}")).andReturn().getResponse();
+        assertThat(unsigned.getStatus()).isEqualTo(401);
+        assertThat(unsigned.getHeader("Strict-Transport-Security")).isEqualTo(HSTS);
+        MockHttpServletResponse openapi = mvc.perform(get("/api/openapi.json")).andReturn().getResponse();
+        assertThat(openapi.getStatus()).isEqualTo(200);
+        assertThat(openapi.getHeader("Strict-Transport-Security")).isEqualTo(HSTS);
+    }
+
+    /** The phone's check-in cookie is set by a controller, outside the session machinery: Secure all the same. */
+    @Test
+    void thePhonesCheckInCookieIsSecureBehindAnHttpsAddress() throws Exception {
+        StaffPrincipal practitioner = fixtures.staff(fixtures.organisation(), Role.PRACTITIONER);
+        LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
+        assertThat(mvc.perform(post("/safety/appointments").with(as(practitioner)).with(csrf())
+                .param("startsAt", now.minusMinutes(30).toString()).param("endsAt", now.plusHours(2).toString())
+                .param("placeKind", "OFFICE").param("place", "")).andReturn().getResponse().getStatus())
+                .isEqualTo(302);
+        UUID appointment = jdbc.sql("SELECT id FROM saf_appointment WHERE staff_id = ?").param(practitioner.id())
+                .query(UUID.class).single();
+        MockHttpServletResponse arrived = mvc.perform(post("/safety/appointments/{id}/arrived", appointment)
+                .with(as(practitioner)).with(csrf())).andReturn().getResponse();
+        Cookie checkIn = arrived.getCookie("exitwork-check-in");
+        assertThat(checkIn).isNotNull();
+        assertThat(checkIn.getSecure()).isTrue();
+        MockHttpServletResponse left = mvc.perform(post("/safety/appointments/{id}/left", appointment)
+                .with(as(practitioner)).with(csrf())).andReturn().getResponse();
+        assertThat(left.getCookie("exitwork-check-in").getSecure()).isTrue();
     }
 }

@@ -87,11 +87,11 @@ class HighRiskTest {
 
         // A plan without anyone to call is no contact structure yet.
         assertThat(status(post("/cases/{id}/safety/emergency", client.id()).param("instructions", "Meet at the office")
-                .param("contacts[0].who", "").param("contacts[0].number", ""), a)).isEqualTo(302);
+                .param("contacts[0].who", "").param("contacts[0].number", "").param("version", "0"), a)).isEqualTo(302);
         assertThat(task(a)).contains("data-testid=\"high-risk-task\"");
         assertThat(waitingOnOverview()).isTrue();
 
-        assertThat(status(post("/cases/{id}/safety/emergency", client.id()).param("instructions", "Meet at the office")
+        assertThat(status(post("/cases/{id}/safety/emergency", client.id()).param("instructions", "Meet at the office").param("version", "1")
                 .param("contacts[0].who", "Tandem").param("contacts[0].number", "0301234567")
                 .param("contacts[0].when", "first"), a)).isEqualTo(302);
         assertThat(task(a)).contains("data-testid=\"high-risk-mark\"").doesNotContain("data-testid=\"high-risk-task\"");

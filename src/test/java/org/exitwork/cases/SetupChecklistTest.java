@@ -65,7 +65,7 @@ class SetupChecklistTest {
 
         mvc.perform(post("/organisation").with(as(manager)).with(csrf()).param("name", "Exit Nord")
                 .param("address", "Hafenweg 3, 20457 Hamburg").param("email", "post@exit-nord.example")
-                .param("telephone", "040 123 456").param("dataProtection", "dsb@exit-nord.example"))
+                .param("telephone", "040 123 456").param("dataProtection", "dsb@exit-nord.example").param("version", "0"))
                 .andExpect(status().isFound());
         assertThat(taskStatus(overview(manager), "organisation")).isEqualTo("done");
 

@@ -126,7 +126,8 @@ class ClientReportTest {
                 .isEqualTo(302);
         assertThat(web.status(post(url("/safety/shield")).param("involved", "Involved")
                 .param("measures[0].kind", "SECURE_PHONE").param("measures[0].description", "New phone " + m + "measure")
-                .param("measures[0].owner", "Tandem").param("measures[0].status", "PLANNED"), a)).isEqualTo(302);
+                .param("measures[0].owner", "Tandem").param("measures[0].status", "PLANNED").param("version", "0"), a))
+                .isEqualTo(302);
         assertThat(web.status(post(url("/safety/compartment")).param("newPlace", "Town " + m + "place")
                 .param("newName", "Name " + m + "newname").param("newNumbers", "0170 " + m + "numbers"), a))
                 .isEqualTo(302);

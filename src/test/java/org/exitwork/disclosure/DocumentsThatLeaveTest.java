@@ -88,7 +88,7 @@ class DocumentsThatLeaveTest {
         dpo = "datenschutz-" + m + "@ausweg.example";
         assertThat(web.status(post("/organisation").param("name", orgName)
                 .param("address", "Lindenstraße 12\n10969 Berlin").param("email", email)
-                .param("telephone", "+49 30 2345 678").param("dataProtection", dpo), manager))
+                .param("telephone", "+49 30 2345 678").param("dataProtection", dpo).param("version", "0"), manager))
                 .as("the organisation says who it is").isEqualTo(302);
     }
 

@@ -99,7 +99,8 @@ class BadInputTest {
     @Test
     void theShieldPlanRefusesAWrongChoiceInsideARow() throws Exception {
         Map<String, String> good = Map.of("involved", "Involved", "measures[0].kind", "RELOCATION",
-                "measures[0].description", "Move", "measures[0].owner", "police", "measures[0].status", "IN_PROGRESS");
+                "measures[0].description", "Move", "measures[0].owner", "police", "measures[0].status", "IN_PROGRESS",
+                "version", "0");
         String path = cases("/safety/shield");
         refused(form(path, good, "measures[0].kind", "NOPE"), "measures0.kind");
         refused(form(path, good, "measures[0].status", "NOPE"), "measures0.status");

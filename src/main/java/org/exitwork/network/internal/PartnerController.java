@@ -109,7 +109,7 @@ class PartnerController {
 
         List<PartnerRegistry.Contact> filled() {
             return contacts.stream().filter(r -> r != null && !r.blank())
-                    .map(r -> new PartnerRegistry.Contact(r.name().strip(), strip(r.role()), strip(r.phone()),
+                    .map(r -> new PartnerRegistry.Contact(strip(r.name()), strip(r.role()), strip(r.phone()),
                             strip(r.email())))
                     .toList();
         }

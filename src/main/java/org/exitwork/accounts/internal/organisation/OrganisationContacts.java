@@ -41,24 +41,41 @@ public class OrganisationContacts implements Organisations {
         return organisations.contact(organisationId).orElseThrow(NotFoundException::new);
     }
 
-    /** Saves the signed-in person's organisation's contact; nothing is written or audited when nothing changed. */
-    @Transactional
-    public void update(StaffPrincipal who, OrganisationContact contact) {
-        update(who.organisationId(), who.id(), who.username(), contact);
+    /** The contact's version, which a form shows and a save must be based on. */
+    @Transactional(readOnly = true)
+    public int version(UUID organisationId) {
+        return organisations.version(organisationId);
     }
 
-    /** The same from the command line (demo data): {@code actorName} says who did it. */
+    /**
+     * Saves the signed-in person's organisation's contact if it is still the version their form showed;
+     * nothing is written or audited when nothing changed. @return false when someone saved it meanwhile
+     */
+    @Transactional
+    public boolean update(StaffPrincipal who, int basedOn, OrganisationContact contact) {
+        return update(who.organisationId(), basedOn, who.id(), who.username(), contact);
+    }
+
+    /** The same from the command line (demo data): {@code actorName} says who did it; nobody else is at it. */
     @Transactional
     public void update(UUID organisationId, UUID actorId, String actorName, OrganisationContact contact) {
+        update(organisationId, organisations.version(organisationId), actorId, actorName, contact);
+    }
+
+    private boolean update(UUID organisationId, int basedOn, UUID actorId, String actorName,
+            OrganisationContact contact) {
         OrganisationContact before = contact(organisationId);
         List<String> changed = changes(before, contact);
         if (changed.isEmpty()) {
-            return;
+            return true;
         }
-        organisations.save(organisationId, contact, clock.instant());
+        if (!organisations.save(organisationId, basedOn, contact, clock.instant())) {
+            return false;
+        }
         audit.record(new AuditEvent(organisationId, actorId, actorName,
                 AccountActions.ORGANISATION_CONTACT_CHANGED, contact.name(),
                 org.exitwork.audit.AuditDetail.of("organisation.changed", String.join(",", changed))));
+        return true;
     }
 
     private static List<String> changes(OrganisationContact before, OrganisationContact after) {

@@ -1,13 +1,17 @@
 package org.exitwork.accounts.internal.organisation;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.OrganisationContact;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.accounts.internal.passkeys.Passkeys;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,7 +39,7 @@ class OrganisationController {
     record OrganisationForm(@NotBlank @Size(max = 200) String name, @Size(max = 400) String address,
             @Size(max = 200) @Pattern(regexp = EMAIL) String email,
             @Size(max = 40) @Pattern(regexp = PHONE) String telephone,
-            @Size(max = 400) String dataProtection) {
+            @Size(max = 400) String dataProtection, @NotNull @Min(0) Integer version) {
 
         /** An empty field stands for "not given", not for a malformed value. */
         OrganisationForm {
@@ -43,8 +47,13 @@ class OrganisationController {
             telephone = telephone == null || telephone.isBlank() ? null : telephone;
         }
 
-        static OrganisationForm of(OrganisationContact c) {
-            return new OrganisationForm(c.name(), c.address(), c.email(), c.telephone(), c.dataProtection());
+        static OrganisationForm of(OrganisationContact c, int version) {
+            return new OrganisationForm(c.name(), c.address(), c.email(), c.telephone(), c.dataProtection(), version);
+        }
+
+        /** What this person wrote, now based on the version there is. */
+        OrganisationForm basedOn(int current) {
+            return new OrganisationForm(name, address, email, telephone, dataProtection, current);
         }
 
         OrganisationContact contact() {
@@ -68,17 +77,36 @@ class OrganisationController {
 
     @GetMapping
     String show(@AuthenticationPrincipal StaffPrincipal who, Model model) {
-        model.addAttribute("form", OrganisationForm.of(organisations.contact(who.organisationId())));
+        model.addAttribute("form", OrganisationForm.of(organisations.contact(who.organisationId()),
+                organisations.version(who.organisationId())));
         return "accounts/organisation";
+    }
+
+    /** Saved unless someone saved the contact after this form was opened (or a lock wait gave up meanwhile). */
+    private boolean saved(StaffPrincipal who, OrganisationForm form) {
+        try {
+            return organisations.update(who, form.version(), form.contact());
+        } catch (ConcurrencyFailureException race) {
+            return false;
+        }
     }
 
     @PostMapping
     String save(@AuthenticationPrincipal StaffPrincipal who, @Valid @ModelAttribute("form") OrganisationForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return "accounts/organisation";
         }
-        organisations.update(who, form.contact());
+        if (!saved(who, form)) {
+            // The other person's contact stays and is shown as it is now; the form keeps what this person
+            // wrote, based on that version, so they can compare and save again on purpose.
+            model.addAttribute("problem", "organisation.error.changed-meanwhile");
+            model.addAttribute("current", organisations.contact(who.organisationId()));
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+            model.addAttribute("form", form.basedOn(organisations.version(who.organisationId())));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "accounts/organisation";
+        }
         redirect.addFlashAttribute("notice", "organisation.notice.saved");
         return "redirect:/organisation";
     }

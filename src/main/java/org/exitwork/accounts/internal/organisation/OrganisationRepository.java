@@ -30,11 +30,19 @@ class OrganisationRepository {
                 .optional();
     }
 
-    void save(UUID organisationId, OrganisationContact contact, Instant at) {
-        jdbc.sql("UPDATE acc_organisation SET name = ?, postal_address = ?, email = ?, telephone = ?, "
-                + "data_protection_contact = ?, contact_updated_at = ? WHERE id = ?")
+    /** How many times the contact was saved: what a form showed and a save must be based on. */
+    int version(UUID organisationId) {
+        return jdbc.sql("SELECT contact_version FROM acc_organisation WHERE id = ?").param(organisationId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /** Saves the contact if it is still at {@code basedOn}. @return false when it moved on meanwhile */
+    boolean save(UUID organisationId, int basedOn, OrganisationContact contact, Instant at) {
+        return jdbc.sql("UPDATE acc_organisation SET name = ?, postal_address = ?, email = ?, telephone = ?, "
+                + "data_protection_contact = ?, contact_updated_at = ?, contact_version = contact_version + 1 "
+                + "WHERE id = ? AND contact_version = ?")
                 .params(contact.name(), contact.address(), contact.email(), contact.telephone(),
-                        contact.dataProtection(), Timestamp.from(at), organisationId)
-                .update();
+                        contact.dataProtection(), Timestamp.from(at), organisationId, basedOn)
+                .update() == 1;
     }
 }

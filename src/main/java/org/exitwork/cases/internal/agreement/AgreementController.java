@@ -22,6 +22,8 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.CaseAccess;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -183,6 +185,9 @@ class AgreementController {
                 return "redirect:/cases/" + id + "/agreement#draft";
             } catch (WorkAgreements.Refused refused) {
                 reject(errors, refused);
+            } catch (DuplicateKeyException | ConcurrencyFailureException sameMoment) {
+                // Both based on the same version, saved at the same moment: the other one got the next number.
+                errors.reject("agreement.problem.newer-version");
             }
         }
         return versionPage(agreements.basis(who, id), model);

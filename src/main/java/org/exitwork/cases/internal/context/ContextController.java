@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.platform.NotFoundException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,8 +38,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER', 'DATA_PROTECTION_OFFICER')")
 class ContextController {
 
+    /** {@code version}: for a change, the entry's version the form showed (a new entry has none). */
     record PersonForm(@NotNull ContextRelation relation, @NotBlank @Size(max = 200) String name,
-            @Size(max = 2000) String note) {
+            @Size(max = 2000) String note, @Min(0) Integer version) {
+
+        PersonForm basedOn(int current) {
+            return new PersonForm(relation, name, note, current);
+        }
     }
 
     record InstitutionForm(@NotNull InstitutionKind kind, @NotBlank @Size(max = 200) String institutionName,
@@ -71,16 +79,39 @@ class ContextController {
         return "redirect:/cases/" + id + "/context#persons";
     }
 
+    private boolean changed(StaffPrincipal who, UUID id, UUID personId, PersonForm form) {
+        try {
+            return context.changePerson(who, id, personId, form.version(),
+                    new ContextService.PersonDraft(form.relation(), form.name(), form.note()));
+        } catch (ConcurrencyFailureException race) {
+            return false;
+        }
+    }
+
     @PostMapping("/persons/{personId}")
     String changePerson(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @PathVariable UUID personId, @Valid @ModelAttribute("editForm") PersonForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         context.requireWritable(who, id, "change context person");
+        if (form.version() == null && !errors.hasFieldErrors("version")) {
+            errors.rejectValue("version", "NotNull");
+        }
         if (errors.hasErrors()) {
             return show(who, id, personId, model);
         }
-        context.changePerson(who, id, personId,
-                new ContextService.PersonDraft(form.relation(), form.name(), form.note()));
+        if (!changed(who, id, personId, form)) {
+            // The other person's entry stays and is shown above the form; the form keeps what this person
+            // wrote, based on that version, so they can compare and save again on purpose.
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "editForm");
+            model.addAttribute("problem", "context.error.changed-meanwhile");
+            String page = show(who, id, personId, model);
+            ContextService.ContextPerson now = ((ContextService.ContextPage) model.getAttribute("page")).persons()
+                    .stream().filter(p -> p.id().equals(personId)).findFirst().orElseThrow(NotFoundException::new);
+            model.addAttribute("current", now);
+            model.addAttribute("editForm", form.basedOn(now.version()));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return page;
+        }
         redirect.addFlashAttribute("notice", "context.notice.person-changed");
         return "redirect:/cases/" + id + "/context#persons";
     }
@@ -122,7 +153,7 @@ class ContextController {
         model.addAttribute("relations", relations);
         model.addAttribute("kinds", InstitutionKind.values());
         if (!model.containsAttribute("personForm")) {
-            model.addAttribute("personForm", new PersonForm(null, "", ""));
+            model.addAttribute("personForm", new PersonForm(null, "", "", null));
         }
         if (!model.containsAttribute("institutionForm")) {
             model.addAttribute("institutionForm", new InstitutionForm(null, "", LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault())));
@@ -132,7 +163,8 @@ class ContextController {
                     .orElseThrow(NotFoundException::new);
             model.addAttribute("editing", edit);
             if (!model.containsAttribute("editForm")) {
-                model.addAttribute("editForm", new PersonForm(person.relation(), person.name(), person.note()));
+                model.addAttribute("editForm", new PersonForm(person.relation(), person.name(), person.note(),
+                        person.version()));
             }
         }
         return "cases/context";

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ContextRepository {
 
-    public record PersonRow(UUID id, String relation, byte[] name, byte[] note) {
+    public record PersonRow(UUID id, String relation, byte[] name, byte[] note, int version) {
     }
 
     public record StayRow(UUID id, String kind, byte[] name, LocalDate startedOn, LocalDate endedOn) {
@@ -30,11 +30,11 @@ public class ContextRepository {
     }
 
     public List<PersonRow> persons(UUID clientId) {
-        return jdbc.sql("SELECT id, relation_kind, name, note FROM cas_context_person WHERE client_id = ? "
+        return jdbc.sql("SELECT id, relation_kind, name, note, version FROM cas_context_person WHERE client_id = ? "
                         + "ORDER BY recorded_at, id")
                 .param(clientId)
                 .query((rs, n) -> new PersonRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3),
-                        rs.getBytes(4)))
+                        rs.getBytes(4), rs.getInt(5)))
                 .list();
     }
 
@@ -49,10 +49,11 @@ public class ContextRepository {
                 .params(p.id(), clientId, p.relation(), p.name(), p.note(), by, Timestamp.from(at)).update();
     }
 
-    boolean updatePerson(UUID clientId, PersonRow p, Instant at) {
-        return jdbc.sql("UPDATE cas_context_person SET relation_kind = ?, name = ?, note = ?, changed_at = ? "
-                        + "WHERE client_id = ? AND id = ?")
-                .params(p.relation(), p.name(), p.note(), Timestamp.from(at), clientId, p.id()).update() > 0;
+    /** Changes the entry if it is still at {@code basedOn}. @return false when it is gone or moved on */
+    boolean updatePerson(UUID clientId, PersonRow p, int basedOn, Instant at) {
+        return jdbc.sql("UPDATE cas_context_person SET relation_kind = ?, name = ?, note = ?, changed_at = ?, "
+                        + "version = version + 1 WHERE client_id = ? AND id = ? AND version = ?")
+                .params(p.relation(), p.name(), p.note(), Timestamp.from(at), clientId, p.id(), basedOn).update() > 0;
     }
 
     boolean deletePerson(UUID clientId, UUID personId) {

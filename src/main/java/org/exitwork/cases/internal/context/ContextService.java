@@ -30,7 +30,8 @@ public class ContextService {
     public record PersonDraft(ContextRelation relation, String name, String note) {
     }
 
-    record ContextPerson(UUID id, ContextRelation relation, String name, String note) {
+    /** {@code version}: what a change of the entry must be based on. */
+    record ContextPerson(UUID id, ContextRelation relation, String name, String note, int version) {
     }
 
     record Stay(UUID id, InstitutionKind kind, String name, LocalDate startedOn, LocalDate endedOn) {
@@ -73,7 +74,7 @@ public class ContextService {
         List<ContextPerson> persons = context.persons(ref.id()).stream()
                 .map(p -> new ContextPerson(p.id(), ContextRelation.valueOf(p.relation()),
                         cipher.row("cas_context_person", p.id()).open("name", p.name()),
-                        cipher.row("cas_context_person", p.id()).open("note", p.note())))
+                        cipher.row("cas_context_person", p.id()).open("note", p.note()), p.version()))
                 .sorted(Comparator.comparing(ContextPerson::relation))
                 .toList();
         List<Stay> stays = context.stays(ref.id()).stream()
@@ -98,14 +99,17 @@ public class ContextService {
         return id;
     }
 
+    /** Changes the entry if it is still the version the form showed. @return false when someone changed it meanwhile */
     @Transactional
-    public void changePerson(StaffPrincipal who, UUID clientId, UUID personId, PersonDraft draft) {
+    public boolean changePerson(StaffPrincipal who, UUID clientId, UUID personId, int basedOn, PersonDraft draft) {
         CaseRef ref = access.forTandem(who, clientId, "change context person");
         access.requireStage(ref, Stage.CLIENT);
-        if (!context.updatePerson(ref.id(), seal(ref, personId, draft), clock.instant())) {
-            throw new NotFoundException();
+        if (!context.updatePerson(ref.id(), seal(ref, personId, draft), basedOn, clock.instant())) {
+            context.relationOf(ref.id(), personId).orElseThrow(NotFoundException::new);
+            return false;
         }
         access.record(who, ContextActions.CONTEXT_PERSON_CHANGED, ref, AuditDetail.of("context.relation", draft.relation()));
+        return true;
     }
 
     /** Deletes the row: what is no longer needed is not kept (R20). Sessions no longer list the person. */
@@ -153,6 +157,6 @@ public class ContextService {
         String note = draft.note() == null || draft.note().isBlank() ? null : draft.note().strip();
         return new ContextRepository.PersonRow(id, draft.relation().name(),
                 cipher.row("cas_context_person", id).seal("name", draft.name().strip()),
-                cipher.row("cas_context_person", id).seal("note", note));
+                cipher.row("cas_context_person", id).seal("note", note), 0);
     }
 }

@@ -44,6 +44,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER', 'DATA_PROTECTION_OFFICER')")
 class IntakeController {
 
+    private static final java.util.Set<String> TEXT_REFUSALS = java.util.Set.of("intake.refused.unknown-text",
+            "intake.refused.text-language", "intake.refused.outdated-text");
+
     record ProspectForm(@NotNull Pathway pathway, @NotEmpty Set<PhenomenonArea> areas, Boolean contextCase) {
 
         /** An unticked checkbox sends nothing: absent means no. */
@@ -228,7 +231,12 @@ class IntakeController {
                     new ClientIdentity(form.fullName().strip(), form.dateOfBirth(), form.contact(), form.aliases()),
                     new Tandem(form.secondPractitioner(), form.singlePractitionerReason()));
         } catch (IntakeService.IntakeRefused refused) {
-            errors.reject(refused.messageKey);
+            if (TEXT_REFUSALS.contains(refused.messageKey)) {
+                // About the information text chosen: the message belongs at that field.
+                errors.rejectValue("informationText", refused.messageKey);
+            } else {
+                errors.reject(refused.messageKey);
+            }
             String page = takeOnPage(who, id, model);
             response.setStatus(refused.messageKey.equals("intake.refused.no-safety-discussion")
                     ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);

@@ -106,6 +106,10 @@ class ShareController {
         if (form.texts() != null && form.texts().size() > DataKind.values().length) {
             errors.reject("shares.malformed");
         }
+        // Texts of kinds not ticked do not go out, but are refused all the same when oversized: nobody writes those.
+        if (form.texts() != null && form.texts().stream().anyMatch(t -> t != null && t.length() > Shares.TEXT_MAX)) {
+            errors.rejectValue("kinds", "shares.text.too-long");
+        }
         if (form.kinds() != null && !errors.hasFieldErrors("kinds") && !errors.hasGlobalErrors()) {
             for (DataKind kind : form.kinds()) {
                 String problem = textProblem(form.text(kind));

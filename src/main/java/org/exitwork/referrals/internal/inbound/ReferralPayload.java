@@ -128,7 +128,29 @@ public final class ReferralPayload {
 
             @Override
             public boolean isValid(String value, ConstraintValidatorContext context) {
+                if (value != null && !wellFormed(value)) {
+                    // JSON may escape half a character ("\ud800"): no text a person wrote, and it would not
+                    // survive being stored as UTF-8 unchanged.
+                    context.disableDefaultConstraintViolation();
+                    context.buildConstraintViolationWithTemplate("must be text (a lone surrogate is not)")
+                            .addConstraintViolation();
+                    return false;
+                }
                 return value == null || value.codePointCount(0, value.length()) <= max;
+            }
+
+            /** Every surrogate stands in its pair. */
+            static boolean wellFormed(String value) {
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        i++;
+                    } else if (Character.isSurrogate(c)) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
     }

@@ -12,6 +12,7 @@ import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.keys.SystemSecrets;
+import org.exitwork.platform.PublicAddress;
 import org.exitwork.safety.internal.settings.SafetyProperties;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Appointment;
 import org.springframework.http.ResponseCookie;
@@ -44,9 +45,11 @@ class CheckInCapabilities {
     private final StaffDirectory staff;
     private final SafetyProperties properties;
     private final Clock clock;
+    private final PublicAddress address;
 
     CheckInCapabilities(SystemSecrets secrets, StaffSafetyRepository repository, StaffDirectory staff,
-            SafetyProperties properties, Clock clock) {
+            SafetyProperties properties, Clock clock, PublicAddress address) {
+        this.address = address;
         this.secrets = secrets;
         this.repository = repository;
         this.staff = staff;
@@ -133,13 +136,14 @@ class CheckInCapabilities {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@code secure}: the request came over TLS; behind a TLS-terminating proxy the https public address decides. */
     ResponseCookie cookie(CheckInCapability capability, boolean secure) {
         Duration left = Duration.between(clock.instant(), capability.expiresAt());
-        return base(seal(capability), secure).maxAge(left.isNegative() ? Duration.ZERO : left).build();
+        return base(seal(capability), secure || address.secure()).maxAge(left.isNegative() ? Duration.ZERO : left).build();
     }
 
     ResponseCookie cleared(boolean secure) {
-        return base("", secure).maxAge(Duration.ZERO).build();
+        return base("", secure || address.secure()).maxAge(Duration.ZERO).build();
     }
 
     private static ResponseCookie.ResponseCookieBuilder base(String value, boolean secure) {

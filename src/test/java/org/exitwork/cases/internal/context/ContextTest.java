@@ -107,7 +107,8 @@ class ContextTest {
                 .andExpect(content().string(containsString("value=\"Greta Mother\"")))
                 .andExpect(content().string(containsString("/context/persons/" + greta + "/remove")));
         mvc.perform(post(url() + "/persons/" + greta).with(csrf()).with(as(a)).param("relation", "OTHER_RELATIVE")
-                .param("name", "Greta Aunt").param("note", "Lives nearby")).andExpect(status().is3xxRedirection());
+                .param("name", "Greta Aunt").param("note", "Lives nearby").param("version", "0"))
+                .andExpect(status().is3xxRedirection());
         ContextService.ContextPerson changed = context.page(a, client.id()).persons().stream()
                 .filter(p -> p.id().equals(greta)).findFirst().orElseThrow();
         assertThat(changed.relation()).isEqualTo(ContextRelation.OTHER_RELATIVE);

@@ -1,5 +1,7 @@
 package org.exitwork.referrals.internal.inbound.api;
 
+import org.exitwork.platform.PageHeaders;
+import org.exitwork.platform.PublicAddress;
 import org.exitwork.referrals.internal.inbound.Scope;
 import org.exitwork.referrals.internal.inbound.credentials.CredentialStore;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -36,7 +39,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain partnerApi(HttpSecurity http, CredentialStore credentials, NonceStore nonces, RateLimit rate,
-            Clock clock) throws Exception {
+            Clock clock, PublicAddress address) throws Exception {
         RequestMatcher api = new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                 new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(OPENAPI)));
         http
@@ -64,7 +67,13 @@ class ApiSecurityConfiguration {
                                 "This credential is not for this operation.")))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .frameOptions(f -> f.deny()));
+                        .frameOptions(f -> f.deny())
+                        // Like the pages: behind a TLS-terminating proxy the public address decides, not the request.
+                        .httpStrictTransportSecurity(hsts -> {
+                            if (address.secure()) {
+                                hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(PageHeaders.HSTS_SECONDS);
+                            }
+                        }));
         return http.build();
     }
 }

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -33,7 +35,6 @@ class EmergencyController {
     /** One A4 page holds about this many rows next to the instructions. */
     static final int MAX_CONTACTS = 12;
     static final int BLANK_ROWS = 2;
-    static final int SAVE_ATTEMPTS = 3;
 
     /** One row of the calling order; a row without anyone to call is left out. */
     record ContactRow(@Size(max = SHORT_MAX) String who,
@@ -45,11 +46,17 @@ class EmergencyController {
         }
     }
 
+    /** {@code version}: the plan's version the form showed, so that a save cannot silently replace a newer one. */
     record EmergencyForm(@Size(max = INSTRUCTIONS_MAX) String instructions,
-            @Valid @Size(max = MAX_CONTACTS + BLANK_ROWS) List<ContactRow> contacts) {
+            @Valid @Size(max = MAX_CONTACTS + BLANK_ROWS) List<ContactRow> contacts, @NotNull @Min(0) Integer version) {
 
         EmergencyForm {
             contacts = contacts == null ? new ArrayList<>() : new ArrayList<>(contacts);
+        }
+
+        /** What this person wrote, now based on the version there is. */
+        EmergencyForm basedOn(int current) {
+            return new EmergencyForm(instructions, contacts, current);
         }
 
         static EmergencyForm of(EmergencyPlans.Plan plan) {
@@ -58,7 +65,7 @@ class EmergencyController {
             for (int i = 0; i < BLANK_ROWS; i++) {
                 rows.add(new ContactRow("", "", ""));
             }
-            return new EmergencyForm(plan.instructions(), rows);
+            return new EmergencyForm(plan.instructions(), rows, plan.version());
         }
 
         List<EmergencyPlans.Contact> filled() {
@@ -103,20 +110,15 @@ class EmergencyController {
     }
 
     /**
-     * Two first saves of a plan at the same moment both insert its row and one meets the other's key; a
-     * lock wait may give up under load. The loser tries again (as an update after the winner); only when
-     * that keeps failing is the user told that the plan changed meanwhile.
+     * Saved unless someone saved the plan after this form was opened: then the version moved on, or (two first
+     * saves at once) the other's row is already there, or a lock wait gave up under load.
      */
     private boolean saved(StaffPrincipal who, UUID id, EmergencyForm form) {
-        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-            try {
-                plans.save(who, id, form.instructions(), form.filled());
-                return true;
-            } catch (DuplicateKeyException | ConcurrencyFailureException race) {
-                // tried again below
-            }
+        try {
+            return plans.save(who, id, form.version(), form.instructions(), form.filled());
+        } catch (DuplicateKeyException | ConcurrencyFailureException race) {
+            return false;
         }
-        return false;
     }
 
     @GetMapping("/cases/{id}/safety/emergency/print")
@@ -135,11 +137,15 @@ class EmergencyController {
             return page(who, id, model);
         }
         if (!saved(who, id, form)) {
-            // Others kept saving the same plan at this moment: the page shows the plan as it is now above,
-            // the form keeps what this person wrote, so they can compare and save again.
+            // The other person's plan stays and is shown above as it is now; the form keeps what this person
+            // wrote, based on that version, so they can compare and save again on purpose.
+            EmergencyPlans.Plan now = plans.read(who, id, false);
             model.addAttribute("problem", "threats.emergency.error.changed-meanwhile");
+            model.addAttribute("view", now);
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "emergencyPlanForm");
+            model.addAttribute("emergencyPlanForm", form.basedOn(now.version()));
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return page(who, id, model);
+            return "safety/emergency-plan";
         }
         redirect.addFlashAttribute("notice", "threats.emergency.notice.saved");
         return "redirect:/cases/" + id + "/safety/emergency";

@@ -24,8 +24,8 @@ class EmergencyPlanRepository {
     static final String PLAN = "saf_emergency_plan";
     static final String CONTACT = "saf_emergency_contact";
 
-    /** The stored instructions and when they were saved. */
-    record StoredPlan(String instructions, Instant updatedAt) {
+    /** The stored instructions, when they were saved, and the version the saves have reached. */
+    record StoredPlan(String instructions, Instant updatedAt, int version) {
     }
 
     private final JdbcClient jdbc;
@@ -38,9 +38,9 @@ class EmergencyPlanRepository {
 
     Optional<StoredPlan> plan(UUID id) {
         Texts plans = Texts.of(keys, id, PLAN);
-        return jdbc.sql("SELECT instructions, updated_at FROM " + PLAN + " WHERE client_id = ?").param(id)
+        return jdbc.sql("SELECT instructions, updated_at, version FROM " + PLAN + " WHERE client_id = ?").param(id)
                 .query((rs, n) -> new StoredPlan(plans.open(id, "instructions", rs.getBytes(1)),
-                        rs.getObject(2, OffsetDateTime.class).toInstant()))
+                        rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getInt(3)))
                 .optional();
     }
 
@@ -56,19 +56,23 @@ class EmergencyPlanRepository {
                 }).list();
     }
 
-    /** Replaces the client's instructions and every contact. */
-    void replace(UUID id, String instructions, List<Contact> contacts, UUID by, Instant at) {
+    /**
+     * Replaces the client's instructions and every contact, if the plan is still at {@code basedOn} (0: no
+     * plan yet). The first save inserts the row, so two first saves at once leave one with a duplicate key
+     * ({@link org.springframework.dao.DuplicateKeyException}); later saves update only the version they
+     * were based on, which also locks the row, so the contacts are replaced by one save after the other.
+     * @return false when the plan has moved on from {@code basedOn}; nothing is changed then
+     */
+    boolean replace(UUID id, int basedOn, String instructions, List<Contact> contacts, UUID by, Instant at) {
         Texts plans = Texts.of(keys, id, PLAN);
         Texts texts = Texts.of(keys, id, CONTACT);
         byte[] sealed = plans.seal(id, "instructions", instructions);
-        // Updating the existing row first locks it: two saves of the same plan then run one after the
-        // other instead of both replacing the contacts at once. Only the very first save inserts; two
-        // first saves at once leave one with a duplicate key, which the caller retries as an update.
-        int updated = jdbc.sql("UPDATE " + PLAN + " SET instructions = ?, updated_by = ?, updated_at = ? WHERE client_id = ?")
-                .params(sealed, by, Timestamp.from(at), id).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO " + PLAN + " (client_id, instructions, updated_by, updated_at) VALUES (?, ?, ?, ?)")
+        if (basedOn == 0) {
+            jdbc.sql("INSERT INTO " + PLAN + " (client_id, instructions, updated_by, updated_at, version) VALUES (?, ?, ?, ?, 1)")
                     .params(id, sealed, by, Timestamp.from(at)).update();
+        } else if (jdbc.sql("UPDATE " + PLAN + " SET instructions = ?, updated_by = ?, updated_at = ?, version = version + 1 "
+                + "WHERE client_id = ? AND version = ?").params(sealed, by, Timestamp.from(at), id, basedOn).update() == 0) {
+            return false;
         }
         jdbc.sql("DELETE FROM " + CONTACT + " WHERE client_id = ?").param(id).update();
         int position = 0;
@@ -80,5 +84,6 @@ class EmergencyPlanRepository {
                             texts.seal(row, "number_text", c.number()), texts.seal(row, "when_text", c.when()))
                     .update();
         }
+        return true;
     }
 }

@@ -24,7 +24,9 @@ class EmergencyPlans {
     record Contact(String who, String number, String when) {
     }
 
-    record Plan(CaseReference ref, boolean writable, String instructions, List<Contact> contacts, Instant updatedAt) {
+    /** {@code version}: what a save must be based on (0 while there is no plan). */
+    record Plan(CaseReference ref, boolean writable, String instructions, List<Contact> contacts, Instant updatedAt,
+            int version) {
 
         public boolean exists() {
             return updatedAt != null;
@@ -50,7 +52,8 @@ class EmergencyPlans {
                 AuditDetail.of(forPrint ? "emergency.contacts-printable" : "emergency.contacts", list.size()));
         return new Plan(ref, access.inTandem(who, clientId),
                 row.map(EmergencyPlanRepository.StoredPlan::instructions).orElse(""), list,
-                row.map(EmergencyPlanRepository.StoredPlan::updatedAt).orElse(null));
+                row.map(EmergencyPlanRepository.StoredPlan::updatedAt).orElse(null),
+                row.map(EmergencyPlanRepository.StoredPlan::version).orElse(0));
     }
 
     @Transactional(readOnly = true)
@@ -58,11 +61,17 @@ class EmergencyPlans {
         access.forTandem(who, clientId, "write emergency plan");
     }
 
-    /** Replaces the plan: the instructions and the contacts in the order given. */
+    /**
+     * Replaces the plan (the instructions and the contacts in the order given) if it is still the version the
+     * form showed. @return false when someone saved it meanwhile; nothing is changed then
+     */
     @Transactional
-    public void save(StaffPrincipal who, UUID clientId, String instructions, List<Contact> contacts) {
+    public boolean save(StaffPrincipal who, UUID clientId, int basedOn, String instructions, List<Contact> contacts) {
         CaseReference ref = access.forTandem(who, clientId, "write emergency plan");
-        plans.replace(ref.id(), instructions, contacts, who.id(), clock.instant());
+        if (!plans.replace(ref.id(), basedOn, instructions, contacts, who.id(), clock.instant())) {
+            return false;
+        }
         access.record(who, ClientSafetyActions.EMERGENCY_PLAN_SAVED, ref, AuditDetail.of("emergency.contacts", contacts.size()));
+        return true;
     }
 }

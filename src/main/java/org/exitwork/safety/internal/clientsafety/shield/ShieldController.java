@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,9 +44,11 @@ class ShieldController {
         }
     }
 
+    /** {@code version}: the plan's version the form showed, so that a save cannot silently replace a newer one. */
     record ShieldForm(@Size(max = TEXT_MAX) String involved, @Size(max = TEXT_MAX) String knowledge,
             @Size(max = TEXT_MAX) String history, @Size(max = TEXT_MAX) String informationPlan,
-            @Size(max = TEXT_MAX) String publicStatement, @Valid @Size(max = MAX_MEASURES) List<MeasureRow> measures) {
+            @Size(max = TEXT_MAX) String publicStatement, @Valid @Size(max = MAX_MEASURES) List<MeasureRow> measures,
+            @NotNull @Min(0) Integer version) {
 
         ShieldForm {
             measures = measures == null ? new ArrayList<>() : new ArrayList<>(measures);
@@ -52,7 +59,7 @@ class ShieldController {
             List<MeasureRow> rows = new ArrayList<>();
             plan.measures().forEach(m -> rows.add(new MeasureRow(m.kind(), m.description(), m.owner(), m.status())));
             return new ShieldForm(a.involved(), a.knowledge(), a.history(), a.informationPlan(), a.publicStatement(),
-                    rows).withBlankRows();
+                    rows, plan.version()).withBlankRows();
         }
 
         ShieldForm withBlankRows() {
@@ -60,7 +67,12 @@ class ShieldController {
             for (int i = 0; i < BLANK_ROWS; i++) {
                 rows.add(new MeasureRow(null, "", "", ShieldMeasureStatus.PLANNED));
             }
-            return new ShieldForm(involved, knowledge, history, informationPlan, publicStatement, rows);
+            return new ShieldForm(involved, knowledge, history, informationPlan, publicStatement, rows, version);
+        }
+
+        /** What this person wrote, now based on the version there is. */
+        ShieldForm basedOn(int current) {
+            return new ShieldForm(involved, knowledge, history, informationPlan, publicStatement, measures, current);
         }
 
         ShieldPlans.Analysis analysis() {
@@ -107,16 +119,40 @@ class ShieldController {
         return "safety/shield";
     }
 
+    /**
+     * Saved unless someone saved the plan after this form was opened: then the version moved on, or (two first
+     * saves at once) the other's row is already there, or a lock wait gave up under load.
+     */
+    private boolean saved(StaffPrincipal who, UUID id, ShieldForm form) {
+        try {
+            return plans.save(who, id, form.version(), form.analysis(), form.filled());
+        } catch (DuplicateKeyException | ConcurrencyFailureException race) {
+            return false;
+        }
+    }
+
     @PostMapping("/cases/{id}/safety/shield")
     String save(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @Valid @ModelAttribute("shieldForm") ShieldForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+            HttpServletResponse response, RedirectAttributes redirect) {
         plans.requireWritable(who, id);
         form.check(errors);
         if (errors.hasErrors()) {
             return page(who, id, model);
         }
-        plans.save(who, id, form.analysis(), form.filled());
+        if (!saved(who, id, form)) {
+            // The other person's plan stays and is shown above as it is now; the form keeps what this person
+            // wrote, based on that version, so they can compare and save again on purpose.
+            ShieldPlans.Plan now = plans.read(who, id);
+            model.addAttribute("problem", "threats.shield.error.changed-meanwhile");
+            model.addAttribute("view", now);
+            model.addAttribute("kinds", ShieldMeasureKind.values());
+            model.addAttribute("statuses", ShieldMeasureStatus.values());
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "shieldForm");
+            model.addAttribute("shieldForm", form.basedOn(now.version()));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "safety/shield";
+        }
         redirect.addFlashAttribute("notice", "threats.shield.notice.saved");
         return "redirect:/cases/" + id + "/safety/shield";
     }

@@ -34,8 +34,9 @@ public class ShieldPlans {
     public record Measure(ShieldMeasureKind kind, String description, String owner, ShieldMeasureStatus status) {
     }
 
+    /** {@code version}: what a save must be based on (0 while there is no plan). */
     record Plan(CaseReference ref, boolean writable, Analysis analysis, List<Measure> measures, String updatedBy,
-            Instant updatedAt) {
+            Instant updatedAt, int version) {
 
         public boolean exists() {
             return updatedAt != null;
@@ -65,7 +66,8 @@ public class ShieldPlans {
                 row.isPresent() ? AuditDetail.of("shield.measures", list.size()) : AuditDetail.of("shield.no-plan"));
         return new Plan(ref, access.inTandem(who, clientId),
                 row.map(ShieldRepository.StoredPlan::analysis).orElse(Analysis.empty()), list, by,
-                row.map(ShieldRepository.StoredPlan::updatedAt).orElse(null));
+                row.map(ShieldRepository.StoredPlan::updatedAt).orElse(null),
+                row.map(ShieldRepository.StoredPlan::version).orElse(0));
     }
 
     @Transactional(readOnly = true)
@@ -73,11 +75,17 @@ public class ShieldPlans {
         access.forTandem(who, clientId, "write shield plan");
     }
 
-    /** Saves the analysis and replaces the list of measures; the audit keeps who did it and when. */
+    /**
+     * Saves the analysis and replaces the list of measures if the plan is still the version the form showed;
+     * the audit keeps who did it and when. @return false when someone saved it meanwhile; nothing is changed then
+     */
     @Transactional
-    public void save(StaffPrincipal who, UUID clientId, Analysis analysis, List<Measure> measures) {
+    public boolean save(StaffPrincipal who, UUID clientId, int basedOn, Analysis analysis, List<Measure> measures) {
         CaseReference ref = access.forTandem(who, clientId, "write shield plan");
-        shields.replace(ref.id(), analysis, measures, who.id(), clock.instant());
+        if (!shields.replace(ref.id(), basedOn, analysis, measures, who.id(), clock.instant())) {
+            return false;
+        }
         access.record(who, ClientSafetyActions.SHIELD_PLAN_SAVED, ref, AuditDetail.of("shield.measures", measures.size()));
+        return true;
     }
 }

@@ -25,8 +25,8 @@ public class ShieldRepository {
     static final String PLAN = "saf_shield_plan";
     static final String MEASURE = "saf_shield_measure";
 
-    /** The stored analysis with who saved it last and when. */
-    record StoredPlan(Analysis analysis, UUID updatedBy, Instant updatedAt) {
+    /** The stored analysis with who saved it last and when, and the version the saves have reached. */
+    record StoredPlan(Analysis analysis, UUID updatedBy, Instant updatedAt, int version) {
     }
 
     private final JdbcClient jdbc;
@@ -46,7 +46,7 @@ public class ShieldRepository {
                         plans.open(id, "information_plan", rs.getBytes("information_plan")),
                         plans.open(id, "public_statement", rs.getBytes("public_statement"))),
                         rs.getObject("updated_by", UUID.class),
-                        rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version")))
                 .optional();
     }
 
@@ -63,18 +63,32 @@ public class ShieldRepository {
                 }).list();
     }
 
-    /** Replaces the client's analysis and every measure. */
-    void replace(UUID id, Analysis analysis, List<Measure> measures, UUID by, Instant at) {
+    /**
+     * Replaces the client's analysis and every measure, if the plan is still at {@code basedOn} (0: no plan
+     * yet). The first save inserts the row, so two first saves at once leave one with a duplicate key
+     * ({@link org.springframework.dao.DuplicateKeyException}); later saves update only the version they were
+     * based on, which also locks the row, so the measures are replaced by one save after the other.
+     * @return false when the plan has moved on from {@code basedOn}; nothing is changed then
+     */
+    boolean replace(UUID id, int basedOn, Analysis analysis, List<Measure> measures, UUID by, Instant at) {
         Texts plans = Texts.of(keys, id, PLAN);
         Timestamp now = Timestamp.from(at);
-        jdbc.sql("DELETE FROM " + PLAN + " WHERE client_id = ?").param(id).update();
-        jdbc.sql("INSERT INTO " + PLAN + " (client_id, involved, knowledge, history, information_plan, "
-                + "public_statement, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, plans.seal(id, "involved", analysis.involved()),
-                        plans.seal(id, "knowledge", analysis.knowledge()), plans.seal(id, "history", analysis.history()),
-                        plans.seal(id, "information_plan", analysis.informationPlan()),
-                        plans.seal(id, "public_statement", analysis.publicStatement()), by, now)
-                .update();
+        byte[] involved = plans.seal(id, "involved", analysis.involved());
+        byte[] knowledge = plans.seal(id, "knowledge", analysis.knowledge());
+        byte[] history = plans.seal(id, "history", analysis.history());
+        byte[] informationPlan = plans.seal(id, "information_plan", analysis.informationPlan());
+        byte[] publicStatement = plans.seal(id, "public_statement", analysis.publicStatement());
+        if (basedOn == 0) {
+            jdbc.sql("INSERT INTO " + PLAN + " (client_id, involved, knowledge, history, information_plan, "
+                    + "public_statement, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)")
+                    .params(id, involved, knowledge, history, informationPlan, publicStatement, by, now).update();
+        } else if (jdbc.sql("UPDATE " + PLAN + " SET involved = ?, knowledge = ?, history = ?, information_plan = ?, "
+                + "public_statement = ?, updated_by = ?, updated_at = ?, version = version + 1 "
+                + "WHERE client_id = ? AND version = ?")
+                .params(involved, knowledge, history, informationPlan, publicStatement, by, now, id, basedOn)
+                .update() == 0) {
+            return false;
+        }
         jdbc.sql("DELETE FROM " + MEASURE + " WHERE client_id = ?").param(id).update();
         Texts texts = Texts.of(keys, id, MEASURE);
         int position = 0;
@@ -86,5 +100,6 @@ public class ShieldRepository {
                             texts.seal(row, "description", m.description()), texts.seal(row, "owner_text", m.owner()))
                     .update();
         }
+        return true;
     }
 }

@@ -221,6 +221,14 @@ class PartnerApiTest {
         badRequest("{\"partnerReference\":\"AZ-4\",\"concern\":" + "[\"a\"]" + "}", "concern");
         badRequest("{\"partnerReference\":\"AZ-4\",\"concern\":\"" + "ä".repeat(10_001) + "\"}", "concern");
         badRequest("{\"partnerReference\":\"AZ-4\",\"partnerReference\":\"AZ-5\"}", "$");
+        // Half a character, escaped in JSON: in text, in a name, in the reference; and JSON that is not.
+        badRequest("{\"partnerReference\":\"AZ-4\",\"concern\":\"\\ud800\"}", "concern");
+        badRequest("{\"partnerReference\":\"AZ-4\",\"concern\":\"ok \\udc00 \\ud83d\"}", "concern");
+        badRequest("{\"partnerReference\":\"AZ-4\",\"person\":{\"fullName\":\"Max \\ud800\"}}", "person.fullName");
+        badRequest("{\"partnerReference\":\"AZ-\\ud800\"}", "partnerReference");
+        badRequest("{\"partnerReference\":\"AZ-4\",}", "$");
+        badRequest("{\"partnerReference\":\"AZ-4\" \"concern\":\"x\"}", "$");
+        badRequest("{\"partnerReference\":\"AZ-4\",\"concern\":\"\\x41\"}", "$");
         badRequest("{\"partnerReference\":\"AZ-4\"", "$");
         badRequest("[\"AZ-4\"]", "$");
         badRequest("", "$");
@@ -229,6 +237,8 @@ class PartnerApiTest {
         assertThat(JSON.readTree(info.getContentAsString()).get("field").stringValue()).isEqualTo("information");
         assertThat(perform(access.signed(inform, "/api/v1/referrals/AZ-4/information",
                 "{\"information\":\"x\",\"more\":true}")).getStatus()).isEqualTo(400);
+        assertThat(perform(access.signed(inform, "/api/v1/referrals/AZ-4/information",
+                "{\"information\":\"\\ud800\"}")).getStatus()).isEqualTo(400);
         assertThat(access.inboxRows()).as("nothing stored on any 400").isEqualTo(before);
     }
 
