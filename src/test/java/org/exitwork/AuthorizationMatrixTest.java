@@ -1135,12 +1135,14 @@ class AuthorizationMatrixTest {
                 .query(UUID.class).single();
         // A stored passkey of practitioner A (how one is made through the ceremony: PasskeysTest).
         w.passkey = UUID.randomUUID();
-        jdbc.sql("INSERT INTO acc_passkey_user (staff_id, user_handle) VALUES (?, ?)").params(w.tandemA.id(), "bWF0cml4LWhhbmRsZQ")
+        jdbc.sql("INSERT INTO acc_passkey_user (staff_id, user_handle) VALUES (?, ?)").params(w.tandemA.id(),
+                // Random: EveryInputTest builds this world a second time in the same database.
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString().getBytes()))
                 .update();
         jdbc.sql("INSERT INTO acc_passkey (id, staff_id, credential_id, label, public_key, signature_count, uv_initialized, "
-                + "transports, backup_eligible, backup_state, created_at) VALUES (?, ?, 'bWF0cml4LWNyZWRlbnRpYWw', 'Matrix key', ?, 0, "
-                + "TRUE, 'internal', FALSE, FALSE, ?)").params(w.passkey, w.tandemA.id(), new byte[] {1},
-                java.sql.Timestamp.from(clock.instant())).update();
+                + "transports, backup_eligible, backup_state, created_at) VALUES (?, ?, ?, 'Matrix key', ?, 0, "
+                + "TRUE, 'internal', FALSE, FALSE, ?)").params(w.passkey, w.tandemA.id(),
+                "matrix-" + w.passkey, new byte[] {1}, java.sql.Timestamp.from(clock.instant())).update();
         w.supervision = careRecord(w, post("/team/supervision").param("heldOn", LocalDate.now().minusDays(1).toString())
                 .param("kind", "SUPERVISION").param("participants", w.tandemA.id().toString(), w.tandemB.id().toString()),
                 "SELECT id FROM qua_supervision WHERE org_id = ?", w.org.id());

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.accounts.internal.passkeys.Passkeys;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -45,6 +47,10 @@ class PasskeySignInController {
     @PostMapping("/sign-in/passkey")
     String signIn(@RequestParam(name = "credential", required = false) String credential, HttpServletRequest request,
             HttpServletResponse response) {
+        if (credential != null && credential.length() > MAX_CREDENTIAL) {
+            // No device answers with this much: refused before anything else, signed in or not.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "passkey answer too long");
+        }
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         if (current != null && current.getPrincipal() instanceof StaffPrincipal && passwordVerified() == null) {
             // Signed in already: nothing to do.
@@ -54,7 +60,7 @@ class PasskeySignInController {
         if (afterPassword != null && signIn.nextStep(afterPassword.id()) != SignInService.NextStep.ENTER_CODE) {
             return "redirect:/sign-in/continue";
         }
-        String answer = credential == null || credential.length() > MAX_CREDENTIAL ? null : credential;
+        String answer = credential;
         PasskeySignIn.Outcome outcome = passkeySignIn.signIn(passkeys.verify(answer, request), afterPassword);
         if (outcome instanceof PasskeySignIn.Outcome.SignedIn signedIn) {
             fullSignIn.complete(signedIn.who(), request, response);
