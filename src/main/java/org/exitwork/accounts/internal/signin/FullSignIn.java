@@ -17,14 +17,19 @@ import org.springframework.stereotype.Component;
 
 /** Turns a password-only sign-in into a full one once the second factor is verified. */
 @Component
-class FullSignIn {
+public class FullSignIn {
+
+    /** The session attribute with the failed attempts the holder is to see once after signing in. */
+    public static final String FAILED_ATTEMPTS = "exitwork.failed-attempts-notice";
 
     private final SecurityContextRepository contexts;
     private final ResetRequests resets;
+    private final SignInService signIn;
 
-    FullSignIn(SecurityContextRepository contexts, ResetRequests resets) {
+    FullSignIn(SecurityContextRepository contexts, ResetRequests resets, SignInService signIn) {
         this.contexts = contexts;
         this.resets = resets;
+        this.signIn = signIn;
     }
 
     void complete(StaffPrincipal who, HttpServletRequest request, HttpServletResponse response) {
@@ -37,6 +42,9 @@ class FullSignIn {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         // Someone reset this account's password or second factor: the holder hears of it first (R6).
+        // Someone tried this account since the holder's last sign-in: the holder sees how often and when.
+        signIn.takeFailedAttempts(who)
+                .ifPresent(attempts -> request.getSession().setAttribute(FAILED_ATTEMPTS, attempts));
         if (resets.hasNotices(who.id())) {
             ResetNoticeGate.remember(request);
         }

@@ -34,9 +34,11 @@ class SignInController {
     private final SignInService signIn;
     private final AccountService accounts;
     private final FullSignIn fullSignIn;
+    private final SignInLimits limits;
 
-    SignInController(SignInService signIn, AccountService accounts, FullSignIn fullSignIn) {
+    SignInController(SignInService signIn, AccountService accounts, FullSignIn fullSignIn, SignInLimits limits) {
         this.signIn = signIn;
+        this.limits = limits;
         this.accounts = accounts;
         this.fullSignIn = fullSignIn;
     }
@@ -115,7 +117,7 @@ class SignInController {
             return "redirect:/sign-in?failed";
         }
         if (codes.isEmpty()) {
-            PasswordStep.hold(signIn.delayFor(who.id()));
+            limits.hold(signIn.delayFor(who.id()));
             errors.rejectValue("code", "code.wrong");
             return enrolPage(who, model);
         }
@@ -158,7 +160,7 @@ class SignInController {
             return "redirect:/sign-in?failed";
         }
         if (!ok) {
-            PasswordStep.hold(signIn.delayFor(who.id()));
+            limits.hold(signIn.delayFor(who.id()));
             errors.rejectValue("code", "code.wrong");
             return "accounts/code";
         }

@@ -1,5 +1,6 @@
 package org.exitwork.referrals.internal.inbound.api;
 
+import org.exitwork.platform.ClientAddresses;
 import org.exitwork.referrals.internal.inbound.Scope;
 import org.exitwork.referrals.internal.inbound.credentials.CredentialStore;
 import java.time.Clock;
@@ -36,7 +37,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain partnerApi(HttpSecurity http, CredentialStore credentials, NonceStore nonces, RateLimit rate,
-            Clock clock) throws Exception {
+            FailedCallLimit failedCalls, ClientAddresses addresses, Clock clock) throws Exception {
         RequestMatcher api = new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                 new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(OPENAPI)));
         http
@@ -49,7 +50,7 @@ class ApiSecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .addFilterBefore(new SignedRequestFilter(credentials, nonces, rate, clock),
+                .addFilterBefore(new SignedRequestFilter(credentials, nonces, rate, failedCalls, addresses, clock),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/referrals")
