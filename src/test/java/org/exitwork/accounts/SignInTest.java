@@ -75,6 +75,11 @@ class SignInTest {
         return holds;
     }
 
+    private long refusedRows() {
+        return jdbc.sql("SELECT COUNT(*) FROM acc_sign_in_attempt WHERE failures = 4 AND refused_until IS NOT NULL")
+                .query(Long.class).single();
+    }
+
     static String withoutCsrfToken(String page) {
         return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"");
     }
@@ -137,12 +142,17 @@ class SignInTest {
         var staff = fixtures.staffWithPassword(org, Role.PRACTITIONER);
         String user = staff.principal().username();
         List<Duration> holds = holdsOf(slowAfterTwoRefuseAfterFour());
+        long refusedBefore = refusedRows();
         for (int i = 0; i < 4; i++) {
             assertRedirect(new WebSession(mvc).from(GUESSER).post("/sign-in", "username", user, "password",
                     "wrong password " + i), "/sign-in?failed");
         }
         // Held back ever longer: nothing for the first two, then 1 s, then 2 s.
         assertThat(holds).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        // Counted in the database, so every node sees them; under a keyed hash, neither name nor address.
+        assertThat(refusedRows()).isEqualTo(refusedBefore + 1);
+        assertThat(jdbc.sql("SELECT attempt_key FROM acc_sign_in_attempt").query(String.class).list())
+                .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"));
         // From the guesser's address even the right password is now refused, calmly, for the refusal's time.
         MockHttpServletResponse refused = new WebSession(mvc).from(GUESSER)
                 .post("/sign-in", "username", user, "password", staff.password()).getResponse();

@@ -64,6 +64,51 @@ class SignInThrottleTest {
     @AfterEach
     void settingsAgain() {
         limits.use(null);
+        limits.holdRefusals(null, null);
+    }
+
+    @Test
+    void aRefusalIsHeldBackWithoutAThreadAndThenAnswered() throws Exception {
+        List<Runnable> held = new java.util.ArrayList<>();
+        List<Duration> holds = new java.util.ArrayList<>();
+        limits.holdRefusals(Duration.ofSeconds(1), (hold, answer) -> {
+            holds.add(hold);
+            held.add(answer);
+        });
+        for (int i = 0; i < 3; i++) {
+            new WebSession(mvc).from("192.0.2.40").post("/sign-in", "username", "nobody", "password", "x");
+        }
+        MvcResult refused = new WebSession(mvc).from("192.0.2.40").post("/sign-in", "username", "nobody",
+                "password", "x");
+        // Nothing answered yet: the request waits, asynchronously, for the timer.
+        assertThat(refused.getRequest().isAsyncStarted()).isTrue();
+        assertThat(refused.getResponse().getContentAsString()).isEmpty();
+        assertThat(holds).containsExactly(Duration.ofSeconds(1));
+        held.get(0).run();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+        // It waited the hold already: 20 s until the next attempt, less the second it was held.
+        assertThat(refused.getResponse().getHeader("Retry-After")).isEqualTo("19");
+        assertThat(refused.getResponse().getContentAsString()).contains("<h1>Too many attempts</h1>");
+        assertThat(refused.getResponse().getHeader("Content-Security-Policy")).isNotNull();
+
+        // At most 50 refusals of one address are held at a time (the first was answered); the 51st at once.
+        for (int i = 0; i < 50; i++) {
+            new WebSession(mvc).from("192.0.2.40").post("/sign-in", "username", "nobody", "password", "x");
+        }
+        assertThat(held).hasSize(51);
+        MvcResult beyond = new WebSession(mvc).from("192.0.2.40").post("/sign-in", "username", "nobody",
+                "password", "x");
+        assertThat(beyond.getRequest().isAsyncStarted()).as("status %s, held %s", beyond.getResponse().getStatus(),
+                held.size()).isFalse();
+        assertThat(beyond.getResponse().getStatus()).isEqualTo(429);
+        assertThat(held).hasSize(51);
+        // Another address has a cap of its own.
+        for (int i = 0; i < 3; i++) {
+            new WebSession(mvc).from("192.0.2.41").post("/sign-in", "username", "nobody", "password", "x");
+        }
+        assertThat(new WebSession(mvc).from("192.0.2.41").post("/sign-in", "username", "nobody", "password", "x")
+                .getRequest().isAsyncStarted()).isTrue();
+        held.subList(1, held.size()).forEach(Runnable::run);
     }
 
     @Test

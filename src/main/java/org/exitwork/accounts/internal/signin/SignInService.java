@@ -92,8 +92,9 @@ public class SignInService {
         Instant forgottenBefore = now.minus(policy.refuseDuration());
         AttemptRepository.Attempts remembered = attempts.find(key, forgottenBefore);
         if (remembered.refusedAt(now)) {
-            return new PasswordResult.Refused(
-                    Math.max(1, Duration.between(now, remembered.refusedUntil()).toSeconds()));
+            // To the nearest second: the database keeps times to the microsecond, rounded or cut.
+            long nanos = Duration.between(now, remembered.refusedUntil()).toNanos();
+            return new PasswordResult.Refused(Math.max(1, (nanos + 500_000_000L) / 1_000_000_000L));
         }
         Optional<Account> found = accounts.byUsername(name);
         Optional<Account> usable = found.filter(Account::active);
