@@ -2,10 +2,17 @@ package org.exitwork.accounts;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.exitwork.accounts.internal.settings.SignInPolicy;
+import org.exitwork.accounts.internal.signin.SignInLimits;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.testing.DatabaseTest;
@@ -13,9 +20,11 @@ import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.Totp;
 import org.exitwork.testing.WebSession;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -39,6 +48,41 @@ class SignInTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    SignInLimits limits;
+
+    static final String GUESSER = "203.0.113.50";
+    static final String OWNER = "192.0.2.200";
+
+    @AfterEach
+    void settingsAgain() {
+        limits.use(null);
+        limits.holdWith(null);
+    }
+
+    /** Shorter than the settings, with a 1 s step the tests note instead of waiting. */
+    private SignInPolicy slowAfterTwoRefuseAfterFour() {
+        SignInPolicy p = limits.policy();
+        return new SignInPolicy(2, Duration.ofSeconds(1), 4, Duration.ofMinutes(15), p.lockAfter(), p.lockDuration(),
+                p.perAddress(), p.perAddressPeriod());
+    }
+
+    private List<Duration> holdsOf(SignInPolicy policy) {
+        limits.use(policy);
+        List<Duration> holds = new CopyOnWriteArrayList<>();
+        limits.holdWith(holds::add);
+        return holds;
+    }
+
+    private long refusedRows() {
+        return jdbc.sql("SELECT COUNT(*) FROM acc_sign_in_attempt WHERE failures = 4 AND refused_until IS NOT NULL")
+                .query(Long.class).single();
+    }
+
+    static String withoutCsrfToken(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"");
+    }
 
     @Test
     void firstSignInChangesPasswordEnrolsTotpAndShowsRecoveryCodes() throws Exception {
@@ -93,28 +137,170 @@ class SignInTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountForAWhile() throws Exception {
+    void failuresSlowDownThatNameFromThatAddressAndNeverLockThePersonOut() throws Exception {
         var org = fixtures.organisation();
         var staff = fixtures.staffWithPassword(org, Role.PRACTITIONER);
         String user = staff.principal().username();
-        for (int i = 0; i < 5; i++) {
-            assertRedirect(new WebSession(mvc).post("/sign-in", "username", user, "password", "wrong password " + i),
-                    "/sign-in?failed");
+        List<Duration> holds = holdsOf(slowAfterTwoRefuseAfterFour());
+        long refusedBefore = refusedRows();
+        for (int i = 0; i < 4; i++) {
+            assertRedirect(new WebSession(mvc).from(GUESSER).post("/sign-in", "username", user, "password",
+                    "wrong password " + i), "/sign-in?failed");
         }
-        // Locked: even the right password is refused, with the same answer.
-        assertRedirect(new WebSession(mvc).post("/sign-in", "username", user, "password", staff.password()),
-                "/sign-in?failed");
-        clock.advance(Duration.ofMinutes(16));
-        assertRedirect(new WebSession(mvc).post("/sign-in", "username", user, "password", staff.password()),
+        // Held back ever longer: nothing for the first two, then 1 s, then 2 s.
+        assertThat(holds).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        // Counted in the database, so every node sees them; under a keyed hash, neither name nor address.
+        assertThat(refusedRows()).isEqualTo(refusedBefore + 1);
+        assertThat(jdbc.sql("SELECT attempt_key FROM acc_sign_in_attempt").query(String.class).list())
+                .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"));
+        // From the guesser's address even the right password is now refused, calmly, for the refusal's time.
+        MockHttpServletResponse refused = new WebSession(mvc).from(GUESSER)
+                .post("/sign-in", "username", user, "password", staff.password()).getResponse();
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("900");
+        assertThat(refused.getContentAsString()).contains("Please wait 15 minutes, then try again.");
+        // The person at their own desk signs in as ever.
+        assertRedirect(new WebSession(mvc).from(OWNER).post("/sign-in", "username", user, "password", staff.password()),
                 "/sign-in/continue");
+        // After the refusal the guesser's address counts from the start again.
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertRedirect(new WebSession(mvc).from(GUESSER).post("/sign-in", "username", user, "password", "wrong again"),
+                "/sign-in?failed");
+        assertThat(holds).hasSize(2);
+        assertRedirect(new WebSession(mvc).from(GUESSER).post("/sign-in", "username", user, "password",
+                staff.password()), "/sign-in/continue");
 
         List<String> actions = actions(org);
         assertThat(actions.stream().filter("SIGN_IN_FAILED"::equals).count()).isEqualTo(5);
-        assertThat(actions).contains("ACCOUNT_LOCKED", "SIGN_IN_REFUSED_LOCKED");
+        assertThat(actions).doesNotContain("ACCOUNT_LOCKED", "SIGN_IN_REFUSED_LOCKED");
     }
 
     @Test
-    void wrongSecondFactorCodesLockTheAccountAndEndTheSignIn() throws Exception {
+    void knownUnknownAndDeactivatedNamesAreSlowedAndRefusedAlike() throws Exception {
+        var org = fixtures.organisation();
+        var known = fixtures.staffWithPassword(org, Role.PRACTITIONER);
+        var deactivated = fixtures.staffWithPassword(org, Role.PRACTITIONER);
+        mvc.perform(post("/admin/staff/" + deactivated.principal().id() + "/active").param("active", "false")
+                .with(Fixtures.as(org.admin())).with(csrf()));
+        List<List<Duration>> holdsByName = new ArrayList<>();
+        List<List<String>> answersByName = new ArrayList<>();
+        int n = 0;
+        for (String name : List.of(known.principal().username(), "nobody-" + UUID.randomUUID(),
+                deactivated.principal().username())) {
+            List<Duration> holds = holdsOf(slowAfterTwoRefuseAfterFour());
+            List<String> answers = new ArrayList<>();
+            String from = "198.51.100." + (++n);
+            for (int i = 0; i < 5; i++) {
+                MockHttpServletResponse answer = new WebSession(mvc).from(from)
+                        .post("/sign-in", "username", name, "password", "wrong password").getResponse();
+                answers.add(answer.getStatus() + " " + answer.getRedirectedUrl() + " "
+                        + answer.getHeader("Retry-After") + " " + answer.getContentAsString().length());
+            }
+            holdsByName.add(holds);
+            answersByName.add(answers);
+        }
+        assertThat(answersByName.get(0).subList(0, 4)).containsOnly("302 /sign-in?failed null 0");
+        assertThat(answersByName.get(0).get(4)).startsWith("429 null 900 ");
+        assertThat(answersByName.get(1)).isEqualTo(answersByName.get(0));
+        assertThat(answersByName.get(2)).isEqualTo(answersByName.get(0));
+        assertThat(holdsByName.get(0)).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(holdsByName.get(1)).isEqualTo(holdsByName.get(0));
+        assertThat(holdsByName.get(2)).isEqualTo(holdsByName.get(0));
+    }
+
+    @Test
+    void aKnownAndAnUnknownNameGetTheSameAnswerHeaderForHeader() throws Exception {
+        var org = fixtures.organisation();
+        var known = fixtures.staffWithPassword(org, Role.PRACTITIONER);
+        WebSession first = new WebSession(mvc).from("198.51.100.20");
+        WebSession second = new WebSession(mvc).from("198.51.100.21");
+        MockHttpServletResponse wrongPassword = first.post("/sign-in", "username", known.principal().username(),
+                "password", "wrong password").getResponse();
+        MockHttpServletResponse unknownName = second.post("/sign-in", "username", "nobody-at-all", "password",
+                "wrong password").getResponse();
+        assertThat(unknownName.getStatus()).isEqualTo(wrongPassword.getStatus()).isEqualTo(302);
+        assertThat(unknownName.getContentAsString()).isEqualTo(wrongPassword.getContentAsString());
+        assertThat(unknownName.getHeaderNames()).containsExactlyInAnyOrderElementsOf(wrongPassword.getHeaderNames());
+        for (String header : wrongPassword.getHeaderNames()) {
+            if (header.equals("Set-Cookie")) {
+                // Both start a session (for the failure message): only the random session id differs.
+                assertThat(unknownName.getHeaders(header)).hasSameSizeAs(wrongPassword.getHeaders(header));
+                assertThat(unknownName.getHeader(header).replaceAll("SESSION=[^;]+", "SESSION=x"))
+                        .isEqualTo(wrongPassword.getHeader(header).replaceAll("SESSION=[^;]+", "SESSION=x"));
+            } else {
+                assertThat(unknownName.getHeaders(header)).as(header).isEqualTo(wrongPassword.getHeaders(header));
+            }
+        }
+        // The page they are sent to is the same, but for the form's CSRF token.
+        String afterWrongPassword = first.get("/sign-in?failed").getResponse().getContentAsString();
+        String afterUnknownName = second.get("/sign-in?failed").getResponse().getContentAsString();
+        assertThat(withoutCsrfToken(afterUnknownName)).isEqualTo(withoutCsrfToken(afterWrongPassword))
+                .contains("Sign-in failed.");
+    }
+
+    @Test
+    void theHolderSeesTheFailedAttemptsOnceAtTheNextSignIn() throws Exception {
+        var org = fixtures.organisation();
+        var staff = fixtures.staffWithPassword(org, Role.PRACTITIONER);
+        String user = staff.principal().username();
+        String secret = enrolled(user, staff.password());
+
+        new WebSession(mvc).from(GUESSER).post("/sign-in", "username", user, "password", "wrong password 1");
+        clock.advance(Duration.ofMinutes(3));
+        Instant latest = clock.instant();
+        new WebSession(mvc).from("198.51.100.99").post("/sign-in", "username", user, "password", "wrong password 2");
+        clock.advance(Duration.ofMinutes(1));
+
+        WebSession again = new WebSession(mvc).from(OWNER);
+        again.post("/sign-in", "username", user, "password", staff.password());
+        assertRedirect(again.post("/sign-in/code", "code", code(secret, 0)), "/");
+        assertRedirect(again.get("/"), "/start");
+        String start = again.get("/start").getResponse().getContentAsString();
+        String at = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).format(latest.atZone(clock.getZone()));
+        assertThat(start).contains("2 failed attempts to sign in to your account since your last sign-in, the latest at "
+                + at + ". If that was not you, tell your administrator.");
+        // Seen once: the next page no longer shows it, nor does the next sign-in.
+        assertThat(again.get("/start").getResponse().getContentAsString()).doesNotContain("failed attempt");
+        assertThat(actions(org)).contains("FAILED_ATTEMPTS_SHOWN");
+        again.post("/sign-out");
+        clock.advance(Duration.ofSeconds(30));
+        WebSession later = new WebSession(mvc).from(OWNER);
+        later.post("/sign-in", "username", user, "password", staff.password());
+        assertRedirect(later.post("/sign-in/code", "code", code(secret, 0)), "/");
+        assertThat(later.get("/start").getResponse().getContentAsString()).doesNotContain("failed attempt");
+    }
+
+    @Test
+    void theFailedAttemptsNoticeInGerman() throws Exception {
+        var org = fixtures.organisation();
+        var staff = fixtures.staffWithPassword(org, Role.PRACTITIONER);
+        String user = staff.principal().username();
+        String secret = enrolled(user, staff.password());
+        new WebSession(mvc).from(GUESSER).post("/sign-in", "username", user, "password", "wrong password");
+        Instant latest = clock.instant();
+        clock.advance(Duration.ofSeconds(30));
+        WebSession again = new WebSession(mvc).from(OWNER);
+        again.post("/sign-in", "username", user, "password", staff.password());
+        again.post("/sign-in/code", "code", code(secret, 0));
+        String start = again.get("/start?lang=de").getResponse().getContentAsString();
+        String at = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm", Locale.GERMAN).format(latest.atZone(clock.getZone()));
+        assertThat(start).contains("Ein fehlgeschlagener Anmeldeversuch mit Ihrem Konto seit Ihrer letzten Anmeldung, "
+                + "der letzte am " + at + ".");
+    }
+
+    /** Signs in once with the temporary password, enrols the app and signs out: the app's secret. */
+    private String enrolled(String user, String password) throws Exception {
+        WebSession browser = new WebSession(mvc).from(OWNER);
+        browser.post("/sign-in", "username", user, "password", password);
+        String secret = secretOn(browser.get("/sign-in/enrol"));
+        browser.post("/sign-in/enrol", "code", code(secret, 0));
+        browser.post("/sign-out");
+        clock.advance(Duration.ofSeconds(30));
+        return secret;
+    }
+
+    @Test
+    void wrongSecondFactorCodesEndTheSignInAndLockTheCodeStepForAWhile() throws Exception {
         var org = fixtures.organisation();
         var staff = fixtures.staffWithPassword(org, Role.MANAGER);
         WebSession browser = new WebSession(mvc);
@@ -129,10 +315,21 @@ class SignInTest {
         for (int i = 0; i < 5; i++) {
             last = guesser.post("/sign-in/code", "code", String.format("%06d", 111111 * (i + 1) % 1000000));
         }
+        // The fifth wrong code ends this sign-in.
         assertRedirect(last, "/sign-in?failed");
         clock.advance(Duration.ofSeconds(30));
-        assertRedirect(new WebSession(mvc).post("/sign-in", "username", staff.principal().username(), "password",
-                staff.password()), "/sign-in?failed");
+        // The password still opens the next step, from anywhere; but the code step stays locked for a while,
+        // even for the right code, so codes cannot be guessed by starting over.
+        WebSession retry = new WebSession(mvc);
+        assertRedirect(retry.post("/sign-in", "username", staff.principal().username(), "password",
+                staff.password()), "/sign-in/continue");
+        assertRedirect(retry.post("/sign-in/code", "code", code(secret, 0)), "/sign-in?failed");
+        clock.advance(Duration.ofMinutes(15));
+        WebSession later = new WebSession(mvc);
+        assertRedirect(later.post("/sign-in", "username", staff.principal().username(), "password",
+                staff.password()), "/sign-in/continue");
+        assertRedirect(later.post("/sign-in/code", "code", code(secret, 0)), "/");
+        assertThat(actions(org)).contains("ACCOUNT_LOCKED");
     }
 
     @Test

@@ -81,12 +81,16 @@ public final class ExitworkProcess {
         return command;
     }
 
-    /** Like {@link #java()}, for a JVM that lives as long as a test run: these options, this class path. */
+    /**
+     * A JVM that lives as long as a test run: these options and this JVM's own class path, class
+     * directories as they are (a class-data archive would not pay for itself here, and the module
+     * checks tell test classes from the application's by their directory).
+     */
     public static List<String> longLivedJava(List<String> options) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
-        command.addAll(List.of("-cp", classPath()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         return command;
     }
 

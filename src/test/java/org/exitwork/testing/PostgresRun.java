@@ -1,12 +1,17 @@
 package org.exitwork.testing;
 
+import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -32,7 +37,7 @@ public final class PostgresRun {
 
     public static void main(String[] args) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectPackage("org.exitwork"))
+                .selectors(inSurefiresOrder())
                 .filters(TagFilter.includeTags("database"), TagFilter.excludeTags("browser"))
                 .build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
@@ -47,6 +52,43 @@ public final class PostgresRun {
         out.flush();
         boolean passed = result.getTotalFailureCount() == 0 && result.getTestsSucceededCount() > 0;
         System.exit(passed ? 0 : 1);
+    }
+
+    /**
+     * The test classes in the order Surefire runs them ({@code runOrder=filesystem}: the directory
+     * listing's order, depth first, the same names it includes). The classes of one Spring context
+     * share its database, and this run keeps the order the PostgreSQL run always had.
+     */
+    static List<ClassSelector> inSurefiresOrder() {
+        try {
+            Path root = Path.of(PostgresRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            List<ClassSelector> selectors = new ArrayList<>();
+            collect(root.toFile(), "", selectors);
+            return selectors;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void collect(File dir, String packagePrefix, List<ClassSelector> selectors) {
+        String[] names = dir.list();
+        if (names == null) {
+            return;
+        }
+        for (String name : names) {
+            File file = new File(dir, name);
+            if (file.isDirectory()) {
+                if (!name.equals("jmh_generated")) {
+                    collect(file, packagePrefix + name + ".", selectors);
+                }
+            } else if (name.endsWith(".class") && !name.contains("$")) {
+                String simple = name.substring(0, name.length() - ".class".length());
+                if (simple.startsWith("Test") || simple.endsWith("Test") || simple.endsWith("Tests")
+                        || simple.endsWith("TestCase")) {
+                    selectors.add(DiscoverySelectors.selectClass(packagePrefix + simple));
+                }
+            }
+        }
     }
 
     /** One line per test class when it ends: its tests, failures and seconds. */

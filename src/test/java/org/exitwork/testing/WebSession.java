@@ -16,9 +16,16 @@ public class WebSession {
 
     private final MockMvc mvc;
     private Cookie session;
+    private String clientAddress;
 
     public WebSession(MockMvc mvc) {
         this.mvc = mvc;
+    }
+
+    /** Every request of this conversation comes from this client address (MockMvc's default: 127.0.0.1). */
+    public WebSession from(String address) {
+        this.clientAddress = address;
+        return this;
     }
 
     public MvcResult get(String url) throws Exception {
@@ -37,6 +44,12 @@ public class WebSession {
     private MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
         if (session != null) {
             request.cookie(session);
+        }
+        if (clientAddress != null) {
+            request.with(r -> {
+                r.setRemoteAddr(clientAddress);
+                return r;
+            });
         }
         MvcResult result = mvc.perform(request).andReturn();
         Cookie fresh = result.getResponse().getCookie("SESSION");

@@ -13,14 +13,15 @@ class ReferralSettingsTest {
 
     @Test
     void defaults() {
-        assertThat(bind(Map.of())).isEqualTo(new ReferralSettings(90, 7, 30));
+        assertThat(bind(Map.of())).isEqualTo(new ReferralSettings(90, 7, 30, 30));
     }
 
     @Test
     void theNamesOperatorsUse() {
         assertThat(bind(Map.of("exitwork.referrals.unassigned-retention-days", "30",
-                "exitwork.referrals.stuck-days", "2", "exitwork.referrals.rate-per-minute", "1000")))
-                .isEqualTo(new ReferralSettings(30, 2, 1000));
+                "exitwork.referrals.stuck-days", "2", "exitwork.referrals.rate-per-minute", "1000",
+                "exitwork.referrals.failed-calls-per-address", "5")))
+                .isEqualTo(new ReferralSettings(30, 2, 1000, 5));
     }
 
     private static ReferralSettings bind(Map<String, String> properties) {

@@ -4,9 +4,13 @@ package org.exitwork.accounts.internal.account;
 public final class AccountActions {
     public static final String SIGN_IN = "SIGN_IN";
     public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
+    /** No longer written (a name is now slowed per client address, never locked); kept so old entries read. */
     public static final String SIGN_IN_REFUSED_LOCKED = "SIGN_IN_REFUSED_LOCKED";
     public static final String SECOND_FACTOR_FAILED = "SECOND_FACTOR_FAILED";
+    /** Too many wrong second-factor codes: the code step is locked for a while. */
     public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+    /** The holder was shown the failed attempts on their account since their last sign-in. */
+    public static final String FAILED_ATTEMPTS_SHOWN = "FAILED_ATTEMPTS_SHOWN";
     public static final String SIGN_OUT = "SIGN_OUT";
     public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
     public static final String SECOND_FACTOR_ENROLLED = "SECOND_FACTOR_ENROLLED";

@@ -149,6 +149,27 @@ public class AccountRepository {
                 .query(Integer.class).single();
     }
 
+    /** Failed attempts since the holder last signed in, and the latest; nothing when there were none. */
+    public record FailedAttempts(int count, Instant latest) {
+    }
+
+    /** One more failed attempt on the account since its last sign-in (no row for an id nobody has). */
+    public void countFailedAttempt(UUID id, Instant now) {
+        jdbc.sql("UPDATE acc_staff SET failed_since_sign_in = failed_since_sign_in + 1, last_failed_at = ? WHERE id = ?")
+                .params(Timestamp.from(now), id).update();
+    }
+
+    public Optional<FailedAttempts> failedAttemptsSinceSignIn(UUID id) {
+        return jdbc.sql("SELECT failed_since_sign_in, last_failed_at FROM acc_staff WHERE id = ? "
+                + "AND failed_since_sign_in > 0").param(id)
+                .query((rs, n) -> new FailedAttempts(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    public void clearFailedAttemptsSinceSignIn(UUID id) {
+        jdbc.sql("UPDATE acc_staff SET failed_since_sign_in = 0, last_failed_at = NULL WHERE id = ?").param(id).update();
+    }
+
     private static Account map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
         long step = rs.getLong("totp_last_step");

@@ -19,20 +19,28 @@ import org.springframework.stereotype.Component;
 
 /** Turns a password-only sign-in into a full one once the second factor is verified. */
 @Component
-class FullSignIn {
+public class FullSignIn {
+
+    /** The session attribute with the failed attempts the holder is to see once after signing in. */
+    public static final String FAILED_ATTEMPTS = "exitwork.failed-attempts-notice";
 
     private final SecurityContextRepository contexts;
     private final ResetRequests resets;
     private final Passkeys passkeys;
+    private final SignInService signIn;
 
-    FullSignIn(SecurityContextRepository contexts, ResetRequests resets, Passkeys passkeys) {
+    FullSignIn(SecurityContextRepository contexts, ResetRequests resets, Passkeys passkeys, SignInService signIn) {
         this.contexts = contexts;
         this.resets = resets;
         this.passkeys = passkeys;
+        this.signIn = signIn;
     }
 
     void complete(StaffPrincipal who, HttpServletRequest request, HttpServletResponse response) {
         establish(who, who.role().authority(), request, response);
+        // Someone tried this account since the holder's last sign-in: the holder sees how often and when.
+        signIn.takeFailedAttempts(who)
+                .ifPresent(attempts -> request.getSession().setAttribute(FAILED_ATTEMPTS, attempts));
         // Someone reset this account's password or second factor: the holder hears of it first (R6).
         if (resets.hasNotices(who.id())) {
             ResetNoticeGate.remember(request);

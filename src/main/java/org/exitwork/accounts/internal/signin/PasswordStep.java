@@ -1,6 +1,5 @@
 package org.exitwork.accounts.internal.signin;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.exitwork.accounts.internal.account.Passwords;
@@ -8,6 +7,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +20,26 @@ public class PasswordStep implements AuthenticationProvider {
 
     public static final String PASSWORD_VERIFIED = "SIGN_IN_PASSWORD_VERIFIED";
 
-    private final SignInService signIn;
+    /** This name from this address failed too often: refused for {@code seconds} without a look at the password. */
+    public static final class AttemptsRefused extends AuthenticationException {
+        private final long seconds;
 
-    PasswordStep(SignInService signIn) {
+        AttemptsRefused(long seconds) {
+            super("sign-in refused for a while");
+            this.seconds = seconds;
+        }
+
+        public long seconds() {
+            return seconds;
+        }
+    }
+
+    private final SignInService signIn;
+    private final SignInLimits limits;
+
+    PasswordStep(SignInService signIn, SignInLimits limits) {
         this.signIn = signIn;
+        this.limits = limits;
     }
 
     @Override
@@ -32,25 +48,21 @@ public class PasswordStep implements AuthenticationProvider {
         if (password != null && password.length() > Passwords.MAX_LENGTH) {
             password = password.substring(0, Passwords.MAX_LENGTH + 1);
         }
-        SignInService.PasswordResult result = signIn.checkPassword(authentication.getName(), password);
+        if (!(authentication.getDetails() instanceof SignInDetails details)) {
+            throw new IllegalStateException("sign-in without a client address");
+        }
+        SignInService.PasswordResult result = signIn.checkPassword(authentication.getName(), password,
+                details.clientAddress());
         if (result instanceof SignInService.PasswordResult.Accepted accepted) {
             return UsernamePasswordAuthenticationToken.authenticated(accepted.principal(), null,
                     List.of(new SimpleGrantedAuthority(PASSWORD_VERIFIED)));
         }
-        hold(((SignInService.PasswordResult.Rejected) result).delay());
+        if (result instanceof SignInService.PasswordResult.Refused refused) {
+            throw new AttemptsRefused(refused.seconds());
+        }
+        // Repeated failures are answered ever more slowly, which makes guessing expensive.
+        limits.hold(((SignInService.PasswordResult.Rejected) result).delay());
         throw new BadCredentialsException("sign-in failed");
-    }
-
-    /** Repeated failures are answered ever more slowly, which makes guessing expensive. */
-    static void hold(Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

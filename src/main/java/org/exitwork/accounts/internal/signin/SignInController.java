@@ -36,9 +36,12 @@ class SignInController {
     private final AccountService accounts;
     private final FullSignIn fullSignIn;
     private final Passkeys passkeys;
+    private final SignInLimits limits;
 
-    SignInController(SignInService signIn, AccountService accounts, FullSignIn fullSignIn, Passkeys passkeys) {
+    SignInController(SignInService signIn, AccountService accounts, FullSignIn fullSignIn, Passkeys passkeys,
+            SignInLimits limits) {
         this.signIn = signIn;
+        this.limits = limits;
         this.accounts = accounts;
         this.fullSignIn = fullSignIn;
         this.passkeys = passkeys;
@@ -118,7 +121,7 @@ class SignInController {
             return "redirect:/sign-in?failed";
         }
         if (codes.isEmpty()) {
-            PasswordStep.hold(signIn.delayFor(who.id()));
+            limits.hold(signIn.delayFor(who.id()));
             errors.rejectValue("code", "code.wrong");
             return enrolPage(who, model);
         }
@@ -173,7 +176,7 @@ class SignInController {
             return "redirect:/sign-in?failed";
         }
         if (!ok) {
-            PasswordStep.hold(signIn.delayFor(who.id()));
+            limits.hold(signIn.delayFor(who.id()));
             errors.rejectValue("code", "code.wrong");
             return codePage(who, model);
         }

@@ -1,8 +1,12 @@
 package org.exitwork.accounts.internal.signin;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,64 +42,129 @@ public class SignInService {
 
         record Rejected(Duration delay) implements PasswordResult {
         }
+
+        /** Too many failures of this name from this address: not even checked, for {@code seconds}. */
+        record Refused(long seconds) implements PasswordResult {
+        }
     }
 
+    /** Failed attempts on an account since its holder last signed in, told at the next sign-in. */
+    public record FailedAttempts(int count, Instant latest) implements java.io.Serializable {
+    }
+
+    // For a name nobody has: the same UPDATE runs and finds no row, so both cost the same.
+    private static final UUID NOBODY = new UUID(0, 0);
+
     private final AccountRepository accounts;
+    private final AttemptRepository attempts;
     private final Passwords passwords;
     private final SecondFactor secondFactor;
     private final SystemSecrets secrets;
     private final AuditLog audit;
-    private final SignInPolicy policy;
+    private final SignInLimits limits;
     private final Clock clock;
 
-    SignInService(AccountRepository accounts, Passwords passwords, SecondFactor secondFactor, SystemSecrets secrets,
-            AuditLog audit, SignInPolicy policy, Clock clock) {
+    SignInService(AccountRepository accounts, AttemptRepository attempts, Passwords passwords,
+            SecondFactor secondFactor, SystemSecrets secrets, AuditLog audit, SignInLimits limits, Clock clock) {
         this.accounts = accounts;
+        this.attempts = attempts;
         this.passwords = passwords;
         this.secondFactor = secondFactor;
         this.secrets = secrets;
         this.audit = audit;
-        this.policy = policy;
+        this.limits = limits;
         this.clock = clock;
     }
 
+    /**
+     * The password step. Known, unknown and deactivated names take the same path at the same cost: the
+     * attempts of the name from this address are read, one Argon2 comparison is made (against a dummy
+     * hash when there is no account), a failure is counted for the name and address, the account's
+     * notice counter is updated (no row when there is none) and one audit entry is written. Nobody
+     * else's attempts, from other addresses, are slowed or refused by these.
+     */
     @Transactional
-    public PasswordResult checkPassword(String username, String password) {
-        Optional<Account> found = accounts.byUsername(Usernames.normalise(username));
-        if (found.isEmpty() || !found.get().active()) {
-            passwords.burnTime(password);
-            audit.record(new AuditEvent(found.map(Account::organisationId).orElse(null), null, null,
-                    AccountActions.SIGN_IN_FAILED, found.map(Account::username).orElse(null),
-                    AuditDetail.of(found.isPresent() ? "signin.account-deactivated" : "signin.unknown-account")));
-            return new PasswordResult.Rejected(Duration.ZERO);
-        }
-        Account account = accounts.byIdForUpdate(found.get().id()).orElseThrow();
+    public PasswordResult checkPassword(String username, String password, String clientAddress) {
+        SignInPolicy policy = limits.policy();
+        String name = Usernames.normalise(username);
+        String key = attemptKey(name, clientAddress);
         Instant now = clock.instant();
-        if (account.lockedAt(now)) {
+        Instant forgottenBefore = now.minus(policy.refuseDuration());
+        AttemptRepository.Attempts remembered = attempts.find(key, forgottenBefore);
+        if (remembered.refusedAt(now)) {
+            // To the nearest second: the database keeps times to the microsecond, rounded or cut.
+            long nanos = Duration.between(now, remembered.refusedUntil()).toNanos();
+            return new PasswordResult.Refused(Math.max(1, (nanos + 500_000_000L) / 1_000_000_000L));
+        }
+        Optional<Account> found = accounts.byUsername(name);
+        Optional<Account> usable = found.filter(Account::active);
+        boolean matches;
+        if (usable.isPresent()) {
+            matches = passwords.matches(password, usable.get().passwordHash());
+        } else {
             passwords.burnTime(password);
-            audit.record(auditOf(account, AccountActions.SIGN_IN_REFUSED_LOCKED, AuditDetail.of("signin.locked", account.lockedUntil())));
-            return new PasswordResult.Rejected(Duration.ZERO);
+            matches = false;
         }
-        if (!passwords.matches(password, account.passwordHash())) {
-            return new PasswordResult.Rejected(failure(account, AccountActions.SIGN_IN_FAILED, "signin.wrong-password"));
+        if (matches) {
+            attempts.forget(key);
+            Account account = usable.get();
+            NextStep next = account.mustChangePassword() ? NextStep.CHANGE_PASSWORD
+                    : account.totpEnrolled() ? NextStep.ENTER_CODE : NextStep.ENROL_SECOND_FACTOR;
+            return new PasswordResult.Accepted(account.principal(), next);
         }
-        NextStep next = account.mustChangePassword() ? NextStep.CHANGE_PASSWORD
-                : account.totpEnrolled() ? NextStep.ENTER_CODE : NextStep.ENROL_SECOND_FACTOR;
-        return new PasswordResult.Accepted(account.principal(), next);
+        int failures = attempts.fail(key, now, forgottenBefore, policy.refuseAfter(), now.plus(policy.refuseDuration()));
+        attempts.forgetBefore(forgottenBefore);
+        accounts.countFailedAttempt(usable.map(Account::id).orElse(NOBODY), now);
+        String detail = usable.isPresent() ? AuditDetail.of("signin.wrong-password", failures)
+                : AuditDetail.of(found.isPresent() ? "signin.account-deactivated" : "signin.unknown-account");
+        audit.record(new AuditEvent(found.map(Account::organisationId).orElse(null), null, null,
+                AccountActions.SIGN_IN_FAILED, found.map(Account::username).orElse(null), detail));
+        return new PasswordResult.Rejected(policy.delayFor(failures));
     }
 
-    /** Counts a failure, locks the account when there were too many, and says how long to hold the answer. */
-    private Duration failure(Account account, String action, String detailCode) {
+    /** A keyed hash: the table never holds a typed name (perhaps a password in the wrong field) or an address. */
+    private String attemptKey(String name, String clientAddress) {
+        byte[] tag = secrets.mac().tag((name + "\n" + clientAddress).getBytes(StandardCharsets.UTF_8));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tag));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A wrong second-factor code: counted on the account, whose code step locks after too many (the
+     * code comes after the right password, so only someone who has it can lock it this way).
+     */
+    private void codeFailure(Account account, String detailCode) {
+        SignInPolicy policy = limits.policy();
         int failures = account.failedAttempts() + 1;
-        audit.record(auditOf(account, action, AuditDetail.of(detailCode, failures)));
+        audit.record(auditOf(account, AccountActions.SECOND_FACTOR_FAILED, AuditDetail.of(detailCode, failures)));
+        accounts.countFailedAttempt(account.id(), clock.instant());
         if (failures >= policy.lockAfter()) {
             Instant until = clock.instant().plus(policy.lockDuration());
             accounts.recordFailure(account.id(), 0, until);
             audit.record(auditOf(account, AccountActions.ACCOUNT_LOCKED, AuditDetail.of("account.locked-until", until)));
-            return policy.delayFor(failures);
+            return;
         }
         accounts.recordFailure(account.id(), failures, null);
-        return policy.delayFor(failures);
+    }
+
+    /**
+     * At a full sign-in: the failed attempts on the account since the last one, if any, for the holder
+     * to see once; counting starts again.
+     */
+    @Transactional
+    public Optional<FailedAttempts> takeFailedAttempts(StaffPrincipal who) {
+        Optional<FailedAttempts> seen = accounts.failedAttemptsSinceSignIn(who.id())
+                .map(f -> new FailedAttempts(f.count(), f.latest()));
+        if (seen.isPresent()) {
+            accounts.clearFailedAttemptsSinceSignIn(who.id());
+            audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
+                    AccountActions.FAILED_ATTEMPTS_SHOWN, who.username(),
+                    AuditDetail.of("signin.failed-attempts-shown", seen.get().count())));
+        }
+        return seen;
     }
 
     @Transactional(readOnly = true)
@@ -140,13 +209,17 @@ public class SignInService {
     @Transactional(noRollbackFor = LockedOutException.class)
     public Optional<List<String>> confirmEnrolment(StaffPrincipal who, String code) {
         Account account = accounts.byIdForUpdate(who.id()).orElseThrow();
+        if (account.lockedAt(clock.instant()) || !account.active()) {
+            throw new LockedOutException();
+        }
         if (account.totpEnrolled() || account.totpSecret() == null) {
             return Optional.empty();
         }
         String secret = accountRow(who.id()).open("totp_secret", account.totpSecret());
         OptionalLong step = secondFactor.verify(secret, code, null);
         if (step.isEmpty()) {
-            checkLock(account, "signin.wrong-enrolment-code");
+            codeFailure(account, "signin.wrong-enrolment-code");
+            lockedOutIfLocked(account);
             return Optional.empty();
         }
         accounts.confirmTotp(who.id(), step.getAsLong());
@@ -178,12 +251,12 @@ public class SignInService {
             signedIn(account);
             return true;
         }
-        checkLock(account, "signin.wrong-code");
+        codeFailure(account, "signin.wrong-code");
+        lockedOutIfLocked(account);
         return false;
     }
 
-    private void checkLock(Account account, String detailCode) {
-        failure(account, AccountActions.SECOND_FACTOR_FAILED, detailCode);
+    private void lockedOutIfLocked(Account account) {
         if (accounts.byId(account.id()).orElseThrow().lockedAt(clock.instant())) {
             throw new LockedOutException();
         }
@@ -201,7 +274,7 @@ public class SignInService {
     }
 
     Duration delayFor(UUID staffId) {
-        return policy.delayFor(accounts.byId(staffId).map(Account::failedAttempts).orElse(0));
+        return limits.policy().delayFor(accounts.byId(staffId).map(Account::failedAttempts).orElse(0));
     }
 
     /** The TOTP secret is encrypted with the system key, bound to the account's row. */
@@ -214,7 +287,7 @@ public class SignInService {
                 detail);
     }
 
-    /** Too many wrong codes: the account is now locked for a while. */
+    /** Too many wrong codes: the code step is locked for a while. */
     static class LockedOutException extends RuntimeException {
     }
 }

@@ -1,6 +1,7 @@
 package org.exitwork.accounts.internal.web;
 
 import java.util.Arrays;
+import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +10,10 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.accounts.internal.account.IdleTimeout;
 import org.exitwork.accounts.internal.signin.PasswordStep;
+import org.exitwork.accounts.internal.signin.SignInDetails;
+import org.exitwork.accounts.internal.signin.SignInLimits;
 import org.exitwork.accounts.internal.signin.SignInService;
+import org.exitwork.platform.ClientAddresses;
 import org.exitwork.platform.PageHeaders;
 import org.exitwork.platform.StaticFiles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -25,6 +30,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
@@ -86,11 +93,15 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, PasswordStep passwordStep, SignInService signIn,
             SecurityContextRepository contexts, java.time.Clock clock,
             @org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout}") java.time.Duration idle,
-            org.exitwork.platform.PublicAddress address)
+            org.exitwork.platform.PublicAddress address, SignInLimits limits, ClientAddresses addresses,
+            TooManyAttemptsPage tooMany)
             throws Exception {
+        SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/sign-in?failed");
         String[] allRoles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         http
-                .authenticationProvider(passwordStep)
+                // The password step alone, without a parent manager: a provider that is also a bean would
+                // otherwise be asked again by the global manager after a failure, counting every failure twice.
+                .authenticationManager(new ProviderManager(List.of(passwordStep)))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/error").permitAll()
@@ -109,7 +120,15 @@ class SecurityConfiguration {
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
                         .defaultSuccessUrl("/sign-in/continue", true)
-                        .failureUrl("/sign-in?failed"))
+                        .authenticationDetailsSource(request -> new SignInDetails(addresses.of(request)))
+                        // Refused for this name from this address: the same calm page as a flood gets.
+                        .failureHandler((request, response, exception) -> {
+                            if (exception instanceof PasswordStep.AttemptsRefused refused) {
+                                tooMany.write(request, response, refused.seconds());
+                            } else {
+                                failed.onAuthenticationFailure(request, response, exception);
+                            }
+                        }))
                 .logout(logout -> logout
                         .logoutUrl("/sign-out")
                         .addLogoutHandler((request, response, authentication) -> {
@@ -128,6 +147,8 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(signInPage())
                         .accessDeniedHandler(accessDenied()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                // Right after the security headers, before anything reads the session (CSRF does).
+                .addFilterAfter(new SignInThrottle(limits, addresses, tooMany), HeaderWriterFilter.class)
                 .addFilterBefore(new IdleTimeout(clock, idle),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .headers(h -> PageHeaders.apply(h, address));

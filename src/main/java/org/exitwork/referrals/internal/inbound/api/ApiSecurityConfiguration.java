@@ -1,5 +1,6 @@
 package org.exitwork.referrals.internal.inbound.api;
 
+import org.exitwork.platform.ClientAddresses;
 import org.exitwork.platform.PageHeaders;
 import org.exitwork.platform.PublicAddress;
 import org.exitwork.referrals.internal.inbound.Scope;
@@ -39,7 +40,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain partnerApi(HttpSecurity http, CredentialStore credentials, NonceStore nonces, RateLimit rate,
-            Clock clock, PublicAddress address) throws Exception {
+            FailedCallLimit failedCalls, ClientAddresses addresses, Clock clock, PublicAddress address) throws Exception {
         RequestMatcher api = new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                 new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(OPENAPI)));
         http
@@ -52,7 +53,7 @@ class ApiSecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .addFilterBefore(new SignedRequestFilter(credentials, nonces, rate, clock),
+                .addFilterBefore(new SignedRequestFilter(credentials, nonces, rate, failedCalls, addresses, clock),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/referrals")

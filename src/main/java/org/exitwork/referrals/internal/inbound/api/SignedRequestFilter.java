@@ -1,5 +1,6 @@
 package org.exitwork.referrals.internal.inbound.api;
 
+import org.exitwork.platform.ClientAddresses;
 import org.exitwork.referrals.internal.inbound.Scope;
 import org.exitwork.referrals.internal.inbound.credentials.CredentialStore;
 import java.io.IOException;
@@ -36,7 +37,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Exitwork-Signature: base64(HMAC-SHA256(secret, METHOD\npath\ntimestamp\nnonce\nhex(SHA-256(body))))
  * </pre>
  * Any failure answers 401 with one and the same problem; a valid signature with the other scope
- * 403; a body over 32 KiB 413 (by Content-Length and by a capped read); too many calls 429. Nothing
+ * 403; a body over 32 KiB 413 (by Content-Length and by a capped read); too many calls 429, and so
+ * does every call from an address after too many 401s ({@link FailedCallLimit}). Nothing
  * here reads anything about a person; a session or sign-in of staff counts for nothing.
  */
 final class SignedRequestFilter extends OncePerRequestFilter {
@@ -63,13 +65,18 @@ final class SignedRequestFilter extends OncePerRequestFilter {
     private final CredentialStore credentials;
     private final NonceStore nonces;
     private final RateLimit rate;
+    private final FailedCallLimit failedCalls;
+    private final ClientAddresses addresses;
     private final Clock clock;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    SignedRequestFilter(CredentialStore credentials, NonceStore nonces, RateLimit rate, Clock clock) {
+    SignedRequestFilter(CredentialStore credentials, NonceStore nonces, RateLimit rate, FailedCallLimit failedCalls,
+            ClientAddresses addresses, Clock clock) {
         this.credentials = credentials;
         this.nonces = nonces;
         this.rate = rate;
+        this.failedCalls = failedCalls;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -78,6 +85,15 @@ final class SignedRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         // Whatever came with the request (a staff session, a test's authentication) counts for nothing here.
         contexts.clearContext();
+        // An address that keeps failing is refused before any work, the database's least of all.
+        String address = addresses.of(request);
+        long refused = failedCalls.secondsToWait(address);
+        if (refused > 0) {
+            response.setHeader("Retry-After", Long.toString(refused));
+            ApiProblem.write(response, 429, "Too Many Requests",
+                    "Too many failed calls from this address; try again later.");
+            return;
+        }
         String keyId = request.getHeader(KEY);
         String timestamp = request.getHeader(TIMESTAMP);
         String nonce = request.getHeader(NONCE);
@@ -85,7 +101,7 @@ final class SignedRequestFilter extends OncePerRequestFilter {
         if (keyId == null || timestamp == null || nonce == null || signature == null
                 || !KEY_FORMAT.matcher(keyId).matches() || !TIMESTAMP_FORMAT.matcher(timestamp).matches()
                 || !NONCE_FORMAT.matcher(nonce).matches()) {
-            ApiProblem.unauthorized(response);
+            unauthorized(address, response);
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY) {
@@ -99,7 +115,7 @@ final class SignedRequestFilter extends OncePerRequestFilter {
         }
         Instant now = clock.instant();
         if (Math.abs(now.getEpochSecond() - Long.parseLong(timestamp)) > SKEW_SECONDS) {
-            ApiProblem.unauthorized(response);
+            unauthorized(address, response);
             return;
         }
         Optional<CredentialStore.Active> found = credentials.find(keyId);
@@ -107,12 +123,12 @@ final class SignedRequestFilter extends OncePerRequestFilter {
         // An unknown key id costs the same HMAC as a known one: the time does not tell which key ids exist.
         byte[] secret = found.map(CredentialStore.Active::secret).orElse(NO_SECRET);
         if (!valid(secret, request.getMethod(), path, timestamp, nonce, body, signature) || found.isEmpty()) {
-            ApiProblem.unauthorized(response);
+            unauthorized(address, response);
             return;
         }
         CredentialStore.Active credential = found.get();
         if (!nonces.firstUse(credential.id(), nonce, now)) {
-            ApiProblem.unauthorized(response);
+            unauthorized(address, response);
             return;
         }
         Scope needed = scopeFor(request.getMethod(), path);
@@ -139,6 +155,11 @@ final class SignedRequestFilter extends OncePerRequestFilter {
         } finally {
             contexts.clearContext();
         }
+    }
+
+    private void unauthorized(String address, HttpServletResponse response) throws IOException {
+        failedCalls.failed(address);
+        ApiProblem.unauthorized(response);
     }
 
     /** The operation a method and path name, or null for none. */

@@ -75,6 +75,12 @@ class PartnerApiTest {
     @Autowired
     RateLimit rate;
 
+    @Autowired
+    FailedCallLimit failedCalls;
+
+    @Autowired
+    org.exitwork.platform.ClientAddresses addresses;
+
     PartnerAccess access;
     StaffPrincipal manager;
     UUID police;
@@ -282,10 +288,56 @@ class PartnerApiTest {
         chunked.addHeader("Exitwork-Signature", "AAAA");
         MockHttpServletResponse cut = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
-        new SignedRequestFilter(credentials, nonces, rate, clock).doFilter(chunked, cut, chain);
+        new SignedRequestFilter(credentials, nonces, rate, failedCalls, addresses, clock).doFilter(chunked, cut, chain);
         assertThat(cut.getStatus()).isEqualTo(413);
         assertThat(chain.getRequest()).as("the call went no further").isNull();
         assertThat(access.inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void forgedCallsAreLimitedPerClientAddressWithoutChangingAnyOtherAnswer() throws Exception {
+        failedCalls.limit(5);
+        try {
+            String body = referral("AZ-forged");
+            PartnerAccess.Credential forged = new PartnerAccess.Credential(submit.keyId(),
+                    CredentialAdministration.token(32));
+            // Within the budget every forged call gets the one answer it always got.
+            for (int i = 0; i < 5; i++) {
+                unauthorized(access.signed(forged, "/api/v1/referrals", body).with(from("198.51.100.7")),
+                        "forged call " + (i + 1));
+            }
+            long before = access.inboxRows();
+            MockHttpServletResponse refused = perform(access.signed(forged, "/api/v1/referrals", body)
+                    .with(from("198.51.100.7")));
+            assertThat(refused.getStatus()).isEqualTo(429);
+            assertThat(refused.getHeader("Retry-After")).isEqualTo("12");
+            assertThat(refused.getHeader("WWW-Authenticate")).isNull();
+            assertThat(JSON.readTree(refused.getContentAsString()).get("status").intValue()).isEqualTo(429);
+            // Unsigned calls from there too; a forged X-Forwarded-For (no trusted proxy) changes nothing.
+            assertThat(perform(post("/api/v1/referrals").contentType(MediaType.APPLICATION_JSON).content(body)
+                    .header("X-Forwarded-For", "203.0.113.99").with(from("198.51.100.7"))).getStatus())
+                    .isEqualTo(429);
+            // A partner signing correctly from another address gets its answer as ever, and so does a
+            // forged call from there: only the address that failed is refused.
+            assertThat(perform(access.signed(submit, "/api/v1/referrals", referral("AZ-other-address"))
+                    .with(from("198.51.100.8"))).getStatus()).isEqualTo(202);
+            unauthorized(access.signed(forged, "/api/v1/referrals", body).with(from("198.51.100.8")),
+                    "forged call from another address");
+            assertThat(access.inboxRows()).isEqualTo(before + 1);
+            // The budget refills: one call every 12 s.
+            clock.advance(Duration.ofSeconds(12));
+            unauthorized(access.signed(forged, "/api/v1/referrals", body).with(from("198.51.100.7")),
+                    "after waiting");
+        } finally {
+            failedCalls.limit(1_000_000);
+        }
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test
