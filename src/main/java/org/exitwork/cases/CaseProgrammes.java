@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.accounts.StaffPrincipal;
+
 /**
  * Which programme a case belongs to, and the programmes there are to choose from. The programmes
  * themselves are the programme module's, which depends on this one; so cases asks through
@@ -14,6 +16,12 @@ public interface CaseProgrammes {
 
     /** The programme of a case of the organisation; empty when none was chosen (or no such case). */
     Optional<UUID> programmeOf(UUID organisationId, UUID clientId);
+
+    /**
+     * Moves the case to a programme ({@code null}: to none), as the tandem or a manager; anyone else is
+     * refused ({@code ForbiddenException}), and so is a programme that is not the organisation's.
+     */
+    void assign(StaffPrincipal who, UUID clientId, UUID programmeId);
 
     /** A programme as a case's form offers it. */
     record Choice(UUID id, String name) {

@@ -60,7 +60,7 @@ public class CaseProgrammeService implements CaseProgrammes {
                 .optional().flatMap(o -> o);
     }
 
-    List<Choice> choices(UUID organisationId) {
+    public List<Choice> choices(UUID organisationId) {
         Catalogue answer = catalogue.getIfAvailable();
         return answer == null ? List.of() : answer.choices(organisationId);
     }
@@ -106,6 +106,12 @@ public class CaseProgrammeService implements CaseProgrammes {
         List<Choice> choices = choices(who.organisationId());
         String name = choices.stream().filter(c -> c.id().equals(id)).map(Choice::name).findFirst().orElse(null);
         return new Current(ref, id, name, choices);
+    }
+
+    @Override
+    @Transactional
+    public void assign(StaffPrincipal who, UUID clientId, UUID programmeId) {
+        choose(who, clientId, programmeId);
     }
 
     @Transactional
