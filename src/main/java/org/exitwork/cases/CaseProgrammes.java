@@ -17,6 +17,9 @@ public interface CaseProgrammes {
     /** The programme of a case of the organisation; empty when none was chosen (or no such case). */
     Optional<UUID> programmeOf(UUID organisationId, UUID clientId);
 
+    /** Whether the case is a client's that is still open: only then is work rated with them (consent given, not closed). */
+    boolean openClient(UUID organisationId, UUID clientId);
+
     /**
      * Moves the case to a programme ({@code null}: to none), as the tandem or a manager; anyone else is
      * refused ({@code ForbiddenException}), and so is a programme that is not the organisation's.

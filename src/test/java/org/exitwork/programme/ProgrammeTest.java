@@ -223,6 +223,17 @@ class ProgrammeTest {
     }
 
     @Test
+    void aProspectIsNotRated() throws Exception {
+        UUID id = programme(manager, "Not yet");
+        UUID outcome = addOutcome(id);
+        RegisteredClient prospect = fixtures.prospect(a);
+        assertThat(status(post("/cases/{id}/programme", prospect.id()).param("programme", id.toString()), a))
+                .isEqualTo(302);
+        assertThat(status(rating(prospect.id(), today.minusDays(1), outcome, "3"), a)).isEqualTo(409);
+        assertThat(ratings(prospect.id())).isZero();
+    }
+
+    @Test
     void erasingTheClientDeletesTheRatings() throws Exception {
         UUID id = programme(manager, "Erased");
         UUID outcome = addOutcome(id);

@@ -60,6 +60,13 @@ public class CaseProgrammeService implements CaseProgrammes {
                 .optional().flatMap(o -> o);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean openClient(UUID organisationId, UUID clientId) {
+        return jdbc.sql("SELECT COUNT(*) FROM cas_client WHERE org_id = ? AND id = ? AND stage = 'CLIENT'")
+                .params(organisationId, clientId).query(Long.class).single() > 0;
+    }
+
     public List<Choice> choices(UUID organisationId) {
         Catalogue answer = catalogue.getIfAvailable();
         return answer == null ? List.of() : answer.choices(organisationId);

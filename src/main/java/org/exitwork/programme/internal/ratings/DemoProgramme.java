@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo: one programme with two outcomes and their indicators, the demo's clients in it, and outcomes
- * rated with them twice, so that the case pages and the manager's figures show something.
+ * rated twice with the two whose work goes on, so that the case pages and the manager's figures show something.
  */
 @Component
 @Profile(DemoContent.PROFILE)
@@ -70,8 +70,8 @@ class DemoProgramme implements DemoContent {
                 new int[] { 4, 6 });
         rate(demo, jonas, demo.get("client.erika", UUID.class), programme, distance, life, new int[] { 1, 4 },
                 new int[] { 3, 5 });
-        rate(demo, mira, demo.get("client.samir", UUID.class), programme, distance, life, new int[] { 3, 2 },
-                new int[] { 3, 4 });
+        // Samir's case is closed: it belongs to the programme (and counts as ended) but is rated no more.
+        cases.assign(mira, demo.get("client.samir", UUID.class), programme);
     }
 
     private void rate(DemoContext demo, StaffPrincipal tandem, UUID client, UUID programme, UUID distance,

@@ -23,8 +23,10 @@ import org.exitwork.programme.internal.ProgrammeActions;
 import org.exitwork.programme.internal.design.Design.Outcome;
 import org.exitwork.programme.internal.design.Design.Programme;
 import org.exitwork.programme.internal.design.Programmes;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Outcomes of the case's programme, rated by the tandem together with the client in a session, as
@@ -96,13 +98,18 @@ class OutcomeRatings {
                     names.getOrDefault(r.recordedBy(), "?"))).toList();
         }
         record(who, ProgrammeActions.OUTCOMES_READ, ref, AuditDetail.of("programme.ratings-read", ratings.size()));
-        return new Page(ref, programme, ratings, cases.inTandem(who, clientId));
+        return new Page(ref, programme, ratings,
+                cases.inTandem(who, clientId) && caseProgrammes.openClient(ref.organisationId(), ref.id()));
     }
 
     /** Ratings made with the client on one date. */
     @Transactional
     void rate(StaffPrincipal who, UUID clientId, LocalDate ratedOn, List<NewRating> ratings) {
         CaseReference ref = cases.requireTandem(who, clientId, "rate outcomes");
+        if (!caseProgrammes.openClient(ref.organisationId(), ref.id())) {
+            // Work is rated with a client, never with a prospect who has not consented, nor after the end.
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
         Programme programme = programmeOf(ref);
         if (programme == null) {
             throw new Refused(null, "outcomes.problem.no-programme");
