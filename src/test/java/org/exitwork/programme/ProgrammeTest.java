@@ -255,20 +255,24 @@ class ProgrammeTest {
         RegisteredClient first = clientIn(id);
         RegisteredClient second = clientIn(id);
         clientIn(elsewhere);
+        // A prospect is carried by the one practitioner who opened it until the tandem is complete.
+        RegisteredClient prospect = fixtures.prospect(a);
+        assertThat(status(post("/cases/{id}/programme", prospect.id()).param("programme", id.toString()), a))
+                .isEqualTo(302);
         fixtures.note(a, first.id(), "a session");
         fixtures.note(a, first.id(), "another session");
         fixtures.note(b, second.id(), "a session");
 
         YearMonth now = YearMonth.from(today);
         CaseFigures.Figures f = figures.figures(CaseFigures.Scope.programme(org.id(), id, now.minusMonths(11), now), today);
-        assertThat(f.byStage()).containsEntry("CLIENT", 2L).containsEntry("PROSPECT", 0L).containsEntry("CLOSED", 0L);
-        assertThat(f.byArea()).containsEntry(PhenomenonArea.UNCLEAR, 2L).containsEntry(PhenomenonArea.RIGHT_WING, 0L);
-        assertThat(f.byPathway()).containsEntry(Pathway.SELF_REFERRAL, 2L);
+        assertThat(f.byStage()).containsEntry("CLIENT", 2L).containsEntry("PROSPECT", 1L).containsEntry("CLOSED", 0L);
+        assertThat(f.byArea()).containsEntry(PhenomenonArea.UNCLEAR, 3L).containsEntry(PhenomenonArea.RIGHT_WING, 0L);
+        assertThat(f.byPathway()).containsEntry(Pathway.SELF_REFERRAL, 3L);
         assertThat(f.takenOn()).hasSize(12);
         assertThat(f.sessions().get(11)).isEqualTo(new CaseFigures.Sessions(now, 3, 2));
-        assertThat(f.singlePractitioner()).isZero();
+        assertThat(f.singlePractitioner()).isEqualTo(1);
         assertThat(f.overdueNextSteps()).isZero();
-        assertThat(f.caseload()).containsEntry(a.id(), 2L).containsEntry(b.id(), 2L).hasSize(2);
+        assertThat(f.caseload()).containsEntry(a.id(), 3L).containsEntry(b.id(), 2L).hasSize(2);
         assertThat(f.toConsent().cases()).isEqualTo(2);
         assertThat(f.toFirstSession()).isEqualTo(new CaseFigures.Median(0.0, 2));
     }

@@ -103,10 +103,11 @@ class JdbcCaseFigures implements CaseFigures {
                 + DAYS.formatted("p.given_on", "c.created_at") + "), COUNT(*)"
                 + " FROM cas_client c JOIN cas_participation_consent p ON p.client_id = c.id WHERE " + f.sql(),
                 f.params());
-        Median toFirstSession = median("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY "
-                + DAYS.formatted("s.first_on", "c.created_at") + "), COUNT(*)"
-                + " FROM cas_client c JOIN (SELECT client_id, MIN(session_date) AS first_on FROM cas_session_note"
-                + " WHERE cancelled_at IS NULL GROUP BY client_id) s ON s.client_id = c.id WHERE " + f.sql(),
+        // The first session per case of the scope only: the other organisations' sessions are never scanned.
+        Median toFirstSession = median("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d.days), COUNT(*) FROM ("
+                + "SELECT " + DAYS.formatted("MIN(s.session_date)", "c.created_at") + " AS days"
+                + " FROM cas_client c JOIN cas_session_note s ON s.client_id = c.id WHERE " + f.sql()
+                + " AND s.cancelled_at IS NULL GROUP BY c.id, c.created_at) d",
                 f.params());
 
         Map<YearMonth, Sessions> sessionsByMonth = new LinkedHashMap<>();
@@ -123,9 +124,9 @@ class JdbcCaseFigures implements CaseFigures {
                     return sessionsByMonth.put(m, new Sessions(m, rs.getLong(3), rs.getLong(4)));
                 }).list();
 
-        long single = jdbc.sql("SELECT COUNT(*) FROM cas_client c WHERE " + f.sql()
-                + " AND c.stage IN ('PROSPECT', 'CLIENT')"
-                + " AND (SELECT COUNT(*) FROM cas_tandem_member t WHERE t.client_id = c.id) = 1")
+        long single = jdbc.sql("SELECT COUNT(*) FROM (SELECT c.id FROM cas_client c"
+                + " JOIN cas_tandem_member t ON t.client_id = c.id WHERE " + f.sql()
+                + " AND c.stage IN ('PROSPECT', 'CLIENT') GROUP BY c.id HAVING COUNT(*) = 1) single_cases")
                 .params(f.params()).query(Long.class).single();
         long overdue = jdbc.sql("SELECT COUNT(*) FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
                 + " WHERE " + f.sql() + " AND c.stage = 'CLIENT' AND s.cancelled_at IS NULL"
