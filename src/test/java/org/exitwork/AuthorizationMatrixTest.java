@@ -24,6 +24,8 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
+import org.exitwork.programme.internal.design.Design;
+import org.exitwork.programme.internal.design.Programmes;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.referrals.internal.InboundReferral;
 import org.exitwork.referrals.internal.Inbox;
@@ -208,6 +210,11 @@ class AuthorizationMatrixTest {
         final Map<Who, UUID> handoverClients = new java.util.EnumMap<>(Who.class);
         StaffPrincipal successor;
         RegisteredClient riskClient;
+        /** Programmes: one with an outcome, and a client of A and B that belongs to it. */
+        UUID programme;
+        String programmeName;
+        UUID outcome;
+        RegisteredClient programmeClient;
         /** Who the request being made is made by. */
         Who visitor;
         /** Account resets (R6), asked for by the administrator: a second-factor reset the manager approves, a
@@ -839,6 +846,48 @@ class AuthorizationMatrixTest {
                     // The second allowed visitor sends the same contact on the same version: nothing to lose, saved.
                     .answers(redirect("/organisation")),
 
+            // --- programmes ---
+            // A programme is the organisation's design: managers and the administrator write it (as they keep the
+            // organisation's other settings), every role of the organisation reads it; its figures are the managers'
+            // alone. A case's programme is chosen by the tandem or a manager; its outcomes are rated by the tandem.
+            mvc("GET /programmes", SIGNED_IN).answers(ok()),
+            mvc("GET /programmes/new", EnumSet.of(Who.MANAGER, Who.ADMIN)).answers(ok()),
+            mvc("POST /programmes", EnumSet.of(Who.MANAGER, Who.ADMIN)).form((r, w) -> r
+                    .param("name", Fixtures.unique("Matrix programme ")).param("goal", "Leaving the scene")
+                    .param("targetGroups", "Young people").param("areas", "UNCLEAR").param("pathways", "SCHOOL"))
+                    .answers(redirect("/programmes/{new}")),
+            mvc("GET /programmes/{id}", SIGNED_IN).vars(w -> ids(w.programme)).answers(ok()),
+            mvc("GET /programmes/{id}/edit", EnumSet.of(Who.MANAGER, Who.ADMIN)).vars(w -> ids(w.programme))
+                    .answers(ok()),
+            mvc("POST /programmes/{id}", EnumSet.of(Who.MANAGER, Who.ADMIN)).vars(w -> ids(w.programme))
+                    .form((r, w) -> r.param("name", w.programmeName).param("goal", "Leaving the scene")
+                            .param("targetGroups", "Young people").param("staff", w.tandemA.id().toString()))
+                    .answers(redirect("/programmes/{id}")),
+            mvc("GET /programmes/{id}/outcomes/new", EnumSet.of(Who.MANAGER, Who.ADMIN)).vars(w -> ids(w.programme))
+                    .answers(ok()),
+            mvc("POST /programmes/{id}/outcomes", EnumSet.of(Who.MANAGER, Who.ADMIN)).vars(w -> ids(w.programme))
+                    .form((r, w) -> outcomeForm(r))
+                    .answers(redirect("/programmes/{id}")),
+            mvc("GET /programmes/{id}/outcomes/{outcomeId}", EnumSet.of(Who.MANAGER, Who.ADMIN))
+                    .vars(w -> ids(w.programme, w.outcome)).answers(ok()),
+            mvc("POST /programmes/{id}/outcomes/{outcomeId}", EnumSet.of(Who.MANAGER, Who.ADMIN))
+                    .vars(w -> ids(w.programme, w.outcome)).form((r, w) -> outcomeForm(r))
+                    .answers(redirect("/programmes/{id}")),
+            mvc("GET /programmes/{id}/dashboard", MANAGERS).vars(w -> ids(w.programme)).answers(ok()),
+            mvc("GET /programmes/{id}/dashboard/{figure}.csv", MANAGERS)
+                    .vars(w -> new Object[] { w.programme, "stages" }).answers(ok()),
+            mvc("GET /cases/{id}/programme", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.programmeClient.id())).answers(ok()),
+            mvc("POST /cases/{id}/programme", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.MANAGER))
+                    .vars(w -> ids(w.programmeClient.id()))
+                    .form((r, w) -> r.param("programme", w.programme.toString()))
+                    .answers(redirect("/cases/{id}/programme")),
+            mvc("GET /cases/{id}/outcomes", TANDEM).vars(w -> ids(w.programmeClient.id())).answers(ok()),
+            mvc("POST /cases/{id}/outcomes", TANDEM).vars(w -> ids(w.programmeClient.id()))
+                    .form((r, w) -> r.param("ratedOn", LocalDate.now().minusDays(1).toString())
+                            .param("entries[0].outcome", w.outcome.toString()).param("entries[0].score", "3"))
+                    .answers(redirect("/cases/{id}/outcomes")),
+
             // --- network: partners ---
             // Managers register and change partners; practitioners (who need the contact persons) and the DPO
             // read; the administrator nothing. Another organisation's partner answers 404 (PartnerRegistryTest).
@@ -1020,6 +1069,14 @@ class AuthorizationMatrixTest {
                     .param("password", "not the password")).answers(redirect("/sign-in?failed")),
             other("POST /sign-out", EVERYONE).answers(redirect("/sign-in?signed-out")));
 
+    /** An outcome with one indicator, as the outcome form sends it. */
+    private static MockHttpServletRequestBuilder outcomeForm(MockHttpServletRequestBuilder r) {
+        return r.param("name", "Feels safe outside the scene").param("scaleMax", "5").param("lowEn", "not at all")
+                .param("lowDe", "gar nicht").param("highEn", "completely").param("highDe", "völlig")
+                .param("indicators[0].name", "Contacts to the scene").param("indicators[0].direction", "DECREASE")
+                .param("indicators[0].baseline", "weekly").param("indicators[0].frequency", "MONTHLY");
+    }
+
     private static Object[] ids(UUID... ids) {
         return ids;
     }
@@ -1052,6 +1109,9 @@ class AuthorizationMatrixTest {
     @Autowired
     ReferralMatcher referralMatcher;
 
+    @Autowired
+    Programmes programmes;
+
     final World world = new World();
 
     @BeforeAll
@@ -1080,6 +1140,16 @@ class AuthorizationMatrixTest {
             w.handoverClients.put(who, fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("Handover Client ")).id());
         }
         w.riskClient = fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("Risk Client "));
+        w.programmeName = Fixtures.unique("Matrix programme ");
+        w.programme = programmes.create(w.manager, new Design.Draft(w.programmeName, "Leaving the scene",
+                "Young people", java.util.EnumSet.of(org.exitwork.cases.PhenomenonArea.UNCLEAR),
+                java.util.EnumSet.noneOf(org.exitwork.cases.Pathway.class), Set.of()));
+        w.outcome = programmes.addOutcome(w.manager, w.programme, new Design.OutcomeDraft("Feels safe", 5,
+                "not at all", "gar nicht", "completely", "völlig", List.of()));
+        w.programmeClient = fixtures.client(w.tandemA, w.tandemB, Fixtures.unique("Programme Client "));
+        assertThat(mvc.perform(post("/cases/{id}/programme", w.programmeClient.id()).with(as(w.tandemA)).with(csrf())
+                .param("programme", w.programme.toString())).andReturn().getResponse().getStatus())
+                .as("the programme client belongs to the programme").isEqualTo(302);
 
         w.prospect = fixtures.prospect(w.tandemA);
         w.readyProspect = fixtures.prospect(w.tandemA);

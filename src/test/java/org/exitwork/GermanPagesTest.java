@@ -124,6 +124,25 @@ class GermanPagesTest {
                 .param("contacts[0].phone", "+49 30 1234567").param("contacts[0].email", "weber@polizei.example"), manager);
         police = jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = 'Polizei Mitte'").param(org.id())
                 .query(UUID.class).single();
+        // A programme with an outcome, the client in it and rated twice: the programme pages, the case's chart
+        // and the manager's figures all have something to show.
+        done(post("/programmes").param("name", "Ausstieg Süd").param("goal", "Ein Leben ohne Gewalt")
+                .param("targetGroups", "Junge Menschen und ihre Familien").param("areas", "RIGHT_WING")
+                .param("pathways", "SCHOOL").param("staff", a.id().toString()), manager);
+        UUID programme = jdbc.sql("SELECT id FROM prg_programme WHERE org_id = ?").param(org.id()).query(UUID.class)
+                .single();
+        done(post("/programmes/{id}/outcomes", programme).param("name", "Abstand zur Szene").param("scaleMax", "5")
+                .param("lowEn", "still inside").param("lowDe", "noch ganz drin").param("highEn", "no contact")
+                .param("highDe", "kein Kontakt mehr").param("indicators[0].name", "Kontakte zur Szene")
+                .param("indicators[0].direction", "DECREASE").param("indicators[0].baseline", "wöchentlich")
+                .param("indicators[0].frequency", "MONTHLY"), manager);
+        UUID outcome = jdbc.sql("SELECT id FROM prg_outcome WHERE programme_id = ?").param(programme).query(UUID.class)
+                .single();
+        done(post("/cases/{id}/programme", client.id()).param("programme", programme.toString()), a);
+        for (int daysAgo : new int[] { 20, 2 }) {
+            done(post("/cases/{id}/outcomes", client.id()).param("ratedOn", LocalDate.now(clock).minusDays(daysAgo)
+                    .toString()).param("entries[0].outcome", outcome.toString()).param("entries[0].score", "3"), a);
+        }
         UUID contact = jdbc.sql("SELECT id FROM net_partner_contact WHERE partner_id = ?").param(police)
                 .query(UUID.class).single();
         done(post("/cases/{id}/consents", client.id()).param("partnerId", youth.toString()).param("purpose", "Hilfe")

@@ -328,6 +328,25 @@ class PhoneLayoutBrowserTest {
                 .param("note", "Asked for " + LONG_WORD + " " + LONG_ADDRESS), a));
         expect(302, web.status(post("/cases/{id}/high-risk", client.id()).param("highRisk", "true")
                 .param("reason", "RETALIATION").param("note", "Posted at " + LONG_ADDRESS), a));
+        expect(302, web.status(post("/programmes").param("name", "Programme " + LONG_WORD).param("goal", "Goal " + LONG_WORD)
+                .param("targetGroups", "Groups " + LONG_WORD).param("areas", "RIGHT_WING", "CULTS")
+                .param("pathways", "SCHOOL").param("staff", a.id().toString(), b.id().toString()), manager));
+        UUID programme = jdbc.sql("SELECT id FROM prg_programme WHERE org_id = ?").param(org.id()).query(UUID.class)
+                .single();
+        expect(302, web.status(post("/programmes/{id}/outcomes", programme).param("name", "Outcome " + LONG_WORD)
+                .param("scaleMax", "10").param("lowEn", "low " + LONG_WORD).param("lowDe", "niedrig " + LONG_WORD)
+                .param("highEn", "high " + LONG_WORD).param("highDe", "hoch " + LONG_WORD)
+                .param("indicators[0].name", "Indicator " + LONG_WORD).param("indicators[0].direction", "INCREASE")
+                .param("indicators[0].baseline", "Baseline " + LONG_WORD).param("indicators[0].frequency", "QUARTERLY"),
+                manager));
+        UUID outcome = jdbc.sql("SELECT id FROM prg_outcome WHERE programme_id = ?").param(programme).query(UUID.class)
+                .single();
+        expect(302, web.status(post("/cases/{id}/programme", client.id()).param("programme", programme.toString()), a));
+        for (int daysAgo : new int[] { 20, 2 }) {
+            expect(302, web.status(post("/cases/{id}/outcomes", client.id()).param("ratedOn",
+                    LocalDate.now(clock).minusDays(daysAgo).toString()).param("entries[0].outcome", outcome.toString())
+                    .param("entries[0].score", "7").param("entries[0].comment", "Comment " + LONG_WORD), a));
+        }
         expect(302, web.status(post("/admin/staff/{id}/active", newcomer.id()).param("active", "false"), org.admin()));
     }
 

@@ -162,6 +162,18 @@ class DemoDataTest {
         assertThat(HtmlUtils.htmlUnescape(page("/organisation", "lena"))).as("the sender every document names").contains("Beispielstraße 12", "kontakt@demo-exitwork.example");
     }
 
+    @Test
+    void theProgrammeHasOutcomesRatedAndFigures() throws Exception {
+        java.util.regex.Matcher programme = java.util.regex.Pattern.compile("href=\"(/programmes/[0-9a-f-]{36})\">Ausstieg Nord<")
+                .matcher(page("/programmes", "anna"));
+        assertThat(programme.find()).as("the demo programme is listed").isTrue();
+        assertThat(page(programme.group(1), "anna")).contains("Distance from the group", "Contacts with the group per month",
+                "A life of one&#39;s own");
+        String figures = page(programme.group(1) + "/dashboard", "lena");
+        assertThat(figures).contains("Distance from the group (1 to 5; 2 clients: 2 rated higher, 0 lower)",
+                "A life of one&#39;s own (1 to 10; 2 clients: 2 rated higher, 0 lower)");
+    }
+
     private String page(String path, String username) throws Exception {
         var response = mvc.perform(get(path).with(as(principal(username)))).andReturn().getResponse();
         assertThat(response.getStatus()).as(path + " as " + username).isEqualTo(200);

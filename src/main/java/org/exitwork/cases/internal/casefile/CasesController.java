@@ -13,6 +13,7 @@ import org.exitwork.cases.internal.access.Access;
 import org.exitwork.cases.internal.access.BreakGlassReason;
 import org.exitwork.cases.internal.agreement.WorkAgreements;
 import org.exitwork.cases.internal.intake.IntakeService;
+import org.exitwork.cases.internal.programmes.CaseProgrammeService;
 import org.exitwork.cases.internal.risk.HighRisk;
 import org.exitwork.cases.internal.sessions.SessionService;
 import org.exitwork.cases.internal.tandem.TandemDiversityService;
@@ -43,10 +44,12 @@ class CasesController {
     private final SessionService sessions;
     private final WorkAgreements agreements;
     private final HighRisk highRisk;
+    private final CaseProgrammeService caseProgrammes;
 
     CasesController(CaseService cases, StaffDirectory staff, IntakeService intake,
             TandemDiversityService tandemDiversity, SessionService sessions, WorkAgreements agreements,
-            HighRisk highRisk) {
+            HighRisk highRisk, CaseProgrammeService caseProgrammes) {
+        this.caseProgrammes = caseProgrammes;
         this.highRisk = highRisk;
         this.agreements = agreements;
         this.cases = cases;
@@ -64,23 +67,24 @@ class CasesController {
 
     @GetMapping("/{id}")
     String open(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, java.util.Locale locale) {
         if (cases.accessOf(who, id) == Access.NONE) {
             return restrictedPage(who, id, model, response);
         }
         if (cases.isProspect(who, id)) {
             return "redirect:/cases/" + id + "/intake";
         }
-        return casePage(who, id, model);
+        return casePage(who, id, model, locale);
     }
 
-    private String casePage(StaffPrincipal who, UUID id, Model model) {
+    private String casePage(StaffPrincipal who, UUID id, Model model, java.util.Locale locale) {
         model.addAttribute("view", cases.open(who, id));
         model.addAttribute("intake", intake.summary(who, id));
         model.addAttribute("diversity", tandemDiversity.of(who, id));
         model.addAttribute("sessionSummary", sessions.summary(who, id));
         model.addAttribute("agreementSummary", agreements.summary(who, id));
         model.addAttribute("risk", highRisk.panel(who, id));
+        model.addAttribute("programmePanel", caseProgrammes.panel(who.organisationId(), id, locale));
         return "cases/case";
     }
 

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.internal.programmes.CaseProgrammeService;
 import org.exitwork.cases.ClientIdentity;
 import org.exitwork.cases.InformedHow;
 import org.exitwork.cases.NewProspect;
@@ -77,7 +78,7 @@ class IntakeController {
             @NotBlank @Size(max = 200) String fullName,
             @Past @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
             @Size(max = 500) String contact, @Size(max = 500) String aliases,
-            UUID secondPractitioner, @Size(max = 1000) String singlePractitionerReason) {
+            UUID secondPractitioner, @Size(max = 1000) String singlePractitionerReason, UUID programme) {
     }
 
     record TextForm(@NotBlank @Size(max = 200) String titleEn, @NotBlank @Size(max = 20000) String bodyEn,
@@ -88,8 +89,11 @@ class IntakeController {
     private final TakeOn takeOn;
     private final InformationTexts texts;
     private final StaffDirectory staff;
+    private final CaseProgrammeService programmes;
 
-    IntakeController(IntakeService intake, TakeOn takeOn, InformationTexts texts, StaffDirectory staff) {
+    IntakeController(IntakeService intake, TakeOn takeOn, InformationTexts texts, StaffDirectory staff,
+            CaseProgrammeService programmes) {
+        this.programmes = programmes;
         this.takeOn = takeOn;
         this.texts = texts;
         this.intake = intake;
@@ -207,13 +211,14 @@ class IntakeController {
         if (!model.containsAttribute("form")) {
             String language = "de".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale()
                     .getLanguage()) ? "de" : "en";
-            model.addAttribute("form", new TakeOnForm(null, null, null, language, "", null, "", "", null, ""));
+            model.addAttribute("form", new TakeOnForm(null, null, null, language, "", null, "", "", null, "", null));
         }
         model.addAttribute("view", view);
         model.addAttribute("ways", InformedHow.values());
         model.addAttribute("texts", texts.offeredTexts(who));
         model.addAttribute("colleagues", staff.practitioners(who.organisationId()).stream()
                 .filter(p -> !p.id().equals(who.id())).toList());
+        model.addAttribute("programmes", programmes.choices(who.organisationId()));
         return "cases/take-on";
     }
 
@@ -222,6 +227,10 @@ class IntakeController {
     String takeOn(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @Valid @ModelAttribute("form") TakeOnForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
+        if (form.programme() != null && programmes.choices(who.organisationId()).stream()
+                .noneMatch(p -> p.id().equals(form.programme()))) {
+            errors.rejectValue("programme", "case.programme.error.unknown");
+        }
         if (errors.hasErrors()) {
             return takeOnPage(who, id, model);
         }
@@ -241,6 +250,9 @@ class IntakeController {
             response.setStatus(refused.messageKey.equals("intake.refused.no-safety-discussion")
                     ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
             return page;
+        }
+        if (form.programme() != null) {
+            programmes.assign(who, id, form.programme());
         }
         redirect.addFlashAttribute("notice", "intake.notice.taken-on");
         return "redirect:/cases/" + id;

@@ -1,0 +1,162 @@
+package org.exitwork.cases.internal.figures;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.exitwork.cases.CaseFigures;
+import org.exitwork.cases.Pathway;
+import org.exitwork.cases.PhenomenonArea;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The figures of {@link CaseFigures}: each one query that groups and counts in the database, over
+ * plain columns only, so that the answer takes the same few queries for a hundred cases or ten
+ * thousand. Days between two dates are counted through their epoch seconds, which H2 and PostgreSQL
+ * both answer the same way; medians with the SQL standard's {@code PERCENTILE_CONT}.
+ */
+@Repository
+class JdbcCaseFigures implements CaseFigures {
+
+    private static final String DAYS = "(EXTRACT(EPOCH FROM CAST(CAST(%s AS DATE) AS TIMESTAMP))"
+            + " - EXTRACT(EPOCH FROM CAST(CAST(%s AS DATE) AS TIMESTAMP))) / 86400";
+
+    private final JdbcClient jdbc;
+
+    JdbcCaseFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The cases of the scope, as a condition on {@code c} (cas_client) and its parameters. */
+    private record Filter(String sql, List<Object> params) {
+
+        static Filter of(Scope scope) {
+            List<Object> params = new ArrayList<>();
+            params.add(scope.organisationId());
+            String sql = "c.org_id = ?";
+            if (scope.programmeId() != null) {
+                sql += " AND c.programme_id = ?";
+                params.add(scope.programmeId());
+            } else if (scope.withoutProgramme()) {
+                sql += " AND c.programme_id IS NULL";
+            }
+            return new Filter(sql, params);
+        }
+
+        List<Object> with(Object... more) {
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(List.of(more));
+            return all;
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Figures figures(Scope scope, LocalDate today) {
+        Filter f = Filter.of(scope);
+        Date from = Date.valueOf(scope.from().atDay(1));
+        Date to = Date.valueOf(scope.to().atEndOfMonth());
+
+        Map<String, Long> byStage = new LinkedHashMap<>();
+        for (String stage : List.of("PROSPECT", "CLIENT", "CLOSED")) {
+            byStage.put(stage, 0L);
+        }
+        jdbc.sql("SELECT c.stage, COUNT(*) FROM cas_client c WHERE " + f.sql() + " GROUP BY c.stage")
+                .params(f.params()).query((rs, n) -> byStage.put(rs.getString(1), rs.getLong(2))).list();
+
+        Map<PhenomenonArea, Long> byArea = new EnumMap<>(PhenomenonArea.class);
+        for (PhenomenonArea area : PhenomenonArea.values()) {
+            byArea.put(area, 0L);
+        }
+        jdbc.sql("SELECT p.area, COUNT(*) FROM cas_phenomenon p JOIN cas_client c ON c.id = p.client_id WHERE "
+                + f.sql() + " GROUP BY p.area")
+                .params(f.params()).query((rs, n) -> byArea.put(PhenomenonArea.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+
+        Map<Pathway, Long> byPathway = new EnumMap<>(Pathway.class);
+        for (Pathway pathway : Pathway.values()) {
+            byPathway.put(pathway, 0L);
+        }
+        jdbc.sql("SELECT c.pathway, COUNT(*) FROM cas_client c WHERE " + f.sql() + " GROUP BY c.pathway")
+                .params(f.params()).query((rs, n) -> byPathway.put(Pathway.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+
+        List<Month> takenOn = months(scope, "SELECT EXTRACT(YEAR FROM c.became_client_on), EXTRACT(MONTH FROM c.became_client_on), COUNT(*)"
+                + " FROM cas_client c WHERE " + f.sql() + " AND c.became_client_on BETWEEN ? AND ?"
+                + " GROUP BY EXTRACT(YEAR FROM c.became_client_on), EXTRACT(MONTH FROM c.became_client_on)",
+                f.with(from, to));
+        List<Month> ended = months(scope, "SELECT EXTRACT(YEAR FROM c.closed_on), EXTRACT(MONTH FROM c.closed_on), COUNT(*)"
+                + " FROM cas_client c WHERE " + f.sql() + " AND c.closed_on BETWEEN ? AND ?"
+                + " GROUP BY EXTRACT(YEAR FROM c.closed_on), EXTRACT(MONTH FROM c.closed_on)",
+                f.with(from, to));
+
+        // First contact: the day the person was first recorded, as a prospect.
+        Median toConsent = median("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY "
+                + DAYS.formatted("p.given_on", "c.created_at") + "), COUNT(*)"
+                + " FROM cas_client c JOIN cas_participation_consent p ON p.client_id = c.id WHERE " + f.sql(),
+                f.params());
+        // The first session per case of the scope only: the other organisations' sessions are never scanned.
+        Median toFirstSession = median("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d.days), COUNT(*) FROM ("
+                + "SELECT " + DAYS.formatted("MIN(s.session_date)", "c.created_at") + " AS days"
+                + " FROM cas_client c JOIN cas_session_note s ON s.client_id = c.id WHERE " + f.sql()
+                + " AND s.cancelled_at IS NULL GROUP BY c.id, c.created_at) d",
+                f.params());
+
+        Map<YearMonth, Sessions> sessionsByMonth = new LinkedHashMap<>();
+        for (YearMonth m = scope.from(); !m.isAfter(scope.to()); m = m.plusMonths(1)) {
+            sessionsByMonth.put(m, new Sessions(m, 0, 0));
+        }
+        jdbc.sql("SELECT EXTRACT(YEAR FROM s.session_date), EXTRACT(MONTH FROM s.session_date), COUNT(*),"
+                + " COUNT(DISTINCT s.client_id) FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
+                + " WHERE " + f.sql() + " AND s.cancelled_at IS NULL AND s.session_date BETWEEN ? AND ?"
+                + " GROUP BY EXTRACT(YEAR FROM s.session_date), EXTRACT(MONTH FROM s.session_date)")
+                .params(f.with(from, to))
+                .query((rs, n) -> {
+                    YearMonth m = YearMonth.of(rs.getInt(1), rs.getInt(2));
+                    return sessionsByMonth.put(m, new Sessions(m, rs.getLong(3), rs.getLong(4)));
+                }).list();
+
+        long single = jdbc.sql("SELECT COUNT(*) FROM (SELECT c.id FROM cas_client c"
+                + " JOIN cas_tandem_member t ON t.client_id = c.id WHERE " + f.sql()
+                + " AND c.stage IN ('PROSPECT', 'CLIENT') GROUP BY c.id HAVING COUNT(*) = 1) single_cases")
+                .params(f.params()).query(Long.class).single();
+        long overdue = jdbc.sql("SELECT COUNT(*) FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
+                + " WHERE " + f.sql() + " AND c.stage = 'CLIENT' AND s.cancelled_at IS NULL"
+                + " AND s.next_steps_due < ? AND s.next_steps_done_on IS NULL")
+                .params(f.with(Date.valueOf(today))).query(Long.class).single();
+
+        Map<UUID, Long> caseload = new LinkedHashMap<>();
+        jdbc.sql("SELECT t.staff_id, COUNT(*) FROM cas_tandem_member t JOIN cas_client c ON c.id = t.client_id"
+                + " WHERE " + f.sql() + " AND c.stage IN ('PROSPECT', 'CLIENT') GROUP BY t.staff_id"
+                + " ORDER BY COUNT(*) DESC")
+                .params(f.params()).query((rs, n) -> caseload.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
+
+        return new Figures(byStage, byArea, byPathway, takenOn, ended, toConsent, toFirstSession,
+                List.copyOf(sessionsByMonth.values()), single, overdue, caseload);
+    }
+
+    private List<Month> months(Scope scope, String sql, List<Object> params) {
+        Map<YearMonth, Long> counts = new LinkedHashMap<>();
+        for (YearMonth m = scope.from(); !m.isAfter(scope.to()); m = m.plusMonths(1)) {
+            counts.put(m, 0L);
+        }
+        jdbc.sql(sql).params(params)
+                .query((rs, n) -> counts.put(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getLong(3))).list();
+        return counts.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue())).toList();
+    }
+
+    private Median median(String sql, List<Object> params) {
+        return jdbc.sql(sql).params(params).query((rs, n) -> {
+            double days = rs.getDouble(1);
+            return new Median(rs.wasNull() ? null : days, rs.getLong(2));
+        }).single();
+    }
+}
