@@ -87,6 +87,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -326,6 +327,13 @@ class BackupRestoreTest {
         RegisteredClient client = fixtures.client(a, b, "Roundtrip Person");
         fixtures.note(a, client.id(), "Roundtrip note");
         referral("Roundtrip Referred", "Roundtrip concern");
+        // A sign-in with a name nobody has: an entry of the installation's own chain, whose head the restore
+        // must then write as the backup holds it (a freshly migrated database has none to give way).
+        assertThat(mvc.perform(post("/sign-in").with(csrf()).param("username", "nobody-" + java.util.UUID.randomUUID())
+                .param("password", "not a password of anyone")).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/sign-in?failed");
+        assertThat(jdbc.sql("SELECT last_seq FROM aud_chain WHERE chain = 'installation'").query(Long.class).single())
+                .isPositive();
         Path file = newBackupDir().resolve("round-trip.zip");
         backups.backup(file);
         Map<String, List<String>> source = contents(dataSource);

@@ -111,13 +111,20 @@ class ClientSafetyTest {
         return total;
     }
 
+    /** The version of the client's plan a form opened now would carry: 0 before the first save. */
+    private String version(String planTable) {
+        return jdbc.sql("SELECT version FROM " + planTable + " WHERE client_id = ?").param(client.id())
+                .query(Integer.class).optional().map(String::valueOf).orElse("0");
+    }
+
     private MockHttpServletRequestBuilder threat(String kind, String from, String what) {
         return post(url("/threats")).param("occurredOn", today().minusDays(2).toString()).param("kind", kind)
                 .param("fromWhom", from).param("whatHappened", what).param("whatDone", "Done " + m + "-done");
     }
 
     private MockHttpServletRequestBuilder shield() {
-        return post(url("/shield")).param("involved", "Involved " + m + "-involved")
+        return post(url("/shield")).param("version", version("saf_shield_plan"))
+                .param("involved", "Involved " + m + "-involved")
                 .param("knowledge", "Knows " + m + "-knowledge").param("history", "History " + m + "-history")
                 .param("informationPlan", "Plan " + m + "-infoplan").param("publicStatement", "Says " + m + "-public")
                 .param("measures[0].kind", "RELOCATION").param("measures[0].description", "Move " + m + "-measure")
@@ -133,7 +140,8 @@ class ClientSafetyTest {
     }
 
     private MockHttpServletRequestBuilder emergency() {
-        return post(url("/emergency")).param("instructions", "Stay calm " + m + "-instructions")
+        return post(url("/emergency")).param("version", version("saf_emergency_plan"))
+                .param("instructions", "Stay calm " + m + "-instructions")
                 .param("contacts[0].who", "Tandem A " + m + "-who1").param("contacts[0].number", "+49 30 1234567")
                 .param("contacts[0].when", "first " + m + "-when1")
                 .param("contacts[1].who", "Police " + m + "-who2").param("contacts[1].number", "110")
@@ -143,7 +151,8 @@ class ClientSafetyTest {
 
     /** The emergency plan with a third contact row. */
     private MockHttpServletRequestBuilder contact(String who, String number) {
-        return post(url("/emergency")).param("instructions", "Instructions " + m)
+        return post(url("/emergency")).param("version", version("saf_emergency_plan"))
+                .param("instructions", "Instructions " + m)
                 .param("contacts[0].who", "Tandem").param("contacts[0].number", "0301234")
                 .param("contacts[0].when", "first").param("contacts[1].who", who)
                 .param("contacts[1].number", number).param("contacts[1].when", "then");
@@ -258,7 +267,8 @@ class ClientSafetyTest {
             assertThat(response.getStatus()).as("bad input " + i + " -> " + response.getRedirectedUrl()).isEqualTo(400);
             assertThat(response.getContentAsString()).contains("class=\"problem\"").doesNotContain("??");
         }
-        MockHttpServletRequestBuilder tooMany = post(url("/emergency")).param("instructions", "x");
+        MockHttpServletRequestBuilder tooMany = post(url("/emergency")).param("version", version("saf_emergency_plan"))
+                .param("instructions", "x");
         for (int i = 0; i < 13; i++) {
             tooMany.param("contacts[" + i + "].who", "Person " + i).param("contacts[" + i + "].number", "123")
                     .param("contacts[" + i + "].when", "");
@@ -381,7 +391,7 @@ class ClientSafetyTest {
                 .doesNotContain("style=");
         assertThat(sheet).containsPattern("class=\"[^\"]*no-print[^\"]*\"");
         // Saving again replaces the plan in the new order.
-        assertThat(web.status(post(url("/emergency")).param("instructions", "New")
+        assertThat(web.status(post(url("/emergency")).param("version", version("saf_emergency_plan")).param("instructions", "New")
                 .param("contacts[0].who", "Only one").param("contacts[0].number", "112")
                 .param("contacts[0].when", "always"), a)).isEqualTo(302);
         assertThat(web.page(url("/emergency/print"), a)).contains("Only one").doesNotContain(m + "-who1");

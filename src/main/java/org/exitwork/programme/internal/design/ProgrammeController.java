@@ -274,8 +274,13 @@ class ProgrammeController {
 
     /** "Add another indicator": the form comes back as typed with one more empty row; nothing is saved. */
     private static boolean addAnother(OutcomeForm form, String add, BindingResult errors) {
-        if (!"indicator".equals(add)) {
+        if (add == null) {
             return false;
+        }
+        if (!"indicator".equals(add)) {
+            // Only the form's own button sends "add"; anything else is no request a person made.
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "unknown add-another action");
         }
         if (form.indicators().size() >= MAX_INDICATORS) {
             errors.rejectValue("indicators", "programme.error.indicators.too-many");

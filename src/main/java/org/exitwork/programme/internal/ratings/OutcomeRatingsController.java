@@ -63,7 +63,8 @@ class OutcomeRatingsController {
         // A form whose values could not even be converted is shown again from the programme's outcomes.
         model.addAttribute("ratingEntries",
                 model.getAttribute("outcomeRatingForm") instanceof RatingForm form ? form.entryList() : blank);
-        model.addAttribute("outcomes", page.programme() == null ? java.util.Map.of()
+        // A HashMap: an entry whose outcome could not be read looks up null, which Map.of() refuses.
+        model.addAttribute("outcomes", page.programme() == null ? new java.util.HashMap<>()
                 : page.programme().outcomes().stream().collect(java.util.stream.Collectors.toMap(o -> o.id(), o -> o)));
         return "programme/outcomes";
     }
