@@ -115,6 +115,9 @@ class PhoneLayoutBrowserTest {
 
     /** What one page must be at 360 px; the problems found, each said so a person can find it. */
     static List<String> phoneProblems(Page page, String path) {
+        // A page reached by a click may show its heading before its style sheet has loaded; measured then,
+        // a long code would seem to overflow. Measure the page as a person sees it.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         List<String> problems = new ArrayList<>();
         @SuppressWarnings("unchecked")
         Map<String, Object> sizes = (Map<String, Object>) page.evaluate("""
