@@ -36,6 +36,13 @@ public final class Design {
 
     public record Programme(UUID id, String name, String goal, String targetGroups, Set<PhenomenonArea> areas,
             Set<Pathway> pathways, List<UUID> staff, List<Outcome> outcomes) {
+
+        /** The programme's outcomes by id; a HashMap, so looking up an id that could not be read (null) is no error. */
+        public java.util.Map<UUID, Outcome> outcomesById() {
+            java.util.Map<UUID, Outcome> byId = new java.util.HashMap<>();
+            outcomes.forEach(o -> byId.put(o.id(), o));
+            return byId;
+        }
     }
 
     public record Summary(UUID id, String name, int outcomes) {

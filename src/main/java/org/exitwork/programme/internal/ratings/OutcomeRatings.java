@@ -87,8 +87,7 @@ class OutcomeRatings {
         Programme programme = programmeOf(ref);
         List<Rating> ratings = List.of();
         if (programme != null) {
-            Map<UUID, Outcome> outcomes = new java.util.HashMap<>();
-            programme.outcomes().forEach(o -> outcomes.put(o.id(), o));
+            Map<UUID, Outcome> outcomes = programme.outcomesById();
             List<RatingRepository.Row> rows = repository.ofClient(ref.organisationId(), ref.id(), programme.id());
             Map<UUID, String> names = staff.displayNames(ref.organisationId(),
                     rows.stream().map(RatingRepository.Row::recordedBy).toList());
@@ -123,8 +122,7 @@ class OutcomeRatings {
         if (ratings.isEmpty()) {
             throw new Refused("entries", "outcomes.entries.required");
         }
-        Map<UUID, Outcome> outcomes = new java.util.HashMap<>();
-        programme.outcomes().forEach(o -> outcomes.put(o.id(), o));
+        Map<UUID, Outcome> outcomes = programme.outcomesById();
         Set<UUID> seen = new HashSet<>();
         for (NewRating rating : ratings) {
             Outcome outcome = outcomes.get(rating.outcome());

@@ -65,7 +65,7 @@ class OutcomeRatingsController {
                 model.getAttribute("outcomeRatingForm") instanceof RatingForm form ? form.entryList() : blank);
         // A HashMap: an entry whose outcome could not be read looks up null, which Map.of() refuses.
         model.addAttribute("outcomes", page.programme() == null ? new java.util.HashMap<>()
-                : page.programme().outcomes().stream().collect(java.util.stream.Collectors.toMap(o -> o.id(), o -> o)));
+                : page.programme().outcomesById());
         return "programme/outcomes";
     }
 
