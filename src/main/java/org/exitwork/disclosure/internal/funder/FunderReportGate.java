@@ -46,7 +46,7 @@ class FunderReportGate {
     /** A period of an agreement and what can be done with it. */
     record PeriodState(Period period, UUID releasedId, Refusal refusal) {
 
-        boolean released() {
+        public boolean released() {
             return releasedId != null;
         }
     }
@@ -118,8 +118,11 @@ class FunderReportGate {
     public Release release(StaffPrincipal who, UUID programmeId, UUID agreementId, LocalDate start) {
         requireManager(who);
         Agreement agreement = agreement(who, programmeId, agreementId);
-        rows.lock(programmeId);
         Optional<Period> period = agreement.periodStarting(start);
+        if (period.isEmpty()) {
+            throw new NotFoundException();
+        }
+        rows.lock(programmeId);
         Optional<Refusal> refusal = decide(who, agreement, period, rows.ofProgramme(who.organisationId(), programmeId));
         if (refusal.isPresent()) {
             audit.recordIndependently(event(who, FunderReportActions.REFUSED, AuditDetail.of("funder-report.refused",

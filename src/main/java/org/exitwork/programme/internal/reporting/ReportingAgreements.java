@@ -68,7 +68,7 @@ public class ReportingAgreements implements FunderReports {
         }
     }
 
-    private final AgreementRepository repository;
+    private final ReportingAgreementRepository repository;
     private final Programmes programmes;
     private final PartnerDirectory partners;
     private final CaseFigures caseFigures;
@@ -76,7 +76,7 @@ public class ReportingAgreements implements FunderReports {
     private final AuditLog audit;
     private final Clock clock;
 
-    ReportingAgreements(AgreementRepository repository, Programmes programmes, PartnerDirectory partners,
+    ReportingAgreements(ReportingAgreementRepository repository, Programmes programmes, PartnerDirectory partners,
             CaseFigures caseFigures, OutcomeChanges outcomeChanges, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.programmes = programmes;

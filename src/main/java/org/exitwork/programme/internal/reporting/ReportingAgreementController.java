@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("hasAnyRole('MANAGER', 'DATA_PROTECTION_OFFICER')")
-class AgreementController {
+class ReportingAgreementController {
 
     static final List<Integer> PERIODS = List.of(3, 6, 12);
     static final List<String> LANGUAGES = List.of("en", "de");
@@ -127,7 +127,7 @@ class AgreementController {
     private final PartnerDirectory partners;
     private final Clock clock;
 
-    AgreementController(ReportingAgreements agreements, Programmes programmes, PartnerDirectory partners, Clock clock) {
+    ReportingAgreementController(ReportingAgreements agreements, Programmes programmes, PartnerDirectory partners, Clock clock) {
         this.agreements = agreements;
         this.programmes = programmes;
         this.partners = partners;

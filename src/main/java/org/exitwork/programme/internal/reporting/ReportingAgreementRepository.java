@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** The SQL of reporting agreements and the organisation's threshold: codes and dates, no client data. */
 @Repository
-class AgreementRepository {
+class ReportingAgreementRepository {
 
     private static final String SELECT = """
             SELECT a.id, v.version, a.org_id, a.programme_id, p.name, a.funder_id, v.measures, v.breakdowns,
@@ -28,7 +28,7 @@ class AgreementRepository {
 
     private final JdbcClient jdbc;
 
-    AgreementRepository(JdbcClient jdbc) {
+    ReportingAgreementRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
