@@ -23,7 +23,12 @@ public enum Breakdown {
         /** By ending reason: an ending by the client's choice leaves no mark. */
         ENDING_REASON,
         /** By practitioner: nobody is ranked. */
-        PRACTITIONER
+        PRACTITIONER;
+
+        /** The text that says why. */
+        public String messageKey() {
+            return "funder.breakdown.refused." + name();
+        }
     }
 
     private static final Map<String, Refused> REFUSED = Map.of(

@@ -83,7 +83,7 @@ class ReportingAgreementController {
                     continue;
                 }
                 Breakdown.refused(b).ifPresentOrElse(
-                        why -> errors.rejectValue("breakdowns", "funder.breakdown.refused." + why.name()),
+                        why -> errors.rejectValue("breakdowns", why.messageKey()),
                         () -> errors.rejectValue("breakdowns", "funder.error.breakdowns.unknown"));
                 break;
             }

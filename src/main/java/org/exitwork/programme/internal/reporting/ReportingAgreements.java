@@ -244,9 +244,9 @@ public class ReportingAgreements implements FunderReports {
                 .flatMap(p -> OutboundPolicy.toPartner(OutboundPolicy.Channel.FUNDER_REPORT, p).refusal())
                 .orElse(null);
         if (partner.isEmpty() || reason != null) {
+            String code = reason == null ? "UNKNOWN_PARTNER" : reason.name();
             audit.recordIndependently(new AuditEvent(who.organisationId(), who.id(), who.username(),
-                    ReportingActions.AGREEMENT_REFUSED, null, AuditDetail.of("reporting.refused", funderId,
-                            reason == null ? "UNKNOWN_PARTNER" : reason.name())));
+                    ReportingActions.AGREEMENT_REFUSED, null, AuditDetail.of("reporting.refused", funderId, code)));
             throw new NotAFunder(reason);
         }
     }
