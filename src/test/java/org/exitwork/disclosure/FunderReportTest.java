@@ -330,12 +330,11 @@ class FunderReportTest {
 
     @Test
     void theOrganisationSetsItsThresholdButNeverBelowFive() throws Exception {
-        assertThat(send(post("/programmes/threshold").param("threshold", "4").param("programme", programme.toString()),
+        assertThat(send(post("/programmes/{id}/threshold", programme).param("threshold", "4"),
                 manager).getStatus()).isEqualTo(400);
-        assertThat(send(post("/programmes/threshold").param("threshold", "5").param("programme", programme.toString()),
+        assertThat(send(post("/programmes/{id}/threshold", programme).param("threshold", "5"),
                 dpo).getStatus()).isEqualTo(403);
-        MockHttpServletResponse saved = send(post("/programmes/threshold").param("threshold", "5")
-                .param("programme", programme.toString()), manager);
+        MockHttpServletResponse saved = send(post("/programmes/{id}/threshold", programme).param("threshold", "5"), manager);
         assertThat(saved.getStatus()).isEqualTo(302);
         assertThat(saved.getRedirectedUrl()).isEqualTo("/programmes/" + programme + "/agreements");
         clientsIn(PhenomenonArea.RIGHT_WING, 6);

@@ -220,18 +220,18 @@ class ReportingAgreementController {
         return formPage(who, programme, agreement, model);
     }
 
-    @PostMapping("/programmes/threshold")
+    @PostMapping("/programmes/{id}/threshold")
     @PreAuthorize("hasRole('MANAGER')")
-    String threshold(@AuthenticationPrincipal StaffPrincipal who, @Valid ThresholdForm form, BindingResult errors,
-            @org.springframework.web.bind.annotation.RequestParam UUID programme, RedirectAttributes redirect) {
-        programmes.get(who, programme);
+    String threshold(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @Valid ThresholdForm form,
+            BindingResult errors, RedirectAttributes redirect) {
+        programmes.get(who, id);
         if (errors.hasErrors() || form.threshold() < DisclosureControl.MINIMUM
                 || form.threshold() > DisclosureControl.MAXIMUM) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "threshold out of range");
         }
         agreements.setThreshold(who, form.threshold());
         redirect.addFlashAttribute("notice", "funder.notice.threshold");
-        return "redirect:/programmes/" + programme + "/agreements";
+        return "redirect:/programmes/" + id + "/agreements";
     }
 
     private static void rejectFunder(BindingResult errors, ReportingAgreements.NotAFunder e) {
