@@ -32,6 +32,7 @@ import org.exitwork.programme.FunderReports;
 import org.exitwork.programme.Measure;
 import org.exitwork.programme.internal.design.Design;
 import org.exitwork.programme.internal.design.Programmes;
+import org.exitwork.programme.internal.reporting.ReportAttacker;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
@@ -201,7 +202,13 @@ class FunderReportTest {
         }
         assertThat(line(csv, "Clients worked with by phenomenon area", "Total")).isEqualTo("\"Total\",\"25\",\"100.0 %\"");
         assertThat(csv).doesNotContain("\"9\"").doesNotContain("\"3\"").doesNotContain("\"1\"");
-        String pdfText = pdfText(downloadBytes("/funder-reports/" + report + "/report.pdf", manager));
+        // The released figures, attacked with everything they say about each other.
+        FunderReports.Agreement terms = funderReports.agreement(org.id(), agreement).orElseThrow();
+        FunderReport figures = funderReports.figures(terms, terms.periodStarting(quarter).orElseThrow());
+        List<ReportAttacker.Bounds> attacked = ReportAttacker.attack(figures);
+        assertThat(attacked).hasSizeGreaterThan(20).noneMatch(ReportAttacker.Bounds::determined)
+                .allMatch(bounds -> bounds.max() >= 10 - 1e-6);
+                String pdfText = pdfText(downloadBytes("/funder-reports/" + report + "/report.pdf", manager));
         assertThat(pdfText).contains("Report to the funder").contains("Foundation for Democracy")
                 .contains("fewer than 10 people");
 

@@ -157,6 +157,10 @@ class ReportingAgreementController {
             @Valid @ModelAttribute("agreementForm") AgreementForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         Programme programme = programmes.get(who, id);
+        if (form.version() != null) {
+            // A new agreement has no version yet; only the change form sends one.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a new agreement has no version");
+        }
         form.check(errors, LocalDate.now(clock));
         if (!errors.hasErrors()) {
             try {

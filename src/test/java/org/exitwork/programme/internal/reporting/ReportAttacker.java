@@ -28,12 +28,12 @@ import org.exitwork.programme.Measure;
  * hidden figure it works out, by linear programming, the smallest and largest value consistent with
  * all of that: the tightest bounds totals, differences and percentages can give.
  */
-final class ReportAttacker {
+public final class ReportAttacker {
 
     /** What the attacker can learn about one hidden figure; {@code max} is infinite when nothing bounds it. */
-    record Bounds(String where, double min, double max) {
+    public record Bounds(String where, double min, double max) {
 
-        boolean determined() {
+        public boolean determined() {
             return max - min < 1 - 1e-6;
         }
     }
@@ -48,7 +48,7 @@ final class ReportAttacker {
     private final List<Boolean> hidden = new ArrayList<>();
     private final Map<Integer, Double> known = new HashMap<>();
 
-    static List<Bounds> attack(FunderReport report) {
+    public static List<Bounds> attack(FunderReport report) {
         return new ReportAttacker().run(report);
     }
 
