@@ -191,6 +191,8 @@ class FunderReportTest {
         UUID report = UUID.fromString(released.getRedirectedUrl().substring("/funder-reports/".length()));
         String link = (String) result.getFlashMap().get("link");
         assertThat(link).matches("http://localhost(:\\d+)?/funded/[A-Za-z0-9_-]{43}");
+        // The report's page shows no link of its own: the link is shown once, right after the release.
+        assertThat(page(get(released.getRedirectedUrl()), manager)).doesNotContain("/funded/");
 
         String csv = download("/funder-reports/" + report + "/report.csv", manager);
         assertThat(line(csv, "Clients worked with by phenomenon area", "Right-wing extremism"))

@@ -107,6 +107,7 @@ class FunderReportController {
         FunderReportGate.Stored stored = gate.get(who, reportId);
         model.addAttribute("stored", stored);
         model.addAttribute("report", views.of(stored.payload()));
+        model.addAttribute("linkDays", FunderReportGate.LINK_VALIDITY.toDays());
         return "disclosure/funder/released";
     }
 
