@@ -15,7 +15,12 @@ public enum Measure {
     CLIENTS_ENDED(true),
     /** Sessions held in the period, the clients they were held with, and sessions per client. */
     SESSIONS_HELD(true),
-    /** Per outcome of the programme: clients rated at least twice by the period's end, and how many of them improved. */
+    /**
+     * Per outcome of the programme: clients whose latest rating by the period's end falls in the period,
+     * rated at least twice by then, and how many of them improved (first rating against that latest one).
+     * Not everyone rated by the period's end: that count only grows, and two periods subtracted would show
+     * the few people rated in between.
+     */
     OUTCOMES_IMPROVED(false);
 
     private final boolean byArea;

@@ -256,6 +256,74 @@ class FunderReportTest {
     }
 
     @Test
+    void theSamePeriodForAnotherFunderIsRefusedWhenItsFiguresWouldDifferFromTheReportAlreadyReleased() throws Exception {
+        // Two funders may receive the same quarter, but two reports of one period with different figures
+        // can be subtracted: here the one client erased in between would be the difference.
+        List<RegisteredClient> clients = clientsIn(PhenomenonArea.RIGHT_WING, 11);
+        UUID first = makeAgreement(funder, 3, quarter);
+        UUID second = makeAgreement(partner("FUNDER", "City fund"), 3, quarter);
+        endQuarter();
+        UUID report = release(first, quarter);
+        assertThat(line(download("/funder-reports/" + report + "/report.csv", manager), "Clients worked with", "Total"))
+                .isEqualTo("\"Total\",\"11\",\"100.0 %\"");
+        assertThat(send(post("/cases/{id}/ending/clients-choice", clients.get(0).id())
+                .param("endedOn", LocalDate.now(clock).toString()).param("eraseNow", "true"), a).getStatus())
+                .isEqualTo(302);
+
+        assertThat(page(get("/programmes/{id}/agreements/{a}/reports/{s}", programme, second, quarter), manager))
+                .contains("differ from the report already released");
+        MockHttpServletResponse refused = send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, second,
+                quarter), manager);
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(body(refused)).contains("differ from the report already released");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_funder_report WHERE org_id = ?").param(org.id())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(recent("FUNDER_REPORT_REFUSED")).hasSize(1);
+
+    }
+
+    @Test
+    void outcomeFiguresOfTwoPeriodsCannotBeSubtractedToShowOnePersonsProgress() throws Exception {
+        // Twenty clients rated twice in the first quarter, ten of them better; one more client rated twice
+        // in the second quarter, better. Counted up to each period's end, the second report would show 21 and
+        // 11: subtracted from the first, the one client of the second quarter and that they improved.
+        UUID outcome = UUID.randomUUID();
+        jdbc.sql("INSERT INTO prg_outcome (id, programme_id, position, name, scale_max, low_en, low_de, high_en, high_de)"
+                + " VALUES (?, ?, 99, 'Stable relationships', 5, 'none', 'keine', 'many', 'viele')")
+                .params(outcome, programme).update();
+        LocalDate first = quarter.minusMonths(3);
+        for (int i = 0; i < 20; i++) {
+            UUID client = UUID.randomUUID();
+            rate(client, outcome, first.plusDays(1), 2);
+            rate(client, outcome, first.plusDays(20), i < 10 ? 4 : 2);
+        }
+        UUID latecomer = UUID.randomUUID();
+        rate(latecomer, outcome, quarter.plusDays(1), 2);
+        rate(latecomer, outcome, quarter.plusDays(20), 4);
+        MockHttpServletResponse made = send(post("/programmes/{id}/agreements", programme)
+                .param("funder", funder.toString()).param("measures", "OUTCOMES_IMPROVED")
+                .param("periodMonths", "3").param("firstPeriodStart", first.toString()).param("language", "en")
+                .param("agreedOn", LocalDate.now(clock).toString()), manager);
+        assertThat(made.getStatus()).isEqualTo(302);
+        UUID agreement = UUID.fromString(made.getRedirectedUrl().substring(made.getRedirectedUrl().lastIndexOf('/') + 1));
+        FunderReports.Agreement terms = funderReports.agreement(org.id(), agreement).orElseThrow();
+
+        FunderReport.Row earlier = funderReports.figures(terms, terms.periodStarting(first).orElseThrow())
+                .tables().get(0).rows().get(0);
+        assertThat(earlier.people()).isEqualTo(20L);
+        assertThat(earlier.count()).isEqualTo(10L);
+        FunderReport.Row later = funderReports.figures(terms, terms.periodStarting(quarter).orElseThrow())
+                .tables().get(0).rows().get(0);
+        assertThat(later.suppressed()).isTrue();
+    }
+
+    private void rate(UUID client, UUID outcome, LocalDate on, int score) {
+        jdbc.sql("INSERT INTO prg_outcome_rating (id, org_id, client_id, outcome_id, rated_on, score, recorded_by,"
+                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")
+                .params(UUID.randomUUID(), org.id(), client, outcome, on, score, a.id()).update();
+    }
+
+    @Test
     void erasingAClientChangesNoReleasedReportAndLaterFiguresNoLongerCountThem() throws Exception {
         List<RegisteredClient> clients = clientsIn(PhenomenonArea.RIGHT_WING, 12);
         UUID agreement = makeAgreement(funder, 3, quarter);

@@ -9,6 +9,9 @@ import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.gate.OutboundGate;
 import org.exitwork.disclosure.internal.gate.Refusal;
 import org.exitwork.network.Partner;
+import org.exitwork.programme.FunderReport;
+import org.exitwork.programme.FunderReport.Row;
+import org.exitwork.programme.FunderReport.Table;
 import org.exitwork.programme.FunderReports.Agreement;
 import org.exitwork.programme.FunderReports.Period;
 
@@ -56,5 +59,35 @@ final class FunderReportDecision {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the figures counted now for a period may go out beside the reports already released for
+     * that very period under other agreements: only when each of their tables that both contain is the
+     * same, under the same threshold. Data entered late, a case moved or a client erased in between
+     * would otherwise be the difference between the two reports: one person, found by subtraction.
+     */
+    static Optional<Refusal> sameAsReleased(FunderReport figures, List<FunderReportPayload> samePeriod) {
+        for (FunderReportPayload released : samePeriod) {
+            boolean differs = released.threshold() != figures.threshold();
+            for (Table table : figures.tables()) {
+                for (Table earlier : released.tables()) {
+                    if (earlier.measure() == table.measure() && earlier.breakdown() == table.breakdown()
+                            && !figuresOf(earlier).equals(figuresOf(table))) {
+                        differs = true;
+                    }
+                }
+            }
+            if (differs) {
+                return Optional.of(Refusal.of("DIFFERS_FROM_RELEASED", "funder.refused.DIFFERS_FROM_RELEASED"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A table's rows without their labels (an outcome renamed since is the same figure). */
+    private static List<Row> figuresOf(Table table) {
+        return table.rows().stream().map(r -> new Row(r.category(), null, r.suppressed(), r.people(), r.count(),
+                r.mean(), r.percent())).toList();
     }
 }

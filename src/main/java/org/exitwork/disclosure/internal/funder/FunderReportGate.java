@@ -102,9 +102,11 @@ class FunderReportGate {
         requireManager(who);
         Agreement agreement = agreement(who, programmeId, agreementId);
         Period period = agreement.periodStarting(start).orElseThrow(NotFoundException::new);
-        Optional<Refusal> refusal = decide(who, agreement, Optional.of(period),
-                rows.ofProgramme(who.organisationId(), programmeId));
-        FunderReportPayload payload = payload(who, agreement, period, reports.figures(agreement, period));
+        List<FunderReportRepository.Row> released = rows.ofProgramme(who.organisationId(), programmeId);
+        FunderReport figures = reports.figures(agreement, period);
+        Optional<Refusal> refusal = decide(who, agreement, Optional.of(period), released)
+                .or(() -> FunderReportDecision.sameAsReleased(figures, samePeriod(who, period, released)));
+        FunderReportPayload payload = payload(who, agreement, period, figures);
         audit.record(event(who, FunderReportActions.PREVIEWED, AuditDetail.of("funder-report.period",
                 agreement.funderId(), agreementId, agreement.version(), period.start(), period.end())));
         return new Preview(agreement, period, payload, refusal);
@@ -123,14 +125,19 @@ class FunderReportGate {
             throw new NotFoundException();
         }
         rows.lock(programmeId);
-        Optional<Refusal> refusal = decide(who, agreement, period, rows.ofProgramme(who.organisationId(), programmeId));
+        List<FunderReportRepository.Row> released = rows.ofProgramme(who.organisationId(), programmeId);
+        Optional<Refusal> refusal = decide(who, agreement, period, released);
+        FunderReport figures = refusal.isPresent() ? null : reports.figures(agreement, period.orElseThrow());
+        if (refusal.isEmpty()) {
+            refusal = FunderReportDecision.sameAsReleased(figures, samePeriod(who, period.orElseThrow(), released));
+        }
         if (refusal.isPresent()) {
             audit.recordIndependently(event(who, FunderReportActions.REFUSED, AuditDetail.of("funder-report.refused",
                     agreement.funderId(), agreementId, agreement.version(), start, refusal.get().code())));
             throw new Refused(refusal.get());
         }
         Period p = period.orElseThrow();
-        FunderReportPayload payload = payload(who, agreement, p, reports.figures(agreement, p));
+        FunderReportPayload payload = payload(who, agreement, p, figures);
         UUID id = UUID.randomUUID();
         String token = LinkToken.newToken();
         Instant now = clock.instant();
@@ -179,6 +186,13 @@ class FunderReportGate {
                     AuditDetail.of("funder-report.download", found.id(), format)));
             return FunderReportPayload.parse(found.content());
         });
+    }
+
+    /** What went out already for exactly this period of the programme, under any agreement. */
+    private List<FunderReportPayload> samePeriod(StaffPrincipal who, Period period,
+            List<FunderReportRepository.Row> released) {
+        return released.stream().filter(r -> r.period().equals(period))
+                .map(r -> FunderReportPayload.parse(rows.content(who.organisationId(), r.id()).orElseThrow())).toList();
     }
 
     private Optional<Refusal> decide(StaffPrincipal who, Agreement agreement, Optional<Period> period,

@@ -25,11 +25,17 @@ public class OutcomeChanges {
     }
 
     List<Change> of(UUID org, UUID programmeId) {
-        return of(org, programmeId, java.time.LocalDate.of(9999, 12, 31));
+        return of(org, programmeId, java.time.LocalDate.of(1, 1, 1), java.time.LocalDate.of(9999, 12, 31));
     }
 
-    /** As rated up to and including {@code until}: what a report for a period ending then counts. */
-    public List<Change> of(UUID org, UUID programmeId, java.time.LocalDate until) {
+    /**
+     * What a funder report for the period {@code from} to {@code until} counts: the clients whose latest
+     * rating up to {@code until} falls in the period, rated at least twice by then (first rating against
+     * that latest one). Not everyone rated up to the period's end: those counts only grow from period to
+     * period, so two reports subtracted would show the few people rated in between and how they fared.
+     */
+    public List<Change> of(UUID org, UUID programmeId, java.time.LocalDate from, java.time.LocalDate until) {
+        java.sql.Date start = java.sql.Date.valueOf(from);
         java.sql.Date last = java.sql.Date.valueOf(until);
         return jdbc.sql("""
                 SELECT o.id, o.name, o.scale_max, COUNT(f.id),
@@ -40,7 +46,7 @@ public class OutcomeChanges {
                 JOIN prg_programme p ON p.id = o.programme_id
                 LEFT JOIN (SELECT client_id, outcome_id, MIN(rated_on) AS first_on, MAX(rated_on) AS last_on
                            FROM prg_outcome_rating WHERE org_id = ? AND rated_on <= ?
-                           GROUP BY client_id, outcome_id HAVING COUNT(*) > 1) x ON x.outcome_id = o.id
+                           GROUP BY client_id, outcome_id HAVING COUNT(*) > 1 AND MAX(rated_on) >= ?) x ON x.outcome_id = o.id
                 LEFT JOIN prg_outcome_rating f
                        ON f.client_id = x.client_id AND f.outcome_id = o.id AND f.rated_on = x.first_on
                 LEFT JOIN prg_outcome_rating l
@@ -48,7 +54,7 @@ public class OutcomeChanges {
                 WHERE p.org_id = ? AND o.programme_id = ?
                 GROUP BY o.id, o.name, o.scale_max, o.position
                 ORDER BY o.position""")
-                .params(org, last, org, programmeId)
+                .params(org, last, start, org, programmeId)
                 .query((rs, n) -> {
                     double first = rs.getDouble(5);
                     Double meanFirst = rs.wasNull() ? null : first;

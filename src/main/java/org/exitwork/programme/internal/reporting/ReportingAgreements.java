@@ -192,7 +192,7 @@ public class ReportingAgreements implements FunderReports {
         List<Counts> tables = new ArrayList<>();
         for (Measure measure : agreement.measures()) {
             if (measure == Measure.OUTCOMES_IMPROVED) {
-                List<Count> rows = outcomeChanges.of(org, agreement.programmeId(), period.end()).stream()
+                List<Count> rows = outcomeChanges.of(org, agreement.programmeId(), period.start(), period.end()).stream()
                         .map(c -> new Count(c.outcomeId().toString(), c.outcome(), c.clients(), c.better())).toList();
                 tables.add(new Counts(measure, Breakdown.TOTAL, rows, null));
                 continue;
