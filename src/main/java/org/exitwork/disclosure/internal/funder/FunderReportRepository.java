@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.exitwork.programme.FunderReports.Period;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,22 +31,17 @@ class FunderReportRepository {
 
     /**
      * Holds the programme's release lock until the transaction ends, so that two releases never both
-     * pass the overlap check. The first release of a programme makes the lock's row.
+     * pass the overlap check. The first release of a programme makes the lock's row; a second release
+     * at the same moment waits on that insert and then does nothing (a duplicate key would abort the
+     * whole transaction on PostgreSQL, so it is never provoked and caught).
      */
     void lock(UUID programmeId) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            if (!jdbc.sql("SELECT programme_id FROM dis_funder_report_lock WHERE programme_id = ? FOR UPDATE")
-                    .param(programmeId).query(UUID.class).list().isEmpty()) {
-                return;
-            }
-            try {
-                jdbc.sql("INSERT INTO dis_funder_report_lock (programme_id) VALUES (?)").param(programmeId).update();
-                return;
-            } catch (DuplicateKeyException madeMeanwhile) {
-                // Another release made it first: lock that row instead.
-            }
+        jdbc.sql("INSERT INTO dis_funder_report_lock (programme_id) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(programmeId).update();
+        if (jdbc.sql("SELECT programme_id FROM dis_funder_report_lock WHERE programme_id = ? FOR UPDATE")
+                .param(programmeId).query(UUID.class).list().isEmpty()) {
+            throw new IllegalStateException("release lock not taken");
         }
-        throw new IllegalStateException("release lock not taken");
     }
 
     void insert(UUID id, UUID org, Row row, String content, byte[] tokenHash) {
