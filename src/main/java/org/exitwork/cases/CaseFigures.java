@@ -64,8 +64,9 @@ public interface CaseFigures {
     }
 
     /**
-     * The figures of a period (both days included) by area group: clients worked with (taken on by
-     * its end and not ended before its start), taken on in it, whose work ended in it (for whatever
+     * The figures of a period (both days included) by area group: clients worked with (taken on,
+     * with at least one session held in it: not a stock of everyone taken on and not ended, which two
+     * periods' figures with those taken on and ended would tie together), taken on in it, whose work ended in it (for whatever
      * reason: the reason is never counted), and the sessions held in it with the clients they were
      * held with. Counts only, by SQL; no pseudonym, no id.
      */

@@ -7,7 +7,11 @@ package org.exitwork.programme;
  * mark, so endings are one count whatever their reason), nothing per practitioner.
  */
 public enum Measure {
-    /** Clients taken on by the period's end whose work had not ended before its start. */
+    /**
+     * Clients taken on with at least one session held in the period. Not everyone taken on and not
+     * ended: such a stock would be the last period's less those ended plus those taken on, so two
+     * reports would show every client erased in between and any small count hidden in one of them.
+     */
     CLIENTS_WORKED_WITH(true),
     /** Clients whose participation consent was recorded in the period. */
     CLIENTS_TAKEN_ON(true),

@@ -136,6 +136,10 @@ class FunderReportBrowserTest {
             // Cases of last year: taken on in its spring, one area each (12 right-wing, 10 gangs, 2 cults).
             jdbc.sql("UPDATE cas_client SET became_client_on = ? WHERE id = ?")
                     .params(Date.valueOf(lastYear.plusMonths(3)), client.id()).update();
+            // Worked with: a session that year.
+            fixtures.note(a, client.id(), "A session");
+            jdbc.sql("UPDATE cas_session_note SET session_date = ? WHERE client_id = ?")
+                    .params(Date.valueOf(lastYear.plusMonths(4)), client.id()).update();
             jdbc.sql("DELETE FROM cas_phenomenon WHERE client_id = ?").param(client.id()).update();
             jdbc.sql("INSERT INTO cas_phenomenon (client_id, area) VALUES (?, ?)")
                     .params(client.id(), i < 12 ? "RIGHT_WING" : i < 22 ? "GANGS" : "CULTS").update();

@@ -324,6 +324,33 @@ class FunderReportTest {
     }
 
     @Test
+    void anErasureLooksLikeAQuarterWithoutSessionsSoReportsOfTwoQuartersDoNotShowIt() throws Exception {
+        // Clients worked with, counted as everyone taken on and not ended, would be a stock: the next
+        // quarter's figure is this quarter's, less those who ended, plus those taken on. Set side by side,
+        // two reports would then show every client erased in between (ended by their own choice, R1) and
+        // any small number of endings or takings-on hidden in one of them. Counted as the clients with a
+        // session in the quarter, an erased client looks like one who had no session.
+        List<RegisteredClient> clients = new ArrayList<>(clientsIn(PhenomenonArea.RIGHT_WING, 11));
+        RegisteredClient quiet = clientsWithoutSessions(PhenomenonArea.RIGHT_WING, 1).get(0);
+        clients.add(quiet);
+        LocalDate previous = quarter.minusMonths(3);
+        for (RegisteredClient client : clients) {
+            jdbc.sql("UPDATE cas_client SET became_client_on = ? WHERE id = ?")
+                    .params(java.sql.Date.valueOf(previous.plusDays(1)), client.id()).update();
+        }
+        UUID agreement = makeAgreement(funder, 3, previous);
+        FunderReports.Agreement terms = funderReports.agreement(org.id(), agreement).orElseThrow();
+        FunderReports.Period period = terms.periodStarting(quarter).orElseThrow();
+        FunderReport withoutSession = funderReports.figures(terms, period);
+        assertThat(withoutSession.tables().get(0).total().people()).isEqualTo(11L);
+
+        assertThat(send(post("/cases/{id}/ending/clients-choice", quiet.id())
+                .param("endedOn", LocalDate.now(clock).toString()).param("eraseNow", "true"), a).getStatus())
+                .isEqualTo(302);
+        assertThat(funderReports.figures(terms, period)).isEqualTo(withoutSession);
+    }
+
+    @Test
     void erasingAClientChangesNoReleasedReportAndLaterFiguresNoLongerCountThem() throws Exception {
         List<RegisteredClient> clients = clientsIn(PhenomenonArea.RIGHT_WING, 12);
         UUID agreement = makeAgreement(funder, 3, quarter);
@@ -451,7 +478,16 @@ class FunderReportTest {
 
     // ---------------------------------------------------------------------------------------------
 
+    /** Clients of the programme in one area, each with a session today (in the current quarter). */
     private List<RegisteredClient> clientsIn(PhenomenonArea area, int count) throws Exception {
+        List<RegisteredClient> made = clientsWithoutSessions(area, count);
+        for (RegisteredClient client : made) {
+            fixtures.note(a, client.id(), "A session");
+        }
+        return made;
+    }
+
+    private List<RegisteredClient> clientsWithoutSessions(PhenomenonArea area, int count) throws Exception {
         List<RegisteredClient> made = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             RegisteredClient client = fixtures.client(a, b, Fixtures.unique("Client "));
