@@ -1,6 +1,7 @@
 package org.exitwork.programme;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,9 @@ public interface FunderReports {
             breakdowns = List.copyOf(breakdowns);
         }
 
+        /** No period starts after this year: beyond it no database keeps a day. */
+        private static final int LAST_YEAR = 9999;
+
         /** The agreement's periods that have ended by {@code today}, oldest first. */
         public List<Period> endedPeriods(LocalDate today) {
             List<Period> periods = new ArrayList<>();
@@ -42,14 +46,13 @@ public interface FunderReports {
 
         /** The period of this agreement that starts on {@code start}, if one does. */
         public Optional<Period> periodStarting(LocalDate start) {
-            if (start.isBefore(firstPeriodStart)) {
+            // Arithmetic, not a walk through the periods: the day comes from an address and may be any.
+            if (start.isBefore(firstPeriodStart) || start.getYear() > LAST_YEAR) {
                 return Optional.empty();
             }
-            LocalDate s = firstPeriodStart;
-            while (s.isBefore(start)) {
-                s = s.plusMonths(periodMonths);
-            }
-            return s.equals(start) ? Optional.of(period(start)) : Optional.empty();
+            long months = ChronoUnit.MONTHS.between(firstPeriodStart, start);
+            return months % periodMonths == 0 && firstPeriodStart.plusMonths(months).equals(start)
+                    ? Optional.of(period(start)) : Optional.empty();
         }
 
         private Period period(LocalDate start) {
