@@ -19,7 +19,9 @@ import org.exitwork.programme.FunderReports.Period;
  * Whether a funder report may go out (R17): to a funder the outbound policy lets receive one, for a
  * period of its agreement that has ended, once. A period that overlaps a report already released for
  * the same programme (under any agreement, to any funder) without being the very same period is
- * refused, so that no two reports can be subtracted to find a person. Pure: no Spring, no database.
+ * refused, so that no two reports can be subtracted to find a person; the very same period goes out
+ * again under another agreement only with the same figures ({@link #sameAsReleased}). Pure: no Spring,
+ * no database.
  */
 final class FunderReportDecision {
 
