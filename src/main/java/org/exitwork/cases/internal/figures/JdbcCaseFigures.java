@@ -158,8 +158,9 @@ class JdbcCaseFigures implements CaseFigures {
         Date end = Date.valueOf(to);
         // Clients with a session in the period, not everyone taken on and not ended: such a stock would be
         // the last period's less those ended plus those taken on, and two reports side by side would show
-        // every client erased in between and any small count hidden in one of them.
-        Counts workedWith = people(f, "c.became_client_on IS NOT NULL AND EXISTS (SELECT 1 FROM cas_session_note w"
+        // every client erased in between and any small count hidden in one of them. Exactly the clients of
+        // the sessions below (sessions are held with clients only), so the two tables never differ.
+        Counts workedWith = people(f, "EXISTS (SELECT 1 FROM cas_session_note w"
                 + " WHERE w.client_id = c.id AND w.cancelled_at IS NULL AND w.session_date BETWEEN ? AND ?)",
                 start, end);
         Counts takenOn = people(f, "c.became_client_on BETWEEN ? AND ?", start, end);

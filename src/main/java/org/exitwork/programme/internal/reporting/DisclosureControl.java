@@ -115,8 +115,12 @@ public final class DisclosureControl {
         return best;
     }
 
-    private static final Comparator<Count> BY_SIZE = Comparator.comparingLong(Count::people)
-            .thenComparingLong(Count::count);
+    /**
+     * By people only, ties to the first row: tables that stand for the same people (the clients worked
+     * with and those sessions were held with) hide the same rows whatever their second count, or one
+     * would show a row the other hides, and the hidden figure would follow from the totals.
+     */
+    private static final Comparator<Count> BY_SIZE = Comparator.comparingLong(Count::people);
 
     private static Row shown(Measure measure, Count c, Count total) {
         if (measure == Measure.SESSIONS_HELD) {

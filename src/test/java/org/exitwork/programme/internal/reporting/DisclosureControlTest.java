@@ -68,6 +68,21 @@ class DisclosureControlTest {
     }
 
     @Test
+    void tablesOfTheSamePeopleHideTheSameRowsWhateverTheirSessions() {
+        // The clients worked with are the clients sessions were held with: if their two tables hid
+        // different rows of the same size (12 and 12), one table would show what the other hides, and the
+        // 3 would follow from the totals.
+        long[] people = { 12, 12, 3, 0, 0, 0, 0, 0, 0, 0 };
+        FunderReport report = DisclosureControl.protect(10, List.of(areaTable(Measure.CLIENTS_WORKED_WITH, people),
+                sessionTable(people, new long[] { 30, 20, 5, 0, 0, 0, 0, 0, 0, 0 })));
+
+        List<Boolean> workedWith = report.tables().get(0).rows().stream().map(Row::suppressed).toList();
+        List<Boolean> sessions = report.tables().get(1).rows().stream().map(Row::suppressed).toList();
+        assertThat(sessions).isEqualTo(workedWith);
+        assertSafe(report);
+    }
+
+    @Test
     void aTotalBelowTheThresholdHidesItsTablesEverywhereItAppears() {
         FunderReport report = DisclosureControl.protect(10, List.of(
                 totalTable(Measure.CLIENTS_ENDED, 9),
