@@ -143,12 +143,13 @@ class DisclosureControlTest {
         for (int run = 0; run < 60; run++) {
             int threshold = 5 + random.nextInt(8);
             List<Counts> tables = new ArrayList<>();
+            long[] clients = randomCounts(random);
             for (Measure measure : List.of(Measure.CLIENTS_WORKED_WITH, Measure.CLIENTS_TAKEN_ON, Measure.CLIENTS_ENDED)) {
-                long[] people = randomCounts(random);
+                // The clients worked with are those sessions were held with.
+                long[] people = measure == Measure.CLIENTS_WORKED_WITH ? clients : randomCounts(random);
                 tables.add(totalTable(measure, sum(people)));
                 tables.add(areaTable(measure, people));
             }
-            long[] clients = randomCounts(random);
             long[] sessions = new long[clients.length];
             for (int i = 0; i < clients.length; i++) {
                 sessions[i] = clients[i] * (1 + random.nextInt(12));

@@ -24,7 +24,8 @@ import org.exitwork.programme.Measure;
  * An attacker with a released funder report and everything its figures say about each other: each
  * table's rows add up to its total (people, and sessions), a measure's total is the same in each of
  * its tables, a shown percentage is that share of its total (to the rounding a page shows), a client
- * with sessions had at least one, nobody improved who was not rated, nothing is negative. For every
+ * with sessions had at least one, the clients worked with are the clients sessions were held with
+ * (group by group), nobody improved who was not rated, nothing is negative. For every
  * hidden figure it works out, by linear programming, the smallest and largest value consistent with
  * all of that: the tightest bounds totals, differences and percentages can give.
  */
@@ -64,6 +65,8 @@ public final class ReportAttacker {
 
     private List<Bounds> run(FunderReport report) {
         Map<Measure, List<Integer>> totals = new HashMap<>();
+        // The clients worked with are the clients sessions were held with: the same figure in two tables.
+        Map<String, List<Integer>> samePeople = new HashMap<>();
         List<int[]> percentLinks = new ArrayList<>();
         List<Double> percents = new ArrayList<>();
         for (int t = 0; t < report.tables().size(); t++) {
@@ -78,6 +81,9 @@ public final class ReportAttacker {
                 String where = table.measure() + "/" + table.breakdown() + "/" + row.category();
                 int p = variable(where + "/people", row.suppressed(), row.people() == null ? null : row.people().doubleValue());
                 people.add(p);
+                if (table.measure() == Measure.CLIENTS_WORKED_WITH || sessions) {
+                    samePeople.computeIfAbsent(table.breakdown() + "/" + row.category(), k -> new ArrayList<>()).add(p);
+                }
                 if (sessions || outcome) {
                     int c = variable(where + "/count", row.suppressed(), row.count() == null ? null : row.count().doubleValue());
                     counts.add(c);
@@ -103,6 +109,11 @@ public final class ReportAttacker {
             for (int i = 0; i < shownPercent.size(); i++) {
                 percentLinks.add(new int[] { shownPercent.get(i), people.get(total) });
                 percents.add(shownPercentValue.get(i));
+            }
+        }
+        for (List<Integer> same : samePeople.values()) {
+            for (int i = 1; i < same.size(); i++) {
+                relation(new int[] { same.get(0), same.get(i) }, new double[] { 1, -1 }, false, 0);
             }
         }
         for (List<Integer> same : totals.values()) {
