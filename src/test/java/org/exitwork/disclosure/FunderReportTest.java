@@ -411,6 +411,31 @@ class FunderReportTest {
     }
 
     @Test
+    void deactivatingTheFunderClosesItsLinksAtOnce() throws Exception {
+        // A link sent to the wrong address, or a funder the organisation no longer works with: the
+        // manager deactivates the partner, and the link opens nothing more, like any unknown one.
+        clientsIn(PhenomenonArea.RIGHT_WING, 10);
+        UUID agreement = makeAgreement(funder, 3, quarter);
+        endQuarter();
+        MvcResult result = mvc.perform(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement, quarter)
+                .with(as(manager)).with(csrf())).andReturn();
+        String link = (String) result.getFlashMap().get("link");
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        assertThat(mvc.perform(get("/funded/{t}", token)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        assertThat(send(post("/network/partners/{id}/active", funder).param("active", "false"), manager).getStatus())
+                .isEqualTo(302);
+        MockHttpServletResponse closed = mvc.perform(get("/funded/{t}", token)).andReturn().getResponse();
+        assertThat(closed.getStatus()).isEqualTo(404);
+        MockHttpServletResponse unknown = mvc.perform(get("/funded/{t}", token.substring(1) + "A")).andReturn()
+                .getResponse();
+        assertThat(body(closed).replace(token, "T")).isEqualTo(body(unknown).replace(token.substring(1) + "A", "T"));
+        assertThat(mvc.perform(get("/funded/{t}/report.csv", token)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/funded/{t}/report.pdf", token)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(recent("FUNDER_REPORT_FETCHED")).hasSize(1);
+    }
+
+    @Test
     void endingsAreOneCountWhateverTheirReasonSoTheClientsChoiceLeavesNoMark() throws Exception {
         List<RegisteredClient> clients = clientsIn(PhenomenonArea.RIGHT_WING, 12);
         LocalDate today = LocalDate.now(clock);

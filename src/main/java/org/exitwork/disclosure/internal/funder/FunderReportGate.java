@@ -16,8 +16,10 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.funder.FunderReportDecision.Released;
+import org.exitwork.disclosure.internal.gate.OutboundGate;
 import org.exitwork.disclosure.internal.gate.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.exitwork.network.Partner;
@@ -173,15 +175,20 @@ class FunderReportGate {
     }
 
     /**
-     * The report a funder's link opens while valid; audited as fetched by the link. Anything else (an
-     * unknown, malformed or expired token) is empty, and the caller answers as for any closed link.
+     * The report a funder's link opens while valid and while the gate still lets the funder receive it
+     * (deactivating the partner closes its links at once); audited as fetched by the link. Anything else
+     * (an unknown, malformed or expired token, a funder no longer allowed) is empty, and the caller
+     * answers as for any closed link.
      */
     @Transactional
     public Optional<FunderReportPayload> fetch(String token, String format) {
         if (!LinkToken.wellFormed(token)) {
             return Optional.empty();
         }
-        return rows.byToken(LinkToken.sha256(token), clock.instant()).map(found -> {
+        return rows.byToken(LinkToken.sha256(token), clock.instant())
+                .filter(found -> partners.find(found.organisationId(), found.funderId())
+                        .filter(funder -> OutboundGate.toPartner(Channel.FUNDER_REPORT, funder).isEmpty()).isPresent())
+                .map(found -> {
             audit.record(new AuditEvent(found.organisationId(), null, "funder link", FunderReportActions.FETCHED, null,
                     AuditDetail.of("funder-report.download", found.id(), format)));
             return FunderReportPayload.parse(found.content());

@@ -76,13 +76,14 @@ class FunderReportRepository {
     }
 
     /** The report a link's token opens while the link is valid: its organisation, id and content. */
-    record ByLink(UUID organisationId, UUID id, String content) {
+    record ByLink(UUID organisationId, UUID id, UUID funderId, String content) {
     }
 
     Optional<ByLink> byToken(byte[] tokenHash, Instant now) {
-        return jdbc.sql("SELECT org_id, id, content FROM dis_funder_report WHERE token_hash = ? AND link_expires_at > ?")
+        return jdbc.sql("SELECT org_id, id, funder_id, content FROM dis_funder_report WHERE token_hash = ? AND link_expires_at > ?")
                 .params(tokenHash, Timestamp.from(now))
-                .query((rs, n) -> new ByLink(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+                .query((rs, n) -> new ByLink(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getString(4)))
                 .optional();
     }
 
