@@ -181,7 +181,7 @@ final class BulkCaseLoader {
                 identity.seal("date_of_birth", LocalDate.of(1980 + random.nextInt(25), 1 + random.nextInt(12),
                         1 + random.nextInt(28)).toString()),
                 identity.seal("contact", "0170 " + (1000000 + random.nextInt(8999999))),
-                identity.seal("aliases", random.nextInt(4) == 0 ? "alias " + n : null));
+                identity.seal("aliases", "alias " + n));
         rows.add(CONSENT, id, Date.valueOf(consentOn), InformedHow.TALK_AND_TEXT_HANDED_OVER.name(), textId, "en",
                 practitioner, at(consentOn, 15));
 
