@@ -17,9 +17,11 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.exitwork.accounts.AccountAdministration;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.bench.BenchApplication;
+import org.exitwork.bench.BenchBrowser;
 import org.exitwork.bench.BenchDatabase;
 import org.exitwork.cases.CaseFigures;
 import org.exitwork.cases.CaseWorkForBenchmarks;
@@ -92,6 +94,7 @@ public class ProgrammeFiguresBenchmarks {
     private ProgrammeForBenchmarks programme;
     private CaseFigures.Scope scope;
     private LocalDate today;
+    private BenchBrowser browser;
 
     @Setup(Level.Trial)
     public void fill() throws IOException {
@@ -100,7 +103,11 @@ public class ProgrammeFiguresBenchmarks {
         Path world = dataDir.resolve(WORLD);
         boolean loaded = Files.exists(world);
         db = BenchDatabase.named(database, schema(run, clients));
-        application = BenchApplication.startKept(dataDir, WebApplicationType.NONE, db.settings());
+        String[] settings = new String[db.settings().length + 2];
+        settings[0] = "--server.address=127.0.0.1";
+        settings[1] = "--server.port=0";
+        System.arraycopy(db.settings(), 0, settings, 2, db.settings().length);
+        application = BenchApplication.startKept(dataDir, WebApplicationType.SERVLET, settings);
         figures = application.context().getBean(CaseFigures.class);
         programme = application.context().getBean(ProgrammeForBenchmarks.class);
         today = LocalDate.now(application.context().getBean(Clock.class));
@@ -137,6 +144,12 @@ public class ProgrammeFiguresBenchmarks {
                 p.store(out, "the bench organisation of this run");
             }
         }
+        // A manager of the organisation made for this fork signs in on the page as a person does.
+        AccountAdministration.NewAccount reader = application.context().getBean(AccountAdministration.class)
+                .createStaff(staff.manager().organisationId(), "bench-page-" + UUID.randomUUID().toString().substring(0, 8),
+                        "Page reader", Role.MANAGER, false);
+        browser = new BenchBrowser(BenchBrowser.base(application))
+                .signInFirstTime(reader.member().username(), reader.temporaryPassword());
         YearMonth now = YearMonth.from(today);
         scope = CaseFigures.Scope.programme(staff.manager().organisationId(), programmeId, now.minusMonths(11), now);
     }
@@ -158,6 +171,16 @@ public class ProgrammeFiguresBenchmarks {
     @Benchmark
     public Object dashboard() {
         return programme.openDashboard(staff.manager(), programmeId);
+    }
+
+    /** The page itself: {@code GET /programmes/{id}/dashboard} over HTTP, signed in, the whole HTML. */
+    @Benchmark
+    public int dashboardPage() {
+        String page = BenchBrowser.expect(browser.get("/programmes/" + programmeId + "/dashboard"), 200).body();
+        if (!page.contains("<svg")) {
+            throw new IllegalStateException("no chart on the dashboard");
+        }
+        return page.length();
     }
 
     // The funder report (issue 16) goes here, as one more method, e.g.
@@ -215,9 +238,13 @@ public class ProgrammeFiguresBenchmarks {
         for (String operation : operations) {
             Statistics small = statistics(results, operation, "1000");
             Statistics large = statistics(results, operation, "10000");
-            System.out.printf("%-14s %14.1f ± %7.1f %14.1f ± %7.1f %7.1fx%n", operation, small.getMean(),
-                    error(small), large.getMean(), error(large), large.getMean() / small.getMean());
+            System.out.printf("%-14s %24s %24s %8s%n", operation, cell(small), cell(large),
+                    small == null || large == null ? "" : String.format("%.1fx", large.getMean() / small.getMean()));
         }
+    }
+
+    private static String cell(Statistics s) {
+        return s == null ? "-" : String.format("%.1f ± %.1f", s.getMean(), s.getN() > 1 ? s.getMeanErrorAt(0.999) : Double.NaN);
     }
 
     private static Path dataDir(String run, int clients) {
@@ -242,11 +269,6 @@ public class ProgrammeFiguresBenchmarks {
     private static Statistics statistics(Collection<RunResult> results, String operation, String clients) {
         return results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + operation)
                         && clients.equals(r.getParams().getParam("clients")))
-                .findFirst().map(r -> r.getPrimaryResult().getStatistics())
-                .orElseThrow(() -> new IllegalStateException("no result for " + operation + " at " + clients));
-    }
-
-    private static double error(Statistics s) {
-        return s.getN() > 1 ? s.getMeanErrorAt(0.999) : Double.NaN;
+                .findFirst().map(r -> r.getPrimaryResult().getStatistics()).orElse(null);
     }
 }
