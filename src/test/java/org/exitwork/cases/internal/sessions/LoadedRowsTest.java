@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseFigures;
@@ -26,13 +29,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The benchmarks' bulk loaders ({@code CaseWorkForBenchmarks.load}, {@code ProgrammeForBenchmarks.loadRatings})
  * write the rows the services write, with every text sealed with the client's key; and the programme's
- * figures open none of them: they answer the same with every client's key shredded.
+ * figures open none of them: they answer the same with every client's key shredded, and their code
+ * depends on nothing of the keys module.
  */
 @DatabaseTest
 @TestPropertySource(properties = CaseWorkForBenchmarks.ENABLED + "=true")
@@ -197,6 +202,14 @@ class LoadedRowsTest {
         assertThatThrownBy(() -> keys.cipherFor(loaded.clientIds().get(0))).isInstanceOf(UnreadableException.class);
         assertThat(figures.figures(scope, today)).isEqualTo(before);
         assertThat(programmes.openDashboard(manager, programme).toString()).isEqualTo(dashboardBefore);
+    }
+
+    @Test
+    void theFiguresCodeReachesNoKeyAndNoCipher() {
+        JavaClasses figuresCode = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.exitwork.cases.internal.figures", "org.exitwork.programme.internal.dashboard");
+        assertThat(figuresCode).isNotEmpty();
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.exitwork.keys..").check(figuresCode);
     }
 
     private List<Map<String, Object>> rows(String tableWhere, UUID client) {
