@@ -32,6 +32,13 @@ public interface ProgrammeForBenchmarks {
     long loadRatings(StaffPrincipal recordedBy, UUID programmeId, List<UUID> clientIds, int ratingsPerOutcome,
             LocalDate today, long seed);
 
+    /**
+     * A reporting agreement with the funder over every measure of the catalogue, as totals and by
+     * phenomenon area, in periods of twelve months from {@code firstPeriodStart}, agreed that day, made by the
+     * manager through {@code ReportingAgreements.make} as at {@code /programmes/{id}/agreements}.
+     */
+    UUID agree(StaffPrincipal manager, UUID programmeId, UUID funderId, LocalDate firstPeriodStart);
+
     /** What {@code GET /programmes/{id}/dashboard} asks for (every chart, audited), in English. */
     Object openDashboard(StaffPrincipal manager, UUID programmeId);
 }

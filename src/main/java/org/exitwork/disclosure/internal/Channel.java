@@ -15,5 +15,7 @@ public enum Channel {
     /** Danger in default: an alert to a named contact of a security partner (R8). The one way to security. */
     DANGER_ALERT,
     /** To the client: their own report, their export, their work agreement (R19). */
-    TO_CLIENT
+    TO_CLIENT,
+    /** Aggregate figures to a funder under a reporting agreement (R17); never about one client. */
+    FUNDER_REPORT
 }

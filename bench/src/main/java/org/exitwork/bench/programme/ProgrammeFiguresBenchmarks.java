@@ -25,6 +25,11 @@ import org.exitwork.bench.BenchBrowser;
 import org.exitwork.bench.BenchDatabase;
 import org.exitwork.cases.CaseFigures;
 import org.exitwork.cases.CaseWorkForBenchmarks;
+import org.exitwork.network.PartnerKind;
+import org.exitwork.network.PartnersForBenchmarks;
+import org.exitwork.programme.FunderReport;
+import org.exitwork.programme.FunderReports;
+import org.exitwork.programme.Measure;
 import org.exitwork.programme.ProgrammeForBenchmarks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -95,6 +100,9 @@ public class ProgrammeFiguresBenchmarks {
     private CaseFigures.Scope scope;
     private LocalDate today;
     private BenchBrowser browser;
+    private FunderReports reports;
+    private FunderReports.Agreement agreement;
+    private FunderReports.Period period;
 
     @Setup(Level.Trial)
     public void fill() throws IOException {
@@ -144,6 +152,22 @@ public class ProgrammeFiguresBenchmarks {
                 p.store(out, "the bench organisation of this run");
             }
         }
+        // The funder and the agreement of the report: made once, by the first fork of the size.
+        if (p.getProperty("agreement") == null) {
+            UUID funder = application.context().getBean(PartnersForBenchmarks.class).register(staff.manager(),
+                    "Bench Foundation", PartnerKind.FUNDER);
+            p.setProperty("agreement", programme.agree(staff.manager(), programmeId, funder,
+                    YearMonth.from(today).minusMonths(12).atDay(1)).toString());
+            try (Writer out = Files.newBufferedWriter(world)) {
+                p.store(out, "the bench organisation of this run");
+            }
+        }
+        reports = application.context().getBean(FunderReports.class);
+        agreement = reports.agreement(staff.manager().organisationId(), UUID.fromString(p.getProperty("agreement")))
+                .orElseThrow();
+        List<FunderReports.Period> periods = agreement.endedPeriods(today);
+        period = periods.get(periods.size() - 1);
+
         // A manager of the organisation made for this fork signs in on the page as a person does.
         AccountAdministration.NewAccount reader = application.context().getBean(AccountAdministration.class)
                 .createStaff(staff.manager().organisationId(), "bench-page-" + UUID.randomUUID().toString().substring(0, 8),
@@ -183,9 +207,22 @@ public class ProgrammeFiguresBenchmarks {
         return page.length();
     }
 
-    // The funder report (issue 16) goes here, as one more method, e.g.
-    //     @Benchmark public Object funderReport() { return figures.<the period's method>(...); }
-    // main() then prints it beside the others at both sizes with its ratio.
+    /**
+     * A full funder report: {@code FunderReports.figures} for the agreement's last ended period of twelve
+     * months, every measure of the catalogue as totals and by phenomenon area, counted and put through
+     * disclosure control (as the report's page, PDF and CSV ask for it before the gate hands it out).
+     */
+    @Benchmark
+    public FunderReport funderReport() {
+        FunderReport report = reports.figures(agreement, period);
+        if (report.tables().size() != 2 * Measure.values().length - 1) {
+            throw new IllegalStateException("the report has " + report.tables().size() + " tables");
+        }
+        return report;
+    }
+
+    // A further operation is one more @Benchmark method here; main() prints it beside the others at both
+    // sizes with its ratio.
 
     @TearDown(Level.Trial)
     public void close() {

@@ -44,6 +44,7 @@ public final class OutboundGate {
             case CONFERENCE_MINUTES -> OutboundPolicy.Channel.CASE_CONFERENCE;
             case DANGER_ALERT -> OutboundPolicy.Channel.DANGER_ALERT;
             case TO_CLIENT -> OutboundPolicy.Channel.TO_CLIENT;
+            case FUNDER_REPORT -> OutboundPolicy.Channel.FUNDER_REPORT;
         };
     }
 }

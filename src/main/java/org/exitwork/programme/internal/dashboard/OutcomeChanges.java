@@ -12,9 +12,9 @@ import org.springframework.stereotype.Repository;
  * plain scores; no comment is opened.
  */
 @Repository
-class OutcomeChanges {
+public class OutcomeChanges {
 
-    record Change(UUID outcomeId, String outcome, int scaleMax, long clients, Double meanFirst, Double meanLatest,
+    public record Change(UUID outcomeId, String outcome, int scaleMax, long clients, Double meanFirst, Double meanLatest,
             long better, long worse) {
     }
 
@@ -25,6 +25,12 @@ class OutcomeChanges {
     }
 
     List<Change> of(UUID org, UUID programmeId) {
+        return of(org, programmeId, java.time.LocalDate.of(9999, 12, 31));
+    }
+
+    /** As rated up to and including {@code until}: what a report for a period ending then counts. */
+    public List<Change> of(UUID org, UUID programmeId, java.time.LocalDate until) {
+        java.sql.Date last = java.sql.Date.valueOf(until);
         // Only the ratings of this programme's outcomes, read in the order of prg_outcome_rating_scores
         // (an index-only scan): each client's first and latest score per outcome by their position among
         // that client's ratings of the outcome (one rating a day, so first and latest are single rows).
@@ -42,13 +48,14 @@ class OutcomeChanges {
                                         ROW_NUMBER() OVER (PARTITION BY outcome_id, client_id ORDER BY rated_on) AS nth,
                                         COUNT(*) OVER (PARTITION BY outcome_id, client_id) AS ratings
                                  FROM prg_outcome_rating
-                                 WHERE org_id = ? AND outcome_id IN (SELECT id FROM prg_outcome WHERE programme_id = ?)) r
+                                 WHERE org_id = ? AND rated_on <= ?
+                                   AND outcome_id IN (SELECT id FROM prg_outcome WHERE programme_id = ?)) r
                            WHERE r.ratings > 1
                            GROUP BY r.outcome_id, r.client_id) x ON x.outcome_id = o.id
                 WHERE p.org_id = ? AND o.programme_id = ?
                 GROUP BY o.id, o.name, o.scale_max, o.position
                 ORDER BY o.position""")
-                .params(org, programmeId, org, programmeId)
+                .params(org, last, programmeId, org, programmeId)
                 .query((rs, n) -> {
                     double first = rs.getDouble(5);
                     Double meanFirst = rs.wasNull() ? null : first;

@@ -18,17 +18,20 @@ import org.exitwork.cases.Pathway;
 import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
+import org.exitwork.programme.Breakdown;
+import org.exitwork.programme.Measure;
 import org.exitwork.programme.ProgrammeForBenchmarks;
 import org.exitwork.programme.internal.design.Design;
 import org.exitwork.programme.internal.design.Direction;
 import org.exitwork.programme.internal.design.Frequency;
 import org.exitwork.programme.internal.design.Programmes;
+import org.exitwork.programme.internal.reporting.ReportingAgreements;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** {@link ProgrammeForBenchmarks}: the real design service and dashboard, and a bulk writer of ratings. */
+/** {@link ProgrammeForBenchmarks}: the real design, agreement and dashboard services, and a bulk writer of ratings. */
 @Component
 @ConditionalOnProperty(name = "exitwork.bench.enabled", havingValue = "true")
 class MeasuredProgramme implements ProgrammeForBenchmarks {
@@ -42,9 +45,11 @@ class MeasuredProgramme implements ProgrammeForBenchmarks {
     private final ClientKeys keys;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final ReportingAgreements agreements;
 
     MeasuredProgramme(Programmes programmes, Dashboard dashboard, ClientKeys keys, JdbcTemplate jdbc,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, ReportingAgreements agreements) {
+        this.agreements = agreements;
         this.programmes = programmes;
         this.dashboard = dashboard;
         this.keys = keys;
@@ -98,6 +103,12 @@ class MeasuredProgramme implements ProgrammeForBenchmarks {
             written += rows.size();
         }
         return written;
+    }
+
+    @Override
+    public UUID agree(StaffPrincipal manager, UUID programmeId, UUID funderId, LocalDate firstPeriodStart) {
+        return agreements.make(manager, programmeId, new ReportingAgreements.Terms(funderId, List.of(Measure.values()),
+                List.of(Breakdown.values()), 12, firstPeriodStart, "en", firstPeriodStart, "Bench grant"));
     }
 
     @Override
