@@ -30,6 +30,7 @@ import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.DisclosureSettings;
+import org.exitwork.disclosure.internal.LinkTokens;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
@@ -155,8 +156,8 @@ class Shares {
             throw new IllegalArgumentException("incomplete share");
         }
         Set<DataKind> kinds = EnumSet.copyOf(request.texts().keySet());
-        if (kinds.contains(DataKind.CASE_CONFERENCE)) {
-            throw new IllegalArgumentException("case conferences are not a kind of data to share");
+        if (!kinds.stream().allMatch(DataKind::isData)) {
+            throw new IllegalArgumentException("case conferences and service requests are not kinds of data to share");
         }
         List<String> codes = kinds.stream().map(Enum::name).toList();
         Optional<Partner> partner = partners.find(who.organisationId(), request.partnerId());
@@ -176,12 +177,12 @@ class Shares {
                 ref.pseudonym(), partner.get().name(), consent.purpose());
         UUID disclosureId = log.granted(who, ref, new DisclosureLog.Outgoing(Channel.SHARE, recipient, codes,
                 DisclosureLog.Ground.consent(consent.id()), consent.purpose(), content));
-        String token = ShareLink.newToken();
+        String token = LinkTokens.newToken();
         Instant now = clock.instant();
         ShareRepository.Stored share = new ShareRepository.Stored(UUID.randomUUID(), who.organisationId(), ref.id(),
                 disclosureId, request.partnerId(), consent.id(), kinds, request.form(),
                 request.language().getLanguage(), who.id(), now, now.plus(linkValidity), null);
-        repository.insert(share, ShareLink.sha256(token));
+        repository.insert(share, LinkTokens.sha256(token));
         return new Granted(share.id(), token, share.expiresAt());
     }
 
@@ -212,10 +213,10 @@ class Shares {
      */
     @Transactional
     public Optional<Document> fetch(String token) {
-        if (!ShareLink.wellFormed(token)) {
+        if (!LinkTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        Optional<ShareRepository.Stored> found = repository.byTokenHash(ShareLink.sha256(token));
+        Optional<ShareRepository.Stored> found = repository.byTokenHash(LinkTokens.sha256(token));
         if (found.isEmpty()) {
             return Optional.empty();
         }

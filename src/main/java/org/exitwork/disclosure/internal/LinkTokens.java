@@ -1,4 +1,4 @@
-package org.exitwork.disclosure.internal.share;
+package org.exitwork.disclosure.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,29 +7,29 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The partner's link to a share (R9): 32 random bytes, URL-safe Base64 without padding (43
- * characters); only its SHA-256 is stored, so the database alone opens no share.
+ * A partner's one-time link (a share, R9; a service request, R11): 32 random bytes, URL-safe Base64
+ * without padding (43 characters); only its SHA-256 is stored, so the database alone opens nothing.
  */
-final class ShareLink {
+public final class LinkTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LENGTH = 43;
 
-    private ShareLink() {
+    private LinkTokens() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] token = new byte[32];
         RANDOM.nextBytes(token);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
     /** A token of the shape we hand out; anything else is not looked up at all. */
-    static boolean wellFormed(String token) {
-        return token != null && token.length() == LENGTH && token.chars().allMatch(ShareLink::base64url);
+    public static boolean wellFormed(String token) {
+        return token != null && token.length() == LENGTH && token.chars().allMatch(LinkTokens::base64url);
     }
 
-    static byte[] sha256(String token) {
+    public static byte[] sha256(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException e) {
