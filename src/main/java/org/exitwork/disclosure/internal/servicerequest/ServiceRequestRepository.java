@@ -163,6 +163,13 @@ class ServiceRequestRepository {
                 .update() == 1;
     }
 
+    /** The organisation's requests that a partner ever accepted. */
+    Set<UUID> everAccepted(UUID organisationId) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT e.request_id FROM " + EVENTS + " e JOIN dis_service_request r "
+                + "ON r.id = e.request_id WHERE r.org_id = ? AND e.status = ? AND e.by_partner = TRUE")
+                .params(organisationId, TaskStatus.ACCEPTED.name()).query(UUID.class).list());
+    }
+
     @EventListener
     void on(ClientErased erased) {
         jdbc.sql("DELETE FROM " + EVENTS + " WHERE client_id = ?").param(erased.clientId()).update();
