@@ -1022,6 +1022,8 @@ class AuthorizationMatrixTest {
                     .answers(redirect("/cases/{id}/service-requests")),
             mvc("GET /cases/{id}/service-requests/{requestId}/document", TANDEM)
                     .vars(w -> ids(w.client.id(), w.serviceRequest)).answers(ok()),
+            mvc("GET /cases/{id}/service-requests/{requestId}/fhir", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.serviceRequest)).answers(ok()),
             // The quality of the network: the organisation's figures per partner, for its managers only.
             mvc("GET /service-requests/quality", MANAGERS).answers(ok()),
             mvc("GET /service-request/{token}", EVERYONE).vars(w -> new Object[] {w.serviceRequestToken})

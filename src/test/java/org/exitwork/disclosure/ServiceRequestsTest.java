@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,6 +32,11 @@ import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -304,6 +311,56 @@ class ServiceRequestsTest {
         assertThat(status()).isEqualTo("REJECTED");
         assertThat(web.page("/cases/" + client.id() + "/service-requests", a)).contains("reason: No capacity until May");
         assertThat(DatabaseScan.find(dataSource, List.of("No capacity until May"))).isEmpty();
+    }
+
+    @Test
+    void theFhirExportIsPseudonymousValidAndGoesThroughTheGate() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        UUID id = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ?").param(client.id())
+                .query(UUID.class).single();
+        assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).isEqualTo(302);
+
+        MockHttpServletResponse export = web.perform(get("/cases/{id}/service-requests/{r}/fhir", client.id(), id), a);
+        assertThat(export.getStatus()).isEqualTo(200);
+        assertThat(export.getContentType()).isEqualTo("application/fhir+json");
+        String json = export.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("Srname" + m);
+        Bundle bundle = FhirContext.forR4().newJsonParser()
+                .setParserErrorHandler(new StrictErrorHandler())
+                .parseResource(Bundle.class, json);
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType())
+                .containsExactly("Patient", "Consent", "ServiceRequest", "Task");
+        Patient patient = (Patient) bundle.getEntry().get(0).getResource();
+        assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo(client.pseudonym());
+        assertThat(patient.getName()).isEmpty();
+        assertThat(patient.hasBirthDate()).isFalse();
+        assertThat(patient.getTelecom()).isEmpty();
+        Consent fhirConsent = (Consent) bundle.getEntry().get(1).getResource();
+        assertThat(fhirConsent.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
+        assertThat(fhirConsent.getProvision().getClass_()).extracting(c -> c.getCode()).containsExactly("CURRENT_NEEDS");
+        assertThat(fhirConsent.getProvision().getActorFirstRep().getReference().getDisplay()).isEqualTo(
+                jdbc.sql("SELECT name FROM net_partner WHERE id = ?").param(housing).query(String.class).single());
+        ServiceRequest serviceRequest =
+                (ServiceRequest) bundle.getEntry().get(2).getResource();
+        assertThat(serviceRequest.getCode().getCodingFirstRep().getCode()).isEqualTo("HOUSING");
+        assertThat(serviceRequest.getSubject().getReference()).isEqualTo("Patient/patient");
+        assertThat(serviceRequest.getNote()).extracting(n -> n.getText()).contains("Current needs: Flat " + m, NOTICE_EN);
+        Task task = (Task) bundle.getEntry().get(3).getResource();
+        assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.ACCEPTED);
+        assertThat(task.getBasedOnFirstRep().getReference()).isEqualTo("ServiceRequest/request");
+        assertThat(rows("dis_disclosure")).as("the export is a disclosure of its own").isEqualTo(2);
+        assertThat(audited("SERVICE_REQUESTS_EXPORTED")).isEqualTo(1);
+
+        // Only the tandem; and not once the consent is revoked (refused, audited, nothing recorded).
+        assertThat(web.status(get("/cases/{id}/service-requests/{r}/fhir", client.id(), id), colleague)).isEqualTo(403);
+        assertThat(web.status(post("/cases/{id}/consents/{c}/revoke", client.id(), consent)
+                .param("revokedOn", today().toString()), a)).isEqualTo(302);
+        long refusals = audited("DISCLOSURE_REFUSED");
+        assertThat(web.status(get("/cases/{id}/service-requests/{r}/fhir", client.id(), id), a)).isEqualTo(409);
+        assertThat(audited("DISCLOSURE_REFUSED")).isEqualTo(refusals + 1);
+        assertThat(rows("dis_disclosure")).isEqualTo(2);
     }
 
     // ---------------------------------------------------------------------------------------------

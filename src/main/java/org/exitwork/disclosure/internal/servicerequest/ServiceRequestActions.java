@@ -11,6 +11,7 @@ final class ServiceRequestActions {
     static final String SERVICE_REQUEST_ANSWERED = "SERVICE_REQUEST_ANSWERED";
     static final String SERVICE_REQUEST_OVERDUE = "SERVICE_REQUEST_OVERDUE";
     static final String SERVICE_REQUEST_FOLLOW_UP_SET = "SERVICE_REQUEST_FOLLOW_UP_SET";
+    static final String SERVICE_REQUESTS_EXPORTED = "SERVICE_REQUESTS_EXPORTED";
     static final String NETWORK_QUALITY_READ = "NETWORK_QUALITY_READ";
 
     private ServiceRequestActions() {

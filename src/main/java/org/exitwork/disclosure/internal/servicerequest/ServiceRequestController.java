@@ -167,6 +167,17 @@ class ServiceRequestController {
         return attachment(requests.download(who, id, requestId));
     }
 
+    @GetMapping("/cases/{id}/service-requests/{requestId}/fhir")
+    ResponseEntity<byte[]> fhir(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @PathVariable UUID requestId) {
+        try {
+            return attachment(requests.exportFhir(who, id, requestId));
+        } catch (Refused refused) {
+            // The refusal is audited; the consent or the partner no longer allows it.
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+    }
+
     static ResponseEntity<byte[]> attachment(ServiceRequests.Document document) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -129,10 +129,13 @@ class ServiceRequests {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration linkValidity;
+    private final FhirExport fhir;
 
     ServiceRequests(ServiceRequestRepository repository, RequestDocuments documents, CaseDirectory cases,
             PartnerDirectory partners, PartnerServices services, ConsentsToShare consents, IdentityMentions mentions,
-            DisclosureLog log, StaffDirectory staff, AuditLog audit, Clock clock, DisclosureSettings settings) {
+            DisclosureLog log, StaffDirectory staff, AuditLog audit, Clock clock, DisclosureSettings settings,
+            FhirExport fhir) {
+        this.fhir = fhir;
         this.repository = repository;
         this.documents = documents;
         this.cases = cases;
@@ -253,6 +256,41 @@ class ServiceRequests {
         record(who, ServiceRequestActions.SERVICE_REQUEST_DOCUMENT_DOWNLOADED, ref,
                 AuditDetail.of("servicerequest.id", requestId));
         return new Document(RequestDocuments.filename(request), "application/pdf", pdf);
+    }
+
+    /**
+     * The request for the partner's system as HL7 FHIR R4 (a {@code Bundle} of a pseudonymous {@code Patient},
+     * the {@code Consent}, the {@code ServiceRequest} and its {@code Task}), through the gate: only while the
+     * policy lets the partner receive a service request and the consent still covers it; recorded as a
+     * disclosure with the exact JSON, audited. Throws {@link Refused} (audited) otherwise.
+     */
+    @Transactional
+    public Document exportFhir(StaffPrincipal who, UUID clientId, UUID requestId) {
+        CaseReference ref = cases.requireTandem(who, clientId, "export a service request");
+        ServiceRequestRepository.Stored request = stored(ref, requestId);
+        List<String> codes = request.kinds().stream().map(Enum::name).toList();
+        Optional<Partner> partner = partners.find(who.organisationId(), request.partnerId());
+        Recipient recipient = new Recipient(request.partnerId(), partner.map(Partner::name).orElse("unknown"));
+        LocalDate today = LocalDate.now(clock);
+        Optional<ValidConsent> consent = consents.validOn(who.organisationId(), ref.id(), today).stream()
+                .filter(c -> c.id().equals(request.consentId())).findFirst();
+        Optional<Refusal> refusal = partner.isEmpty() ? Optional.of(RequestDecision.Reason.UNKNOWN_PARTNER.refusal())
+                : org.exitwork.disclosure.internal.gate.OutboundGate.toPartner(Channel.SERVICE_REQUEST, partner.get())
+                        .map(p -> Refusal.byPolicy(p, RequestDecision.POLICY))
+                        .or(() -> consent.isPresent() && consents.covers(who.organisationId(), ref.id(),
+                                request.partnerId(), request.consentId(), RequestDecision.needed(request.kinds()), today)
+                                        ? Optional.empty() : Optional.of(RequestDecision.Reason.NO_CONSENT.refusal()));
+        if (refusal.isPresent()) {
+            log.refused(who, ref, Channel.SERVICE_REQUEST, recipient, codes,
+                    DisclosureLog.Ground.consent(request.consentId()), refusal.get());
+            throw new Refused(refusal.get());
+        }
+        String json = fhir.bundle(documents.recorded(request), request, consent.get(), clock.getZone());
+        log.granted(who, ref, new DisclosureLog.Outgoing(Channel.SERVICE_REQUEST, recipient, codes,
+                DisclosureLog.Ground.consent(request.consentId()), consent.get().purpose(), json));
+        record(who, ServiceRequestActions.SERVICE_REQUESTS_EXPORTED, ref, AuditDetail.of("servicerequest.exported", 1, 1));
+        return new Document(RequestDocuments.filename(request).replace(".pdf", ".fhir.json"), FhirExport.MEDIA_TYPE,
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The tandem notes when to follow a request up (the aftercare plan lists them); null clears it. */
