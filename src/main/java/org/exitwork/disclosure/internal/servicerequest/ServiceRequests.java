@@ -74,7 +74,8 @@ class ServiceRequests {
 
     record Row(UUID id, Instant requestedAt, String partner, Need need, List<DataKind> kinds, String requestedBy,
             TaskStatus status, int version, Instant statusAt, LocalDate answerBy, boolean overdue, long ageDays,
-            LinkState link, LocalDate followUpOn, List<Step> history) {
+            LinkState link, LocalDate followUpOn, List<Step> history, Instant tandemRemindedAt,
+            Instant managersRemindedAt) {
 
         public boolean open() {
             return !status.terminal();
@@ -417,7 +418,7 @@ class ServiceRequests {
                 r.need(), List.copyOf(r.kinds()), names.get(r.requestedBy()), r.status(), r.rowVersion(), r.statusAt(),
                 LocalDate.ofInstant(r.answerDueAt(), zone()), r.status().unanswered() && !now.isBefore(r.answerDueAt()),
                 Duration.between(r.requestedAt(), now).toDays(), linkState(r, today), r.followUpOn(),
-                steps(events.get(r.id()), names))).toList();
+                steps(events.get(r.id()), names), r.tandemRemindedAt(), r.managerRemindedAt())).toList();
     }
 
     private List<Step> history(ServiceRequestRepository.Stored request, Map<UUID, String> names) {
