@@ -162,9 +162,11 @@ class ServiceRequestBrowserTest {
             String link = send("HOUSING", "Needs a flat with two rooms by March.");
 
             // The partner's staff member, in a browser of their own.
-            try (BrowserContext partner = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+            try (BrowserContext partner = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                    .setViewportSize(360, 740))) {
                 Page answer = partner.newPage();
                 answer.navigate(link);
+                assertFitsAPhone(answer, "the partner's page");
                 assertThat(answer.getByTestId("pseudonym")).hasText(client.pseudonym());
                 assertThat(answer.getByTestId("request")).containsText("Needs a flat with two rooms by March.");
                 assertThat(answer.locator("body")).not().containsText("Requestmarker");
@@ -186,6 +188,11 @@ class ServiceRequestBrowserTest {
             assertThat(page.getByTestId("reminded")).hasCount(1);
             assertThat(page.locator("[data-testid=service-request][data-status=REQUESTED]"))
                     .containsText("the tandem was reminded on");
+            page.setViewportSize(360, 740);
+            page.reload();
+            assertFitsAPhone(page, "the service requests of a case");
+            page.navigate("/cases/" + client.id() + "/service-requests/new");
+            assertFitsAPhone(page, "the request form");
             screenshot(page, "reminded");
         } catch (RuntimeException | AssertionError failure) {
             screenshot(page, "FAILED");
@@ -204,6 +211,13 @@ class ServiceRequestBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the request")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Request sent");
         return page.getByTestId("service-request-link").textContent().strip();
+    }
+
+    /** At 360 px nothing scrolls sideways (as the phone layout checks every page linked from the menus). */
+    private static void assertFitsAPhone(Page on, String what) {
+        on.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        Object fits = on.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+        org.assertj.core.api.Assertions.assertThat(fits).as(what + " fits a phone").isEqualTo(Boolean.TRUE);
     }
 
     private static void screenshot(Page on, String name) {
