@@ -530,6 +530,19 @@ class ServiceRequestsTest {
     }
 
     @Test
+    void deactivatingThePartnerEndsItsLinks() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        assertThat(web.status(post("/network/partners/{id}/active", housing).param("active", "false"), manager))
+                .isEqualTo(302);
+        MockHttpServletResponse closed = link(token);
+        assertThat(closed.getStatus()).isEqualTo(404);
+        assertThat(closed.getContentAsString()).isEqualTo(closedShareLink().getContentAsString());
+        assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).isEqualTo(404);
+        assertThat(web.page("/cases/" + client.id() + "/service-requests", a)).contains("data-state=\"ENDED\"");
+    }
+
+    @Test
     void erasureDeletesTheRequestsAndEndsTheLinks() throws Exception {
         UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
         String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));

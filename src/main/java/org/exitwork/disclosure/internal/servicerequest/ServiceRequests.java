@@ -391,6 +391,10 @@ class ServiceRequests {
         if (request.linkEndedAt() != null) {
             return LinkState.ENDED;
         }
+        // A partner deactivated since (or one the policy no longer lets receive a request) gets nothing more.
+        if (!partners.find(request.orgId(), request.partnerId()).map(RequestDecision::receivesRequests).orElse(false)) {
+            return LinkState.ENDED;
+        }
         if (!clock.instant().isBefore(request.linkExpiresAt())) {
             return LinkState.EXPIRED;
         }
