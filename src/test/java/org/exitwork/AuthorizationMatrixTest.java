@@ -94,6 +94,7 @@ class AuthorizationMatrixTest {
     static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN);
     static final Set<Who> DPOS = EnumSet.of(Who.DATA_PROTECTION_OFFICER);
     static final Set<Who> MANAGERS = EnumSet.of(Who.MANAGER);
+    static final Set<Who> MANAGERS_AND_DPO = EnumSet.of(Who.MANAGER, Who.DATA_PROTECTION_OFFICER);
     static final Set<Who> STAFF_SAFETY_ROLES = EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER);
     /** The partner API: no staff member, signed in or not; every request without a signature answers 401. */
     static final Set<Who> SIGNED_REQUESTS_ONLY = EnumSet.noneOf(Who.class);
@@ -222,6 +223,11 @@ class AuthorizationMatrixTest {
         UUID programme;
         String programmeName;
         UUID outcome;
+        UUID funder;
+        UUID agreement;
+        UUID agreementToChange;
+        UUID funderReport;
+        String funderToken;
         RegisteredClient programmeClient;
         /** Who the request being made is made by. */
         Who visitor;
@@ -896,6 +902,42 @@ class AuthorizationMatrixTest {
                             .param("entries[0].outcome", w.outcome.toString()).param("entries[0].score", "3"))
                     .answers(redirect("/cases/{id}/outcomes")),
 
+            // --- funder reports ---
+            // Managers agree with funders and release reports; the DPO reads the agreements and what went out;
+            // nobody else sees any of it. The funder's link opens its one report for whoever holds it.
+            mvc("GET /programmes/{id}/agreements", MANAGERS_AND_DPO).vars(w -> ids(w.programme)).answers(ok()),
+            mvc("GET /programmes/{id}/agreements/new", MANAGERS).vars(w -> ids(w.programme)).answers(ok()),
+            mvc("POST /programmes/{id}/agreements", MANAGERS).vars(w -> ids(w.programme))
+                    .form((r, w) -> agreementForm(r, w))
+                    .answers(redirect("/programmes/{id}/agreements/{new}")),
+            mvc("GET /programmes/{id}/agreements/{agreementId}", MANAGERS_AND_DPO)
+                    .vars(w -> ids(w.programme, w.agreement)).answers(ok()),
+            mvc("GET /programmes/{id}/agreements/{agreementId}/edit", MANAGERS)
+                    .vars(w -> ids(w.programme, w.agreement)).answers(ok()),
+            mvc("POST /programmes/{id}/agreements/{agreementId}", MANAGERS)
+                    .vars(w -> ids(w.programme, w.agreementToChange))
+                    .form((r, w) -> agreementForm(r, w).param("version", "1"))
+                    .answers(redirect("/programmes/{id}/agreements/{agreementId}")),
+            mvc("POST /programmes/{id}/threshold", MANAGERS).vars(w -> ids(w.programme))
+                    .form((r, w) -> r.param("threshold", "10"))
+                    .answers(redirect("/programmes/{id}/agreements")),
+            mvc("GET /programmes/{id}/agreements/{agreementId}/reports", MANAGERS_AND_DPO)
+                    .vars(w -> ids(w.programme, w.agreement)).answers(ok()),
+            mvc("GET /programmes/{id}/agreements/{agreementId}/reports/{start}", MANAGERS)
+                    .vars(w -> new Object[] { w.programme, w.agreement, "2021-01-01" }).answers(ok()),
+            mvc("POST /programmes/{id}/agreements/{agreementId}/reports/{start}", MANAGERS)
+                    .vars(w -> new Object[] { w.programme, w.agreement, "2021-01-01" })
+                    .answers(redirect("/funder-reports/{new}")),
+            mvc("GET /funder-reports", MANAGERS_AND_DPO).answers(ok()),
+            mvc("GET /funder-reports/{reportId}", MANAGERS_AND_DPO).vars(w -> ids(w.funderReport)).answers(ok()),
+            mvc("GET /funder-reports/{reportId}/report.pdf", MANAGERS_AND_DPO).vars(w -> ids(w.funderReport))
+                    .answers(ok()),
+            mvc("GET /funder-reports/{reportId}/report.csv", MANAGERS_AND_DPO).vars(w -> ids(w.funderReport))
+                    .answers(ok()),
+            mvc("GET /funded/{token}", EVERYONE).vars(w -> new Object[] { w.funderToken }).answers(ok()),
+            mvc("GET /funded/{token}/report.pdf", EVERYONE).vars(w -> new Object[] { w.funderToken }).answers(ok()),
+            mvc("GET /funded/{token}/report.csv", EVERYONE).vars(w -> new Object[] { w.funderToken }).answers(ok()),
+
             // --- network: partners ---
             // Managers register and change partners; practitioners (who need the contact persons) and the DPO
             // read; the administrator nothing. Another organisation's partner answers 404 (PartnerRegistryTest).
@@ -1122,6 +1164,19 @@ class AuthorizationMatrixTest {
                 .param("indicators[0].baseline", "weekly").param("indicators[0].frequency", "MONTHLY");
     }
 
+    private UUID madeAgreement(World w) throws Exception {
+        MockHttpServletResponse made = mvc.perform(agreementForm(post("/programmes/{id}/agreements", w.programme), w)
+                .with(as(w.manager)).with(csrf())).andReturn().getResponse();
+        assertThat(made.getStatus()).as("reporting agreement made").isEqualTo(302);
+        return UUID.fromString(made.getRedirectedUrl().substring(made.getRedirectedUrl().lastIndexOf('/') + 1));
+    }
+
+    private static MockHttpServletRequestBuilder agreementForm(MockHttpServletRequestBuilder r, World w) {
+        return r.param("funder", w.funder.toString()).param("measures", "CLIENTS_WORKED_WITH", "SESSIONS_HELD")
+                .param("breakdowns", "PHENOMENON_AREA").param("periodMonths", "12").param("firstPeriodStart", "2020-01-01")
+                .param("language", "de").param("agreedOn", "2019-12-01").param("reference", "Matrix grant");
+    }
+
     private static Object[] ids(UUID... ids) {
         return ids;
     }
@@ -1195,6 +1250,20 @@ class AuthorizationMatrixTest {
         assertThat(mvc.perform(post("/cases/{id}/programme", w.programmeClient.id()).with(as(w.tandemA)).with(csrf())
                 .param("programme", w.programme.toString())).andReturn().getResponse().getStatus())
                 .as("the programme client belongs to the programme").isEqualTo(302);
+        MockHttpServletResponse funder = mvc.perform(post("/network/partners").with(as(w.manager)).with(csrf())
+                .param("name", Fixtures.unique("Matrix funder ")).param("kind", "FUNDER").param("mandate", "Funds")
+                .param("agreement", "INFORMAL")).andReturn().getResponse();
+        assertThat(funder.getStatus()).as("funder registered").isEqualTo(302);
+        w.funder = UUID.fromString(funder.getRedirectedUrl().substring("/network/partners/".length()));
+        w.agreement = madeAgreement(w);
+        w.agreementToChange = madeAgreement(w);
+        org.springframework.test.web.servlet.MvcResult released = mvc.perform(post(
+                "/programmes/{id}/agreements/{a}/reports/{s}", w.programme, w.agreement, "2020-01-01")
+                .with(as(w.manager)).with(csrf())).andReturn();
+        assertThat(released.getResponse().getStatus()).as("funder report released").isEqualTo(302);
+        w.funderReport = UUID.fromString(released.getResponse().getRedirectedUrl().substring("/funder-reports/".length()));
+        String link = (String) released.getFlashMap().get("link");
+        w.funderToken = link.substring(link.lastIndexOf('/') + 1);
 
         w.prospect = fixtures.prospect(w.tandemA);
         w.readyProspect = fixtures.prospect(w.tandemA);

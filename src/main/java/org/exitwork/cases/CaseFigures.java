@@ -45,4 +45,32 @@ public interface CaseFigures {
 
     /** Everything the dashboard shows, as of {@code today} (for overdue next steps). */
     Figures figures(Scope scope, LocalDate today);
+
+    /**
+     * A client's phenomenon areas as one group, so that every client is in exactly one: the one area
+     * recorded ({@link PhenomenonArea#name()}), {@link #SEVERAL_AREAS} or {@link #NO_AREA}. Groups of a
+     * report thus add up to its total, which is what its disclosure control relies on.
+     */
+    String SEVERAL_AREAS = "SEVERAL";
+    String NO_AREA = "NONE";
+
+    /** How many people and, for sessions, how many sessions, per area group; groups without any are absent. */
+    record Counts(Map<String, Long> people, Map<String, Long> sessions) {
+
+        public Counts {
+            people = Map.copyOf(people);
+            sessions = Map.copyOf(sessions);
+        }
+    }
+
+    /**
+     * The figures of a period (both days included) by area group: clients worked with (taken on by
+     * its end and not ended before its start), taken on in it, whose work ended in it (for whatever
+     * reason: the reason is never counted), and the sessions held in it with the clients they were
+     * held with. Counts only, by SQL; no pseudonym, no id.
+     */
+    record PeriodFigures(Counts workedWith, Counts takenOn, Counts ended, Counts sessions) {
+    }
+
+    PeriodFigures periodFigures(Scope scope, LocalDate from, LocalDate to);
 }

@@ -4,5 +4,5 @@
  * Figures are counts over groups of cases, counted by SQL; none names or leads to a person.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Programme",
-        allowedDependencies = { "accounts", "audit", "cases", "cases::erasure", "keys", "platform" })
+        allowedDependencies = { "accounts", "audit", "cases", "cases::erasure", "keys", "network", "platform" })
 package org.exitwork.programme;

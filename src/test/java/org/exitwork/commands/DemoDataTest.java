@@ -172,6 +172,13 @@ class DemoDataTest {
         String figures = page(programme.group(1) + "/dashboard", "lena");
         assertThat(figures).contains("Distance from the group (1 to 5; 2 clients: 2 rated higher, 0 lower)",
                 "A life of one&#39;s own (1 to 10; 2 clients: 2 rated higher, 0 lower)");
+        // The fictitious foundation's reporting agreement, its last year ended and ready to be reported.
+        String agreements = page(programme.group(1) + "/agreements", "lena");
+        assertThat(agreements).contains("Stiftung Demokratie leben (fictitious)");
+        java.util.regex.Matcher agreement = java.util.regex.Pattern.compile("href=\"(/programmes/[0-9a-f-]{36}/agreements/[0-9a-f-]{36})\"")
+                .matcher(agreements);
+        assertThat(agreement.find()).as("the demo agreement is listed").isTrue();
+        assertThat(page(agreement.group(1) + "/reports", "lena")).contains("Check and release");
     }
 
     private String page(String path, String username) throws Exception {

@@ -34,6 +34,7 @@ class MessageAuditWording implements AuditWording {
     /** The parts of Exitwork that act without a person, by the name the entries store. */
     static final Map<String, String> ACTORS = Map.ofEntries(
             Map.entry("share link", "share-link"),
+            Map.entry("funder link", "funder-link"),
             Map.entry("partner deactivated", "partner-deactivated"),
             Map.entry("command line", "command-line"),
             Map.entry("exitwork", "exitwork"),
@@ -326,6 +327,9 @@ class MessageAuditWording implements AuditWording {
             Map.entry("disclosure.refused-conference", List.of(CHANNEL, "", WHAT, "", "", REFUSAL)),
             Map.entry("disclosure.refused-danger", List.of(CHANNEL, "", WHAT, "", REFUSAL)),
             Map.entry("disclosure.refused-client", List.of(CHANNEL, WHAT, REFUSAL)),
+            Map.entry("reporting.refused", List.of("", REFUSAL)),
+            Map.entry("funder-report.refused", List.of("", "", "", "", REFUSAL)),
+            Map.entry("funder-report.download", List.of("", "audit.value.format.")),
             Map.entry("reset.password-denied", List.of("", "audit.value.reset-denied.")),
             Map.entry("reset.second-factor-denied", List.of("", "audit.value.reset-denied.")),
             Map.entry("referral.credential-created", List.of("", "referrals.scope.")),

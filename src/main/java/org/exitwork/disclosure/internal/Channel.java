@@ -17,5 +17,7 @@ public enum Channel {
     /** A request to a social service for a practical service for the client, under their consent (R11). */
     SERVICE_REQUEST,
     /** To the client: their own report, their export, their work agreement (R19). */
-    TO_CLIENT
+    TO_CLIENT,
+    /** Aggregate figures to a funder under a reporting agreement (R17); never about one client. */
+    FUNDER_REPORT
 }

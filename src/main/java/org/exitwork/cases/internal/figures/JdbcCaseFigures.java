@@ -143,6 +143,49 @@ class JdbcCaseFigures implements CaseFigures {
                 List.copyOf(sessionsByMonth.values()), single, overdue, caseload);
     }
 
+    /** A client's area group (see {@link CaseFigures#SEVERAL_AREAS}), as a column {@code grp} of {@code c}. */
+    private static final String AREA_GROUP = "CASE WHEN a.n IS NULL THEN '" + NO_AREA + "' WHEN a.n > 1 THEN '"
+            + SEVERAL_AREAS + "' ELSE a.first_area END";
+    private static final String WITH_AREAS = " FROM cas_client c LEFT JOIN (SELECT p.client_id, COUNT(*) AS n,"
+            + " MIN(p.area) AS first_area FROM cas_phenomenon p JOIN cas_client pc ON pc.id = p.client_id"
+            + " WHERE pc.org_id = ? GROUP BY p.client_id) a ON a.client_id = c.id";
+
+    @Override
+    @Transactional(readOnly = true)
+    public PeriodFigures periodFigures(Scope scope, LocalDate from, LocalDate to) {
+        Filter f = Filter.of(scope);
+        Date start = Date.valueOf(from);
+        Date end = Date.valueOf(to);
+        Counts workedWith = people(f, "c.became_client_on IS NOT NULL AND c.became_client_on <= ?"
+                + " AND (c.closed_on IS NULL OR c.closed_on >= ?)", end, start);
+        Counts takenOn = people(f, "c.became_client_on BETWEEN ? AND ?", start, end);
+        Counts ended = people(f, "c.became_client_on IS NOT NULL AND c.closed_on BETWEEN ? AND ?", start, end);
+        Map<String, Long> people = new LinkedHashMap<>();
+        Map<String, Long> sessions = new LinkedHashMap<>();
+        List<Object> params = new ArrayList<>();
+        params.add(scope.organisationId());
+        params.addAll(f.with(start, end));
+        jdbc.sql("SELECT " + AREA_GROUP + ", COUNT(*), COUNT(DISTINCT s.client_id)" + WITH_AREAS
+                + " JOIN cas_session_note s ON s.client_id = c.id WHERE " + f.sql()
+                + " AND s.cancelled_at IS NULL AND s.session_date BETWEEN ? AND ? GROUP BY " + AREA_GROUP)
+                .params(params).query((rs, n) -> {
+                    sessions.put(rs.getString(1), rs.getLong(2));
+                    return people.put(rs.getString(1), rs.getLong(3));
+                }).list();
+        return new PeriodFigures(workedWith, takenOn, ended, new Counts(people, sessions));
+    }
+
+    private Counts people(Filter f, String condition, Object... values) {
+        Map<String, Long> people = new LinkedHashMap<>();
+        List<Object> params = new ArrayList<>();
+        params.add(f.params().get(0));
+        params.addAll(f.with(values));
+        jdbc.sql("SELECT " + AREA_GROUP + ", COUNT(*)" + WITH_AREAS + " WHERE " + f.sql() + " AND " + condition
+                + " GROUP BY " + AREA_GROUP)
+                .params(params).query((rs, n) -> people.put(rs.getString(1), rs.getLong(2))).list();
+        return new Counts(people, Map.of());
+    }
+
     private List<Month> months(Scope scope, String sql, List<Object> params) {
         Map<YearMonth, Long> counts = new LinkedHashMap<>();
         for (YearMonth m = scope.from(); !m.isAfter(scope.to()); m = m.plusMonths(1)) {

@@ -30,7 +30,7 @@ import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.DisclosureSettings;
-import org.exitwork.disclosure.internal.LinkTokens;
+import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
@@ -221,12 +221,12 @@ class ServiceRequests {
                 consent.purpose());
         UUID disclosureId = log.granted(who, ref, new DisclosureLog.Outgoing(Channel.SERVICE_REQUEST, recipient, codes,
                 DisclosureLog.Ground.consent(consent.id()), consent.purpose(), content));
-        String token = LinkTokens.newToken();
+        String token = LinkToken.newToken();
         ServiceRequestRepository.Stored stored = new ServiceRequestRepository.Stored(UUID.randomUUID(),
                 who.organisationId(), ref.id(), disclosureId, request.partnerId(), consent.id(), request.need(), kinds,
                 request.language().getLanguage(), who.id(), now, days, due, TaskStatus.REQUESTED, now, 0, null,
                 now.plus(linkValidity), null, null, null, null);
-        repository.insert(stored, LinkTokens.sha256(token));
+        repository.insert(stored, LinkToken.sha256(token));
         repository.addEvent(ref.id(), stored.id(), 0, TaskStatus.REQUESTED, false, who.id(), null, null, now);
         return new Granted(stored.id(), token, stored.linkExpiresAt());
     }
@@ -361,10 +361,10 @@ class ServiceRequests {
     // ---------------------------------------------------------------------------------------------
 
     private Optional<ServiceRequestRepository.Stored> usable(String token) {
-        if (!LinkTokens.wellFormed(token)) {
+        if (!LinkToken.wellFormed(token)) {
             return Optional.empty();
         }
-        Optional<ServiceRequestRepository.Stored> found = repository.byTokenHash(LinkTokens.sha256(token));
+        Optional<ServiceRequestRepository.Stored> found = repository.byTokenHash(LinkToken.sha256(token));
         if (found.isEmpty() || cases.find(found.get().orgId(), found.get().clientId()).isEmpty()) {
             return Optional.empty();
         }

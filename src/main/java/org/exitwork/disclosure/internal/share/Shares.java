@@ -28,9 +28,10 @@ import org.exitwork.consent.ConsentsToShare.ValidConsent;
 import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
+import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.DisclosureSettings;
-import org.exitwork.disclosure.internal.LinkTokens;
+import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
@@ -177,12 +178,12 @@ class Shares {
                 ref.pseudonym(), partner.get().name(), consent.purpose());
         UUID disclosureId = log.granted(who, ref, new DisclosureLog.Outgoing(Channel.SHARE, recipient, codes,
                 DisclosureLog.Ground.consent(consent.id()), consent.purpose(), content));
-        String token = LinkTokens.newToken();
+        String token = LinkToken.newToken();
         Instant now = clock.instant();
         ShareRepository.Stored share = new ShareRepository.Stored(UUID.randomUUID(), who.organisationId(), ref.id(),
                 disclosureId, request.partnerId(), consent.id(), kinds, request.form(),
                 request.language().getLanguage(), who.id(), now, now.plus(linkValidity), null);
-        repository.insert(share, LinkTokens.sha256(token));
+        repository.insert(share, LinkToken.sha256(token));
         return new Granted(share.id(), token, share.expiresAt());
     }
 
@@ -213,10 +214,10 @@ class Shares {
      */
     @Transactional
     public Optional<Document> fetch(String token) {
-        if (!LinkTokens.wellFormed(token)) {
+        if (!LinkToken.wellFormed(token)) {
             return Optional.empty();
         }
-        Optional<ShareRepository.Stored> found = repository.byTokenHash(LinkTokens.sha256(token));
+        Optional<ShareRepository.Stored> found = repository.byTokenHash(LinkToken.sha256(token));
         if (found.isEmpty()) {
             return Optional.empty();
         }

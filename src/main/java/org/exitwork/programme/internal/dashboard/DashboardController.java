@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.platform.BarChart;
+import org.exitwork.platform.CsvText;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,32 +56,13 @@ class DashboardController {
         List<String> heading = new ArrayList<>();
         heading.add(chart.heading());
         heading.addAll(chart.series());
-        line(out, heading);
+        CsvText.line(out, heading);
         for (BarChart.Row row : chart.rows()) {
             List<String> cells = new ArrayList<>();
             cells.add(row.label());
             cells.addAll(row.texts());
-            line(out, cells);
+            CsvText.line(out, cells);
         }
         return out.toString();
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    /** Quoted; a cell a spreadsheet would take for a formula starts with an apostrophe. */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

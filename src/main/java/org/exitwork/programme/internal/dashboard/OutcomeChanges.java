@@ -12,9 +12,9 @@ import org.springframework.stereotype.Repository;
  * plain scores; no comment is opened.
  */
 @Repository
-class OutcomeChanges {
+public class OutcomeChanges {
 
-    record Change(UUID outcomeId, String outcome, int scaleMax, long clients, Double meanFirst, Double meanLatest,
+    public record Change(UUID outcomeId, String outcome, int scaleMax, long clients, Double meanFirst, Double meanLatest,
             long better, long worse) {
     }
 
@@ -25,6 +25,12 @@ class OutcomeChanges {
     }
 
     List<Change> of(UUID org, UUID programmeId) {
+        return of(org, programmeId, java.time.LocalDate.of(9999, 12, 31));
+    }
+
+    /** As rated up to and including {@code until}: what a report for a period ending then counts. */
+    public List<Change> of(UUID org, UUID programmeId, java.time.LocalDate until) {
+        java.sql.Date last = java.sql.Date.valueOf(until);
         return jdbc.sql("""
                 SELECT o.id, o.name, o.scale_max, COUNT(f.id),
                        AVG(CAST(f.score AS DOUBLE PRECISION)), AVG(CAST(l.score AS DOUBLE PRECISION)),
@@ -33,7 +39,7 @@ class OutcomeChanges {
                 FROM prg_outcome o
                 JOIN prg_programme p ON p.id = o.programme_id
                 LEFT JOIN (SELECT client_id, outcome_id, MIN(rated_on) AS first_on, MAX(rated_on) AS last_on
-                           FROM prg_outcome_rating WHERE org_id = ?
+                           FROM prg_outcome_rating WHERE org_id = ? AND rated_on <= ?
                            GROUP BY client_id, outcome_id HAVING COUNT(*) > 1) x ON x.outcome_id = o.id
                 LEFT JOIN prg_outcome_rating f
                        ON f.client_id = x.client_id AND f.outcome_id = o.id AND f.rated_on = x.first_on
@@ -42,7 +48,7 @@ class OutcomeChanges {
                 WHERE p.org_id = ? AND o.programme_id = ?
                 GROUP BY o.id, o.name, o.scale_max, o.position
                 ORDER BY o.position""")
-                .params(org, org, programmeId)
+                .params(org, last, org, programmeId)
                 .query((rs, n) -> {
                     double first = rs.getDouble(5);
                     Double meanFirst = rs.wasNull() ? null : first;

@@ -184,6 +184,8 @@ class ProgrammeController {
         model.addAttribute("staffNames", names(who, programme.staff()));
         model.addAttribute("canWrite", Programmes.designer(who));
         model.addAttribute("canSeeFigures", who.is(org.exitwork.accounts.Role.MANAGER));
+        model.addAttribute("canSeeAgreements", who.is(org.exitwork.accounts.Role.MANAGER)
+                || who.is(org.exitwork.accounts.Role.DATA_PROTECTION_OFFICER));
         return "programme/programme";
     }
 

@@ -54,6 +54,7 @@ class DemoProgramme implements DemoContent {
                 EnumSet.of(PhenomenonArea.RIGHT_WING, PhenomenonArea.CULTS, PhenomenonArea.GANGS),
                 EnumSet.of(Pathway.SELF_REFERRAL, Pathway.FAMILY, Pathway.PRISON),
                 Set.of(anna.id(), jonas.id(), mira.id())));
+        demo.put("programme", programme);
         UUID distance = programmes.addOutcome(lena, programme, new Design.OutcomeDraft(
                 "Distance from the group", 5, "still fully inside", "noch ganz drin", "no contact any more",
                 "kein Kontakt mehr",

@@ -7,15 +7,15 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A partner's one-time link (a share, R9; a service request, R11): 32 random bytes, URL-safe Base64
- * without padding (43 characters); only its SHA-256 is stored, so the database alone opens nothing.
+ * A link handed to a partner (a share, a service request, a funder report): 32 random bytes, URL-safe Base64 without padding (43
+ * characters); only its SHA-256 is stored, so the database alone opens no link.
  */
-public final class LinkTokens {
+public final class LinkToken {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LENGTH = 43;
 
-    private LinkTokens() {
+    private LinkToken() {
     }
 
     public static String newToken() {
@@ -26,7 +26,7 @@ public final class LinkTokens {
 
     /** A token of the shape we hand out; anything else is not looked up at all. */
     public static boolean wellFormed(String token) {
-        return token != null && token.length() == LENGTH && token.chars().allMatch(LinkTokens::base64url);
+        return token != null && token.length() == LENGTH && token.chars().allMatch(LinkToken::base64url);
     }
 
     public static byte[] sha256(String token) {

@@ -1,0 +1,58 @@
+package org.exitwork.disclosure.internal.funder;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The funder's link (R17), public: while valid it opens the one report it was made for, as a page, a
+ * PDF and a CSV, and nothing else. Unknown, malformed and expired links all get the same 404 page.
+ */
+@Controller
+@PreAuthorize("permitAll()")
+class FundedLinkController {
+
+    private final FunderReportGate gate;
+    private final FunderReportView views;
+    private final FunderReportPdf pdf;
+
+    FundedLinkController(FunderReportGate gate, FunderReportView views, FunderReportPdf pdf) {
+        this.gate = gate;
+        this.views = views;
+        this.pdf = pdf;
+    }
+
+    @GetMapping("/funded/{token}")
+    String page(@PathVariable String token, Model model, HttpServletResponse response) {
+        return gate.fetch(token, "PAGE").map(payload -> {
+            model.addAttribute("report", views.of(payload));
+            model.addAttribute("token", token);
+            return "disclosure/funder/link";
+        }).orElseGet(() -> {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "disclosure/funder/link-closed";
+        });
+    }
+
+    @GetMapping("/funded/{token}/report.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String token) {
+        return gate.fetch(token, "PDF").map(p -> FunderReportController.attachment(pdf.render(views.of(p)),
+                "application/pdf", FunderReportController.filename(p, "pdf")))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @GetMapping("/funded/{token}/report.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String token) {
+        return gate.fetch(token, "CSV").map(p -> FunderReportController.attachment(
+                views.csv(views.of(p)).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
+                FunderReportController.filename(p, "csv")))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+}

@@ -1,0 +1,143 @@
+package org.exitwork.disclosure.internal.funder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.disclosure.internal.gate.Refused;
+import org.exitwork.network.Partner;
+import org.exitwork.network.PartnerDirectory;
+import org.exitwork.platform.PublicAddress;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Funder reports for staff: the periods of an agreement, the report as it would go out, its release
+ * (managers), and what went out with its downloads (managers and the data protection officer).
+ */
+@Controller
+@PreAuthorize("hasAnyRole('MANAGER', 'DATA_PROTECTION_OFFICER')")
+class FunderReportController {
+
+    private final FunderReportGate gate;
+    private final FunderReportView views;
+    private final FunderReportPdf pdf;
+    private final PartnerDirectory partners;
+    private final PublicAddress address;
+
+    FunderReportController(FunderReportGate gate, FunderReportView views, FunderReportPdf pdf,
+            PartnerDirectory partners, PublicAddress address) {
+        this.gate = gate;
+        this.views = views;
+        this.pdf = pdf;
+        this.partners = partners;
+        this.address = address;
+    }
+
+    @GetMapping("/programmes/{id}/agreements/{agreementId}/reports")
+    String periods(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID agreementId,
+            Model model) {
+        model.addAttribute("periods", gate.periods(who, id, agreementId));
+        model.addAttribute("programmeId", id);
+        model.addAttribute("agreementId", agreementId);
+        model.addAttribute("canRelease", who.is(Role.MANAGER));
+        return "disclosure/funder/periods";
+    }
+
+    @GetMapping("/programmes/{id}/agreements/{agreementId}/reports/{start}")
+    @PreAuthorize("hasRole('MANAGER')")
+    String preview(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID agreementId,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start, Model model) {
+        FunderReportGate.Preview preview = gate.preview(who, id, agreementId, start);
+        model.addAttribute("preview", preview);
+        model.addAttribute("report", views.of(preview.payload()));
+        model.addAttribute("programmeId", id);
+        model.addAttribute("refusal", preview.refusal().map(Refused::new).orElse(null));
+        return "disclosure/funder/preview";
+    }
+
+    @PostMapping("/programmes/{id}/agreements/{agreementId}/reports/{start}")
+    @PreAuthorize("hasRole('MANAGER')")
+    String release(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID agreementId,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            FunderReportGate.Release release = gate.release(who, id, agreementId, start);
+            redirect.addFlashAttribute("link", address.origin() + "/funded/" + release.token());
+            redirect.addFlashAttribute("notice", "funder.notice.released");
+            return "redirect:/funder-reports/" + release.id();
+        } catch (Refused refused) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            FunderReportGate.Preview preview = gate.preview(who, id, agreementId, start);
+            model.addAttribute("preview", preview);
+            model.addAttribute("report", views.of(preview.payload()));
+            model.addAttribute("programmeId", id);
+            model.addAttribute("refusal", refused);
+            return "disclosure/funder/preview";
+        }
+    }
+
+    @GetMapping("/funder-reports")
+    String list(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+        model.addAttribute("reports", gate.released(who));
+        model.addAttribute("funderNames", funderNames(who));
+        return "disclosure/funder/list";
+    }
+
+    @GetMapping("/funder-reports/{reportId}")
+    String released(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID reportId, Model model) {
+        FunderReportGate.Stored stored = gate.get(who, reportId);
+        model.addAttribute("stored", stored);
+        model.addAttribute("report", views.of(stored.payload()));
+        model.addAttribute("linkDays", FunderReportGate.LINK_VALIDITY.toDays());
+        return "disclosure/funder/released";
+    }
+
+    @GetMapping("/funder-reports/{reportId}/report.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID reportId) {
+        FunderReportGate.Stored stored = gate.download(who, reportId, "PDF");
+        return attachment(pdf.render(views.of(stored.payload())), "application/pdf", filename(stored.payload(), "pdf"));
+    }
+
+    @GetMapping("/funder-reports/{reportId}/report.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID reportId) {
+        FunderReportGate.Stored stored = gate.download(who, reportId, "CSV");
+        return attachment(views.csv(views.of(stored.payload())).getBytes(StandardCharsets.UTF_8),
+                "text/csv;charset=UTF-8", filename(stored.payload(), "csv"));
+    }
+
+    static String filename(FunderReportPayload payload, String extension) {
+        return "funder-report-" + payload.periodStart() + "-" + payload.periodEnd() + "." + extension;
+    }
+
+    static ResponseEntity<byte[]> attachment(byte[] body, String type, String filename) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.parseMediaType(type))
+                .body(body);
+    }
+
+    private Map<UUID, String> funderNames(StaffPrincipal who) {
+        return partners.partners(who.organisationId()).stream()
+                .collect(Collectors.toMap(Partner::id, Partner::name, (a, b) -> a));
+    }
+}
