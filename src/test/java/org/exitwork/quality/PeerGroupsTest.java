@@ -296,6 +296,7 @@ class PeerGroupsTest {
         // A peer is in no list of the organisation's people: not in the team, not a tandem's choice.
         String team = response(get("/team"), manager).getContentAsString();
         assertThat(team).doesNotContain("Petra Peer");
+        assertThat(status(get("/team/staff/{id}", peer.id()), manager)).as("no care record of a peer").isEqualTo(404);
         // Audited as the manager's.
         assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = 'PEER_INVITED' AND actor_id = ?")
                 .param(manager.id()).query(Long.class).single()).isEqualTo(2);
