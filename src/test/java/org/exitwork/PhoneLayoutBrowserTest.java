@@ -199,7 +199,7 @@ class PhoneLayoutBrowserTest {
                                     .replaceAll("[^A-Za-z0-9]+", "-"));
                         });
                     }
-                    menuOpenOnAWideScreen(page, who.principal().role() + "-wide");
+                    menuOpenOnAWideScreen(page, who.principal().role() + "-wide", who.principal().role());
                     if (!result.findings().isEmpty()) {
                         page.navigate(result.findings().get(0).path());
                         screenshot(page, "FAILED-" + who.principal().role());
@@ -241,11 +241,13 @@ class PhoneLayoutBrowserTest {
     }
 
     /** On a laptop the same page shows the menu open, without its button. */
-    private static void menuOpenOnAWideScreen(Page page, String screenshot) {
+    private static void menuOpenOnAWideScreen(Page page, String screenshot, Role role) {
         page.setViewportSize(1280, 800);
-        page.navigate("/profile");
+        // A peer of another organisation has no profile here; their one page is the peer groups.
+        page.navigate(role == Role.PEER ? "/peer-groups" : "/profile");
         assertThat(page.locator("details.menu > summary").isVisible()).as("no menu button").isFalse();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My profile")).isVisible())
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName(role == Role.PEER ? "Peer groups" : "My profile").setExact(true)).isVisible())
                 .as("the menu's links").isTrue();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).isVisible())
                 .as("sign-out").isTrue();
@@ -253,7 +255,6 @@ class PhoneLayoutBrowserTest {
         page.setViewportSize(WIDTH, HEIGHT);
     }
 
-    /** A row in every list the roles see, with long words and a long address in the texts. */
     /** A peer group of practitioner A and a peer of another organisation with a long name, and a meeting. */
     private void peerGroup(StaffRequests web, Fixtures.Organisation org, StaffPrincipal a, StaffPrincipal peer,
             StaffPrincipal manager) throws Exception {
@@ -269,6 +270,7 @@ class PhoneLayoutBrowserTest {
                 LocalDate.now(clock).minusDays(7).toString()), manager));
     }
 
+    /** A row in every list the roles see, with long words and a long address in the texts. */
     private void fillTheOrganisation(StaffRequests web, Fixtures.Organisation org, StaffPrincipal a,
             StaffPrincipal b, StaffPrincipal manager) throws Exception {
         RegisteredClient client = fixtures.client(a, b, "Kim Beispiel");
