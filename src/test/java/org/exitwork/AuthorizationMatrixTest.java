@@ -214,6 +214,14 @@ class AuthorizationMatrixTest {
         final Map<Who, UUID> alertsToReview = new java.util.EnumMap<>(Who.class);
         /** Per visitor a one-time referral link of their own: the first filled-in form uses a link up. */
         final Map<Who, String> referralFormTokens = new java.util.EnumMap<>(Who.class);
+        /** Service requests: a consent of {@link #client} allowing them to {@link #partner}, one request and its
+         *  link, one the matrix cancels, and per visitor a request of their own to answer (the first answer would
+         *  make the others stale). */
+        UUID serviceConsent;
+        UUID serviceRequest;
+        String serviceRequestToken;
+        UUID serviceRequestToCancel;
+        final Map<Who, String> serviceRequestTokens = new java.util.EnumMap<>(Who.class);
         /** A second consent of {@link #client}, the one the matrix revokes (the first stays valid for shares). */
         UUID consentToRevoke;
         /** A second share of {@link #client}, the one the matrix withdraws (the first one's link stays live). */
@@ -962,6 +970,10 @@ class AuthorizationMatrixTest {
                     .form((r, w) -> r.param("name", "Matrix youth office").param("kind", "YOUTH_AND_FAMILY")
                             .param("mandate", "Supports families").param("agreement", "INFORMAL"))
                     .answers(redirect("/network/partners/{id}")),
+            mvc("POST /network/partners/{id}/services", MANAGERS).vars(w -> ids(w.partner))
+                    .form((r, w) -> r.param("needs", "FAMILY", "EDUCATION").param("howToReach", "Intake desk")
+                            .param("language", "German").param("responseDays", "7"))
+                    .answers(redirect("/network/partners/{id}")),
             mvc("POST /network/partners/{id}/active", MANAGERS).vars(w -> ids(w.partner))
                     .form((r, w) -> r.param("active", "true"))
                     .answers(redirect("/network/partners/{id}")),
@@ -1050,6 +1062,39 @@ class AuthorizationMatrixTest {
                     .answers(redirect("/cases/{id}/shares")),
             mvc("GET /shared/{token}", EVERYONE).vars(w -> new Object[] {w.shareToken})
                     .answers(ok()),
+
+            // --- service requests ---
+            // The tandem asks partners, cancels, prints and notes follow-ups; colleagues read only after breaking
+            // the glass (ServiceRequestsTest). The partner's link is public; the token is the credential (a dead
+            // one answers like a closed share link, ServiceRequestsTest).
+            mvc("GET /cases/{id}/service-requests", TANDEM).vars(w -> ids(w.client.id())).answers(ok()),
+            mvc("GET /cases/{id}/service-requests/new", TANDEM).vars(w -> ids(w.client.id())).answers(ok()),
+            mvc("POST /cases/{id}/service-requests", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("partnerId", w.partner.toString())
+                            .param("consentId", w.serviceConsent.toString()).param("need", "FAMILY")
+                            .param("texts[1]", "Family counselling wanted").param("language", "en"))
+                    .answers(ok()),
+            mvc("POST /cases/{id}/service-requests/{requestId}/cancel", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.serviceRequestToCancel)).form((r, w) -> r.param("version", "0"))
+                    .answers(redirect("/cases/{id}/service-requests")),
+            mvc("POST /cases/{id}/service-requests/{requestId}/follow-up", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.serviceRequest))
+                    .form((r, w) -> r.param("followUpOn", LocalDate.now().plusDays(30).toString()))
+                    .answers(redirect("/cases/{id}/service-requests")),
+            mvc("GET /cases/{id}/service-requests/{requestId}/document", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.serviceRequest)).answers(ok()),
+            mvc("GET /cases/{id}/service-requests/{requestId}/fhir", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.serviceRequest)).answers(ok()),
+            // The quality of the network: the organisation's figures per partner, for its managers only.
+            mvc("GET /service-requests/quality", MANAGERS).answers(ok()),
+            mvc("GET /service-request/{token}", EVERYONE).vars(w -> new Object[] {w.serviceRequestToken})
+                    .answers(ok()),
+            mvc("GET /service-request/{token}/pdf", EVERYONE).vars(w -> new Object[] {w.serviceRequestToken})
+                    .answers(ok()),
+            mvc("POST /service-request/{token}", EVERYONE)
+                    .vars(w -> new Object[] {w.serviceRequestTokens.get(w.visitor)})
+                    .form((r, w) -> r.param("status", "RECEIVED").param("version", "0").param("name", "Matrix partner"))
+                    .answers(redirect("/service-request/{token}")),
 
             // --- case conferences ---
             // The tandem plans, records minutes and sends them; colleagues read only after breaking the glass.
@@ -1423,6 +1468,23 @@ class AuthorizationMatrixTest {
                 .as("second share granted").isEqualTo(200);
         w.shareToWithdraw = jdbc.sql("SELECT id FROM dis_share WHERE client_id = ? AND id <> ?")
                 .params(w.client.id(), w.share).query(UUID.class).single();
+        assertThat(mvc.perform(post("/network/partners/{id}/services", w.partner).with(as(w.manager)).with(csrf())
+                .param("needs", "FAMILY").param("howToReach", "Intake desk").param("responseDays", "7"))
+                .andReturn().getResponse().getStatus()).as("services recorded").isEqualTo(302);
+        w.serviceConsent = recorded(w, post("/cases/{id}/consents", w.client.id())
+                .param("partnerId", w.partner.toString()).param("purpose", "Matrix service requests")
+                .param("kinds", "SERVICE_REQUEST", "CURRENT_NEEDS").param("validFrom", LocalDate.now(clock).toString())
+                .param("validUntil", LocalDate.now(clock).plusMonths(3).toString()).param("informedHow", "WITH_INTERPRETER"),
+                "SELECT consent_id FROM con_consent_kind WHERE client_id = ? AND kind = 'SERVICE_REQUEST'");
+        w.serviceRequestToken = serviceRequest(w);
+        w.serviceRequest = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ?").param(w.client.id())
+                .query(UUID.class).single();
+        serviceRequest(w);
+        w.serviceRequestToCancel = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ? AND id <> ?")
+                .params(w.client.id(), w.serviceRequest).query(UUID.class).single();
+        for (Who who : Who.values()) {
+            w.serviceRequestTokens.put(who, serviceRequest(w));
+        }
         assertThat(mvc.perform(post("/referrals/credentials").with(as(w.manager)).with(csrf())
                 .param("partnerId", w.partner.toString()).param("scope", "ADD_INFORMATION")).andReturn().getResponse()
                 .getStatus()).as("referral credential created").isEqualTo(200);
@@ -1735,6 +1797,17 @@ class AuthorizationMatrixTest {
         }
         URI uri = URI.create(location);
         return "/sign-in".equals(uri.getPath()) && uri.getQuery() == null;
+    }
+
+    /** A service request of the tandem to {@link World#partner}; the token of its link. */
+    private String serviceRequest(World w) throws Exception {
+        String page = mvc.perform(post("/cases/{id}/service-requests", w.client.id()).with(as(w.tandemA)).with(csrf())
+                .param("partnerId", w.partner.toString()).param("consentId", w.serviceConsent.toString())
+                .param("need", "FAMILY").param("texts[1]", "Family counselling wanted").param("language", "en"))
+                .andReturn().getResponse().getContentAsString();
+        Matcher token = Pattern.compile("/service-request/([A-Za-z0-9_-]{43})<").matcher(page);
+        assertThat(token.find()).as("service request granted").isTrue();
+        return token.group(1);
     }
 
     private static String redirectPath(MockHttpServletResponse response) {

@@ -184,7 +184,7 @@ class MessageBundlesTest {
     void theMessageSourceFindsEveryBundle() throws IOException {
         assertThat(MessageBundles.baseNames(new PathMatchingResourcePatternResolver()))
                 .containsExactlyElementsOf(bundleNames().stream().map(name -> "i18n/" + name).toList())
-                .hasSize(27);
+                .hasSize(28);
     }
 
     @Test

@@ -16,16 +16,32 @@ public enum DataKind {
      * Not a kind of data but a purpose (R10): the partner may take part in case conferences about the
      * client and receive their minutes. Never part of a share.
      */
-    CASE_CONFERENCE;
+    CASE_CONFERENCE,
+    /**
+     * Not a kind of data but a purpose (R11): the tandem may ask the partner for a service for the
+     * client, sending the kinds of data the same consent names. Never part of a share.
+     */
+    SERVICE_REQUEST;
 
-    /** The way out a consent naming this kind opens: a case conference for {@link #CASE_CONFERENCE}, else a share. */
+    /**
+     * The way out a consent naming this kind opens: a case conference for {@link #CASE_CONFERENCE}, a
+     * service request for {@link #SERVICE_REQUEST}, else a share.
+     */
     public OutboundPolicy.Channel channel() {
-        return this == CASE_CONFERENCE ? OutboundPolicy.Channel.CASE_CONFERENCE
-                : OutboundPolicy.Channel.SHARE;
+        return switch (this) {
+            case CASE_CONFERENCE -> OutboundPolicy.Channel.CASE_CONFERENCE;
+            case SERVICE_REQUEST -> OutboundPolicy.Channel.SERVICE_REQUEST;
+            default -> OutboundPolicy.Channel.SHARE;
+        };
     }
 
-    /** The kinds a share can carry: all but {@link #CASE_CONFERENCE}. */
+    /** Whether this is a kind of data (which a share or a request carries), not a purpose. */
+    public boolean isData() {
+        return this != CASE_CONFERENCE && this != SERVICE_REQUEST;
+    }
+
+    /** The kinds a share or a service request can carry: all but the purposes. */
     public static List<DataKind> shareable() {
-        return Arrays.stream(values()).filter(k -> k != CASE_CONFERENCE).toList();
+        return Arrays.stream(values()).filter(DataKind::isData).toList();
     }
 }

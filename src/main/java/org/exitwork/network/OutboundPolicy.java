@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>It lives in {@code network} because the recipients' kinds do, and because every module that
  * sends must reach it without a cycle: {@code consent} and {@code disclosure} depend on
- * {@code network} already, and service requests (R11) are to live in {@code network} itself.
+ * {@code network} already, and service requests (R11) ask it for a partner's kind like every other way out.
  */
 public final class OutboundPolicy {
 
@@ -21,7 +21,7 @@ public final class OutboundPolicy {
         SHARE,
         /** Taking part in a case conference and receiving its minutes (R10). */
         CASE_CONFERENCE,
-        /** A request for a practical service for the client (R11); not built yet. */
+        /** A request for a practical service for the client (R11). */
         SERVICE_REQUEST,
         /** Danger in default: the one way to a security partner (R8). */
         DANGER_ALERT,

@@ -44,6 +44,65 @@ public interface CaseWorkForBenchmarks {
     void eraseOnRequest(StaffPrincipal practitioner, UUID clientId);
 
     /**
+     * Loads many clients with their sessions at once, for benchmarks of figures over large organisations:
+     * every row that opening the prospect ({@code CaseWork.openProspect}), the manager's safety discussion,
+     * taking on with consent and a tandem ({@code CaseWork.takeOn}), choosing the programme
+     * ({@code CaseProgrammes.assign}) and recording each session ({@code SessionService.record}, then
+     * marking next steps done or cancelling, for some) would write, in the same tables and columns with
+     * the same values: the client's data key made by {@code ClientKeys.createKey}, every text (identity,
+     * risks, note, next steps, cancel reason) sealed with that key through the same {@code FieldCipher.row}
+     * as the services seal it, the plain columns set as the services set them. What it leaves out, and
+     * says so: the audit entries of those steps, context persons and planned meetings (no
+     * {@code next_meeting_*}). It is written in JDBC batches, many clients per transaction, instead of a
+     * service call per row, so that a million sessions load in minutes, not hours.
+     * {@code LoadedRowsTest} checks the rows against those the services write.
+     */
+    Loaded load(Load load);
+
+    /**
+     * What {@link #load} makes: {@code clients} clients of the practitioner's organisation, each carried by
+     * the practitioner and the colleague (safety discussion by the manager), each with {@code sessionsPerClient}
+     * sessions from shortly after consent up to {@code today}; first contact between
+     * {@code firstContactFromDays} and {@code firstContactToDays} days before {@code today}. Everything
+     * random comes from {@code seed}, so a size loads the same every time. Later loads add what they need
+     * (groups, agreements, audit history) as further components with a default.
+     *
+     * @param programmeId the programme every case belongs to, or null for none
+     * @param nextStepsEvery every how many sessions carries next steps (0: none); a tenth of them stays open
+     * @param cancelledEvery every how many sessions was cancelled afterwards (0: none)
+     */
+    record Load(StaffPrincipal practitioner, StaffPrincipal colleague, StaffPrincipal manager, int clients,
+            int sessionsPerClient, LocalDate today, UUID programmeId, int firstContactFromDays,
+            int firstContactToDays, int nextStepsEvery, int cancelledEvery, long seed) {
+
+        /** First contact 3 months to 4 years ago, next steps in every fifth session, one in a hundred cancelled. */
+        public static Load of(StaffPrincipal practitioner, StaffPrincipal colleague, StaffPrincipal manager,
+                int clients, int sessionsPerClient, LocalDate today) {
+            return new Load(practitioner, colleague, manager, clients, sessionsPerClient, today, null, 90, 1460, 5, 100,
+                    42);
+        }
+
+        public Load inProgramme(UUID programme) {
+            return new Load(practitioner, colleague, manager, clients, sessionsPerClient, today, programme,
+                    firstContactFromDays, firstContactToDays, nextStepsEvery, cancelledEvery, seed);
+        }
+
+        public Load seed(long newSeed) {
+            return new Load(practitioner, colleague, manager, clients, sessionsPerClient, today, programmeId,
+                    firstContactFromDays, firstContactToDays, nextStepsEvery, cancelledEvery, newSeed);
+        }
+    }
+
+    /**
+     * What {@link #load} wrote: the clients' ids in the order made, and counts to check figures against.
+     *
+     * @param sessions all session rows, cancelled ones included
+     * @param overdueNextSteps next steps due before {@code today}, not done, of sessions not cancelled
+     */
+    record Loaded(List<UUID> clientIds, long sessions, long cancelled, long overdueNextSteps) {
+    }
+
+    /**
      * What a search found.
      *
      * @param result the search's own result, so that nothing of the work can be optimised away

@@ -177,6 +177,23 @@ class DocumentsThatLeaveTest {
                 .single();
         leaves("share", text(download(cases + "/shares/" + share + "/document", a)), language);
 
+        // A service request to the same housing office, under a consent naming service requests, as a PDF.
+        assertThat(web.status(post("/network/partners/{id}/services", housing).param("needs", "HOUSING")
+                .param("howToReach", "Desk").param("responseDays", "5"), manager)).isEqualTo(302);
+        assertThat(web.status(post(cases + "/consents").param("partnerId", housing.toString())
+                .param("purpose", "Hilfe bei der Wohnung " + m).param("kinds", "SERVICE_REQUEST", "CURRENT_NEEDS")
+                .param("validFrom", LocalDate.now(clock).toString())
+                .param("validUntil", LocalDate.now(clock).plusMonths(3).toString())
+                .param("informedHow", "FORM_READ_TOGETHER"), a)).isEqualTo(302);
+        UUID requestConsent = jdbc.sql("SELECT consent_id FROM con_consent_kind WHERE client_id = ? "
+                + "AND kind = 'SERVICE_REQUEST'").param(client.id()).query(UUID.class).single();
+        assertThat(web.status(post(cases + "/service-requests").param("partnerId", housing.toString())
+                .param("consentId", requestConsent.toString()).param("need", "HOUSING").param("language", language)
+                .param("texts[1]", "Braucht eine Wohnung " + m), a)).isEqualTo(200);
+        UUID request = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ?").param(client.id())
+                .query(UUID.class).single();
+        leaves("service request", text(download(cases + "/service-requests/" + request + "/document", a)), language);
+
         // A case conference whose minutes are released and handed over printed.
         assertThat(web.status(post(cases + "/conferences").param("heldOn", LocalDate.now(clock).toString())
                 .param("purpose", "Wohnung und Schule " + m).param("clientInvited", "true")

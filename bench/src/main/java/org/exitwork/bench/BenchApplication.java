@@ -28,10 +28,12 @@ public final class BenchApplication implements AutoCloseable {
     }
 
     private final Path dataDir;
+    private final boolean keep;
     private final ConfigurableApplicationContext context;
 
-    private BenchApplication(Path dataDir, WebApplicationType web, String... settings) {
+    private BenchApplication(Path dataDir, boolean keep, WebApplicationType web, String... settings) {
         this.dataDir = dataDir;
+        this.keep = keep;
         String[] arguments = new String[settings.length + 7];
         arguments[0] = "--exitwork.data-dir=" + dataDir.toAbsolutePath();
         arguments[1] = "--exitwork.cases.erasure-schedule.enabled=false";
@@ -50,7 +52,31 @@ public final class BenchApplication implements AutoCloseable {
     /** Starts it; {@code settings} are further {@code --name=value} arguments. */
     public static BenchApplication start(String directoryPrefix, WebApplicationType web, String... settings) {
         try {
-            return new BenchApplication(Files.createTempDirectory(directoryPrefix), web, settings);
+            return new BenchApplication(Files.createTempDirectory(directoryPrefix), false, web, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts it in {@code dataDir} (made if missing), which {@link #close()} keeps: for data that several
+     * forks of one run share, with its database (see {@link BenchDatabase#named}). {@link #delete} removes it.
+     */
+    public static BenchApplication startKept(Path dataDir, WebApplicationType web, String... settings) {
+        try {
+            return new BenchApplication(Files.createDirectories(dataDir), true, web, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a data directory with everything in it (nothing when it does not exist). */
+    public static void delete(Path dataDir) {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,10 +102,8 @@ public final class BenchApplication implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!keep) {
+            delete(dataDir);
         }
     }
 

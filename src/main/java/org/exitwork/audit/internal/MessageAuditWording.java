@@ -341,6 +341,10 @@ class MessageAuditWording implements AuditWording {
             Map.entry("safety.appointment-cancelled-reason", List.of("audit.value.stage.")),
             Map.entry("consent.partner-refused", List.of("", "network.kind.", "outbound.refusal.")),
             Map.entry("share.refused", List.of("", "audit.value.link.")),
+            Map.entry("servicerequest.refused", List.of("", "audit.value.link.")),
+            Map.entry("servicerequest.answered", List.of("", "servicerequests.status.")),
+            Map.entry("partner.services", List.of("network.need.", "")),
+            Map.entry("partner.services-refused", List.of("network.kind.")),
             Map.entry("referral.assigned-partner", List.of("", "", "network.kind.")));
 
     /** The subject of key rotation entries before it was a code. */

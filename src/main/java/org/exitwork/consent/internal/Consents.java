@@ -96,7 +96,8 @@ class Consents implements ConsentsToShare {
     /** Partners the form offers: those the policy lets receive a share or take part in a case conference. */
     private static boolean offerable(Partner partner) {
         return OutboundPolicy.toPartner(OutboundPolicy.Channel.SHARE, partner).allowed()
-                || OutboundPolicy.toPartner(OutboundPolicy.Channel.CASE_CONFERENCE, partner).allowed();
+                || OutboundPolicy.toPartner(OutboundPolicy.Channel.CASE_CONFERENCE, partner).allowed()
+                || OutboundPolicy.toPartner(OutboundPolicy.Channel.SERVICE_REQUEST, partner).allowed();
     }
 
     @Transactional

@@ -39,5 +39,10 @@ class DemoConsents implements DemoContent {
                 "So that the job centre knows he takes part while he looks for a training place.",
                 EnumSet.of(DataKind.ATTENDANCE, DataKind.EDUCATION_AND_WORK), demo.today().minusDays(10),
                 demo.today().plusMonths(6), ClientInformed.FORM_READ_TOGETHER));
+        demo.put("consent.max.housing-requests", consents.record(anna, max, new Consents.NewConsent(
+                demo.get("partner.HOUSING", UUID.class),
+                "So that the housing office can help him find a flat of his own, away from the group.",
+                EnumSet.of(DataKind.SERVICE_REQUEST, DataKind.CURRENT_NEEDS), demo.today().minusDays(5),
+                demo.today().plusMonths(6), ClientInformed.IN_CONVERSATION_WITH_FORM)));
     }
 }

@@ -14,6 +14,8 @@ public enum Channel {
     CONFERENCE_MINUTES,
     /** Danger in default: an alert to a named contact of a security partner (R8). The one way to security. */
     DANGER_ALERT,
+    /** A request to a social service for a practical service for the client, under their consent (R11). */
+    SERVICE_REQUEST,
     /** To the client: their own report, their export, their work agreement (R19). */
     TO_CLIENT,
     /** Aggregate figures to a funder under a reporting agreement (R17); never about one client. */

@@ -18,9 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom      the sender of danger-alert e-mails
  * @param dangerAlertReviewWithin how soon a second staff member must review an alert that could not
  *                      wait and went out at once; after that the review is overdue and reminded
+ * @param serviceRequestLinkDays how long a partner's link to a service request stays valid (it must
+ *                      outlive the work the partner does on it)
  */
 @ConfigurationProperties("exitwork.disclosure")
 public record DisclosureSettings(@DefaultValue("7") int shareLinkDays,
         @DefaultValue("exitwork@localhost") String mailFrom,
-        @DefaultValue("24h") Duration dangerAlertReviewWithin) {
+        @DefaultValue("24h") Duration dangerAlertReviewWithin,
+        @DefaultValue("90") int serviceRequestLinkDays) {
 }

@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A link handed to a partner (a share, a funder report): 32 random bytes, URL-safe Base64 without padding (43
+ * A link handed to a partner (a share, a service request, a funder report): 32 random bytes, URL-safe Base64 without padding (43
  * characters); only its SHA-256 is stored, so the database alone opens no link.
  */
 public final class LinkToken {

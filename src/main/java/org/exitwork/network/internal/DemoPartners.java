@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 class DemoPartners implements DemoContent {
 
     private final PartnerRegistry registry;
+    private final PartnerServiceOffers services;
 
-    DemoPartners(PartnerRegistry registry) {
+    DemoPartners(PartnerRegistry registry, PartnerServiceOffers services) {
         this.registry = registry;
+        this.services = services;
     }
 
     @Override
@@ -66,6 +68,16 @@ class DemoPartners implements DemoContent {
                 "Funds the programme; receives aggregate figures only.", signed, List.of());
         partner(demo, lena, PartnerKind.PEER_NGO, "Exit Süd e.V.", "Peer organisation for intervision.", null,
                 List.of());
+        // What the social services offer, and how to ask them (service requests).
+        services.change(lena, demo.get("partner.HOUSING", java.util.UUID.class), new PartnerServiceOffers.Draft(
+                java.util.EnumSet.of(org.exitwork.network.Need.HOUSING, org.exitwork.network.Need.DEBT),
+                "Intake desk, Mon-Thu 9-12, 0301 0000 660", "German, English, Turkish", 5));
+        services.change(lena, demo.get("partner.EMPLOYMENT", java.util.UUID.class), new PartnerServiceOffers.Draft(
+                java.util.EnumSet.of(org.exitwork.network.Need.WORK, org.exitwork.network.Need.EDUCATION),
+                "Youth employment team, Aylin Demir", "German, Turkish", 10));
+        services.change(lena, demo.get("partner.HEALTH", java.util.UUID.class), new PartnerServiceOffers.Draft(
+                java.util.EnumSet.of(org.exitwork.network.Need.MENTAL_HEALTH, org.exitwork.network.Need.HEALTH),
+                "Crisis line and counselling appointments", "German", 3));
     }
 
     private void partner(DemoContext demo, StaffPrincipal manager, PartnerKind kind, String name, String mandate,

@@ -8,6 +8,8 @@ final class PartnerActions {
     static final String PARTNER_KIND_CHANGE_REFUSED = "PARTNER_KIND_CHANGE_REFUSED";
     static final String PARTNER_DEACTIVATED = "PARTNER_DEACTIVATED";
     static final String PARTNER_REACTIVATED = "PARTNER_REACTIVATED";
+    static final String PARTNER_SERVICES_CHANGED = "PARTNER_SERVICES_CHANGED";
+    static final String PARTNER_SERVICES_REFUSED = "PARTNER_SERVICES_REFUSED";
 
     private PartnerActions() {
     }

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +21,10 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.network.Need;
+import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerKind;
+import org.exitwork.network.PartnerServices;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -155,10 +162,46 @@ class PartnerController {
         }
     }
 
-    private final PartnerRegistry registry;
+    /**
+     * A partner's services and contact protocol. With no need ticked the partner offers nothing and the
+     * rest is not asked; with needs, how to reach it and the agreed response time are required.
+     */
+    record ServicesForm(Set<Need> needs, @Size(max = 500) String howToReach, @Size(max = 80) String language,
+            @Min(1) @Max(90) Integer responseDays) {
 
-    PartnerController(PartnerRegistry registry) {
+        ServicesForm {
+            needs = needs == null ? Set.of() : Set.copyOf(needs);
+        }
+
+        static ServicesForm of(Optional<PartnerServices.ServiceOffer> offer) {
+            return offer.map(o -> new ServicesForm(o.needs(), o.howToReach(), o.language(), o.responseDays()))
+                    .orElseGet(() -> new ServicesForm(Set.of(), "", "", null));
+        }
+
+        void check(BindingResult errors) {
+            if (needs.isEmpty()) {
+                return;
+            }
+            if (isBlank(howToReach)) {
+                errors.rejectValue("howToReach", "network.services.error.how");
+            }
+            if (responseDays == null && !errors.hasFieldErrors("responseDays")) {
+                errors.rejectValue("responseDays", "network.services.error.days");
+            }
+        }
+
+        PartnerServiceOffers.Draft draft() {
+            return needs.isEmpty() ? new PartnerServiceOffers.Draft(Set.of(), null, null, 0)
+                    : new PartnerServiceOffers.Draft(needs, howToReach.strip(), strip(language), responseDays);
+        }
+    }
+
+    private final PartnerRegistry registry;
+    private final PartnerServiceOffers services;
+
+    PartnerController(PartnerRegistry registry, PartnerServiceOffers services) {
         this.registry = registry;
+        this.services = services;
     }
 
     @GetMapping("/network/partners")
@@ -239,6 +282,25 @@ class PartnerController {
         return "redirect:/network/partners/" + id;
     }
 
+    @PostMapping("/network/partners/{id}/services")
+    @PreAuthorize("hasRole('MANAGER')")
+    String services(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @Valid @ModelAttribute("servicesForm") ServicesForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        PartnerRegistry.Details partner = registry.details(who, id);
+        if (form == null || errors.getTarget() == null) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+        }
+        form.check(errors);
+        if (errors.hasErrors()) {
+            model.addAttribute("partnerForm", PartnerForm.of(partner));
+            return page(who, partner, model);
+        }
+        services.change(who, id, form.draft());
+        redirect.addFlashAttribute("notice", "network.services.saved");
+        return "redirect:/network/partners/" + id;
+    }
+
     @PostMapping("/network/partners/{id}/active")
     @PreAuthorize("hasRole('MANAGER')")
     String active(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
@@ -270,6 +332,14 @@ class PartnerController {
         model.addAttribute("kinds", Arrays.stream(PartnerKind.values())
                 .filter(k -> KindRule.refusal(partner.kind(), k) == null).toList());
         model.addAttribute("agreements", Agreement.values());
+        Optional<PartnerServices.ServiceOffer> offer = services.offer(who.organisationId(), partner.id());
+        model.addAttribute("offer", offer.orElse(null));
+        model.addAttribute("needs", Need.values());
+        model.addAttribute("receivesRequests", PartnerServiceOffers.receivesRequests(new Partner(partner.id(),
+                who.organisationId(), partner.name(), partner.kind(), partner.active())));
+        if (!model.containsAttribute("servicesForm")) {
+            model.addAttribute("servicesForm", ServicesForm.of(offer));
+        }
         return "network/partner";
     }
 

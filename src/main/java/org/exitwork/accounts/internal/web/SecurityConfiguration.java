@@ -113,6 +113,8 @@ class SecurityConfiguration {
                         .requestMatchers("/sign-in/passkey", "/sign-in/passkey/options").permitAll()
                         // A share's download link (R9): the token is the credential; disclosure checks it.
                         .requestMatchers("/shared/*").permitAll()
+                        // A service request's link (R11): the token is the credential; disclosure checks it.
+                        .requestMatchers("/service-request/*", "/service-request/*/pdf").permitAll()
                         // A funder report's link (R17): the same, for that one report as page, PDF and CSV.
                         .requestMatchers("/funded/*", "/funded/*/report.pdf", "/funded/*/report.csv").permitAll()
                         // Referrals in (R7): the one-time-link form and the partner API's description;

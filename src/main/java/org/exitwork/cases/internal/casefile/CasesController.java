@@ -45,10 +45,13 @@ class CasesController {
     private final WorkAgreements agreements;
     private final HighRisk highRisk;
     private final CaseProgrammeService caseProgrammes;
+    private final org.springframework.beans.factory.ObjectProvider<org.exitwork.cases.OpenServiceRequests> serviceRequests;
 
     CasesController(CaseService cases, StaffDirectory staff, IntakeService intake,
             TandemDiversityService tandemDiversity, SessionService sessions, WorkAgreements agreements,
-            HighRisk highRisk, CaseProgrammeService caseProgrammes) {
+            HighRisk highRisk, CaseProgrammeService caseProgrammes,
+            org.springframework.beans.factory.ObjectProvider<org.exitwork.cases.OpenServiceRequests> serviceRequests) {
+        this.serviceRequests = serviceRequests;
         this.caseProgrammes = caseProgrammes;
         this.highRisk = highRisk;
         this.agreements = agreements;
@@ -85,6 +88,10 @@ class CasesController {
         model.addAttribute("agreementSummary", agreements.summary(who, id));
         model.addAttribute("risk", highRisk.panel(who, id));
         model.addAttribute("programmePanel", caseProgrammes.panel(who.organisationId(), id, locale));
+        // Read after the case's own access check above (cases.open); the list says nothing of what was written.
+        org.exitwork.cases.OpenServiceRequests open = serviceRequests.getIfAvailable();
+        model.addAttribute("serviceRequests", open == null ? java.util.List.of()
+                : open.of(who.organisationId(), java.util.List.of(id)));
         return "cases/case";
     }
 

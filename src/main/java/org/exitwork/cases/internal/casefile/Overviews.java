@@ -16,6 +16,8 @@ import org.exitwork.cases.internal.agreement.WorkAgreements;
 import org.exitwork.cases.internal.casefile.OverviewRepository.Load;
 import org.exitwork.cases.internal.sessions.SessionAgenda;
 import org.exitwork.platform.ForbiddenException;
+import org.exitwork.cases.OpenServiceRequests;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +38,11 @@ class Overviews {
     }
 
     record StartPage(List<MyCase> cases, List<Due> followUps, List<SessionAgenda.NextMeeting> nextMeetings,
-            List<SessionAgenda.DueStep> nextSteps) {
+            List<SessionAgenda.DueStep> nextSteps, List<RequestLine> serviceRequests) {
+    }
+
+    /** An open service request of one of my cases, with the case's pseudonym. */
+    record RequestLine(String pseudonym, OpenServiceRequests.OpenRequest request) {
     }
 
     record Caseload(String practitioner, long clients, long prospects) {
@@ -46,7 +52,8 @@ class Overviews {
     }
 
     record ManagerOverview(List<Caseload> caseloads, long clients, long singlePractitionerCases,
-            long withoutCurrentAgreement, long prospects, List<Waiting> awaitingSafetyDiscussion) {
+            long withoutCurrentAgreement, long prospects, List<Waiting> awaitingSafetyDiscussion,
+            List<OpenServiceRequests.Unanswered> unansweredRequests) {
     }
 
     private final OverviewRepository rows;
@@ -54,9 +61,11 @@ class Overviews {
     private final Clock clock;
     private final SessionAgenda agenda;
     private final WorkAgreements agreements;
+    private final ObjectProvider<OpenServiceRequests> requests;
 
     Overviews(OverviewRepository rows, StaffDirectory staff, Clock clock, SessionAgenda agenda,
-            WorkAgreements agreements) {
+            WorkAgreements agreements, ObjectProvider<OpenServiceRequests> requests) {
+        this.requests = requests;
         this.agenda = agenda;
         this.agreements = agreements;
         this.rows = rows;
@@ -73,8 +82,13 @@ class Overviews {
         List<Due> followUps = rows.followUpsDue(practitioner.organisationId(), practitioner.id(),
                 LocalDate.now(clock).plusDays(FOLLOW_UP_HORIZON_DAYS));
         LocalDate horizon = LocalDate.now(clock).plusDays(FOLLOW_UP_HORIZON_DAYS);
+        Map<UUID, String> pseudonyms = cases.stream().collect(Collectors.toMap(MyCase::id, MyCase::pseudonym));
+        OpenServiceRequests open = requests.getIfAvailable();
+        List<RequestLine> serviceRequests = open == null ? List.of()
+                : open.of(practitioner.organisationId(), pseudonyms.keySet()).stream()
+                        .map(r -> new RequestLine(pseudonyms.get(r.clientId()), r)).toList();
         return new StartPage(cases, followUps, agenda.nextMeetings(practitioner, clock.instant()),
-                agenda.nextStepsDue(practitioner, horizon));
+                agenda.nextStepsDue(practitioner, horizon), serviceRequests);
     }
 
     @Transactional(readOnly = true)
@@ -94,7 +108,9 @@ class Overviews {
         long withoutAgreement = rows.clientIds(org).stream().filter(id -> !agreed.contains(id)).count();
         long prospects = rows.prospects(org);
         List<Waiting> waiting = rows.awaitingSafetyDiscussion(org);
-        return new ManagerOverview(caseloads, clients, single, withoutAgreement, prospects, waiting);
+        OpenServiceRequests open = requests.getIfAvailable();
+        return new ManagerOverview(caseloads, clients, single, withoutAgreement, prospects, waiting,
+                open == null ? List.of() : open.unansweredAfterReminders(org));
     }
 
     private static long count(List<Load> loads, String stage) {

@@ -70,7 +70,11 @@ class EndingController {
     private final RetentionPolicy retention;
     private final ErasureHorizon horizon;
 
-    EndingController(EndingService ending, ClientErasure erasure, RetentionPolicy retention, ErasureHorizon horizon) {
+    private final org.springframework.beans.factory.ObjectProvider<org.exitwork.cases.OpenServiceRequests> serviceRequests;
+
+    EndingController(EndingService ending, ClientErasure erasure, RetentionPolicy retention, ErasureHorizon horizon,
+            org.springframework.beans.factory.ObjectProvider<org.exitwork.cases.OpenServiceRequests> serviceRequests) {
+        this.serviceRequests = serviceRequests;
         this.ending = ending;
         this.erasure = erasure;
         this.retention = retention;
@@ -80,6 +84,10 @@ class EndingController {
     @GetMapping("/cases/{id}/ending")
     String page(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
         model.addAttribute("view", ending.view(who, id));
+        // The aftercare plan's service requests, read after the view's access check.
+        org.exitwork.cases.OpenServiceRequests open = serviceRequests.getIfAvailable();
+        model.addAttribute("serviceRequests", open == null ? java.util.List.of()
+                : open.of(who.organisationId(), java.util.List.of(id)));
         model.addAttribute("erasureHorizonDays", horizon.daysUntilEveryCopyIsUnreadable());
         if (!model.containsAttribute("completedForm")) {
             model.addAttribute("completedForm", new CompletedForm(null, "", null, null, null));

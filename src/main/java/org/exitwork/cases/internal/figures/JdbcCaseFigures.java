@@ -103,25 +103,42 @@ class JdbcCaseFigures implements CaseFigures {
                 + DAYS.formatted("p.given_on", "c.created_at") + "), COUNT(*)"
                 + " FROM cas_client c JOIN cas_participation_consent p ON p.client_id = c.id WHERE " + f.sql(),
                 f.params());
-        // The first session per case of the scope only: the other organisations' sessions are never scanned.
-        Median toFirstSession = median("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d.days), COUNT(*) FROM ("
-                + "SELECT " + DAYS.formatted("MIN(s.session_date)", "c.created_at") + " AS days"
-                + " FROM cas_client c JOIN cas_session_note s ON s.client_id = c.id WHERE " + f.sql()
-                + " AND s.cancelled_at IS NULL GROUP BY c.id, c.created_at) d",
+        // The first session of each case of the scope: one probe into cas_session_note_day per case (its
+        // first row that is not cancelled), never a scan of the sessions. OFFSET 0 keeps the probe from being
+        // inlined twice (into the median and into the filter).
+        Median toFirstSession = median("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY "
+                + DAYS.formatted("f.first_on", "f.created_at") + "), COUNT(*) FROM ("
+                + "SELECT c.created_at, (SELECT MIN(s.session_date) FROM cas_session_note s"
+                + " WHERE s.client_id = c.id AND s.cancelled_at IS NULL) AS first_on"
+                + " FROM cas_client c WHERE " + f.sql() + " OFFSET 0 ROWS) f WHERE f.first_on IS NOT NULL",
                 f.params());
 
         Map<YearMonth, Sessions> sessionsByMonth = new LinkedHashMap<>();
         for (YearMonth m = scope.from(); !m.isAfter(scope.to()); m = m.plusMonths(1)) {
             sessionsByMonth.put(m, new Sessions(m, 0, 0));
         }
-        jdbc.sql("SELECT EXTRACT(YEAR FROM s.session_date), EXTRACT(MONTH FROM s.session_date), COUNT(*),"
-                + " COUNT(DISTINCT s.client_id) FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
-                + " WHERE " + f.sql() + " AND s.cancelled_at IS NULL AND s.session_date BETWEEN ? AND ?"
-                + " GROUP BY EXTRACT(YEAR FROM s.session_date), EXTRACT(MONTH FROM s.session_date)")
-                .params(f.with(from, to))
+        // Sessions and cases seen per month: each session is put in its month by comparing dates (EXTRACT
+        // would cost more than the rest together), counted per case and month, then per month. The sessions
+        // are read from cas_session_note_day alone (an index-only scan), never from the table's rows. The
+        // dates are the months' own (never anyone's input) and written into the statement: as parameters,
+        // PostgreSQL's generic plan would not know how many sessions fall between them, and misjudged the
+        // groups (a hash aggregate spilling to disk, three times slower at 1,000,000 sessions).
+        List<YearMonth> months = List.copyOf(sessionsByMonth.keySet());
+        StringBuilder bucket = new StringBuilder("CASE");
+        for (int i = 0; i < months.size() - 1; i++) {
+            bucket.append(" WHEN s.session_date < ").append(literal(months.get(i + 1).atDay(1))).append(" THEN ").append(i);
+        }
+        bucket.append(" ELSE ").append(months.size() - 1).append(" END");
+        String month = months.size() == 1 ? "0" : bucket.toString();
+        jdbc.sql("SELECT m.k, SUM(m.n), COUNT(*) FROM (SELECT b.client_id, b.k, COUNT(*) AS n FROM ("
+                + "SELECT s.client_id, " + month + " AS k FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
+                + " WHERE " + f.sql() + " AND s.cancelled_at IS NULL AND s.session_date BETWEEN "
+                + literal(scope.from().atDay(1)) + " AND " + literal(scope.to().atEndOfMonth())
+                + ") b GROUP BY b.client_id, b.k) m GROUP BY m.k")
+                .params(f.params())
                 .query((rs, n) -> {
-                    YearMonth m = YearMonth.of(rs.getInt(1), rs.getInt(2));
-                    return sessionsByMonth.put(m, new Sessions(m, rs.getLong(3), rs.getLong(4)));
+                    YearMonth m = months.get(rs.getInt(1));
+                    return sessionsByMonth.put(m, new Sessions(m, rs.getLong(2), rs.getLong(3)));
                 }).list();
 
         long single = jdbc.sql("SELECT COUNT(*) FROM (SELECT c.id FROM cas_client c"
@@ -143,6 +160,11 @@ class JdbcCaseFigures implements CaseFigures {
                 List.copyOf(sessionsByMonth.values()), single, overdue, caseload);
     }
 
+    /** A date as an SQL literal (ISO, from a LocalDate: nothing else can be in it). */
+    private static String literal(LocalDate day) {
+        return "DATE '" + day + "'";
+    }
+
     /** A client's area group (see {@link CaseFigures#SEVERAL_AREAS}), as a column {@code grp} of {@code c}. */
     private static final String AREA_GROUP = "CASE WHEN a.n IS NULL THEN '" + NO_AREA + "' WHEN a.n > 1 THEN '"
             + SEVERAL_AREAS + "' ELSE a.first_area END";
@@ -162,12 +184,16 @@ class JdbcCaseFigures implements CaseFigures {
         Counts ended = people(f, "c.became_client_on IS NOT NULL AND c.closed_on BETWEEN ? AND ?", start, end);
         Map<String, Long> people = new LinkedHashMap<>();
         Map<String, Long> sessions = new LinkedHashMap<>();
+        // Sessions per client of the scope first (from cas_session_note_day alone), then per area group: no
+        // COUNT(DISTINCT) over every session (which sorted them all on disk at 1,000,000 sessions). The
+        // period's days are LocalDates written into the statement, for the reason given in figures().
         List<Object> params = new ArrayList<>();
         params.add(scope.organisationId());
-        params.addAll(f.with(start, end));
-        jdbc.sql("SELECT " + AREA_GROUP + ", COUNT(*), COUNT(DISTINCT s.client_id)" + WITH_AREAS
-                + " JOIN cas_session_note s ON s.client_id = c.id WHERE " + f.sql()
-                + " AND s.cancelled_at IS NULL AND s.session_date BETWEEN ? AND ? GROUP BY " + AREA_GROUP)
+        params.addAll(f.params());
+        jdbc.sql("SELECT " + AREA_GROUP + ", SUM(x.n), COUNT(*)" + WITH_AREAS
+                + " JOIN (SELECT s.client_id, COUNT(*) AS n FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
+                + " WHERE " + f.sql() + " AND s.cancelled_at IS NULL AND s.session_date BETWEEN " + literal(from)
+                + " AND " + literal(to) + " GROUP BY s.client_id) x ON x.client_id = c.id GROUP BY " + AREA_GROUP)
                 .params(params).query((rs, n) -> {
                     sessions.put(rs.getString(1), rs.getLong(2));
                     return people.put(rs.getString(1), rs.getLong(3));

@@ -272,6 +272,9 @@ class ClientReports {
                         language, day, String.join(", ", line.what()), line.to(), d.purpose()));
             } else if (d.channel() == Channel.CONFERENCE_MINUTES) {
                 received.add(text("report.summary.minutes", language, day, line.to()));
+            } else if (d.channel() == Channel.SERVICE_REQUEST) {
+                received.add(text("report.summary.service-request", language, day, String.join(", ", line.what()),
+                        line.to(), d.purpose()));
             }
         }
         sections.stream().filter(s -> "danger-alerts".equals(s.key())).flatMap(s -> s.items().stream())

@@ -43,6 +43,7 @@ public final class OutboundGate {
             case SHARE -> OutboundPolicy.Channel.SHARE;
             case CONFERENCE_MINUTES -> OutboundPolicy.Channel.CASE_CONFERENCE;
             case DANGER_ALERT -> OutboundPolicy.Channel.DANGER_ALERT;
+            case SERVICE_REQUEST -> OutboundPolicy.Channel.SERVICE_REQUEST;
             case TO_CLIENT -> OutboundPolicy.Channel.TO_CLIENT;
             case FUNDER_REPORT -> OutboundPolicy.Channel.FUNDER_REPORT;
         };

@@ -31,6 +31,7 @@ import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.DisclosureSettings;
+import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
@@ -156,8 +157,8 @@ class Shares {
             throw new IllegalArgumentException("incomplete share");
         }
         Set<DataKind> kinds = EnumSet.copyOf(request.texts().keySet());
-        if (kinds.contains(DataKind.CASE_CONFERENCE)) {
-            throw new IllegalArgumentException("case conferences are not a kind of data to share");
+        if (!kinds.stream().allMatch(DataKind::isData)) {
+            throw new IllegalArgumentException("case conferences and service requests are not kinds of data to share");
         }
         List<String> codes = kinds.stream().map(Enum::name).toList();
         Optional<Partner> partner = partners.find(who.organisationId(), request.partnerId());

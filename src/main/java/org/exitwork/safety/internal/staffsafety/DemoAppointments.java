@@ -48,7 +48,13 @@ class DemoAppointments implements DemoContent {
                 PlaceKind.OFFICE, "Beratungsraum 2, Beispielstraße 1", demo.get("client.max", UUID.class),
                 Set.of()));
         safety.arrived(anna, meeting);
-        safety.plan(mira, new StaffSafety.NewAppointment(now.plus(Duration.ofHours(3)), now.plus(Duration.ofHours(4)),
+        // Three hours from now, or, late in the evening, halfway to midnight: the visit is always still today.
+        Instant endOfDay = startOfDay.plus(Duration.ofDays(1));
+        Instant visit = now.plus(Duration.ofHours(3));
+        if (visit.isAfter(endOfDay.minus(Duration.ofMinutes(30)))) {
+            visit = now.plus(Duration.between(now, endOfDay).dividedBy(2));
+        }
+        safety.plan(mira, new StaffSafety.NewAppointment(visit, visit.plus(Duration.ofHours(1)),
                 PlaceKind.HOME_VISIT, "Erika's flat, Lindenweg 7 (fictitious)", demo.get("client.erika", UUID.class),
                 Set.of(jonas.id())));
     }

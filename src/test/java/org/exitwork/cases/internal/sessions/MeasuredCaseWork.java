@@ -13,15 +13,19 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.CaseWork;
 import org.exitwork.cases.CaseWorkForBenchmarks;
+import org.exitwork.cases.internal.identity.PseudonymGenerator;
 import org.exitwork.cases.internal.ending.EndingService;
 import org.exitwork.cases.internal.retention.ClientErasure;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link CaseWorkForBenchmarks}: the real services, and their plain twins written with the same queries.
@@ -39,9 +43,11 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
     private final EndingService ending;
     private final ClientErasure erasure;
     private final Clock clock;
+    private final BulkCaseLoader loader;
 
     MeasuredCaseWork(JdbcClient jdbc, SessionService sessions, SessionNoteRepository notes, NoteSearch search,
-            ClientKeys keys, EndingService ending, ClientErasure erasure, Clock clock) {
+            ClientKeys keys, EndingService ending, ClientErasure erasure, Clock clock, JdbcTemplate jdbcTemplate,
+            TransactionTemplate tx, CaseWork caseWork, PseudonymGenerator pseudonyms) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.notes = notes;
@@ -50,6 +56,12 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
         this.ending = ending;
         this.erasure = erasure;
         this.clock = clock;
+        this.loader = new BulkCaseLoader(jdbcTemplate, tx, keys, caseWork, pseudonyms);
+    }
+
+    @Override
+    public Loaded load(Load load) {
+        return loader.load(load);
     }
 
     @Override

@@ -1,0 +1,128 @@
+package org.exitwork.disclosure.internal.servicerequest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The partner's one-time link to a service request (R11), public: whoever holds the link sees that
+ * one request, exactly as it went out, and answers it with the next status, their name and, for a
+ * rejection, the reason. Unknown, expired and ended links, a consent revoked or ended since, and an
+ * erased client all get the very answer a closed share link gets, so the link says nothing about the
+ * case.
+ */
+@Controller
+@PreAuthorize("permitAll()")
+class PartnerAnswerController {
+
+    static final int REASON_MAX = 2000;
+
+    record AnswerForm(@NotNull TaskStatus status, @NotNull Integer version,
+            @Size(max = ServiceRequests.NAME_MAX) String name, @Size(max = REASON_MAX) String reason) {
+
+        void check(BindingResult errors) {
+            if (name == null || name.isBlank()) {
+                errors.rejectValue("name", "servicerequests.answer.name.missing");
+            }
+            if (status == TaskStatus.REJECTED && (reason == null || reason.isBlank())) {
+                errors.rejectValue("reason", "servicerequests.answer.reason.missing");
+            }
+        }
+    }
+
+    private final ServiceRequests requests;
+    private final MessageSource messages;
+
+    PartnerAnswerController(ServiceRequests requests, MessageSource messages) {
+        this.requests = requests;
+        this.messages = messages;
+    }
+
+    @GetMapping("/service-request/{token}")
+    String show(@PathVariable String token, Model model, HttpServletResponse response) throws IOException {
+        var view = requests.open(token);
+        if (view.isEmpty()) {
+            return closed(response);
+        }
+        model.addAttribute("view", view.get());
+        model.addAttribute("token", token);
+        if (!model.containsAttribute("answerForm")) {
+            model.addAttribute("answerForm", new AnswerForm(null, view.get().version(), "", ""));
+        }
+        return "disclosure/service-request-partner";
+    }
+
+    @GetMapping("/service-request/{token}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String token) {
+        return requests.pdf(token).map(ServiceRequestController::attachment).orElseGet(() -> ResponseEntity.status(404)
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(closedText()));
+    }
+
+    @PostMapping("/service-request/{token}")
+    String answer(@PathVariable String token, @Valid @ModelAttribute("answerForm") AnswerForm form,
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect)
+            throws IOException {
+        var current = requests.current(token);
+        if (current.isEmpty()) {
+            return closed(response);
+        }
+        if (form != null && errors.getTarget() != null) {
+            form.check(errors);
+        }
+        if (form == null || errors.getTarget() == null || errors.hasErrors()) {
+            return page(token, current.get(), model);
+        }
+        ServiceRequests.AnswerResult result = requests.answer(token, new ServiceRequests.Answer(form.status(),
+                form.version(), form.name(), form.reason()));
+        if (result == ServiceRequests.AnswerResult.CLOSED) {
+            return closed(response);
+        }
+        if (result == ServiceRequests.AnswerResult.STALE) {
+            errors.reject("servicerequests.answer.stale");
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return page(token, requests.current(token).orElse(current.get()), model);
+        }
+        redirect.addFlashAttribute("notice", "servicerequests.answer.saved");
+        return "redirect:/service-request/" + token;
+    }
+
+    private static String page(String token, ServiceRequests.PartnerView view, Model model) {
+        model.addAttribute("view", view);
+        model.addAttribute("token", token);
+        return "disclosure/service-request-partner";
+    }
+
+    /** The closed link: the same status, headers and words as a closed share link, and nothing else. */
+    private String closed(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8).toString());
+        response.getOutputStream().write(closedText());
+        response.flushBuffer();
+        return null;
+    }
+
+    private byte[] closedText() {
+        return messages.getMessage("shares.link.invalid", null, LocaleContextHolder.getLocale())
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}

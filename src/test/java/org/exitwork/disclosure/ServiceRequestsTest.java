@@ -1,0 +1,561 @@
+package org.exitwork.disclosure;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.exitwork.accounts.Role;
+import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.cases.RegisteredClient;
+import org.exitwork.consent.DataKind;
+import org.exitwork.keys.ClientKeys;
+import org.exitwork.keys.FieldRef;
+import org.exitwork.testing.DatabaseScan;
+import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.MutableClock;
+import org.exitwork.testing.StaffRequests;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Service requests to social services (R9, R11), through the web: every way to break the rules is
+ * refused with its reason, audited, and stores nothing; a granted request goes out under the
+ * pseudonym with the redisclosure notice, as a PDF and through a link that shows only that request;
+ * the partner answers with the FHIR Task statuses, each kept with who and when; the link ends with the
+ * consent, the request, its time and the client, and then answers exactly like a closed share link.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc
+class ServiceRequestsTest {
+
+    private static final Pattern LINK = Pattern.compile(
+            "data-testid=\"service-request-link\">[^<]*/service-request/([A-Za-z0-9_-]{43})<");
+    static final String NOTICE_EN = "This information is disclosed under the client's consent for the purpose stated. "
+            + "You may not pass it on to anyone else, and you may not use it to investigate or prosecute the client.";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ClientKeys keys;
+
+    StaffRequests web;
+    Fixtures.Organisation org;
+    StaffPrincipal a;
+    StaffPrincipal b;
+    StaffPrincipal colleague;
+    StaffPrincipal manager;
+    RegisteredClient client;
+    String fullName;
+    String m;
+    UUID housing;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        web = new StaffRequests(mvc);
+        org = fixtures.organisation();
+        a = fixtures.staff(org, Role.PRACTITIONER);
+        b = fixtures.staff(org, Role.PRACTITIONER);
+        colleague = fixtures.staff(org, Role.PRACTITIONER);
+        manager = fixtures.manager(org.id());
+        m = Fixtures.unique("srmarker").replace("-", "");
+        fullName = "Srname" + m + " Person";
+        client = fixtures.client(a, b, fullName);
+        housing = partner("HOUSING");
+        services(housing, 5, "HOUSING", "DEBT");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Helpers
+
+    private UUID partner(String kind) throws Exception {
+        String name = "Partner " + kind + " " + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(web.status(post("/network/partners").param("name", name).param("kind", kind)
+                .param("mandate", "A mandate").param("agreement", "INFORMAL"), manager)).isEqualTo(302);
+        return jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND name = ?").params(org.id(), name)
+                .query(UUID.class).single();
+    }
+
+    private void services(UUID partner, int days, String... needs) throws Exception {
+        assertThat(web.status(post("/network/partners/{id}/services", partner).param("needs", needs)
+                .param("howToReach", "Intake desk, phone 030 123").param("language", "German, Turkish")
+                .param("responseDays", Integer.toString(days)), manager)).as("services saved").isEqualTo(302);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private UUID consent(UUID partner, String... kinds) throws Exception {
+        Set<UUID> before = new HashSet<>(consentIds());
+        assertThat(web.status(post("/cases/{id}/consents", client.id()).param("partnerId", partner.toString())
+                .param("purpose", "Purpose " + m).param("kinds", kinds)
+                .param("validFrom", today().toString()).param("validUntil", today().plusMonths(6).toString())
+                .param("informedHow", "FORM_READ_TOGETHER"), a)).as("consent recorded").isEqualTo(302);
+        return consentIds().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+    }
+
+    /** A consent the consent form would refuse (a security partner, a funder, a peer), written into the database. */
+    private UUID consentByHand(UUID partner) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO con_consent (id, org_id, client_id, partner_id, purpose, valid_from, valid_until, "
+                + "informed_how, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, org.id(), client.id(), partner,
+                        keys.cipherFor(client.id()).encrypt(FieldRef.of("con_consent", id, "purpose"), "By hand"),
+                        today().minusDays(1), today().plusMonths(6), "FORM_READ_TOGETHER", a.id(),
+                        Timestamp.from(clock.instant()))
+                .update();
+        for (String kind : List.of("SERVICE_REQUEST", "CURRENT_NEEDS")) {
+            jdbc.sql("INSERT INTO con_consent_kind (consent_id, client_id, kind) VALUES (?, ?, ?)")
+                    .params(id, client.id(), kind).update();
+        }
+        return id;
+    }
+
+    private List<UUID> consentIds() {
+        return jdbc.sql("SELECT id FROM con_consent WHERE client_id = ?").param(client.id()).query(UUID.class).list();
+    }
+
+    private MockHttpServletRequestBuilder request(UUID partner, UUID consent, String need, Map<DataKind, String> texts) {
+        MockHttpServletRequestBuilder request = post("/cases/{id}/service-requests", client.id())
+                .param("partnerId", partner.toString()).param("consentId", consent.toString()).param("need", need)
+                .param("language", "en");
+        texts.forEach((kind, text) -> request.param("texts[" + kind.ordinal() + "]", text));
+        return request;
+    }
+
+    private static Map<DataKind, String> texts(Object... kindsAndTexts) {
+        Map<DataKind, String> texts = new LinkedHashMap<>();
+        for (int i = 0; i < kindsAndTexts.length; i += 2) {
+            texts.put((DataKind) kindsAndTexts[i], (String) kindsAndTexts[i + 1]);
+        }
+        return texts;
+    }
+
+    /** Sends and returns the link's token. */
+    private String granted(MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = web.perform(request, a);
+        assertThat(response.getStatus()).as("request granted").isEqualTo(200);
+        Matcher link = LINK.matcher(response.getContentAsString());
+        assertThat(link.find()).as("the link is shown").isTrue();
+        return link.group(1);
+    }
+
+    private MockHttpServletResponse link(String token) throws Exception {
+        return mvc.perform(get("/service-request/{token}", token)).andReturn().getResponse();
+    }
+
+    private MockHttpServletResponse answer(String token, String status, int version, String name, String reason)
+            throws Exception {
+        MockHttpServletRequestBuilder post = post("/service-request/{token}", token).with(csrf())
+                .param("status", status).param("version", Integer.toString(version)).param("name", name);
+        if (reason != null) {
+            post.param("reason", reason);
+        }
+        return mvc.perform(post).andReturn().getResponse();
+    }
+
+    private MockHttpServletResponse closedShareLink() throws Exception {
+        return mvc.perform(get("/shared/{token}", "B".repeat(43))).andReturn().getResponse();
+    }
+
+    private long rows(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE client_id = ?").param(client.id()).query(Long.class)
+                .single();
+    }
+
+    private long audited(String action) {
+        return audit.about(org.id(), client.pseudonym()).stream().filter(e -> e.action().equals(action)).count();
+    }
+
+    private String status() {
+        return jdbc.sql("SELECT status FROM dis_service_request WHERE client_id = ?").param(client.id())
+                .query(String.class).single();
+    }
+
+    /** A request that must be refused: 409, the reason shown, one refusal audited, nothing stored. */
+    private void refused(MockHttpServletRequestBuilder request, String reason, String code) throws Exception {
+        long before = audited("DISCLOSURE_REFUSED");
+        MockHttpServletResponse response = web.perform(request, a);
+        assertThat(response.getStatus()).as("refused: " + reason).isEqualTo(409);
+        assertThat(response.getContentAsString()).contains("data-testid=\"service-request-refused\"").contains(reason)
+                .doesNotContain("/service-request/");
+        assertThat(rows("dis_service_request")).as("no request stored").isZero();
+        assertThat(rows("dis_service_request_event")).isZero();
+        assertThat(rows("dis_disclosure")).as("no disclosure recorded").isZero();
+        assertThat(audited("DISCLOSURE_REFUSED")).as("the refusal is audited").isEqualTo(before + 1);
+        assertThat(audit.about(org.id(), client.pseudonym())).extracting(AuditEntry::detail)
+                .anyMatch(d -> d != null && d.startsWith("@disclosure.refused-consent|SERVICE_REQUEST|")
+                        && d.endsWith("|" + code));
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The loop
+
+    @Test
+    void aRequestGoesOutUnderThePseudonymAndThePartnerAnswersThroughItsLink() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING",
+                texts(DataKind.CURRENT_NEEDS, "Needs a flat by March " + m)));
+        assertThat(status()).isEqualTo("REQUESTED");
+        assertThat(jdbc.sql("SELECT channel FROM dis_disclosure WHERE client_id = ?").param(client.id())
+                .query(String.class).single()).isEqualTo("SERVICE_REQUEST");
+        UUID id = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ?").param(client.id())
+                .query(UUID.class).single();
+
+        // The printable PDF: sender, pseudonym, need, text, notice; never the name.
+        MockHttpServletResponse pdf = web.perform(get("/cases/{id}/service-requests/{r}/document", client.id(), id), a);
+        assertThat(pdf.getStatus()).isEqualTo(200);
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        String printed = pdfText(pdf.getContentAsByteArray());
+        assertThat(printed).contains(client.pseudonym(), "Need: Housing", "Needs a flat by March " + m, NOTICE_EN,
+                "Please answer by").doesNotContain("Srname" + m);
+
+        // The partner's page shows that request, and only it.
+        MockHttpServletResponse page = link(token);
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).contains(client.pseudonym(), "Needs a flat by March " + m,
+                "You may not pass it on to anyone else, and you may not use it to investigate or prosecute the client.")
+                .doesNotContain("Srname" + m, "/cases/", a.username());
+        assertThat(mvc.perform(get("/service-request/{token}/pdf", token)).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+
+        // A rejection needs a reason; a name is always needed; nothing changes meanwhile.
+        assertThat(answer(token, "REJECTED", 0, "Ms Partner", " ").getStatus()).isEqualTo(400);
+        assertThat(answer(token, "ACCEPTED", 0, " ", null).getStatus()).isEqualTo(400);
+        assertThat(answer(token, "SOMETHING", 0, "Ms Partner", null).getStatus()).isEqualTo(400);
+        assertThat(status()).isEqualTo("REQUESTED");
+
+        assertThat(answer(token, "RECEIVED", 0, "Ms Partner", null).getStatus()).isEqualTo(302);
+        assertThat(answer(token, "ACCEPTED", 1, "Ms Partner", null).getStatus()).isEqualTo(302);
+        // A stale page (version 1 again) and a step FHIR does not allow (accepted -> received) change nothing.
+        assertThat(answer(token, "IN_PROGRESS", 1, "Mr Other", null).getStatus()).isEqualTo(409);
+        assertThat(answer(token, "RECEIVED", 2, "Mr Other", null).getStatus()).isEqualTo(409);
+        assertThat(answer(token, "IN_PROGRESS", 2, "Mr Other", null).getStatus()).isEqualTo(302);
+        assertThat(answer(token, "COMPLETED", 3, "Mr Other", null).getStatus()).isEqualTo(302);
+        assertThat(status()).isEqualTo("COMPLETED");
+        assertThat(answer(token, "CANCELLED", 4, "Mr Other", null).getStatus()).as("completed is final").isEqualTo(409);
+
+        // Every change with who and when, the partner's names sealed.
+        assertThat(jdbc.sql("SELECT status FROM dis_service_request_event WHERE request_id = ? ORDER BY seq")
+                .param(id).query(String.class).list())
+                .containsExactly("REQUESTED", "RECEIVED", "ACCEPTED", "IN_PROGRESS", "COMPLETED");
+        assertThat(DatabaseScan.find(dataSource, List.of("Ms Partner", "Mr Other"))).isEmpty();
+        String list = web.page("/cases/" + client.id() + "/service-requests", a);
+        assertThat(list).contains("data-status=\"COMPLETED\"", "by Ms Partner at the partner", "by Mr Other at the partner");
+        assertThat(audited("SERVICE_REQUEST_ANSWERED")).isEqualTo(4);
+        assertThat(audited("DISCLOSURE_GRANTED")).isEqualTo(1);
+        assertThat(list).contains("Requested");
+    }
+
+    @Test
+    void aRejectionKeepsItsReason() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "DEBT", texts(DataKind.CURRENT_NEEDS, "Debts " + m)));
+        assertThat(answer(token, "REJECTED", 0, "Ms Partner", "No capacity until May").getStatus()).isEqualTo(302);
+        assertThat(status()).isEqualTo("REJECTED");
+        assertThat(web.page("/cases/" + client.id() + "/service-requests", a)).contains("reason: No capacity until May");
+        assertThat(DatabaseScan.find(dataSource, List.of("No capacity until May"))).isEmpty();
+    }
+
+    @Test
+    void theFhirExportIsPseudonymousValidAndGoesThroughTheGate() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        UUID id = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ?").param(client.id())
+                .query(UUID.class).single();
+        assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).isEqualTo(302);
+
+        MockHttpServletResponse export = web.perform(get("/cases/{id}/service-requests/{r}/fhir", client.id(), id), a);
+        assertThat(export.getStatus()).isEqualTo(200);
+        assertThat(export.getContentType()).isEqualTo("application/fhir+json");
+        String json = export.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("Srname" + m);
+        Bundle bundle = FhirContext.forR4().newJsonParser()
+                .setParserErrorHandler(new StrictErrorHandler())
+                .parseResource(Bundle.class, json);
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType())
+                .containsExactly("Patient", "Consent", "ServiceRequest", "Task");
+        Patient patient = (Patient) bundle.getEntry().get(0).getResource();
+        assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo(client.pseudonym());
+        assertThat(patient.getName()).isEmpty();
+        assertThat(patient.hasBirthDate()).isFalse();
+        assertThat(patient.getTelecom()).isEmpty();
+        Consent fhirConsent = (Consent) bundle.getEntry().get(1).getResource();
+        assertThat(fhirConsent.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
+        assertThat(fhirConsent.getProvision().getClass_()).extracting(c -> c.getCode()).containsExactly("CURRENT_NEEDS");
+        assertThat(fhirConsent.getProvision().getActorFirstRep().getReference().getDisplay()).isEqualTo(
+                jdbc.sql("SELECT name FROM net_partner WHERE id = ?").param(housing).query(String.class).single());
+        ServiceRequest serviceRequest =
+                (ServiceRequest) bundle.getEntry().get(2).getResource();
+        assertThat(serviceRequest.getCode().getCodingFirstRep().getCode()).isEqualTo("HOUSING");
+        assertThat(serviceRequest.getSubject().getReference()).isEqualTo("Patient/patient");
+        assertThat(serviceRequest.getNote()).extracting(n -> n.getText()).contains("Current needs: Flat " + m, NOTICE_EN);
+        Task task = (Task) bundle.getEntry().get(3).getResource();
+        assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.ACCEPTED);
+        assertThat(task.getBasedOnFirstRep().getReference()).isEqualTo("ServiceRequest/request");
+        assertThat(rows("dis_disclosure")).as("the export is a disclosure of its own").isEqualTo(2);
+        assertThat(audited("SERVICE_REQUESTS_EXPORTED")).isEqualTo(1);
+
+        // Only the tandem; and not once the consent is revoked (refused, audited, nothing recorded).
+        assertThat(web.status(get("/cases/{id}/service-requests/{r}/fhir", client.id(), id), colleague)).isEqualTo(403);
+        assertThat(web.status(post("/cases/{id}/consents/{c}/revoke", client.id(), consent)
+                .param("revokedOn", today().toString()), a)).isEqualTo(302);
+        long refusals = audited("DISCLOSURE_REFUSED");
+        assertThat(web.status(get("/cases/{id}/service-requests/{r}/fhir", client.id(), id), a)).isEqualTo(409);
+        assertThat(audited("DISCLOSURE_REFUSED")).isEqualTo(refusals + 1);
+        assertThat(rows("dis_disclosure")).isEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Every rule, broken
+
+    @Test
+    void withoutAnyConsent() throws Exception {
+        UUID other = partner("EMPLOYMENT");
+        services(other, 5, "WORK");
+        UUID consentForOther = consent(other, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        refused(request(housing, consentForOther, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)),
+                "there is no valid consent of the client for this partner", "NO_CONSENT");
+    }
+
+    @Test
+    void aConsentToShareIsNoConsentToRequest() throws Exception {
+        UUID consent = consent(housing, "CURRENT_NEEDS", "HOUSING");
+        refused(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)),
+                "does not allow service requests", "NOT_FOR_SERVICE_REQUESTS");
+    }
+
+    @Test
+    void beyondTheConsentsKindsOfData() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        refused(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m,
+                DataKind.FAMILY_SITUATION, "Family " + m)), "does not cover every kind of data", "KINDS_NOT_COVERED");
+    }
+
+    @Test
+    void aNeedThePartnerDoesNotServe() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        refused(request(housing, consent, "HEALTH", texts(DataKind.CURRENT_NEEDS, "Therapy " + m)),
+                "lists no service for this need", "NEED_NOT_OFFERED");
+    }
+
+    @Test
+    void aTextThatNamesTheClient() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        refused(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat for SRNAME" + m.toUpperCase())),
+                "a text names the client", "NAMES_THE_CLIENT");
+    }
+
+    @Test
+    void aRevokedConsent() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        assertThat(web.status(post("/cases/{id}/consents/{c}/revoke", client.id(), consent)
+                .param("revokedOn", today().toString()), a)).isEqualTo(302);
+        refused(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)),
+                "there is no valid consent", "NO_CONSENT");
+    }
+
+    @Test
+    void aSecurityPartnerAFunderAndAPeerByHandMadePosts() throws Exception {
+        Map<String, String> expected = Map.of("POLICE", "ONE_WAY_STREET", "FUNDER", "FUNDERS_SEE_AGGREGATES_ONLY",
+                "PEER_NGO", "PEERS_SEE_VIGNETTES_ONLY", "GRASS_ROOTS", "NOT_A_SOCIAL_SERVICE");
+        for (Map.Entry<String, String> kind : expected.entrySet()) {
+            UUID partner = partner(kind.getKey());
+            // Nobody can even record services for it.
+            assertThat(web.status(post("/network/partners/{id}/services", partner).param("needs", "HOUSING")
+                    .param("howToReach", "Desk").param("responseDays", "3"), manager)).isEqualTo(409);
+            assertThat(web.page("/cases/" + client.id() + "/service-requests/new", a)).doesNotContain(partner.toString());
+            UUID consent = consentByHand(partner);
+            refused(request(partner, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m + "-by-hand")),
+                    "Refused: ", kind.getValue());
+        }
+        assertThat(DatabaseScan.find(dataSource, List.of(m + "-by-hand"))).isEmpty();
+    }
+
+    @Test
+    void anotherOrganisationsPartnerAndAnInactiveOne() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        assertThat(web.status(post("/network/partners/{id}/active", housing).param("active", "false"), manager))
+                .isEqualTo(302);
+        refused(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)),
+                "this partner is no longer active", "INACTIVE_PARTNER");
+        StaffPrincipal foreignManager = fixtures.manager(fixtures.organisation().id());
+        String name = "Foreign " + UUID.randomUUID();
+        assertThat(web.status(post("/network/partners").param("name", name).param("kind", "HOUSING")
+                .param("mandate", "A mandate").param("agreement", "INFORMAL"), foreignManager)).isEqualTo(302);
+        UUID foreign = jdbc.sql("SELECT id FROM net_partner WHERE name = ?").param(name).query(UUID.class).single();
+        refused(request(foreign, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)),
+                "this partner is not in your organisation", "UNKNOWN_PARTNER");
+    }
+
+    @Test
+    void onlyTheTandemSendsAndReadersWhoBrokeTheGlassOnlyRead() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        assertThat(web.status(get("/cases/{id}/service-requests", client.id()), colleague)).isEqualTo(403);
+        assertThat(web.status(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)),
+                colleague)).isEqualTo(403);
+        assertThat(web.status(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)),
+                manager)).isEqualTo(403);
+        assertThat(web.status(post("/cases/{id}/break-glass", client.id()).param("reason", "EMERGENCY")
+                .param("explanation", "The tandem cannot be reached tonight"), colleague)).isEqualTo(302);
+        String page = web.page("/cases/" + client.id() + "/service-requests", colleague);
+        assertThat(page).contains("data-status=\"REQUESTED\"").doesNotContain("/cancel", "/document");
+        assertThat(web.status(get("/cases/{id}/service-requests/new", client.id()), colleague)).isEqualTo(403);
+        assertThat(rows("dis_service_request")).isEqualTo(1);
+    }
+
+    @Test
+    void malformedInputIs400AndStoresNothing() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        List<MockHttpServletRequestBuilder> bad = List.of(
+                request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "  ")),
+                request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "x".repeat(4001))),
+                request(housing, consent, "NOPE", texts(DataKind.CURRENT_NEEDS, "Flat " + m)),
+                request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)).param("language", "fr"),
+                request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)).param("texts[999]", "x"),
+                post("/cases/{id}/service-requests", client.id()).param("partnerId", "not-a-uuid")
+                        .param("consentId", consent.toString()).param("need", "HOUSING").param("language", "en")
+                        .param("texts[1]", "x"));
+        for (MockHttpServletRequestBuilder request : bad) {
+            assertThat(web.status(request, a)).isEqualTo(400);
+        }
+        assertThat(rows("dis_service_request")).isZero();
+        assertThat(rows("dis_disclosure")).isZero();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The link ends
+
+    @Test
+    void revokingTheConsentEndsTheLinkWithTheWordsOfAnyClosedLink() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        assertThat(link(token).getStatus()).isEqualTo(200);
+        assertThat(web.status(post("/cases/{id}/consents/{c}/revoke", client.id(), consent)
+                .param("revokedOn", today().toString()), a)).isEqualTo(302);
+        MockHttpServletResponse closed = link(token);
+        MockHttpServletResponse share = closedShareLink();
+        assertThat(closed.getStatus()).isEqualTo(404).isEqualTo(share.getStatus());
+        assertThat(closed.getContentAsString()).isEqualTo(share.getContentAsString()).isEqualTo("This link is not valid.");
+        assertThat(closed.getContentType()).isEqualTo(share.getContentType());
+        assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/service-request/{t}/pdf", token)).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(status()).isEqualTo("REQUESTED");
+        assertThat(web.page("/cases/" + client.id() + "/service-requests", a)).contains("data-state=\"CONSENT_ENDED\"");
+        assertThat(audited("SERVICE_REQUEST_LINK_REFUSED")).isEqualTo(3);
+    }
+
+    @Test
+    void theLinkExpiresAndEndsWhenTheTandemCancels() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        String other = granted(request(housing, consent, "DEBT", texts(DataKind.CURRENT_NEEDS, "Debts " + m)));
+        UUID otherId = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ? AND need = 'DEBT'")
+                .param(client.id()).query(UUID.class).single();
+        assertThat(web.status(post("/cases/{id}/service-requests/{r}/cancel", client.id(), otherId)
+                .param("version", "0"), a)).isEqualTo(302);
+        assertThat(link(other).getStatus()).isEqualTo(404);
+        assertThat(web.status(post("/cases/{id}/service-requests/{r}/cancel", client.id(), otherId)
+                .param("version", "1"), a)).as("cancelled already").isEqualTo(409);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_service_request_event WHERE request_id = ? AND status = 'CANCELLED'")
+                .param(otherId).query(Long.class).single()).as("cancelled once").isEqualTo(1);
+
+        clock.advance(Duration.ofDays(90).minusMinutes(1));
+        assertThat(link(token).getStatus()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(link(token).getStatus()).isEqualTo(404);
+        assertThat(link("A".repeat(43)).getStatus()).isEqualTo(404);
+        assertThat(link("short").getStatus()).isEqualTo(404);
+        assertThat(web.page("/cases/" + client.id() + "/service-requests", a))
+                .contains("data-state=\"EXPIRED\"", "data-state=\"ENDED\"");
+    }
+
+    @Test
+    void deactivatingThePartnerEndsItsLinks() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        assertThat(web.status(post("/network/partners/{id}/active", housing).param("active", "false"), manager))
+                .isEqualTo(302);
+        MockHttpServletResponse closed = link(token);
+        assertThat(closed.getStatus()).isEqualTo(404);
+        assertThat(closed.getContentAsString()).isEqualTo(closedShareLink().getContentAsString());
+        assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).isEqualTo(404);
+        assertThat(web.page("/cases/" + client.id() + "/service-requests", a)).contains("data-state=\"ENDED\"");
+    }
+
+    @Test
+    void erasureDeletesTheRequestsAndEndsTheLinks() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        assertThat(answer(token, "ACCEPTED", 0, "Partner" + m, null).getStatus()).isEqualTo(302);
+        assertThat(web.status(post("/cases/{id}/ending/clients-choice", client.id())
+                .param("endedOn", today().toString()).param("eraseNow", "true"), a)).isEqualTo(302);
+        assertThat(rows("dis_service_request")).isZero();
+        assertThat(rows("dis_service_request_event")).isZero();
+        assertThat(rows("dis_disclosure")).isZero();
+        assertThat(DatabaseScan.find(dataSource, List.of(m))).isEmpty();
+        MockHttpServletResponse closed = link(token);
+        assertThat(closed.getStatus()).isEqualTo(404);
+        assertThat(closed.getContentAsString()).isEqualTo(closedShareLink().getContentAsString());
+        assertThat(answer(token, "COMPLETED", 1, "Partner", null).getStatus()).isEqualTo(404);
+    }
+}
