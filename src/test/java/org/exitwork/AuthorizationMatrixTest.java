@@ -80,7 +80,13 @@ class AuthorizationMatrixTest {
         PRACTITIONER,
         MANAGER,
         DATA_PROTECTION_OFFICER,
-        ADMIN
+        ADMIN,
+        /**
+         * A practitioner of another organisation, invited as a peer and a member of {@link World#peerGroup}.
+         * Reaches only the peer groups: every row that does not name PEER expects the refusal of anyone not
+         * allowed (403), so a row added later refuses a peer without saying so.
+         */
+        PEER
     }
 
     static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
@@ -95,6 +101,12 @@ class AuthorizationMatrixTest {
     static final Set<Who> DPOS = EnumSet.of(Who.DATA_PROTECTION_OFFICER);
     static final Set<Who> MANAGERS = EnumSet.of(Who.MANAGER);
     static final Set<Who> MANAGERS_AND_DPO = EnumSet.of(Who.MANAGER, Who.DATA_PROTECTION_OFFICER);
+    /** Everyone signed in, peers of other organisations too. */
+    static final Set<Who> SIGNED_IN_AND_PEERS = EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER,
+            Who.DATA_PROTECTION_OFFICER, Who.ADMIN, Who.PEER);
+    /** Who may open the peer groups: practitioners, managers and peers (members see theirs). */
+    static final Set<Who> PEER_GROUP_READERS = EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER,
+            Who.PEER);
     static final Set<Who> STAFF_SAFETY_ROLES = EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER);
     /** The partner API: no staff member, signed in or not; every request without a signature answers 401. */
     static final Set<Who> SIGNED_REQUESTS_ONLY = EnumSet.noneOf(Who.class);
@@ -229,6 +241,11 @@ class AuthorizationMatrixTest {
         UUID funderReport;
         String funderToken;
         RegisteredClient programmeClient;
+        /** Peer groups: a peer of another organisation; a group of practitioner A, the peer and {@link #peerGroupLeaver}
+         *  (whom the matrix removes), which the third practitioner is not a member of. */
+        StaffPrincipal peer;
+        UUID peerGroup;
+        StaffPrincipal peerGroupLeaver;
         /** Who the request being made is made by. */
         Who visitor;
         /** Account resets (R6), asked for by the administrator: a second-factor reset the manager approves, a
@@ -250,6 +267,7 @@ class AuthorizationMatrixTest {
                 case MANAGER -> manager;
                 case DATA_PROTECTION_OFFICER -> dpo;
                 case ADMIN -> admin;
+                case PEER -> peer;
             };
         }
     }
@@ -376,8 +394,9 @@ class AuthorizationMatrixTest {
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // Home: sends each role on to its work.
-            mvc("GET /", SIGNED_IN)
+            mvc("GET /", SIGNED_IN_AND_PEERS)
                     .answers(redirect("/start"))
+                    .answers(Who.PEER, redirect("/peer-groups"))
                     .answers(Who.MANAGER, redirect("/manage/overview"))
                     .answers(Who.DATA_PROTECTION_OFFICER, redirect("/audit"))
                     .answers(Who.ADMIN, redirect("/admin/staff")),
@@ -433,8 +452,8 @@ class AuthorizationMatrixTest {
                     .answers(redirect("/manage/account-resets")),
             mvc("GET /manage/account-resets/{id}/password", MANAGERS).vars(w -> ids(w.resetApproved))
                     .answers(ok()),
-            mvc("GET /account/reset-notice", SIGNED_IN).answers(redirect("/")),
-            mvc("POST /account/reset-notice", SIGNED_IN).answers(redirect("/")),
+            mvc("GET /account/reset-notice", SIGNED_IN_AND_PEERS).answers(redirect("/")),
+            mvc("POST /account/reset-notice", SIGNED_IN_AND_PEERS).answers(redirect("/")),
 
             // Cases: never the administrator; registering only practitioners; reading only the tandem.
             mvc("GET /cases", CASE_ROLES).answers(ok()),
@@ -1142,6 +1161,26 @@ class AuthorizationMatrixTest {
             mvc("POST /audit/verify", DPOS).answers(ok()),
 
             // Not controller methods, but endpoints all the same.
+            // --- peer groups (quality among peers): members read their groups, managers keep them and invite
+            // peers; a practitioner outside a group finds no such group; a peer reaches nothing else at all.
+            mvc("GET /peer-groups", PEER_GROUP_READERS).answers(ok()),
+            mvc("POST /peer-groups", MANAGERS).form((r, w) -> r.param("name", "Matrix group made in the matrix"))
+                    .answers(redirect("/peer-groups/{new}")),
+            mvc("GET /peer-groups/{id}", PEER_GROUP_READERS).vars(w -> ids(w.peerGroup)).answers(ok())
+                    .answers(Who.PRACTITIONER, notFound()),
+            mvc("POST /peer-groups/{id}/members", MANAGERS).vars(w -> ids(w.peerGroup))
+                    .form((r, w) -> r.param("staffId", w.tandemB.id().toString()))
+                    .answers(redirect("/peer-groups/{id}")),
+            mvc("POST /peer-groups/{id}/members/{staffId}/remove", MANAGERS)
+                    .vars(w -> ids(w.peerGroup, w.peerGroupLeaver.id())).answers(redirect("/peer-groups/{id}")),
+            mvc("POST /peer-groups/{id}/meetings", MANAGERS).vars(w -> ids(w.peerGroup))
+                    .form((r, w) -> r.param("heldOn", LocalDate.now().toString()))
+                    .answers(redirect("/peer-groups/{id}")),
+            mvc("GET /peer-groups/peers", MANAGERS).answers(ok()),
+            mvc("POST /peer-groups/peers", MANAGERS).form((r, w) -> r.param("displayName", "Invited In The Matrix")
+                    .param("username", Fixtures.unique("matrixpeer")).param("homeOrganisation", "Another NGO"))
+                    .answers(ok()),
+
             other("GET /actuator/health", EVERYONE).answers(ok()),
             other("GET /css/exitwork.css", EVERYONE).answers(ok()),
             other("GET /webjars/htmx.org/2.0.8/dist/htmx.min.js", EVERYONE).answers(ok()),
@@ -1480,6 +1519,7 @@ class AuthorizationMatrixTest {
             w.alertsToReview.put(who, dangerAlert(w, true));
         }
         accountResets(w);
+        peerGroups(w);
     }
 
     /** Danger alerts: one raised by practitioner B, awaiting approval or (cannot wait) sent at once; returns its id. */
@@ -1496,6 +1536,27 @@ class AuthorizationMatrixTest {
         after.removeAll(before);
         assertThat(after).as("one new danger alert").hasSize(1);
         return after.get(0);
+    }
+
+    /** Peer groups: the manager invites a peer, makes a group of A, the peer and a leaver, and records a meeting. */
+    private void peerGroups(World w) throws Exception {
+        String username = Fixtures.unique("peer").toLowerCase(java.util.Locale.ROOT);
+        assertThat(mvc.perform(post("/peer-groups/peers").with(as(w.manager)).with(csrf())
+                .param("displayName", "Matrix Peer").param("username", username)
+                .param("homeOrganisation", "Neighbouring exit NGO")).andReturn().getResponse().getStatus())
+                .as("peer invited").isEqualTo(200);
+        UUID peerId = jdbc.sql("SELECT id FROM acc_staff WHERE username = ?").param(username).query(UUID.class).single();
+        w.peer = new StaffPrincipal(peerId, w.org.id(), username, "Matrix Peer", Role.PEER);
+        assertThat(mvc.perform(post("/peer-groups").with(as(w.manager)).with(csrf()).param("name", "Matrix peer group"))
+                .andReturn().getResponse().getStatus()).as("peer group created").isEqualTo(302);
+        w.peerGroup = jdbc.sql("SELECT id FROM qua_peer_group WHERE org_id = ? AND name = 'Matrix peer group'")
+                .param(w.org.id()).query(UUID.class).single();
+        w.peerGroupLeaver = fixtures.staff(w.org, Role.PRACTITIONER);
+        for (StaffPrincipal member : List.of(w.tandemA, w.peer, w.peerGroupLeaver)) {
+            assertThat(mvc.perform(post("/peer-groups/{id}/members", w.peerGroup).with(as(w.manager)).with(csrf())
+                    .param("staffId", member.id().toString())).andReturn().getResponse().getStatus())
+                    .as("member added").isEqualTo(302);
+        }
     }
 
     /** Account resets: the manager's account is of long standing, as an approver's must be (R6). */

@@ -200,6 +200,21 @@ class GermanPagesTest {
                     earlier[2]));
         }
 
+        // Quality among peers: a peer of another organisation in a group with the practitioner, a meeting.
+        String peerName = Fixtures.unique("peer").toLowerCase(java.util.Locale.ROOT);
+        assertThat(mvc.perform(post("/peer-groups/peers").with(as(manager)).with(csrf()).param("displayName", "Petra Peer")
+                .param("username", peerName).param("homeOrganisation", "Ausstiegshilfe Nord")).andReturn().getResponse()
+                .getStatus()).as("peer invited").isEqualTo(200);
+        UUID peerId = jdbc.sql("SELECT id FROM acc_staff WHERE username = ?").param(peerName).query(UUID.class).single();
+        people.put(Role.PEER, new StaffPrincipal(peerId, org.id(), peerName, "Petra Peer", Role.PEER));
+        done(post("/peer-groups").param("name", "Kreuzevaluation Nord"), manager);
+        UUID peerGroup = jdbc.sql("SELECT id FROM qua_peer_group WHERE org_id = ?").param(org.id()).query(UUID.class)
+                .single();
+        for (UUID member : List.of(a.id(), peerId)) {
+            done(post("/peer-groups/{id}/members", peerGroup).param("staffId", member.toString()), manager);
+        }
+        done(post("/peer-groups/{id}/meetings", peerGroup).param("heldOn", LocalDate.now(clock).toString()), manager);
+
         // A word that is German as well ("Partner", "Status", "Kind") is no sign of English.
         Set<String> germanWords = new java.util.HashSet<>();
         for (String bundle : bundles()) {
@@ -318,6 +333,11 @@ class GermanPagesTest {
         assertGermanOnly(Role.ADMIN);
     }
 
+    @Test
+    void peer() throws Exception {
+        assertGermanOnly(Role.PEER);
+    }
+
     private void assertGermanOnly(Role role) throws Exception {
         StaffPrincipal who = people.get(role);
         // Chosen once: the language sticks in its cookie from then on.
@@ -353,6 +373,8 @@ class GermanPagesTest {
         assertThat(visited).as(role + ": pages visited " + seen).isGreaterThanOrEqualTo(switch (role) {
             case PRACTITIONER -> 40;
             case MANAGER -> 25;
+            // Their groups and each group's page: a peer reaches nothing else.
+            case PEER -> 2;
             default -> 3;
         });
         assertThat(findings).as(role + ": English, raw codes or rule numbers on German pages").isEmpty();

@@ -88,9 +88,11 @@ class PhoneLayoutBrowserTest {
                     "/cases/[0-9a-f-]{36}/tandem", "/cases/[0-9a-f-]{36}/high-risk"),
             Role.MANAGER, List.of("/manage/overview", "/cases", "/safety/today", "/network/partners", "/team",
                     "/referrals", "/manage/account-resets", "/danger-alerts", "/danger-alerts/[0-9a-f-]{36}",
-                    "/cases/[0-9a-f-]{36}/tandem", "/manage/handovers/[0-9a-f-]{36}"),
+                    "/cases/[0-9a-f-]{36}/tandem", "/manage/handovers/[0-9a-f-]{36}", "/peer-groups/[0-9a-f-]{36}",
+                    "/peer-groups/peers"),
             Role.DATA_PROTECTION_OFFICER, List.of("/audit", "/cases", "/profile"),
-            Role.ADMIN, List.of("/admin/staff", "/profile"));
+            Role.ADMIN, List.of("/admin/staff", "/profile"),
+            Role.PEER, List.of("/peer-groups", "/peer-groups/[0-9a-f-]{36}"));
 
     /** Pages kept as pictures in target/screenshots, for a person to look at. */
     private static final List<String> SCREENSHOTS = List.of("/start", "/cases", "/safety/today",
@@ -160,10 +162,12 @@ class PhoneLayoutBrowserTest {
         Fixtures.Staff manager = fixtures.staffWithPassword(org, Role.MANAGER);
         Fixtures.Staff dpo = fixtures.staffWithPassword(org, Role.DATA_PROTECTION_OFFICER);
         fillTheOrganisation(web, org, a, b, manager.principal());
+        Fixtures.Staff peer = fixtures.staffWithPassword(org, Role.PEER);
+        peerGroup(web, org, a, peer.principal(), manager.principal());
 
         List<String> report = new ArrayList<>();
         try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright)) {
-            for (Fixtures.Staff who : List.of(practitioner, manager, dpo, admin)) {
+            for (Fixtures.Staff who : List.of(practitioner, manager, dpo, admin, peer)) {
                 try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                         .setBaseURL("http://127.0.0.1:" + port).setLocale("en-GB")
                         .setViewportSize(WIDTH, HEIGHT).setIsMobile(true).setHasTouch(true))) {
@@ -195,7 +199,7 @@ class PhoneLayoutBrowserTest {
                                     .replaceAll("[^A-Za-z0-9]+", "-"));
                         });
                     }
-                    menuOpenOnAWideScreen(page, who.principal().role() + "-wide");
+                    menuOpenOnAWideScreen(page, who.principal().role() + "-wide", who.principal().role());
                     if (!result.findings().isEmpty()) {
                         page.navigate(result.findings().get(0).path());
                         screenshot(page, "FAILED-" + who.principal().role());
@@ -237,16 +241,33 @@ class PhoneLayoutBrowserTest {
     }
 
     /** On a laptop the same page shows the menu open, without its button. */
-    private static void menuOpenOnAWideScreen(Page page, String screenshot) {
+    private static void menuOpenOnAWideScreen(Page page, String screenshot, Role role) {
         page.setViewportSize(1280, 800);
-        page.navigate("/profile");
+        // A peer of another organisation has no profile here; their one page is the peer groups.
+        page.navigate(role == Role.PEER ? "/peer-groups" : "/profile");
         assertThat(page.locator("details.menu > summary").isVisible()).as("no menu button").isFalse();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My profile")).isVisible())
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName(role == Role.PEER ? "Peer groups" : "My profile").setExact(true)).isVisible())
                 .as("the menu's links").isTrue();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).isVisible())
                 .as("sign-out").isTrue();
         screenshot(page, screenshot);
         page.setViewportSize(WIDTH, HEIGHT);
+    }
+
+    /** A peer group of practitioner A and a peer of another organisation with a long name, and a meeting. */
+    private void peerGroup(StaffRequests web, Fixtures.Organisation org, StaffPrincipal a, StaffPrincipal peer,
+            StaffPrincipal manager) throws Exception {
+        jdbc.sql("INSERT INTO qua_peer (staff_id, org_id, home_organisation, invited_by, invited_at) VALUES (?, ?, ?, ?, ?)")
+                .params(peer.id(), org.id(), LONG_WORD, manager.id(), java.sql.Timestamp.from(clock.instant())).update();
+        expect(302, web.status(post("/peer-groups").param("name", "Cross-evaluation " + LONG_WORD), manager));
+        UUID group = jdbc.sql("SELECT id FROM qua_peer_group WHERE org_id = ?").param(org.id()).query(UUID.class).single();
+        for (StaffPrincipal member : List.of(a, peer)) {
+            expect(302, web.status(post("/peer-groups/{id}/members", group).param("staffId", member.id().toString()),
+                    manager));
+        }
+        expect(302, web.status(post("/peer-groups/{id}/meetings", group).param("heldOn",
+                LocalDate.now(clock).minusDays(7).toString()), manager));
     }
 
     /** A row in every list the roles see, with long words and a long address in the texts. */

@@ -17,6 +17,20 @@ public interface AccountAdministration {
      */
     NewAccount createStaff(UUID organisationId, String username, String displayName, Role role, boolean temporary);
 
+    /**
+     * A manager invites a practitioner of another organisation as a peer (role {@link Role#PEER}) into
+     * the manager's organisation, with a temporary password to hand over; the peer changes it and
+     * enrols the second factor at first sign-in, like staff. Audited as the manager's.
+     *
+     * @throws UsernameTaken if the user name is in use
+     * @throws org.exitwork.platform.ForbiddenException if {@code manager} is no manager
+     */
+    NewAccount invitePeer(StaffPrincipal manager, String username, String displayName);
+
+    /** The user name asked for is in use already. */
+    class UsernameTaken extends RuntimeException {
+    }
+
     /** Sets the organisation's name and contact (as a manager does at /organisation); audited as the command line's. */
     void describeOrganisation(UUID organisationId, OrganisationContact contact);
 

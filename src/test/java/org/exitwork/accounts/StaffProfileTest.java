@@ -157,7 +157,15 @@ class StaffProfileTest {
 
     @Test
     void everyRoleKeepsAProfileAndTheFreeTextsAreEncrypted() throws Exception {
+        // A peer of another organisation keeps none here: the profile is the organisation's staff's.
+        StaffPrincipal peer = fixtures.staff(org, Role.PEER);
+        mvc.perform(get("/profile").with(as(peer))).andExpect(status().isForbidden());
+        mvc.perform(post("/profile").with(as(peer)).with(csrf()).param("gender", "NON_BINARY"))
+                .andExpect(status().isForbidden());
         for (Role role : Role.values()) {
+            if (!role.isStaff()) {
+                continue;
+            }
             StaffPrincipal someone = fixtures.staff(org, role);
             mvc.perform(get("/profile").with(as(someone))).andExpect(status().isOk());
             mvc.perform(post("/profile").with(as(someone)).with(csrf()).param("gender", "NON_BINARY")

@@ -523,8 +523,9 @@ class ReferralMatchingTest {
                         .doesNotContain("Zuweisung");
             }
         }
-        // Partners have no accounts: no role exists for them.
+        // Partners have no accounts: no role exists for them (a peer is a practitioner of another exit-work
+        // organisation in a peer group, who reaches nothing but those groups).
         assertThat(Role.values()).containsExactlyInAnyOrder(Role.PRACTITIONER, Role.MANAGER,
-                Role.DATA_PROTECTION_OFFICER, Role.ADMIN);
+                Role.DATA_PROTECTION_OFFICER, Role.ADMIN, Role.PEER);
     }
 }

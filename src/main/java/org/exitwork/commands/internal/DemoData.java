@@ -92,6 +92,7 @@ class DemoData {
             case MANAGER -> "programme manager";
             case DATA_PROTECTION_OFFICER -> "data protection officer";
             case ADMIN -> "administrator";
+            case PEER -> "peer of another organisation";
         };
     }
 

@@ -99,6 +99,16 @@ public class AccountService implements StaffDirectory, AccountAdministration {
         return create(organisationId, null, "command line", username, displayName, role, temporary);
     }
 
+    @Override
+    @Transactional
+    public NewAccount invitePeer(StaffPrincipal manager, String username, String displayName) {
+        if (!manager.is(Role.MANAGER)) {
+            throw new org.exitwork.platform.ForbiddenException();
+        }
+        return create(manager.organisationId(), manager.id(), manager.username(), username, displayName, Role.PEER,
+                true);
+    }
+
     /** An administrator creates an account in their own organisation. */
     @Transactional
     public NewAccount createStaff(StaffPrincipal admin, String username, String displayName, Role role) {
@@ -215,7 +225,7 @@ public class AccountService implements StaffDirectory, AccountAdministration {
     static class AlreadySetUpException extends RuntimeException {
     }
 
-    static class UsernameTakenException extends RuntimeException {
+    static class UsernameTakenException extends AccountAdministration.UsernameTaken {
     }
 
     static class CannotDeactivateSelfException extends RuntimeException {

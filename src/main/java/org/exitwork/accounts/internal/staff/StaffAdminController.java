@@ -61,6 +61,10 @@ class StaffAdminController {
     @PostMapping
     String create(@AuthenticationPrincipal StaffPrincipal admin, @Valid @ModelAttribute("form") NewStaffForm form,
             BindingResult errors, Model model) {
+        if (!errors.hasFieldErrors("role") && form.role() != null && !form.role().isStaff()) {
+            // Peers are invited by a manager into a cross-evaluation group, never made here.
+            errors.rejectValue("role", "staff.role.peer-invited");
+        }
         if (errors.hasErrors()) {
             return page(admin, model);
         }
@@ -140,7 +144,7 @@ class StaffAdminController {
         model.addAttribute("carried", carried);
         model.addAttribute("staff", staff);
         model.addAttribute("resetsWaiting", resets.waitingByAccount(admin.organisationId()));
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", java.util.Arrays.stream(Role.values()).filter(Role::isStaff).toList());
         model.addAttribute("now", clock.instant());
         return "accounts/staff";
     }

@@ -16,6 +16,8 @@ class HomeController {
             case DATA_PROTECTION_OFFICER -> "redirect:/audit";
             case PRACTITIONER -> "redirect:/start";
             case MANAGER -> "redirect:/manage/overview";
+            // A peer of another organisation has nothing here but the cross-evaluation groups.
+            case PEER -> "redirect:/peer-groups";
         };
     }
 }

@@ -98,6 +98,8 @@ class SecurityConfiguration {
             throws Exception {
         SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/sign-in?failed");
         String[] allRoles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+        String[] staffRoles = Arrays.stream(Role.values()).filter(Role::isStaff).map(Role::name)
+                .toArray(String[]::new);
         http
                 // The password step alone, without a parent manager: a provider that is also a bean would
                 // otherwise be asked again by the global manager after a failure, counting every failure twice.
@@ -119,7 +121,11 @@ class SecurityConfiguration {
                         // the API itself has its own chain (referrals.internal.inbound.api.ApiSecurityConfiguration).
                         .requestMatchers("/referral-form/**", "/api/openapi.json").permitAll()
                         .requestMatchers("/sign-in/**").hasAuthority(PasswordStep.PASSWORD_VERIFIED)
-                        .anyRequest().hasAnyRole(allRoles))
+                        // A peer of another organisation (R16) reaches the home redirect, the
+                        // cross-evaluation groups and the notice of a reset of their own account; every
+                        // other page, present or added later, answers a peer 403 here, before any controller.
+                        .requestMatchers(PEER_PATHS).hasAnyRole(allRoles)
+                        .anyRequest().hasAnyRole(staffRoles))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
@@ -158,6 +164,9 @@ class SecurityConfiguration {
                 .headers(h -> PageHeaders.apply(h, address));
         return http.build();
     }
+
+    /** Everything a peer may ask for (the quality module's groups); the rest is the organisation's staff's. */
+    static final String[] PEER_PATHS = { "/", "/peer-groups", "/peer-groups/**", "/account/reset-notice" };
 
     /** The way to sign in as a path: the request's Host header never chooses where the browser goes. */
     private static LoginUrlAuthenticationEntryPoint signInPage() {

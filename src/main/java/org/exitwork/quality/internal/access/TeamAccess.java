@@ -33,7 +33,9 @@ public class TeamAccess {
     /** The staff member whose records are asked for: oneself, or anyone of the organisation for a manager. */
     @Transactional(readOnly = true)
     public StaffMember member(StaffPrincipal who, UUID staffId) {
-        StaffMember member = directory.find(who.organisationId(), staffId).orElseThrow(NotFoundException::new);
+        // A peer of another organisation has an account here but no care record: their own organisation cares.
+        StaffMember member = directory.find(who.organisationId(), staffId).filter(m -> m.role().isStaff())
+                .orElseThrow(NotFoundException::new);
         if (!who.is(Role.MANAGER) && !who.id().equals(staffId)) {
             throw new ForbiddenException();
         }
