@@ -1085,6 +1085,8 @@ class AuthorizationMatrixTest {
                     .vars(w -> ids(w.client.id(), w.serviceRequest)).answers(ok()),
             mvc("GET /cases/{id}/service-requests/{requestId}/fhir", TANDEM)
                     .vars(w -> ids(w.client.id(), w.serviceRequest)).answers(ok()),
+            mvc("GET /cases/{id}/consents/{consentId}/fhir", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.consent)).answers(ok()),
             // The quality of the network: the organisation's figures per partner, for its managers only.
             mvc("GET /service-requests/quality", MANAGERS).answers(ok()),
             mvc("GET /service-request/{token}", EVERYONE).vars(w -> new Object[] {w.serviceRequestToken})

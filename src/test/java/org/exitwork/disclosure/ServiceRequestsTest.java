@@ -363,6 +363,53 @@ class ServiceRequestsTest {
         assertThat(rows("dis_disclosure")).isEqualTo(2);
     }
 
+    @Test
+    void aConsentIsExportedWithItsServiceRequestsForThePartnersSystemOnly() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        granted(request(housing, consent, "DEBT", texts(DataKind.CURRENT_NEEDS, "Debts " + m)));
+        UUID shareConsent = consent(housing, "CURRENT_NEEDS", "HOUSING");
+        long disclosures = rows("dis_disclosure");
+
+        MockHttpServletResponse export = web.perform(get("/cases/{id}/consents/{c}/fhir", client.id(), consent), a);
+        assertThat(export.getStatus()).isEqualTo(200);
+        assertThat(export.getContentType()).isEqualTo("application/fhir+json");
+        String json = export.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("Srname" + m);
+        Bundle bundle = FhirContext.forR4().newJsonParser().setParserErrorHandler(new StrictErrorHandler())
+                .parseResource(Bundle.class, json);
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType())
+                .containsExactly("Patient", "Consent", "ServiceRequest", "Task", "ServiceRequest", "Task");
+        Patient patient = (Patient) bundle.getEntry().get(0).getResource();
+        assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo(client.pseudonym());
+        assertThat(patient.getName()).isEmpty();
+        Consent fhirConsent = (Consent) bundle.getEntry().get(1).getResource();
+        assertThat(fhirConsent.getProvision().getPurpose()).extracting(c -> c.getCode()).containsExactly("SERVICE_REQUEST");
+        assertThat(fhirConsent.getProvision().getClass_()).extracting(c -> c.getCode()).containsExactly("CURRENT_NEEDS");
+        assertThat(List.of(bundle.getEntry().get(2), bundle.getEntry().get(4)))
+                .extracting(e -> ((ServiceRequest) e.getResource()).getCode().getCodingFirstRep().getCode())
+                .containsExactlyInAnyOrder("HOUSING", "DEBT");
+        assertThat(((Task) bundle.getEntry().get(5).getResource()).getFocus().getReference())
+                .isEqualTo("ServiceRequest/request-2");
+        assertThat(rows("dis_disclosure")).as("the export is a disclosure of its own").isEqualTo(disclosures + 1);
+
+        // A consent to share goes as a consent alone, its purpose a share.
+        Bundle shared = FhirContext.forR4().newJsonParser().parseResource(Bundle.class, web.perform(
+                get("/cases/{id}/consents/{c}/fhir", client.id(), shareConsent), a)
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(shared.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Patient", "Consent");
+        assertThat(((Consent) shared.getEntry().get(1).getResource()).getProvision().getPurpose())
+                .extracting(c -> c.getCode()).containsExactly("SHARE");
+
+        // Only the tandem; a revoked consent is not found; another client's consent is not found either.
+        assertThat(web.status(get("/cases/{id}/consents/{c}/fhir", client.id(), consent), colleague)).isEqualTo(403);
+        assertThat(web.status(post("/cases/{id}/consents/{c}/revoke", client.id(), consent)
+                .param("revokedOn", today().toString()), a)).isEqualTo(302);
+        assertThat(web.status(get("/cases/{id}/consents/{c}/fhir", client.id(), consent), a)).isEqualTo(404);
+        assertThat(web.status(get("/cases/{id}/consents/{c}/fhir", client.id(), UUID.randomUUID()), a)).isEqualTo(404);
+        assertThat(rows("dis_disclosure")).isEqualTo(disclosures + 2);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Every rule, broken
 

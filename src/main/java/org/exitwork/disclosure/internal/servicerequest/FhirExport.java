@@ -59,12 +59,42 @@ class FhirExport {
 
     String bundle(RequestPayload request, ServiceRequestRepository.Stored stored, ValidConsent consent,
             ZoneId zone) {
+        List<Resource> resources = new java.util.ArrayList<>();
+        resources.add(patient(request.client()));
+        resources.add(consent("consent", consent, request.partner(), zone));
+        resources.addAll(requestAndTask("request", "task", "consent", request, stored, zone));
+        return json(resources, stored.statusAt());
+    }
+
+    /**
+     * A consent of the client for its partner, with every service request made under it: the
+     * pseudonymous {@code Patient}, the {@code Consent}, and a {@code ServiceRequest} with its {@code Task}
+     * per request (numbered in the order they were made).
+     */
+    String consentBundle(String pseudonym, String partner, ValidConsent consent,
+            List<java.util.Map.Entry<RequestPayload, ServiceRequestRepository.Stored>> requests, ZoneId zone,
+            java.time.Instant now) {
+        List<Resource> resources = new java.util.ArrayList<>();
+        resources.add(patient(pseudonym));
+        resources.add(consent("consent", consent, partner, zone));
+        int n = 0;
+        for (java.util.Map.Entry<RequestPayload, ServiceRequestRepository.Stored> r : requests) {
+            n++;
+            resources.addAll(requestAndTask("request-" + n, "task-" + n, "consent", r.getKey(), r.getValue(), zone));
+        }
+        return json(resources, now);
+    }
+
+    private static Patient patient(String pseudonym) {
         Patient patient = new Patient();
         patient.setId("patient");
-        patient.addIdentifier(new Identifier().setSystem(PSEUDONYM_SYSTEM).setValue(request.client()));
+        patient.addIdentifier(new Identifier().setSystem(PSEUDONYM_SYSTEM).setValue(pseudonym));
+        return patient;
+    }
 
+    private static Consent consent(String id, ValidConsent consent, String partner, ZoneId zone) {
         Consent fhirConsent = new Consent();
-        fhirConsent.setId("consent");
+        fhirConsent.setId(id);
         fhirConsent.setStatus(Consent.ConsentState.ACTIVE);
         fhirConsent.setScope(concept("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy",
                 "Privacy Consent"));
@@ -76,13 +106,22 @@ class FhirExport {
         provision.setPeriod(new Period().setStart(date(consent.validFrom(), zone))
                 .setEnd(date(consent.validUntil(), zone)));
         provision.addActor().setRole(concept("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP",
-                "information recipient")).setReference(new Reference().setDisplay(request.partner()));
-        provision.addPurpose(new Coding("urn:exitwork:purpose", DataKind.SERVICE_REQUEST.name(), consent.purpose()));
+                "information recipient")).setReference(new Reference().setDisplay(partner));
+        List<DataKind> purposes = consent.kinds().stream().filter(k -> !k.isData()).sorted().toList();
+        if (purposes.isEmpty()) {
+            // A consent to share: its way out is a share.
+            provision.addPurpose(new Coding("urn:exitwork:purpose", "SHARE", consent.purpose()));
+        }
+        purposes.forEach(k -> provision.addPurpose(new Coding("urn:exitwork:purpose", k.name(), consent.purpose())));
         consent.kinds().stream().filter(DataKind::isData).sorted()
                 .forEach(k -> provision.addClass_(new Coding(DATA_KIND_SYSTEM, k.name(), null)));
+        return fhirConsent;
+    }
 
+    private static List<Resource> requestAndTask(String requestId, String taskId, String consentId,
+            RequestPayload request, ServiceRequestRepository.Stored stored, ZoneId zone) {
         ServiceRequest serviceRequest = new ServiceRequest();
-        serviceRequest.setId("request");
+        serviceRequest.setId(requestId);
         serviceRequest.addIdentifier(new Identifier().setSystem("urn:exitwork:service-request")
                 .setValue(stored.id().toString()));
         serviceRequest.setStatus(stored.status().terminal()
@@ -96,26 +135,29 @@ class FhirExport {
         serviceRequest.setAuthoredOn(Date.from(stored.requestedAt()));
         serviceRequest.addPerformer(new Reference().setDisplay(request.partner()));
         serviceRequest.setRequester(new Reference().setDisplay(request.from().name()));
-        serviceRequest.addSupportingInfo(new Reference("Consent/consent"));
+        serviceRequest.addSupportingInfo(new Reference("Consent/" + consentId));
         serviceRequest.setOccurrence(new Period().setEnd(date(LocalDate.parse(request.answerBy()), zone)));
         request.kinds().forEach(k -> serviceRequest.addNote(new Annotation().setText(k.label() + ": " + k.text())));
         serviceRequest.addNote(new Annotation().setText(request.notice()));
 
         Task task = new Task();
-        task.setId("task");
+        task.setId(taskId);
         task.setStatus(Task.TaskStatus.fromCode(stored.status().fhirCode()));
         task.setIntent(Task.TaskIntent.ORDER);
-        task.addBasedOn(new Reference("ServiceRequest/request"));
-        task.setFocus(new Reference("ServiceRequest/request"));
+        task.addBasedOn(new Reference("ServiceRequest/" + requestId));
+        task.setFocus(new Reference("ServiceRequest/" + requestId));
         task.setFor(new Reference("Patient/patient"));
         task.setAuthoredOn(Date.from(stored.requestedAt()));
         task.setLastModified(Date.from(stored.statusAt()));
         task.setOwner(new Reference().setDisplay(request.partner()));
+        return List.of(serviceRequest, task);
+    }
 
+    private static String json(List<Resource> resources, java.time.Instant at) {
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.COLLECTION);
-        bundle.setTimestamp(Date.from(stored.statusAt()));
-        for (Resource resource : List.<Resource>of(patient, fhirConsent, serviceRequest, task)) {
+        bundle.setTimestamp(Date.from(at));
+        for (Resource resource : resources) {
             bundle.addEntry().setFullUrl("urn:exitwork:" + resource.fhirType() + ":" + resource.getIdElement().getIdPart())
                     .setResource(resource);
         }

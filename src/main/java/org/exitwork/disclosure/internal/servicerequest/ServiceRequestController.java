@@ -167,6 +167,17 @@ class ServiceRequestController {
         return attachment(requests.download(who, id, requestId));
     }
 
+    @GetMapping("/cases/{id}/consents/{consentId}/fhir")
+    ResponseEntity<byte[]> consentFhir(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @PathVariable UUID consentId) {
+        try {
+            return attachment(requests.exportConsentFhir(who, id, consentId));
+        } catch (Refused refused) {
+            // The refusal is audited; the partner may receive nothing under this consent any more.
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+    }
+
     @GetMapping("/cases/{id}/service-requests/{requestId}/fhir")
     ResponseEntity<byte[]> fhir(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @PathVariable UUID requestId) {

@@ -294,6 +294,47 @@ class ServiceRequests {
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * A consent of the client as HL7 FHIR R4 for the partner it names, with every service request made
+     * under it (a {@code Bundle} of a pseudonymous {@code Patient}, the {@code Consent}, and a
+     * {@code ServiceRequest} with its {@code Task} per request): the case's consents and requests for that
+     * partner's system. Through the gate like the request's own export: only a consent valid today, to a
+     * partner the policy lets receive what the consent names; recorded as a disclosure with the exact JSON,
+     * audited. Another client's or organisation's consent is not found; a refusal is audited and thrown.
+     */
+    @Transactional
+    public Document exportConsentFhir(StaffPrincipal who, UUID clientId, UUID consentId) {
+        CaseReference ref = cases.requireTandem(who, clientId, "export a consent");
+        LocalDate today = LocalDate.now(clock);
+        ValidConsent consent = consents.validOn(who.organisationId(), ref.id(), today).stream()
+                .filter(c -> c.id().equals(consentId)).findFirst()
+                .orElseThrow(org.exitwork.platform.NotFoundException::new);
+        Optional<Partner> partner = partners.find(who.organisationId(), consent.partnerId());
+        Recipient recipient = new Recipient(consent.partnerId(), partner.map(Partner::name).orElse("unknown"));
+        List<String> codes = consent.kinds().stream().sorted().map(Enum::name).toList();
+        Channel channel = consent.kinds().contains(DataKind.SERVICE_REQUEST) ? Channel.SERVICE_REQUEST : Channel.SHARE;
+        Optional<Refusal> refusal = partner.isEmpty() ? Optional.of(RequestDecision.Reason.UNKNOWN_PARTNER.refusal())
+                : org.exitwork.disclosure.internal.gate.OutboundGate.toPartner(channel, partner.get())
+                        .map(p -> Refusal.byPolicy(p, RequestDecision.POLICY));
+        if (refusal.isPresent()) {
+            log.refused(who, ref, channel, recipient, codes, DisclosureLog.Ground.consent(consentId), refusal.get());
+            throw new Refused(refusal.get());
+        }
+        List<java.util.Map.Entry<RequestPayload, ServiceRequestRepository.Stored>> made = repository
+                .ofClient(who.organisationId(), ref.id()).stream()
+                .filter(r -> r.consentId().equals(consentId) && r.partnerId().equals(consent.partnerId()))
+                .sorted(java.util.Comparator.comparing(ServiceRequestRepository.Stored::requestedAt))
+                .map(r -> java.util.Map.entry(documents.recorded(r), r)).toList();
+        String json = fhir.consentBundle(ref.pseudonym(), recipient.name(), consent, made, clock.getZone(),
+                clock.instant());
+        log.granted(who, ref, new DisclosureLog.Outgoing(channel, recipient, codes,
+                DisclosureLog.Ground.consent(consentId), consent.purpose(), json));
+        record(who, ServiceRequestActions.SERVICE_REQUESTS_EXPORTED, ref,
+                AuditDetail.of("servicerequest.exported", 1, made.size()));
+        return new Document("consent-" + ref.pseudonym().replaceAll("[^A-Za-z0-9-]", "-") + ".fhir.json",
+                FhirExport.MEDIA_TYPE, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The tandem notes when to follow a request up (the aftercare plan lists them); null clears it. */
     @Transactional
     public void followUp(StaffPrincipal who, UUID clientId, UUID requestId, LocalDate on) {
