@@ -258,7 +258,7 @@ class PhoneLayoutBrowserTest {
     /** A peer group of practitioner A and a peer of another organisation with a long name, and a meeting. */
     private void peerGroup(StaffRequests web, Fixtures.Organisation org, StaffPrincipal a, StaffPrincipal peer,
             StaffPrincipal manager) throws Exception {
-        jdbc.sql("INSERT INTO qua_peer (staff_id, org_id, home_organisation, invited_by, invited_at) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO qua_peer (staff_id, org_id, peer_organisation, invited_by, invited_at) VALUES (?, ?, ?, ?, ?)")
                 .params(peer.id(), org.id(), LONG_WORD, manager.id(), java.sql.Timestamp.from(clock.instant())).update();
         expect(302, web.status(post("/peer-groups").param("name", "Cross-evaluation " + LONG_WORD), manager));
         UUID group = jdbc.sql("SELECT id FROM qua_peer_group WHERE org_id = ?").param(org.id()).query(UUID.class).single();

@@ -7,7 +7,7 @@
 CREATE TABLE qua_peer (
     staff_id          UUID                     PRIMARY KEY,
     org_id            UUID                     NOT NULL,
-    home_organisation VARCHAR(200)             NOT NULL,
+    peer_organisation VARCHAR(200)             NOT NULL,
     invited_by        UUID                     NOT NULL,
     invited_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -126,7 +126,7 @@ class PeerGroupsTest {
         String temporary = shown.group(1);
         assertThat(jdbc.sql("SELECT role FROM acc_staff WHERE username = ?").param(username).query(String.class)
                 .single()).isEqualTo("PEER");
-        assertThat(jdbc.sql("SELECT home_organisation FROM qua_peer p JOIN acc_staff s ON s.id = p.staff_id "
+        assertThat(jdbc.sql("SELECT peer_organisation FROM qua_peer p JOIN acc_staff s ON s.id = p.staff_id "
                 + "WHERE s.username = ?").param(username).query(String.class).single()).isEqualTo("Exit NGO West");
 
         MockHttpServletResponse signedIn = mvc.perform(post("/sign-in").with(csrf()).param("username", username)

@@ -29,14 +29,14 @@ class PeerGroupRepository {
     }
 
     void insertPeer(UUID staffId, UUID org, String homeOrganisation, UUID invitedBy, Instant now) {
-        jdbc.sql("INSERT INTO qua_peer (staff_id, org_id, home_organisation, invited_by, invited_at) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO qua_peer (staff_id, org_id, peer_organisation, invited_by, invited_at) VALUES (?, ?, ?, ?, ?)")
                 .params(staffId, org, homeOrganisation, invitedBy, java.sql.Timestamp.from(now)).update();
     }
 
     List<PeerRow> peers(UUID org) {
-        return jdbc.sql("SELECT staff_id, home_organisation, invited_at FROM qua_peer WHERE org_id = ? "
+        return jdbc.sql("SELECT staff_id, peer_organisation, invited_at FROM qua_peer WHERE org_id = ? "
                 + "ORDER BY invited_at, staff_id").param(org)
-                .query((rs, n) -> new PeerRow(rs.getObject("staff_id", UUID.class), rs.getString("home_organisation"),
+                .query((rs, n) -> new PeerRow(rs.getObject("staff_id", UUID.class), rs.getString("peer_organisation"),
                         rs.getTimestamp("invited_at").toInstant()))
                 .list();
     }

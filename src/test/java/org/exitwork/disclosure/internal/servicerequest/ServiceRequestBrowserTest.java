@@ -181,6 +181,9 @@ class ServiceRequestBrowserTest {
 
             // A second request nobody answers: past the partner's three days, the job reminds the tandem.
             send("DEBT", "Debts of about 2000 euros; needs advice.");
+            // Off the application's pages while the clock is ahead: their banners ask the server every 30 s,
+            // and a question asked three days on would end the staff member's session as idle.
+            page.navigate("about:blank");
             clock.advance(Duration.ofDays(3).plusMinutes(1));
             reminders.run();
             clock.reset(); // the staff member's session is judged by the clock too
