@@ -102,6 +102,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @DatabaseTest
 @AutoConfigureMockMvc
+// A database of its own: the round trip compares every row, which other classes sharing a context would
+// change while it runs.
+@org.springframework.test.context.TestPropertySource(properties = "exitwork.test.context=backup-restore")
 class BackupRestoreTest {
 
     @Autowired
@@ -383,7 +386,14 @@ class BackupRestoreTest {
         // Nor into the source itself.
         assertThatThrownBy(() -> backups.restore(file)).isInstanceOf(Backups.Refused.class)
                 .hasMessageContaining("This database is not empty");
-        assertThat(contents(dataSource)).isEqualTo(source);
+        Map<String, List<String>> untouched = contents(dataSource);
+        // Checkpoints keep being written on their schedule; the refused restore wrote none of its own.
+        long lastBefore = source.get(checkpointTable(source)).stream().mapToLong(BackupRestoreTest::checkpointNo)
+                .max().orElse(0);
+        List<String> checkpoints = new ArrayList<>(untouched.get(checkpointTable(untouched)));
+        checkpoints.removeIf(row -> checkpointNo(row) > lastBefore);
+        untouched.put(checkpointTable(untouched), checkpoints);
+        assertThat(untouched).isEqualTo(source);
     }
 
     @Test
