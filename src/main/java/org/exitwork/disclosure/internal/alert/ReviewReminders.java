@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.exitwork.accounts.StaffDirectory;
@@ -16,16 +14,9 @@ import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.disclosure.internal.DisclosureSettings;
+import org.exitwork.disclosure.internal.WorkMail;
 import org.exitwork.disclosure.internal.alert.AlertRepository.OverdueReview;
 import org.exitwork.safety.StaffWorkAddresses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReviewReminders {
 
     static final String ACTOR = "exitwork (review reminder)";
-    private static final Logger LOG = LoggerFactory.getLogger(ReviewReminders.class);
 
     private final AlertRepository repository;
     private final CaseDirectory cases;
@@ -53,15 +43,12 @@ class ReviewReminders {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final ObjectProvider<JavaMailSender> sender;
-    private final MessageSource messages;
+    private final WorkMail mail;
     private final DisclosureSettings settings;
-    private final String baseUrl;
 
     ReviewReminders(AlertRepository repository, CaseDirectory cases, StaffDirectory staff,
             StaffWorkAddresses addresses, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
-            ObjectProvider<JavaMailSender> sender, MessageSource messages, DisclosureSettings settings,
-            @Value("${exitwork.disclosure.base-url:http://localhost:8080}") String baseUrl) {
+            WorkMail mail, DisclosureSettings settings) {
         this.repository = repository;
         this.cases = cases;
         this.staff = staff;
@@ -69,10 +56,8 @@ class ReviewReminders {
         this.audit = audit;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        this.sender = sender;
-        this.messages = messages;
+        this.mail = mail;
         this.settings = settings;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
     /** Notes every review overdue now and not noted before. */
@@ -101,37 +86,12 @@ class ReviewReminders {
     }
 
     private void remind(OverdueReview overdue) {
-        JavaMailSender mailSender = sender.getIfAvailable();
-        if (mailSender == null) {
-            return;
-        }
         List<String> to = new ArrayList<>();
         for (StaffMember member : staff.team(overdue.organisationId())) {
             if (!member.id().equals(overdue.raisedBy())) {
-                Optional<String> address = addresses.workAddress(overdue.organisationId(), member.id());
-                address.ifPresent(to::add);
+                addresses.workAddress(overdue.organisationId(), member.id()).ifPresent(to::add);
             }
         }
-        String link = baseUrl + "/danger-alerts/" + overdue.id();
-        String subject = text("dangeralerts.reminder.subject", Locale.ENGLISH) + " / "
-                + text("dangeralerts.reminder.subject", Locale.GERMAN);
-        String body = text("dangeralerts.reminder.body", Locale.ENGLISH) + "\n" + link + "\n\n"
-                + text("dangeralerts.reminder.body", Locale.GERMAN) + "\n" + link + "\n";
-        for (String address : to) {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(settings.mailFrom());
-            message.setTo(address);
-            message.setSubject(subject);
-            message.setText(body);
-            try {
-                mailSender.send(message);
-            } catch (MailException e) {
-                LOG.warn("could not send a review reminder e-mail: {}", e.getClass().getName());
-            }
-        }
-    }
-
-    private String text(String key, Locale language) {
-        return messages.getMessage(key, null, language);
+        mail.send(to, "dangeralerts.reminder", "/danger-alerts/" + overdue.id());
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -17,16 +16,8 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
-import org.exitwork.disclosure.internal.DisclosureSettings;
+import org.exitwork.disclosure.internal.WorkMail;
 import org.exitwork.safety.StaffWorkAddresses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RequestReminders {
 
     static final String ACTOR = "exitwork (service request reminder)";
-    private static final Logger LOG = LoggerFactory.getLogger(RequestReminders.class);
 
     private final ServiceRequestRepository repository;
     private final CaseDirectory cases;
@@ -54,15 +44,11 @@ class RequestReminders {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final ObjectProvider<JavaMailSender> sender;
-    private final MessageSource messages;
-    private final DisclosureSettings settings;
-    private final String baseUrl;
+    private final WorkMail mail;
 
     RequestReminders(ServiceRequestRepository repository, CaseDirectory cases, StaffDirectory staff,
             StaffWorkAddresses addresses, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
-            ObjectProvider<JavaMailSender> sender, MessageSource messages, DisclosureSettings settings,
-            @Value("${exitwork.disclosure.base-url:http://localhost:8080}") String baseUrl) {
+            WorkMail mail) {
         this.repository = repository;
         this.cases = cases;
         this.staff = staff;
@@ -70,10 +56,7 @@ class RequestReminders {
         this.audit = audit;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        this.sender = sender;
-        this.messages = messages;
-        this.settings = settings;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.mail = mail;
     }
 
     /** Reminds every request overdue now and not reminded before, the tandem first, then the managers. */
@@ -84,7 +67,7 @@ class RequestReminders {
         for (ServiceRequestRepository.Stored request : repository.dueForTandem(now)) {
             List<String> to = Boolean.TRUE.equals(transaction.execute(s -> noteForTandem(request, now)))
                     ? tandemAddresses(request) : List.of();
-            mail(to, "servicerequests.reminder.tandem", baseUrl + "/cases/" + request.clientId() + "/service-requests");
+            mail.send(to, "servicerequests.reminder.tandem", "/cases/" + request.clientId() + "/service-requests");
         }
         for (ServiceRequestRepository.Stored request : repository.remindedUnanswered()) {
             Instant managersDue = request.answerDueAt().plus(Duration.ofDays(request.responseDays()));
@@ -93,7 +76,7 @@ class RequestReminders {
             }
             List<String> to = Boolean.TRUE.equals(transaction.execute(s -> noteForManagers(request, now)))
                     ? managerAddresses(request.orgId()) : List.of();
-            mail(to, "servicerequests.reminder.managers", baseUrl + "/manage/overview");
+            mail.send(to, "servicerequests.reminder.managers", "/manage/overview");
         }
     }
 
@@ -135,32 +118,5 @@ class RequestReminders {
             addresses.workAddress(organisationId, manager.id()).ifPresent(to::add);
         }
         return to;
-    }
-
-    /** After the commit: a crash in between loses a reminder, never doubles it; the pages still show it. */
-    private void mail(List<String> to, String key, String link) {
-        JavaMailSender mailSender = sender.getIfAvailable();
-        if (mailSender == null || to.isEmpty()) {
-            return;
-        }
-        String subject = text(key + ".subject", Locale.ENGLISH) + " / " + text(key + ".subject", Locale.GERMAN);
-        String body = text(key + ".body", Locale.ENGLISH) + "\n" + link + "\n\n" + text(key + ".body", Locale.GERMAN)
-                + "\n" + link + "\n";
-        for (String address : to) {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(settings.mailFrom());
-            message.setTo(address);
-            message.setSubject(subject);
-            message.setText(body);
-            try {
-                mailSender.send(message);
-            } catch (MailException e) {
-                LOG.warn("could not send a service request reminder e-mail: {}", e.getClass().getName());
-            }
-        }
-    }
-
-    private String text(String key, Locale language) {
-        return messages.getMessage(key, null, language);
     }
 }
