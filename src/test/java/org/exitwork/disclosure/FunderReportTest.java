@@ -33,6 +33,7 @@ import org.exitwork.programme.Measure;
 import org.exitwork.programme.internal.design.Design;
 import org.exitwork.programme.internal.design.Programmes;
 import org.exitwork.programme.internal.reporting.ReportAttacker;
+import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
@@ -43,7 +44,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -54,7 +54,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @DatabaseTest
 @AutoConfigureMockMvc
-class FunderReportTest {
+public class FunderReportTest {
 
     @Autowired
     MockMvc mvc;
@@ -76,6 +76,9 @@ class FunderReportTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     Fixtures.Organisation org;
     StaffPrincipal manager;
@@ -183,16 +186,15 @@ class FunderReportTest {
         String preview = page(get("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement, quarter), manager);
         assertThat(preview).contains("Release the report to the funder");
 
-        MvcResult result = mvc.perform(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement, quarter)
-                .with(as(manager)).with(csrf())).andReturn();
-        MockHttpServletResponse released = result.getResponse();
-        assertThat(released.getStatus()).isEqualTo(302);
-        assertThat(released.getRedirectedUrl()).matches("/funder-reports/[0-9a-f-]{36}");
-        UUID report = UUID.fromString(released.getRedirectedUrl().substring("/funder-reports/".length()));
-        String link = (String) result.getFlashMap().get("link");
+        MockHttpServletResponse released = send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme,
+                agreement, quarter), manager);
+        assertThat(released.getStatus()).isEqualTo(200);
+        UUID report = reportOf(released);
+        String link = linkOf(released);
         assertThat(link).matches("http://localhost(:\\d+)?/funded/[A-Za-z0-9_-]{43}");
-        // The report's page shows no link of its own: the link is shown once, right after the release.
-        assertThat(page(get(released.getRedirectedUrl()), manager)).doesNotContain("/funded/");
+        assertThat(body(released)).contains("It opens this report only, for 30 days.");
+        // The report's page shows no link of its own: the link is shown once, in the answer to the release.
+        assertThat(page(get("/funder-reports/{r}", report), manager)).doesNotContain("/funded/");
 
         String csv = download("/funder-reports/" + report + "/report.csv", manager);
         assertThat(line(csv, "Clients worked with by phenomenon area", "Right-wing extremism"))
@@ -240,14 +242,14 @@ class FunderReportTest {
         UUID halfYear = makeAgreement(secondFunder, 6, quarter.minusMonths(3));
         endQuarter();
         assertThat(send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, quarterly, quarter), manager)
-                .getStatus()).isEqualTo(302);
+                .getStatus()).isEqualTo(200);
 
         MockHttpServletResponse overlapping = send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme,
                 halfYear, quarter.minusMonths(3)), manager);
         assertThat(overlapping.getStatus()).isEqualTo(400);
         assertThat(body(overlapping)).contains("cannot be reported, so that no two reports can be set against each other");
         assertThat(send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, sameQuarter, quarter), manager)
-                .getStatus()).isEqualTo(302);
+                .getStatus()).isEqualTo(200);
         // A day that starts no period of the agreement is none.
         assertThat(send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, quarterly,
                 quarter.plusDays(1)), manager).getStatus()).isEqualTo(404);
@@ -376,12 +378,13 @@ class FunderReportTest {
         clientsIn(PhenomenonArea.RIGHT_WING, 10);
         UUID agreement = makeAgreement(funder, 3, quarter);
         endQuarter();
-        MvcResult result = mvc.perform(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement, quarter)
-                .with(as(manager)).with(csrf())).andReturn();
-        MockHttpServletResponse released = result.getResponse();
-        String link = (String) result.getFlashMap().get("link");
+        MockHttpServletResponse released = send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme,
+                agreement, quarter), manager);
+        String link = linkOf(released);
         String token = link.substring(link.lastIndexOf('/') + 1);
-        UUID report = UUID.fromString(released.getRedirectedUrl().substring("/funder-reports/".length()));
+        // Someone with a database login finds no link to use: only the token's SHA-256 is kept.
+        assertThat(DatabaseScan.find(dataSource, List.of(token))).isEmpty();
+        UUID report = reportOf(released);
 
         MockHttpServletResponse page = mvc.perform(get("/funded/{t}", token)).andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
@@ -417,9 +420,8 @@ class FunderReportTest {
         clientsIn(PhenomenonArea.RIGHT_WING, 10);
         UUID agreement = makeAgreement(funder, 3, quarter);
         endQuarter();
-        MvcResult result = mvc.perform(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement, quarter)
-                .with(as(manager)).with(csrf())).andReturn();
-        String link = (String) result.getFlashMap().get("link");
+        String link = linkOf(send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement,
+                quarter), manager));
         String token = link.substring(link.lastIndexOf('/') + 1);
         assertThat(mvc.perform(get("/funded/{t}", token)).andReturn().getResponse().getStatus()).isEqualTo(200);
 
@@ -560,8 +562,24 @@ class FunderReportTest {
     private UUID release(UUID agreement, LocalDate start) throws Exception {
         MockHttpServletResponse released = send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme,
                 agreement, start), manager);
-        assertThat(released.getStatus()).as("released").isEqualTo(302);
-        return UUID.fromString(released.getRedirectedUrl().substring("/funder-reports/".length()));
+        assertThat(released.getStatus()).as("released").isEqualTo(200);
+        return reportOf(released);
+    }
+
+    /** The released report's id, from its download links on the page that answers the release. */
+    public static UUID reportOf(MockHttpServletResponse released) throws Exception {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("/funder-reports/([0-9a-f-]{36})/report\\.pdf")
+                .matcher(body(released));
+        assertThat(id.find()).as("the released report's page").isTrue();
+        return UUID.fromString(id.group(1));
+    }
+
+    /** The funder's link, shown once on the page that answers the release. */
+    public static String linkOf(MockHttpServletResponse released) throws Exception {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<code>(https?://[^<]*/funded/[A-Za-z0-9_-]{43})</code>")
+                .matcher(body(released));
+        assertThat(link.find()).as("the funder's link").isTrue();
+        return link.group(1);
     }
 
     private long agreements() {

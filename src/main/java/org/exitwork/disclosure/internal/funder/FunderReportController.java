@@ -27,7 +27,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Funder reports for staff: the periods of an agreement, the report as it would go out, its release
@@ -78,12 +77,14 @@ class FunderReportController {
     @PreAuthorize("hasRole('MANAGER')")
     String release(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable UUID agreementId,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            HttpServletResponse response) {
         try {
             FunderReportGate.Release release = gate.release(who, id, agreementId, start);
-            redirect.addFlashAttribute("link", address.origin() + "/funded/" + release.token());
-            redirect.addFlashAttribute("notice", "funder.notice.released");
-            return "redirect:/funder-reports/" + release.id();
+            // The link is shown in this answer and nowhere else: a redirect would keep it in the session's
+            // flash attributes, that is in the database, until the next page is opened.
+            model.addAttribute("link", address.origin() + "/funded/" + release.token());
+            model.addAttribute("notice", "funder.notice.released");
+            return released(who, release.id(), model);
         } catch (Refused refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             FunderReportGate.Preview preview = gate.preview(who, id, agreementId, start);
