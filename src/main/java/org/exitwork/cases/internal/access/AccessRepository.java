@@ -47,6 +47,20 @@ public class AccessRepository {
                 .query(UUID.class).list();
     }
 
+    /** The tandems of several cases in one query, each in the order its members joined. */
+    public java.util.Map<UUID, List<UUID>> tandems(java.util.Collection<UUID> clientIds) {
+        java.util.Map<UUID, List<UUID>> tandems = new java.util.HashMap<>();
+        if (clientIds.isEmpty()) {
+            return tandems;
+        }
+        jdbc.sql("SELECT client_id, staff_id FROM cas_tandem_member WHERE client_id IN (:ids) ORDER BY client_id, position")
+                .param("ids", List.copyOf(clientIds))
+                .query((rs, n) -> tandems.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                        .add(rs.getObject(2, UUID.class)))
+                .list();
+        return tandems;
+    }
+
     public void insertTandemMember(UUID clientId, UUID staffId, int position) {
         jdbc.sql("INSERT INTO cas_tandem_member (client_id, staff_id, position) VALUES (?, ?, ?)")
                 .params(clientId, staffId, position).update();

@@ -43,15 +43,54 @@ class CaseRepository {
         this.jdbc = jdbc;
     }
 
-    List<Listed> clients(UUID org, UUID me) {
-        return jdbc.sql("""
-                SELECT c.id, c.pseudonym, c.stage, c.created_at,
-                       EXISTS (SELECT 1 FROM cas_tandem_member t WHERE t.client_id = c.id AND t.staff_id = ?) AS mine
-                FROM cas_client c WHERE c.org_id = ? ORDER BY c.pseudonym""")
-                .params(me, org)
+    /**
+     * One page of the organisation's cases in pseudonym order, filtered in SQL: the page after the case
+     * {@code after}, or before the case {@code before} (keyset, so a late page costs what the first does),
+     * {@code limit} rows at most. A cursor outside the organisation matches no case, so the page is empty.
+     */
+    List<Listed> clients(UUID org, UUID me, CaseFilter filter, LocalDate today, int limit) {
+        StringBuilder where = new StringBuilder("c.org_id = ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(me, org));
+        if (filter.stage() != null) {
+            where.append(" AND c.stage = ?");
+            params.add(filter.stage().name());
+        }
+        if (filter.area() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM cas_phenomenon p WHERE p.client_id = c.id AND p.area = ?)");
+            params.add(filter.area().name());
+        }
+        if (filter.mineOnly()) {
+            where.append(" AND EXISTS (SELECT 1 FROM cas_tandem_member m WHERE m.client_id = c.id AND m.staff_id = ?)");
+            params.add(me);
+        }
+        if (filter.overdueOnly()) {
+            // The same next steps the start page and the dashboard call overdue.
+            where.append(" AND c.stage = 'CLIENT' AND EXISTS (SELECT 1 FROM cas_session_note s WHERE s.client_id = c.id"
+                    + " AND s.cancelled_at IS NULL AND s.next_steps_done_on IS NULL AND s.next_steps_due < ?)");
+            params.add(Date.valueOf(today));
+        }
+        boolean backwards = filter.after() == null && filter.before() != null;
+        UUID cursor = backwards ? filter.before() : filter.after();
+        if (cursor != null) {
+            where.append(" AND c.pseudonym ").append(backwards ? "<" : ">")
+                    .append(" (SELECT k.pseudonym FROM cas_client k WHERE k.id = ? AND k.org_id = ?)");
+            params.add(cursor);
+            params.add(org);
+        }
+        params.add(limit);
+        List<Listed> rows = jdbc.sql("SELECT c.id, c.pseudonym, c.stage, c.created_at,"
+                + " EXISTS (SELECT 1 FROM cas_tandem_member t WHERE t.client_id = c.id AND t.staff_id = ?) AS mine"
+                + " FROM cas_client c WHERE " + where + " ORDER BY c.pseudonym" + (backwards ? " DESC" : "")
+                + " FETCH FIRST ? ROWS ONLY")
+                .params(params)
                 .query((rs, n) -> new Listed(rs.getObject("id", UUID.class), rs.getString("pseudonym"), rs.getString("stage"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("mine")))
                 .list();
+        if (backwards) {
+            rows = new java.util.ArrayList<>(rows);
+            java.util.Collections.reverse(rows);
+        }
+        return rows;
     }
 
     void insertNote(UUID clientId, NoteRow note) {

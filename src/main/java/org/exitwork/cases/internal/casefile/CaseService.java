@@ -52,6 +52,13 @@ public class CaseService implements CaseWork {
     record CaseSummary(UUID id, String pseudonym, Stage stage, Instant createdAt, boolean mine, List<String> tandem) {
     }
 
+    /** One page of the case list; {@code previousBefore} and {@code nextAfter} are the cursors of the pages beside it. */
+    record CasePage(List<CaseSummary> cases, UUID previousBefore, UUID nextAfter) {
+    }
+
+    /** As many cases as a person reads down a page. */
+    static final int PAGE_SIZE = 50;
+
     record Grant(String colleague, BreakGlassReason reason, String explanation, Instant grantedAt, Instant expiresAt) {
     }
 
@@ -113,21 +120,28 @@ public class CaseService implements CaseWork {
     }
 
     @Transactional(readOnly = true)
-    public List<CaseSummary> list(StaffPrincipal who) {
+    public CasePage list(StaffPrincipal who, CaseFilter filter) {
         CaseAccess.requireCaseRole(who);
-        List<CaseRepository.Listed> rows = cases.clients(who.organisationId(), who.id());
-        Map<UUID, List<UUID>> tandems = new java.util.HashMap<>();
-        Set<UUID> staffIds = new HashSet<>();
-        for (CaseRepository.Listed row : rows) {
-            List<UUID> tandem = members.tandem(row.id());
-            tandems.put(row.id(), tandem);
-            staffIds.addAll(tandem);
+        List<CaseRepository.Listed> rows = new java.util.ArrayList<>(
+                cases.clients(who.organisationId(), who.id(), filter, LocalDate.now(clock), PAGE_SIZE + 1));
+        boolean backwards = filter.after() == null && filter.before() != null;
+        boolean more = rows.size() > PAGE_SIZE;
+        if (more) {
+            // The extra row only says that there is a further page; it lies beyond this one.
+            rows.remove(backwards ? 0 : rows.size() - 1);
         }
+        boolean hasPrevious = backwards ? more : filter.after() != null;
+        boolean hasNext = backwards ? filter.before() != null : more;
+        Map<UUID, List<UUID>> tandems = members.tandems(rows.stream().map(CaseRepository.Listed::id).toList());
+        Set<UUID> staffIds = new HashSet<>();
+        tandems.values().forEach(staffIds::addAll);
         Map<UUID, String> names = staff.displayNames(who.organisationId(), staffIds);
-        return rows.stream()
+        List<CaseSummary> page = rows.stream()
                 .map(r -> new CaseSummary(r.id(), r.pseudonym(), Stage.valueOf(r.stage()), r.createdAt(), r.mine(),
-                        tandems.get(r.id()).stream().map(names::get).toList()))
+                        tandems.getOrDefault(r.id(), List.of()).stream().map(names::get).toList()))
                 .toList();
+        return new CasePage(page, hasPrevious && !page.isEmpty() ? page.get(0).id() : null,
+                hasNext && !page.isEmpty() ? page.get(page.size() - 1).id() : null);
     }
 
     @Transactional(readOnly = true)

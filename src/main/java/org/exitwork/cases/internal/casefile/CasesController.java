@@ -9,7 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.cases.internal.access.Access;
+import org.exitwork.cases.internal.access.Stage;
 import org.exitwork.cases.internal.access.BreakGlassReason;
 import org.exitwork.cases.internal.agreement.WorkAgreements;
 import org.exitwork.cases.internal.intake.IntakeService;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 @RequestMapping("/cases")
@@ -62,9 +65,22 @@ class CasesController {
         this.sessions = sessions;
     }
 
+    /**
+     * The case list, a page at a time, narrowed in the database. A value the form does not offer (an
+     * unknown stage, a cursor that is no id) is answered 400 before anything is read.
+     */
     @GetMapping
-    String list(@AuthenticationPrincipal StaffPrincipal who, Model model) {
-        model.addAttribute("cases", cases.list(who));
+    String list(@AuthenticationPrincipal StaffPrincipal who, @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) PhenomenonArea area, @RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) UUID after,
+            @RequestParam(required = false) UUID before, Model model) {
+        CaseFilter filter = new CaseFilter(stage, area, mine, overdue, after, before);
+        CaseService.CasePage page = cases.list(who, filter);
+        model.addAttribute("cases", page.cases());
+        model.addAttribute("page", page);
+        model.addAttribute("filter", filter);
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("areas", PhenomenonArea.values());
         return "cases/list";
     }
 
