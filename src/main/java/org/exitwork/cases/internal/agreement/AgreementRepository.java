@@ -137,11 +137,12 @@ class AgreementRepository {
     }
 
     /** Clients of the organisation with at least one version the client agreed to. */
-    Set<UUID> clientsWithAgreement(UUID organisationId) {
-        return new HashSet<>(jdbc.sql("""
-                SELECT DISTINCT a.client_id FROM cas_client_agreement a JOIN cas_client c ON c.id = a.client_id
-                WHERE c.org_id = ?""")
-                .param(organisationId).query(UUID.class).list());
+    /** Clients (stage client) of the organisation without any agreement, counted in the database. */
+    long clientsWithoutAgreement(UUID organisationId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM cas_client c WHERE c.org_id = ? AND c.stage = 'CLIENT'
+                AND NOT EXISTS (SELECT 1 FROM cas_client_agreement a WHERE a.client_id = c.id)""")
+                .param(organisationId).query(Long.class).single();
     }
 
     private static VersionRow version(ResultSet rs, int n) throws SQLException {

@@ -257,13 +257,13 @@ public class WorkAgreements {
     }
 
     /**
-     * For the manager's overview: which clients of the organisation have a current work agreement
-     * (a version the client agreed to), whatever stage they are in. Ids only, no content, so no
-     * case access is needed and nothing is audited.
+     * For the manager's overview: how many clients of the organisation have no current work agreement
+     * (no version the client agreed to). A count from the database, no content, so no case access is
+     * needed and nothing is audited.
      */
     @Transactional(readOnly = true)
-    public Set<UUID> clientsWithCurrentAgreement(UUID organisationId) {
-        return repository.clientsWithAgreement(organisationId);
+    public long clientsWithoutCurrentAgreement(UUID organisationId) {
+        return repository.clientsWithoutAgreement(organisationId);
     }
 
     private Agreement load(StaffPrincipal who, CaseRef ref) {

@@ -78,11 +78,6 @@ class OverviewRepository {
                 .param(org).query(Long.class).single();
     }
 
-    List<UUID> clientIds(UUID org) {
-        return jdbc.sql("SELECT id FROM cas_client WHERE org_id = ? AND stage = 'CLIENT'").param(org)
-                .query(UUID.class).list();
-    }
-
     long prospects(UUID org) {
         return jdbc.sql("SELECT COUNT(*) FROM cas_client WHERE org_id = ? AND stage = 'PROSPECT'").param(org)
                 .query(Long.class).single();

@@ -104,8 +104,7 @@ class Overviews {
                 .toList();
         long clients = rows.clients(org);
         long single = rows.singlePractitionerCases(org);
-        Set<UUID> agreed = agreements.clientsWithCurrentAgreement(org);
-        long withoutAgreement = rows.clientIds(org).stream().filter(id -> !agreed.contains(id)).count();
+        long withoutAgreement = agreements.clientsWithoutCurrentAgreement(org);
         long prospects = rows.prospects(org);
         List<Waiting> waiting = rows.awaitingSafetyDiscussion(org);
         OpenServiceRequests open = requests.getIfAvailable();

@@ -115,7 +115,8 @@ class WorkAgreementsTest {
         RegisteredClient other = fixtures.client(a, b, "Client Without Agreement");
         agreements.write(a, client.id(), version(0, "Objective one", change(null, "Change one")));
         assertThat(agreements.open(a, client.id()).current()).isNull();
-        assertThat(agreements.clientsWithCurrentAgreement(org.id())).doesNotContain(client.id());
+        // A draft is no agreement: both clients of the organisation are without one.
+        assertThat(agreements.clientsWithoutCurrentAgreement(org.id())).isEqualTo(2);
 
         agreements.recordClientAgreement(a, client.id(), 1, today(), AgreedHow.ORALLY, null);
         agreements.write(a, client.id(), version(1, "Objective two", change(null, "Change two")));
@@ -145,9 +146,11 @@ class WorkAgreementsTest {
         RegisteredClient foreign = fixtures.client(x, fixtures.staff(otherOrg, Role.PRACTITIONER), "Foreign Client");
         agreements.write(x, foreign.id(), version(0, "Foreign objective", change(null, "Foreign change")));
         agreements.recordClientAgreement(x, foreign.id(), 1, today(), AgreedHow.ORALLY, null);
-        assertThat(agreements.clientsWithCurrentAgreement(org.id())).containsExactly(client.id())
-                .doesNotContain(other.id(), foreign.id());
-        assertThat(agreements.clientsWithCurrentAgreement(otherOrg.id())).containsExactly(foreign.id());
+        assertThat(agreements.clientsWithoutCurrentAgreement(org.id())).as("only the other client").isEqualTo(1);
+        assertThat(agreements.clientsWithoutCurrentAgreement(otherOrg.id())).isZero();
+        fixtures.client(x, fixtures.staff(otherOrg, Role.PRACTITIONER), "Second Foreign Client");
+        assertThat(agreements.clientsWithoutCurrentAgreement(otherOrg.id())).isEqualTo(1);
+        assertThat(agreements.clientsWithoutCurrentAgreement(org.id())).isEqualTo(1);
     }
 
     @Test
