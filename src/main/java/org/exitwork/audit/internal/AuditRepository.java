@@ -33,15 +33,23 @@ class AuditRepository {
         void visit(long number, String lineHash);
     }
 
-    private final JdbcClient jdbc;
+    /** Rows fetched per round trip while streaming: without it PostgreSQL's driver reads a whole result first. */
+    static final int STREAM_FETCH_SIZE = 2_000;
 
-    AuditRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    /** The same connection and transaction, but results come in batches of {@link #STREAM_FETCH_SIZE}. */
+    private final JdbcClient stream;
+
+    AuditRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        org.springframework.jdbc.core.JdbcTemplate batches = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        batches.setFetchSize(STREAM_FETCH_SIZE);
+        this.stream = JdbcClient.create(batches);
     }
 
     /** The earlier SHA-256 chain, oldest first. */
     void eachLegacyEntry(EntryVisitor visitor) {
-        jdbc.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = 'legacy' ORDER BY seq")
+        stream.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = 'legacy' ORDER BY seq")
                 .query(rs -> {
                     visitor.visit(JdbcAuditLog.entry(rs, 0), rs.getString("chain"), rs.getString("prev_hash"),
                             rs.getString("hash"));
@@ -64,7 +72,7 @@ class AuditRepository {
 
     /** Every entry of every keyed chain, chain by chain, each in its order. */
     void eachKeyedEntry(EntryVisitor visitor) {
-        jdbc.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain <> 'legacy' "
+        stream.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain <> 'legacy' "
                         + "ORDER BY chain, seq")
                 .query(rs -> {
                     visitor.visit(JdbcAuditLog.entry(rs, 0), rs.getString("chain"), rs.getString("prev_hash"),
