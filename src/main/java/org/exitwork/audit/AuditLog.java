@@ -14,6 +14,13 @@ public interface AuditLog {
     /** The newest entries of one organisation, newest first. */
     List<AuditEntry> recent(UUID organisationId, int limit);
 
+    /**
+     * A page of the organisation's log, newest first, read by its keys (no scan of the whole log):
+     * entries numbered below {@code before} in its own chain, or, with {@code legacyFrom}, its entries of
+     * the earlier chain from the one at that position on (newest first); neither given, the newest.
+     */
+    AuditPage page(UUID organisationId, Long before, Long legacyFrom, int limit);
+
     /** Every entry about one subject (for example a client's pseudonym) in one organisation, oldest first. */
     List<AuditEntry> about(UUID organisationId, String subject);
 

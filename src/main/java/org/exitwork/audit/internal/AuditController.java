@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditPage;
 import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.AuditWording;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The data protection officer's view of the audit log of their organisation: its own chain's
@@ -40,13 +42,22 @@ class AuditController {
         this.wording = wording;
     }
 
+    /** Entries on one page: enough to scan, few enough to read on a phone. */
+    static final int PAGE_SIZE = 200;
+
     @GetMapping
     String recent(@AuthenticationPrincipal(expression = "organisationId") UUID organisation, Locale language,
+            @RequestParam(required = false) Long before, @RequestParam(required = false) Long legacyFrom,
             Model model) {
-        List<Line> lines = log.recent(organisation, 200).stream().map(e -> new Line(e, wording.actor(e, language),
+        AuditPage page = log.page(organisation, before, legacyFrom, PAGE_SIZE);
+        List<Line> lines = page.entries().stream().map(e -> new Line(e, wording.actor(e, language),
                 wording.action(e.action(), language), wording.subject(e, language), wording.detailOf(e, language)))
                 .toList();
         model.addAttribute("entries", lines);
+        model.addAttribute("page", page);
+        model.addAttribute("older", page.olderBefore() != null ? "/audit?before=" + page.olderBefore()
+                : page.olderLegacyFrom() != null ? "/audit?legacyFrom=" + page.olderLegacyFrom() : null);
+        model.addAttribute("paged", before != null || legacyFrom != null);
         return "audit/log";
     }
 
@@ -55,6 +66,6 @@ class AuditController {
             Model model) {
         // Checks the whole installation, but tells the organisation only about its own chain.
         model.addAttribute("verification", verifier.verify().seenBy(organisation));
-        return recent(organisation, language, model);
+        return recent(organisation, language, null, null, model);
     }
 }

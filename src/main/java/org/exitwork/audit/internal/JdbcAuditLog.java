@@ -6,12 +6,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.AuditPage;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
@@ -193,6 +195,36 @@ class JdbcAuditLog implements AuditLog {
                 .params(organisationId, limit)
                 .query(JdbcAuditLog::entry)
                 .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AuditPage page(UUID organisationId, Long before, Long legacyFrom, int limit) {
+        List<AuditEntry> entries = new ArrayList<>();
+        if (legacyFrom == null) {
+            // The organisation's own chain by its primary key (chain, seq), from the newest down.
+            entries.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM aud_entry WHERE chain = ? AND seq < ?"
+                            + " ORDER BY seq DESC FETCH FIRST ? ROWS ONLY")
+                    .params(chainOf(organisationId), before == null ? Long.MAX_VALUE : before, limit + 1)
+                    .query(JdbcAuditLog::entry).list());
+            if (entries.size() > limit) {
+                List<AuditEntry> page = List.copyOf(entries.subList(0, limit));
+                return new AuditPage(page, page.get(limit - 1).seq(), null);
+            }
+        }
+        // The earlier chain no longer grows: counting into the organisation's part of it stays bounded.
+        long skip = legacyFrom == null ? 0 : Math.max(0, legacyFrom);
+        int room = limit - entries.size();
+        List<AuditEntry> legacy = jdbc.sql("SELECT " + COLUMNS + " FROM aud_entry WHERE chain = 'legacy' AND org_id = ?"
+                        + " ORDER BY seq DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")
+                .params(organisationId, skip, room + 1)
+                .query(JdbcAuditLog::entry).list();
+        if (legacy.size() > room) {
+            entries.addAll(legacy.subList(0, room));
+            return new AuditPage(List.copyOf(entries), null, skip + room);
+        }
+        entries.addAll(legacy);
+        return new AuditPage(List.copyOf(entries), null, null);
     }
 
     @Override

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.exitwork.ExitworkApplication;
 import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.AuditPage;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditVerifier;
@@ -92,6 +93,22 @@ class LegacyChainMigrationTest {
             List<AuditEntry> recent = log.recent(orgA, 10);
             assertThat(recent).extracting(AuditEntry::legacy).containsExactly(false, true, true);
             assertThat(recent.get(0).seq()).isEqualTo(1);
+            // Paged by their keys: A's own chain first, then A's entries of the earlier chain, page by page.
+            AuditPage all = log.page(orgA, null, null, 10);
+            assertThat(all.entries()).extracting(e -> (e.legacy() ? "legacy " : "") + e.seq())
+                    .containsExactly("1", "legacy 4", "legacy 1");
+            assertThat(all.hasOlder()).isFalse();
+            AuditPage first = log.page(orgA, null, null, 1);
+            assertThat(first.entries()).extracting(AuditEntry::seq).containsExactly(1L);
+            assertThat(first.olderBefore()).isNull();
+            assertThat(first.olderLegacyFrom()).as("A's earlier entries from the first on").isZero();
+            AuditPage second = log.page(orgA, null, first.olderLegacyFrom(), 1);
+            assertThat(second.entries()).extracting(e -> (e.legacy() ? "legacy " : "") + e.seq()).containsExactly("legacy 4");
+            assertThat(second.olderLegacyFrom()).as("not the global number 4 or 1: A's own count").isEqualTo(1L);
+            AuditPage third = log.page(orgA, null, second.olderLegacyFrom(), 1);
+            assertThat(third.entries()).extracting(e -> (e.legacy() ? "legacy " : "") + e.seq()).containsExactly("legacy 1");
+            assertThat(third.hasOlder()).isFalse();
+            assertThat(log.page(orgB, null, null, 10).entries()).extracting(AuditEntry::detail).containsExactly("b");
             assertThat(log.about(orgA, "Kaveli Tomura")).extracting(AuditEntry::action)
                     .containsExactly("CASE_READ", "NOTE_WRITTEN", "CASE_READ");
             assertThat(verifier.verify().findings()).isEmpty();
