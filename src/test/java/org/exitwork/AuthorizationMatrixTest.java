@@ -246,6 +246,8 @@ class AuthorizationMatrixTest {
         StaffPrincipal peer;
         UUID peerGroup;
         StaffPrincipal peerGroupLeaver;
+        /** The DPO's verification of the audit log, started in the background. */
+        UUID auditVerification;
         /** Who the request being made is made by. */
         Who visitor;
         /** Account resets (R6), asked for by the administrator: a second-factor reset the manager approves, a
@@ -1160,7 +1162,9 @@ class AuthorizationMatrixTest {
 
             // Audit log: the data protection officer only.
             mvc("GET /audit", DPOS).answers(ok()),
-            mvc("POST /audit/verify", DPOS).answers(ok()),
+            // The verification runs in the background; pressing again while it runs shows the running one.
+            mvc("POST /audit/verify", DPOS).answers(redirect("/audit/verifications/{new}")),
+            mvc("GET /audit/verifications/{id}", DPOS).vars(w -> ids(w.auditVerification)).answers(ok()),
 
             // Not controller methods, but endpoints all the same.
             // --- peer groups (quality among peers): members read their groups, managers keep them and invite
@@ -1522,6 +1526,8 @@ class AuthorizationMatrixTest {
         }
         accountResets(w);
         peerGroups(w);
+        w.auditVerification = UUID.fromString(mvc.perform(post("/audit/verify").with(as(w.dpo)).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl().substring("/audit/verifications/".length()));
     }
 
     /** Danger alerts: one raised by practitioner B, awaiting approval or (cannot wait) sent at once; returns its id. */

@@ -7,4 +7,7 @@ package org.exitwork.audit;
 public interface AuditVerifier {
 
     ChainVerification verify();
+
+    /** The same, telling {@code progress} how many entries it has read so far, every few thousand and at the end. */
+    ChainVerification verify(java.util.function.LongConsumer progress);
 }

@@ -54,8 +54,16 @@ class AuditChecks implements AuditVerifier {
         this.snapshot.setReadOnly(true);
     }
 
+    /** How often the progress is told, in entries read. */
+    static final int PROGRESS_EVERY = 10_000;
+
     @Override
     public ChainVerification verify() {
+        return verify(checked -> { });
+    }
+
+    @Override
+    public ChainVerification verify(java.util.function.LongConsumer progress) {
         List<Finding> findings = new ArrayList<>();
 
         // The checkpoint file first, outside the snapshot: which chain heads were seen, by which
@@ -63,16 +71,20 @@ class AuditChecks implements AuditVerifier {
         Map<String, TreeMap<Long, Seen>> seen = new HashMap<>();
         List<String> restores = new ArrayList<>();
         findings.addAll(checkCheckpoints(seen, restores));
-        return snapshot.execute(tx -> verifyChains(findings, seen, restores));
+        ChainVerification result = snapshot.execute(tx -> verifyChains(findings, seen, restores, progress));
+        progress.accept(result.entriesChecked());
+        return result;
     }
 
     private ChainVerification verifyChains(List<Finding> findings, Map<String, TreeMap<Long, Seen>> seen,
-            List<String> restores) {
+            List<String> restores, java.util.function.LongConsumer progress) {
         long[] checked = {0};
 
         LegacyWalk legacy = new LegacyWalk();
         repository.eachLegacyEntry((entry, chain, prevHash, hash) -> {
-            checked[0]++;
+            if (++checked[0] % PROGRESS_EVERY == 0) {
+                progress.accept(checked[0]);
+            }
             legacy.next(entry, prevHash, hash);
         });
         JdbcAuditLog.Head legacyHead = repository.legacyHead().orElse(new JdbcAuditLog.Head(0, ChainHash.GENESIS));
@@ -87,7 +99,9 @@ class AuditChecks implements AuditVerifier {
 
         Map<String, KeyedWalk> walks = new TreeMap<>();
         repository.eachKeyedEntry((entry, chain, prevHash, hash) -> {
-            checked[0]++;
+            if (++checked[0] % PROGRESS_EVERY == 0) {
+                progress.accept(checked[0]);
+            }
             walks.computeIfAbsent(chain, c -> new KeyedWalk(keys.mac(), c, organisationOf(c, organisations),
                             seen.getOrDefault(c, new TreeMap<>())))
                     .next(entry, prevHash, hash);

@@ -7,16 +7,19 @@ import java.util.UUID;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditPage;
-import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.AuditWording;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The data protection officer's view of the audit log of their organisation: its own chain's
@@ -33,12 +36,12 @@ class AuditController {
     }
 
     private final AuditLog log;
-    private final AuditVerifier verifier;
+    private final VerificationJobs jobs;
     private final AuditWording wording;
 
-    AuditController(AuditLog log, AuditVerifier verifier, AuditWording wording) {
+    AuditController(AuditLog log, VerificationJobs jobs, AuditWording wording) {
         this.log = log;
-        this.verifier = verifier;
+        this.jobs = jobs;
         this.wording = wording;
     }
 
@@ -58,14 +61,24 @@ class AuditController {
         model.addAttribute("older", page.olderBefore() != null ? "/audit?before=" + page.olderBefore()
                 : page.olderLegacyFrom() != null ? "/audit?legacyFrom=" + page.olderLegacyFrom() : null);
         model.addAttribute("paged", before != null || legacyFrom != null);
+        model.addAttribute("lastVerification", jobs.newest(organisation).orElse(null));
         return "audit/log";
     }
 
+    /** Starts the verification in the background (or finds the one running) and shows its page. */
     @PostMapping("/verify")
-    String verify(@AuthenticationPrincipal(expression = "organisationId") UUID organisation, Locale language,
-            Model model) {
+    String verify(@AuthenticationPrincipal(expression = "organisationId") UUID organisation,
+            @AuthenticationPrincipal(expression = "id") UUID officer) {
         // Checks the whole installation, but tells the organisation only about its own chain.
-        model.addAttribute("verification", verifier.verify().seenBy(organisation));
-        return recent(organisation, language, null, null, model);
+        return "redirect:/audit/verifications/" + jobs.start(organisation, officer);
+    }
+
+    /** How far the verification got, then what it found; with htmx the panel alone, every two seconds while it runs. */
+    @GetMapping("/verifications/{id}")
+    String verification(@AuthenticationPrincipal(expression = "organisationId") UUID organisation, @PathVariable UUID id,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("job", jobs.find(organisation, id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return htmx != null ? "audit/verification :: progress" : "audit/verification";
     }
 }
