@@ -1,6 +1,7 @@
 package org.exitwork.disclosure.internal.vignette;
 
-import java.util.Set;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER', 'PEER')")
 class GroupVignetteController {
 
-    record FeedbackForm(@NotEmpty @Size(max = 8) Set<Principle> principles,
+    /** The principles as a list, so that a list longer than the principles is refused, not folded into a set. */
+    record FeedbackForm(@NotEmpty @Size(max = 8) List<Principle> principles,
             @NotBlank @Size(max = Vignettes.FEEDBACK_MAX) String text) {
     }
 
@@ -56,7 +58,7 @@ class GroupVignetteController {
         model.addAttribute("vignette", vignettes.readInGroup(who, groupId, vignetteId));
         model.addAttribute("principles", Principle.values());
         if (!model.containsAttribute("feedbackForm")) {
-            model.addAttribute("feedbackForm", new FeedbackForm(Set.of(), ""));
+            model.addAttribute("feedbackForm", new FeedbackForm(List.of(), ""));
         }
         return "disclosure/group-vignette";
     }
@@ -66,10 +68,13 @@ class GroupVignetteController {
             @PathVariable UUID vignetteId, @Valid @ModelAttribute("feedbackForm") FeedbackForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
         vignettes.readInGroup(who, groupId, vignetteId);
+        if (!errors.hasFieldErrors("principles") && form.principles() != null && form.principles().contains(null)) {
+            errors.rejectValue("principles", "vignettes.feedback.principle.unknown");
+        }
         if (errors.hasErrors()) {
             return read(who, groupId, vignetteId, model);
         }
-        vignettes.giveFeedback(who, groupId, vignetteId, form.principles(), form.text());
+        vignettes.giveFeedback(who, groupId, vignetteId, EnumSet.copyOf(form.principles()), form.text());
         redirect.addFlashAttribute("notice", "vignettes.notice.feedback");
         return "redirect:/peer-groups/" + groupId + "/vignettes/" + vignetteId + "#feedback";
     }
