@@ -56,6 +56,9 @@ class NobodyRanksAnyoneTest {
     JdbcClient jdbc;
 
     @Autowired
+    org.exitwork.testing.MutableClock clock;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
@@ -176,6 +179,73 @@ class NobodyRanksAnyoneTest {
         // feedback or peers.
         assertThat(Arrays.stream(Measure.values()).map(Enum::name)).noneMatch(
                 n -> n.contains("VIGNETTE") || n.contains("FEEDBACK") || n.contains("PEER"));
+    }
+
+    /**
+     * The funder's link (R17) to a released report of the programme: its page, CSV and PDF, and every GET
+     * endpoint opened without a session with its token and the ids filled in, carry no vignette, code or
+     * feedback, and no figure of them.
+     */
+    @Test
+    void theFundersLinkCarriesNoVignetteAndNoFeedback() throws Exception {
+        MockHttpServletResponse made = web.perform(post("/network/partners").param("name", "Foundation for democracy")
+                .param("kind", "FUNDER").param("mandate", "Funds the programme").param("agreement", "INFORMAL"), manager);
+        UUID funder = UUID.fromString(made.getRedirectedUrl().substring("/network/partners/".length()));
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        java.time.LocalDate quarter = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
+        MockHttpServletResponse agreed = web.perform(post("/programmes/{id}/agreements", programme)
+                .param("funder", funder.toString())
+                .param("measures", "CLIENTS_WORKED_WITH", "CLIENTS_TAKEN_ON", "CLIENTS_ENDED", "SESSIONS_HELD")
+                .param("breakdowns", "PHENOMENON_AREA").param("periodMonths", "3")
+                .param("firstPeriodStart", quarter.toString()).param("language", "en")
+                .param("agreedOn", today.toString()).param("reference", "Grant 7"), manager);
+        assertThat(agreed.getStatus()).isEqualTo(302);
+        UUID agreement = UUID.fromString(agreed.getRedirectedUrl().substring(
+                ("/programmes/" + programme + "/agreements/").length()));
+        clock.advance(java.time.Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, quarter.plusMonths(3)) + 1));
+        MockHttpServletResponse released = web.perform(post("/programmes/{id}/agreements/{a}/reports/{s}", programme,
+                agreement, quarter), manager);
+        assertThat(released.getStatus()).isEqualTo(200);
+        String link = FunderReportTest.linkOf(released);
+        String token = link.substring(link.lastIndexOf('/') + 1);
+
+        List<String> findings = new ArrayList<>();
+        int opened = 0;
+        for (String path : List.of("/funded/" + token, "/funded/" + token + "/report.csv")) {
+            MockHttpServletResponse page = mvc.perform(get(path)).andReturn().getResponse();
+            assertThat(page.getStatus()).as(path).isEqualTo(200);
+            String body = page.getContentAsString().toLowerCase(Locale.ROOT);
+            for (String word : List.of("vignette", "feedback", "rückmeldung", "peer", "ranking-free group", "paula")) {
+                if (body.contains(word)) {
+                    findings.add(path + " says " + word);
+                }
+            }
+        }
+        assertThat(mvc.perform(get("/funded/{t}/report.pdf", token)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        List<String> ids = List.of(token, client.id().toString(), group.toString(), vignette.toString(),
+                programme.toString());
+        for (String pattern : getPatterns()) {
+            for (Object[] vars : fillings(pattern, ids)) {
+                MockHttpServletResponse response;
+                try {
+                    response = mvc.perform(get(pattern, vars)).andReturn().getResponse();
+                } catch (Exception failed) {
+                    continue;
+                }
+                if (response.getStatus() == 200) {
+                    opened++;
+                }
+                String body = response.getContentAsString();
+                for (String marker : markers) {
+                    if (body.contains(marker) || body.contains(code)) {
+                        findings.add("GET " + new UriTemplate(pattern).expand(vars) + " without a session shows "
+                                + (body.contains(marker) ? marker : "the code"));
+                    }
+                }
+            }
+        }
+        assertThat(opened).as("pages open without a session, the funder's among them").isGreaterThan(3);
+        assertThat(findings).isEmpty();
     }
 
     /** Every GET pattern of the handler mapping. */

@@ -67,7 +67,7 @@ class GroupVignetteController {
     String feedback(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID groupId,
             @PathVariable UUID vignetteId, @Valid @ModelAttribute("feedbackForm") FeedbackForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        vignettes.readInGroup(who, groupId, vignetteId);
+        vignettes.requireReadable(who, groupId, vignetteId);
         if (!errors.hasFieldErrors("principles") && form.principles() != null && form.principles().contains(null)) {
             errors.rejectValue("principles", "vignettes.feedback.principle.unknown");
         }

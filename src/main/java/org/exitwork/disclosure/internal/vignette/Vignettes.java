@@ -294,6 +294,12 @@ public class Vignettes {
                 row.version(), List.of(), feedback(row), row.releasedAt());
     }
 
+    /** Whether the vignette is released in the group and {@code who} a member (404 otherwise); nothing audited. */
+    @Transactional(readOnly = true)
+    public void requireReadable(StaffPrincipal who, UUID groupId, UUID vignetteId) {
+        releasedInGroup(who, groupId, vignetteId);
+    }
+
     /** A member's feedback along one or more of the principles. */
     @Transactional
     public void giveFeedback(StaffPrincipal who, UUID groupId, UUID vignetteId, Set<Principle> principles,
