@@ -248,6 +248,16 @@ class AuthorizationMatrixTest {
         StaffPrincipal peerGroupLeaver;
         /** The DPO's verification of the audit log, started in the background. */
         UUID auditVerification;
+        /** Vignettes of {@link #client} by practitioner A for {@link #peerGroup}: a draft the matrix changes, one it
+         *  submits, one awaiting review, one released (read, answered and printed) and one released that it
+         *  withdraws; per reviewer one to release and one to send back (the first decision ends the others'). */
+        UUID vignetteDraft;
+        UUID vignetteToSubmit;
+        UUID vignetteInReview;
+        UUID vignetteReleased;
+        UUID vignetteToWithdraw;
+        final Map<Who, UUID> vignettesToRelease = new java.util.EnumMap<>(Who.class);
+        final Map<Who, UUID> vignettesToSendBack = new java.util.EnumMap<>(Who.class);
         /** Who the request being made is made by. */
         Who visitor;
         /** Account resets (R6), asked for by the administrator: a second-factor reset the manager approves, a
@@ -1182,6 +1192,47 @@ class AuthorizationMatrixTest {
             mvc("POST /peer-groups/{id}/meetings", MANAGERS).vars(w -> ids(w.peerGroup))
                     .form((r, w) -> r.param("heldOn", LocalDate.now().toString()))
                     .answers(redirect("/peer-groups/{id}")),
+            // --- case vignettes: the tandem writes, a colleague who is no author reviews, the group's members
+            // (here A and the peer; the third practitioner and the manager are none) read and answer.
+            mvc("GET /cases/{id}/vignettes", TANDEM).vars(w -> ids(w.client.id())).answers(ok()),
+            mvc("GET /cases/{id}/vignettes/new", TANDEM).vars(w -> ids(w.client.id())).answers(ok()),
+            mvc("POST /cases/{id}/vignettes", TANDEM).vars(w -> ids(w.client.id()))
+                    .form((r, w) -> r.param("groupId", w.peerGroup.toString()).param("title", "A vignette for the group")
+                            .param("narrative", "Our slow work together."))
+                    .answers(redirect("/cases/{id}/vignettes/{new}")),
+            mvc("GET /cases/{id}/vignettes/{vignetteId}", TANDEM).vars(w -> ids(w.client.id(), w.vignetteDraft))
+                    .answers(ok()),
+            mvc("POST /cases/{id}/vignettes/{vignetteId}", TANDEM).vars(w -> ids(w.client.id(), w.vignetteDraft))
+                    .form((r, w) -> r.param("title", "A vignette for the group, changed")
+                            .param("narrative", "Our slow work together, changed.").param("version", "0"))
+                    .answers(redirect("/cases/{id}/vignettes/{vignetteId}")),
+            mvc("POST /cases/{id}/vignettes/{vignetteId}/submit", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.vignetteToSubmit)).form((r, w) -> r.param("version", "0"))
+                    .answers(redirect("/cases/{id}/vignettes/{vignetteId}")),
+            mvc("POST /cases/{id}/vignettes/{vignetteId}/withdraw", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.vignetteToWithdraw))
+                    .answers(redirect("/cases/{id}/vignettes/{vignetteId}")),
+            mvc("GET /cases/{id}/vignettes/{vignetteId}/print", TANDEM)
+                    .vars(w -> ids(w.client.id(), w.vignetteReleased)).answers(ok()),
+            mvc("GET /vignettes/review", STAFF_SAFETY_ROLES).answers(ok()),
+            mvc("GET /vignettes/review/{vignetteId}", EnumSet.of(Who.PRACTITIONER, Who.MANAGER))
+                    .vars(w -> ids(w.vignetteInReview)).answers(ok()),
+            mvc("POST /vignettes/review/{vignetteId}/release", EnumSet.of(Who.PRACTITIONER, Who.MANAGER))
+                    .vars(w -> ids(w.own(w.vignettesToRelease, w.vignetteInReview)))
+                    .form((r, w) -> r.param("version", "1")).answers(redirect("/vignettes/review")),
+            mvc("POST /vignettes/review/{vignetteId}/send-back", EnumSet.of(Who.PRACTITIONER, Who.MANAGER))
+                    .vars(w -> ids(w.own(w.vignettesToSendBack, w.vignetteInReview)))
+                    .form((r, w) -> r.param("version", "1")).answers(redirect("/vignettes/review")),
+            mvc("GET /peer-groups/{groupId}/vignettes", PEER_GROUP_READERS).vars(w -> ids(w.peerGroup)).answers(ok())
+                    .answers(Who.PRACTITIONER, notFound()).answers(Who.MANAGER, notFound()),
+            mvc("GET /peer-groups/{groupId}/vignettes/{vignetteId}", PEER_GROUP_READERS)
+                    .vars(w -> ids(w.peerGroup, w.vignetteReleased)).answers(ok())
+                    .answers(Who.PRACTITIONER, notFound()).answers(Who.MANAGER, notFound()),
+            mvc("POST /peer-groups/{groupId}/vignettes/{vignetteId}/feedback", PEER_GROUP_READERS)
+                    .vars(w -> ids(w.peerGroup, w.vignetteReleased))
+                    .form((r, w) -> r.param("principles", "TANDEM").param("text", "Feedback of a member"))
+                    .answers(redirect("/peer-groups/{groupId}/vignettes/{vignetteId}#feedback"))
+                    .answers(Who.PRACTITIONER, notFound()).answers(Who.MANAGER, notFound()),
             mvc("GET /peer-groups/peers", MANAGERS).answers(ok()),
             mvc("POST /peer-groups/peers", MANAGERS).form((r, w) -> r.param("displayName", "Invited In The Matrix")
                     .param("username", Fixtures.unique("matrixpeer")).param("homeOrganisation", "Another NGO"))
@@ -1528,6 +1579,39 @@ class AuthorizationMatrixTest {
         peerGroups(w);
         w.auditVerification = UUID.fromString(mvc.perform(post("/audit/verify").with(as(w.dpo)).with(csrf()))
                 .andReturn().getResponse().getRedirectedUrl().substring("/audit/verifications/".length()));
+        vignettes(w);
+    }
+
+    /** Case vignettes of {@link World#client} by A for the peer group; released ones by the third practitioner. */
+    private void vignettes(World w) throws Exception {
+        w.vignetteDraft = vignette(w, false, false);
+        w.vignetteToSubmit = vignette(w, false, false);
+        w.vignetteInReview = vignette(w, true, false);
+        w.vignetteReleased = vignette(w, true, true);
+        w.vignetteToWithdraw = vignette(w, true, true);
+        for (Who who : List.of(Who.PRACTITIONER, Who.MANAGER)) {
+            w.vignettesToRelease.put(who, vignette(w, true, false));
+            w.vignettesToSendBack.put(who, vignette(w, true, false));
+        }
+    }
+
+    private UUID vignette(World w, boolean submitted, boolean released) throws Exception {
+        MockHttpServletResponse written = mvc.perform(post("/cases/{id}/vignettes", w.client.id()).with(as(w.tandemA))
+                .with(csrf()).param("groupId", w.peerGroup.toString()).param("title", "A vignette for the group")
+                .param("narrative", "A young man, his doubts and our slow work together.")).andReturn().getResponse();
+        assertThat(written.getStatus()).as("vignette written").isEqualTo(302);
+        UUID id = UUID.fromString(written.getRedirectedUrl().substring(written.getRedirectedUrl().lastIndexOf('/') + 1));
+        if (submitted) {
+            assertThat(mvc.perform(post("/cases/{id}/vignettes/{v}/submit", w.client.id(), id).with(as(w.tandemA))
+                    .with(csrf()).param("version", "0")).andReturn().getResponse().getStatus())
+                    .as("vignette submitted").isEqualTo(302);
+        }
+        if (released) {
+            assertThat(mvc.perform(post("/vignettes/review/{v}/release", id).with(as(w.otherPractitioner))
+                    .with(csrf()).param("version", "1")).andReturn().getResponse().getStatus())
+                    .as("vignette released").isEqualTo(302);
+        }
+        return id;
     }
 
     /** Danger alerts: one raised by practitioner B, awaiting approval or (cannot wait) sent at once; returns its id. */

@@ -214,6 +214,16 @@ class GermanPagesTest {
             done(post("/peer-groups/{id}/members", peerGroup).param("staffId", member.toString()), manager);
         }
         done(post("/peer-groups/{id}/meetings", peerGroup).param("heldOn", LocalDate.now(clock).toString()), manager);
+        // Case vignettes: a draft with a flag, one awaiting review and one released by the manager with the peer's
+        // feedback, so the flags, the review and the group's thread are seen in German.
+        vignette(a, peerGroup, "Ein Entwurf", "Er rief aus 0151 2345678 an.");
+        UUID inReview = vignette(a, peerGroup, "Zur Prüfung", "Ein junger Mann und seine Zweifel.");
+        done(post("/cases/{id}/vignettes/{v}/submit", client.id(), inReview).param("version", "0"), a);
+        UUID released = vignette(a, peerGroup, "Langsamer Ausstieg", "Zwei Jahre, viele Gespräche.");
+        done(post("/cases/{id}/vignettes/{v}/submit", client.id(), released).param("version", "0"), a);
+        done(post("/vignettes/review/{v}/release", released).param("version", "1"), manager);
+        done(post("/peer-groups/{g}/vignettes/{v}/feedback", peerGroup, released).param("principles", "TRUST")
+                .param("text", "Viel Vertrauen"), people.get(Role.PEER));
 
         // A word that is German as well ("Partner", "Status", "Kind") is no sign of English.
         Set<String> germanWords = new java.util.HashSet<>();
@@ -232,6 +242,14 @@ class GermanPagesTest {
                 }
             }
         }
+    }
+
+    private UUID vignette(StaffPrincipal author, UUID group, String title, String narrative) throws Exception {
+        String location = mvc.perform(post("/cases/{id}/vignettes", client.id()).with(as(author)).with(csrf())
+                .param("groupId", group.toString()).param("title", title).param("narrative", narrative)).andReturn()
+                .getResponse().getRedirectedUrl();
+        assertThat(location).as("vignette written").isNotNull();
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
 
     private void done(MockHttpServletRequestBuilder request, StaffPrincipal who) throws Exception {

@@ -10,5 +10,5 @@
  * way out writes ({@code DisclosureLog}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Disclosure",
-        allowedDependencies = { "accounts", "audit", "cases", "cases::client-record", "cases::erasure", "consent", "keys", "network", "platform", "programme", "safety" })
+        allowedDependencies = { "accounts", "audit", "cases", "cases::client-record", "cases::erasure", "consent", "keys", "network", "platform", "programme", "quality", "safety" })
 package org.exitwork.disclosure;

@@ -27,7 +27,7 @@ public final class OutboundPolicy {
         DANGER_ALERT,
         /** Aggregate figures agreed with a funder (R17); not built yet. */
         FUNDER_REPORT,
-        /** A released, anonymised case vignette for peer cross-evaluation (R16); not built yet. */
+        /** A released, anonymised case vignette for a cross-evaluation group (R16); to the group only. */
         PEER_VIGNETTE,
         /** The client's own record: their report, export, work agreement (R19). */
         TO_CLIENT
@@ -39,7 +39,7 @@ public final class OutboundPolicy {
         ONE_WAY_STREET,
         /** A funder gets aggregate reports only (R17). */
         FUNDERS_SEE_AGGREGATES_ONLY,
-        /** A peer organisation gets released vignettes only (R16). */
+        /** A peer organisation, and a cross-evaluation group, get released vignettes only (R16). */
         PEERS_SEE_VIGNETTES_ONLY,
         /** Shares, case conferences and service requests go to social services only (R9-R11). */
         NOT_A_SOCIAL_SERVICE,
@@ -49,8 +49,8 @@ public final class OutboundPolicy {
         NO_NAMED_CONTACT,
         /** Aggregate reports are for funders. */
         NOT_A_FUNDER,
-        /** Vignettes are for peer organisations. */
-        NOT_A_PEER,
+        /** A vignette goes to a cross-evaluation group only, never to a partner as such (R16). */
+        VIGNETTES_TO_PEER_GROUPS_ONLY,
         /** The client's own record goes to the client, never to a partner (R19). */
         ONLY_FOR_THE_CLIENT,
         /** The client gets their own record, and nothing else by any other way (R19). */
@@ -98,6 +98,14 @@ public final class OutboundPolicy {
         return toNamedContact(channel, partner.kind(), partner.active());
     }
 
+    /**
+     * To a cross-evaluation group of the organisation (R16): its members, own staff and invited peers,
+     * read it in the group. The one recipient of a vignette, and of nothing else.
+     */
+    public static Decision toPeerGroup(Channel channel) {
+        return channel == Channel.PEER_VIGNETTE ? Decision.ALLOWED : Decision.refused(Refusal.PEERS_SEE_VIGNETTES_ONLY);
+    }
+
     /** To the client: only their own record, only as such. */
     public static Decision toTheClient(Channel channel, boolean theirOwnRecord) {
         return channel == Channel.TO_CLIENT && theirOwnRecord ? Decision.ALLOWED
@@ -121,13 +129,14 @@ public final class OutboundPolicy {
             case SECURITY -> channel != Channel.DANGER_ALERT ? Refusal.ONE_WAY_STREET
                     : namedContact ? null : Refusal.NO_NAMED_CONTACT;
             case FUNDER -> channel == Channel.FUNDER_REPORT ? null : Refusal.FUNDERS_SEE_AGGREGATES_ONLY;
-            case PEER -> channel == Channel.PEER_VIGNETTE ? null : Refusal.PEERS_SEE_VIGNETTES_ONLY;
+            case PEER -> channel == Channel.PEER_VIGNETTE ? Refusal.VIGNETTES_TO_PEER_GROUPS_ONLY
+                    : Refusal.PEERS_SEE_VIGNETTES_ONLY;
             case SOCIAL_SERVICE, COMMUNITY -> switch (channel) {
                 case SHARE, CASE_CONFERENCE, SERVICE_REQUEST ->
                         kind.group() == PartnerKind.Group.SOCIAL_SERVICE ? null : Refusal.NOT_A_SOCIAL_SERVICE;
                 case DANGER_ALERT -> Refusal.NOT_A_SECURITY_PARTNER;
                 case FUNDER_REPORT -> Refusal.NOT_A_FUNDER;
-                case PEER_VIGNETTE -> Refusal.NOT_A_PEER;
+                case PEER_VIGNETTE -> Refusal.VIGNETTES_TO_PEER_GROUPS_ONLY;
                 case TO_CLIENT -> Refusal.ONLY_FOR_THE_CLIENT;
             };
         };

@@ -163,6 +163,18 @@ class DemoDataTest {
     }
 
     @Test
+    void thePeerGroupHasAReleasedVignetteWithAPeersFeedback() throws Exception {
+        java.util.regex.Matcher group = java.util.regex.Pattern.compile("href=\"(/peer-groups/[0-9a-f-]{36})\"")
+                .matcher(page("/peer-groups", "anna"));
+        assertThat(group.find()).isTrue();
+        java.util.regex.Matcher vignette = java.util.regex.Pattern.compile("href=\"(" + group.group(1)
+                + "/vignettes/[0-9a-f-]{36})\"").matcher(page(group.group(1) + "/vignettes", "anna"));
+        assertThat(vignette.find()).isTrue();
+        assertThat(HtmlUtils.htmlUnescape(page(vignette.group(1), "anna"))).contains(
+                "Ein Jahr nach dem Bruch mit der Clique", "Freiwilligkeit heißt auch", "Sofia Nachbar (fictitious)");
+    }
+
+    @Test
     void theProgrammeHasOutcomesRatedAndFigures() throws Exception {
         java.util.regex.Matcher programme = java.util.regex.Pattern.compile("href=\"(/programmes/[0-9a-f-]{36})\">Ausstieg Nord<")
                 .matcher(page("/programmes", "anna"));

@@ -41,29 +41,30 @@ class OutboundPolicyTest {
                     "ONE_WAY_STREET", "ONE_WAY_STREET", "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.PROSECUTION, "ONE_WAY_STREET", "ONE_WAY_STREET", "ONE_WAY_STREET", "NO_NAMED_CONTACT",
                     "ONE_WAY_STREET", "ONE_WAY_STREET", "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.YOUTH_AND_FAMILY, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.YOUTH_AND_FAMILY, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.PROBATION, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.PROBATION, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.EMPLOYMENT, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.EMPLOYMENT, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.HOUSING, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.HOUSING, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.HEALTH, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.HEALTH, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.SCHOOL, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.SCHOOL, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.RELIGIOUS_COMMUNITY, "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE",
-                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER", "ONLY_FOR_THE_CLIENT"),
+                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY", "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.GRASS_ROOTS, "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE",
-                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER", "ONLY_FOR_THE_CLIENT"),
+                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY", "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.FAMILY_SUPPORT, "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE",
-                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER", "ONLY_FOR_THE_CLIENT"),
+                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY", "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.FUNDER, "FUNDERS_SEE_AGGREGATES_ONLY", "FUNDERS_SEE_AGGREGATES_ONLY",
                     "FUNDERS_SEE_AGGREGATES_ONLY", "FUNDERS_SEE_AGGREGATES_ONLY", A, "FUNDERS_SEE_AGGREGATES_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.PEER_NGO, "PEERS_SEE_VIGNETTES_ONLY", "PEERS_SEE_VIGNETTES_ONLY",
-                    "PEERS_SEE_VIGNETTES_ONLY", "PEERS_SEE_VIGNETTES_ONLY", "PEERS_SEE_VIGNETTES_ONLY", A,
+                    "PEERS_SEE_VIGNETTES_ONLY", "PEERS_SEE_VIGNETTES_ONLY", "PEERS_SEE_VIGNETTES_ONLY",
+                    "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"));
 
     /** The same for a named contact person: only the danger alert to a security partner turns into "allow". */
@@ -76,29 +77,30 @@ class OutboundPolicyTest {
                     "ONE_WAY_STREET", "ONE_WAY_STREET", "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.PROSECUTION, "ONE_WAY_STREET", "ONE_WAY_STREET", "ONE_WAY_STREET", A,
                     "ONE_WAY_STREET", "ONE_WAY_STREET", "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.YOUTH_AND_FAMILY, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.YOUTH_AND_FAMILY, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.PROBATION, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.PROBATION, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.EMPLOYMENT, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.EMPLOYMENT, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.HOUSING, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.HOUSING, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.HEALTH, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.HEALTH, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
-            row(PartnerKind.SCHOOL, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER",
+            row(PartnerKind.SCHOOL, A, A, A, "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.RELIGIOUS_COMMUNITY, "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE",
-                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER", "ONLY_FOR_THE_CLIENT"),
+                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY", "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.GRASS_ROOTS, "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE",
-                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER", "ONLY_FOR_THE_CLIENT"),
+                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY", "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.FAMILY_SUPPORT, "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE", "NOT_A_SOCIAL_SERVICE",
-                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "NOT_A_PEER", "ONLY_FOR_THE_CLIENT"),
+                    "NOT_A_SECURITY_PARTNER", "NOT_A_FUNDER", "VIGNETTES_TO_PEER_GROUPS_ONLY", "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.FUNDER, "FUNDERS_SEE_AGGREGATES_ONLY", "FUNDERS_SEE_AGGREGATES_ONLY",
                     "FUNDERS_SEE_AGGREGATES_ONLY", "FUNDERS_SEE_AGGREGATES_ONLY", A, "FUNDERS_SEE_AGGREGATES_ONLY",
                     "ONLY_FOR_THE_CLIENT"),
             row(PartnerKind.PEER_NGO, "PEERS_SEE_VIGNETTES_ONLY", "PEERS_SEE_VIGNETTES_ONLY",
-                    "PEERS_SEE_VIGNETTES_ONLY", "PEERS_SEE_VIGNETTES_ONLY", "PEERS_SEE_VIGNETTES_ONLY", A,
+                    "PEERS_SEE_VIGNETTES_ONLY", "PEERS_SEE_VIGNETTES_ONLY", "PEERS_SEE_VIGNETTES_ONLY",
+                    "VIGNETTES_TO_PEER_GROUPS_ONLY",
                     "ONLY_FOR_THE_CLIENT"));
 
     static Stream<Arguments> everyKindAndChannel() {
@@ -165,6 +167,14 @@ class OutboundPolicyTest {
         assertThat(security).allMatch(PartnerKind::isSecurity);
     }
 
+    /** A cross-evaluation group is the one recipient of a vignette, and receives nothing else (R16). */
+    @ParameterizedTest(name = "{0} to a peer group")
+    @EnumSource(Channel.class)
+    void aPeerGroupGetsVignettesOnly(Channel channel) {
+        assertThat(outcome(OutboundPolicy.toPeerGroup(channel)))
+                .isEqualTo(channel == Channel.PEER_VIGNETTE ? A : "PEERS_SEE_VIGNETTES_ONLY");
+    }
+
     @Test
     void everyRefusalCanBeReached() {
         Set<Refusal> reached = EnumSet.noneOf(Refusal.class);
@@ -175,6 +185,7 @@ class OutboundPolicyTest {
                     OutboundPolicy.toNamedContact(channel, kind, active).refusal().ifPresent(reached::add);
                 }
                 OutboundPolicy.toTheClient(channel, false).refusal().ifPresent(reached::add);
+                OutboundPolicy.toPeerGroup(channel).refusal().ifPresent(reached::add);
             }
         }
         assertThat(reached).containsExactlyInAnyOrder(Refusal.values());

@@ -320,6 +320,8 @@ class MessageAuditWording implements AuditWording {
             Map.entry("disclosure.consent", List.of(CHANNEL, "", WHAT)),
             Map.entry("disclosure.danger", List.of(CHANNEL, "", WHAT)),
             Map.entry("disclosure.conference", List.of(CHANNEL, "", WHAT)),
+            Map.entry("disclosure.vignette", List.of(CHANNEL, "", WHAT)),
+            Map.entry("disclosure.refused-vignette", List.of(CHANNEL, "", WHAT, "", REFUSAL)),
             Map.entry("disclosure.subject-access", List.of(CHANNEL, WHAT)),
             Map.entry("disclosure.work-agreement", List.of(CHANNEL, WHAT)),
             Map.entry("disclosure.refused", List.of(CHANNEL, "", WHAT, REFUSAL)),

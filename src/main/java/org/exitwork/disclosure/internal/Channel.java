@@ -19,5 +19,7 @@ public enum Channel {
     /** To the client: their own report, their export, their work agreement (R19). */
     TO_CLIENT,
     /** Aggregate figures to a funder under a reporting agreement (R17); never about one client. */
-    FUNDER_REPORT
+    FUNDER_REPORT,
+    /** An anonymised case vignette, released to one cross-evaluation group of the organisation (R16). */
+    VIGNETTE_TO_PEERS
 }

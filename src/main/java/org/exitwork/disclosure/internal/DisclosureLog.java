@@ -30,15 +30,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DisclosureLog {
 
-    /** Who receives it: a partner (by id and name), or the client ({@code partnerId} null). */
-    public record Recipient(UUID partnerId, String name) {
+    /**
+     * Who receives it: a partner (by id and name), a cross-evaluation group of the organisation (by id
+     * and name, {@code partnerId} null), or the client (both null).
+     */
+    public record Recipient(UUID partnerId, String name, UUID peerGroupId) {
+
+        public Recipient(UUID partnerId, String name) {
+            this(partnerId, name, null);
+        }
 
         public static Recipient theClient() {
-            return new Recipient(null, "client");
+            return new Recipient(null, "client", null);
+        }
+
+        /** A cross-evaluation group of the organisation (R16): the one recipient of a vignette. */
+        public static Recipient peerGroup(UUID groupId, String name) {
+            return new Recipient(null, name, java.util.Objects.requireNonNull(groupId));
         }
 
         public boolean isClient() {
-            return partnerId == null;
+            return partnerId == null && peerGroupId == null;
+        }
+
+        public boolean isPeerGroup() {
+            return peerGroupId != null;
         }
     }
 
@@ -73,6 +89,11 @@ public class DisclosureLog {
             return new Ground("subject-access", true, List.of());
         }
 
+        /** A vignette released to a cross-evaluation group after a colleague's review (R16). */
+        public static Ground vignette(UUID vignetteId) {
+            return new Ground("vignette", false, List.of(vignetteId.toString()));
+        }
+
         /** A version of the work agreement for the client to keep (R3). */
         public static Ground workAgreement(int version) {
             return new Ground("work-agreement", true, List.of(Integer.toString(version)));
@@ -99,8 +120,13 @@ public class DisclosureLog {
     }
 
     /** A disclosure as pages and the client's report show it; without its content. */
-    public record Disclosure(UUID id, Channel channel, UUID partnerId, String recipient, List<String> what,
-            String purpose, UUID disclosedBy, Instant disclosedAt) {
+    public record Disclosure(UUID id, Channel channel, UUID partnerId, UUID peerGroupId, String recipient,
+            List<String> what, String purpose, UUID disclosedBy, Instant disclosedAt) {
+
+        /** Whether it went to the client (neither a partner nor a peer group). */
+        public boolean toClient() {
+            return partnerId == null && peerGroupId == null;
+        }
     }
 
     private final DisclosureRepository rows;
@@ -180,7 +206,9 @@ public class DisclosureLog {
     private static List<Object> arguments(Channel channel, Recipient to, List<String> what) {
         List<Object> args = new ArrayList<>();
         args.add(channel.name());
-        if (!to.isClient()) {
+        if (to.isPeerGroup()) {
+            args.add(to.peerGroupId());
+        } else if (!to.isClient()) {
             args.add(to.partnerId());
         }
         args.add(String.join(",", what));

@@ -35,9 +35,10 @@ class DisclosureRepository {
 
     void insert(UUID id, UUID disclosedBy, Instant disclosedAt, CaseReference client, Outgoing out) {
         FieldCipher.RowCipher row = keys.cipherFor(client.id()).row(TABLE, id);
-        jdbc.sql("INSERT INTO dis_disclosure (id, org_id, client_id, channel, partner_id, recipient, what, purpose, "
-                + "content, disclosed_by, disclosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO dis_disclosure (id, org_id, client_id, channel, partner_id, peer_group_id, recipient, what, "
+                + "purpose, content, disclosed_by, disclosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, client.organisationId(), client.id(), out.channel().name(), out.to().partnerId(),
+                        out.to().peerGroupId(),
                         row.seal("recipient", out.to().name()),
                         String.join(",", out.what()),
                         row.seal("purpose", out.purpose()),
@@ -49,15 +50,15 @@ class DisclosureRepository {
     /** Newest first; without the content. */
     List<Disclosure> about(UUID organisationId, UUID clientId) {
         FieldCipher cipher = keys.cipherFor(clientId);
-        return jdbc.sql("SELECT id, channel, partner_id, recipient, what, purpose, disclosed_by, disclosed_at "
-                + "FROM dis_disclosure WHERE org_id = ? AND client_id = ? ORDER BY disclosed_at DESC, id")
+        return jdbc.sql("SELECT id, channel, partner_id, recipient, what, purpose, disclosed_by, disclosed_at, "
+                + "peer_group_id FROM dis_disclosure WHERE org_id = ? AND client_id = ? ORDER BY disclosed_at DESC, id")
                 .params(organisationId, clientId)
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
                     FieldCipher.RowCipher row = cipher.row(TABLE, id);
                     String what = rs.getString(5);
                     return new Disclosure(id, Channel.valueOf(rs.getString(2)), rs.getObject(3, UUID.class),
-                            row.open("recipient", rs.getBytes(4)),
+                            rs.getObject(9, UUID.class), row.open("recipient", rs.getBytes(4)),
                             what.isEmpty() ? List.of() : Arrays.asList(what.split(",")),
                             row.open("purpose", rs.getBytes(6)),
                             rs.getObject(7, UUID.class), rs.getObject(8, OffsetDateTime.class).toInstant());

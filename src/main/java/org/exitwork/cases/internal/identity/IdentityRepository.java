@@ -42,6 +42,11 @@ public class IdentityRepository {
                 .optional();
     }
 
+    /** The case's pseudonym, if there is such a case. */
+    Optional<String> pseudonym(UUID clientId) {
+        return jdbc.sql("SELECT pseudonym FROM cas_client WHERE id = ?").param(clientId).query(String.class).optional();
+    }
+
     /** Whether the client belongs to the organisation: the vault answers nothing for other organisations' ids. */
     boolean belongsTo(UUID organisationId, UUID clientId) {
         return jdbc.sql("SELECT COUNT(*) FROM cas_client WHERE org_id = ? AND id = ?")

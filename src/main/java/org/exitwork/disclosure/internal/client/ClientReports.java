@@ -220,7 +220,7 @@ class ClientReports {
         List<DisclosureLine> told = disclosures.stream().map(d -> new DisclosureLine(d.disclosedAt().toString(),
                 dates.dateTime(d.disclosedAt(), language),
                 text("report.channel." + d.channel().name(), d.channel().name(), language),
-                d.partnerId() == null ? text("report.to.you", "you", language) : d.recipient(),
+                d.toClient() ? text("report.to.you", "you", language) : d.recipient(),
                 d.what().stream().map(w -> text("report.what." + w, w, language)).toList(), d.purpose())).toList();
         List<AccessLine> access = entries.stream().map(e -> new AccessLine(e.occurredAt().toString(),
                 dates.dateTime(e.occurredAt(), language),
@@ -272,6 +272,8 @@ class ClientReports {
                         language, day, String.join(", ", line.what()), line.to(), d.purpose()));
             } else if (d.channel() == Channel.CONFERENCE_MINUTES) {
                 received.add(text("report.summary.minutes", language, day, line.to()));
+            } else if (d.channel() == Channel.VIGNETTE_TO_PEERS) {
+                received.add(text("report.summary.vignette", language, day, line.to()));
             } else if (d.channel() == Channel.SERVICE_REQUEST) {
                 received.add(text("report.summary.service-request", language, day, String.join(", ", line.what()),
                         line.to(), d.purpose()));

@@ -32,6 +32,11 @@ public final class OutboundGate {
         return OutboundPolicy.toNamedContact(asked(channel), partner).refusal();
     }
 
+    /** To a cross-evaluation group of the organisation: a vignette and nothing else (R16). */
+    public static Optional<OutboundPolicy.Refusal> toPeerGroup(Channel channel) {
+        return OutboundPolicy.toPeerGroup(asked(channel)).refusal();
+    }
+
     /** To the client: only their own record, only as such. */
     public static Optional<OutboundPolicy.Refusal> toTheClient(Channel channel, boolean theirOwnRecord) {
         return OutboundPolicy.toTheClient(asked(channel), theirOwnRecord).refusal();
@@ -46,6 +51,7 @@ public final class OutboundGate {
             case SERVICE_REQUEST -> OutboundPolicy.Channel.SERVICE_REQUEST;
             case TO_CLIENT -> OutboundPolicy.Channel.TO_CLIENT;
             case FUNDER_REPORT -> OutboundPolicy.Channel.FUNDER_REPORT;
+            case VIGNETTE_TO_PEERS -> OutboundPolicy.Channel.PEER_VIGNETTE;
         };
     }
 }

@@ -13,6 +13,7 @@ import org.exitwork.accounts.AccountAdministration;
 import org.exitwork.accounts.AccountAdministration.NewAccount;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.quality.Principle;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -162,6 +163,7 @@ class PeerGroupController {
     private String groupPage(StaffPrincipal who, UUID id, Model model) {
         model.addAttribute("group", groups.open(who, id));
         model.addAttribute("principles", Principle.values());
+        model.addAttribute("member", groups.isMember(who, id));
         boolean canKeep = who.is(Role.MANAGER);
         model.addAttribute("canKeep", canKeep);
         if (canKeep) {

@@ -23,6 +23,7 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
+import org.exitwork.quality.PeerGroupMembership;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * such group (404).
  */
 @Service
-public class PeerGroups {
+public class PeerGroups implements PeerGroupMembership {
 
     /** A group as its members see it. */
     public record Group(UUID id, String name, List<Member> members, List<LocalDate> meetings) {
@@ -112,6 +113,32 @@ public class PeerGroups {
         List<LocalDate> meetings = groups.meetings(row.id()).stream().map(PeerGroupRepository.MeetingRow::heldOn)
                 .toList();
         return new Group(row.id(), row.name(), List.copyOf(members), meetings);
+    }
+
+    /** Whether {@code who} is a member of the group (a manager who only keeps it is not). */
+    @Transactional(readOnly = true)
+    public boolean isMember(StaffPrincipal who, UUID groupId) {
+        return asMember(who, groupId).isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<GroupRef> groupsOf(StaffPrincipal who) {
+        return groups.groupsOf(who.organisationId(), who.id()).stream().map(g -> new GroupRef(g.id(), g.name()))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<GroupRef> asMember(StaffPrincipal who, UUID groupId) {
+        return groups.group(who.organisationId(), groupId).filter(g -> groups.isMember(g.id(), who.id()))
+                .map(g -> new GroupRef(g.id(), g.name()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<GroupRef> find(UUID organisationId, UUID groupId) {
+        return groups.group(organisationId, groupId).map(g -> new GroupRef(g.id(), g.name()));
     }
 
     private PeerGroupRepository.GroupRow visible(StaffPrincipal who, UUID groupId) {

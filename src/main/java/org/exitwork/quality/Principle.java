@@ -1,4 +1,4 @@
-package org.exitwork.quality.internal.peergroups;
+package org.exitwork.quality;
 
 /**
  * The principles of good exit work a cross-evaluation group reflects its vignettes against, drawn from
