@@ -131,10 +131,13 @@ class JdbcCaseFigures implements CaseFigures {
                 + " JOIN cas_tandem_member t ON t.client_id = c.id WHERE " + f.sql()
                 + " AND c.stage IN ('PROSPECT', 'CLIENT') GROUP BY c.id HAVING COUNT(*) = 1) single_cases")
                 .params(f.params()).query(Long.class).single();
+        // The open next steps due before today from cas_session_note_overdue (V1_53_2), then their cases; today
+        // written into the statement, as the months are.
         long overdue = jdbc.sql("SELECT COUNT(*) FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
                 + " WHERE " + f.sql() + " AND c.stage = 'CLIENT' AND s.cancelled_at IS NULL"
-                + " AND s.next_steps_due < ? AND s.next_steps_done_on IS NULL")
-                .params(f.with(Date.valueOf(today))).query(Long.class).single();
+                + " AND s.next_steps_due < " + literal(today) + " AND s.next_steps_done_on IS NULL"
+                + " AND s.next_steps_due IS NOT NULL")
+                .params(f.params()).query(Long.class).single();
 
         Map<UUID, Long> caseload = new LinkedHashMap<>();
         jdbc.sql("SELECT t.staff_id, COUNT(*) FROM cas_tandem_member t JOIN cas_client c ON c.id = t.client_id"
