@@ -6,7 +6,7 @@
 -- month when held > 0. Kept by cases.internal.sessions.SessionCounts in the transaction that records,
 -- corrects the date of or cancels a session (or writes an older note), as increments in SQL; erasing the
 -- client deletes its rows with it.
-CREATE TABLE cas_session_month (
+CREATE TABLE cas_month_count (
     client_id   UUID    NOT NULL REFERENCES cas_client (id) ON DELETE CASCADE,
     month_start DATE    NOT NULL,
     held        INTEGER NOT NULL,
@@ -14,7 +14,7 @@ CREATE TABLE cas_session_month (
     PRIMARY KEY (client_id, month_start)
 );
 
-INSERT INTO cas_session_month (client_id, month_start, held, cancelled)
+INSERT INTO cas_month_count (client_id, month_start, held, cancelled)
 SELECT s.client_id, s.month_start,
        SUM(CASE WHEN s.cancelled_at IS NULL THEN 1 ELSE 0 END),
        SUM(CASE WHEN s.cancelled_at IS NULL THEN 0 ELSE 1 END)

@@ -114,11 +114,11 @@ class JdbcCaseFigures implements CaseFigures {
             sessionsByMonth.put(m, new Sessions(m, 0, 0));
         }
         // Sessions and cases seen per month: added up from the counts kept per case and month as sessions are
-        // written (cas_session_month, by cases.internal.sessions.SessionCounts), a row per case and month
+        // written (cas_month_count, by cases.internal.sessions.SessionCounts), a row per case and month
         // instead of one per session; a case was seen in a month when it held a session in it. The months'
         // first days (never anyone's input) are written into the statement: as parameters, PostgreSQL's
         // generic plan would not know how many rows fall between them.
-        jdbc.sql("SELECT m.month_start, SUM(m.held), COUNT(*) FROM cas_session_month m JOIN cas_client c"
+        jdbc.sql("SELECT m.month_start, SUM(m.held), COUNT(*) FROM cas_month_count m JOIN cas_client c"
                 + " ON c.id = m.client_id WHERE " + f.sql() + " AND m.held > 0 AND m.month_start BETWEEN "
                 + literal(scope.from().atDay(1)) + " AND " + literal(scope.to().atDay(1)) + " GROUP BY m.month_start")
                 .params(f.params())
@@ -170,7 +170,7 @@ class JdbcCaseFigures implements CaseFigures {
         Counts takenOn = people(f, "c.became_client_on BETWEEN ? AND ?", start, end);
         Counts ended = people(f, "c.became_client_on IS NOT NULL AND c.closed_on BETWEEN ? AND ?", start, end);
         // Sessions per client of the scope first, then per area group: the whole months of the period added up
-        // from the counts kept per case and month (cas_session_month), the days of a month only partly in it
+        // from the counts kept per case and month (cas_month_count), the days of a month only partly in it
         // (a period that does not begin on a first or end on a last day) counted from cas_session_note_day.
         // The period's days are LocalDates written into the statement, for the reason given in figures().
         List<Object> params = new ArrayList<>();
@@ -184,7 +184,7 @@ class JdbcCaseFigures implements CaseFigures {
             parts.add(sessionsOn + literal(from) + " AND " + literal(to));
             params.addAll(f.params());
         } else {
-            parts.add("SELECT m.client_id, m.held AS n FROM cas_session_month m JOIN cas_client c ON c.id = m.client_id"
+            parts.add("SELECT m.client_id, m.held AS n FROM cas_month_count m JOIN cas_client c ON c.id = m.client_id"
                     + " WHERE " + f.sql() + " AND m.held > 0 AND m.month_start BETWEEN " + literal(fullFrom) + " AND "
                     + literal(fullTo.withDayOfMonth(1)));
             params.addAll(f.params());

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The counts the programme figures add up instead of counting sessions (issue 16): per case and month
- * the sessions held and cancelled ({@code cas_session_month}), and the day of the case's first session
+ * the sessions held and cancelled ({@code cas_month_count}), and the day of the case's first session
  * not cancelled ({@code cas_client.first_session_on}). Called in the transaction that writes the session,
  * after the session's row changed, so a count is never ahead of or behind the rows it counts. Erasing a
  * client deletes its counts with it (they cascade from {@code cas_client}).
@@ -68,9 +68,9 @@ public class SessionCounts {
 
     private void add(UUID clientId, LocalDate day, int held, int cancelled) {
         Date month = Date.valueOf(monthOf(day));
-        jdbc.sql("INSERT INTO cas_session_month (client_id, month_start, held, cancelled) VALUES (?, ?, 0, 0)"
+        jdbc.sql("INSERT INTO cas_month_count (client_id, month_start, held, cancelled) VALUES (?, ?, 0, 0)"
                 + " ON CONFLICT DO NOTHING").params(clientId, month).update();
-        jdbc.sql("UPDATE cas_session_month SET held = held + ?, cancelled = cancelled + ?"
+        jdbc.sql("UPDATE cas_month_count SET held = held + ?, cancelled = cancelled + ?"
                 + " WHERE client_id = ? AND month_start = ?").params(held, cancelled, clientId, month).update();
     }
 

@@ -106,7 +106,7 @@ final class BulkCaseLoader {
     private static final String THEME = "INSERT INTO cas_session_theme (session_id, theme) VALUES (?, ?)";
     private static final String STAFF = "INSERT INTO cas_session_staff (session_id, staff_id) VALUES (?, ?)";
     // SessionCounts: per case and month the sessions held and cancelled, as recording and cancelling leave them.
-    private static final String MONTH = "INSERT INTO cas_session_month (client_id, month_start, held, cancelled)"
+    private static final String MONTH = "INSERT INTO cas_month_count (client_id, month_start, held, cancelled)"
             + " VALUES (?, ?, ?, ?)";
 
     Loaded load(Load load) {

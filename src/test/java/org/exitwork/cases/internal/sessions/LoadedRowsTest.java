@@ -160,14 +160,14 @@ class LoadedRowsTest {
         // The counts kept per case and month and the first session's day, as SessionCounts leaves them for the
         // served client: for both, what a recount of their sessions gives.
         for (UUID someone : List.of(served, client)) {
-            assertThat(jdbc.queryForList("SELECT month_start, held, cancelled FROM cas_session_month WHERE client_id = ?"
+            assertThat(jdbc.queryForList("SELECT month_start, held, cancelled FROM cas_month_count WHERE client_id = ?"
                     + " AND (held > 0 OR cancelled > 0) ORDER BY month_start", someone))
                     .as("counts per month").isEqualTo(recount(someone)).isNotEmpty();
             assertThat(jdbc.queryForObject("SELECT first_session_on FROM cas_client WHERE id = ?", LocalDate.class, someone))
                     .isEqualTo(jdbc.queryForObject("SELECT MIN(session_date) FROM cas_session_note WHERE client_id = ?"
                             + " AND cancelled_at IS NULL", LocalDate.class, someone)).isNotNull();
         }
-        assertThat(jdbc.queryForObject("SELECT SUM(cancelled) FROM cas_session_month WHERE client_id = ?", Long.class,
+        assertThat(jdbc.queryForObject("SELECT SUM(cancelled) FROM cas_month_count WHERE client_id = ?", Long.class,
                 served)).isEqualTo(1);
 
         // Every text is sealed with the client's own key, bound to its row and column, as the services seal it.

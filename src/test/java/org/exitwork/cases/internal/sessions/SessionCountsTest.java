@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The counts the programme figures add up (cas_session_month per case and month, the first session's day
+ * The counts the programme figures add up (cas_month_count per case and month, the first session's day
  * on cas_client, kept by {@link SessionCounts}) stay equal to a recount of {@code cas_session_note} after
  * random sequences of recording, writing an older note, correcting a session's date, cancelling and
  * erasing a client, over several cases and months; and the dashboard's and the funder report's figures
@@ -121,7 +121,7 @@ class SessionCountsTest {
                 assertCountsAsRecounted();
             }
             assertThat(erased).as("a client was erased in sequence " + seed).isNotNull();
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_session_month WHERE client_id = ?").param(erased)
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_month_count WHERE client_id = ?").param(erased)
                     .query(Long.class).single()).isZero();
             assertFiguresAsCountedFromTheSessions();
         }
@@ -163,7 +163,7 @@ class SessionCountsTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.sql("SELECT held FROM cas_session_month WHERE client_id = ? AND month_start = ?")
+        assertThat(jdbc.sql("SELECT held FROM cas_month_count WHERE client_id = ? AND month_start = ?")
                 .params(client, Date.valueOf(day.withDayOfMonth(1))).query(Integer.class).single())
                 .isEqualTo(2 * each + 1 + (day.minusDays(1).getMonth() == day.getMonth() ? 1 : 0));
         assertCountsAsRecounted();
@@ -173,7 +173,7 @@ class SessionCountsTest {
 
     private void assertCountsAsRecounted() {
         Map<String, String> kept = new TreeMap<>();
-        jdbc.sql("SELECT m.client_id, m.month_start, m.held, m.cancelled FROM cas_session_month m JOIN cas_client c"
+        jdbc.sql("SELECT m.client_id, m.month_start, m.held, m.cancelled FROM cas_month_count m JOIN cas_client c"
                         + " ON c.id = m.client_id WHERE c.org_id = ?").param(org.id())
                 .query((rs, n) -> {
                     assertThat(rs.getInt(3)).as("held").isNotNegative();
