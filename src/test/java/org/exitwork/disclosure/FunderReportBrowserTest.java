@@ -22,6 +22,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.exitwork.accounts.AccountAdministration;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.CaseWork;
 import org.exitwork.cases.Pathway;
 import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.cases.RegisteredClient;
@@ -97,6 +98,9 @@ class FunderReportBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CaseWork caseWork;
+
     @BeforeAll
     static void launchBrowser() {
         playwright = Chromium.playwright();
@@ -136,10 +140,9 @@ class FunderReportBrowserTest {
             // Cases of last year: taken on in its spring, one area each (12 right-wing, 10 gangs, 2 cults).
             jdbc.sql("UPDATE cas_client SET became_client_on = ? WHERE id = ?")
                     .params(Date.valueOf(lastYear.plusMonths(3)), client.id()).update();
-            // Worked with: a session that year.
-            fixtures.note(a, client.id(), "A session");
-            jdbc.sql("UPDATE cas_session_note SET session_date = ? WHERE client_id = ?")
-                    .params(Date.valueOf(lastYear.plusMonths(4)), client.id()).update();
+            // Worked with: a session that year (written through the service, which keeps the counts the
+            // report adds up).
+            caseWork.writeNote(a, client.id(), lastYear.plusMonths(4), "A session");
             jdbc.sql("DELETE FROM cas_phenomenon WHERE client_id = ?").param(client.id()).update();
             jdbc.sql("INSERT INTO cas_phenomenon (client_id, area) VALUES (?, ?)")
                     .params(client.id(), i < 12 ? "RIGHT_WING" : i < 22 ? "GANGS" : "CULTS").update();

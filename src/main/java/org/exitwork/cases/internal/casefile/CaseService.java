@@ -35,6 +35,7 @@ import org.exitwork.cases.internal.identity.IdentityRepository;
 import org.exitwork.cases.internal.intake.InformationTexts;
 import org.exitwork.cases.internal.intake.IntakeService;
 import org.exitwork.cases.internal.intake.TakeOn;
+import org.exitwork.cases.internal.sessions.SessionCounts;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
 import org.exitwork.platform.NotFoundException;
@@ -80,11 +81,13 @@ public class CaseService implements CaseWork {
     private final IntakeService intake;
     private final TakeOn takeOn;
     private final InformationTexts texts;
+    private final SessionCounts counts;
 
     CaseService(CaseRepository cases, AccessRepository members, IdentityRepository identities, CaseAccess access,
             IntakeService intake, TakeOn takeOn, InformationTexts texts, ClientKeys keys, StaffDirectory staff,
-            AuditLog audit, Clock clock, CasesProperties settings) {
+            AuditLog audit, Clock clock, CasesProperties settings, SessionCounts counts) {
         this.cases = cases;
+        this.counts = counts;
         this.members = members;
         this.identities = identities;
         this.access = access;
@@ -202,6 +205,7 @@ public class CaseService implements CaseWork {
         UUID id = UUID.randomUUID();
         byte[] body = keys.cipherFor(client.id()).row("cas_session_note", id).seal("body", text);
         cases.insertNote(client.id(), new CaseRepository.NoteRow(id, sessionDate, author.id(), clock.instant(), body));
+        counts.recorded(client.id(), sessionDate);
         audit.record(event(author, CaseActions.NOTE_WRITTEN, client.pseudonym(), AuditDetail.of("session.on", sessionDate)));
     }
 

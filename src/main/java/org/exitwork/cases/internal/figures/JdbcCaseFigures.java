@@ -103,41 +103,27 @@ class JdbcCaseFigures implements CaseFigures {
                 + DAYS.formatted("p.given_on", "c.created_at") + "), COUNT(*)"
                 + " FROM cas_client c JOIN cas_participation_consent p ON p.client_id = c.id WHERE " + f.sql(),
                 f.params());
-        // The first session of each case of the scope: one probe into cas_session_note_day per case (its
-        // first row that is not cancelled), never a scan of the sessions. OFFSET 0 keeps the probe from being
-        // inlined twice (into the median and into the filter).
+        // The first session of each case: the day kept on the case's row as sessions are written
+        // (cases.internal.sessions.SessionCounts), never looked up in the sessions.
         Median toFirstSession = median("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY "
-                + DAYS.formatted("f.first_on", "f.created_at") + "), COUNT(*) FROM ("
-                + "SELECT c.created_at, (SELECT MIN(s.session_date) FROM cas_session_note s"
-                + " WHERE s.client_id = c.id AND s.cancelled_at IS NULL) AS first_on"
-                + " FROM cas_client c WHERE " + f.sql() + " OFFSET 0 ROWS) f WHERE f.first_on IS NOT NULL",
-                f.params());
+                + DAYS.formatted("c.first_session_on", "c.created_at") + "), COUNT(*) FROM cas_client c WHERE "
+                + f.sql() + " AND c.first_session_on IS NOT NULL", f.params());
 
         Map<YearMonth, Sessions> sessionsByMonth = new LinkedHashMap<>();
         for (YearMonth m = scope.from(); !m.isAfter(scope.to()); m = m.plusMonths(1)) {
             sessionsByMonth.put(m, new Sessions(m, 0, 0));
         }
-        // Sessions and cases seen per month: each session is put in its month by comparing dates (EXTRACT
-        // would cost more than the rest together), counted per case and month, then per month. The sessions
-        // are read from cas_session_note_day alone (an index-only scan), never from the table's rows. The
-        // dates are the months' own (never anyone's input) and written into the statement: as parameters,
-        // PostgreSQL's generic plan would not know how many sessions fall between them, and misjudged the
-        // groups (a hash aggregate spilling to disk, three times slower at 1,000,000 sessions).
-        List<YearMonth> months = List.copyOf(sessionsByMonth.keySet());
-        StringBuilder bucket = new StringBuilder("CASE");
-        for (int i = 0; i < months.size() - 1; i++) {
-            bucket.append(" WHEN s.session_date < ").append(literal(months.get(i + 1).atDay(1))).append(" THEN ").append(i);
-        }
-        bucket.append(" ELSE ").append(months.size() - 1).append(" END");
-        String month = months.size() == 1 ? "0" : bucket.toString();
-        jdbc.sql("SELECT m.k, SUM(m.n), COUNT(*) FROM (SELECT b.client_id, b.k, COUNT(*) AS n FROM ("
-                + "SELECT s.client_id, " + month + " AS k FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
-                + " WHERE " + f.sql() + " AND s.cancelled_at IS NULL AND s.session_date BETWEEN "
-                + literal(scope.from().atDay(1)) + " AND " + literal(scope.to().atEndOfMonth())
-                + ") b GROUP BY b.client_id, b.k) m GROUP BY m.k")
+        // Sessions and cases seen per month: added up from the counts kept per case and month as sessions are
+        // written (cas_month_count, by cases.internal.sessions.SessionCounts), a row per case and month
+        // instead of one per session; a case was seen in a month when it held a session in it. The months'
+        // first days (never anyone's input) are written into the statement: as parameters, PostgreSQL's
+        // generic plan would not know how many rows fall between them.
+        jdbc.sql("SELECT m.month_start, SUM(m.held), COUNT(*) FROM cas_month_count m JOIN cas_client c"
+                + " ON c.id = m.client_id WHERE " + f.sql() + " AND m.held > 0 AND m.month_start BETWEEN "
+                + literal(scope.from().atDay(1)) + " AND " + literal(scope.to().atDay(1)) + " GROUP BY m.month_start")
                 .params(f.params())
                 .query((rs, n) -> {
-                    YearMonth m = months.get(rs.getInt(1));
+                    YearMonth m = YearMonth.from(rs.getObject(1, LocalDate.class));
                     return sessionsByMonth.put(m, new Sessions(m, rs.getLong(2), rs.getLong(3)));
                 }).list();
 
@@ -145,10 +131,13 @@ class JdbcCaseFigures implements CaseFigures {
                 + " JOIN cas_tandem_member t ON t.client_id = c.id WHERE " + f.sql()
                 + " AND c.stage IN ('PROSPECT', 'CLIENT') GROUP BY c.id HAVING COUNT(*) = 1) single_cases")
                 .params(f.params()).query(Long.class).single();
+        // The open next steps due before today from cas_session_note_overdue (V1_53_2), then their cases; today
+        // written into the statement, as the months are.
         long overdue = jdbc.sql("SELECT COUNT(*) FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
                 + " WHERE " + f.sql() + " AND c.stage = 'CLIENT' AND s.cancelled_at IS NULL"
-                + " AND s.next_steps_due < ? AND s.next_steps_done_on IS NULL")
-                .params(f.with(Date.valueOf(today))).query(Long.class).single();
+                + " AND s.next_steps_due < " + literal(today) + " AND s.next_steps_done_on IS NULL"
+                + " AND s.next_steps_due IS NOT NULL")
+                .params(f.params()).query(Long.class).single();
 
         Map<UUID, Long> caseload = new LinkedHashMap<>();
         jdbc.sql("SELECT t.staff_id, COUNT(*) FROM cas_tandem_member t JOIN cas_client c ON c.id = t.client_id"
@@ -180,18 +169,39 @@ class JdbcCaseFigures implements CaseFigures {
         Date end = Date.valueOf(to);
         Counts takenOn = people(f, "c.became_client_on BETWEEN ? AND ?", start, end);
         Counts ended = people(f, "c.became_client_on IS NOT NULL AND c.closed_on BETWEEN ? AND ?", start, end);
-        Map<String, Long> people = new LinkedHashMap<>();
-        Map<String, Long> sessions = new LinkedHashMap<>();
-        // Sessions per client of the scope first (from cas_session_note_day alone), then per area group: no
-        // COUNT(DISTINCT) over every session (which sorted them all on disk at 1,000,000 sessions). The
-        // period's days are LocalDates written into the statement, for the reason given in figures().
+        // Sessions per client of the scope first, then per area group: the whole months of the period added up
+        // from the counts kept per case and month (cas_month_count), the days of a month only partly in it
+        // (a period that does not begin on a first or end on a last day) counted from cas_session_note_day.
+        // The period's days are LocalDates written into the statement, for the reason given in figures().
         List<Object> params = new ArrayList<>();
         params.add(scope.organisationId());
-        params.addAll(f.params());
+        List<String> parts = new ArrayList<>();
+        LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
+        LocalDate fullTo = to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
+        String sessionsOn = "SELECT s.client_id, 1 AS n FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
+                + " WHERE " + f.sql() + " AND s.cancelled_at IS NULL AND s.session_date BETWEEN ";
+        if (fullFrom.isAfter(fullTo)) {
+            parts.add(sessionsOn + literal(from) + " AND " + literal(to));
+            params.addAll(f.params());
+        } else {
+            parts.add("SELECT m.client_id, m.held AS n FROM cas_month_count m JOIN cas_client c ON c.id = m.client_id"
+                    + " WHERE " + f.sql() + " AND m.held > 0 AND m.month_start BETWEEN " + literal(fullFrom) + " AND "
+                    + literal(fullTo.withDayOfMonth(1)));
+            params.addAll(f.params());
+            if (from.isBefore(fullFrom)) {
+                parts.add(sessionsOn + literal(from) + " AND " + literal(fullFrom.minusDays(1)));
+                params.addAll(f.params());
+            }
+            if (fullTo.isBefore(to)) {
+                parts.add(sessionsOn + literal(fullTo.plusDays(1)) + " AND " + literal(to));
+                params.addAll(f.params());
+            }
+        }
+        Map<String, Long> people = new LinkedHashMap<>();
+        Map<String, Long> sessions = new LinkedHashMap<>();
         jdbc.sql("SELECT " + AREA_GROUP + ", SUM(x.n), COUNT(*)" + WITH_AREAS
-                + " JOIN (SELECT s.client_id, COUNT(*) AS n FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
-                + " WHERE " + f.sql() + " AND s.cancelled_at IS NULL AND s.session_date BETWEEN " + literal(from)
-                + " AND " + literal(to) + " GROUP BY s.client_id) x ON x.client_id = c.id GROUP BY " + AREA_GROUP)
+                + " JOIN (SELECT y.client_id, SUM(y.n) AS n FROM (" + String.join(" UNION ALL ", parts)
+                + ") y GROUP BY y.client_id) x ON x.client_id = c.id GROUP BY " + AREA_GROUP)
                 .params(params).query((rs, n) -> {
                     sessions.put(rs.getString(1), rs.getLong(2));
                     return people.put(rs.getString(1), rs.getLong(3));

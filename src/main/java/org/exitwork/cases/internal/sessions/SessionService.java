@@ -193,16 +193,18 @@ public class SessionService {
 
     private final CaseAccess access;
     private final SessionNoteRepository sessions;
+    private final SessionCounts counts;
     private final ContextRepository context;
     private final AccessRepository tandems;
     private final StaffDirectory staff;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SessionService(CaseAccess access, SessionNoteRepository sessions, ContextRepository context, AccessRepository tandems,
-            StaffDirectory staff, ApplicationEventPublisher events, Clock clock) {
+    SessionService(CaseAccess access, SessionNoteRepository sessions, SessionCounts counts, ContextRepository context,
+            AccessRepository tandems, StaffDirectory staff, ApplicationEventPublisher events, Clock clock) {
         this.access = access;
         this.sessions = sessions;
+        this.counts = counts;
         this.context = context;
         this.tandems = tandems;
         this.staff = staff;
@@ -238,6 +240,7 @@ public class SessionService {
                 draft.nextStepsDue(), null, draft.nextMeeting(), meeting ? meetingMinutes(draft) : null,
                 meeting && draft.nextMeetingPlace() != null ? draft.nextMeetingPlace().name() : null,
                 meeting ? draft.nextMeetingWithTandem() : null, 1, null, null, null, null, null, null));
+        counts.recorded(ref.id(), draft.date());
         sessions.insertThemes(id, set(draft.themes()));
         sessions.insertStaff(id, set(draft.staff()));
         sessions.insertPersons(id, set(draft.persons()));
@@ -337,6 +340,7 @@ public class SessionService {
         if (!replaced) {
             throw stale(who, sessions.session(ref.id(), sessionId).orElseThrow(NotFoundException::new));
         }
+        counts.moved(ref.id(), current.sessionDate(), draft.date());
         sessions.deleteParticipantsAndThemes(sessionId);
         sessions.insertThemes(sessionId, set(draft.themes()));
         sessions.insertStaff(sessionId, set(draft.staff()));
@@ -385,6 +389,7 @@ public class SessionService {
         if (!sessions.cancel(ref.id(), sessionId, basedOn, who.id(), clock.instant(), sealed)) {
             throw stale(who, sessions.session(ref.id(), sessionId).orElseThrow(NotFoundException::new));
         }
+        counts.cancelled(ref.id(), current.sessionDate());
         access.record(who, SessionActions.SESSION_CANCELLED, ref, AuditDetail.of("session.cancelled",
                 current.sessionDate(), current.version()));
         events.publishEvent(new NextMeetingWithdrawn(ref.organisationId(), ref.id(), sessionId, who.id()));

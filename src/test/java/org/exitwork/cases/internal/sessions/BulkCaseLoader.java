@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.exitwork.cases.CaseWork;
@@ -68,16 +69,18 @@ final class BulkCaseLoader {
     private static final class Rows {
         final Map<String, List<Object[]>> byStatement = new LinkedHashMap<>();
 
-        void add(String sql, Object... values) {
+        Object[] add(String sql, Object... values) {
             byStatement.computeIfAbsent(sql, k -> new ArrayList<>()).add(values);
+            return values;
         }
     }
 
     // IntakeRepository.insertProspect, then becomeClient (stage, became_client_on, language, reason) and
-    // CaseProgrammeService.choose (programme_id), as one row.
+    // CaseProgrammeService.choose (programme_id), as one row; with the day of the first session not cancelled,
+    // as SessionCounts keeps it while the sessions are recorded and cancelled.
     private static final String CLIENT = "INSERT INTO cas_client (id, org_id, pseudonym, stage, created_at, created_by,"
-            + " pathway, context_case, became_client_on, language, single_practitioner_reason, programme_id)"
-            + " VALUES (?, ?, ?, 'CLIENT', ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " pathway, context_case, became_client_on, language, single_practitioner_reason, programme_id,"
+            + " first_session_on) VALUES (?, ?, ?, 'CLIENT', ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // AccessRepository.insertTandemMember (openProspect: position 1; takeOn: the second, position 2).
     private static final String TANDEM = "INSERT INTO cas_tandem_member (client_id, staff_id, position) VALUES (?, ?, ?)";
     // IntakeRepository.replaceAreas.
@@ -102,6 +105,9 @@ final class BulkCaseLoader {
     // SessionNoteRepository.insertThemes and insertStaff.
     private static final String THEME = "INSERT INTO cas_session_theme (session_id, theme) VALUES (?, ?)";
     private static final String STAFF = "INSERT INTO cas_session_staff (session_id, staff_id) VALUES (?, ?)";
+    // SessionCounts: per case and month the sessions held and cancelled, as recording and cancelling leave them.
+    private static final String MONTH = "INSERT INTO cas_month_count (client_id, month_start, held, cancelled)"
+            + " VALUES (?, ?, ?, ?)";
 
     Loaded load(Load load) {
         UUID org = load.practitioner().organisationId();
@@ -164,9 +170,9 @@ final class BulkCaseLoader {
 
         keys.createKey(id, org);
         FieldCipher cipher = keys.cipherFor(id);
-        rows.add(CLIENT, id, org, pseudonym, at(firstContact, 10), practitioner,
+        Object[] clientRow = rows.add(CLIENT, id, org, pseudonym, at(firstContact, 10), practitioner,
                 pathways[random.nextInt(pathways.length)].name(), false, Date.valueOf(consentOn), "en",
-                cipher.row("cas_client", id).seal("single_practitioner_reason", null), load.programmeId());
+                cipher.row("cas_client", id).seal("single_practitioner_reason", null), load.programmeId(), null);
         rows.add(TANDEM, id, practitioner, 1);
         rows.add(TANDEM, id, colleague, 2);
         chosen.forEach(area -> rows.add(AREA, id, area.name()));
@@ -190,6 +196,7 @@ final class BulkCaseLoader {
         Setting[] settings = Setting.values();
         PlaceKind[] places = PlaceKind.values();
         Theme[] themes = Theme.values();
+        Map<LocalDate, int[]> months = new TreeMap<>();
         for (int s = 0; s < load.sessionsPerClient(); s++) {
             UUID session = uuid(random);
             LocalDate date = first.plusDays(days * s / load.sessionsPerClient());
@@ -213,6 +220,10 @@ final class BulkCaseLoader {
             if (setting.withBothOfTheTandem()) {
                 rows.add(STAFF, session, writer.equals(practitioner) ? colleague : practitioner);
             }
+            months.computeIfAbsent(SessionCounts.monthOf(date), m -> new int[2])[cancelled ? 1 : 0]++;
+            if (!cancelled && clientRow[clientRow.length - 1] == null) {
+                clientRow[clientRow.length - 1] = Date.valueOf(date);
+            }
             counts[0]++;
             if (cancelled) {
                 counts[1]++;
@@ -220,6 +231,7 @@ final class BulkCaseLoader {
                 counts[2]++;
             }
         }
+        months.forEach((month, held) -> rows.add(MONTH, id, Date.valueOf(month), held[0], held[1]));
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

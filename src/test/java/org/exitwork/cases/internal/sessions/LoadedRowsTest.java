@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -156,6 +157,19 @@ class LoadedRowsTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cas_session_staff t JOIN cas_session_note s"
                 + " ON s.id = t.session_id WHERE s.client_id = ?", Long.class, client)).isGreaterThanOrEqualTo(4);
 
+        // The counts kept per case and month and the first session's day, as SessionCounts leaves them for the
+        // served client: for both, what a recount of their sessions gives.
+        for (UUID someone : List.of(served, client)) {
+            assertThat(jdbc.queryForList("SELECT month_start, held, cancelled FROM cas_month_count WHERE client_id = ?"
+                    + " AND (held > 0 OR cancelled > 0) ORDER BY month_start", someone))
+                    .as("counts per month").isEqualTo(recount(someone)).isNotEmpty();
+            assertThat(jdbc.queryForObject("SELECT first_session_on FROM cas_client WHERE id = ?", LocalDate.class, someone))
+                    .isEqualTo(jdbc.queryForObject("SELECT MIN(session_date) FROM cas_session_note WHERE client_id = ?"
+                            + " AND cancelled_at IS NULL", LocalDate.class, someone)).isNotNull();
+        }
+        assertThat(jdbc.queryForObject("SELECT SUM(cancelled) FROM cas_month_count WHERE client_id = ?", Long.class,
+                served)).isEqualTo(1);
+
         // Every text is sealed with the client's own key, bound to its row and column, as the services seal it.
         FieldCipher cipher = keys.cipherFor(client);
         Map<String, Object> first = mine.get(0);
@@ -214,6 +228,18 @@ class LoadedRowsTest {
 
     private List<Map<String, Object>> rows(String tableWhere, UUID client) {
         return jdbc.queryForList("SELECT * FROM " + tableWhere, client);
+    }
+
+    /** Per month of the client's sessions: how many held and how many cancelled, counted from the sessions. */
+    private List<Map<String, Object>> recount(UUID client) {
+        Map<LocalDate, int[]> months = new TreeMap<>();
+        jdbc.query("SELECT session_date, cancelled_at FROM cas_session_note WHERE client_id = ?", rs -> {
+            months.computeIfAbsent(SessionCounts.monthOf(rs.getObject(1, LocalDate.class)), m -> new int[2])
+                    [rs.getObject(2) == null ? 0 : 1]++;
+        }, client);
+        return months.entrySet().stream().map(e -> jdbc.queryForMap("SELECT CAST(? AS DATE) AS month_start,"
+                + " CAST(? AS INTEGER) AS held, CAST(? AS INTEGER) AS cancelled", java.sql.Date.valueOf(e.getKey()),
+                e.getValue()[0], e.getValue()[1])).toList();
     }
 
     private Map<String, Object> session(UUID id) {

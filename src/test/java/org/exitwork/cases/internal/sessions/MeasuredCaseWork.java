@@ -44,11 +44,13 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
     private final ClientErasure erasure;
     private final Clock clock;
     private final BulkCaseLoader loader;
+    private final SessionCounts counts;
 
     MeasuredCaseWork(JdbcClient jdbc, SessionService sessions, SessionNoteRepository notes, NoteSearch search,
             ClientKeys keys, EndingService ending, ClientErasure erasure, Clock clock, JdbcTemplate jdbcTemplate,
-            TransactionTemplate tx, CaseWork caseWork, PseudonymGenerator pseudonyms) {
+            TransactionTemplate tx, CaseWork caseWork, PseudonymGenerator pseudonyms, SessionCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
         this.sessions = sessions;
         this.notes = notes;
         this.search = search;
@@ -67,11 +69,13 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
     @Override
     @Transactional
     public void writePlainNote(StaffPrincipal practitioner, UUID clientId, LocalDate day, String text) {
-        // The INSERT of CaseRepository.insertNote, with the body's bytes in plain text.
+        // The INSERT of CaseRepository.insertNote, with the body's bytes in plain text, and the counts CaseService
+        // keeps with it.
         jdbc.sql("INSERT INTO cas_session_note (id, client_id, session_date, written_by, written_at, body) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), clientId, Date.valueOf(day), practitioner.id(), Timestamp.from(clock.instant()),
                         text.getBytes(StandardCharsets.UTF_8))
                 .update();
+        counts.recorded(clientId, day);
     }
 
     @Override
