@@ -395,11 +395,16 @@ class AssessmentStaysInsideTest {
         return parameters;
     }
 
-    /** Templates that read a search parameter straight from the request ({@code param.q}, getParameter). */
+    /**
+     * Templates that read a search parameter straight from the request ({@code param.q}, getParameter), or
+     * all of its parameters.
+     */
     private static List<String> templatesReadingSearchParameters() throws Exception {
         String names = String.join("|", SEARCH_PARAMETERS);
+        // A name of theirs, or every parameter at once (iterating param, the request's parameter map).
         Pattern reads = Pattern.compile("param\\s*\\.\\s*(" + names + ")\\b|param\\s*\\[\\s*'(" + names
-                + ")'|getParameter(Values)?\\s*\\(\\s*'(" + names + ")'|paramValues|parameterMap|getParameterMap");
+                + ")'|getParameter(Values)?\\s*\\(\\s*'(" + names + ")'|paramValues|parameterMap|getParameterMap"
+                + "|\\bparam\\s*}|\\bparam\\s*\\.\\s*(keySet|entrySet|values|containsKey|size)\\b");
         List<String> found = new ArrayList<>();
         Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.html");
         assertThat(templates).as("the templates are found").isNotEmpty();
