@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -26,12 +29,26 @@ import org.exitwork.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.ControllerAdviceBean;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.UriTemplate;
@@ -49,6 +66,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * the assessment page itself, for the tandem and for a colleague who broke the glass. Never in
  * another page, never in a PDF, JSON or download, never in the audit log, never in plain text in
  * the database.
+ * <p>
+ * Path variables take every real id, in every combination; a variable of another type (a date) takes
+ * one id and values of its type. Each request goes once without and, where the handler can read them
+ * at all, once with the search parameters (about 21,200 requests; before the handlers were looked at,
+ * 72,600, half of them a date variable filled with ids and answered 400, most of the rest the same
+ * request again with parameters nothing reads).
  */
 @DatabaseTest
 @AutoConfigureMockMvc
@@ -70,6 +93,9 @@ class AssessmentStaysInsideTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -108,18 +134,31 @@ class AssessmentStaysInsideTest {
                 new Visitor("data protection officer", fixtures.staff(org, Role.DATA_PROTECTION_OFFICER), false),
                 new Visitor("administrator", org.admin(), false));
 
-        Set<String> patterns = getEndpoints();
+        Map<String, List<Handler>> endpoints = getEndpoints();
+        Set<String> patterns = endpoints.keySet();
         assertThat(patterns).as("the handler mapping lists the application's pages")
                 .contains(ASSESSMENT_PAGE, "/cases/{id}", "/cases", "/audit", "/admin/staff");
         List<UUID> realIds = realIds(client.id(), org.id(), visitors);
+        List<LocalDate> dates = List.of(LocalDate.now().withDayOfMonth(1), LocalDate.now().withDayOfYear(1));
+        Set<String> searched = new TreeSet<>();
+        for (String pattern : patterns) {
+            if (readsSearch(endpoints.get(pattern))) {
+                searched.add(pattern);
+            }
+        }
+        assertThat(searched).as("the search boxes are among the pages that are given the search term")
+                .contains("/cases/search");
+        assertThat(templatesReadingSearchParameters()).as("templates that read a search parameter themselves")
+                .isEmpty();
 
         List<String> leaks = new ArrayList<>();
         Set<String> sawTheMarkers = new TreeSet<>();
         int requests = 0;
+        long started = System.nanoTime();
         for (String pattern : patterns) {
-            for (Object[] vars : uriVariables(pattern, client.id(), realIds)) {
+            for (Object[] vars : uriVariables(pattern, endpoints.get(pattern), client.id(), realIds, dates)) {
                 for (Visitor visitor : visitors) {
-                    for (boolean withSearch : List.of(false, true)) {
+                    for (boolean withSearch : searched.contains(pattern) ? List.of(false, true) : List.of(false)) {
                         MockHttpServletRequestBuilder request = get(pattern, vars).with(as(visitor.principal()));
                         if (withSearch) {
                             SEARCH_PARAMETERS.forEach(p -> request.param(p, SEARCH_TERM));
@@ -143,6 +182,8 @@ class AssessmentStaysInsideTest {
                 }
             }
         }
+        System.out.printf("AssessmentStaysInsideTest: %d patterns, %d ids, %d requests in %d ms; given the search term: %s%n",
+                patterns.size(), realIds.size(), requests, (System.nanoTime() - started) / 1_000_000, searched);
         assertThat(leaks).as("the assessment leaked out of its page").isEmpty();
         assertThat(sawTheMarkers).as("the assessment page itself shows the assessment to those who may read it")
                 .containsExactlyInAnyOrder("tandem A", "tandem B", "colleague who broke the glass");
@@ -179,32 +220,51 @@ class AssessmentStaysInsideTest {
         assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).as("assessment recorded").isEqualTo(302);
     }
 
-    /** Every pattern that answers GET (or any method), straight from the handler mapping. */
-    private Set<String> getEndpoints() {
-        Set<String> patterns = new TreeSet<>();
-        for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
+    /** A handler method of a pattern, and whether its mapping asks for request parameters. */
+    record Handler(HandlerMethod method, boolean hasParamsCondition) {
+    }
+
+    /**
+     * Every pattern that answers GET (or any method), straight from the handler mapping, with the handler
+     * methods that answer it.
+     */
+    private Map<String, List<Handler>> getEndpoints() {
+        Map<String, List<Handler>> patterns = new java.util.TreeMap<>();
+        handlerMapping.getHandlerMethods().forEach((info, method) -> {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             if (methods.isEmpty() || methods.contains(RequestMethod.GET)) {
-                patterns.addAll(info.getPatternValues());
+                for (String pattern : info.getPatternValues()) {
+                    patterns.computeIfAbsent(pattern, k -> new ArrayList<>())
+                            .add(new Handler(method, !info.getParamsCondition().isEmpty()));
+                }
             }
-        }
+        });
         return patterns;
     }
 
     /**
-     * The case's id for a case's {@code {id}}; every other variable is tried with every real id there
-     * is (the case's rows, the organisation's rows, the staff), so a sub-resource is really reached.
+     * The ways to fill a pattern's variables: the case's id for a case's {@code {id}}; every other variable
+     * is tried with every real id there is (the case's rows, the organisation's rows, the staff), so a
+     * sub-resource is really reached, and every combination of them where there are several.
+     * <p>
+     * A variable that a handler binds to a type no id converts to (a {@code LocalDate}, a number) answers
+     * 400 before any handler code runs for every id alike; it is tried with one id (that 400) and with
+     * values of its own type, which do reach the handler: the first of this month and of this year (where
+     * reporting periods start); 0, 1 and 2; every constant of an enum. A type without such values fails the
+     * test, so that whoever adds one says which values it takes.
      */
-    private static List<Object[]> uriVariables(String pattern, UUID clientId, List<UUID> realIds) {
+    private static List<Object[]> uriVariables(String pattern, List<Handler> handlers, UUID clientId,
+            List<UUID> realIds, List<LocalDate> dates) {
         List<String> names = new UriTemplate(pattern).getVariableNames();
         List<Object[]> combinations = new ArrayList<>();
         combinations.add(new Object[0]);
         for (String name : names) {
-            List<UUID> candidates = "id".equals(name) && pattern.startsWith("/cases/{id}") ? List.of(clientId) : realIds;
+            List<?> candidates = "id".equals(name) && pattern.startsWith("/cases/{id}") ? List.of(clientId)
+                    : candidates(pattern, name, handlers, realIds, dates);
             List<Object[]> next = new ArrayList<>();
             for (Object[] prefix : combinations) {
-                for (UUID candidate : candidates) {
-                    Object[] extended = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+                for (Object candidate : candidates) {
+                    Object[] extended = Arrays.copyOf(prefix, prefix.length + 1);
                     extended[prefix.length] = candidate;
                     next.add(extended);
                 }
@@ -212,6 +272,149 @@ class AssessmentStaysInsideTest {
             combinations = next;
         }
         return combinations;
+    }
+
+    /** The values a path variable is tried with, by the type the pattern's handlers bind it to. */
+    private static List<?> candidates(String pattern, String name, List<Handler> handlers, List<UUID> realIds,
+            List<LocalDate> dates) {
+        Set<Class<?>> types = new LinkedHashSet<>();
+        for (Handler handler : handlers) {
+            for (MethodParameter parameter : parameters(handler.method().getMethod())) {
+                PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+                if (variable == null) {
+                    continue;
+                }
+                String bound = !variable.name().isEmpty() ? variable.name() : parameter.getParameterName();
+                if (name.equals(bound) || Map.class.isAssignableFrom(parameter.getParameterType())) {
+                    types.add(Map.class.isAssignableFrom(parameter.getParameterType()) ? String.class
+                            : parameter.getParameterType());
+                }
+            }
+        }
+        if (types.isEmpty() || types.stream().anyMatch(t -> t == UUID.class || t == String.class
+                || t == Object.class || t == CharSequence.class)) {
+            return realIds; // also a variable no handler binds: as before, every id
+        }
+        List<Object> candidates = new ArrayList<>();
+        candidates.add(realIds.get(0)); // an id where the type wants something else: 400, before any handler code
+        for (Class<?> type : types) {
+            if (type == LocalDate.class) {
+                candidates.addAll(dates);
+            } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                candidates.addAll(List.of(0, 1, 2));
+            } else if (type.isEnum()) {
+                candidates.addAll(Arrays.asList(type.getEnumConstants()));
+            } else {
+                throw new AssertionError("{" + name + "} of " + pattern + " is bound to " + type.getName()
+                        + ": say in uriVariables which values of it to try");
+            }
+        }
+        return candidates.stream().distinct().toList();
+    }
+
+    /**
+     * Whether the handler could see the search parameters at all: its mapping asks for parameters, or one of
+     * its arguments, or a {@code @ModelAttribute} method run before it (in its controller or an advice),
+     * binds request parameters: a {@code @RequestParam} with a search parameter's name or all of them, a
+     * form or command object, the request itself, or anything this does not know. Elsewhere the same
+     * request with the search parameters is the same request: no filter, interceptor or template reads
+     * them (the templates are checked below).
+     */
+    private boolean readsSearch(List<Handler> handlers) {
+        for (Handler handler : handlers) {
+            if (handler.hasParamsCondition() || readsParameters(handler.method().getMethod())) {
+                return true;
+            }
+            Class<?> controller = handler.method().getBeanType();
+            for (Method method : org.springframework.util.ReflectionUtils.getUniqueDeclaredMethods(controller)) {
+                if (AnnotatedElementUtils.hasAnnotation(method, ModelAttribute.class) && readsParameters(method)) {
+                    return true;
+                }
+            }
+            for (ControllerAdviceBean advice : ControllerAdviceBean.findAnnotatedBeans(context)) {
+                if (!advice.isApplicableToBeanType(controller)) {
+                    continue;
+                }
+                for (Method method : org.springframework.util.ReflectionUtils.getUniqueDeclaredMethods(
+                        advice.getBeanType())) {
+                    if (AnnotatedElementUtils.hasAnnotation(method, ModelAttribute.class)
+                            && !PATH_ONLY_ADVICE.contains(method.getDeclaringClass().getSimpleName() + "." + method.getName())
+                            && readsParameters(method)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Model attributes of every page that are given the request but read only its path or session, never
+     * its parameters (PageModel: the current path for the language links; SignedInModel: the failed sign-ins
+     * kept in the session).
+     */
+    private static final Set<String> PATH_ONLY_ADVICE = Set.of("PageModel.currentPath", "SignedInModel.failedAttempts");
+
+    /** Types of handler arguments that never carry request parameters. */
+    private static final List<Class<?>> BLIND = List.of(org.springframework.ui.Model.class,
+            org.springframework.validation.Errors.class, org.springframework.web.servlet.mvc.support.RedirectAttributes.class,
+            Locale.class, java.util.TimeZone.class, java.time.ZoneId.class, jakarta.servlet.ServletResponse.class,
+            jakarta.servlet.http.HttpSession.class, java.security.Principal.class,
+            org.springframework.web.bind.support.SessionStatus.class);
+
+    private static boolean readsParameters(Method method) {
+        for (MethodParameter parameter : parameters(method)) {
+            Class<?> type = parameter.getParameterType();
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param != null) {
+                String name = !param.name().isEmpty() ? param.name() : parameter.getParameterName();
+                if (Map.class.isAssignableFrom(type) || SEARCH_PARAMETERS.contains(name)) {
+                    return true;
+                }
+                continue;
+            }
+            boolean blind = parameter.hasParameterAnnotation(PathVariable.class)
+                    || parameter.hasParameterAnnotation(AuthenticationPrincipal.class)
+                    || parameter.hasParameterAnnotation(RequestHeader.class)
+                    || parameter.hasParameterAnnotation(CookieValue.class)
+                    || BLIND.stream().anyMatch(b -> b.isAssignableFrom(type));
+            if (!blind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<MethodParameter> parameters(Method method) {
+        List<MethodParameter> parameters = new ArrayList<>();
+        for (int i = 0; i < method.getParameterCount(); i++) {
+            MethodParameter parameter = new MethodParameter(method, i);
+            parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+            parameters.add(parameter);
+        }
+        return parameters;
+    }
+
+    /**
+     * Templates that read a search parameter straight from the request ({@code param.q}, getParameter), or
+     * all of its parameters.
+     */
+    private static List<String> templatesReadingSearchParameters() throws Exception {
+        String names = String.join("|", SEARCH_PARAMETERS);
+        // A name of theirs, or every parameter at once (iterating param, the request's parameter map).
+        Pattern reads = Pattern.compile("param\\s*\\.\\s*(" + names + ")\\b|param\\s*\\[\\s*'(" + names
+                + ")'|getParameter(Values)?\\s*\\(\\s*'(" + names + ")'|paramValues|parameterMap|getParameterMap"
+                + "|\\bparam\\s*}|\\bparam\\s*\\.\\s*(keySet|entrySet|values|containsKey|size)\\b");
+        List<String> found = new ArrayList<>();
+        Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.html");
+        assertThat(templates).as("the templates are found").isNotEmpty();
+        for (Resource template : templates) {
+            String text = template.getContentAsString(StandardCharsets.UTF_8);
+            if (reads.matcher(text).find()) {
+                found.add(template.getDescription());
+            }
+        }
+        return found;
     }
 
     /** Ids of every row that belongs to the client or the organisation, and of the visitors. */

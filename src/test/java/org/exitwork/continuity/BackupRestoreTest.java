@@ -105,6 +105,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 // A database of its own: the round trip compares every row, which other classes sharing a context would
 // change while it runs.
 @org.springframework.test.context.TestPropertySource(properties = "exitwork.test.context=backup-restore")
+// That application and database are this class's alone: it runs beside the Spring tests, in the lane
+// of the classes with processes of their own (junit-platform.properties).
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
+@org.junit.jupiter.api.parallel.ResourceLock(org.exitwork.testing.Lanes.OWN_APPLICATION)
 class BackupRestoreTest {
 
     @Autowired

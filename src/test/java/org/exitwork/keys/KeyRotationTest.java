@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @ModuleDatabaseTest
 @ApplicationModuleTest(extraIncludes = "audit") // the audit module records the rotations
+// A module's context, this class's alone: it runs beside the Spring tests (junit-platform.properties).
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
+@org.junit.jupiter.api.parallel.ResourceLock(org.exitwork.testing.Lanes.OWN_APPLICATION)
 class KeyRotationTest {
 
     @Autowired

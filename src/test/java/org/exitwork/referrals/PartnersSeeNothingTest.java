@@ -60,10 +60,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * walked too), with every method it declares and its path variables filled with the real ids of the
  * client, its organisation and its people (and a random id), is called three times: signed with the
  * SUBMIT_REFERRAL credential, signed with the ADD_INFORMATION credential, and with no session at all,
- * carrying only the form link. The partner API, the token pages and every endpoint without ids are
- * called so by the partners of every kind; on the staff pages with ids the kinds take turns (each
- * kind still calls each such page several times), which keeps the walk at a tenth of the requests. Only the two partner operations (with their own scope), the form
- * link's own pages and the public pages answer 2xx; everything else 401, 403, 404 or a redirect to the
+ * carrying only the form link. The partner API and every endpoint without ids are called so by the
+ * partners of every kind, and every token page by every kind with its own form link's token; with the
+ * ids (on the staff pages and the token pages) the kinds take turns (each kind still calls each such
+ * page several times), which keeps the walk at a tenth of the requests. Only the two partner
+ * operations (with their own scope), the form link's own pages and the public pages answer 2xx; everything else 401, 403, 404 or a redirect to the
  * sign-in; no answer of any kind shows a marker or the client's pseudonym.
  */
 @DatabaseTest
@@ -194,61 +195,75 @@ class PartnersSeeNothingTest {
         List<PartnerKind> kinds = List.of(PartnerKind.values());
         int turn = 0;
         for (Endpoint endpoint : endpoints) {
-            boolean everyKind = everyKindOn(endpoint);
-            for (PartnerKind own : everyKind ? kinds : kinds.subList(0, 1)) {
+            // The ways to fill the variables, each with the kind that calls (null: the kinds take turns).
+            List<Map.Entry<Map<String, String>, PartnerKind>> walk = new ArrayList<>();
+            for (PartnerKind own : kinds) {
                 String ownToken = links.get(own).substring("/referral-form/".length());
-                for (Map<String, String> vars : variables(endpoint.pattern(), client.id(), realIds, ownToken)) {
-                    String path = new UriTemplate(endpoint.pattern()).expand(vars).toString();
-                    for (Mode mode : Mode.values()) {
-                        PartnerKind kind = everyKind ? own : kinds.get(turn++ % kinds.size());
-                        String link = links.get(kind);
-                        String token = link.substring("/referral-form/".length());
-                        PartnerCalls.Credential credential = mode == Mode.SUBMIT_CREDENTIAL ? submits.get(kind)
-                                : mode == Mode.INFORMATION_CREDENTIAL ? informs.get(kind) : null;
-                        MockHttpServletRequestBuilder request;
-                        boolean api = path.startsWith("/api/");
-                        if (credential != null) {
-                            if (api && apiCalls.merge(credential.keyId(), 1, Integer::sum) % 25 == 0) {
-                                clock.advance(Duration.ofSeconds(61)); // the rate limit counts per minute
-                            }
-                            request = calls.signed(credential, endpoint.method(), path, body(endpoint));
+                if (everyKindOn(endpoint)) {
+                    variables(endpoint.pattern(), client.id(),
+                            ids(realIds, endpoint.pattern().contains("{token}") ? ownToken : null))
+                            .forEach(vars -> walk.add(new java.util.AbstractMap.SimpleEntry<>(vars, own)));
+                } else if (endpoint.pattern().contains("{token}")) {
+                    variables(endpoint.pattern(), client.id(), List.of(ownToken))
+                            .forEach(vars -> walk.add(new java.util.AbstractMap.SimpleEntry<>(vars, own)));
+                }
+            }
+            if (!everyKindOn(endpoint)) {
+                variables(endpoint.pattern(), client.id(), ids(realIds, null))
+                        .forEach(vars -> walk.add(new java.util.AbstractMap.SimpleEntry<>(vars, null)));
+            }
+            for (Map.Entry<Map<String, String>, PartnerKind> call : walk) {
+                Map<String, String> vars = call.getKey();
+                String path = new UriTemplate(endpoint.pattern()).expand(vars).toString();
+                for (Mode mode : Mode.values()) {
+                    PartnerKind kind = call.getValue() != null ? call.getValue() : kinds.get(turn++ % kinds.size());
+                    String link = links.get(kind);
+                    String token = link.substring("/referral-form/".length());
+                    PartnerCalls.Credential credential = mode == Mode.SUBMIT_CREDENTIAL ? submits.get(kind)
+                            : mode == Mode.INFORMATION_CREDENTIAL ? informs.get(kind) : null;
+                    MockHttpServletRequestBuilder request;
+                    boolean api = path.startsWith("/api/");
+                    if (credential != null) {
+                        if (api && apiCalls.merge(credential.keyId(), 1, Integer::sum) % 25 == 0) {
+                            clock.advance(Duration.ofSeconds(61)); // the rate limit counts per minute
+                        }
+                        request = calls.signed(credential, endpoint.method(), path, body(endpoint));
+                    } else {
+                        request = request(endpoint.method(), URI.create(path)).header("Referer",
+                                "https://exitwork.example" + link);
+                    }
+                    if (!api && endpoint.method() != HttpMethod.GET) {
+                        request.with(csrf()); // past the CSRF check, so that authorisation itself is tried
+                    }
+                    requests++;
+                    MockHttpServletResponse response;
+                    try {
+                        response = mvc.perform(request).andReturn().getResponse();
+                    } catch (Exception unhandled) { // a server would answer 500: the walk goes on
+                        problems.add(endpoint.method() + " " + path + " as " + kind + " " + mode + " threw "
+                                + unhandled);
+                        continue;
+                    }
+                    int status = response.getStatus();
+                    String where = endpoint.method() + " " + path + " as " + kind + " " + mode + " -> " + status;
+                    List<String> found = find(response, secrets);
+                    if (!found.isEmpty()) {
+                        problems.add(where + " shows " + found);
+                    }
+                    if (api && (response.getCookie("SESSION") != null || response.getCookie("JSESSIONID") != null)) {
+                        problems.add(where + " opened a session"); // the partner API is stateless
+                    }
+                    if (status >= 200 && status < 300) {
+                        if (mayAnswer(endpoint, mode, token, vars)) {
+                            twoHundreds.merge(endpoint.method() + " " + endpoint.pattern() + " " + mode, 1,
+                                    Integer::sum);
                         } else {
-                            request = request(endpoint.method(), URI.create(path)).header("Referer",
-                                    "https://exitwork.example" + link);
+                            problems.add(where + ": 2xx for a partner");
                         }
-                        if (!api && endpoint.method() != HttpMethod.GET) {
-                            request.with(csrf()); // past the CSRF check, so that authorisation itself is tried
-                        }
-                        requests++;
-                        MockHttpServletResponse response;
-                        try {
-                            response = mvc.perform(request).andReturn().getResponse();
-                        } catch (Exception unhandled) { // a server would answer 500: the walk goes on
-                            problems.add(endpoint.method() + " " + path + " as " + kind + " " + mode + " threw "
-                                    + unhandled);
-                            continue;
-                        }
-                        int status = response.getStatus();
-                        String where = endpoint.method() + " " + path + " as " + kind + " " + mode + " -> " + status;
-                        List<String> found = find(response, secrets);
-                        if (!found.isEmpty()) {
-                            problems.add(where + " shows " + found);
-                        }
-                        if (api && (response.getCookie("SESSION") != null || response.getCookie("JSESSIONID") != null)) {
-                            problems.add(where + " opened a session"); // the partner API is stateless
-                        }
-                        if (status >= 200 && status < 300) {
-                            if (mayAnswer(endpoint, mode, token, vars)) {
-                                twoHundreds.merge(endpoint.method() + " " + endpoint.pattern() + " " + mode, 1,
-                                        Integer::sum);
-                            } else {
-                                problems.add(where + ": 2xx for a partner");
-                            }
-                        } else if (!refused(response) && !(FORM.equals(endpoint.pattern())
-                                && token.equals(vars.get("token")) && status == 400)) {
-                            problems.add(where + (status >= 300 && status < 400 ? " redirects to "
-                                    + response.getRedirectedUrl() : ""));
-                        }
+                    } else if (!refused(response) && !(FORM.equals(endpoint.pattern())
+                            && token.equals(vars.get("token")) && status == 400)) {
+                        problems.add(where + (status >= 300 && status < 400 ? " redirects to "
+                                + response.getRedirectedUrl() : ""));
                     }
                 }
             }
@@ -285,14 +300,15 @@ class PartnersSeeNothingTest {
     }
 
     /**
-     * Where a partner's own credential or link is the key, and where there are too few requests for
-     * every kind to have a turn otherwise: every kind tries every request. Elsewhere (staff pages with
-     * ids, about 60 requests each) the kinds take turns, so each still tries each page several times.
+     * Where a partner's own credential is the key (the partner API), and where there are too few requests
+     * for every kind to have a turn otherwise (no ids): every kind tries every request. Elsewhere (staff
+     * pages with ids, about 60 requests each; the token pages with every id and a random one, as many) the
+     * kinds take turns, so each still tries each page several times; on a token page every kind also tries
+     * its own form link's token, in every mode.
      */
     private static boolean everyKindOn(Endpoint endpoint) {
         String pattern = endpoint.pattern();
-        return pattern.startsWith("/api/") || pattern.contains("{token}")
-                || new UriTemplate(pattern).getVariableNames().isEmpty();
+        return pattern.startsWith("/api/") || new UriTemplate(pattern).getVariableNames().isEmpty();
     }
 
     /** Only these may answer 2xx to a partner or a link holder. */
@@ -353,21 +369,27 @@ class PartnersSeeNothingTest {
     }
 
     /**
-     * The ways to fill a pattern's variables: the case's id for a case's {@code {id}}; every other
-     * variable once with each real id (the client's rows, the organisation's rows, the staff, the
-     * partners) and once with a random id; a {@code {token}} also with the real form-link token.
+     * What a variable is tried with: every real id (the client's rows, the organisation's rows, the staff,
+     * the partners), a random id, and a form link's token where one is given.
      */
-    private static List<Map<String, String>> variables(String pattern, UUID clientId, List<UUID> realIds,
-            String token) {
-        List<String> names = new UriTemplate(pattern).getVariableNames();
-        if (names.isEmpty()) {
-            return List.of(Map.of());
-        }
+    private static List<String> ids(List<UUID> realIds, String token) {
         List<String> candidates = new ArrayList<>();
         realIds.forEach(id -> candidates.add(id.toString()));
         candidates.add(UUID.randomUUID().toString());
-        if (names.contains("token")) {
+        if (token != null) {
             candidates.add(token);
+        }
+        return candidates;
+    }
+
+    /**
+     * The ways to fill a pattern's variables: the case's id for a case's {@code {id}} when there are
+     * others; every other variable once with each candidate.
+     */
+    private static List<Map<String, String>> variables(String pattern, UUID clientId, List<String> candidates) {
+        List<String> names = new UriTemplate(pattern).getVariableNames();
+        if (names.isEmpty()) {
+            return List.of(Map.of());
         }
         List<Map<String, String>> result = new ArrayList<>();
         for (String candidate : candidates) {

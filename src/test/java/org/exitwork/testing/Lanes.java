@@ -16,6 +16,13 @@ public final class Lanes {
     /** Classes that mostly wait for JVMs of their own (commands, backups, a server killed halfway). */
     public static final String PROCESSES = "jvms-of-their-own";
 
+    /**
+     * Classes whose application context and database no other class shares (a context of their own, a
+     * module's context): they take turns with {@link #PROCESSES} on its lane, beside the ordinary tests,
+     * and shorten the longest lane, the ordinary one, in both runs (on PostgreSQL it has no other company).
+     */
+    public static final String OWN_APPLICATION = PROCESSES;
+
     private Lanes() {
     }
 }
