@@ -37,12 +37,13 @@ class DemoDataOnEveryDatabaseTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM net_partner").query(Long.class).single()).isEqualTo(15);
         assertThat(jdbc.sql("SELECT stage, COUNT(*) FROM cas_client GROUP BY stage ORDER BY stage")
                 .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list()).containsExactly("CLIENT=2", "CLOSED=1", "PROSPECT=2");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM acc_staff").query(Long.class).single()).isEqualTo(7);
+        // Six staff, the administrator, and the peer invited to the demo's peer group.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM acc_staff").query(Long.class).single()).isEqualTo(8);
 
         String[] second = run();
         assertThat(second[0]).isEqualTo("1");
         assertThat(second[1]).contains("refused");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM acc_staff").query(Long.class).single()).isEqualTo(7);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM acc_staff").query(Long.class).single()).isEqualTo(8);
 
         assertThat(commands.run(Command.VERIFY_AUDIT, new String[0])).isZero();
     }
