@@ -34,7 +34,7 @@ public class CaseTallies {
     /** The programme id of cases without one. */
     static final UUID NO_PROGRAMME = new UUID(0, 0);
     /** A date column that says nothing. */
-    static final LocalDate NONE = LocalDate.of(1, 1, 1);
+    static final LocalDate NONE = LocalDate.of(1900, 1, 1);
 
     private static final String DAYS = "CAST((EXTRACT(EPOCH FROM CAST(CAST(%s AS DATE) AS TIMESTAMP))"
             + " - EXTRACT(EPOCH FROM CAST(CAST(%s AS DATE) AS TIMESTAMP))) / 86400 AS BIGINT)";
