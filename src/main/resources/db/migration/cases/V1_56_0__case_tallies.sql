@@ -31,6 +31,8 @@ CREATE TABLE cas_tally (
     n            BIGINT      NOT NULL,
     CONSTRAINT cas_tally_pk PRIMARY KEY (org_id, programme_id, kind, tag, on_day, since_month)
 );
+-- The days and months of a period, whatever their tag (TAKEN_ON, ENDED, HELD, ACTIVE, OVERDUE).
+CREATE INDEX cas_tally_by_day ON cas_tally (org_id, programme_id, kind, on_day);
 
 -- The cases as they are (the same contribution CaseTallies computes per case).
 CREATE TABLE cas_tally_case AS
