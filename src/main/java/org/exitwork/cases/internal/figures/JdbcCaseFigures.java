@@ -1,6 +1,5 @@
 package org.exitwork.cases.internal.figures;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -19,10 +18,12 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The figures of {@link CaseFigures}: each one query that groups and counts in the database, over
- * plain columns only, so that the answer takes the same few queries for a hundred cases or ten
- * thousand. Days between two dates are counted through their epoch seconds, which H2 and PostgreSQL
- * both answer the same way; medians with the SQL standard's {@code PERCENTILE_CONT}.
+ * The figures of {@link CaseFigures}, added up from the figures kept per programme ({@code cas_tally}, kept by
+ * {@link CaseTallies}): a few rows per programme and stage, area, pathway, day, month, number of days or
+ * practitioner, so that the answer takes the same few queries, reading about as many rows, for a hundred
+ * cases or ten thousand. Medians from the histograms of days, as the SQL standard's {@code PERCENTILE_CONT}
+ * takes them. Only a funder period that does not begin on a first or end on a last day counts its sessions
+ * per client, from the counts per case and month and the sessions' days.
  */
 @Repository
 class JdbcCaseFigures implements CaseFigures {
@@ -50,12 +51,6 @@ class JdbcCaseFigures implements CaseFigures {
                 sql += " AND c.programme_id IS NULL";
             }
             return new Filter(sql, params);
-        }
-
-        List<Object> with(Object... more) {
-            List<Object> all = new ArrayList<>(params);
-            all.addAll(List.of(more));
-            return all;
         }
     }
 
