@@ -27,9 +27,11 @@ import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.Pathway;
 import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.cases.RegisteredClient;
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.exitwork.programme.FunderReport;
 import org.exitwork.programme.FunderReports;
 import org.exitwork.programme.Measure;
+import org.exitwork.programme.internal.dashboard.OutcomeTallies;
 import org.exitwork.programme.internal.design.Design;
 import org.exitwork.programme.internal.design.Programmes;
 import org.exitwork.programme.internal.reporting.ReportAttacker;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -76,6 +79,15 @@ public class FunderReportTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    CaseTallies caseTallies;
+
+    @Autowired
+    OutcomeTallies outcomeTallies;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Autowired
     javax.sql.DataSource dataSource;
@@ -319,10 +331,19 @@ public class FunderReportTest {
         assertThat(later.suppressed()).isTrue();
     }
 
+    /** A rating written in SQL, and the outcome tallies kept with it as the ratings' service keeps them. */
     private void rate(UUID client, UUID outcome, LocalDate on, int score) {
-        jdbc.sql("INSERT INTO prg_outcome_rating (id, org_id, client_id, outcome_id, rated_on, score, recorded_by,"
-                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")
-                .params(UUID.randomUUID(), org.id(), client, outcome, on, score, a.id()).update();
+        outcomeTallies.change(client, outcome, () -> jdbc.sql("INSERT INTO prg_outcome_rating (id, org_id, client_id,"
+                + " outcome_id, rated_on, score, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")
+                .params(UUID.randomUUID(), org.id(), client, outcome, on, score, a.id()).update());
+    }
+
+    /** A case's rows changed in SQL, and the figures kept per programme with them, as the services keep them. */
+    private void asTheServicesWrite(UUID client, Runnable sql) {
+        tx.executeWithoutResult(s -> {
+            caseTallies.touch(client);
+            sql.run();
+        });
     }
 
     @Test
@@ -337,8 +358,8 @@ public class FunderReportTest {
         clients.add(quiet);
         LocalDate previous = quarter.minusMonths(3);
         for (RegisteredClient client : clients) {
-            jdbc.sql("UPDATE cas_client SET became_client_on = ? WHERE id = ?")
-                    .params(java.sql.Date.valueOf(previous.plusDays(1)), client.id()).update();
+            asTheServicesWrite(client.id(), () -> jdbc.sql("UPDATE cas_client SET became_client_on = ? WHERE id = ?")
+                    .params(java.sql.Date.valueOf(previous.plusDays(1)), client.id()).update());
         }
         UUID agreement = makeAgreement(funder, 3, previous);
         FunderReports.Agreement terms = funderReports.agreement(org.id(), agreement).orElseThrow();
@@ -520,8 +541,11 @@ public class FunderReportTest {
             RegisteredClient client = fixtures.client(a, b, Fixtures.unique("Client "));
             assertThat(send(post("/cases/{id}/programme", client.id()).param("programme", programme.toString()), a)
                     .getStatus()).isEqualTo(302);
-            jdbc.sql("DELETE FROM cas_phenomenon WHERE client_id = ?").param(client.id()).update();
-            jdbc.sql("INSERT INTO cas_phenomenon (client_id, area) VALUES (?, ?)").params(client.id(), area.name()).update();
+            asTheServicesWrite(client.id(), () -> {
+                jdbc.sql("DELETE FROM cas_phenomenon WHERE client_id = ?").param(client.id()).update();
+                jdbc.sql("INSERT INTO cas_phenomenon (client_id, area) VALUES (?, ?)").params(client.id(), area.name())
+                        .update();
+            });
             made.add(client);
         }
         return made;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Repository;
 public class AccessRepository {
 
     private final JdbcClient jdbc;
+    private final CaseTallies tallies;
 
-    AccessRepository(JdbcClient jdbc) {
+    AccessRepository(JdbcClient jdbc, CaseTallies tallies) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
     }
 
     Optional<CaseRef> find(UUID org, UUID clientId) {
@@ -62,6 +65,7 @@ public class AccessRepository {
     }
 
     public void insertTandemMember(UUID clientId, UUID staffId, int position) {
+        tallies.touch(clientId);
         jdbc.sql("INSERT INTO cas_tandem_member (client_id, staff_id, position) VALUES (?, ?, ?)")
                 .params(clientId, staffId, position).update();
     }
@@ -75,12 +79,14 @@ public class AccessRepository {
     }
 
     public void removeTandemMember(UUID clientId, UUID staffId) {
+        tallies.touch(clientId);
         jdbc.sql("DELETE FROM cas_tandem_member WHERE client_id = ? AND staff_id = ?").params(clientId, staffId)
                 .update();
     }
 
     /** The newcomer takes the leaver's place in the order of the tandem. */
     public void replaceTandemMember(UUID clientId, UUID leaving, UUID joining) {
+        tallies.touch(clientId);
         jdbc.sql("UPDATE cas_tandem_member SET staff_id = ? WHERE client_id = ? AND staff_id = ?")
                 .params(joining, clientId, leaving).update();
     }

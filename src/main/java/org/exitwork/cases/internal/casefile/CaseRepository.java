@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.exitwork.cases.internal.access.CaseRef;
 import org.exitwork.cases.internal.access.Stage;
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,9 +39,11 @@ class CaseRepository {
     }
 
     private final JdbcClient jdbc;
+    private final CaseTallies tallies;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, CaseTallies tallies) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
     }
 
     /**
@@ -94,6 +97,7 @@ class CaseRepository {
     }
 
     void insertNote(UUID clientId, NoteRow note) {
+        tallies.touch(clientId);
         jdbc.sql("INSERT INTO cas_session_note (id, client_id, session_date, written_by, written_at, body) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(note.id(), clientId, Date.valueOf(note.sessionDate()), note.writtenBy(),
                         Timestamp.from(note.writtenAt()), note.body())

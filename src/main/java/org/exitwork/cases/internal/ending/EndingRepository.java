@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +17,11 @@ class EndingRepository {
     }
 
     private final JdbcClient jdbc;
+    private final CaseTallies tallies;
 
-    EndingRepository(JdbcClient jdbc) {
+    EndingRepository(JdbcClient jdbc, CaseTallies tallies) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
     }
 
     Ending ending(UUID clientId) {
@@ -50,6 +53,7 @@ class EndingRepository {
 
     /** @return whether the case was a client's and is closed now */
     boolean close(UUID clientId, LocalDate closedOn, Closure closure, byte[] aftercare) {
+        tallies.touch(clientId);
         return jdbc.sql("UPDATE cas_client SET stage = 'CLOSED', closed_on = ?, closure = ?, aftercare_plan = ? "
                 + "WHERE id = ? AND stage = 'CLIENT'")
                 .params(Date.valueOf(closedOn), closure.name(), aftercare, clientId).update() == 1;

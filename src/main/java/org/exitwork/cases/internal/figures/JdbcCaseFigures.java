@@ -1,6 +1,5 @@
 package org.exitwork.cases.internal.figures;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.exitwork.cases.CaseFigures;
@@ -18,10 +18,12 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The figures of {@link CaseFigures}: each one query that groups and counts in the database, over
- * plain columns only, so that the answer takes the same few queries for a hundred cases or ten
- * thousand. Days between two dates are counted through their epoch seconds, which H2 and PostgreSQL
- * both answer the same way; medians with the SQL standard's {@code PERCENTILE_CONT}.
+ * The figures of {@link CaseFigures}, added up from the figures kept per programme ({@code cas_tally}, kept by
+ * {@link CaseTallies}): a few rows per programme and stage, area, pathway, day, month, number of days or
+ * practitioner, so that the answer takes the same few queries, reading about as many rows, for a hundred
+ * cases or ten thousand. Medians from the histograms of days, as the SQL standard's {@code PERCENTILE_CONT}
+ * takes them. Only a funder period that does not begin on a first or end on a last day counts its sessions
+ * per client, from the counts per case and month and the sessions' days.
  */
 @Repository
 class JdbcCaseFigures implements CaseFigures {
@@ -50,6 +52,24 @@ class JdbcCaseFigures implements CaseFigures {
             }
             return new Filter(sql, params);
         }
+    }
+
+    /** The tallies of the scope (cas_tally, kept by {@link CaseTallies}), as a condition on {@code t}. */
+    private record Tallies(String sql, List<Object> params) {
+
+        static Tallies of(Scope scope) {
+            List<Object> params = new ArrayList<>();
+            params.add(scope.organisationId());
+            String sql = "t.org_id = ?";
+            if (scope.programmeId() != null) {
+                sql += " AND t.programme_id = ?";
+                params.add(scope.programmeId());
+            } else if (scope.withoutProgramme()) {
+                sql += " AND t.programme_id = ?";
+                params.add(CaseTallies.NO_PROGRAMME);
+            }
+            return new Tallies(sql, params);
+        }
 
         List<Object> with(Object... more) {
             List<Object> all = new ArrayList<>(params);
@@ -58,95 +78,125 @@ class JdbcCaseFigures implements CaseFigures {
         }
     }
 
+    /**
+     * Every figure added up from the tallies kept per programme (cas_tally, V1_56_0): a row per stage, area,
+     * pathway, day, month, number of days or practitioner, however many cases there are.
+     */
     @Override
     @Transactional(readOnly = true)
     public Figures figures(Scope scope, LocalDate today) {
-        Filter f = Filter.of(scope);
-        Date from = Date.valueOf(scope.from().atDay(1));
-        Date to = Date.valueOf(scope.to().atEndOfMonth());
+        Tallies t = Tallies.of(scope);
+        LocalDate from = scope.from().atDay(1);
+        LocalDate to = scope.to().atEndOfMonth();
 
         Map<String, Long> byStage = new LinkedHashMap<>();
         for (String stage : List.of("PROSPECT", "CLIENT", "CLOSED")) {
             byStage.put(stage, 0L);
         }
-        jdbc.sql("SELECT c.stage, COUNT(*) FROM cas_client c WHERE " + f.sql() + " GROUP BY c.stage")
-                .params(f.params()).query((rs, n) -> byStage.put(rs.getString(1), rs.getLong(2))).list();
-
+        byTag(t, "STAGE").forEach((stage, n) -> byStage.put(stage, n));
         Map<PhenomenonArea, Long> byArea = new EnumMap<>(PhenomenonArea.class);
         for (PhenomenonArea area : PhenomenonArea.values()) {
             byArea.put(area, 0L);
         }
-        jdbc.sql("SELECT p.area, COUNT(*) FROM cas_phenomenon p JOIN cas_client c ON c.id = p.client_id WHERE "
-                + f.sql() + " GROUP BY p.area")
-                .params(f.params()).query((rs, n) -> byArea.put(PhenomenonArea.valueOf(rs.getString(1)), rs.getLong(2)))
-                .list();
-
+        byTag(t, "AREA").forEach((area, n) -> byArea.put(PhenomenonArea.valueOf(area), n));
         Map<Pathway, Long> byPathway = new EnumMap<>(Pathway.class);
         for (Pathway pathway : Pathway.values()) {
             byPathway.put(pathway, 0L);
         }
-        jdbc.sql("SELECT c.pathway, COUNT(*) FROM cas_client c WHERE " + f.sql() + " GROUP BY c.pathway")
-                .params(f.params()).query((rs, n) -> byPathway.put(Pathway.valueOf(rs.getString(1)), rs.getLong(2)))
-                .list();
+        byTag(t, "PATHWAY").forEach((pathway, n) -> byPathway.put(Pathway.valueOf(pathway), n));
 
-        List<Month> takenOn = months(scope, "SELECT EXTRACT(YEAR FROM c.became_client_on), EXTRACT(MONTH FROM c.became_client_on), COUNT(*)"
-                + " FROM cas_client c WHERE " + f.sql() + " AND c.became_client_on BETWEEN ? AND ?"
-                + " GROUP BY EXTRACT(YEAR FROM c.became_client_on), EXTRACT(MONTH FROM c.became_client_on)",
-                f.with(from, to));
-        List<Month> ended = months(scope, "SELECT EXTRACT(YEAR FROM c.closed_on), EXTRACT(MONTH FROM c.closed_on), COUNT(*)"
-                + " FROM cas_client c WHERE " + f.sql() + " AND c.closed_on BETWEEN ? AND ?"
-                + " GROUP BY EXTRACT(YEAR FROM c.closed_on), EXTRACT(MONTH FROM c.closed_on)",
-                f.with(from, to));
-
-        // First contact: the day the person was first recorded, as a prospect.
-        Median toConsent = median("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY "
-                + DAYS.formatted("p.given_on", "c.created_at") + "), COUNT(*)"
-                + " FROM cas_client c JOIN cas_participation_consent p ON p.client_id = c.id WHERE " + f.sql(),
-                f.params());
-        // The first session of each case: the day kept on the case's row as sessions are written
-        // (cases.internal.sessions.SessionCounts), never looked up in the sessions.
-        Median toFirstSession = median("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY "
-                + DAYS.formatted("c.first_session_on", "c.created_at") + "), COUNT(*) FROM cas_client c WHERE "
-                + f.sql() + " AND c.first_session_on IS NOT NULL", f.params());
-
-        Map<YearMonth, Sessions> sessionsByMonth = new LinkedHashMap<>();
-        for (YearMonth m = scope.from(); !m.isAfter(scope.to()); m = m.plusMonths(1)) {
-            sessionsByMonth.put(m, new Sessions(m, 0, 0));
-        }
-        // Sessions and cases seen per month: added up from the counts kept per case and month as sessions are
-        // written (cas_month_count, by cases.internal.sessions.SessionCounts), a row per case and month
-        // instead of one per session; a case was seen in a month when it held a session in it. The months'
-        // first days (never anyone's input) are written into the statement: as parameters, PostgreSQL's
-        // generic plan would not know how many rows fall between them.
-        jdbc.sql("SELECT m.month_start, SUM(m.held), COUNT(*) FROM cas_month_count m JOIN cas_client c"
-                + " ON c.id = m.client_id WHERE " + f.sql() + " AND m.held > 0 AND m.month_start BETWEEN "
-                + literal(scope.from().atDay(1)) + " AND " + literal(scope.to().atDay(1)) + " GROUP BY m.month_start")
-                .params(f.params())
-                .query((rs, n) -> {
-                    YearMonth m = YearMonth.from(rs.getObject(1, LocalDate.class));
-                    return sessionsByMonth.put(m, new Sessions(m, rs.getLong(2), rs.getLong(3)));
+        Map<YearMonth, Long> takenOn = zeros(scope);
+        Map<YearMonth, Long> ended = zeros(scope);
+        Map<YearMonth, long[]> sessions = new LinkedHashMap<>();
+        zeros(scope).keySet().forEach(m -> sessions.put(m, new long[2]));
+        // The days (and months) of the scope written into the statement: see sessions per month below.
+        jdbc.sql("SELECT t.kind, t.on_day, SUM(t.n) FROM cas_tally t WHERE " + t.sql()
+                + " AND t.kind IN ('TAKEN_ON', 'ENDED', 'ENDED_EARLY', 'HELD', 'ACTIVE') AND t.on_day BETWEEN "
+                + literal(from) + " AND " + literal(to) + " GROUP BY t.kind, t.on_day")
+                .params(t.params()).query((rs, n) -> {
+                    YearMonth m = YearMonth.from(rs.getObject(2, LocalDate.class));
+                    long count = rs.getLong(3);
+                    switch (rs.getString(1)) {
+                        case "TAKEN_ON" -> takenOn.merge(m, count, Long::sum);
+                        case "HELD" -> sessions.get(m)[0] += count;
+                        case "ACTIVE" -> sessions.get(m)[1] += count;
+                        default -> ended.merge(m, count, Long::sum);
+                    }
+                    return null;
                 }).list();
 
-        long single = jdbc.sql("SELECT COUNT(*) FROM (SELECT c.id FROM cas_client c"
-                + " JOIN cas_tandem_member t ON t.client_id = c.id WHERE " + f.sql()
-                + " AND c.stage IN ('PROSPECT', 'CLIENT') GROUP BY c.id HAVING COUNT(*) = 1) single_cases")
-                .params(f.params()).query(Long.class).single();
-        // The open next steps due before today from cas_session_note_overdue (V1_53_2), then their cases; today
-        // written into the statement, as the months are.
-        long overdue = jdbc.sql("SELECT COUNT(*) FROM cas_session_note s JOIN cas_client c ON c.id = s.client_id"
-                + " WHERE " + f.sql() + " AND c.stage = 'CLIENT' AND s.cancelled_at IS NULL"
-                + " AND s.next_steps_due < " + literal(today) + " AND s.next_steps_done_on IS NULL"
-                + " AND s.next_steps_due IS NOT NULL")
-                .params(f.params()).query(Long.class).single();
+        // First contact: the day the person was first recorded, as a prospect. The first session of each case:
+        // the day kept on the case's row as sessions are written (cases.internal.sessions.SessionCounts).
+        Median toConsent = median(byTag(t, "CONSENT"));
+        Median toFirstSession = median(byTag(t, "FIRST_SESSION"));
+
+        long single = byTag(t, "SINGLE").values().stream().mapToLong(Long::longValue).sum();
+        // The open next steps due before today (written into the statement, as the months are).
+        long overdue = jdbc.sql("SELECT COALESCE(SUM(t.n), 0) FROM cas_tally t WHERE " + t.sql()
+                + " AND t.kind = 'OVERDUE' AND t.on_day < " + literal(today)).params(t.params()).query(Long.class).single();
 
         Map<UUID, Long> caseload = new LinkedHashMap<>();
-        jdbc.sql("SELECT t.staff_id, COUNT(*) FROM cas_tandem_member t JOIN cas_client c ON c.id = t.client_id"
-                + " WHERE " + f.sql() + " AND c.stage IN ('PROSPECT', 'CLIENT') GROUP BY t.staff_id"
-                + " ORDER BY COUNT(*) DESC")
-                .params(f.params()).query((rs, n) -> caseload.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
+        jdbc.sql("SELECT t.tag, SUM(t.n) FROM cas_tally t WHERE " + t.sql() + " AND t.kind = 'CASELOAD' GROUP BY t.tag"
+                + " HAVING SUM(t.n) > 0 ORDER BY SUM(t.n) DESC")
+                .params(t.params()).query((rs, n) -> caseload.put(UUID.fromString(rs.getString(1)), rs.getLong(2))).list();
 
-        return new Figures(byStage, byArea, byPathway, takenOn, ended, toConsent, toFirstSession,
-                List.copyOf(sessionsByMonth.values()), single, overdue, caseload);
+        List<Sessions> sessionsByMonth = sessions.entrySet().stream()
+                .map(e -> new Sessions(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return new Figures(byStage, byArea, byPathway, months(takenOn), months(ended), toConsent, toFirstSession,
+                sessionsByMonth, single, overdue, caseload);
+    }
+
+    /** The tallies of one kind per tag, those above zero. */
+    private Map<String, Long> byTag(Tallies t, String kind) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT t.tag, SUM(t.n) FROM cas_tally t WHERE " + t.sql() + " AND t.kind = ? GROUP BY t.tag"
+                + " HAVING SUM(t.n) > 0").params(t.with(kind))
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    private static Map<YearMonth, Long> zeros(Scope scope) {
+        Map<YearMonth, Long> counts = new LinkedHashMap<>();
+        for (YearMonth m = scope.from(); !m.isAfter(scope.to()); m = m.plusMonths(1)) {
+            counts.put(m, 0L);
+        }
+        return counts;
+    }
+
+    private static List<Month> months(Map<YearMonth, Long> counts) {
+        return counts.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * The median of a histogram (days to how many cases), as the SQL standard's {@code PERCENTILE_CONT(0.5)}
+     * takes it: the middle value, or between the two middle ones.
+     */
+    static Median median(Map<String, Long> histogram) {
+        TreeMap<Long, Long> byDays = new TreeMap<>();
+        histogram.forEach((days, n) -> byDays.merge(Long.parseLong(days), n, Long::sum));
+        long cases = byDays.values().stream().mapToLong(Long::longValue).sum();
+        if (cases == 0) {
+            return new Median(null, 0);
+        }
+        long lower = (cases - 1) / 2;
+        long upper = cases / 2;
+        Long low = null;
+        Long high = null;
+        long seen = 0;
+        for (Map.Entry<Long, Long> e : byDays.entrySet()) {
+            long next = seen + e.getValue();
+            if (low == null && lower < next) {
+                low = e.getKey();
+            }
+            if (upper < next) {
+                high = e.getKey();
+                break;
+            }
+            seen = next;
+        }
+        double a = low;
+        double b = high;
+        return new Median(a + 0.5 * (b - a) * (upper - lower), cases);
     }
 
     /** A date as an SQL literal (ISO, from a LocalDate: nothing else can be in it). */
@@ -164,11 +214,25 @@ class JdbcCaseFigures implements CaseFigures {
     @Override
     @Transactional(readOnly = true)
     public PeriodFigures periodFigures(Scope scope, LocalDate from, LocalDate to) {
+        Tallies t = Tallies.of(scope);
+        // Taken on and ended per area group: the tallies of the period's days.
+        Counts takenOn = new Counts(byGroup(t, "TAKEN_ON", from, to, ""), Map.of());
+        Counts ended = new Counts(byGroup(t, "ENDED", from, to, ""), Map.of());
+        if (from.getDayOfMonth() == 1 && to.getDayOfMonth() == to.lengthOfMonth()) {
+            // A period of whole months: the sessions held in its months, and the people among whom they were
+            // held, each counted once: in the first month of the period in which the person had a session,
+            // the month whose case's month with a session before it (since_month) lies before the period.
+            LocalDate lastMonth = to.withDayOfMonth(1);
+            Map<String, Long> people = byGroup(t, "ACTIVE", from, lastMonth, " AND t.since_month < " + literal(from));
+            Map<String, Long> sessions = new LinkedHashMap<>();
+            byGroup(t, "HELD", from, lastMonth, "").forEach((group, n) -> {
+                if (people.containsKey(group)) {
+                    sessions.put(group, n);
+                }
+            });
+            return new PeriodFigures(new Counts(people, Map.of()), takenOn, ended, new Counts(people, sessions));
+        }
         Filter f = Filter.of(scope);
-        Date start = Date.valueOf(from);
-        Date end = Date.valueOf(to);
-        Counts takenOn = people(f, "c.became_client_on BETWEEN ? AND ?", start, end);
-        Counts ended = people(f, "c.became_client_on IS NOT NULL AND c.closed_on BETWEEN ? AND ?", start, end);
         // Sessions per client of the scope first, then per area group: the whole months of the period added up
         // from the counts kept per case and month (cas_month_count), the days of a month only partly in it
         // (a period that does not begin on a first or end on a last day) counted from cas_session_note_day.
@@ -214,31 +278,12 @@ class JdbcCaseFigures implements CaseFigures {
         return new PeriodFigures(workedWith, takenOn, ended, new Counts(people, sessions));
     }
 
-    private Counts people(Filter f, String condition, Object... values) {
-        Map<String, Long> people = new LinkedHashMap<>();
-        List<Object> params = new ArrayList<>();
-        params.add(f.params().get(0));
-        params.addAll(f.with(values));
-        jdbc.sql("SELECT " + AREA_GROUP + ", COUNT(*)" + WITH_AREAS + " WHERE " + f.sql() + " AND " + condition
-                + " GROUP BY " + AREA_GROUP)
-                .params(params).query((rs, n) -> people.put(rs.getString(1), rs.getLong(2))).list();
-        return new Counts(people, Map.of());
-    }
-
-    private List<Month> months(Scope scope, String sql, List<Object> params) {
-        Map<YearMonth, Long> counts = new LinkedHashMap<>();
-        for (YearMonth m = scope.from(); !m.isAfter(scope.to()); m = m.plusMonths(1)) {
-            counts.put(m, 0L);
-        }
-        jdbc.sql(sql).params(params)
-                .query((rs, n) -> counts.put(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getLong(3))).list();
-        return counts.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue())).toList();
-    }
-
-    private Median median(String sql, List<Object> params) {
-        return jdbc.sql(sql).params(params).query((rs, n) -> {
-            double days = rs.getDouble(1);
-            return new Median(rs.wasNull() ? null : days, rs.getLong(2));
-        }).single();
+    /** The tallies of one kind per area group over the days {@code from} to {@code to}, those above zero. */
+    private Map<String, Long> byGroup(Tallies t, String kind, LocalDate from, LocalDate to, String condition) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT t.tag, SUM(t.n) FROM cas_tally t WHERE " + t.sql() + " AND t.kind = ? AND t.on_day BETWEEN "
+                + literal(from) + " AND " + literal(to) + condition + " GROUP BY t.tag HAVING SUM(t.n) > 0")
+                .params(t.with(kind)).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.exitwork.cases.Pathway;
 import org.exitwork.cases.PhenomenonArea;
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,9 +39,11 @@ public class IntakeRepository {
     }
 
     private final JdbcClient jdbc;
+    private final CaseTallies tallies;
 
-    IntakeRepository(JdbcClient jdbc) {
+    IntakeRepository(JdbcClient jdbc, CaseTallies tallies) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
     }
 
     boolean pseudonymTaken(UUID org, String pseudonym) {
@@ -50,6 +53,7 @@ public class IntakeRepository {
 
     void insertProspect(UUID id, UUID org, String pseudonym, Pathway pathway, boolean contextCase, Instant at,
             UUID by) {
+        tallies.touch(id);
         jdbc.sql("INSERT INTO cas_client (id, org_id, pseudonym, stage, created_at, created_by, pathway, context_case) "
                 + "VALUES (?, ?, ?, 'PROSPECT', ?, ?, ?, ?)")
                 .params(id, org, pseudonym, Timestamp.from(at), by, pathway.name(), contextCase).update();
@@ -65,6 +69,7 @@ public class IntakeRepository {
     }
 
     void replaceAreas(UUID clientId, Set<PhenomenonArea> areas) {
+        tallies.touch(clientId);
         jdbc.sql("DELETE FROM cas_phenomenon WHERE client_id = ?").param(clientId).update();
         for (PhenomenonArea area : areas) {
             jdbc.sql("INSERT INTO cas_phenomenon (client_id, area) VALUES (?, ?)").params(clientId, area.name())
@@ -130,6 +135,7 @@ public class IntakeRepository {
     }
 
     void insertConsent(UUID clientId, ConsentRow c, Instant at) {
+        tallies.touch(clientId);
         jdbc.sql("INSERT INTO cas_participation_consent (client_id, given_on, informed_how, text_id, language, "
                 + "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(clientId, Date.valueOf(c.givenOn()), c.informedHow(), c.textId(), c.language(), c.recordedBy(),
@@ -147,6 +153,7 @@ public class IntakeRepository {
 
     /** The prospect becomes a client: the stage changes only together with the consent row. */
     int becomeClient(UUID clientId, LocalDate on, String language, byte[] singleReason) {
+        tallies.touch(clientId);
         return jdbc.sql("UPDATE cas_client SET stage = 'CLIENT', became_client_on = ?, language = ?, "
                 + "single_practitioner_reason = ? WHERE id = ? AND stage = 'PROSPECT'")
                 .params(Date.valueOf(on), language, singleReason, clientId).update();

@@ -14,6 +14,7 @@ import org.exitwork.cases.internal.access.CaseAccess;
 import org.exitwork.cases.internal.access.CaseRef;
 import org.exitwork.platform.BarChart;
 import org.exitwork.platform.ForbiddenException;
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,12 +41,14 @@ public class CaseProgrammeService implements CaseProgrammes {
     }
 
     private final JdbcClient jdbc;
+    private final CaseTallies tallies;
     private final CaseAccess access;
     private final ObjectProvider<Catalogue> catalogue;
     private final MessageSource messages;
 
     CaseProgrammeService(JdbcClient jdbc, CaseAccess access, ObjectProvider<Catalogue> catalogue,
-            MessageSource messages) {
+            MessageSource messages, CaseTallies tallies) {
+        this.tallies = tallies;
         this.messages = messages;
         this.jdbc = jdbc;
         this.access = access;
@@ -127,6 +130,7 @@ public class CaseProgrammeService implements CaseProgrammes {
         if (programmeId != null && choices(who.organisationId()).stream().noneMatch(c -> c.id().equals(programmeId))) {
             throw new UnknownProgramme();
         }
+        tallies.touch(ref.id());
         jdbc.sql("UPDATE cas_client SET programme_id = ? WHERE org_id = ? AND id = ?")
                 .params(programmeId, who.organisationId(), ref.id()).update();
         access.record(who, CaseProgrammeActions.CASE_PROGRAMME_CHOSEN, ref, programmeId == null

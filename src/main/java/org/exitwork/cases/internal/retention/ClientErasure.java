@@ -187,6 +187,7 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
      * transaction; this module's rows go through {@link ErasureRepository#deleteClient}.
      */
     private void deleteEverything(UUID clientId, UUID organisationId) {
+        rows.aboutToErase(clientId);
         events.publishEvent(new org.exitwork.cases.ClientErased(clientId, organisationId));
         rows.deleteClient(clientId);
         keys.shred(clientId);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.exitwork.cases.internal.access.Stage;
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.exitwork.cases.internal.groups.GroupRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,9 +24,21 @@ class ErasureRepository {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ErasureRepository(JdbcClient jdbc, Clock clock) {
+    private final CaseTallies tallies;
+
+    ErasureRepository(JdbcClient jdbc, Clock clock, CaseTallies tallies) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tallies = tallies;
+    }
+
+    /**
+     * Before anything of the client is deleted: what the case contributes to the figures kept per programme
+     * is taken away at the commit, so new figures no longer count the client (reports already released keep
+     * what they said).
+     */
+    void aboutToErase(UUID clientId) {
+        tallies.touch(clientId);
     }
 
     // Clients (cas_client and the tables of the first schema version).

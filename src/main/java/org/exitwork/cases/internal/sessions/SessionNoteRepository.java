@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -67,12 +68,15 @@ public class SessionNoteRepository {
             + "changed_by, changed_at, change_reason, cancelled_by, cancelled_at, cancel_reason";
 
     private final JdbcClient jdbc;
+    private final CaseTallies tallies;
 
-    SessionNoteRepository(JdbcClient jdbc) {
+    SessionNoteRepository(JdbcClient jdbc, CaseTallies tallies) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
     }
 
     void insert(SessionRow s) {
+        tallies.touch(s.clientId());
         jdbc.sql("INSERT INTO cas_session_note (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.clientId(), Date.valueOf(s.sessionDate()), s.writtenBy(),
@@ -102,6 +106,7 @@ public class SessionNoteRepository {
      * @return false when someone else changed the session since {@code basedOn}
      */
     boolean replace(SessionRow s, int basedOn) {
+        tallies.touch(s.clientId());
         return jdbc.sql("""
                         UPDATE cas_session_note SET session_date = ?, duration_minutes = ?, setting = ?, place_kind = ?,
                                client_present = ?, body = ?, next_steps = ?, next_steps_due = ?, next_steps_done_on = ?,
@@ -118,6 +123,7 @@ public class SessionNoteRepository {
 
     /** @return false when the session is no longer {@code basedOn} or already cancelled */
     boolean cancel(UUID clientId, UUID sessionId, int basedOn, UUID by, Instant at, byte[] reason) {
+        tallies.touch(clientId);
         return jdbc.sql("UPDATE cas_session_note SET cancelled_by = ?, cancelled_at = ?, cancel_reason = ? "
                         + "WHERE client_id = ? AND id = ? AND row_version = ? AND cancelled_at IS NULL")
                 .params(by, ts(at), reason, clientId, sessionId, basedOn).update() == 1;
@@ -254,6 +260,7 @@ public class SessionNoteRepository {
 
     /** @return whether there were open next steps to mark */
     boolean markNextStepsDone(UUID clientId, UUID sessionId, LocalDate on) {
+        tallies.touch(clientId);
         return jdbc.sql("UPDATE cas_session_note SET next_steps_done_on = ? WHERE client_id = ? AND id = ? "
                         + "AND next_steps IS NOT NULL AND next_steps_done_on IS NULL AND cancelled_at IS NULL")
                 .params(Date.valueOf(on), clientId, sessionId).update() > 0;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Outcome change over the programme's clients: per outcome, the clients rated at least twice, the
  * mean of their first and of their latest score, and how many moved up or down. One query over the
- * plain scores; no comment is opened.
+ * tallies kept per outcome ({@link OutcomeTallies}); no comment is opened.
  */
 @Repository
 public class OutcomeChanges {
@@ -37,32 +37,21 @@ public class OutcomeChanges {
     public List<Change> of(UUID org, UUID programmeId, java.time.LocalDate from, java.time.LocalDate until) {
         java.sql.Date start = java.sql.Date.valueOf(from);
         java.sql.Date last = java.sql.Date.valueOf(until);
-        // Only the ratings of this programme's outcomes, read in the order of prg_outcome_rating_scores
-        // (an index-only scan): each client's first and latest score per outcome by their position among
-        // that client's ratings of the outcome (one rating a day, so first and latest are single rows).
+        // Added up from the tallies kept per outcome (prg_outcome_tally, by OutcomeTallies): the rows of the
+        // latest ratings up to the period's end that fall in the period, a few per outcome and day.
         return jdbc.sql("""
-                SELECT o.id, o.name, o.scale_max, COUNT(x.client_id),
-                       AVG(CAST(x.first_score AS DOUBLE PRECISION)), AVG(CAST(x.last_score AS DOUBLE PRECISION)),
-                       COALESCE(SUM(CASE WHEN x.last_score > x.first_score THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(CASE WHEN x.last_score < x.first_score THEN 1 ELSE 0 END), 0)
+                SELECT o.id, o.name, o.scale_max, COALESCE(SUM(t.n), 0),
+                       CASE WHEN SUM(t.n) > 0 THEN CAST(SUM(t.sum_first) AS DOUBLE PRECISION) / SUM(t.n) END,
+                       CASE WHEN SUM(t.n) > 0 THEN CAST(SUM(t.sum_latest) AS DOUBLE PRECISION) / SUM(t.n) END,
+                       COALESCE(SUM(t.better), 0), COALESCE(SUM(t.worse), 0)
                 FROM prg_outcome o
                 JOIN prg_programme p ON p.id = o.programme_id
-                LEFT JOIN (SELECT r.outcome_id, r.client_id,
-                                  MAX(CASE WHEN r.nth = 1 THEN r.score END) AS first_score,
-                                  MAX(CASE WHEN r.nth = r.ratings THEN r.score END) AS last_score
-                           FROM (SELECT outcome_id, client_id, score, rated_on,
-                                        ROW_NUMBER() OVER (PARTITION BY outcome_id, client_id ORDER BY rated_on) AS nth,
-                                        COUNT(*) OVER (PARTITION BY outcome_id, client_id) AS ratings
-                                 FROM prg_outcome_rating
-                                 WHERE org_id = ? AND rated_on <= ?
-                                   AND outcome_id IN (SELECT id FROM prg_outcome WHERE programme_id = ?)) r
-                           WHERE r.ratings > 1
-                           GROUP BY r.outcome_id, r.client_id
-                           HAVING MAX(r.rated_on) >= ?) x ON x.outcome_id = o.id
+                LEFT JOIN prg_outcome_tally t ON t.outcome_id = o.id AND t.rated_on BETWEEN ? AND ?
+                      AND (t.next_on > ? OR t.next_on = ?)
                 WHERE p.org_id = ? AND o.programme_id = ?
                 GROUP BY o.id, o.name, o.scale_max, o.position
                 ORDER BY o.position""")
-                .params(org, last, programmeId, start, org, programmeId)
+                .params(start, last, last, java.sql.Date.valueOf(OutcomeTallies.OPEN), org, programmeId)
                 .query((rs, n) -> {
                     double first = rs.getDouble(5);
                     Double meanFirst = rs.wasNull() ? null : first;

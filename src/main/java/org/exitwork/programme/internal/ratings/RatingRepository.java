@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.exitwork.cases.CaseProgrammes.OutcomeProgress;
+import org.exitwork.programme.internal.dashboard.OutcomeTallies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,17 +19,19 @@ class RatingRepository {
     }
 
     private final JdbcClient jdbc;
+    private final OutcomeTallies tallies;
 
-    RatingRepository(JdbcClient jdbc) {
+    RatingRepository(JdbcClient jdbc, OutcomeTallies tallies) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
     }
 
     void insert(UUID org, UUID clientId, UUID id, UUID outcomeId, LocalDate ratedOn, int score, byte[] comment,
             UUID by, Timestamp at) {
-        jdbc.sql("""
+        tallies.change(clientId, outcomeId, () -> jdbc.sql("""
                 INSERT INTO prg_outcome_rating (id, org_id, client_id, outcome_id, rated_on, score, comment,
                     recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, org, clientId, outcomeId, Date.valueOf(ratedOn), score, comment, by, at).update();
+                .params(id, org, clientId, outcomeId, Date.valueOf(ratedOn), score, comment, by, at).update());
     }
 
     boolean rated(UUID clientId, UUID outcomeId, LocalDate on) {
@@ -72,7 +75,11 @@ class RatingRepository {
                 .list();
     }
 
+    /** Every rating of the client, and what they contributed to the outcome tallies. */
     void deleteOfClient(UUID clientId) {
-        jdbc.sql("DELETE FROM prg_outcome_rating WHERE client_id = ?").param(clientId).update();
+        for (UUID outcome : tallies.ratedOutcomes(clientId)) {
+            tallies.change(clientId, outcome, () -> jdbc.sql("DELETE FROM prg_outcome_rating WHERE client_id = ?"
+                    + " AND outcome_id = ?").params(clientId, outcome).update());
+        }
     }
 }

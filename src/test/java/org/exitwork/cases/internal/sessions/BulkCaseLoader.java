@@ -26,6 +26,7 @@ import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.cases.internal.identity.PseudonymGenerator;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,8 +57,11 @@ final class BulkCaseLoader {
     private final CaseWork caseWork;
     private final PseudonymGenerator pseudonyms;
 
+    private final CaseTallies tallies;
+
     BulkCaseLoader(JdbcTemplate jdbc, TransactionTemplate tx, ClientKeys keys, CaseWork caseWork,
-            PseudonymGenerator pseudonyms) {
+            PseudonymGenerator pseudonyms, CaseTallies tallies) {
+        this.tallies = tallies;
         this.jdbc = jdbc;
         this.tx = tx;
         this.keys = keys;
@@ -135,6 +139,8 @@ final class BulkCaseLoader {
                 ids.addAll(chunk);
             });
         }
+        // Written in bulk, not through the services: the figures kept per programme counted from the rows.
+        tx.executeWithoutResult(status -> tallies.recount(org));
         return new Loaded(List.copyOf(ids), counts[0], counts[1], counts[2]);
     }
 

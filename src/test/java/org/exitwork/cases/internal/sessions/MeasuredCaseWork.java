@@ -45,12 +45,15 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
     private final Clock clock;
     private final BulkCaseLoader loader;
     private final SessionCounts counts;
+    private final org.exitwork.cases.internal.figures.CaseTallies tallies;
 
     MeasuredCaseWork(JdbcClient jdbc, SessionService sessions, SessionNoteRepository notes, NoteSearch search,
             ClientKeys keys, EndingService ending, ClientErasure erasure, Clock clock, JdbcTemplate jdbcTemplate,
-            TransactionTemplate tx, CaseWork caseWork, PseudonymGenerator pseudonyms, SessionCounts counts) {
+            TransactionTemplate tx, CaseWork caseWork, PseudonymGenerator pseudonyms, SessionCounts counts,
+            org.exitwork.cases.internal.figures.CaseTallies tallies) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.tallies = tallies;
         this.sessions = sessions;
         this.notes = notes;
         this.search = search;
@@ -58,7 +61,7 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
         this.ending = ending;
         this.erasure = erasure;
         this.clock = clock;
-        this.loader = new BulkCaseLoader(jdbcTemplate, tx, keys, caseWork, pseudonyms);
+        this.loader = new BulkCaseLoader(jdbcTemplate, tx, keys, caseWork, pseudonyms, tallies);
     }
 
     @Override
@@ -70,7 +73,8 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
     @Transactional
     public void writePlainNote(StaffPrincipal practitioner, UUID clientId, LocalDate day, String text) {
         // The INSERT of CaseRepository.insertNote, with the body's bytes in plain text, and the counts CaseService
-        // keeps with it.
+        // keeps with it, and the figures kept per programme.
+        tallies.touch(clientId);
         jdbc.sql("INSERT INTO cas_session_note (id, client_id, session_date, written_by, written_at, body) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), clientId, Date.valueOf(day), practitioner.id(), Timestamp.from(clock.instant()),
                         text.getBytes(StandardCharsets.UTF_8))

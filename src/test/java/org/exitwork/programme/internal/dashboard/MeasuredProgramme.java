@@ -47,8 +47,11 @@ class MeasuredProgramme implements ProgrammeForBenchmarks {
     private final TransactionTemplate tx;
     private final ReportingAgreements agreements;
 
+    private final OutcomeTallies tallies;
+
     MeasuredProgramme(Programmes programmes, Dashboard dashboard, ClientKeys keys, JdbcTemplate jdbc,
-            TransactionTemplate tx, ReportingAgreements agreements) {
+            TransactionTemplate tx, ReportingAgreements agreements, OutcomeTallies tallies) {
+        this.tallies = tallies;
         this.agreements = agreements;
         this.programmes = programmes;
         this.dashboard = dashboard;
@@ -102,6 +105,8 @@ class MeasuredProgramme implements ProgrammeForBenchmarks {
             });
             written += rows.size();
         }
+        // Written in bulk, not through the service: the outcome tallies counted from them as V1_57_0 does.
+        tx.executeWithoutResult(status -> tallies.recount(programmeId));
         return written;
     }
 
