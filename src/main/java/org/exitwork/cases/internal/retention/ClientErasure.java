@@ -204,4 +204,10 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
     public int purgeErased() {
         return purge.drain();
     }
+
+    /** After a restore: the rows of the clients erased again, and of those the backup caught mid-purge. */
+    @Override
+    public void afterReplay() {
+        purge.drain();
+    }
 }
