@@ -3,8 +3,10 @@ package org.exitwork.cases.internal.retention;
 import java.util.List;
 import java.util.UUID;
 
+import org.exitwork.cases.ErasedClientRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * shreds the client's key, deletes the client's row with the few rows that hang on it and puts the client
  * into the purge queue ({@code cas_erasure_purge}), all in one transaction; from then on nothing of the
  * client can be read (no page or service finds the case, and what is left is ciphertext under a destroyed
- * key). This deletes what is left in batches of {@link #BATCH} rows per table, each batch in a transaction
+ * key). This deletes what is left, in this module's tables and in those other modules hand over as
+ * {@link ErasedClientRows} (staff safety's links from sessions to appointments), in batches of
+ * {@link #BATCH} rows per table, each batch in a transaction
  * of its own, and removes the queue entry in the transaction whose batch finds nothing left. A crash or a
  * restart loses nothing: the entry stays queued and the next run goes on where the last one stopped.
  *
@@ -32,10 +36,12 @@ public class ErasurePurge {
 
     private final ErasureRepository rows;
     private final TransactionTemplate tx;
+    private final ObjectProvider<ErasedClientRows> otherModules;
 
-    ErasurePurge(ErasureRepository rows, TransactionTemplate tx) {
+    ErasurePurge(ErasureRepository rows, TransactionTemplate tx, ObjectProvider<ErasedClientRows> otherModules) {
         this.rows = rows;
         this.tx = tx;
+        this.otherModules = otherModules;
     }
 
     /**
@@ -53,7 +59,11 @@ public class ErasurePurge {
                 Boolean done;
                 try {
                     done = tx.execute(status -> {
-                        if (rows.purgeBatch(client, BATCH) > 0) {
+                        int deleted = rows.purgeBatch(client, BATCH);
+                        for (ErasedClientRows module : otherModules.orderedStream().toList()) {
+                            deleted += module.purge(client, BATCH);
+                        }
+                        if (deleted > 0) {
                             return false;
                         }
                         rows.purged(client);

@@ -100,16 +100,20 @@ class ErasureInConstantTimeTest {
             }
         });
         String sessions = "/cases/" + client.id() + "/sessions";
+        String meeting = java.time.LocalDateTime.now().plusDays(3).withHour(10).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .toString();
         mvc.perform(post(sessions).with(as(a)).with(csrf()).param("sessionDate", LocalDate.now().toString())
                 .param("setting", "ONE_ON_ONE").param("clientPresent", "true").param("staff", a.id().toString())
-                .param("themes", "ANGER").param("text", NOTE + " full session"))
+                .param("themes", "ANGER").param("text", NOTE + " full session").param("nextMeeting", meeting)
+                .param("nextMeetingMinutes", "90").param("nextMeetingPlace", "OFFICE"))
                 .andExpect(status().is3xxRedirection());
         UUID session = jdbc.sql("SELECT id FROM cas_session_note WHERE client_id = ? AND session_date = ?")
                 .params(client.id(), java.sql.Date.valueOf(LocalDate.now())).query(UUID.class).single();
         mvc.perform(post(sessions + "/" + session + "/correct").with(as(a)).with(csrf()).param("basedOn", "1")
                 .param("reason", "Typo").param("sessionDate", LocalDate.now().toString()).param("setting", "ONE_ON_ONE")
                 .param("clientPresent", "true").param("staff", a.id().toString()).param("themes", "ANGER")
-                .param("text", NOTE + " corrected")).andExpect(status().is3xxRedirection());
+                .param("text", NOTE + " corrected").param("nextMeeting", meeting).param("nextMeetingMinutes", "90")
+                .param("nextMeetingPlace", "OFFICE")).andExpect(status().is3xxRedirection());
         mvc.perform(post("/cases/{id}/context/persons", client.id()).with(as(a)).with(csrf()).param("relation", "FRIEND")
                 .param("name", PERSON).param("note", "knows the family")).andExpect(status().is3xxRedirection());
         return client;
@@ -130,6 +134,7 @@ class ErasureInConstantTimeTest {
         RegisteredClient client = clientWithRecord("Zorbalina Purgeperson", 30);
         assertThat(count("cas_session_version", client.id())).isEqualTo(1);
         assertThat(count("cas_month_count", client.id())).isPositive();
+        assertThat(count("saf_appointment_from_session", client.id())).as("the next meeting's appointment").isEqualTo(1);
 
         erase(client);
 
@@ -156,6 +161,7 @@ class ErasureInConstantTimeTest {
         assertThat(count("cas_session_note", client.id())).isEqualTo(31);
         assertThat(count("cas_session_version", client.id())).isEqualTo(1);
         assertThat(count("cas_context_person", client.id())).isEqualTo(1);
+        assertThat(count("saf_appointment_from_session", client.id())).as("handed to the purge by safety").isEqualTo(1);
         assertThat(DatabaseScan.find(dataSource, List.of("Purgemarker", "Quibbleton", "Zorbalina", "Purgeperson",
                 "knows the family"))).isEmpty();
         assertThat(jdbc.sql("SELECT org_id FROM cas_erasure_purge WHERE client_id = ?").param(client.id())
@@ -166,6 +172,7 @@ class ErasureInConstantTimeTest {
         for (String table : V1_58_1__Detach_purged_rows_from_the_client.DETACHED) {
             assertThat(count(table, client.id())).as(table).isZero();
         }
+        assertThat(count("saf_appointment_from_session", client.id())).isZero();
         assertThat(purge.waiting()).isZero();
         // (The staff member's HTTP session, spring_session_*, is the web layer's and ends with the sign-out;
         // it may name the case the person last worked on.)
