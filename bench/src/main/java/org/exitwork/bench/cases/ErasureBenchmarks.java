@@ -110,14 +110,17 @@ public class ErasureBenchmarks {
         Collection<RunResult> results = new Runner(options.build()).run();
         String db = results.iterator().next().getParams().getParam("database");
         System.out.println();
-        System.out.println("Exitwork erasure on " + db + " (ms per client, mean ± 99.9% error)");
-        System.out.printf("%-44s %18s %18s %8s%n", "", "10 notes", "1,000 notes", "ratio");
+        System.out.println("Exitwork erasure on " + db + " (ms per client, mean ± 99.9% error, and the median)");
+        System.out.printf("%-44s %18s %18s %8s %8s %8s %8s%n", "", "10 notes", "1,000 notes", "ratio", "median",
+                "median", "ratio");
         for (String[] row : new String[][] {{"eraseClient", "erasure request (eraseOnRequest)"},
                 {"purgeClient", "purge afterwards, in the background"}}) {
             Result small = find(results, row[0], "10");
             Result large = find(results, row[0], "1000");
-            System.out.printf("%-44s %18s %18s %7.2fx%n", row[1], format(small), format(large),
-                    large.getScore() / small.getScore());
+            double smallMedian = small.getStatistics().getPercentile(50);
+            double largeMedian = large.getStatistics().getPercentile(50);
+            System.out.printf("%-44s %18s %18s %7.2fx %8.3f %8.3f %7.2fx%n", row[1], format(small), format(large),
+                    large.getScore() / small.getScore(), smallMedian, largeMedian, largeMedian / smallMedian);
         }
     }
 
