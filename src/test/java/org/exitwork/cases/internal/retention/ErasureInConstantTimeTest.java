@@ -1,11 +1,17 @@
 package org.exitwork.cases.internal.retention;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseWork;
@@ -78,6 +84,15 @@ class ErasureInConstantTimeTest {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
+    LockingTaskExecutor locks;
+
+    @Autowired
+    ExtensibleLockProvider lockProvider;
 
     Fixtures.Organisation org;
     StaffPrincipal a;
@@ -208,6 +223,27 @@ class ErasureInConstantTimeTest {
         assertThat(purge.purge(ErasurePurgeJob.BATCHES_PER_RUN)).isZero();
         Integer again = tx.execute(s -> rows.purgeBatch(client.id(), ErasurePurge.BATCH));
         assertThat(again).isZero();
+    }
+
+    @Test
+    void theJobPurgesUnderTheClusterWideJobLockSoThatOneNodeAtATimeDeletes() throws Exception {
+        RegisteredClient client = clientWithRecord("Lockina Purgeperson", 5);
+        erase(client);
+        ErasurePurgeJob job = new ErasurePurgeJob(purge, clock, locks);
+
+        // Another node is purging (it holds the lock): this node's run leaves everything to it.
+        Optional<SimpleLock> otherNode = lockProvider.lock(new LockConfiguration(clock.instant(), "cas_erasure_purge",
+                Duration.ofMinutes(1), Duration.ZERO));
+        assertThat(otherNode).isPresent();
+        job.run();
+        assertThat(count("cas_session_note", client.id())).isEqualTo(6);
+        assertThat(purge.waiting()).isEqualTo(1);
+
+        // Its run is over: the next run here takes the lock and finishes.
+        otherNode.get().unlock();
+        job.run();
+        assertThat(count("cas_session_note", client.id())).isZero();
+        assertThat(purge.waiting()).isZero();
     }
 
     @Test
