@@ -189,8 +189,9 @@ class ErasureInConstantTimeTest {
         }
         assertThat(count("saf_appointment_from_session", client.id())).isZero();
         assertThat(purge.waiting()).isZero();
-        // (The staff member's HTTP session, spring_session_*, is the web layer's and ends with the sign-out;
-        // it may name the case the person last worked on.)
+        // (The staff member's HTTP session, spring_session_*, is the web layer's: a notice not yet shown (this
+        // test follows no redirect) keeps the path it was meant for, which names the case, until it is shown
+        // or expires after minutes.)
         assertThat(DatabaseScan.find(dataSource, List.of(client.id().toString(), "Purgemarker", "Zorbalina")))
                 .filteredOn(hit -> !hit.startsWith("spring_session")).isEmpty();
     }
