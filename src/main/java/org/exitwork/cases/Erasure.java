@@ -16,6 +16,13 @@ public interface Erasure {
      */
     List<Erased> eraseEverythingExpired();
 
+    /**
+     * Deletes, batch by batch, every row that erased clients left for the purge (sessions, counts, context
+     * persons: ciphertext under a destroyed key, read by nobody) until none is left; the purge job does the
+     * same in the background. Returns how many clients were finished.
+     */
+    int purgeErased();
+
     /** How many records of one kind ("clients", "groups", "appointments") a run erased. */
     record Erased(String what, int count) {
     }

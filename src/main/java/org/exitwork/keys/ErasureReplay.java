@@ -16,4 +16,12 @@ public interface ErasureReplay {
      * @return true if something was found and erased
      */
     boolean eraseAgain(UUID id);
+
+    /**
+     * Once, after the restore's transaction committed: whatever the module's erasures leave for later is
+     * done now (the cases module purges the rows its erasures queued, those of the backup's time included),
+     * so that the restored database holds no row of anyone erased before it serves.
+     */
+    default void afterReplay() {
+    }
 }

@@ -34,7 +34,7 @@ public final class BenchApplication implements AutoCloseable {
     private BenchApplication(Path dataDir, boolean keep, WebApplicationType web, String... settings) {
         this.dataDir = dataDir;
         this.keep = keep;
-        String[] arguments = new String[settings.length + 7];
+        String[] arguments = new String[settings.length + 8];
         arguments[0] = "--exitwork.data-dir=" + dataDir.toAbsolutePath();
         arguments[1] = "--exitwork.cases.erasure-schedule.enabled=false";
         arguments[2] = "--spring.main.banner-mode=off";
@@ -43,7 +43,9 @@ public final class BenchApplication implements AutoCloseable {
         arguments[5] = "--logging.level.org.flywaydb=ERROR";
         // The modules' test-support APIs (e.g. CaseWorkForBenchmarks) exist only with this.
         arguments[6] = "--exitwork.bench.enabled=true";
-        System.arraycopy(settings, 0, arguments, 7, settings.length);
+        // The purge of erased clients' rows runs where a benchmark says so (ErasureBenchmarks), never beside one.
+        arguments[7] = "--exitwork.cases.erasure-purge.enabled=false";
+        System.arraycopy(settings, 0, arguments, 8, settings.length);
         // Arguments, not default properties: these must win over application.properties.
         this.context = new SpringApplicationBuilder(ExitworkApplication.class).web(web).logStartupInfo(false)
                 .run(arguments);

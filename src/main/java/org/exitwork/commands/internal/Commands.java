@@ -38,6 +38,7 @@ class Commands implements CommandRunner {
                     System.out.println("Erased " + erased.count() + " " + erased.what()
                             + " whose retention period had passed.");
                 }
+                System.out.println("Purged the remaining rows of " + erasure.purgeErased() + " erased clients.");
                 yield 0;
             }
             case BACKUP -> withFile(command, args, this::backup);

@@ -419,6 +419,7 @@ class ContinuityService implements Backups {
             }
             return again;
         });
+        replays.forEach(ErasureReplay::afterReplay);
         return new Restored(takenAt, manifest.schemaVersion(), manifest.tables().size(), manifest.rows(), reapplied, 0);
     }
 

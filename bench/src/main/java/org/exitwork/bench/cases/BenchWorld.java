@@ -62,8 +62,11 @@ final class BenchWorld implements AutoCloseable {
     private final Random random = new Random(42);
     private int noteCounter;
 
-    private BenchWorld(BenchApplication application) {
+    private final org.exitwork.bench.BenchDatabase database;
+
+    private BenchWorld(BenchApplication application, org.exitwork.bench.BenchDatabase database) {
         this.application = application;
+        this.database = database;
         this.context = application.context();
         this.caseWork = context.getBean(CaseWork.class);
         this.measured = context.getBean(CaseWorkForBenchmarks.class);
@@ -76,7 +79,13 @@ final class BenchWorld implements AutoCloseable {
     }
 
     static BenchWorld start() {
-        return new BenchWorld(BenchApplication.start("exitwork-bench-", WebApplicationType.NONE));
+        return new BenchWorld(BenchApplication.start("exitwork-bench-", WebApplicationType.NONE), null);
+    }
+
+    /** The same on {@code database} ({@code h2} or {@code postgresql}, see {@link org.exitwork.bench.BenchDatabase}). */
+    static BenchWorld start(String database) {
+        org.exitwork.bench.BenchDatabase db = org.exitwork.bench.BenchDatabase.of(database, "bench_erasure_");
+        return new BenchWorld(BenchApplication.start("exitwork-bench-", WebApplicationType.NONE, db.settings()), db);
     }
 
     /** A client taken on the way R1 asks (prospect, safety discussion, consent), carried by the tandem. */
@@ -121,8 +130,16 @@ final class BenchWorld implements AutoCloseable {
         return text.toString().strip();
     }
 
+    /** A bean of the running application, by its public API type. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         application.close();
+        if (database != null) {
+            database.close();
+        }
     }
 }

@@ -44,6 +44,12 @@ public class ContextRepository {
     }
 
     void insertPerson(UUID clientId, PersonRow p, UUID by, Instant at) {
+        // No foreign key to cas_client any more (the purge job deletes context persons after an erasure): the
+        // client's row is held first, so a person added while the client is being erased finds no row and
+        // rolls back instead of leaving a row behind the purge.
+        if (jdbc.sql("UPDATE cas_client SET id = id WHERE id = ?").param(clientId).update() == 0) {
+            throw new org.exitwork.platform.NotFoundException();
+        }
         jdbc.sql("INSERT INTO cas_context_person (id, client_id, relation_kind, name, note, recorded_by, recorded_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(p.id(), clientId, p.relation(), p.name(), p.note(), by, Timestamp.from(at)).update();

@@ -25,9 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Real erasure (R1, R20). The client's data key is destroyed first in effect (crypto-shredding: every
- * ciphertext of the client, in the database and in every backup, becomes unreadable), and every row
- * about the client is deleted. What remains is one audit entry: that an erasure happened, under the
- * pseudonym, and nothing else.
+ * ciphertext of the client, in the database and in every backup, becomes unreadable), the client's row
+ * goes, so that no page or service finds the case any more, and every row about the client is deleted:
+ * at once what hangs on the client's row, in batches afterwards what grows with the work
+ * ({@link ErasurePurge}), so that the request takes the same time for ten notes or a thousand. What
+ * remains is one audit entry: that an erasure happened, under the pseudonym, and nothing else.
  *
  * <p>Erasure runs on request (a prospect who declines, a client who asks) and by schedule when the
  * organisation's retention period has passed. Each client is erased in a transaction of its own that
@@ -51,11 +53,13 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
     private final org.springframework.context.ApplicationEventPublisher events;
 
     private final GroupErasure groups;
+    private final ErasurePurge purge;
     private final ObjectProvider<ExpiringRecords> otherModules;
 
     ClientErasure(ErasureRepository rows, CaseAccess access, ClientKeys keys, AuditLog audit,
             RetentionPolicy retention, TransactionTemplate tx, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-            GroupErasure groups, ObjectProvider<ExpiringRecords> otherModules) {
+            GroupErasure groups, ObjectProvider<ExpiringRecords> otherModules, ErasurePurge purge) {
+        this.purge = purge;
         this.events = events;
         this.groups = groups;
         this.otherModules = otherModules;
@@ -183,13 +187,35 @@ public class ClientErasure implements org.exitwork.cases.Erasure, org.exitwork.k
     }
 
     /**
-     * The key goes with the rows. Other modules delete theirs on {@code ClientErased}, in this
-     * transaction; this module's rows go through {@link ErasureRepository#deleteClient}.
+     * The key goes, and with the client's row the case goes for every reader, in this transaction; the
+     * work costs the same whatever the size of the record. Other modules delete theirs on
+     * {@code ClientErased}, in this transaction; this module deletes the client's row and what hangs on it
+     * ({@link ErasureRepository#deleteClient}) and queues the rest, the rows that grow with the work, for
+     * the purge job ({@link ErasurePurge}), which deletes them in batches within a minute or so.
      */
     private void deleteEverything(UUID clientId, UUID organisationId) {
         rows.aboutToErase(clientId);
         events.publishEvent(new org.exitwork.cases.ClientErased(clientId, organisationId));
         rows.deleteClient(clientId);
+        rows.enqueuePurge(clientId, organisationId);
         keys.shred(clientId);
+    }
+
+    @Override
+    public int purgeErased() {
+        return purge.drain();
+    }
+
+    /**
+     * After a restore: the rows of the clients erased again, and of those the backup caught mid-purge. The
+     * restore has committed by then; a batch that fails is logged and left to the purge job.
+     */
+    @Override
+    public void afterReplay() {
+        try {
+            purge.drain();
+        } catch (RuntimeException e) {
+            log.error("Purging the rows of erased clients after the restore failed; the purge job goes on.", e);
+        }
     }
 }

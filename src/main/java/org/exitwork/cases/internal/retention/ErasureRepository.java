@@ -65,14 +65,69 @@ class ErasureRepository {
     }
 
     /**
-     * Tables from the first version of the schema are deleted explicitly; every later table of this
-     * module cascades from {@code cas_client}.
+     * What the request deletes: the client's row and the few rows that hang on it. Tables from the first
+     * version of the schema are deleted explicitly; the later ones cascade from {@code cas_client}, all but
+     * those whose rows grow with the work ({@link #PURGED}), which the purge job deletes afterwards.
      */
     void deleteClient(UUID clientId) {
-        for (String table : List.of("cas_access_grant", "cas_session_note", "cas_identity", "cas_tandem_member")) {
+        for (String table : List.of("cas_access_grant", "cas_identity", "cas_tandem_member")) {
             jdbc.sql("DELETE FROM " + table + " WHERE client_id = ?").param(clientId).update();
         }
         jdbc.sql("DELETE FROM cas_client WHERE id = ?").param(clientId).update();
+    }
+
+    // The purge queue (cas_erasure_purge) and the batches of the purge job.
+
+    /** In the erasure's transaction: the client's remaining rows are the purge job's to delete. */
+    void enqueuePurge(UUID clientId, UUID organisationId) {
+        jdbc.sql("INSERT INTO cas_erasure_purge (client_id, org_id, enqueued_at, attempts) VALUES (?, ?, ?, 0)")
+                .params(clientId, organisationId, java.sql.Timestamp.from(clock.instant())).update();
+    }
+
+    /** The clients waiting for the purge, longest waiting first. */
+    List<UUID> purgeQueue(int limit) {
+        return jdbc.sql("SELECT client_id FROM cas_erasure_purge ORDER BY enqueued_at, client_id FETCH FIRST ? ROWS ONLY")
+                .param(limit).query(UUID.class).list();
+    }
+
+    int queued() {
+        return jdbc.sql("SELECT COUNT(*) FROM cas_erasure_purge").query(Integer.class).single();
+    }
+
+    /**
+     * The tables the purge empties, in this order, each by the column that picks a batch: the sessions
+     * first (their themes, staff, context-person links and versions cascade from them), then any version
+     * left, the month counts and the context persons.
+     */
+    static final List<String[]> PURGED = List.of(
+            new String[] {"cas_session_note", "id"},
+            new String[] {"cas_session_version", "id"},
+            new String[] {"cas_month_count", "month_start"},
+            new String[] {"cas_context_person", "id"});
+
+    /**
+     * One batch: at most {@code limit} rows of each table deleted, in the caller's transaction; returns how
+     * many went. Idempotent: a batch repeated after a crash finds fewer rows, or none.
+     */
+    int purgeBatch(UUID clientId, int limit) {
+        int deleted = 0;
+        for (String[] table : PURGED) {
+            deleted += jdbc.sql("DELETE FROM " + table[0] + " WHERE client_id = ? AND " + table[1] + " IN (SELECT "
+                    + table[1] + " FROM " + table[0] + " WHERE client_id = ? FETCH FIRST ? ROWS ONLY)")
+                    .params(clientId, clientId, limit).update();
+        }
+        return deleted;
+    }
+
+    /** The queue entry goes, in the transaction whose batch found nothing left. */
+    void purged(UUID clientId) {
+        jdbc.sql("DELETE FROM cas_erasure_purge WHERE client_id = ?").param(clientId).update();
+    }
+
+    /** A batch failed: counted and timed, so that the log tells how often an entry has failed. */
+    void purgeFailed(UUID clientId) {
+        jdbc.sql("UPDATE cas_erasure_purge SET attempts = attempts + 1, last_attempt_at = ? WHERE client_id = ?")
+                .params(java.sql.Timestamp.from(clock.instant()), clientId).update();
     }
 
     private ClientErasure.Candidate clientCandidate(java.sql.ResultSet rs) throws java.sql.SQLException {

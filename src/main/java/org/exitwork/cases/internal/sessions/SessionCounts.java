@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * the sessions held and cancelled ({@code cas_month_count}), and the day of the case's first session
  * not cancelled ({@code cas_client.first_session_on}). Called in the transaction that writes the session,
  * after the session's row changed, so a count is never ahead of or behind the rows it counts. Erasing a
- * client deletes its counts with it (they cascade from {@code cas_client}).
+ * client queues its counts for the purge job with its sessions ({@code cases.internal.retention.ErasurePurge}).
  *
  * <p>Every change starts by holding the case's row until the transaction ends, so that the changes of one
  * case run one after the other and the first session, found anew after a correction or cancellation, sees
@@ -30,18 +30,19 @@ public class SessionCounts {
 
     /** A session (or an older note) held on {@code day} was written. */
     public void recorded(UUID clientId, LocalDate day) {
-        jdbc.sql("UPDATE cas_client SET first_session_on = CASE WHEN first_session_on IS NULL OR first_session_on > ?"
-                        + " THEN ? ELSE first_session_on END WHERE id = ?")
+        int held = jdbc.sql("UPDATE cas_client SET first_session_on = CASE WHEN first_session_on IS NULL"
+                        + " OR first_session_on > ? THEN ? ELSE first_session_on END WHERE id = ?")
                 .params(Date.valueOf(day), Date.valueOf(day), clientId).update();
+        requireClient(held);
         add(clientId, day, 1, 0);
     }
 
     /** A session's day was corrected from {@code from} to {@code to}. */
     void moved(UUID clientId, LocalDate from, LocalDate to) {
+        hold(clientId);
         if (from.equals(to)) {
             return;
         }
-        hold(clientId);
         if (!monthOf(from).equals(monthOf(to))) {
             add(clientId, from, -1, 0);
             add(clientId, to, 1, 0);
@@ -63,7 +64,19 @@ public class SessionCounts {
 
     /** The case's row, held until the transaction ends (an update that changes nothing, as the others do). */
     private void hold(UUID clientId) {
-        jdbc.sql("UPDATE cas_client SET first_session_on = first_session_on WHERE id = ?").param(clientId).update();
+        requireClient(jdbc.sql("UPDATE cas_client SET first_session_on = first_session_on WHERE id = ?").param(clientId)
+                .update());
+    }
+
+    /**
+     * The sessions no longer have a foreign key to {@code cas_client} (the purge job deletes them after an
+     * erasure): a session written while its client is being erased waits here for the erasure's row lock,
+     * finds no row and rolls back with its transaction, instead of leaving a row behind the purge.
+     */
+    private static void requireClient(int rowsHeld) {
+        if (rowsHeld == 0) {
+            throw new org.exitwork.platform.NotFoundException();
+        }
     }
 
     private void add(UUID clientId, LocalDate day, int held, int cancelled) {

@@ -11,7 +11,7 @@ import org.exitwork.accounts.StaffMember;
 import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
-import org.exitwork.cases.ClientErased;
+import org.exitwork.cases.ErasedClientRows;
 import org.exitwork.cases.NextMeetingPlanned;
 import org.exitwork.cases.NextMeetingWithdrawn;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Appointment;
@@ -111,10 +111,24 @@ class NextMeetingAppointments {
                         "safety.appointment-withdrawn-with-session", LocalDate.ofInstant(a.startsAt(), clock.getZone()))));
     }
 
-    /** Erasure (R20): the link to the erased client's session goes with the client. */
-    @EventListener
-    void onClientErased(ClientErased erased) {
-        links.forget(erased.clientId());
+    /**
+     * Erasure (R20): the links to the erased client's sessions go with the sessions, in the batches of the
+     * purge job of {@code cases}; nothing reads them meanwhile (no session of the client can be corrected or
+     * cancelled any more).
+     */
+    @Component
+    static class PurgedLinks implements ErasedClientRows {
+
+        private final SessionAppointmentRepository links;
+
+        PurgedLinks(SessionAppointmentRepository links) {
+            this.links = links;
+        }
+
+        @Override
+        public int purge(UUID clientId, int limit) {
+            return links.forget(clientId, limit);
+        }
     }
 
     private static PlaceKind kind(NextMeetingPlanned.Place place) {

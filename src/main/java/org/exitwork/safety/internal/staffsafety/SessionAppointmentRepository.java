@@ -48,8 +48,14 @@ class SessionAppointmentRepository {
         }
     }
 
-    /** Erasure (R20): the links of an erased client go; the appointments lose the client elsewhere. */
-    int forget(UUID clientId) {
-        return jdbc.sql("DELETE FROM saf_appointment_from_session WHERE client_id = ?").param(clientId).update();
+    /**
+     * Erasure (R20): the links of an erased client go in the purge's batches (they grow with the sessions,
+     * and nothing reaches them once the client's sessions are gone); the appointments lose the client at
+     * once, in {@link StaffSafety}.
+     */
+    int forget(UUID clientId, int limit) {
+        return jdbc.sql("DELETE FROM saf_appointment_from_session WHERE client_id = ? AND session_id IN "
+                        + "(SELECT session_id FROM saf_appointment_from_session WHERE client_id = ? FETCH FIRST ? ROWS ONLY)")
+                .params(clientId, clientId, limit).update();
     }
 }

@@ -52,6 +52,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class SessionCorrectionsTest {
 
     @Autowired
+    org.exitwork.cases.Erasure erasure;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -383,6 +386,7 @@ class SessionCorrectionsTest {
                 .param("endedOn", today.toString()).param("eraseNow", "true"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_client WHERE id = ?").param(client.id()).query(Long.class)
                 .single()).as("erased").isZero();
+        erasure.purgeErased();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_session_version WHERE session_id IN (?, ?) OR client_id = ?")
                 .params(session, other, client.id()).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_session_note WHERE id IN (?, ?) OR client_id = ?")

@@ -121,6 +121,7 @@ class SessionCountsTest {
                 assertCountsAsRecounted();
             }
             assertThat(erased).as("a client was erased in sequence " + seed).isNotNull();
+            erasure.purgeErased();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM cas_month_count WHERE client_id = ?").param(erased)
                     .query(Long.class).single()).isZero();
             assertFiguresAsCountedFromTheSessions();

@@ -46,6 +46,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class AppointmentCorrectionsTest {
 
     @Autowired
+    org.exitwork.cases.Erasure erasure;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -443,6 +446,7 @@ class AppointmentCorrectionsTest {
         assertThat(row(linked).get("client_id")).isNull();
         assertThat(row(linked).get("place")).isNull();
         assertThat(row(unlinked).get("place")).as("its place may have named the client").isNull();
+        erasure.purgeErased();
         assertThat(DatabaseScan.find(dataSource, List.of(client.id().toString(), place, secondPlace, thirdPlace)))
                 .isEmpty();
         assertThat(entries(StaffSafetyActions.CLIENT_LINKS_ERASED)).extracting(AuditEntry::detail)

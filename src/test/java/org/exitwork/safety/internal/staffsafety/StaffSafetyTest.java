@@ -67,6 +67,9 @@ class StaffSafetyTest {
 
 
     @Autowired
+    org.exitwork.cases.Erasure erasure;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -394,6 +397,7 @@ class StaffSafetyTest {
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("SELECT place FROM saf_appointment WHERE id = ?").param(appointment)
                 .query(byte[].class).optional()).isEmpty();
+        erasure.purgeErased();
         assertThat(DatabaseScan.find(dataSource, List.of(client.id().toString(), place))).isEmpty();
     }
 }
