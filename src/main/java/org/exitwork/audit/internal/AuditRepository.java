@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of the verification ({@link AuditChecks}) and of the checkpoints ({@link Checkpoints}):
- * entries are streamed row by row to a visitor, never collected, so that verifying a long log
- * needs no more memory than one entry. Appending stays in {@link JdbcAuditLog} (under its row lock).
+ * entries are read in ranges of the primary key (chain, seq), never collected, so that verifying a
+ * long log needs no more memory than a range. Appending stays in {@link JdbcAuditLog} (under its row lock).
  */
 @Repository
 class AuditRepository {
@@ -39,17 +39,101 @@ class AuditRepository {
     private final JdbcClient jdbc;
     /** The same connection and transaction, but results come in batches of {@link #STREAM_FETCH_SIZE}. */
     private final JdbcClient stream;
+    private final javax.sql.DataSource dataSource;
+    /** PostgreSQL's driver hands a text column's bytes over as received; H2 holds strings. */
+    private final boolean rawBytes;
 
     AuditRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         org.springframework.jdbc.core.JdbcTemplate batches = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         batches.setFetchSize(STREAM_FETCH_SIZE);
         this.stream = JdbcClient.create(batches);
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            this.rawBytes = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell which database holds the audit log", e);
+        }
     }
 
-    /** The earlier SHA-256 chain, oldest first. */
+    /** The earlier SHA-256 chain, oldest first, read in ranges of its numbers. */
     void eachLegacyEntry(EntryVisitor visitor) {
-        stream.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = 'legacy' ORDER BY seq")
+        long[] after = {0};
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            stream.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = 'legacy'"
+                            + " AND seq > ? ORDER BY chain, seq FETCH FIRST " + STREAM_FETCH_SIZE + " ROWS ONLY")
+                    .param(after[0])
+                    .query(rs -> {
+                        AuditEntry entry = JdbcAuditLog.entry(rs, 0);
+                        visitor.visit(entry, rs.getString("chain"), rs.getString("prev_hash"), rs.getString("hash"));
+                        after[0] = entry.seq();
+                        read[0]++;
+                    });
+        } while (read[0] == STREAM_FETCH_SIZE);
+    }
+
+    /**
+     * The verification's reading: the next range of one keyed chain's entries, from entry {@code from} on,
+     * by the primary key (chain, seq), into {@code batch}, only the columns the tag covers and as the driver
+     * holds them (the time as milliseconds, computed by the database). Answers how many rows it read; fewer
+     * than {@link EntryBatch#ROWS} means the chain ends. Runs in the caller's transaction.
+     */
+    int readRange(String chain, long from, EntryBatch batch) {
+        batch.clear();
+        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT seq,"
+                        + " CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at) * 1000) AS BIGINT),"
+                        + " CAST(org_id AS VARCHAR(36)), CAST(actor_id AS VARCHAR(36)), actor_name, action, subject,"
+                        + " detail, prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? ORDER BY chain, seq"
+                        + " FETCH FIRST " + EntryBatch.ROWS + " ROWS ONLY",
+                java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY)) {
+            statement.setFetchSize(EntryBatch.ROWS);
+            statement.setString(1, chain);
+            statement.setLong(2, from);
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                int i = 0;
+                while (rs.next()) {
+                    batch.seq[i] = rs.getLong(1);
+                    batch.millis[i] = rs.getLong(2);
+                    batch.org[i] = field(rs, 3);
+                    batch.actor[i] = field(rs, 4);
+                    batch.actorName[i] = field(rs, 5);
+                    batch.action[i] = field(rs, 6);
+                    batch.subject[i] = field(rs, 7);
+                    batch.detail[i] = field(rs, 8);
+                    batch.prev[i] = field(rs, 9);
+                    batch.tag[i] = field(rs, 10);
+                    i++;
+                }
+                batch.size = i;
+                return i;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("could not read the audit entries of "
+                    + chain, e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private Object field(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        return rawBytes ? rs.getBytes(column) : rs.getString(column);
+    }
+
+    /** The first chain with entries after {@code chain} in the primary key's order (any chain for null). */
+    Optional<String> nextChainWithEntries(String chain) {
+        return (chain == null
+                ? jdbc.sql("SELECT chain FROM aud_entry ORDER BY chain FETCH FIRST 1 ROWS ONLY")
+                : jdbc.sql("SELECT chain FROM aud_entry WHERE chain > ? ORDER BY chain FETCH FIRST 1 ROWS ONLY").param(chain))
+                .query(String.class).optional();
+    }
+
+    /** One entry of a keyed chain, with its stored link and tag. */
+    void entryAt(String chain, long seq, EntryVisitor visitor) {
+        jdbc.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = ? AND seq = ?")
+                .params(chain, seq)
                 .query(rs -> {
                     visitor.visit(JdbcAuditLog.entry(rs, 0), rs.getString("chain"), rs.getString("prev_hash"),
                             rs.getString("hash"));
@@ -68,16 +152,6 @@ class AuditRepository {
             visitor.accept(new ChainRow(rs.getString("chain"), rs.getObject("org_id", UUID.class),
                     new JdbcAuditLog.Head(rs.getLong("last_seq"), rs.getString("last_mac").trim())));
         });
-    }
-
-    /** Every entry of every keyed chain, chain by chain, each in its order. */
-    void eachKeyedEntry(EntryVisitor visitor) {
-        stream.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain <> 'legacy' "
-                        + "ORDER BY chain, seq")
-                .query(rs -> {
-                    visitor.visit(JdbcAuditLog.entry(rs, 0), rs.getString("chain"), rs.getString("prev_hash"),
-                            rs.getString("hash"));
-                });
     }
 
     /** The heads of the chains that have entries, for a checkpoint. */

@@ -1,0 +1,76 @@
+package org.exitwork.audit.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.exitwork.testing.ExitworkProcess;
+import org.exitwork.testing.ExitworkProcess.Run;
+import org.exitwork.testing.Lanes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code verify-audit} on a log of a million entries more than the demo's, in a JVM of its own with a
+ * heap of 128 MB: the entries are read range by range, never held, so it passes; then, by default, it
+ * starts from the checkpoint that run left behind and reads only the heads that checkpoint saw. The
+ * million entries are one organisation's chain, tagged by the production code with the installation's
+ * audit key and inserted in bulk ({@link AuditBulkLoad}) into a copy of the demo installation's H2 file.
+ */
+// Mostly waits for JVMs of its own: runs beside the Spring tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.PROCESSES)
+class AuditMillionEntriesTest {
+
+    private static final int MILLION = 1_000_000;
+    private static final List<String> SMALL_HEAP = List.of("-Xmx128m");
+
+    @Test
+    void aMillionEntriesVerifyInASmallHeapAndTheNextRunStartsFromTheCheckpoint() throws Exception {
+        Path dataDir = ExitworkProcess.demoInstallation().copy();
+        long demoEntries;
+        long chains;
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("exitwork")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "exitwork", "")) {
+            demoEntries = count(c, "SELECT COUNT(*) FROM aud_entry");
+            AuditBulkLoad.fill(c, dataDir.resolve("audit-keys.json"), MILLION);
+            chains = count(c, "SELECT COUNT(*) FROM aud_chain WHERE last_seq > 0");
+        }
+        assertThat(demoEntries).isPositive();
+
+        Run full = ExitworkProcess.run(dataDir, SMALL_HEAP, "verify-audit", "--full");
+        assertThat(full.status()).as(full.output()).isZero();
+        assertThat(full.output()).contains("Audit log intact: " + (demoEntries + MILLION) + " entries verified")
+                .contains("every entry read")
+                .contains("verify-audit: " + (demoEntries + MILLION) + " entries checked in ");
+        System.out.println("verify-audit --full, " + (demoEntries + MILLION) + " entries, -Xmx128m, child JVM: "
+                + rate(full.output()));
+
+        // That run's shutdown wrote a checkpoint of every head: the default run starts from it.
+        Run quick = ExitworkProcess.run(dataDir, SMALL_HEAP, "verify-audit");
+        assertThat(quick.status()).as(quick.output()).isZero();
+        assertThat(quick.output()).containsPattern("from signed checkpoint \\d+ on")
+                .contains("Audit log intact: " + chains + " entries verified");
+    }
+
+    private static long count(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String rate(String output) {
+        Matcher m = Pattern.compile("checked in [0-9.]+ s \\([0-9]+ entries/s\\)").matcher(output);
+        return m.find() ? m.group() : "?";
+    }
+}
