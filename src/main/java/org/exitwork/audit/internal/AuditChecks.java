@@ -181,20 +181,17 @@ class AuditChecks implements AuditVerifier {
         for (int i = 0; i < checks.length; i++) {
             checks[i] = new FastEntryCheck(keys, chain);
         }
+        long last = repository.lastStoredSeq(chain);
         reading.before = walk.startSeq > 1 ? null : EntryMac.GENESIS;
-        int read = repository.readRange(chain, walk.startSeq, reading);
-        while (read > 0) {
+        long[] from = {walk.startSeq};
+        readNonEmpty(chain, from, last, reading);
+        while (reading.size > 0) {
             EntryBatch ready = reading;
             reading = hashing;
             hashing = ready;
             List<Future<?>> hashed = hash(hashing, checks, hashers);
-            boolean more = read == EntryBatch.ROWS;
-            if (more) {
-                reading.before = hashing.tag[hashing.size - 1];
-                read = repository.readRange(chain, hashing.seq[hashing.size - 1] + 1, reading);
-            } else {
-                read = 0;
-            }
+            reading.before = hashing.tag[hashing.size - 1];
+            readNonEmpty(chain, from, last, reading);
             for (Future<?> part : hashed) {
                 try {
                     part.get();
@@ -209,6 +206,18 @@ class AuditChecks implements AuditVerifier {
                 walk.next(hashing, i);
             }
             checked.add(hashing.size);
+        }
+    }
+
+    /** The next range with entries, from {@code from[0]} on, up to {@code last}; empty past it. */
+    private void readNonEmpty(String chain, long[] from, long last, EntryBatch batch) {
+        batch.size = 0;
+        while (from[0] <= last) {
+            int read = repository.readRange(chain, from[0], batch);
+            from[0] += EntryBatch.ROWS;
+            if (read > 0) {
+                return;
+            }
         }
     }
 

@@ -58,27 +58,30 @@ class AuditRepository {
 
     /** The earlier SHA-256 chain, oldest first, read in ranges of its numbers. */
     void eachLegacyEntry(EntryVisitor visitor) {
-        long[] after = {0};
-        int[] read = new int[1];
-        do {
-            read[0] = 0;
+        long last = lastStoredSeq(JdbcAuditLog.LEGACY);
+        for (long after = 0; after < last; after += STREAM_FETCH_SIZE) {
             stream.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = 'legacy'"
-                            + " AND seq > ? ORDER BY chain, seq FETCH FIRST " + STREAM_FETCH_SIZE + " ROWS ONLY")
-                    .param(after[0])
+                            + " AND seq > ? AND seq <= ? ORDER BY chain, seq")
+                    .params(after, after + STREAM_FETCH_SIZE)
                     .query(rs -> {
-                        AuditEntry entry = JdbcAuditLog.entry(rs, 0);
-                        visitor.visit(entry, rs.getString("chain"), rs.getString("prev_hash"), rs.getString("hash"));
-                        after[0] = entry.seq();
-                        read[0]++;
+                        visitor.visit(JdbcAuditLog.entry(rs, 0), rs.getString("chain"), rs.getString("prev_hash"),
+                                rs.getString("hash"));
                     });
-        } while (read[0] == STREAM_FETCH_SIZE);
+        }
+    }
+
+    /** The highest number stored in a chain (0 for none), whatever its head says. */
+    long lastStoredSeq(String chain) {
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM aud_entry WHERE chain = ?").param(chain).query(Long.class)
+                .single();
     }
 
     /**
-     * The verification's reading: the next range of one keyed chain's entries, from entry {@code from} on,
-     * by the primary key (chain, seq), into {@code batch}, only the columns the tag covers and as the driver
-     * holds them (the time as milliseconds, computed by the database). Answers how many rows it read; fewer
-     * than {@link EntryBatch#ROWS} means the chain ends. Runs in the caller's transaction.
+     * The verification's reading: the entries of one keyed chain numbered {@code from} to
+     * {@code from + EntryBatch.ROWS - 1}, by the primary key (chain, seq), into {@code batch}, only the columns
+     * the tag covers and as the driver holds them. Bounded by numbers, not by a row limit, so that no plan
+     * (PostgreSQL's before it has statistics sorts what the condition selects) reads more than one range.
+     * Answers how many rows it read. Runs in the caller's transaction.
      */
     int readRange(String chain, long from, EntryBatch batch) {
         batch.clear();
@@ -88,6 +91,7 @@ class AuditRepository {
             statement.setFetchSize(EntryBatch.ROWS);
             statement.setString(1, chain);
             statement.setLong(2, from);
+            statement.setLong(3, from + EntryBatch.ROWS);
             try (java.sql.ResultSet rs = statement.executeQuery()) {
                 int i = 0;
                 while (rs.next()) {
@@ -122,12 +126,10 @@ class AuditRepository {
      */
     private static final String RANGE_AS_TEXT = "SELECT seq, CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at) * 1000) AS BIGINT),"
             + " CAST(org_id AS VARCHAR(36)), CAST(actor_id AS VARCHAR(36)), actor_name, action, subject, detail,"
-            + " prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? ORDER BY chain, seq FETCH FIRST "
-            + EntryBatch.ROWS + " ROWS ONLY";
+            + " prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? AND seq < ? ORDER BY chain, seq";
     /** On H2, in this JVM, the columns as stored: a cast there costs more than reading the value here. */
     private static final String RANGE = "SELECT seq, occurred_at, org_id, actor_id, actor_name, action, subject, detail,"
-            + " prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? ORDER BY chain, seq FETCH FIRST "
-            + EntryBatch.ROWS + " ROWS ONLY";
+            + " prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? AND seq < ? ORDER BY chain, seq";
 
     private Object field(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
         return rawBytes ? rs.getBytes(column) : rs.getString(column);
