@@ -17,12 +17,12 @@ import org.springframework.boot.WebApplicationType;
 
 /**
  * How fast the audit log verifies (issue 19): one organisation's chain of {@code -Dbench.entries}
- * entries (default 1,000,000), tagged with the installation's audit key and bulk-inserted
+ * entries (default 1,000,000, {@code entries=}), tagged with the installation's audit key and bulk-inserted
  * ({@code AuditBulkLoad}), then {@code AuditVerifier.verify} in full three times (the first warms the
  * JIT and the database's cache; the best and the last are printed) and once from the checkpoint written
- * after them, on {@code -Dbench.database=h2} (default) or {@code postgresql}. Run with
+ * after them, on H2 (default) or PostgreSQL. Run with
  * {@code mvn -Pbench -o -q test-compile exec:exec -Dbench.main=org.exitwork.bench.audit.AuditVerificationBenchmark
- * -Dexec.args=...}; see bench/README.md.
+ * -Dbench.jmh="database=postgresql entries=1000000"}; see bench/README.md.
  */
 public final class AuditVerificationBenchmark {
 
@@ -30,8 +30,10 @@ public final class AuditVerificationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String kind = System.getProperty("bench.database", BenchDatabase.H2);
-        long entries = Long.getLong("bench.entries", 1_000_000L);
+        // exec:exec hands over only -Dbench.jmh: "database=postgresql entries=1000000", as JMH's -p would be
+        String given = String.join(" ", args) + " " + System.getProperty("bench.jmh", "");
+        String kind = option(given, "database", System.getProperty("bench.database", BenchDatabase.H2));
+        long entries = Long.parseLong(option(given, "entries", System.getProperty("bench.entries", "1000000")));
         try (BenchDatabase db = BenchDatabase.of(kind, "bench_audit_");
                 BenchApplication app = BenchApplication.start("exitwork-audit-verify-bench-", WebApplicationType.NONE,
                         concat(db.settings(), "--exitwork.audit.checkpoint-log=false",
@@ -62,6 +64,11 @@ public final class AuditVerificationBenchmark {
             System.out.printf(Locale.ROOT, "%s: best full run %,.0f entries/s (%d processors)%n", kind, best,
                     Runtime.getRuntime().availableProcessors());
         }
+    }
+
+    private static String option(String given, String name, String otherwise) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + name + "=(\\w+)").matcher(given);
+        return m.find() ? m.group(1) : otherwise;
     }
 
     private static double seconds(long since) {
