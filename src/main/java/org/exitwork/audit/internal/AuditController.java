@@ -74,9 +74,13 @@ class AuditController {
     @PostMapping("/verify")
     String verify(@AuthenticationPrincipal(expression = "organisationId") UUID organisation,
             @AuthenticationPrincipal(expression = "id") UUID officer,
-            @RequestParam(defaultValue = "FROM_CHECKPOINT") AuditVerifier.Extent extent) {
+            @RequestParam(defaultValue = "FROM_CHECKPOINT") String extent) {
+        // Read here, after the role was checked: a visitor without it is refused whatever they send.
+        AuditVerifier.Extent how = java.util.Arrays.stream(AuditVerifier.Extent.values())
+                .filter(x -> x.name().equals(extent)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         // Checks the whole installation, but tells the organisation only about its own chain.
-        return "redirect:/audit/verifications/" + jobs.start(organisation, officer, extent);
+        return "redirect:/audit/verifications/" + jobs.start(organisation, officer, how);
     }
 
     /** How far the verification got, then what it found; with htmx the panel alone, every two seconds while it runs. */

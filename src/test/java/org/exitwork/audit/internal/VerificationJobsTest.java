@@ -109,6 +109,9 @@ class VerificationJobsTest {
                 .single()).isTrue();
 
         StaffPrincipal other = fixtures.staff(fixtures.organisation(), Role.DATA_PROTECTION_OFFICER);
+        assertThat(mvc.perform(post("/audit/verify").param("extent", "EVERYTHING").with(as(other)).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(jobsOf(other)).as("nothing started").isZero();
         String quick = mvc.perform(post("/audit/verify").with(as(other)).with(csrf())).andReturn().getResponse()
                 .getRedirectedUrl();
         UUID quickJob = UUID.fromString(quick.substring("/audit/verifications/".length()));
