@@ -20,9 +20,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code verify-audit} on a log of a million entries more than the demo's, in a JVM of its own with a
- * heap of 128 MB: the entries are read range by range, never held, so it passes; then, by default, it
- * starts from the checkpoint that run left behind and reads only the heads that checkpoint saw. The
+ * {@code verify-audit --full} on a log of a million entries more than the demo's, in a JVM of its own
+ * with a heap of 128 MB: the entries are read range by range, never held, so it passes and tells its
+ * progress; the checkpoint it leaves behind is where the next run starts by default. The
  * million entries are one organisation's chain, tagged by the production code with the installation's
  * audit key and inserted in bulk ({@link AuditBulkLoad}) into a copy of the demo installation's H2 file.
  */
@@ -36,7 +36,7 @@ class AuditMillionEntriesTest {
     private static final List<String> SMALL_HEAP = List.of("-Xmx128m", "-XX:TieredStopAtLevel=4");
 
     @Test
-    void aMillionEntriesVerifyInASmallHeapAndTheNextRunStartsFromTheCheckpoint() throws Exception {
+    void aMillionEntriesVerifyInASmallHeapAndLeaveACheckpointOfTheirHead() throws Exception {
         Path dataDir = ExitworkProcess.demoInstallation().copy();
         try {
             verifyAMillion(dataDir);
@@ -67,11 +67,11 @@ class AuditMillionEntriesTest {
         System.out.println("verify-audit --full, " + (demoEntries + MILLION) + " entries, -Xmx128m, child JVM: "
                 + rate(full.output()));
 
-        // That run's shutdown wrote a checkpoint of every head: the default run starts from it.
-        Run quick = ExitworkProcess.run(dataDir, SMALL_HEAP, "verify-audit");
-        assertThat(quick.status()).as(quick.output()).isZero();
-        assertThat(quick.output()).containsPattern("from signed checkpoint \\d+ on")
-                .contains("Audit log intact: " + chains + " entries verified");
+        // That run's shutdown wrote a checkpoint of every head, the million's included: the next run, by
+        // default, starts from it (VerificationExtentTest shows what such a run reads and finds).
+        List<String> lines = java.nio.file.Files.readAllLines(dataDir.resolve("audit-checkpoints.log"));
+        assertThat(lines.get(lines.size() - 1)).contains(":" + MILLION + ":");
+        assertThat(lines.get(lines.size() - 1).split("chains=")[1].split(",")).hasSize((int) chains);
     }
 
     private static long count(Connection c, String sql) throws Exception {
