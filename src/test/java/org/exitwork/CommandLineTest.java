@@ -66,9 +66,12 @@ class CommandLineTest {
             s.execute("DROP TRIGGER aud_entry_append_only");
             s.execute("UPDATE aud_entry SET detail = 'rewritten history' WHERE seq = 4");
         }
-        Run run = exitwork(dataDir, "verify-audit");
+        // Entry 4 lies before the demo's last checkpoint: the full run reads it again (the default run starts
+        // from that checkpoint, whose signature vouches for it; see AuditMillionEntriesTest).
+        Run run = exitwork(dataDir, "verify-audit", "--full");
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.output()).contains("BROKEN at entry 4 (organisation ").contains("NOT_AUTHENTIC");
+        assertThat(run.output()).contains("BROKEN at entry 4 (organisation ").contains("NOT_AUTHENTIC")
+                .contains("every entry read");
     }
 
     @Test

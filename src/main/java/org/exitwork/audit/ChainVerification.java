@@ -15,9 +15,11 @@ import java.util.UUID;
  *        told its own count and nothing about the others' volume
  * @param restores what the signed restore records in the checkpoint file say, one line each, oldest
  *        first: information, not findings (a restore is legitimate only with the signing key)
+ * @param fromCheckpoint the signed checkpoint the entries were verified from (those before the heads it saw
+ *        were not read again), {@code null} for a full run or when no checkpoint was there to start from
  */
 public record ChainVerification(long entriesChecked, List<Finding> findings, Map<UUID, Long> entriesPerOrganisation,
-        List<String> restores) {
+        List<String> restores, Long fromCheckpoint) {
 
     /** What kind of tampering a finding points to. */
     public enum Kind {
@@ -82,8 +84,18 @@ public record ChainVerification(long entriesChecked, List<Finding> findings, Map
         restores = List.copyOf(restores);
     }
 
+    public ChainVerification(long entriesChecked, List<Finding> findings, Map<UUID, Long> entriesPerOrganisation,
+            List<String> restores) {
+        this(entriesChecked, findings, entriesPerOrganisation, restores, null);
+    }
+
     public ChainVerification(long entriesChecked, List<Finding> findings, Map<UUID, Long> entriesPerOrganisation) {
         this(entriesChecked, findings, entriesPerOrganisation, List.of());
+    }
+
+    /** Whether every entry was read (no checkpoint vouched for the older ones). */
+    public boolean full() {
+        return fromCheckpoint == null;
     }
 
     public static ChainVerification intact(long entries) {
@@ -126,6 +138,6 @@ public record ChainVerification(long entriesChecked, List<Finding> findings, Map
         }
         long count = entriesPerOrganisation.getOrDefault(organisationId, 0L);
         return new ChainVerification(count, own,
-                organisationId == null ? Map.of() : Map.of(organisationId, count), restores);
+                organisationId == null ? Map.of() : Map.of(organisationId, count), restores, fromCheckpoint);
     }
 }

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /** The commands of {@code java -jar exitwork.jar <command>} besides {@code serve}. */
 public enum Command {
-    VERIFY_AUDIT("verify-audit", "check the audit chain; exit 0 if intact, 1 naming the first bad entry"),
+    VERIFY_AUDIT("verify-audit", "[--full]: check the audit chains from the last signed checkpoint on (--full: every "
+            + "entry); exit 0 if intact, 1 naming what does not fit"),
     DEMO_DATA("demo-data", "fill an empty database with a demo organisation, staff and fictitious clients"),
     ROTATE_KEYS("rotate-keys", "make a new master key version primary now, re-wrap every data key under it, destroy versions past the erasure horizon"),
     ERASE_EXPIRED("erase-expired",

@@ -204,7 +204,8 @@ public final class ExitworkProcess {
         return run(dataDir, List.of(), args);
     }
 
-    private static Run run(Path dataDir, List<String> jvmOptions, String... args) throws Exception {
+    /** The same with options for the JVM ({@code -Xmx128m}) before the main class. */
+    public static Run run(Path dataDir, List<String> jvmOptions, String... args) throws Exception {
         List<String> command = java();
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dlogging.level.root=WARN", ExitworkApplication.class.getName()));

@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.google.crypto.tink.Mac;
 import org.exitwork.audit.AuditEntry;
@@ -57,79 +61,197 @@ class AuditChecks implements AuditVerifier {
     /** How often the progress is told, in entries read. */
     static final int PROGRESS_EVERY = 10_000;
 
-    @Override
-    public ChainVerification verify() {
-        return verify(checked -> { });
-    }
+    /** The threads that hash a range while the next one is read: the processors there are. */
+    private static final int HASHERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Override
-    public ChainVerification verify(java.util.function.LongConsumer progress) {
+    public ChainVerification verify(Extent extent, Progress progress) {
         List<Finding> findings = new ArrayList<>();
 
         // The checkpoint file first, outside the snapshot: which chain heads were seen, by which
         // checkpoint. A checkpoint written later sees heads the snapshot below cannot know of.
+        boolean fromCheckpoint = extent == Extent.FROM_CHECKPOINT;
         Map<String, TreeMap<Long, Seen>> seen = new HashMap<>();
         List<String> restores = new ArrayList<>();
-        findings.addAll(checkCheckpoints(seen, restores));
-        ChainVerification result = snapshot.execute(tx -> verifyChains(findings, seen, restores, progress));
-        progress.accept(result.entriesChecked());
-        return result;
+        CheckpointFile.Checkpoint[] newest = new CheckpointFile.Checkpoint[1];
+        findings.addAll(checkCheckpoints(seen, restores, newest, fromCheckpoint));
+        // A run from the checkpoint trusts the newest signed line only when the whole file verifies;
+        // otherwise it reads every entry, as a full run does.
+        CheckpointFile.Checkpoint start = fromCheckpoint && findings.isEmpty() ? newest[0] : null;
+        ExecutorService hashers = Executors.newFixedThreadPool(HASHERS, r -> {
+            Thread t = new Thread(r, "audit-verification-hash");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ChainVerification result = snapshot.execute(tx -> verifyChains(findings, seen, restores, start, progress,
+                    hashers));
+            progress.checked(result.entriesChecked());
+            return result;
+        } finally {
+            hashers.shutdownNow();
+        }
     }
 
     private ChainVerification verifyChains(List<Finding> findings, Map<String, TreeMap<Long, Seen>> seen,
-            List<String> restores, java.util.function.LongConsumer progress) {
-        long[] checked = {0};
-
-        LegacyWalk legacy = new LegacyWalk();
-        repository.eachLegacyEntry((entry, chain, prevHash, hash) -> {
-            if (++checked[0] % PROGRESS_EVERY == 0) {
-                progress.accept(checked[0]);
-            }
-            legacy.next(entry, prevHash, hash);
-        });
-        JdbcAuditLog.Head legacyHead = repository.legacyHead().orElse(new JdbcAuditLog.Head(0, ChainHash.GENESIS));
-        legacy.finish(legacyHead).ifPresent(findings::add);
-
+            List<String> restores, CheckpointFile.Checkpoint start, Progress progress, ExecutorService hashers) {
+        Map<String, Long> startAt = new HashMap<>();
+        if (start != null) {
+            start.heads().forEach(h -> startAt.put(h.chain(), h.seq()));
+        }
         Map<String, JdbcAuditLog.Head> heads = new LinkedHashMap<>();
         Map<String, UUID> organisations = new HashMap<>();
         repository.eachChainHead(row -> {
             heads.put(row.chain(), row.head());
             organisations.put(row.chain(), row.organisationId());
         });
+        JdbcAuditLog.Head legacyHead = repository.legacyHead().orElse(new JdbcAuditLog.Head(0, ChainHash.GENESIS));
+        // The earlier chain ended before the installation's chain began: a checkpoint that saw the
+        // installation's chain vouches for it through the seal, its first entry.
+        boolean legacyRead = startAt.getOrDefault(JdbcAuditLog.INSTALLATION, 0L) < 1;
+        long expected = legacyRead ? legacyHead.seq() : 0;
+        for (Map.Entry<String, JdbcAuditLog.Head> head : heads.entrySet()) {
+            expected += Math.max(0, head.getValue().seq() - startAt.getOrDefault(head.getKey(), 1L) + 1);
+        }
+        progress.expecting(expected);
+        Counter checked = new Counter(progress);
 
-        Map<String, KeyedWalk> walks = new TreeMap<>();
-        repository.eachKeyedEntry((entry, chain, prevHash, hash) -> {
-            if (++checked[0] % PROGRESS_EVERY == 0) {
-                progress.accept(checked[0]);
-            }
-            walks.computeIfAbsent(chain, c -> new KeyedWalk(keys.mac(), c, organisationOf(c, organisations),
-                            seen.getOrDefault(c, new TreeMap<>())))
-                    .next(entry, prevHash, hash);
-        });
-        TreeSet<String> chains = new TreeSet<>(walks.keySet());
-        chains.addAll(heads.keySet());
+        if (legacyRead) {
+            LegacyWalk legacy = new LegacyWalk();
+            repository.eachLegacyEntry((entry, chain, prevHash, hash) -> {
+                checked.add(1);
+                legacy.next(entry, prevHash, hash);
+            });
+            legacy.finish(legacyHead).ifPresent(findings::add);
+        }
+
+        TreeSet<String> chains = new TreeSet<>(heads.keySet());
         chains.addAll(seen.keySet());
+        for (Optional<String> c = repository.nextChainWithEntries(null); c.isPresent();
+                c = repository.nextChainWithEntries(c.get())) {
+            chains.add(c.get());
+        }
+        chains.remove(JdbcAuditLog.LEGACY);
         Map<UUID, Long> perOrganisation = new HashMap<>();
+        AuditEntry seal = null;
         for (String chain : chains) {
-            KeyedWalk walk = walks.computeIfAbsent(chain, c -> new KeyedWalk(keys.mac(), c, organisationOf(c, organisations),
-                    seen.getOrDefault(c, new TreeMap<>())));
+            KeyedWalk walk = new KeyedWalk(keys.mac(), chain, organisationOf(chain, organisations),
+                    seen.getOrDefault(chain, new TreeMap<>()), startAt.getOrDefault(chain, 1L));
+            walk(chain, walk, checked, hashers);
+            if (walk.startSeq > 1 && (walk.first == null || walk.first.seq() != walk.startSeq)) {
+                // The head the checkpoint saw is gone: nothing to start from, so the chain is read from its
+                // first entry, and the findings say where it really ends.
+                checked.total -= walk.checked;
+                walk = new KeyedWalk(keys.mac(), chain, organisationOf(chain, organisations),
+                        seen.getOrDefault(chain, new TreeMap<>()), 1L);
+                walk(chain, walk, checked, hashers);
+            }
             walk.finish(heads.get(chain));
             findings.addAll(walk.findings());
             if (walk.organisation != null) {
                 perOrganisation.put(walk.organisation, walk.checked);
             }
-        }
-        KeyedWalk installation = walks.get(JdbcAuditLog.INSTALLATION);
-        if (installation != null && installation.first != null) {
-            AuditEntry seal = installation.first;
-            if (!JdbcAuditLog.SEAL_ACTION.equals(seal.action())
-                    || !JdbcAuditLog.sealDetail(legacyHead.seq(), legacyHead.hash()).equals(seal.detail())) {
-                findings.add(new Finding(null, "installation", 1L, null, null, Kind.SEAL_MISMATCH,
-                        "the first entry of the installation's chain does not seal the earlier chain as it now ends "
-                                + "(entry " + legacyHead.seq() + "): the earlier chain was changed after it was sealed"));
+            if (JdbcAuditLog.INSTALLATION.equals(chain)) {
+                seal = walk.first;
+                if (walk.startSeq > 1) {
+                    AuditEntry[] first = new AuditEntry[1];
+                    repository.entryAt(chain, 1, (entry, c, prev, tag) -> first[0] = entry);
+                    seal = first[0];
+                }
             }
         }
-        return new ChainVerification(checked[0], findings, perOrganisation, restores);
+        if (seal != null && (!JdbcAuditLog.SEAL_ACTION.equals(seal.action())
+                || !JdbcAuditLog.sealDetail(legacyHead.seq(), legacyHead.hash()).equals(seal.detail()))) {
+            findings.add(new Finding(null, "installation", 1L, null, null, Kind.SEAL_MISMATCH,
+                    "the first entry of the installation's chain does not seal the earlier chain as it now ends "
+                            + "(entry " + legacyHead.seq() + "): the earlier chain was changed after it was sealed"));
+        }
+        return new ChainVerification(checked.total, findings, perOrganisation, restores,
+                start == null ? null : start.number());
+    }
+
+    /**
+     * One chain from the walk's first entry on, range by range: while the hashers check one range, the
+     * next is read; the walk then takes the range's rows in order, the intact ones on its fast path.
+     */
+    private void walk(String chain, KeyedWalk walk, Counter checked, ExecutorService hashers) {
+        EntryBatch reading = new EntryBatch();
+        EntryBatch hashing = new EntryBatch();
+        FastEntryCheck[] checks = new FastEntryCheck[HASHERS];
+        for (int i = 0; i < checks.length; i++) {
+            checks[i] = new FastEntryCheck(keys, chain);
+        }
+        long last = repository.lastStoredSeq(chain);
+        reading.before = walk.startSeq > 1 ? null : EntryMac.GENESIS;
+        long[] from = {walk.startSeq};
+        readNonEmpty(chain, from, last, reading);
+        while (reading.size > 0) {
+            EntryBatch ready = reading;
+            reading = hashing;
+            hashing = ready;
+            List<Future<?>> hashed = hash(hashing, checks, hashers);
+            reading.before = hashing.tag[hashing.size - 1];
+            readNonEmpty(chain, from, last, reading);
+            for (Future<?> part : hashed) {
+                try {
+                    part.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("the audit verification was interrupted", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("could not check audit entries", e.getCause());
+                }
+            }
+            for (int i = 0; i < hashing.size; i++) {
+                walk.next(hashing, i);
+            }
+            checked.add(hashing.size);
+        }
+    }
+
+    /** The next range with entries, from {@code from[0]} on, up to {@code last}; empty past it. */
+    private void readNonEmpty(String chain, long[] from, long last, EntryBatch batch) {
+        batch.size = 0;
+        while (from[0] <= last) {
+            int read = repository.readRange(chain, from[0], batch);
+            from[0] += EntryBatch.ROWS;
+            if (read > 0) {
+                return;
+            }
+        }
+    }
+
+    private static List<Future<?>> hash(EntryBatch batch, FastEntryCheck[] checks, ExecutorService hashers) {
+        List<Future<?>> parts = new ArrayList<>(checks.length);
+        int per = (batch.size + checks.length - 1) / checks.length;
+        for (int k = 0; k < checks.length; k++) {
+            int from = k * per;
+            int to = Math.min(batch.size, from + per);
+            if (from >= to) {
+                break;
+            }
+            FastEntryCheck check = checks[k];
+            parts.add(hashers.submit(() -> check.check(batch, from, to)));
+        }
+        return parts;
+    }
+
+    /** Entries read so far, told to the progress every {@link #PROGRESS_EVERY}. */
+    private static final class Counter {
+        private final Progress progress;
+        long total;
+
+        Counter(Progress progress) {
+            this.progress = progress;
+        }
+
+        void add(long n) {
+            long before = total;
+            total += n;
+            if (total / PROGRESS_EVERY != before / PROGRESS_EVERY) {
+                progress.checked(total);
+            }
+        }
     }
 
     private static boolean isH2(javax.sql.DataSource dataSource) {
@@ -160,34 +282,33 @@ class AuditChecks implements AuditVerifier {
 
     // ----- checkpoints -----
 
-    private List<Finding> checkCheckpoints(Map<String, TreeMap<Long, Seen>> seen, List<String> restores) {
+    private List<Finding> checkCheckpoints(Map<String, TreeMap<Long, Seen>> seen, List<String> restores,
+            CheckpointFile.Checkpoint[] newest, boolean newestOnly) {
         // signed checkpoints since the last restore record, which a later restore record may supersede
         List<CheckpointFile.Checkpoint> sinceRestore = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         // The database's last checkpoint is read before the file: a checkpoint is appended to the file first
         // and recorded in the database after, so one written while we verify can never look like a cut file.
         long databaseLast = repository.lastCheckpoint();
-        CheckpointFile.Contents contents = checkpoints.file().read();
         Map<Long, String> hashes = new HashMap<>();
         java.util.Set<Long> signed = new java.util.HashSet<>();
-        long previousNumber = 0;
-        String previousHash = EntryMac.GENESIS;
-        List<String> lines = contents.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            String raw = lines.get(i);
-            boolean last = i == lines.size() - 1;
-            if (last && contents.lastLineIncomplete()) {
+        long[] previousNumber = {0};
+        String[] previousHash = {EntryMac.GENESIS};
+        int[] lineNumber = {0};
+        checkpoints.file().eachLine((raw, incomplete) -> {
+            int i = lineNumber[0]++;
+            if (incomplete) {
                 // every line is written whole with its newline: a line without one was cut
                 findings.add(checkpointFinding(null, (long) i + 1, Kind.CHECKPOINT_UNREADABLE,
                         "the last line of the checkpoint file (line " + (i + 1) + ") is incomplete: the file was cut"));
-                continue;
+                return;
             }
             Optional<CheckpointFile.Checkpoint> parsed = CheckpointFile.parse(raw);
             if (parsed.isEmpty()) {
                 findings.add(checkpointFinding(null, (long) i + 1, Kind.CHECKPOINT_UNREADABLE,
                         "line " + (i + 1) + " of the checkpoint file cannot be read: it was edited"));
-                previousHash = CheckpointFile.hash(raw);
-                continue;
+                previousHash[0] = CheckpointFile.hash(raw);
+                return;
             }
             CheckpointFile.Checkpoint checkpoint = parsed.get();
             long number = checkpoint.number();
@@ -195,6 +316,7 @@ class AuditChecks implements AuditVerifier {
                 findings.add(checkpointFinding(null, number, Kind.CHECKPOINT_FORGED,
                         "checkpoint " + number + " was changed: its signature does not verify"));
             } else if (checkpoint.isRestore()) {
+                newest[0] = checkpoint;
                 // Signed with the key, so a legitimate restore: what earlier checkpoints saw gives way to the
                 // restored heads, which are checked from here on like a checkpoint's.
                 signed.add(number);
@@ -205,28 +327,34 @@ class AuditChecks implements AuditVerifier {
                     seen.computeIfAbsent(head.chain(), c -> new TreeMap<>()).put(head.seq(), new Seen(number, head.tag()));
                 }
             } else {
+                newest[0] = checkpoint;
                 signed.add(number);
                 sinceRestore.add(checkpoint);
                 for (CheckpointFile.ChainHead head : checkpoint.heads()) {
-                    seen.computeIfAbsent(head.chain(), c -> new TreeMap<>())
-                            .putIfAbsent(head.seq(), new Seen(number, head.tag()));
+                    TreeMap<Long, Seen> chain = seen.computeIfAbsent(head.chain(), c -> new TreeMap<>());
+                    chain.putIfAbsent(head.seq(), new Seen(number, head.tag()));
+                    // A run from the checkpoint reads no entry before the newest head: only that is kept.
+                    while (newestOnly && chain.size() > 1) {
+                        chain.pollFirstEntry();
+                    }
                 }
             }
-            if (number > previousNumber + 1) {
-                findings.add(checkpointFinding(number - 1, previousNumber + 1, Kind.CHECKPOINT_MISSING,
-                        (number - 1 == previousNumber + 1 ? "checkpoint " + (previousNumber + 1) + " is"
-                                : "checkpoints " + (previousNumber + 1) + " to " + (number - 1) + " are")
+            if (number > previousNumber[0] + 1) {
+                findings.add(checkpointFinding(number - 1, previousNumber[0] + 1, Kind.CHECKPOINT_MISSING,
+                        (number - 1 == previousNumber[0] + 1 ? "checkpoint " + (previousNumber[0] + 1) + " is"
+                                : "checkpoints " + (previousNumber[0] + 1) + " to " + (number - 1) + " are")
                                 + " missing from the checkpoint file: lines were removed"));
-            } else if (!checkpoint.previousLineHash().equals(previousHash)) {
+            } else if (!checkpoint.previousLineHash().equals(previousHash[0])) {
                 findings.add(checkpointFinding(null, number, Kind.CHECKPOINT_LINK_BROKEN,
                         "checkpoint " + number + " does not follow the line before it: a line was removed, "
                                 + "inserted or changed"));
             }
             hashes.put(number, CheckpointFile.hash(raw));
-            previousNumber = Math.max(previousNumber, number);
-            previousHash = CheckpointFile.hash(raw);
-        }
-        long fileLast = previousNumber;
+            previousNumber[0] = Math.max(previousNumber[0], number);
+            previousHash[0] = CheckpointFile.hash(raw);
+        });
+
+        long fileLast = previousNumber[0];
         repository.eachCheckpoint((number, hash) -> {
             if (number > fileLast) {
                 return;
@@ -267,7 +395,11 @@ class AuditChecks implements AuditVerifier {
 
     // ----- the keyed chains -----
 
-    /** Walks one keyed chain in sequence order; each entry is checked against the stored one before it. */
+    /**
+     * Walks one keyed chain in sequence order; each entry is checked against the stored one before it. A
+     * walk from a checkpoint begins at the head the checkpoint saw: that entry is checked against its own
+     * stored link (the checkpoint vouches for everything before it) and its tag against the checkpoint's.
+     */
     private static final class KeyedWalk {
         private final Mac mac;
         private final String chain;
@@ -276,8 +408,12 @@ class AuditChecks implements AuditVerifier {
         /** What the checkpoints saw of this chain; only those entries' tags are kept while walking. */
         private final TreeMap<Long, Seen> seenByCheckpoints;
         private final Map<Long, String> tags = new HashMap<>();
-        private long expectedSeq = 1;
-        private String previousTag = EntryMac.GENESIS;
+        /** The first entry read: 1, or the head of the checkpoint the walk starts from. */
+        final long startSeq;
+        private long expectedSeq;
+        /** The stored tag of the entry before, as read (String or bytes); null before a checkpoint's head. */
+        private Object previousTag;
+        private long nextSeen;
         private long lastSeq;
         private long checked;
         private long unnamed;
@@ -285,11 +421,50 @@ class AuditChecks implements AuditVerifier {
         private boolean previousFlagged;
         AuditEntry first;
 
-        KeyedWalk(Mac mac, String chain, UUID organisation, TreeMap<Long, Seen> seenByCheckpoints) {
+        KeyedWalk(Mac mac, String chain, UUID organisation, TreeMap<Long, Seen> seenByCheckpoints, long startSeq) {
             this.mac = mac;
             this.seenByCheckpoints = seenByCheckpoints;
             this.chain = chain;
             this.organisation = organisation;
+            this.startSeq = startSeq;
+            this.expectedSeq = startSeq;
+            this.lastSeq = startSeq - 1;
+            this.previousTag = startSeq > 1 ? null : EntryMac.GENESIS;
+            Long seen = seenByCheckpoints.ceilingKey(startSeq);
+            this.nextSeen = seen == null ? Long.MAX_VALUE : seen;
+        }
+
+        /** Row {@code i} of a range: on the fast path when the hashers found it intact and in its place. */
+        void next(EntryBatch batch, int i) {
+            long seq = batch.seq[i];
+            if (!batch.fast[i] || first == null || seq != expectedSeq || previousTag == null) {
+                next(batch.entry(i), EntryBatch.text(batch.prev[i]), EntryBatch.text(batch.tag[i]));
+                return;
+            }
+            checked++;
+            noteSeen(seq, batch.tag[i]);
+            afterMissing = false;
+            previousFlagged = false;
+            expectedSeq = seq + 1;
+            previousTag = batch.tag[i];
+            lastSeq = seq;
+        }
+
+        private String previousTag() {
+            String text = EntryBatch.text(previousTag);
+            return text == null ? null : text.trim();
+        }
+
+        private void noteSeen(long seq, Object tag) {
+            if (seq < nextSeen) {
+                return;
+            }
+            if (seq == nextSeen) {
+                String text = EntryBatch.text(tag);
+                tags.put(seq, text == null ? "" : text.trim());
+            }
+            Long following = seenByCheckpoints.higherKey(seq);
+            nextSeen = following == null ? Long.MAX_VALUE : following;
         }
 
         void next(AuditEntry entry, String storedPrev, String storedTag) {
@@ -299,9 +474,7 @@ class AuditChecks implements AuditVerifier {
             }
             String tag = storedTag == null ? "" : storedTag.trim();
             String prev = storedPrev == null ? "" : storedPrev.trim();
-            if (seenByCheckpoints.containsKey(entry.seq())) {
-                tags.put(entry.seq(), tag);
-            }
+            noteSeen(entry.seq(), tag);
             if (entry.seq() > expectedSeq) {
                 add(entry.seq() - 1, entry.seq(), null, Kind.MISSING, expectedSeq == entry.seq() - 1
                         ? "entry " + expectedSeq + " is missing (the next stored entry is " + entry.seq() + ")"
@@ -309,8 +482,10 @@ class AuditChecks implements AuditVerifier {
                                 + entry.seq() + ")", expectedSeq);
                 afterMissing = true;
             }
+            // From a checkpoint's head, its own stored link is all there is to check it against.
+            String expectedPrev = previousTag == null ? prev : previousTag();
             boolean flagged = false;
-            if (!EntryMac.verifies(mac, chain, entry, previousTag, tag)) {
+            if (!EntryMac.verifies(mac, chain, entry, expectedPrev, tag)) {
                 flagged = true;
                 if (EntryMac.verifies(mac, chain, entry, prev, tag)) {
                     // after a missing or a flagged entry, an authentic entry that does not link is only the consequence
@@ -359,7 +534,9 @@ class AuditChecks implements AuditVerifier {
 
         void finish(JdbcAuditLog.Head head) {
             long headSeq = head == null ? 0 : head.seq();
-            if (head == null && checked > 0) {
+            if (checked == 0 && startSeq > 1 && headSeq < startSeq) {
+                // from a checkpoint whose head is gone with everything after it: the checkpoint's finding below
+            } else if (head == null && checked > 0) {
                 add(1L, lastSeq, null, Kind.AFTER_HEAD, "the chain has entries up to " + lastSeq + " but no head", null);
             } else if (headSeq > lastSeq) {
                 add(lastSeq + 1, headSeq, null, Kind.BEFORE_HEAD, (headSeq == lastSeq + 1 ? "entry " + headSeq + " is"
@@ -368,7 +545,7 @@ class AuditChecks implements AuditVerifier {
             } else if (headSeq < lastSeq) {
                 add(headSeq + 1, lastSeq, null, Kind.AFTER_HEAD, "entries " + (headSeq + 1) + " to " + lastSeq
                         + " lie beyond the chain's head (entry " + headSeq + "): appended behind the application's back", null);
-            } else if (head != null && !head.hash().equals(previousTag)) {
+            } else if (head != null && !head.hash().equals(previousTag())) {
                 add(lastSeq, null, null, Kind.AFTER_HEAD, "the chain's head does not match entry " + lastSeq
                         + ": the newest entry was replaced", null);
             }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditPage;
+import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.AuditWording;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,15 +63,24 @@ class AuditController {
                 : page.olderLegacyFrom() != null ? "/audit?legacyFrom=" + page.olderLegacyFrom() : null);
         model.addAttribute("paged", before != null || legacyFrom != null);
         model.addAttribute("lastVerification", jobs.newest(organisation).orElse(null));
+        model.addAttribute("extents", AuditVerifier.Extent.values());
         return "audit/log";
     }
 
-    /** Starts the verification in the background (or finds the one running) and shows its page. */
+    /**
+     * Starts the verification in the background (or finds the one running) and shows its page: from the
+     * last signed checkpoint unless {@code extent=FULL} asks for every entry (anything else is 400).
+     */
     @PostMapping("/verify")
     String verify(@AuthenticationPrincipal(expression = "organisationId") UUID organisation,
-            @AuthenticationPrincipal(expression = "id") UUID officer) {
+            @AuthenticationPrincipal(expression = "id") UUID officer,
+            @RequestParam(defaultValue = "FROM_CHECKPOINT") String extent) {
+        // Read here, after the role was checked: a visitor without it is refused whatever they send.
+        AuditVerifier.Extent how = java.util.Arrays.stream(AuditVerifier.Extent.values())
+                .filter(x -> x.name().equals(extent)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         // Checks the whole installation, but tells the organisation only about its own chain.
-        return "redirect:/audit/verifications/" + jobs.start(organisation, officer);
+        return "redirect:/audit/verifications/" + jobs.start(organisation, officer, how);
     }
 
     /** How far the verification got, then what it found; with htmx the panel alone, every two seconds while it runs. */
@@ -79,6 +89,7 @@ class AuditController {
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("job", jobs.find(organisation, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("extents", AuditVerifier.Extent.values());
         return htmx != null ? "audit/verification :: progress" : "audit/verification";
     }
 }

@@ -17,7 +17,7 @@ import com.google.crypto.tink.signature.SignatureConfig;
  * entry, and an Ed25519 key that signs the checkpoints. Not derived from the master key, whose old
  * versions are destroyed after a while: old entries must stay verifiable for ever.
  */
-record AuditKeys(Mac mac, PublicKeySign signer, PublicKeyVerify verifier) {
+record AuditKeys(Mac mac, PublicKeySign signer, PublicKeyVerify verifier, byte[] hmacKey) {
 
     /** Raw 32-byte tags, so that a tag is exactly HMAC-SHA256 and a test vector can pin it. */
     static final HmacParameters MAC_PARAMETERS;
@@ -48,6 +48,21 @@ record AuditKeys(Mac mac, PublicKeySign signer, PublicKeyVerify verifier) {
     static AuditKeys of(KeysetHandle macKeyset, KeysetHandle signatureKeyset) throws GeneralSecurityException {
         return new AuditKeys(macKeyset.getPrimitive(RegistryConfiguration.get(), Mac.class),
                 signatureKeyset.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class),
-                signatureKeyset.getPublicKeysetHandle().getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class));
+                signatureKeyset.getPublicKeysetHandle().getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class),
+                hmacKey(macKeyset));
+    }
+
+    /**
+     * The bytes of the one HMAC-SHA256 key of a keyset as the file holds it (raw 32-byte tags, no prefix),
+     * for the verification's fast path ({@link FastEntryCheck}), which computes exactly the tag Tink computes
+     * with the JDK's HmacSHA256 and reused buffers; {@code null} for any other keyset, which then verifies
+     * through Tink alone.
+     */
+    private static byte[] hmacKey(KeysetHandle keyset) {
+        if (keyset.size() != 1 || !(keyset.getPrimary().getKey() instanceof com.google.crypto.tink.mac.HmacKey key)
+                || !MAC_PARAMETERS.equals(key.getParameters())) {
+            return null;
+        }
+        return key.getKeyBytes().toByteArray(com.google.crypto.tink.InsecureSecretKeyAccess.get());
     }
 }

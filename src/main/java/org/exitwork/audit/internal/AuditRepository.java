@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of the verification ({@link AuditChecks}) and of the checkpoints ({@link Checkpoints}):
- * entries are streamed row by row to a visitor, never collected, so that verifying a long log
- * needs no more memory than one entry. Appending stays in {@link JdbcAuditLog} (under its row lock).
+ * entries are read in ranges of the primary key (chain, seq), never collected, so that verifying a
+ * long log needs no more memory than a range. Appending stays in {@link JdbcAuditLog} (under its row lock).
  */
 @Repository
 class AuditRepository {
@@ -39,17 +39,114 @@ class AuditRepository {
     private final JdbcClient jdbc;
     /** The same connection and transaction, but results come in batches of {@link #STREAM_FETCH_SIZE}. */
     private final JdbcClient stream;
+    private final javax.sql.DataSource dataSource;
+    /** PostgreSQL's driver hands a text column's bytes over as received; H2 holds strings. */
+    private final boolean rawBytes;
 
     AuditRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         org.springframework.jdbc.core.JdbcTemplate batches = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         batches.setFetchSize(STREAM_FETCH_SIZE);
         this.stream = JdbcClient.create(batches);
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            this.rawBytes = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell which database holds the audit log", e);
+        }
     }
 
-    /** The earlier SHA-256 chain, oldest first. */
+    /** The earlier SHA-256 chain, oldest first, read in ranges of its numbers. */
     void eachLegacyEntry(EntryVisitor visitor) {
-        stream.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = 'legacy' ORDER BY seq")
+        long last = lastStoredSeq(JdbcAuditLog.LEGACY);
+        for (long after = 0; after < last; after += STREAM_FETCH_SIZE) {
+            stream.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = 'legacy'"
+                            + " AND seq > ? AND seq <= ? ORDER BY chain, seq")
+                    .params(after, after + STREAM_FETCH_SIZE)
+                    .query(rs -> {
+                        visitor.visit(JdbcAuditLog.entry(rs, 0), rs.getString("chain"), rs.getString("prev_hash"),
+                                rs.getString("hash"));
+                    });
+        }
+    }
+
+    /** The highest number stored in a chain (0 for none), whatever its head says. */
+    long lastStoredSeq(String chain) {
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM aud_entry WHERE chain = ?").param(chain).query(Long.class)
+                .single();
+    }
+
+    /**
+     * The verification's reading: the entries of one keyed chain numbered {@code from} to
+     * {@code from + EntryBatch.ROWS - 1}, by the primary key (chain, seq), into {@code batch}, only the columns
+     * the tag covers and as the driver holds them. Bounded by numbers, not by a row limit, so that no plan
+     * (PostgreSQL's before it has statistics sorts what the condition selects) reads more than one range.
+     * Answers how many rows it read. Runs in the caller's transaction.
+     */
+    int readRange(String chain, long from, EntryBatch batch) {
+        batch.clear();
+        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(rawBytes ? RANGE_AS_TEXT : RANGE,
+                java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY)) {
+            statement.setFetchSize(EntryBatch.ROWS);
+            statement.setString(1, chain);
+            statement.setLong(2, from);
+            statement.setLong(3, from + EntryBatch.ROWS);
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                int i = 0;
+                while (rs.next()) {
+                    batch.seq[i] = rs.getLong(1);
+                    batch.millis[i] = rawBytes ? rs.getLong(2)
+                            : rs.getObject(2, java.time.OffsetDateTime.class).toInstant().toEpochMilli();
+                    batch.org[i] = field(rs, 3);
+                    batch.actor[i] = field(rs, 4);
+                    batch.actorName[i] = field(rs, 5);
+                    batch.action[i] = field(rs, 6);
+                    batch.subject[i] = field(rs, 7);
+                    batch.detail[i] = field(rs, 8);
+                    batch.prev[i] = field(rs, 9);
+                    batch.tag[i] = field(rs, 10);
+                    i++;
+                }
+                batch.size = i;
+                return i;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("could not read the audit entries of "
+                    + chain, e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * A range in the primary key's order ({@code ORDER BY chain, seq}: H2 then reads the index in order and
+     * stops after the range instead of sorting the rest of the chain). On PostgreSQL the server, a process
+     * of its own, writes the time as milliseconds and the ids as text, which the driver hands over as bytes.
+     */
+    private static final String RANGE_AS_TEXT = "SELECT seq, CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at) * 1000) AS BIGINT),"
+            + " CAST(org_id AS VARCHAR(36)), CAST(actor_id AS VARCHAR(36)), actor_name, action, subject, detail,"
+            + " prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? AND seq < ? ORDER BY chain, seq";
+    /** On H2, in this JVM, the columns as stored: a cast there costs more than reading the value here. */
+    private static final String RANGE = "SELECT seq, occurred_at, org_id, actor_id, actor_name, action, subject, detail,"
+            + " prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? AND seq < ? ORDER BY chain, seq";
+
+    private Object field(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        return rawBytes ? rs.getBytes(column) : rs.getString(column);
+    }
+
+    /** The first chain with entries after {@code chain} in the primary key's order (any chain for null). */
+    Optional<String> nextChainWithEntries(String chain) {
+        return (chain == null
+                ? jdbc.sql("SELECT chain FROM aud_entry ORDER BY chain FETCH FIRST 1 ROWS ONLY")
+                : jdbc.sql("SELECT chain FROM aud_entry WHERE chain > ? ORDER BY chain FETCH FIRST 1 ROWS ONLY").param(chain))
+                .query(String.class).optional();
+    }
+
+    /** One entry of a keyed chain, with its stored link and tag. */
+    void entryAt(String chain, long seq, EntryVisitor visitor) {
+        jdbc.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = ? AND seq = ?")
+                .params(chain, seq)
                 .query(rs -> {
                     visitor.visit(JdbcAuditLog.entry(rs, 0), rs.getString("chain"), rs.getString("prev_hash"),
                             rs.getString("hash"));
@@ -68,16 +165,6 @@ class AuditRepository {
             visitor.accept(new ChainRow(rs.getString("chain"), rs.getObject("org_id", UUID.class),
                     new JdbcAuditLog.Head(rs.getLong("last_seq"), rs.getString("last_mac").trim())));
         });
-    }
-
-    /** Every entry of every keyed chain, chain by chain, each in its order. */
-    void eachKeyedEntry(EntryVisitor visitor) {
-        stream.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain <> 'legacy' "
-                        + "ORDER BY chain, seq")
-                .query(rs -> {
-                    visitor.visit(JdbcAuditLog.entry(rs, 0), rs.getString("chain"), rs.getString("prev_hash"),
-                            rs.getString("hash"));
-                });
     }
 
     /** The heads of the chains that have entries, for a checkpoint. */

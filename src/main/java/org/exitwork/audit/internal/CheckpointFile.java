@@ -202,6 +202,38 @@ final class CheckpointFile {
         }
     }
 
+    /** Sees one line of the file; {@code incomplete} only for a last line without its line break. */
+    interface LineVisitor {
+        void line(String raw, boolean incomplete);
+    }
+
+    /**
+     * The file's lines one by one, oldest first, read as a stream: the file grows with every checkpoint,
+     * and reading it needs no more memory than its longest line.
+     */
+    void eachLine(LineVisitor visitor) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(512);
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    visitor.line(line.toString(StandardCharsets.UTF_8), false);
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+            if (line.size() > 0) {
+                visitor.line(line.toString(StandardCharsets.UTF_8), true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the audit checkpoint file " + file, e);
+        }
+    }
+
     static Contents contents(String content) {
         if (content.isEmpty()) {
             return new Contents(List.of(), false);

@@ -26,9 +26,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The data protection officer's verification as a background job: started by the button, run on a
- * thread of its own (it reads the whole log of the installation), its progress written to
- * {@code aud_verification} every few thousand entries, so that the page, on whichever node it is
+ * The data protection officer's verification as a background job: started by the button, from the last
+ * signed checkpoint or in full, run on a thread of its own (it reads the installation's log), its
+ * progress written to {@code aud_verification} at most once a second, so that the page, on whichever node it is
  * asked for, shows how far it got and then what it found for the organisation. One job per
  * organisation at a time: pressing the button again while one runs shows the running one.
  */
@@ -44,8 +44,16 @@ class VerificationJobs {
 
     enum Status { RUNNING, INTACT, BROKEN, FAILED, INTERRUPTED }
 
-    /** A job as the page shows it. {@code result} is set once it has finished. */
-    record Job(UUID id, Instant requestedAt, Status status, long checked, long expected, ChainVerification result) {
+    /**
+     * A job as the page shows it. {@code result} is set once it has finished; {@code full} says whether
+     * every entry is read, {@code fromCheckpoint} the checkpoint a run from the checkpoint started from.
+     */
+    record Job(UUID id, Instant requestedAt, Status status, long checked, long expected, ChainVerification result,
+            boolean full, Long fromCheckpoint) {
+
+        Job(UUID id, Instant requestedAt, Status status, long checked, long expected, ChainVerification result) {
+            this(id, requestedAt, status, checked, expected, result, true, null);
+        }
 
         public boolean running() {
             return status == Status.RUNNING;
@@ -80,35 +88,60 @@ class VerificationJobs {
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** How often, at most, a running job writes how far it got: the page asks every two seconds. */
+    static final Duration PROGRESS_WRITTEN_EVERY = Duration.ofSeconds(1);
+
     /** Starts a verification for the organisation, or returns the one still running for it. */
-    synchronized UUID start(UUID organisation, UUID officer) {
+    synchronized UUID start(UUID organisation, UUID officer, AuditVerifier.Extent extent) {
         Optional<Job> running = newest(organisation).filter(Job::running);
         if (running.isPresent()) {
             return running.get().id();
         }
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
-        // Every entry of the installation is read, so that is the distance to go; the heads say it without counting.
+        // At most every entry of the installation is read; the heads say it without counting. The verification
+        // tells the distance it will really go (from the checkpoint, less) once it has read the checkpoints.
         long expected = jdbc.sql("SELECT COALESCE(SUM(last_seq), 0) FROM aud_chain").query(Long.class).single()
                 + jdbc.sql("SELECT COALESCE(MAX(last_seq), 0) FROM aud_head").query(Long.class).single();
-        jdbc.sql("INSERT INTO aud_verification (id, org_id, requested_by, requested_at, heartbeat_at, expected, checked)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 0)")
-                .params(id, organisation, officer, now, now, expected).update();
-        background.submit(() -> run(id, organisation));
+        boolean full = extent == AuditVerifier.Extent.FULL;
+        jdbc.sql("INSERT INTO aud_verification (id, org_id, requested_by, requested_at, heartbeat_at, expected, checked,"
+                        + " full_run) VALUES (?, ?, ?, ?, ?, ?, 0, ?)")
+                .params(id, organisation, officer, now, now, expected, full).update();
+        background.submit(() -> run(id, organisation, extent));
         return id;
     }
 
-    private void run(UUID id, UUID organisation) {
+    private void run(UUID id, UUID organisation, AuditVerifier.Extent extent) {
         try {
-            ChainVerification all = verifier.verify(checked -> own.executeWithoutResult(tx -> jdbc.sql(
-                            "UPDATE aud_verification SET checked = ?, heartbeat_at = ? WHERE id = ?")
-                    .params(checked, Timestamp.from(clock.instant()), id).update()));
+            ChainVerification all = verifier.verify(extent, new AuditVerifier.Progress() {
+                private long written = System.nanoTime();
+
+                @Override
+                public void expecting(long entries) {
+                    own.executeWithoutResult(tx -> jdbc.sql(
+                                    "UPDATE aud_verification SET expected = ?, heartbeat_at = ? WHERE id = ?")
+                            .params(entries, Timestamp.from(clock.instant()), id).update());
+                }
+
+                @Override
+                public void checked(long entries) {
+                    long now = System.nanoTime();
+                    if (now - written < PROGRESS_WRITTEN_EVERY.toNanos()) {
+                        return;
+                    }
+                    written = now;
+                    own.executeWithoutResult(tx -> jdbc.sql(
+                                    "UPDATE aud_verification SET checked = ?, heartbeat_at = ? WHERE id = ?")
+                            .params(entries, Timestamp.from(clock.instant()), id).update());
+                }
+            });
             ChainVerification seen = all.seenBy(organisation);
             jdbc.sql("UPDATE aud_verification SET checked = ?, own_checked = ?, outcome = ?, findings = ?,"
-                            + " finished_at = ?, heartbeat_at = ? WHERE id = ?")
+                            + " finished_at = ?, heartbeat_at = ?, full_run = ?, from_checkpoint = ? WHERE id = ?")
                     .params(all.entriesChecked(), seen.entriesChecked(),
                             seen.intact() ? Status.INTACT.name() : Status.BROKEN.name(), encode(seen.findings()),
-                            Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), id)
+                            Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), all.full(),
+                            all.fromCheckpoint(), id)
                     .update();
         } catch (RuntimeException e) {
             log.error("The audit verification {} failed", id, e);
@@ -119,17 +152,19 @@ class VerificationJobs {
 
     /** The job, only within the organisation that started it. */
     Optional<Job> find(UUID organisation, UUID id) {
-        return jdbc.sql("SELECT id, requested_at, heartbeat_at, checked, expected, own_checked, outcome, findings"
-                        + " FROM aud_verification WHERE id = ? AND org_id = ?")
+        return jdbc.sql("SELECT " + JOB_COLUMNS + " FROM aud_verification WHERE id = ? AND org_id = ?")
                 .params(id, organisation).query((rs, n) -> job(rs)).optional();
     }
 
     /** The organisation's latest job, if any. */
     Optional<Job> newest(UUID organisation) {
-        return jdbc.sql("SELECT id, requested_at, heartbeat_at, checked, expected, own_checked, outcome, findings"
+        return jdbc.sql("SELECT " + JOB_COLUMNS
                         + " FROM aud_verification WHERE org_id = ? ORDER BY requested_at DESC FETCH FIRST 1 ROWS ONLY")
                 .param(organisation).query((rs, n) -> job(rs)).optional();
     }
+
+    private static final String JOB_COLUMNS = "id, requested_at, heartbeat_at, checked, expected, own_checked, outcome,"
+            + " findings, full_run, from_checkpoint";
 
     private Job job(java.sql.ResultSet rs) throws java.sql.SQLException {
         String outcome = rs.getString("outcome");
@@ -141,7 +176,8 @@ class VerificationJobs {
                         List.of())
                 : null;
         return new Job(rs.getObject("id", UUID.class), rs.getObject("requested_at", OffsetDateTime.class).toInstant(),
-                status, rs.getLong("checked"), rs.getLong("expected"), result);
+                status, rs.getLong("checked"), rs.getLong("expected"), result, rs.getBoolean("full_run"),
+                rs.getObject("from_checkpoint", Long.class));
     }
 
     /** One line per finding: its kind and numbers, which is all the page words it from. */

@@ -109,9 +109,14 @@ class AuditChainTest {
         assertThat(log.recent(org, 10)).extracting(AuditEntry::seq).containsExactly(5L, 4L, 3L, 2L, 1L);
         assertThat(checkpoints.checkpoint()).hasValue(1);
         assertThat(checkpoints.checkpoint()).as("nothing changed since").isEmpty();
-        CommandResult cli = runVerifyAudit();
+        CommandResult cli = runVerifyAudit("--full");
         assertThat(cli.status()).isZero();
-        assertThat(cli.output()).contains("Audit log intact: 5 entries verified");
+        assertThat(cli.output()).contains("Audit log intact: 5 entries verified").contains("every entry read");
+        // by default from the checkpoint just written: its head, entry 5, is read again, nothing before it
+        CommandResult fromCheckpoint = runVerifyAudit();
+        assertThat(fromCheckpoint.status()).isZero();
+        assertThat(fromCheckpoint.output()).contains("Audit log intact: 1 entries verified")
+                .contains("from signed checkpoint 1 on");
         assertThat(log.about(org, "Kaveli Tomura")).hasSize(5);
     }
 
@@ -413,14 +418,14 @@ class AuditChainTest {
     record CommandResult(int status, String output) {
     }
 
-    private CommandResult runVerifyAudit() {
+    private CommandResult runVerifyAudit(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int status;
         synchronized (System.class) {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
-                status = commands.run(Command.VERIFY_AUDIT, new String[0]);
+                status = commands.run(Command.VERIFY_AUDIT, args);
             } finally {
                 System.setOut(original);
             }

@@ -95,6 +95,42 @@ class VerificationJobsTest {
     }
 
     @Test
+    void theOfficerChoosesFromTheCheckpointOrEveryEntryAndThePageSaysWhichRan() throws Exception {
+        StaffPrincipal dpo = fixtures.staff(fixtures.organisation(), Role.DATA_PROTECTION_OFFICER);
+        String log = mvc.perform(get("/audit").with(as(dpo))).andReturn().getResponse().getContentAsString();
+        assertThat(log).contains("<legend>How much to verify</legend>")
+                .contains("<input type=\"radio\" name=\"extent\" value=\"FROM_CHECKPOINT\" checked=\"checked\">")
+                .contains("<input type=\"radio\" name=\"extent\" value=\"FULL\">");
+
+        String full = mvc.perform(post("/audit/verify").param("extent", "FULL").with(as(dpo)).with(csrf())).andReturn()
+                .getResponse().getRedirectedUrl();
+        UUID fullJob = UUID.fromString(full.substring("/audit/verifications/".length()));
+        assertThat(jdbc.sql("SELECT full_run FROM aud_verification WHERE id = ?").param(fullJob).query(Boolean.class)
+                .single()).isTrue();
+
+        StaffPrincipal other = fixtures.staff(fixtures.organisation(), Role.DATA_PROTECTION_OFFICER);
+        assertThat(mvc.perform(post("/audit/verify").param("extent", "EVERYTHING").with(as(other)).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(jobsOf(other)).as("nothing started").isZero();
+        String quick = mvc.perform(post("/audit/verify").with(as(other)).with(csrf())).andReturn().getResponse()
+                .getRedirectedUrl();
+        UUID quickJob = UUID.fromString(quick.substring("/audit/verifications/".length()));
+        assertThat(jdbc.sql("SELECT full_run FROM aud_verification WHERE id = ?").param(quickJob).query(Boolean.class)
+                .single()).as("from the checkpoint unless asked").isFalse();
+
+        StaffPrincipal third = fixtures.staff(fixtures.organisation(), Role.DATA_PROTECTION_OFFICER);
+        UUID done = job(third, clock.instant(), 40, 40);
+        jdbc.sql("UPDATE aud_verification SET outcome = 'INTACT', own_checked = 3, findings = '', full_run = FALSE,"
+                + " from_checkpoint = 7 WHERE id = ?").param(done).update();
+        assertThat(mvc.perform(get("/audit/verifications/{id}", done).with(as(third))).andReturn().getResponse()
+                .getContentAsString()).contains("Verified from signed checkpoint 7 on: every checkpoint&#39;s signature "
+                        + "checked, then the entries written after it.");
+        jdbc.sql("UPDATE aud_verification SET full_run = TRUE, from_checkpoint = NULL WHERE id = ?").param(done).update();
+        assertThat(mvc.perform(get("/audit/verifications/{id}", done).with(as(third))).andReturn().getResponse()
+                .getContentAsString()).contains("Every entry was read, from the first.");
+    }
+
+    @Test
     void findingsAreKeptAsTheirKindAndNumbersOnly() {
         List<Finding> findings = List.of(
                 new Finding(UUID.randomUUID(), "organisation x", 71L, null, null, Kind.NOT_AUTHENTIC, "entry 71 ..."),

@@ -1,0 +1,59 @@
+package org.exitwork.audit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.exitwork.audit.AuditEntry;
+
+/**
+ * A range of one chain's entries as read for the verification, the fields as the driver hands them
+ * over without mapping: strings on H2, the raw UTF-8 bytes of the text protocol on PostgreSQL. Two
+ * batches take turns (one is read while the other is hashed), so a verification holds two ranges,
+ * whatever the size of the log.
+ */
+final class EntryBatch {
+
+    /** Rows per range: big enough that a round trip is cheap per entry, small enough to stay in the cache. */
+    static final int ROWS = 8192;
+
+    int size;
+    final long[] seq = new long[ROWS];
+    final long[] millis = new long[ROWS];
+    final Object[] org = new Object[ROWS];
+    final Object[] actor = new Object[ROWS];
+    final Object[] actorName = new Object[ROWS];
+    final Object[] action = new Object[ROWS];
+    final Object[] subject = new Object[ROWS];
+    final Object[] detail = new Object[ROWS];
+    final Object[] prev = new Object[ROWS];
+    final Object[] tag = new Object[ROWS];
+    /** Whether the row's stored tag verifies over the row and the stored tag of the row before it. */
+    final boolean[] fast = new boolean[ROWS];
+    /**
+     * The tag the first row must follow: the stored tag of the row before the range, the genesis tag,
+     * or {@code null} to take the first row's own stored link (a walk from a checkpoint's head).
+     */
+    Object before;
+
+    void clear() {
+        size = 0;
+        for (Object[] column : new Object[][] { org, actor, actorName, action, subject, detail, prev, tag }) {
+            java.util.Arrays.fill(column, null);
+        }
+    }
+
+    static String text(Object value) {
+        return value == null ? null : value instanceof String s ? s : new String((byte[]) value, StandardCharsets.UTF_8);
+    }
+
+    /** The row as the rest of the verification sees an entry, for the rare rows that are not simply intact. */
+    AuditEntry entry(int i) {
+        return new AuditEntry(seq[i], Instant.ofEpochMilli(millis[i]), uuid(org[i]), uuid(actor[i]), text(actorName[i]),
+                text(action[i]), text(subject[i]), text(detail[i]));
+    }
+
+    private static UUID uuid(Object value) {
+        return value == null ? null : UUID.fromString(text(value));
+    }
+}

@@ -1,0 +1,212 @@
+package org.exitwork.audit.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.exitwork.audit.AuditCheckpoints;
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditVerifier;
+import org.exitwork.audit.AuditVerifier.Extent;
+import org.exitwork.audit.ChainVerification;
+import org.exitwork.audit.ChainVerification.Kind;
+import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The verification from the last signed checkpoint and the full one: what each finds (a changed entry
+ * before the checkpoint only the full run; a forged checkpoint, its changed head and anything after it
+ * both), how far each tells it got while it runs, and that the fast path takes every intact entry as
+ * read from this database. Shares {@link AuditChainTest}'s application and brings the log back to what
+ * the migrations leave before each test.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc // not used here: it makes this class share AuditChainTest's application
+@TestPropertySource(properties = {"exitwork.test.context=audit-log", "exitwork.audit.checkpoint-every-entries=0",
+        "exitwork.audit.checkpoint-log=false"})
+class VerificationExtentTest {
+
+    @Autowired
+    AuditLog log;
+
+    @Autowired
+    AuditVerifier verifier;
+
+    @Autowired
+    AuditCheckpoints checkpoints;
+
+    @Autowired
+    AuditRepository repository;
+
+    @Autowired
+    AuditKeys keys;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Value("${exitwork.audit.checkpoint-file}")
+    Path checkpointFile;
+
+    final UUID org = UUID.randomUUID();
+    final String chain = org.toString();
+
+    @BeforeEach
+    void fiveEntriesAndACheckpoint() throws Exception {
+        AuditLogAsMigrated.restore(jdbc, checkpointFile);
+        for (int i = 1; i <= 5; i++) {
+            log.record(new AuditEvent(org, UUID.randomUUID(), "anna", "CASE_READ", "Kaveli Tomura", "entry " + i));
+        }
+        assertThat(checkpoints.checkpoint()).hasValue(1);
+    }
+
+    @Test
+    void aChangedEntryBeforeTheCheckpointIsFoundByTheFullRunOnly() {
+        tamper(() -> jdbc.sql("UPDATE aud_entry SET actor_name = 'someone else' WHERE chain = ? AND seq = 2")
+                .param(chain).update());
+        ChainVerification full = verifier.verify(Extent.FULL, n -> { });
+        assertThat(found(full)).containsExactly("NOT_AUTHENTIC@2");
+        assertThat(full.full()).isTrue();
+        assertThat(full.entriesChecked()).isEqualTo(5);
+
+        ChainVerification quick = verifier.verify(Extent.FROM_CHECKPOINT, n -> { });
+        assertThat(quick.findings()).as("the signed checkpoint vouches for entries 1 to 5").isEmpty();
+        assertThat(quick.fromCheckpoint()).isEqualTo(1L);
+        assertThat(quick.entriesChecked()).as("only the head the checkpoint saw").isEqualTo(1);
+    }
+
+    @Test
+    void aForgedCheckpointSignatureIsFoundByTheDefaultRun() throws Exception {
+        List<String> lines = Files.readAllLines(checkpointFile);
+        String line = lines.get(0);
+        char last = line.charAt(line.length() - 5);
+        lines.set(0, line.substring(0, line.length() - 5) + (last == 'A' ? 'B' : 'A') + line.substring(line.length() - 4));
+        Files.write(checkpointFile, lines);
+        ChainVerification quick = verifier.verify(Extent.FROM_CHECKPOINT, n -> { });
+        assertThat(quick.findings()).extracting(ChainVerification.Finding::kind, ChainVerification.Finding::checkpoint)
+                .containsExactly(tuple(Kind.CHECKPOINT_FORGED, 1L));
+        assertThat(quick.fromCheckpoint()).as("a checkpoint file that does not verify is no place to start").isNull();
+        assertThat(quick.entriesChecked()).isEqualTo(5);
+    }
+
+    @Test
+    void aChangedHeadOfTheCheckpointIsFoundByTheDefaultRun() {
+        tamper(() -> jdbc.sql("UPDATE aud_entry SET detail = 'nothing to see' WHERE chain = ? AND seq = 5")
+                .param(chain).update());
+        assertThat(found(verifier.verify(Extent.FROM_CHECKPOINT, n -> { }))).containsExactly("NOT_AUTHENTIC@5");
+        assertThat(found(verifier.verify(Extent.FULL, n -> { }))).containsExactly("NOT_AUTHENTIC@5");
+    }
+
+    @Test
+    void aChangedEntryAfterTheCheckpointIsFoundByBoth() {
+        for (int i = 6; i <= 8; i++) {
+            log.record(new AuditEvent(org, UUID.randomUUID(), "anna", "CASE_READ", "Kaveli Tomura", "entry " + i));
+        }
+        tamper(() -> jdbc.sql("UPDATE aud_entry SET subject = 'Someone Else' WHERE chain = ? AND seq = 7")
+                .param(chain).update());
+        ChainVerification quick = verifier.verify(Extent.FROM_CHECKPOINT, n -> { });
+        assertThat(found(quick)).containsExactly("NOT_AUTHENTIC@7");
+        assertThat(quick.fromCheckpoint()).isEqualTo(1L);
+        assertThat(quick.entriesChecked()).as("entries 5 to 8").isEqualTo(4);
+        assertThat(found(verifier.verify(Extent.FULL, n -> { }))).containsExactly("NOT_AUTHENTIC@7");
+    }
+
+    @Test
+    void bothRunsTellHowFarTheyGotAndTheFastPathTakesEveryIntactEntry() throws Exception {
+        UUID big;
+        try (Connection connection = dataSource.getConnection()) {
+            big = AuditBulkLoad.fill(connection, keys, 25_000);
+        }
+        Told full = new Told();
+        ChainVerification all = verifier.verify(Extent.FULL, full);
+        assertThat(all.findings()).isEmpty();
+        assertThat(all.entriesChecked()).isEqualTo(25_005);
+        assertThat(full.expected).isEqualTo(25_005);
+        assertThat(full.checked).as("told along the way, every 10,000 entries or so, then at the end")
+                .hasSizeGreaterThanOrEqualTo(3).isSorted().last().isEqualTo(25_005L);
+        assertThat(full.checked.get(0)).isLessThan(25_005L);
+
+        assertThat(checkpoints.checkpoint()).hasValue(2);
+        UUID later;
+        try (Connection connection = dataSource.getConnection()) {
+            later = AuditBulkLoad.fill(connection, keys, 20_000);
+        }
+        Told quick = new Told();
+        ChainVerification since = verifier.verify(Extent.FROM_CHECKPOINT, quick);
+        assertThat(since.findings()).isEmpty();
+        assertThat(since.fromCheckpoint()).isEqualTo(2L);
+        assertThat(since.entriesChecked()).as("the new chain and the two heads checkpoint 2 saw").isEqualTo(20_002);
+        assertThat(quick.expected).isEqualTo(20_002);
+        assertThat(quick.checked).hasSizeGreaterThanOrEqualTo(3).isSorted().last().isEqualTo(20_002L);
+        assertThat(since.entriesPerOrganisation()).containsEntry(later, 20_000L).containsEntry(big, 1L);
+
+        // every row of an intact chain, as this database hands it over, verifies on the fast path
+        EntryBatch batch = new EntryBatch();
+        FastEntryCheck check = new FastEntryCheck(keys, big.toString());
+        int read = new TransactionTemplate(transactions).execute(tx -> repository.readRange(big.toString(), 1, batch));
+        assertThat(read).isEqualTo(EntryBatch.ROWS);
+        batch.before = EntryMac.GENESIS;
+        check.check(batch, 0, batch.size);
+        List<Long> slow = new ArrayList<>();
+        for (int i = 0; i < batch.size; i++) {
+            if (!batch.fast[i]) {
+                slow.add(batch.seq[i]);
+            }
+        }
+        assertThat(slow).as(TestDatabase.postgres() ? "PostgreSQL" : "H2").isEmpty();
+        assertThat(batch.entry(1).actorName()).isEqualTo("Zoë Ørsted");
+    }
+
+    /** What a verification told its progress. */
+    static final class Told implements AuditVerifier.Progress {
+        long expected = -1;
+        final List<Long> checked = new ArrayList<>();
+
+        @Override
+        public void expecting(long entries) {
+            expected = entries;
+        }
+
+        @Override
+        public void checked(long entries) {
+            checked.add(entries);
+        }
+    }
+
+    private static List<String> found(ChainVerification result) {
+        return result.findings().stream().map(f -> f.kind() + "@" + f.seq()).toList();
+    }
+
+    /** Drops the triggers that protect the log, as the schema's owner or a superuser can, then tampers. */
+    private void tamper(Runnable sql) {
+        if (TestDatabase.postgres()) {
+            jdbc.sql("DROP TRIGGER IF EXISTS aud_entry_append_only ON aud_entry").update();
+        } else {
+            jdbc.sql("DROP TRIGGER IF EXISTS aud_entry_append_only").update();
+        }
+        sql.run();
+    }
+}
