@@ -1009,7 +1009,9 @@ class AuthorizationMatrixTest {
             // --- referrals ---
             // Managers decide about referrals awaiting a practitioner (another organisation's: 404); the tandem
             // reads the referral in the case (colleagues only after breaking the glass, not done here).
-            mvc("GET /referrals", MANAGERS).answers(ok()),
+            // The inbox pages and narrows to one partner: the filter and a cursor answer the same for every role.
+            mvc("GET /referrals", MANAGERS).form((r, w) -> r.param("partner", w.partner.toString())
+                    .param("after", w.referral.toString())).answers(ok()),
             mvc("GET /referrals/{id}", MANAGERS).vars(w -> ids(w.referral)).answers(ok()),
             mvc("POST /referrals/{id}/assign", MANAGERS).vars(w -> ids(w.referralToAssign))
                     .form((r, w) -> r.param("practitionerId", w.tandemB.id().toString()))

@@ -139,6 +139,17 @@ class PartnerRepository {
                 .params(organisationId, partnerId).query((rs, n) -> partner(rs)).optional();
     }
 
+    java.util.Map<UUID, Partner> partners(UUID organisationId, java.util.Collection<UUID> partnerIds) {
+        java.util.Map<UUID, Partner> found = new java.util.HashMap<>();
+        if (partnerIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT id, org_id, name, kind, active FROM net_partner WHERE org_id = :org AND id IN (:ids)")
+                .param("org", organisationId).param("ids", List.copyOf(new java.util.HashSet<>(partnerIds)))
+                .query((rs, n) -> partner(rs)).list().forEach(p -> found.put(p.id(), p));
+        return found;
+    }
+
     List<Partner> partners(UUID organisationId) {
         return jdbc.sql("SELECT id, org_id, name, kind, active FROM net_partner WHERE org_id = ? "
                 + "ORDER BY active DESC, name").param(organisationId).query((rs, n) -> partner(rs)).list();
