@@ -619,7 +619,9 @@ class AuthorizationMatrixTest {
                     .answers(redirect("/profile")),
             // Groups: colleagues see the list (name and leaders); only practitioners start one; only the
             // leaders (here practitioner A, the TANDEM row) read and write it; the administrator nothing.
-            mvc("GET /groups", CASE_ROLES).answers(ok()),
+            // The list pages and narrows to a setting and the groups one leads: the same answer for every role.
+            mvc("GET /groups", CASE_ROLES).form((r, w) -> r.param("setting", "SCHOOL").param("mine", "true")
+                    .param("after", w.group.toString())).answers(ok()),
             mvc("GET /groups/new", PRACTITIONERS).answers(ok()),
             mvc("POST /groups", PRACTITIONERS).form((r, w) -> r.param("name", "Matrix group")
                     .param("setting", "YOUTH_WORK").param("institution", "Youth centre"))
