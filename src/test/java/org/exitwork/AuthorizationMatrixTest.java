@@ -824,7 +824,9 @@ class AuthorizationMatrixTest {
                     .vars(w -> ids(w.tandemA.id())).form((r, w) -> r.param("takenOn", LocalDate.now().toString())
                             .param("title", "Matrix training").param("provider", "").param("topicId", ""))
                     .answers(redirect("/team/staff/{id}")),
+            // The sessions page and narrow to a kind: the same answer for every role.
             mvc("GET /team/supervision", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER))
+                    .form((r, w) -> r.param("kind", "SUPERVISION").param("before", UUID.randomUUID().toString()))
                     .answers(ok()),
             mvc("GET /team/supervision/new", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER))
                     .answers(ok()),
