@@ -444,7 +444,9 @@ class AuthorizationMatrixTest {
                     .answers(Who.PASSWORD_ONLY, redirect("/sign-in/code?passkey-failed")),
 
             // Staff administration: administrators only.
-            mvc("GET /admin/staff", ADMINS).answers(ok()),
+            // The accounts page and narrow to a role: the same answer for every role.
+            mvc("GET /admin/staff", ADMINS).form((r, w) -> r.param("role", "PRACTITIONER")
+                    .param("after", w.tandemA.id().toString())).answers(ok()),
             mvc("POST /admin/staff", ADMINS).form((r, w) -> r.param("username", "").param("displayName", "")
                     .param("role", "PRACTITIONER")).answers(badRequest()),
             mvc("POST /admin/staff/{id}/reset-password", ADMINS).vars(w -> ids(w.adminTarget.id()))

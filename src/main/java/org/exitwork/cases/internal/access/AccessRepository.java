@@ -116,6 +116,19 @@ public class AccessRepository {
                 .list();
     }
 
+    /** How many open cases (prospects and clients) each of the staff members is in the tandem of, in one query. */
+    public java.util.Map<UUID, Long> openCasesOf(UUID org, java.util.Collection<UUID> staffIds) {
+        java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+        if (staffIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT t.staff_id, COUNT(*) FROM cas_client c JOIN cas_tandem_member t ON t.client_id = c.id "
+                + "WHERE c.org_id = :org AND t.staff_id IN (:staff) AND c.stage IN ('PROSPECT', 'CLIENT') GROUP BY t.staff_id")
+                .param("org", org).param("staff", List.copyOf(new java.util.HashSet<>(staffIds)))
+                .query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
+        return counts;
+    }
+
     public List<UUID> carriedBy(UUID org, UUID staffId) {
         return jdbc.sql("""
                 SELECT c.id FROM cas_client c JOIN cas_tandem_member t ON t.client_id = c.id
