@@ -444,7 +444,9 @@ class AuthorizationMatrixTest {
                     .answers(Who.PASSWORD_ONLY, redirect("/sign-in/code?passkey-failed")),
 
             // Staff administration: administrators only.
-            mvc("GET /admin/staff", ADMINS).answers(ok()),
+            // The accounts page and narrow to a role: the same answer for every role.
+            mvc("GET /admin/staff", ADMINS).form((r, w) -> r.param("role", "PRACTITIONER")
+                    .param("after", w.tandemA.id().toString())).answers(ok()),
             mvc("POST /admin/staff", ADMINS).form((r, w) -> r.param("username", "").param("displayName", "")
                     .param("role", "PRACTITIONER")).answers(badRequest()),
             mvc("POST /admin/staff/{id}/reset-password", ADMINS).vars(w -> ids(w.adminTarget.id()))
@@ -619,7 +621,9 @@ class AuthorizationMatrixTest {
                     .answers(redirect("/profile")),
             // Groups: colleagues see the list (name and leaders); only practitioners start one; only the
             // leaders (here practitioner A, the TANDEM row) read and write it; the administrator nothing.
-            mvc("GET /groups", CASE_ROLES).answers(ok()),
+            // The list pages and narrows to a setting and the groups one leads: the same answer for every role.
+            mvc("GET /groups", CASE_ROLES).form((r, w) -> r.param("setting", "SCHOOL").param("mine", "true")
+                    .param("after", w.group.toString())).answers(ok()),
             mvc("GET /groups/new", PRACTITIONERS).answers(ok()),
             mvc("POST /groups", PRACTITIONERS).form((r, w) -> r.param("name", "Matrix group")
                     .param("setting", "YOUTH_WORK").param("institution", "Youth centre"))
@@ -708,7 +712,10 @@ class AuthorizationMatrixTest {
             // help about the shared client, which reached A (tandem partner) and the managers. A
             // acknowledges first and owns it, so the manager's acknowledgement is a "too late" notice and
             // only A may resolve it. Neither the DPO nor the administrator sees anything of it.
-            mvc("GET /safety/appointments", PRACTITIONERS).answers(ok()),
+            // The own appointments page and narrow to days: the same answer for every role.
+            mvc("GET /safety/appointments", PRACTITIONERS).form((r, w) -> r.param("from", LocalDate.now().toString())
+                    .param("until", LocalDate.now().plusDays(30).toString()).param("after", UUID.randomUUID().toString()))
+                    .answers(ok()),
             mvc("POST /safety/appointments", PRACTITIONERS).form((r, w) -> r
                     .param("startsAt", LocalDate.now().plusDays(1).atTime(10, 0).toString())
                     .param("endsAt", LocalDate.now().plusDays(1).atTime(11, 0).toString())
@@ -819,7 +826,9 @@ class AuthorizationMatrixTest {
                     .vars(w -> ids(w.tandemA.id())).form((r, w) -> r.param("takenOn", LocalDate.now().toString())
                             .param("title", "Matrix training").param("provider", "").param("topicId", ""))
                     .answers(redirect("/team/staff/{id}")),
+            // The sessions page and narrow to a kind: the same answer for every role.
             mvc("GET /team/supervision", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER))
+                    .form((r, w) -> r.param("kind", "SUPERVISION").param("before", UUID.randomUUID().toString()))
                     .answers(ok()),
             mvc("GET /team/supervision/new", EnumSet.of(Who.PRACTITIONER_IN_TANDEM, Who.PRACTITIONER, Who.MANAGER))
                     .answers(ok()),
@@ -972,7 +981,9 @@ class AuthorizationMatrixTest {
             // --- network: partners ---
             // Managers register and change partners; practitioners (who need the contact persons) and the DPO
             // read; the administrator nothing. Another organisation's partner answers 404 (PartnerRegistryTest).
-            mvc("GET /network/partners", CASE_ROLES).answers(ok()),
+            // The registry pages and narrows to a group of kinds: the same answer for every role.
+            mvc("GET /network/partners", CASE_ROLES).form((r, w) -> r.param("group", "SOCIAL_SERVICE")
+                    .param("after", w.partner.toString())).answers(ok()),
             mvc("GET /network/partners/new", MANAGERS).answers(ok()),
             mvc("POST /network/partners", MANAGERS).form((r, w) -> r.param("name", Fixtures.unique("Matrix partner "))
                     .param("kind", "HOUSING").param("mandate", "Finds flats").param("agreement", "INFORMAL"))
@@ -1009,7 +1020,9 @@ class AuthorizationMatrixTest {
             // --- referrals ---
             // Managers decide about referrals awaiting a practitioner (another organisation's: 404); the tandem
             // reads the referral in the case (colleagues only after breaking the glass, not done here).
-            mvc("GET /referrals", MANAGERS).answers(ok()),
+            // The inbox pages and narrows to one partner: the filter and a cursor answer the same for every role.
+            mvc("GET /referrals", MANAGERS).form((r, w) -> r.param("partner", w.partner.toString())
+                    .param("after", w.referral.toString())).answers(ok()),
             mvc("GET /referrals/{id}", MANAGERS).vars(w -> ids(w.referral)).answers(ok()),
             mvc("POST /referrals/{id}/assign", MANAGERS).vars(w -> ids(w.referralToAssign))
                     .form((r, w) -> r.param("practitionerId", w.tandemB.id().toString()))
@@ -1025,7 +1038,9 @@ class AuthorizationMatrixTest {
                     .param("scope", "SUBMIT_REFERRAL")).answers(ok()),
             mvc("POST /referrals/credentials/{id}/revoke", MANAGERS).vars(w -> ids(w.referralCredential))
                     .answers(redirect("/referrals/credentials")),
-            mvc("GET /referrals/links", MANAGERS).answers(ok()),
+            // The links page and narrow to those that still work: the same answer for every role.
+            mvc("GET /referrals/links", MANAGERS).form((r, w) -> r.param("open", "true")
+                    .param("after", UUID.randomUUID().toString())).answers(ok()),
             mvc("POST /referrals/links", MANAGERS).form((r, w) -> r.param("partnerId", w.partner.toString()))
                     .answers(ok()),
             mvc("POST /referrals/links/{id}/withdraw", MANAGERS).vars(w -> ids(w.referralLinkToWithdraw))

@@ -14,4 +14,11 @@ public interface CarriedWork {
 
     /** How many open cases (prospects and clients) the staff member is in the tandem of. */
     long openCases(UUID organisationId, UUID staffId);
+
+    /** The same for several staff members at once (one page of the staff list); absent means none. */
+    default java.util.Map<UUID, Long> openCases(UUID organisationId, java.util.Collection<UUID> staffIds) {
+        java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+        staffIds.forEach(id -> counts.put(id, openCases(organisationId, id)));
+        return counts;
+    }
 }

@@ -22,6 +22,12 @@ public interface CaseDirectory {
     /** Whether {@code who} is in the case's tandem; no audit entry, no exception for other cases of the organisation. */
     boolean inTandem(StaffPrincipal who, UUID clientId);
 
+    /**
+     * The pseudonyms of those of {@code clientIds} whose tandem {@code who} is in (of any stage), in one
+     * query, for a page of a list that names a row's case only to its tandem; no audit entry.
+     */
+    java.util.Map<UUID, String> pseudonymsInTandem(StaffPrincipal who, java.util.Collection<UUID> clientIds);
+
     /** The prospects and clients {@code who} carries, by pseudonym, for choosing one in a form. */
     List<CaseReference> casesCarriedBy(StaffPrincipal who);
 

@@ -1,6 +1,8 @@
 package org.exitwork.network;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +10,12 @@ import java.util.UUID;
 public interface PartnerDirectory {
 
     Optional<Partner> find(UUID organisationId, UUID partnerId);
+
+    /**
+     * Several partners of the organisation in one query, by id (for one page of a list that names the
+     * partner of each row); ids of another organisation or unknown ones are left out.
+     */
+    Map<UUID, Partner> find(UUID organisationId, Collection<UUID> partnerIds);
 
     /** All partners of the organisation, active ones first, by name. */
     List<Partner> partners(UUID organisationId);

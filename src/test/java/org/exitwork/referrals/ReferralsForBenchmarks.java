@@ -31,7 +31,7 @@ public interface ReferralsForBenchmarks {
     /** The matcher's run over the inbox, as its schedule does it; how many entries it handled. */
     int matchNow();
 
-    /** The referrals awaiting the manager's decision, oldest first. */
+    /** The referrals awaiting the manager's decision, oldest first: the inbox's first page. */
     List<UUID> awaiting(StaffPrincipal manager);
 
     /** Assigned to a practitioner: the referral becomes a prospect. */

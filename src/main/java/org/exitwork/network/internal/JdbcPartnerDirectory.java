@@ -28,6 +28,12 @@ class JdbcPartnerDirectory implements PartnerDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<UUID, Partner> find(UUID organisationId, java.util.Collection<UUID> partnerIds) {
+        return repository.partners(organisationId, partnerIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Partner> partners(UUID organisationId) {
         return repository.partners(organisationId);
     }

@@ -14,6 +14,7 @@ import org.exitwork.audit.AuditLog;
 import org.exitwork.network.PartnerDeactivated;
 import org.exitwork.network.PartnerKind;
 import org.exitwork.platform.ForbiddenException;
+import org.exitwork.platform.KeysetPage;
 import org.exitwork.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -81,10 +82,12 @@ class PartnerRegistry {
     }
 
     @Transactional(readOnly = true)
-    public List<Summary> list(StaffPrincipal who, PartnerKind.Group group) {
+    public KeysetPage<Summary> list(StaffPrincipal who, PartnerFilter filter) {
         requireReader(who);
-        List<Summary> all = repository.summaries(who.organisationId());
-        return group == null ? all : all.stream().filter(s -> s.kind().group() == group).toList();
+        List<PartnerKind> kinds = filter.group() == null ? List.of()
+                : java.util.Arrays.stream(PartnerKind.values()).filter(k -> k.group() == filter.group()).toList();
+        return KeysetPage.of(repository.summaries(who.organisationId(), kinds, filter.after(), filter.before(),
+                KeysetPage.SIZE + 1), KeysetPage.SIZE, filter.after(), filter.before(), Summary::id);
     }
 
     @Transactional(readOnly = true)

@@ -14,6 +14,7 @@ import org.exitwork.keys.SystemSecrets;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerContact;
 import org.exitwork.network.PartnerKind;
+import org.exitwork.platform.KeysetPage;
 import org.exitwork.network.internal.PartnerRegistry.Contact;
 import org.exitwork.network.internal.PartnerRegistry.Details;
 import org.exitwork.network.internal.PartnerRegistry.Draft;
@@ -40,12 +41,38 @@ class PartnerRepository {
         this.secrets = secrets;
     }
 
-    List<Summary> summaries(UUID organisationId) {
-        return jdbc.sql("SELECT id, name, kind, agreement, active FROM " + PARTNERS
-                + " WHERE org_id = ? ORDER BY active DESC, name")
-                .param(organisationId)
-                .query((rs, n) -> summary(rs))
-                .list();
+    /**
+     * One page of the registry, active partners first, then by name and id: the {@code limit} after the
+     * partner {@code after}, or before the partner {@code before} read backwards; only of the given kinds
+     * when some are given. Keyset on net_partner_list (V1_60_2), no OFFSET; a cursor of another
+     * organisation matches nothing, so the page is empty.
+     */
+    List<Summary> summaries(UUID organisationId, java.util.Collection<PartnerKind> kinds, UUID after, UUID before,
+            int limit) {
+        boolean backwards = KeysetPage.backwards(after, before);
+        UUID cursor = backwards ? before : after;
+        StringBuilder sql = new StringBuilder("SELECT p.id, p.name, p.kind, p.agreement, p.active FROM " + PARTNERS + " p");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (cursor != null) {
+            sql.append(" JOIN " + PARTNERS + " k ON k.id = :cursor AND k.org_id = p.org_id");
+            params.put("cursor", cursor);
+        }
+        sql.append(" WHERE p.org_id = :org");
+        params.put("org", organisationId);
+        if (!kinds.isEmpty()) {
+            sql.append(" AND p.kind IN (:kinds)");
+            params.put("kinds", kinds.stream().map(Enum::name).toList());
+        }
+        if (cursor != null) {
+            // Active (true) before inactive (false), then name, then id.
+            sql.append(backwards
+                    ? " AND (p.active > k.active OR (p.active = k.active AND (p.name < k.name OR (p.name = k.name AND p.id < k.id))))"
+                    : " AND (p.active < k.active OR (p.active = k.active AND (p.name > k.name OR (p.name = k.name AND p.id > k.id))))");
+        }
+        sql.append(backwards ? " ORDER BY p.active, p.name DESC, p.id DESC" : " ORDER BY p.active DESC, p.name, p.id")
+                .append(" FETCH FIRST :limit ROWS ONLY");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> summary(rs)).list();
     }
 
     /** The partner without its contacts. */
@@ -137,6 +164,17 @@ class PartnerRepository {
     Optional<Partner> partner(UUID organisationId, UUID partnerId) {
         return jdbc.sql("SELECT id, org_id, name, kind, active FROM net_partner WHERE org_id = ? AND id = ?")
                 .params(organisationId, partnerId).query((rs, n) -> partner(rs)).optional();
+    }
+
+    java.util.Map<UUID, Partner> partners(UUID organisationId, java.util.Collection<UUID> partnerIds) {
+        java.util.Map<UUID, Partner> found = new java.util.HashMap<>();
+        if (partnerIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT id, org_id, name, kind, active FROM net_partner WHERE org_id = :org AND id IN (:ids)")
+                .param("org", organisationId).param("ids", List.copyOf(new java.util.HashSet<>(partnerIds)))
+                .query((rs, n) -> partner(rs)).list().forEach(p -> found.put(p.id(), p));
+        return found;
     }
 
     List<Partner> partners(UUID organisationId) {

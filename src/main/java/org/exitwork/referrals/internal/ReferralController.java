@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,9 +36,19 @@ class ReferralController {
         this.referrals = referrals;
     }
 
+    /**
+     * The referrals awaiting a practitioner, fifty a page, oldest first, from one partner or all. A value
+     * the form does not offer (a partner or cursor that is no id) is answered 400 before anything is read.
+     */
     @GetMapping("/referrals")
-    String list(@AuthenticationPrincipal StaffPrincipal who, Model model) {
-        model.addAttribute("referrals", referrals.awaiting(who));
+    String list(@AuthenticationPrincipal StaffPrincipal who, @RequestParam(required = false) UUID partner,
+            @RequestParam(required = false) UUID after, @RequestParam(required = false) UUID before, Model model) {
+        ReferralFilter filter = new ReferralFilter(partner, after, before);
+        org.exitwork.platform.KeysetPage<Referrals.Listed> page = referrals.awaiting(who, filter);
+        model.addAttribute("referrals", page.rows());
+        model.addAttribute("page", page);
+        model.addAttribute("filter", filter);
+        model.addAttribute("partners", referrals.senders(who));
         return "referrals/list";
     }
 

@@ -134,9 +134,37 @@ class ReferralStore {
         addInformation(referral, receivedAt, via, Inbox.Kind.REFERRAL, JSON.writeValueAsString(again));
     }
 
-    List<Header> awaiting(UUID organisationId) {
-        return jdbc.sql(HEADER + "WHERE org_id = ? AND status = 'AWAITING' ORDER BY received_at, id")
-                .param(organisationId).query(HEADERS).list();
+    /**
+     * One page of the referrals awaiting a practitioner, oldest first (received_at, id), from one partner
+     * or any: the {@code limit} after the referral {@code after}, or before the referral {@code before}
+     * read backwards (keyset on index ref_referral_awaiting or ref_referral_partner_awaiting, so a late
+     * page costs what the first does). A cursor of another organisation, or no longer awaiting, matches
+     * nothing, so the page is empty.
+     */
+    List<Header> awaiting(UUID organisationId, UUID partnerId, UUID after, UUID before, int limit) {
+        boolean backwards = org.exitwork.platform.KeysetPage.backwards(after, before);
+        UUID cursor = backwards ? before : after;
+        StringBuilder sql = new StringBuilder("SELECT r.id, r.org_id, r.partner_id, r.received_at, r.via, r.status, "
+                + "r.client_id FROM ref_referral r");
+        List<Object> params = new java.util.ArrayList<>();
+        if (cursor != null) {
+            sql.append(" JOIN ref_referral k ON k.id = ? AND k.org_id = r.org_id AND k.status = 'AWAITING'");
+            params.add(cursor);
+        }
+        sql.append(" WHERE r.org_id = ? AND r.status = 'AWAITING'");
+        params.add(organisationId);
+        if (partnerId != null) {
+            sql.append(" AND r.partner_id = ?");
+            params.add(partnerId);
+        }
+        if (cursor != null) {
+            sql.append(backwards ? " AND (r.received_at < k.received_at OR (r.received_at = k.received_at AND r.id < k.id))"
+                    : " AND (r.received_at > k.received_at OR (r.received_at = k.received_at AND r.id > k.id))");
+        }
+        sql.append(backwards ? " ORDER BY r.received_at DESC, r.id DESC" : " ORDER BY r.received_at, r.id")
+                .append(" FETCH FIRST ? ROWS ONLY");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(HEADERS).list();
     }
 
     Optional<Header> find(UUID organisationId, UUID id) {

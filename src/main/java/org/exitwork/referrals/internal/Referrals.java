@@ -26,6 +26,7 @@ import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.exitwork.network.PartnerKind;
 import org.exitwork.platform.ForbiddenException;
+import org.exitwork.platform.KeysetPage;
 import org.exitwork.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,13 +85,25 @@ class Referrals {
     }
 
     @Transactional(readOnly = true)
-    public List<Listed> awaiting(StaffPrincipal manager) {
+    public KeysetPage<Listed> awaiting(StaffPrincipal manager, ReferralFilter filter) {
         requireManager(manager);
-        return store.awaiting(manager.organisationId()).stream().map(h -> {
-            Partner partner = partner(h);
+        List<ReferralStore.Header> rows = store.awaiting(manager.organisationId(), filter.partner(), filter.after(),
+                filter.before(), KeysetPage.SIZE + 1);
+        // The page's partners in one query, not one per referral.
+        java.util.Map<UUID, Partner> named = partners.find(manager.organisationId(),
+                rows.stream().map(ReferralStore.Header::partnerId).toList());
+        return KeysetPage.of(rows.stream().map(h -> {
+            Partner partner = named.get(h.partnerId());
             return new Listed(h.id(), partner == null ? null : partner.name(), partner == null ? null : partner.kind(),
                     day(h.receivedAt()));
-        }).toList();
+        }).toList(), KeysetPage.SIZE, filter.after(), filter.before(), Listed::id);
+    }
+
+    /** The partners a manager may narrow the inbox to: the organisation's registry, active ones first. */
+    @Transactional(readOnly = true)
+    public List<Partner> senders(StaffPrincipal manager) {
+        requireManager(manager);
+        return partners.partners(manager.organisationId());
     }
 
     @Transactional

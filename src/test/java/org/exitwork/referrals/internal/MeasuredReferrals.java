@@ -47,7 +47,7 @@ class MeasuredReferrals implements ReferralsForBenchmarks {
 
     @Override
     public List<UUID> awaiting(StaffPrincipal manager) {
-        return referrals.awaiting(manager).stream().map(Referrals.Listed::id).toList();
+        return referrals.awaiting(manager, ReferralFilter.none()).rows().stream().map(Referrals.Listed::id).toList();
     }
 
     @Override

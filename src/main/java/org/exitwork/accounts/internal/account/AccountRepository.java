@@ -86,6 +86,38 @@ public class AccountRepository {
                 .param(organisationId).query(AccountRepository::map).list();
     }
 
+    /**
+     * One page of the organisation's accounts by display name and user name (unique): the {@code limit}
+     * after the account {@code after}, or before the account {@code before} read backwards; of one role
+     * when given. Keyset on acc_staff_list (V1_61_2), no OFFSET; a cursor of another organisation matches
+     * nothing, so the page is empty.
+     */
+    public List<Account> page(UUID organisationId, String role, UUID after, UUID before, int limit) {
+        boolean backwards = after == null && before != null;
+        UUID cursor = backwards ? before : after;
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS.replaceAll("(\\w+)", "s.$1") + " FROM acc_staff s");
+        List<Object> params = new java.util.ArrayList<>();
+        if (cursor != null) {
+            sql.append(" JOIN acc_staff k ON k.id = ? AND k.org_id = s.org_id");
+            params.add(cursor);
+        }
+        sql.append(" WHERE s.org_id = ?");
+        params.add(organisationId);
+        if (role != null) {
+            sql.append(" AND s.role = ?");
+            params.add(role);
+        }
+        if (cursor != null) {
+            String op = backwards ? "<" : ">";
+            sql.append(" AND (s.display_name " + op + " k.display_name OR (s.display_name = k.display_name AND s.username "
+                    + op + " k.username))");
+        }
+        sql.append(backwards ? " ORDER BY s.display_name DESC, s.username DESC" : " ORDER BY s.display_name, s.username")
+                .append(" FETCH FIRST ? ROWS ONLY");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(AccountRepository::map).list();
+    }
+
     public List<Account> byIds(UUID organisationId, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -138,6 +138,14 @@ public class AccountService implements StaffDirectory, AccountAdministration {
         return accounts.ofOrganisation(admin.organisationId());
     }
 
+    /** One page of the organisation's accounts, by name, fifty a page; of one role when given. */
+    @Transactional(readOnly = true)
+    public org.exitwork.platform.KeysetPage<Account> staffPage(StaffPrincipal admin, Role role, UUID after, UUID before) {
+        int size = org.exitwork.platform.KeysetPage.SIZE;
+        return org.exitwork.platform.KeysetPage.of(accounts.page(admin.organisationId(), role == null ? null : role.name(),
+                after, before, size + 1), size, after, before, Account::id);
+    }
+
     @Transactional(readOnly = true)
     public Optional<String> organisationName(UUID organisationId) {
         return accounts.organisationName(organisationId);

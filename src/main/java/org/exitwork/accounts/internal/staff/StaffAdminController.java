@@ -52,10 +52,15 @@ class StaffAdminController {
         this.carriedWork = carriedWork;
     }
 
+    /**
+     * The organisation's accounts, fifty a page by name, of one role when chosen. A value the page does
+     * not offer (an unknown role, a cursor that is no id) is answered 400 before anything is read.
+     */
     @GetMapping
-    String list(@AuthenticationPrincipal StaffPrincipal admin, Model model) {
+    String list(@AuthenticationPrincipal StaffPrincipal admin, @RequestParam(required = false) Role role,
+            @RequestParam(required = false) UUID after, @RequestParam(required = false) UUID before, Model model) {
         model.addAttribute("form", new NewStaffForm("", "", Role.PRACTITIONER));
-        return page(admin, model);
+        return page(admin, role, after, before, model);
     }
 
     @PostMapping
@@ -133,16 +138,39 @@ class StaffAdminController {
         return "redirect:/admin/staff";
     }
 
+    /** The address of the page beside this one, naming the role when one is chosen. */
+    private static String pageLink(Role role, String side, UUID cursor) {
+        org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/admin/staff");
+        if (role != null) {
+            link.queryParam("role", role);
+        }
+        return cursor == null ? null : link.queryParam(side, cursor).build().toUriString();
+    }
+
     private long carried(UUID organisationId, UUID staffId) {
         return carriedWork.stream().mapToLong(w -> w.openCases(organisationId, staffId)).sum();
     }
 
     private String page(StaffPrincipal admin, Model model) {
-        java.util.List<org.exitwork.accounts.internal.account.Account> staff = accounts.staffOf(admin);
+        return page(admin, null, null, null, model);
+    }
+
+    private String page(StaffPrincipal admin, Role role, UUID after, UUID before, Model model) {
+        org.exitwork.platform.KeysetPage<org.exitwork.accounts.internal.account.Account> page =
+                accounts.staffPage(admin, role, after, before);
+        java.util.List<org.exitwork.accounts.internal.account.Account> staff = page.rows();
+        // The open cases of the page's accounts in one query per module that gives work, not one per account.
+        java.util.List<UUID> ids = staff.stream().map(org.exitwork.accounts.internal.account.Account::id).toList();
         java.util.Map<UUID, Long> carried = new java.util.HashMap<>();
-        staff.forEach(s -> carried.put(s.id(), carried(admin.organisationId(), s.id())));
+        ids.forEach(id -> carried.put(id, 0L));
+        carriedWork.forEach(w -> w.openCases(admin.organisationId(), ids).forEach((id, n) -> carried.merge(id, n, Long::sum)));
         model.addAttribute("carried", carried);
         model.addAttribute("staff", staff);
+        model.addAttribute("page", page);
+        model.addAttribute("role", role);
+        model.addAttribute("previousLink", pageLink(role, "before", page.previousBefore()));
+        model.addAttribute("nextLink", pageLink(role, "after", page.nextAfter()));
         model.addAttribute("resetsWaiting", resets.waitingByAccount(admin.organisationId()));
         model.addAttribute("roles", java.util.Arrays.stream(Role.values()).filter(Role::isStaff).toList());
         model.addAttribute("now", clock.instant());

@@ -97,6 +97,44 @@ public class AccessRepository {
     }
 
     /** The open cases (prospects and clients) the staff member is in the tandem of. */
+    /** The pseudonyms of those of the cases whose tandem the staff member is in, in one query. */
+    public java.util.Map<UUID, String> pseudonymsInTandem(UUID org, UUID staffId, java.util.Collection<UUID> clientIds) {
+        java.util.Map<UUID, String> found = new java.util.HashMap<>();
+        if (clientIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT c.id, c.pseudonym FROM cas_client c JOIN cas_tandem_member t ON t.client_id = c.id "
+                + "AND t.staff_id = :staff WHERE c.org_id = :org AND c.id IN (:ids)")
+                .param("staff", staffId).param("org", org).param("ids", List.copyOf(new java.util.HashSet<>(clientIds)))
+                .query((rs, n) -> found.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return found;
+    }
+
+    /** The prospects and clients the staff member carries, by pseudonym, in one query. */
+    public List<CaseRef> carriedCases(UUID org, UUID staffId) {
+        return jdbc.sql("""
+                SELECT c.id, c.org_id, c.pseudonym, c.stage, c.language FROM cas_client c
+                JOIN cas_tandem_member t ON t.client_id = c.id
+                WHERE c.org_id = ? AND t.staff_id = ? AND c.stage IN ('PROSPECT', 'CLIENT') ORDER BY c.pseudonym""")
+                .params(org, staffId)
+                .query((rs, n) -> new CaseRef(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
+                        rs.getString("pseudonym"), Stage.valueOf(rs.getString("stage")), rs.getString("language")))
+                .list();
+    }
+
+    /** How many open cases (prospects and clients) each of the staff members is in the tandem of, in one query. */
+    public java.util.Map<UUID, Long> openCasesOf(UUID org, java.util.Collection<UUID> staffIds) {
+        java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+        if (staffIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT t.staff_id, COUNT(*) FROM cas_client c JOIN cas_tandem_member t ON t.client_id = c.id "
+                + "WHERE c.org_id = :org AND t.staff_id IN (:staff) AND c.stage IN ('PROSPECT', 'CLIENT') GROUP BY t.staff_id")
+                .param("org", org).param("staff", List.copyOf(new java.util.HashSet<>(staffIds)))
+                .query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
+        return counts;
+    }
+
     public List<UUID> carriedBy(UUID org, UUID staffId) {
         return jdbc.sql("""
                 SELECT c.id FROM cas_client c JOIN cas_tandem_member t ON t.client_id = c.id

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.exitwork.cases.internal.sessions.Theme;
+import org.exitwork.platform.KeysetPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,9 +72,42 @@ public class GroupRepository {
                 .param(id).query(GroupRepository::group).optional();
     }
 
-    List<GroupRow> groups(UUID org) {
-        return jdbc.sql("SELECT id, org_id, name, setting, institution, created_at FROM cas_group WHERE org_id = ? "
-                + "ORDER BY created_at").param(org).query(GroupRepository::group).list();
+    /**
+     * One page of the organisation's groups, newest first by (created_at, id) descending (the names are
+     * sealed, so the database cannot sort by them): the {@code limit} after the group {@code after}, or
+     * before the group {@code before} read backwards; only of one setting, only those {@code leader} leads,
+     * when given. Keyset on cas_group_created or cas_group_setting_created (V1_60_1), no OFFSET; a cursor
+     * of another organisation matches nothing, so the page is empty.
+     */
+    List<GroupRow> groups(UUID org, String setting, UUID leader, UUID after, UUID before, int limit) {
+        boolean backwards = KeysetPage.backwards(after, before);
+        UUID cursor = backwards ? before : after;
+        StringBuilder sql = new StringBuilder("SELECT g.id, g.org_id, g.name, g.setting, g.institution, g.created_at "
+                + "FROM cas_group g");
+        List<Object> params = new java.util.ArrayList<>();
+        if (cursor != null) {
+            sql.append(" JOIN cas_group k ON k.id = ? AND k.org_id = g.org_id");
+            params.add(cursor);
+        }
+        sql.append(" WHERE g.org_id = ?");
+        params.add(org);
+        if (setting != null) {
+            sql.append(" AND g.setting = ?");
+            params.add(setting);
+        }
+        if (leader != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM cas_group_leader l WHERE l.group_id = g.id AND l.staff_id = ?)");
+            params.add(leader);
+        }
+        if (cursor != null) {
+            // The list runs newest first: "after" is older, "before" is newer.
+            sql.append(backwards ? " AND (g.created_at > k.created_at OR (g.created_at = k.created_at AND g.id > k.id))"
+                    : " AND (g.created_at < k.created_at OR (g.created_at = k.created_at AND g.id < k.id))");
+        }
+        sql.append(backwards ? " ORDER BY g.created_at, g.id" : " ORDER BY g.created_at DESC, g.id DESC")
+                .append(" FETCH FIRST ? ROWS ONLY");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(GroupRepository::group).list();
     }
 
     private static GroupRow group(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -94,11 +128,14 @@ public class GroupRepository {
                 .list();
     }
 
-    /** Leaders of every group of the organisation, by group. */
-    Map<UUID, List<UUID>> leadersOfOrganisation(UUID org) {
+    /** The leaders of several groups (one page of the list) in one query. */
+    Map<UUID, List<UUID>> leadersOf(Collection<UUID> groupIds) {
         Map<UUID, List<UUID>> leaders = new HashMap<>();
-        jdbc.sql("SELECT l.group_id, l.staff_id FROM cas_group_leader l JOIN cas_group g ON g.id = l.group_id "
-                + "WHERE g.org_id = ?").param(org)
+        if (groupIds.isEmpty()) {
+            return leaders;
+        }
+        jdbc.sql("SELECT group_id, staff_id FROM cas_group_leader WHERE group_id IN (:ids)")
+                .param("ids", List.copyOf(groupIds))
                 .query(rs -> {
                     leaders.computeIfAbsent(rs.getObject("group_id", UUID.class), k -> new java.util.ArrayList<>())
                             .add(rs.getObject("staff_id", UUID.class));

@@ -3,7 +3,6 @@ package org.exitwork.cases.internal.groups;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.exitwork.cases.internal.sessions.Theme;
 import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.FieldCipher;
 import org.exitwork.platform.ForbiddenException;
+import org.exitwork.platform.KeysetPage;
 import org.exitwork.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,20 +78,22 @@ class GroupService {
 
     /** Every group of the organisation, by name and leaders only: that much every colleague may know. */
     @Transactional(readOnly = true)
-    public List<GroupSummary> list(StaffPrincipal who) {
+    public KeysetPage<GroupSummary> list(StaffPrincipal who, GroupFilter filter) {
         CaseAccess.requireCaseRole(who);
-        List<GroupRepository.GroupRow> rows = groups.groups(who.organisationId());
-        Map<UUID, List<UUID>> leaders = groups.leadersOfOrganisation(who.organisationId());
+        List<GroupRepository.GroupRow> rows = groups.groups(who.organisationId(),
+                filter.setting() == null ? null : filter.setting().name(), filter.mineOnly() ? who.id() : null,
+                filter.after(), filter.before(), KeysetPage.SIZE + 1);
+        // The page's leaders and their names in one query each, not one per group.
+        Map<UUID, List<UUID>> leaders = groups.leadersOf(rows.stream().map(GroupRepository.GroupRow::id).toList());
         Set<UUID> staffIds = new HashSet<>();
         leaders.values().forEach(staffIds::addAll);
         Map<UUID, String> names = staff.displayNames(who.organisationId(), staffIds);
-        return rows.stream()
+        return KeysetPage.of(rows.stream()
                 .map(g -> {
                     List<UUID> led = leaders.getOrDefault(g.id(), List.of());
                     return new GroupSummary(g.id(), name(g), names(led, names), led.contains(who.id()));
                 })
-                .sorted(Comparator.comparing(GroupSummary::name, String.CASE_INSENSITIVE_ORDER))
-                .toList();
+                .toList(), KeysetPage.SIZE, filter.after(), filter.before(), GroupSummary::id);
     }
 
     /** A practitioner starts a group and leads it, with the colleagues chosen as co-leaders. */

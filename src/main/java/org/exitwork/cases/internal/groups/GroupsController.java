@@ -73,9 +73,21 @@ class GroupsController {
         this.groups = groups;
     }
 
+    /**
+     * The groups, fifty a page, newest first, narrowed in the database to a setting or to the groups the
+     * reader leads. A value the form does not offer (an unknown setting, a cursor that is no id) is
+     * answered 400 before anything is read.
+     */
     @GetMapping
-    String list(@AuthenticationPrincipal StaffPrincipal who, Model model) {
-        model.addAttribute("groups", groups.list(who));
+    String list(@AuthenticationPrincipal StaffPrincipal who, @RequestParam(required = false) GroupSetting setting,
+            @RequestParam(required = false) Boolean mine, @RequestParam(required = false) UUID after,
+            @RequestParam(required = false) UUID before, Model model) {
+        GroupFilter filter = new GroupFilter(setting, mine, after, before);
+        org.exitwork.platform.KeysetPage<GroupService.GroupSummary> page = groups.list(who, filter);
+        model.addAttribute("groups", page.rows());
+        model.addAttribute("page", page);
+        model.addAttribute("filter", filter);
+        model.addAttribute("settings", GroupSetting.values());
         return "groups/list";
     }
 

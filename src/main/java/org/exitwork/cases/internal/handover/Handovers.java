@@ -292,6 +292,12 @@ public class Handovers implements CarriedWork {
         return tandems.carriedBy(organisationId, staffId).size();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, Long> openCases(UUID organisationId, java.util.Collection<UUID> staffIds) {
+        return tandems.openCasesOf(organisationId, staffIds);
+    }
+
     private Set<UUID> activePractitioners(UUID org) {
         return staff.practitioners(org).stream().map(StaffMember::id).collect(Collectors.toSet());
     }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -56,10 +57,32 @@ class SupervisionController {
         this.access = access;
     }
 
+    /**
+     * The sessions the reader may list, fifty a page, newest first, of one kind when chosen. A value the
+     * form does not offer (an unknown kind, a cursor that is no id) is answered 400 before anything is read.
+     */
     @GetMapping
-    String supervisions(@AuthenticationPrincipal StaffPrincipal who, Model model) {
-        model.addAttribute("supervisions", supervisions.visible(who));
+    String supervisions(@AuthenticationPrincipal StaffPrincipal who,
+            @RequestParam(required = false) SupervisionKind kind, @RequestParam(required = false) UUID after,
+            @RequestParam(required = false) UUID before, Model model) {
+        org.exitwork.platform.KeysetPage<Supervision> page = supervisions.visible(who, kind, after, before);
+        model.addAttribute("supervisions", page.rows());
+        model.addAttribute("page", page);
+        model.addAttribute("kind", kind);
+        model.addAttribute("kinds", SupervisionKind.values());
+        model.addAttribute("previousLink", pageLink(kind, "before", page.previousBefore()));
+        model.addAttribute("nextLink", pageLink(kind, "after", page.nextAfter()));
         return "quality/supervisions";
+    }
+
+    /** The address of the page beside this one, naming the kind when one is chosen. */
+    private static String pageLink(SupervisionKind kind, String side, UUID cursor) {
+        org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/team/supervision");
+        if (kind != null) {
+            link.queryParam("kind", kind);
+        }
+        return cursor == null ? null : link.queryParam(side, cursor).build().toUriString();
     }
 
     @GetMapping("/new")

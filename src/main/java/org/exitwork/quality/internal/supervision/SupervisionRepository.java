@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.exitwork.keys.FieldCipher.RowCipher;
 import org.exitwork.keys.SystemSecrets;
+import org.exitwork.platform.KeysetPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -68,6 +69,48 @@ class SupervisionRepository {
             spec = spec.param("staff", staffId);
         }
         return rows(spec.query(SupervisionRepository::stored).list());
+    }
+
+    /**
+     * One page of the organisation's sessions, or of those {@code staffId} took part in, newest first by
+     * (held_on, recorded_at, id) descending, of one kind when given: the {@code limit} after the session
+     * {@code after} (older), or before the session {@code before} (newer) read backwards. Keyset on
+     * qua_supervision_list (V1_61_1), no OFFSET; a cursor of another organisation, or that the reader may
+     * not list, matches nothing, so the page is empty.
+     */
+    List<Row> page(UUID org, UUID staffId, SupervisionKind kind, UUID after, UUID before, int limit) {
+        boolean backwards = KeysetPage.backwards(after, before);
+        UUID cursor = backwards ? before : after;
+        StringBuilder sql = new StringBuilder("SELECT s.id, s.held_on, s.kind, s.topic, s.supervisor_name, s.version "
+                + "FROM qua_supervision s");
+        Map<String, Object> params = new HashMap<>();
+        if (cursor != null) {
+            sql.append(" JOIN qua_supervision k ON k.id = :cursor AND k.org_id = s.org_id");
+            if (staffId != null) {
+                // A practitioner's cursor must be one of their own sessions, or the page is empty.
+                sql.append(" AND k.id IN (SELECT supervision_id FROM qua_supervision_participant WHERE staff_id = :staff)");
+            }
+            params.put("cursor", cursor);
+        }
+        sql.append(" WHERE s.org_id = :org");
+        params.put("org", org);
+        if (staffId != null) {
+            sql.append(" AND s.id IN (SELECT supervision_id FROM qua_supervision_participant WHERE staff_id = :staff)");
+            params.put("staff", staffId);
+        }
+        if (kind != null) {
+            sql.append(" AND s.kind = :kind");
+            params.put("kind", kind.name());
+        }
+        if (cursor != null) {
+            String op = backwards ? ">" : "<";
+            sql.append(" AND (s.held_on " + op + " k.held_on OR (s.held_on = k.held_on AND (s.recorded_at " + op
+                    + " k.recorded_at OR (s.recorded_at = k.recorded_at AND s.id " + op + " k.id))))");
+        }
+        sql.append(backwards ? " ORDER BY s.held_on, s.recorded_at, s.id"
+                : " ORDER BY s.held_on DESC, s.recorded_at DESC, s.id DESC").append(" FETCH FIRST :limit ROWS ONLY");
+        params.put("limit", limit);
+        return rows(jdbc.sql(sql.toString()).params(params).query(SupervisionRepository::stored).list());
     }
 
     private record Stored(UUID id, LocalDate heldOn, String kind, byte[] topic, byte[] supervisorName, int version) {

@@ -15,6 +15,7 @@ import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.platform.KeysetPage;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
 import org.exitwork.quality.internal.access.CareActions;
@@ -72,13 +73,19 @@ public class Supervisions {
         return named(who.organisationId(), sessions.of(who.organisationId(), staffId));
     }
 
-    /** A manager's: all of the organisation; a practitioner's: those they took part in. */
+    /**
+     * A page of what the reader may list, newest first: a manager's of the whole organisation, a
+     * practitioner's of those they took part in; of one kind when given.
+     */
     @Transactional(readOnly = true)
-    public List<Supervision> visible(StaffPrincipal who) {
-        if (who.is(Role.MANAGER)) {
-            return named(who.organisationId(), sessions.of(who.organisationId(), null));
+    public KeysetPage<Supervision> visible(StaffPrincipal who, SupervisionKind kind, UUID after, UUID before) {
+        UUID participant = who.is(Role.MANAGER) ? null : who.id();
+        if (participant != null) {
+            access.member(who, participant);
         }
-        return of(who, who.id());
+        List<SupervisionRepository.Row> rows = sessions.page(who.organisationId(), participant, kind, after, before,
+                KeysetPage.SIZE + 1);
+        return KeysetPage.of(named(who.organisationId(), rows), KeysetPage.SIZE, after, before, Supervision::id);
     }
 
     private List<Supervision> named(UUID org, List<SupervisionRepository.Row> rows) {

@@ -1,6 +1,7 @@
 package org.exitwork.safety.internal.staffsafety;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.exitwork.cases.CaseReference;
 import org.exitwork.safety.internal.settings.SafetyProperties;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A practitioner plans appointments and checks in and out of them on the phone (R14). */
@@ -60,10 +63,22 @@ class AppointmentsController {
         this.capabilities = capabilities;
     }
 
+    /**
+     * The practitioner's own appointments, fifty a page in order of their start, from a first day (today
+     * when none) up to a last day if one is given. A value the form does not offer (a day that is no date,
+     * a last day before the first, a cursor that is no id) is answered 400 before anything is read.
+     */
     @GetMapping("/safety/appointments")
-    String appointments(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+    String appointments(@AuthenticationPrincipal StaffPrincipal who,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+            @RequestParam(required = false) UUID after, @RequestParam(required = false) UUID before, Model model) {
+        AppointmentFilter filter = new AppointmentFilter(from, until, after, before);
+        if (filter.impossible()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the last day lies before the first");
+        }
         model.addAttribute("form", AppointmentForm.empty());
-        return page(who, model);
+        return page(who, filter, model);
     }
 
     @PostMapping("/safety/appointments")
@@ -77,7 +92,7 @@ class AppointmentsController {
             errors.rejectValue("clientId", "safety.appointment.error.case");
         }
         if (errors.hasErrors()) {
-            return page(who, model);
+            return page(who, AppointmentFilter.none(), model);
         }
         safety.plan(who, new StaffSafety.NewAppointment(form.startsAt().atZone(safety.zone()).toInstant(),
                 form.endsAt().atZone(safety.zone()).toInstant(), form.placeKind(), form.place(), form.clientId(),
@@ -86,8 +101,11 @@ class AppointmentsController {
         return "redirect:/safety/appointments";
     }
 
-    private String page(StaffPrincipal who, Model model) {
-        model.addAttribute("appointments", safety.upcoming(who));
+    private String page(StaffPrincipal who, AppointmentFilter filter, Model model) {
+        org.exitwork.platform.KeysetPage<StaffSafety.Whereabouts> page = safety.upcoming(who, filter);
+        model.addAttribute("appointments", page.rows());
+        model.addAttribute("page", page);
+        model.addAttribute("filter", filter);
         model.addAttribute("placeKinds", PlaceKind.values());
         model.addAttribute("cases", safety.casesCarriedBy(who));
         model.addAttribute("colleagues", safety.colleagues(who.organisationId()).stream()

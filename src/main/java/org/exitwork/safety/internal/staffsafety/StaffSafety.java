@@ -25,6 +25,7 @@ import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.cases.ClientErased;
 import org.exitwork.platform.ForbiddenException;
+import org.exitwork.platform.KeysetPage;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Alert;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Appointment;
 import org.springframework.context.event.EventListener;
@@ -122,12 +123,66 @@ class StaffSafety {
         return id;
     }
 
-    /** The practitioner's own appointments from today on, cancelled ones marked as such. */
+    /**
+     * One page of the practitioner's own appointments from the filter's first day (today when none) up to
+     * its last day if any, cancelled ones marked as such, fifty a page in order of their start.
+     */
     @Transactional(readOnly = true)
-    List<Whereabouts> upcoming(StaffPrincipal who) {
-        Instant from = today().atStartOfDay(zone()).toInstant();
-        return repository.appointmentsOf(who.organisationId(), who.id(), from, from.plus(java.time.Duration.ofDays(60)),
-                true).stream().map(a -> view(who, a)).toList();
+    KeysetPage<Whereabouts> upcoming(StaffPrincipal who, AppointmentFilter filter) {
+        Instant from = filter.fromOr(today()).atStartOfDay(zone()).toInstant();
+        Instant to = filter.until() == null ? null : filter.until().plusDays(1).atStartOfDay(zone()).toInstant();
+        List<Appointment> rows = repository.appointmentsPage(who.organisationId(), who.id(), from, to, filter.after(),
+                filter.before(), KeysetPage.SIZE + 1);
+        return KeysetPage.of(views(who, rows), KeysetPage.SIZE, filter.after(), filter.before(), Whereabouts::id);
+    }
+
+    /**
+     * The appointments as {@code who} may see them, with what each row names looked up for all rows at
+     * once (attendees, alerts, names, the tandem's pseudonyms, escalations): a fixed number of queries
+     * however many rows, not one set per row. What {@link #view} shows of one, row by row the same.
+     */
+    List<Whereabouts> views(StaffPrincipal who, List<Appointment> appointments) {
+        if (appointments.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = appointments.stream().map(Appointment::id).toList();
+        Map<UUID, List<UUID>> attendees = repository.attendeesOf(ids);
+        Map<UUID, Alert> byId = new java.util.HashMap<>();
+        Map<UUID, Alert> openByAppointment = new java.util.HashMap<>();
+        for (Alert alert : repository.alertsOf(appointments.stream().map(Appointment::alertId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()), ids)) {
+            byId.put(alert.id(), alert);
+            if (alert.open() && alert.appointmentId() != null) {
+                openByAppointment.put(alert.appointmentId(), alert);
+            }
+        }
+        Map<UUID, Alert> alerts = new java.util.HashMap<>();
+        Set<UUID> named = new LinkedHashSet<>();
+        for (Appointment a : appointments) {
+            Alert alert = a.alertId() == null ? null : byId.get(a.alertId());
+            if (alert == null) {
+                alert = openByAppointment.get(a.id());
+            }
+            if (alert != null) {
+                alerts.put(a.id(), alert);
+                if (alert.ownerId() != null) {
+                    named.add(alert.ownerId());
+                }
+            }
+            named.add(a.staffId());
+            named.addAll(attendees.getOrDefault(a.id(), List.of()));
+        }
+        Map<UUID, String> names = staff.displayNames(who.organisationId(), named);
+        Map<UUID, String> pseudonyms = cases.pseudonymsInTandem(who, appointments.stream().map(Appointment::clientId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        Set<UUID> escalated = repository.escalatedTo(appointments.stream().filter(a -> a.place() != null
+                && !a.staffId().equals(who.id())).map(Appointment::id).toList(), who.id());
+        List<Whereabouts> views = new ArrayList<>();
+        for (Appointment a : appointments) {
+            views.add(whereabouts(who, a, attendees.getOrDefault(a.id(), List.of()), alerts.get(a.id()), names,
+                    a.clientId() == null ? null : pseudonyms.get(a.clientId()), escalated.contains(a.id())));
+        }
+        return views;
     }
 
     /** The practitioner's own appointments today (the check-in page). */
@@ -135,8 +190,7 @@ class StaffSafety {
     List<Whereabouts> myDay(StaffPrincipal who) {
         Instant from = today().atStartOfDay(zone()).toInstant();
         Instant to = today().plusDays(1).atStartOfDay(zone()).toInstant();
-        return repository.appointmentsOf(who.organisationId(), who.id(), from, to, false).stream()
-                .map(a -> view(who, a)).toList();
+        return views(who, repository.appointmentsOf(who.organisationId(), who.id(), from, to, false));
     }
 
     /** Today's whereabouts of the organisation as {@code who} may see them. */
@@ -144,11 +198,10 @@ class StaffSafety {
     List<Whereabouts> board(StaffPrincipal who) {
         Instant from = today().atStartOfDay(zone()).toInstant();
         Instant to = today().plusDays(1).atStartOfDay(zone()).toInstant();
-        return repository.appointmentsBetween(who.organisationId(), from, to).stream().map(a -> view(who, a)).toList();
+        return views(who, repository.appointmentsBetween(who.organisationId(), from, to));
     }
 
     Whereabouts view(StaffPrincipal who, Appointment a) {
-        boolean own = a.staffId().equals(who.id());
         List<UUID> attendeeIds = repository.attendees(a.id());
         List<UUID> ids = new ArrayList<>(attendeeIds);
         ids.add(a.staffId());
@@ -165,8 +218,17 @@ class StaffSafety {
         if (a.clientId() != null && cases.inTandem(who, a.clientId())) {
             pseudonym = cases.find(who.organisationId(), a.clientId()).map(CaseReference::pseudonym).orElse(null);
         }
+        boolean own = a.staffId().equals(who.id());
+        return whereabouts(who, a, attendeeIds, alert, names, pseudonym,
+                a.place() != null && !own && repository.escalatedTo(a.id(), who.id()));
+    }
+
+    /** One appointment as {@code who} sees it, from what was looked up for it (or for its whole page). */
+    private Whereabouts whereabouts(StaffPrincipal who, Appointment a, List<UUID> attendeeIds, Alert alert,
+            Map<UUID, String> names, String pseudonym, boolean escalatedToReader) {
+        boolean own = a.staffId().equals(who.id());
         String place = null;
-        if (a.place() != null && (own || repository.escalatedTo(a.id(), who.id()))) {
+        if (a.place() != null && (own || escalatedToReader)) {
             place = repository.place(a);
             if (!own) {
                 audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),

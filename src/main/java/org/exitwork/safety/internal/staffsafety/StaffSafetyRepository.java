@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.exitwork.keys.SystemSecrets;
+import org.exitwork.platform.KeysetPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -137,6 +138,80 @@ class StaffSafetyRepository {
                 + (withCancelled ? "" : "AND cancelled_at IS NULL ") + "ORDER BY starts_at")
                 .params(organisationId, staffId, ts(to), ts(from))
                 .query(StaffSafetyRepository::appointment).list();
+    }
+
+    /**
+     * One page of a practitioner's own appointments (cancelled ones too) that end at or after {@code from}
+     * and start before {@code to} (no end when null), in order of (starts_at, id): the {@code limit} after
+     * the appointment {@code after}, or before the appointment {@code before} read backwards. Keyset on
+     * saf_appointment_staff_starts (V1_61_0), no OFFSET; a cursor that is not one of the practitioner's
+     * own appointments matches nothing, so the page is empty.
+     */
+    List<Appointment> appointmentsPage(UUID organisationId, UUID staffId, Instant from, Instant to, UUID after,
+            UUID before, int limit) {
+        boolean backwards = KeysetPage.backwards(after, before);
+        UUID cursor = backwards ? before : after;
+        StringBuilder sql = new StringBuilder("SELECT a.id, a.organisation_id, a.staff_id, a.starts_at, a.ends_at, "
+                + "a.place_kind, a.place, a.client_id, a.arrived_at, a.left_at, a.alert_id, a.version, a.cancelled_at, "
+                + "a.cancelled_by, a.cancel_reason FROM saf_appointment a");
+        List<Object> params = new java.util.ArrayList<>();
+        if (cursor != null) {
+            sql.append(" JOIN saf_appointment k ON k.id = ? AND k.organisation_id = a.organisation_id "
+                    + "AND k.staff_id = a.staff_id");
+            params.add(cursor);
+        }
+        sql.append(" WHERE a.organisation_id = ? AND a.staff_id = ? AND a.ends_at >= ?");
+        params.add(organisationId);
+        params.add(staffId);
+        params.add(ts(from));
+        if (to != null) {
+            sql.append(" AND a.starts_at < ?");
+            params.add(ts(to));
+        }
+        if (cursor != null) {
+            sql.append(backwards ? " AND (a.starts_at < k.starts_at OR (a.starts_at = k.starts_at AND a.id < k.id))"
+                    : " AND (a.starts_at > k.starts_at OR (a.starts_at = k.starts_at AND a.id > k.id))");
+        }
+        sql.append(backwards ? " ORDER BY a.starts_at DESC, a.id DESC" : " ORDER BY a.starts_at, a.id")
+                .append(" FETCH FIRST ? ROWS ONLY");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(StaffSafetyRepository::appointment).list();
+    }
+
+    /** The attendees of several appointments (one page) in one query. */
+    java.util.Map<UUID, List<UUID>> attendeesOf(java.util.Collection<UUID> appointmentIds) {
+        java.util.Map<UUID, List<UUID>> found = new java.util.HashMap<>();
+        if (appointmentIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT appointment_id, staff_id FROM saf_appointment_attendee WHERE appointment_id IN (:ids)")
+                .param("ids", List.copyOf(appointmentIds))
+                .query((rs, n) -> found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                        .add(rs.getObject(2, UUID.class)))
+                .list();
+        return found;
+    }
+
+    /** Alerts by id, and the open alert of each appointment, of one page in one query. */
+    List<Alert> alertsOf(java.util.Collection<UUID> alertIds, java.util.Collection<UUID> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = alertIds.isEmpty() ? List.of(new UUID(0, 0)) : List.copyOf(alertIds);
+        return jdbc.sql(ALERT + "WHERE id IN (:ids) OR (appointment_id IN (:appointments) AND resolved_at IS NULL)")
+                .param("ids", ids).param("appointments", List.copyOf(appointmentIds))
+                .query(StaffSafetyRepository::alert).list();
+    }
+
+    /** Of several appointments, those whose open alert reached {@code staffId} as a responder, in one query. */
+    Set<UUID> escalatedTo(java.util.Collection<UUID> appointmentIds, UUID staffId) {
+        if (appointmentIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT a.appointment_id FROM saf_alert a JOIN saf_alert_responder r "
+                + "ON r.alert_id = a.id WHERE a.appointment_id IN (:ids) AND a.resolved_at IS NULL AND a.step >= 2 "
+                + "AND r.staff_id = :staff AND r.staff_id <> a.staff_id")
+                .param("ids", List.copyOf(appointmentIds)).param("staff", staffId).query(UUID.class).list());
     }
 
     /** Locks the appointment's row for a correction or cancellation (the escalation claims the same row). */

@@ -28,9 +28,36 @@ public class FormLinkRepository {
         this.jdbc = jdbc;
     }
 
-    List<Row> list(UUID organisationId) {
-        return jdbc.sql("SELECT id, partner_id, created_at, expires_at, used_at, withdrawn_at FROM ref_form_link "
-                + "WHERE org_id = ? ORDER BY created_at DESC").param(organisationId)
+    /**
+     * One page of the organisation's one-time links, newest first by (created_at, id) descending; only the
+     * open ones (neither used nor withdrawn nor expired at {@code now}) when asked: the {@code limit} after
+     * the link {@code after} (older), or before the link {@code before} (newer) read backwards. Keyset on
+     * ref_form_link_list (V1_61_3), no OFFSET; a cursor of another organisation matches nothing.
+     */
+    List<Row> page(UUID organisationId, boolean openOnly, Instant now, UUID after, UUID before, int limit) {
+        boolean backwards = after == null && before != null;
+        UUID cursor = backwards ? before : after;
+        StringBuilder sql = new StringBuilder("SELECT l.id, l.partner_id, l.created_at, l.expires_at, l.used_at, "
+                + "l.withdrawn_at FROM ref_form_link l");
+        List<Object> params = new java.util.ArrayList<>();
+        if (cursor != null) {
+            sql.append(" JOIN ref_form_link k ON k.id = ? AND k.org_id = l.org_id");
+            params.add(cursor);
+        }
+        sql.append(" WHERE l.org_id = ?");
+        params.add(organisationId);
+        if (openOnly) {
+            sql.append(" AND l.used_at IS NULL AND l.withdrawn_at IS NULL AND l.expires_at > ?");
+            params.add(Timestamp.from(now));
+        }
+        if (cursor != null) {
+            String op = backwards ? ">" : "<";
+            sql.append(" AND (l.created_at " + op + " k.created_at OR (l.created_at = k.created_at AND l.id " + op + " k.id))");
+        }
+        sql.append(backwards ? " ORDER BY l.created_at, l.id" : " ORDER BY l.created_at DESC, l.id DESC")
+                .append(" FETCH FIRST ? ROWS ONLY");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         instant(rs.getObject(3, OffsetDateTime.class)), instant(rs.getObject(4, OffsetDateTime.class)),
                         instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class))))

@@ -18,7 +18,6 @@ import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.exitwork.platform.NotFoundException;
 import org.exitwork.referrals.internal.inbound.InboundActions;
-import org.exitwork.referrals.internal.inbound.PartnerNames;
 import org.exitwork.referrals.internal.inbound.credentials.CredentialAdministration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,13 +55,22 @@ public class FormLinks {
         this.clock = clock;
     }
 
-    List<Listed> list(StaffPrincipal who) {
+    /**
+     * One page of the links, fifty newest first, only the open ones when asked; the page's partners named
+     * in one query.
+     */
+    @Transactional(readOnly = true)
+    public org.exitwork.platform.KeysetPage<Listed> page(StaffPrincipal who, boolean openOnly, UUID after, UUID before) {
         CredentialAdministration.requireManager(who);
-        var names = PartnerNames.of(partners.partners(who.organisationId()));
-        return links.list(who.organisationId()).stream()
-                .map(r -> new Listed(r.id(), names.name(r.partnerId()), r.createdAt(), r.expiresAt(), r.usedAt(),
-                        r.withdrawnAt()))
-                .toList();
+        int size = org.exitwork.platform.KeysetPage.SIZE;
+        List<FormLinkRepository.Row> rows = links.page(who.organisationId(), openOnly, clock.instant(), after, before,
+                size + 1);
+        java.util.Map<UUID, Partner> named = partners.find(who.organisationId(),
+                rows.stream().map(FormLinkRepository.Row::partnerId).toList());
+        return org.exitwork.platform.KeysetPage.of(rows.stream()
+                .map(r -> new Listed(r.id(), named.containsKey(r.partnerId()) ? named.get(r.partnerId()).name() : "?",
+                        r.createdAt(), r.expiresAt(), r.usedAt(), r.withdrawnAt()))
+                .toList(), size, after, before, Listed::id);
     }
 
     @Transactional

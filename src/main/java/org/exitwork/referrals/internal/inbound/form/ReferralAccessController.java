@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -77,10 +78,15 @@ class ReferralAccessController {
         return "redirect:/referrals/credentials";
     }
 
+    /**
+     * The one-time links, fifty a page, newest first, only the open ones when asked. A value the page does
+     * not offer (a cursor that is no id, an "open" that is no yes or no) is answered 400.
+     */
     @GetMapping("/referrals/links")
-    String links(@AuthenticationPrincipal StaffPrincipal who, Model model) {
+    String links(@AuthenticationPrincipal StaffPrincipal who, @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) UUID after, @RequestParam(required = false) UUID before, Model model) {
         model.addAttribute("linkForm", new LinkForm(null));
-        return linksPage(who, model);
+        return linksPage(who, Boolean.TRUE.equals(open), after, before, model);
     }
 
     @PostMapping("/referrals/links")
@@ -90,7 +96,7 @@ class ReferralAccessController {
             if (form == null) {
                 model.addAttribute("linkForm", new LinkForm(null));
             }
-            return linksPage(who, model);
+            return linksPage(who, false, null, null, model);
         }
         FormLinks.Issued issued = links.create(who, form.partnerId());
         model.addAttribute("issued", issued);
@@ -106,6 +112,16 @@ class ReferralAccessController {
         return "redirect:/referrals/links";
     }
 
+    /** The address of the links page beside this one, carrying "open only". */
+    private static String linkPage(boolean openOnly, String side, UUID cursor) {
+        org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/referrals/links");
+        if (openOnly) {
+            link.queryParam("open", true);
+        }
+        return cursor == null ? null : link.queryParam(side, cursor).build().toUriString();
+    }
+
     private String credentialsPage(StaffPrincipal who, Model model) {
         model.addAttribute("credentials", credentials.list(who));
         model.addAttribute("partners", partners.partners(who.organisationId()).stream().filter(Partner::active).toList());
@@ -113,8 +129,13 @@ class ReferralAccessController {
         return "referrals/credentials";
     }
 
-    private String linksPage(StaffPrincipal who, Model model) {
-        model.addAttribute("links", links.list(who));
+    private String linksPage(StaffPrincipal who, boolean openOnly, UUID after, UUID before, Model model) {
+        org.exitwork.platform.KeysetPage<FormLinks.Listed> page = links.page(who, openOnly, after, before);
+        model.addAttribute("links", page.rows());
+        model.addAttribute("page", page);
+        model.addAttribute("openOnly", openOnly);
+        model.addAttribute("previousLink", linkPage(openOnly, "before", page.previousBefore()));
+        model.addAttribute("nextLink", linkPage(openOnly, "after", page.nextAfter()));
         model.addAttribute("now", clock.instant());
         model.addAttribute("partners", partners.partners(who.organisationId()).stream().filter(Partner::active).toList());
         return "referrals/links";
