@@ -25,7 +25,9 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.PostgresRun;
 import org.exitwork.testing.Fixtures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -74,6 +76,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * request again with parameters nothing reads).
  */
 @DatabaseTest
+@Tag(PostgresRun.ENDPOINT_WALK) // on H2 in the full run; on PostgreSQL when named (README "Tests")
 @AutoConfigureMockMvc
 class AssessmentStaysInsideTest {
 

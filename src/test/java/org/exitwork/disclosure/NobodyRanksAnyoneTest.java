@@ -15,9 +15,11 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.programme.Measure;
 import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.PostgresRun;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.StaffRequests;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,6 +45,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * figure, and the funder report's catalogue has no measure of them.
  */
 @DatabaseTest
+@Tag(PostgresRun.ENDPOINT_WALK) // on H2 in the full run; on PostgreSQL when named (README "Tests")
 @AutoConfigureMockMvc
 class NobodyRanksAnyoneTest {
 

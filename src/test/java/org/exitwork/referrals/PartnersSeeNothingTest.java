@@ -29,8 +29,10 @@ import org.exitwork.network.PartnerKind;
 import org.exitwork.referrals.internal.ReferralMatcher;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.PostgresRun;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -68,6 +70,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * sign-in; no answer of any kind shows a marker or the client's pseudonym.
  */
 @DatabaseTest
+@Tag(PostgresRun.ENDPOINT_WALK) // on H2 in the full run; on PostgreSQL when named (README "Tests")
 @AutoConfigureMockMvc
 class PartnersSeeNothingTest {
 

@@ -206,9 +206,14 @@ public final class ExitworkProcess {
 
     /** The same with options for the JVM ({@code -Xmx128m}) before the main class. */
     public static Run run(Path dataDir, List<String> jvmOptions, String... args) throws Exception {
+        return runMain(dataDir, jvmOptions, ExitworkApplication.class, args);
+    }
+
+    /** Any main class of the test class path, so, in a JVM of its own with these options. */
+    public static Run runMain(Path dataDir, List<String> jvmOptions, Class<?> main, String... args) throws Exception {
         List<String> command = java();
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Dlogging.level.root=WARN", ExitworkApplication.class.getName()));
+        command.addAll(List.of("-Dlogging.level.root=WARN", main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("EXITWORK_DATA_DIR", dataDir.toString());

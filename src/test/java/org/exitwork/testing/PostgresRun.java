@@ -24,13 +24,21 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * The PostgreSQL run in a JVM of its own: every test tagged {@code database} but not {@code browser},
- * on the test server ({@code -Dexitwork.test.database=postgresql}), with the same JUnit settings as
+ * The PostgreSQL run in a JVM of its own: every test tagged {@code database} but not {@code browser}
+ * or {@link #ENDPOINT_WALK}, on the test server ({@code -Dexitwork.test.database=postgresql}), with the same JUnit settings as
  * the H2 run. {@code PostgreSQLRunTest} starts it beside the H2 run and judges it by its exit status:
  * 0 when every test passed and some ran, 1 otherwise. It prints one line per test class and the
  * failures with their causes.
  */
 public final class PostgresRun {
+
+    /**
+     * The walks of every endpoint as every visitor with every id (what a page shows whom: R5, R7, R16).
+     * What they check is decided in Java above the repositories, each repository they reach runs on
+     * PostgreSQL in its own tests, and on PostgreSQL they took a fifth of this run's CPU: the full run
+     * walks on H2 only. Named in a targeted run ({@code -Dtest=...}), they run on PostgreSQL too.
+     */
+    public static final String ENDPOINT_WALK = "endpoint-walk";
 
     private PostgresRun() {
     }
@@ -38,7 +46,7 @@ public final class PostgresRun {
     public static void main(String[] args) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(inSurefiresOrder())
-                .filters(TagFilter.includeTags("database"), TagFilter.excludeTags("browser"))
+                .filters(TagFilter.includeTags("database"), TagFilter.excludeTags("browser", ENDPOINT_WALK))
                 .build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         Launcher launcher = LauncherFactory.create();
