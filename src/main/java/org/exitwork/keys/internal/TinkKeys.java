@@ -31,11 +31,14 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ErasureJournal journal;
+    private final RequestCiphers requestCiphers;
     private volatile FieldCipher systemCipher;
     private volatile SystemMac systemMac;
 
-    TinkKeys(MasterKeyFile master, KeyRepository keys, TransactionTemplate tx, Clock clock, ErasureJournal journal) {
+    TinkKeys(MasterKeyFile master, KeyRepository keys, TransactionTemplate tx, Clock clock, ErasureJournal journal,
+            RequestCiphers requestCiphers) {
         this.master = master;
+        this.requestCiphers = requestCiphers;
         this.journal = journal;
         this.keys = keys;
         this.tx = tx;
@@ -50,6 +53,10 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
 
     @Override
     public FieldCipher cipherFor(UUID clientId) {
+        return requestCiphers.get(clientId, () -> open(clientId));
+    }
+
+    private FieldCipher open(UUID clientId) {
         byte[] wrapped = keys.clientKey(clientId)
                 .orElseThrow(() -> new UnreadableException("no data key for this client (shredded?)", null));
         return new AeadFieldCipher(Envelope.primitive(
@@ -60,6 +67,7 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
     public void shred(UUID clientId) {
         // Journaled first (written just before the commit): a restore must shred it again.
         journal.recordErasure(clientId);
+        requestCiphers.forget(clientId);
         keys.deleteClientKey(clientId);
     }
 
