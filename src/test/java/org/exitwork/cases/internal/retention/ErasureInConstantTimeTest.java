@@ -247,6 +247,27 @@ class ErasureInConstantTimeTest {
         assertThat(purge.waiting()).isZero();
     }
 
+    /**
+     * The README: the rows "are deleted in the background within about a minute". As shipped, a purge run
+     * starts 30 seconds after the start and 30 seconds after the last one ended, and one run (the test above)
+     * empties a whole record: up to 2,000 batches of 500 rows per table.
+     */
+    @Test
+    void asShippedAPurgeRunStartsWithinThirtySecondsOfAnErasureAndTakesAWholeRecord() throws Exception {
+        java.util.Properties shipped = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/application.properties")) {
+            shipped.load(in);
+        }
+        assertThat(shipped.getProperty("exitwork.cases.erasure-purge.every")).isEqualTo("PT30S");
+        assertThat(shipped.getProperty("exitwork.cases.erasure-purge.initial-delay")).isEqualTo("PT30S");
+        assertThat(shipped.getProperty("exitwork.cases.erasure-purge.enabled")).as("on unless switched off").isNull();
+        org.springframework.scheduling.annotation.Scheduled schedule = ErasurePurgeJob.class.getDeclaredMethod("run")
+                .getAnnotation(org.springframework.scheduling.annotation.Scheduled.class);
+        assertThat(schedule.fixedDelayString()).isEqualTo("${exitwork.cases.erasure-purge.every:PT30S}");
+        assertThat(schedule.initialDelayString()).isEqualTo("${exitwork.cases.erasure-purge.initial-delay:PT30S}");
+        assertThat((long) ErasurePurgeJob.BATCHES_PER_RUN * ErasurePurge.BATCH).isEqualTo(1_000_000L);
+    }
+
     @Test
     void theTablesThePurgeEmptiesHaveNoForeignKeyToTheClientAndTheOthersStillHaveOne() throws Exception {
         try (var c = dataSource.getConnection()) {
