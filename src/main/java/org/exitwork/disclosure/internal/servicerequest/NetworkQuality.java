@@ -1,13 +1,10 @@
 package org.exitwork.disclosure.internal.servicerequest;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -66,46 +63,33 @@ class NetworkQuality {
         if (!who.is(Role.MANAGER)) {
             throw new ForbiddenException();
         }
-        List<ServiceRequestRepository.Stored> all = repository.ofOrganisation(who.organisationId());
-        Set<UUID> accepted = repository.everAccepted(who.organisationId());
-        Map<UUID, List<ServiceRequestRepository.Stored>> byPartner = all.stream()
-                .collect(Collectors.groupingBy(ServiceRequestRepository.Stored::partnerId));
-        Instant now = clock.instant();
+        Map<UUID, ServiceRequestRepository.PartnerCounts> counts = repository
+                .countsByPartner(who.organisationId(), clock.instant()).stream()
+                .collect(Collectors.toMap(ServiceRequestRepository.PartnerCounts::partnerId, c -> c));
         List<PartnerFigures> figures = new ArrayList<>();
+        int requests = 0;
         for (Partner partner : partners.partners(who.organisationId())) {
-            List<ServiceRequestRepository.Stored> sent = byPartner.getOrDefault(partner.id(), List.of());
-            if (!sent.isEmpty()) {
-                figures.add(figures(partner, sent, accepted, now));
+            ServiceRequestRepository.PartnerCounts sent = counts.get(partner.id());
+            if (sent != null) {
+                figures.add(figures(partner, sent));
+                requests += sent.sent();
             }
         }
         audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
                 ServiceRequestActions.NETWORK_QUALITY_READ, null,
-                AuditDetail.of("network.quality", figures.size(), all.size())));
+                AuditDetail.of("network.quality", figures.size(), requests)));
         return new Quality(figures, figures.isEmpty() ? null : chart(figures, locale));
     }
 
-    static PartnerFigures figures(Partner partner, List<ServiceRequestRepository.Stored> sent, Set<UUID> accepted,
-            Instant now) {
-        List<Double> days = sent.stream().filter(r -> r.firstAnswerAt() != null)
-                .map(r -> Duration.between(r.requestedAt(), r.firstAnswerAt()).toMinutes() / 1440.0).sorted().toList();
-        List<ServiceRequestRepository.Stored> judged = sent.stream()
-                .filter(r -> r.firstAnswerAt() != null || !now.isBefore(r.answerDueAt())).toList();
-        long inTime = judged.stream()
-                .filter(r -> r.firstAnswerAt() != null && !r.firstAnswerAt().isAfter(r.answerDueAt())).count();
-        List<ServiceRequestRepository.Stored> decided = sent.stream()
-                .filter(r -> accepted.contains(r.id()) || r.status() == TaskStatus.REJECTED).toList();
-        long yes = decided.stream().filter(r -> accepted.contains(r.id())).count();
-        return new PartnerFigures(partner.id(), partner.name(), sent.size(), days.size(), median(days),
-                percent(inTime, judged.size()), percent(yes, decided.size()));
+    static PartnerFigures figures(Partner partner, ServiceRequestRepository.PartnerCounts counts) {
+        return new PartnerFigures(partner.id(), partner.name(), counts.sent(), counts.answered(),
+                days(counts.medianMinutes()), percent(counts.inTime(), counts.judged()),
+                percent(counts.accepted(), counts.decided()));
     }
 
-    static Double median(List<Double> sorted) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int n = sorted.size();
-        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-        return Math.round(median * 10) / 10.0;
+    /** Minutes as days to one decimal. */
+    static Double days(Double minutes) {
+        return minutes == null ? null : Math.round(minutes / 1440.0 * 10) / 10.0;
     }
 
     static Double percent(long part, long of) {

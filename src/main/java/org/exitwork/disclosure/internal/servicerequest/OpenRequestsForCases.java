@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -37,12 +35,10 @@ class OpenRequestsForCases implements OpenServiceRequests {
         if (clientIds.isEmpty()) {
             return List.of();
         }
-        Set<UUID> clients = Set.copyOf(clientIds);
-        Map<UUID, String> names = names(organisationId);
         Instant now = clock.instant();
-        return repository.ofOrganisation(organisationId).stream()
-                .filter(r -> clients.contains(r.clientId()) && !r.status().terminal())
-                .sorted(Comparator.comparing(ServiceRequestRepository.Stored::requestedAt))
+        List<ServiceRequestRepository.Stored> open = repository.openOfClients(organisationId, clientIds);
+        Map<UUID, String> names = names(organisationId, open);
+        return open.stream()
                 .map(r -> new OpenRequest(r.clientId(), r.id(), names.getOrDefault(r.partnerId(), "?"), r.need().name(),
                         r.status().name(), r.requestedAt(), Duration.between(r.requestedAt(), now).toDays(),
                         r.status().unanswered() && !now.isBefore(r.answerDueAt()), r.followUpOn()))
@@ -52,16 +48,21 @@ class OpenRequestsForCases implements OpenServiceRequests {
     @Override
     @Transactional(readOnly = true)
     public List<Unanswered> unansweredAfterReminders(UUID organisationId) {
-        Map<UUID, String> names = names(organisationId);
         Instant now = clock.instant();
-        return repository.ofOrganisation(organisationId).stream()
-                .filter(r -> r.status().unanswered() && r.managerRemindedAt() != null)
+        List<ServiceRequestRepository.Stored> waiting = repository.unansweredAfterManagerReminder(organisationId);
+        Map<UUID, String> names = names(organisationId, waiting);
+        return waiting.stream()
                 .map(r -> new Unanswered(names.getOrDefault(r.partnerId(), "?"), r.need().name(), r.requestedAt(),
                         Duration.between(r.requestedAt(), now).toDays()))
                 .toList();
     }
 
-    private Map<UUID, String> names(UUID organisationId) {
-        return partners.partners(organisationId).stream().collect(Collectors.toMap(Partner::id, Partner::name));
+    /** The names of the partners these requests went to, in one query. */
+    private Map<UUID, String> names(UUID organisationId, List<ServiceRequestRepository.Stored> requests) {
+        if (requests.isEmpty()) {
+            return Map.of();
+        }
+        return partners.find(organisationId, requests.stream().map(ServiceRequestRepository.Stored::partnerId)
+                .collect(Collectors.toSet())).values().stream().collect(Collectors.toMap(Partner::id, Partner::name));
     }
 }

@@ -98,10 +98,21 @@ class ServiceRequestRepository {
                 + "ORDER BY requested_at DESC, id").params(clientId, organisationId).query((rs, n) -> stored(rs)).list();
     }
 
-    /** The organisation's requests, for its figures and its open requests. */
-    List<Stored> ofOrganisation(UUID organisationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM dis_service_request WHERE org_id = ? ORDER BY requested_at, id")
-                .param(organisationId).query((rs, n) -> stored(rs)).list();
+    /** The requests of these clients that are still open (not rejected, completed or cancelled), oldest first. */
+    List<Stored> openOfClients(UUID organisationId, java.util.Collection<UUID> clientIds) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM dis_service_request WHERE org_id = :org AND client_id IN (:clients)"
+                        + " AND status NOT IN (:closed) ORDER BY requested_at, id")
+                .param("org", organisationId).param("clients", List.copyOf(clientIds))
+                .param("closed", java.util.Arrays.stream(TaskStatus.values()).filter(TaskStatus::terminal)
+                        .map(TaskStatus::name).toList())
+                .query((rs, n) -> stored(rs)).list();
+    }
+
+    /** Requests still waiting for the partner's first answer after the managers were reminded. */
+    List<Stored> unansweredAfterManagerReminder(UUID organisationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM dis_service_request WHERE org_id = ? AND status = ?"
+                        + " AND manager_reminded_at IS NOT NULL ORDER BY requested_at, id")
+                .params(organisationId, TaskStatus.REQUESTED.name()).query((rs, n) -> stored(rs)).list();
     }
 
     Optional<Stored> find(UUID organisationId, UUID clientId, UUID requestId) {
@@ -164,10 +175,36 @@ class ServiceRequestRepository {
     }
 
     /** The organisation's requests that a partner ever accepted. */
-    Set<UUID> everAccepted(UUID organisationId) {
-        return Set.copyOf(jdbc.sql("SELECT DISTINCT e.request_id FROM " + EVENTS + " e JOIN dis_service_request r "
-                + "ON r.id = e.request_id WHERE r.org_id = ? AND e.status = ? AND e.by_partner = TRUE")
-                .params(organisationId, TaskStatus.ACCEPTED.name()).query(UUID.class).list());
+    /**
+     * One partner's requests, counted for the managers' quality page: sent, answered, the median minutes from
+     * sending to the first answer (over the answered ones), those whose answer was due by {@code now} or came
+     * (judged) and of them those answered in time, those the partner decided (accepted at some point, or
+     * rejected) and of them those it accepted.
+     */
+    record PartnerCounts(UUID partnerId, int sent, int answered, Double medianMinutes, int judged, int inTime,
+            int decided, int accepted) {
+    }
+
+    /** Counted in SQL over plain columns, one row per partner, never one per request (issue 19). */
+    List<PartnerCounts> countsByPartner(UUID organisationId, Instant now) {
+        return jdbc.sql("""
+                SELECT r.partner_id, COUNT(*), COUNT(r.first_answer_at),
+                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN r.first_answer_at IS NULL THEN NULL
+                           ELSE FLOOR((EXTRACT(EPOCH FROM r.first_answer_at) - EXTRACT(EPOCH FROM r.requested_at)) / 60) END),
+                       SUM(CASE WHEN r.first_answer_at IS NOT NULL OR r.answer_due_at <= ? THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN r.first_answer_at IS NOT NULL AND r.first_answer_at <= r.answer_due_at THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN a.request_id IS NOT NULL OR r.status = ? THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN a.request_id IS NOT NULL THEN 1 ELSE 0 END)
+                FROM dis_service_request r
+                LEFT JOIN (SELECT DISTINCT request_id FROM %s WHERE status = ? AND by_partner = TRUE) a
+                       ON a.request_id = r.id
+                WHERE r.org_id = ?
+                GROUP BY r.partner_id""".formatted(EVENTS))
+                .params(Timestamp.from(now), TaskStatus.REJECTED.name(), TaskStatus.ACCEPTED.name(), organisationId)
+                .query((rs, n) -> new PartnerCounts(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
+                        rs.getObject(4) == null ? null : rs.getDouble(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
+                        rs.getInt(8)))
+                .list();
     }
 
     @EventListener
