@@ -38,7 +38,8 @@ public class CaseAccess {
     /** The case, for anyone with a case role in the organisation; 404 for other organisations' ids. */
     public CaseRef find(StaffPrincipal who, UUID clientId) {
         requireCaseRole(who);
-        return rows.find(who.organisationId(), clientId).orElseThrow(NotFoundException::new);
+        return PageAccess.caseOf(who.organisationId(), clientId, () -> rows.find(who.organisationId(), clientId))
+                .orElseThrow(NotFoundException::new);
     }
 
     public Access accessOf(StaffPrincipal who, UUID clientId) {
@@ -46,10 +47,12 @@ public class CaseAccess {
     }
 
     public Access access(StaffPrincipal who, CaseRef ref) {
-        if (rows.inTandem(ref.id(), who.id())) {
-            return Access.TANDEM;
-        }
-        return rows.glassBroken(ref.id(), who.id(), clock.instant()) ? Access.BROKEN_GLASS : Access.NONE;
+        return PageAccess.accessOf(who.id(), ref.id(), () -> {
+            if (rows.inTandem(ref.id(), who.id())) {
+                return Access.TANDEM;
+            }
+            return rows.glassBroken(ref.id(), who.id(), clock.instant()) ? Access.BROKEN_GLASS : Access.NONE;
+        });
     }
 
     /** For changes: only the tandem. {@code what} names the attempted action in the refusal's audit entry. */
