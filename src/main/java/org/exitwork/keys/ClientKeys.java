@@ -12,6 +12,12 @@ public interface ClientKeys {
     FieldCipher cipherFor(UUID clientId);
 
     /**
+     * The ciphers of several clients (or groups) at once, their keys read in one query: for a page that lists
+     * them. One without a key (never created, or shredded) is not in the map.
+     */
+    java.util.Map<UUID, FieldCipher> ciphersFor(java.util.Collection<UUID> clientIds);
+
+    /**
      * Crypto-shredding: deletes the client's data key. Every ciphertext of the client in the live
      * database becomes unreadable at once; stale copies of the wrapped key (free pages, dead rows,
      * backups) once the master-key version that wrapped it is destroyed ({@link ErasureHorizon}).

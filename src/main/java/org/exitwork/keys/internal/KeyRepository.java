@@ -47,6 +47,19 @@ class KeyRepository {
                 .update();
     }
 
+    /** The wrapped keys of these clients that have one, in one query. */
+    java.util.Map<UUID, byte[]> clientKeys(java.util.Collection<UUID> clientIds) {
+        java.util.Map<UUID, byte[]> wrapped = new java.util.HashMap<>();
+        if (clientIds.isEmpty()) {
+            return wrapped;
+        }
+        jdbc.sql("SELECT client_id, wrapped_keyset FROM key_client WHERE client_id IN (:ids)")
+                .param("ids", java.util.List.copyOf(clientIds))
+                .query((rs, n) -> wrapped.put(rs.getObject(1, UUID.class), rs.getBytes(2)))
+                .list();
+        return wrapped;
+    }
+
     Optional<byte[]> clientKey(UUID clientId) {
         return jdbc.sql("SELECT wrapped_keyset FROM key_client WHERE client_id = ?")
                 .param(clientId)

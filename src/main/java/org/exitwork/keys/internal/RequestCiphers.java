@@ -79,6 +79,12 @@ class RequestCiphers extends OncePerRequestFilter {
         return cipher;
     }
 
+    /** The cipher this request has already opened for the client, if any. */
+    java.util.Optional<FieldCipher> kept(UUID clientId) {
+        Kept kept = current();
+        return kept == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(kept.get(clientId));
+    }
+
     /** The client's key is being shredded: no request of this node holds its cipher, now and after the commit. */
     void forget(UUID clientId) {
         serving.forEach(kept -> kept.remove(clientId));

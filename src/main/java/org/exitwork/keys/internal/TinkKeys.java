@@ -56,9 +56,27 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
         return requestCiphers.get(clientId, () -> open(clientId));
     }
 
+    @Override
+    public java.util.Map<UUID, FieldCipher> ciphersFor(java.util.Collection<UUID> clientIds) {
+        java.util.Map<UUID, FieldCipher> ciphers = new java.util.HashMap<>();
+        java.util.Set<UUID> unopened = new java.util.HashSet<>();
+        for (UUID id : clientIds) {
+            requestCiphers.kept(id).ifPresentOrElse(cipher -> ciphers.put(id, cipher), () -> unopened.add(id));
+        }
+        java.util.Map<UUID, byte[]> wrapped = keys.clientKeys(unopened);
+        for (java.util.Map.Entry<UUID, byte[]> key : wrapped.entrySet()) {
+            ciphers.put(key.getKey(), requestCiphers.get(key.getKey(), () -> open(key.getKey(), key.getValue())));
+        }
+        return ciphers;
+    }
+
     private FieldCipher open(UUID clientId) {
         byte[] wrapped = keys.clientKey(clientId)
                 .orElseThrow(() -> new UnreadableException("no data key for this client (shredded?)", null));
+        return open(clientId, wrapped);
+    }
+
+    private FieldCipher open(UUID clientId, byte[] wrapped) {
         return new AeadFieldCipher(Envelope.primitive(
                 Envelope.unwrap(wrapped, master.aead(), Envelope.clientAd(clientId))));
     }

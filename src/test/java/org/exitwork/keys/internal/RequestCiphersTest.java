@@ -136,6 +136,26 @@ class RequestCiphersTest {
     }
 
     @Test
+    void severalKeysAreReadInOneGoAndAShreddedOrUnknownOneIsMissing() throws Exception {
+        UUID one = newClient();
+        UUID two = newClient();
+        UUID shredded = newClient();
+        keys.shred(shredded);
+        UUID unknown = UUID.randomUUID();
+        inRequest(() -> {
+            FieldCipher openedBefore = keys.cipherFor(one);
+            java.util.Map<UUID, FieldCipher> ciphers = keys.ciphersFor(java.util.List.of(one, two, shredded, unknown));
+            assertThat(ciphers).containsOnlyKeys(one, two);
+            assertThat(ciphers.get(one)).as("the one this request had opened").isSameAs(openedBefore);
+            assertThat(keys.cipherFor(two)).as("kept for the request").isSameAs(ciphers.get(two));
+            byte[] sealed = ciphers.get(two).encrypt(REF, "Gruppe Dienstag");
+            assertThat(keys.cipherFor(two).decrypt(REF, sealed)).isEqualTo("Gruppe Dienstag");
+            assertThatThrownBy(() -> ciphers.get(one).decrypt(REF, sealed)).isInstanceOf(UnreadableException.class);
+        });
+        assertThat(keys.ciphersFor(java.util.List.of())).isEmpty();
+    }
+
+    @Test
     void aShreddingThatRollsBackLeavesTheKeyReadable() throws Exception {
         UUID client = newClient();
         inRequest(() -> {
