@@ -83,7 +83,8 @@ class NoteSearch {
         List<String> words = SearchText.words(query);
         Map<UUID, String> pseudonyms = new HashMap<>();
         sessions.ownCases(who.organisationId(), who.id()).forEach(c -> pseudonyms.put(c.id(), c.pseudonym()));
-        Map<UUID, FieldCipher> ciphers = new HashMap<>();
+        // The caseload's keys in one query, not one per case.
+        Map<UUID, FieldCipher> ciphers = new HashMap<>(keys.ciphersFor(pseudonyms.keySet()));
         List<Hit> hits = new ArrayList<>();
         boolean more = false;
         try (Stream<SessionNoteRepository.Sealed> sealed = sessions.sealedNotes(who.organisationId(), who.id())) {
