@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
@@ -28,9 +29,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Nothing is kept that the stored keys no longer hold: shredding a client's key takes its cipher out of
  * every request of this node at once and again when the shredding commits (a request may have opened it
  * in between, before the deletion was visible to it); a cipher opened inside a transaction that rolls
- * back is taken out with it (its key may have been created in that transaction). A request on another
- * node that opened the key before may finish with it, as it always could: the erasure's transaction
- * deleted the client's row, so no page of the case answers any more.
+ * back is taken out with it (its key may have been created in that transaction), and one opened while a
+ * shredding happened on this node is used for that call and not kept. A request that opened the key
+ * before the erasure committed, here or on another node, may finish with it, as a page built a moment
+ * earlier would have: the next request finds neither the key nor the client's row.
  */
 @Component
 class RequestCiphers extends OncePerRequestFilter {
@@ -39,6 +41,12 @@ class RequestCiphers extends OncePerRequestFilter {
 
     /** The sets of the requests this node is serving now. */
     private final Set<Kept> serving = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Counts the shreddings begun and committed on this node. A cipher opened while one of them happened
+     * (its key read before the sweep, kept after it) serves the call that opened it and is not kept.
+     */
+    private final AtomicLong shreddings = new AtomicLong();
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -64,8 +72,45 @@ class RequestCiphers extends OncePerRequestFilter {
         if (cipher != null) {
             return cipher;
         }
+        long before = shreddings.get();
         cipher = open.get();
+        keep(kept, clientId, cipher, before);
+        return cipher;
+    }
+
+    /** Ciphers opened together (a list's keys read in one query), kept like those of {@link #get}. */
+    Map<UUID, FieldCipher> getAll(java.util.Collection<UUID> clientIds,
+            java.util.function.Function<java.util.Collection<UUID>, Map<UUID, FieldCipher>> open) {
+        Kept kept = current();
+        Map<UUID, FieldCipher> ciphers = new java.util.HashMap<>();
+        java.util.Set<UUID> unopened = new java.util.HashSet<>();
+        for (UUID id : clientIds) {
+            FieldCipher cipher = kept == null ? null : kept.get(id);
+            if (cipher != null) {
+                ciphers.put(id, cipher);
+            } else {
+                unopened.add(id);
+            }
+        }
+        if (unopened.isEmpty()) {
+            return ciphers;
+        }
+        long before = shreddings.get();
+        Map<UUID, FieldCipher> opened = open.apply(unopened);
+        ciphers.putAll(opened);
+        if (kept != null) {
+            opened.forEach((id, cipher) -> keep(kept, id, cipher, before));
+        }
+        return ciphers;
+    }
+
+    private void keep(Kept kept, UUID clientId, FieldCipher cipher, long shreddingsBefore) {
         kept.put(clientId, cipher);
+        if (shreddings.get() != shreddingsBefore) {
+            // A key was shredded while this one was opened: perhaps this one, swept before it was kept.
+            kept.remove(clientId);
+            return;
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -76,22 +121,17 @@ class RequestCiphers extends OncePerRequestFilter {
                 }
             });
         }
-        return cipher;
-    }
-
-    /** The cipher this request has already opened for the client, if any. */
-    java.util.Optional<FieldCipher> kept(UUID clientId) {
-        Kept kept = current();
-        return kept == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(kept.get(clientId));
     }
 
     /** The client's key is being shredded: no request of this node holds its cipher, now and after the commit. */
     void forget(UUID clientId) {
+        shreddings.incrementAndGet();
         serving.forEach(kept -> kept.remove(clientId));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    shreddings.incrementAndGet();
                     serving.forEach(kept -> kept.remove(clientId));
                 }
             });

@@ -58,16 +58,11 @@ class TinkKeys implements ClientKeys, SystemSecrets, WrappedKeyCheck {
 
     @Override
     public java.util.Map<UUID, FieldCipher> ciphersFor(java.util.Collection<UUID> clientIds) {
-        java.util.Map<UUID, FieldCipher> ciphers = new java.util.HashMap<>();
-        java.util.Set<UUID> unopened = new java.util.HashSet<>();
-        for (UUID id : clientIds) {
-            requestCiphers.kept(id).ifPresentOrElse(cipher -> ciphers.put(id, cipher), () -> unopened.add(id));
-        }
-        java.util.Map<UUID, byte[]> wrapped = keys.clientKeys(unopened);
-        for (java.util.Map.Entry<UUID, byte[]> key : wrapped.entrySet()) {
-            ciphers.put(key.getKey(), requestCiphers.get(key.getKey(), () -> open(key.getKey(), key.getValue())));
-        }
-        return ciphers;
+        return requestCiphers.getAll(clientIds, unopened -> {
+            java.util.Map<UUID, FieldCipher> opened = new java.util.HashMap<>();
+            keys.clientKeys(unopened).forEach((id, wrapped) -> opened.put(id, open(id, wrapped)));
+            return opened;
+        });
     }
 
     private FieldCipher open(UUID clientId) {

@@ -156,6 +156,32 @@ class RequestCiphersTest {
     }
 
     @Test
+    void aCipherOpenedWhileItsKeyIsShreddedServesThatCallAndIsNotKept() throws Exception {
+        UUID client = newClient();
+        UUID listed = newClient();
+        FieldCipher someCipher = keys.cipherFor(newClient());
+        java.util.function.Supplier<FieldCipher> shredded = () -> {
+            throw new UnreadableException("no data key for this client (shredded?)", null);
+        };
+        inRequest(() -> {
+            // The key is read, then (another request, another thread) shredded and swept, then kept: too late.
+            FieldCipher opened = filter.get(client, () -> {
+                CompletableFuture.runAsync(() -> filter.forget(client)).join();
+                return someCipher;
+            });
+            assertThat(opened).isSameAs(someCipher);
+            assertThatThrownBy(() -> filter.get(client, shredded)).isInstanceOf(UnreadableException.class);
+
+            java.util.Map<UUID, FieldCipher> page = filter.getAll(java.util.List.of(listed), ids -> {
+                CompletableFuture.runAsync(() -> filter.forget(listed)).join();
+                return java.util.Map.of(listed, someCipher);
+            });
+            assertThat(page).containsOnlyKeys(listed);
+            assertThatThrownBy(() -> filter.get(listed, shredded)).isInstanceOf(UnreadableException.class);
+        });
+    }
+
+    @Test
     void aShreddingThatRollsBackLeavesTheKeyReadable() throws Exception {
         UUID client = newClient();
         inRequest(() -> {

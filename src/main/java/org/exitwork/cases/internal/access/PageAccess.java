@@ -14,9 +14,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * What the access rules found for a page, kept while the page is built (issue 19: the case page asked
  * them ten times, once per part, two or three queries each). Only for a request that changes nothing
  * (GET, HEAD): there the case's row, its tandem and the glass broken for it cannot change by the
- * request's own doing, and another request's change is seen by the next page as before. A request that
- * changes something (a handover, breaking the glass, an erasure) asks the rules every time, and outside
- * a request (jobs, commands) nothing is kept.
+ * request's own doing. Another request's change (a handover, an erasure, the end of a broken glass) that
+ * commits while a page is being built is seen by the next page: the page finishes as it began, as one
+ * built a moment earlier would have (before, each part of the page asked anew and could fail halfway).
+ * A request that changes something asks the rules every time, and outside a request (jobs, commands)
+ * nothing is kept.
  */
 final class PageAccess {
 

@@ -196,11 +196,13 @@ class ServiceRequestRepository {
                        SUM(CASE WHEN a.request_id IS NOT NULL OR r.status = ? THEN 1 ELSE 0 END),
                        SUM(CASE WHEN a.request_id IS NOT NULL THEN 1 ELSE 0 END)
                 FROM dis_service_request r
-                LEFT JOIN (SELECT DISTINCT request_id FROM %s WHERE status = ? AND by_partner = TRUE) a
+                LEFT JOIN (SELECT DISTINCT e.request_id FROM %s e JOIN dis_service_request q ON q.id = e.request_id
+                           WHERE q.org_id = ? AND e.status = ? AND e.by_partner = TRUE) a
                        ON a.request_id = r.id
                 WHERE r.org_id = ?
                 GROUP BY r.partner_id""".formatted(EVENTS))
-                .params(Timestamp.from(now), TaskStatus.REJECTED.name(), TaskStatus.ACCEPTED.name(), organisationId)
+                .params(Timestamp.from(now), TaskStatus.REJECTED.name(), organisationId, TaskStatus.ACCEPTED.name(),
+                        organisationId)
                 .query((rs, n) -> new PartnerCounts(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
                         rs.getObject(4) == null ? null : rs.getDouble(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
                         rs.getInt(8)))
