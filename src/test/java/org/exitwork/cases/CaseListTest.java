@@ -21,6 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exitwork.testing.ListPages.NEXT;
+import static org.exitwork.testing.ListPages.PREVIOUS;
+import static org.exitwork.testing.ListPages.link;
 import static org.exitwork.testing.Fixtures.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -36,8 +39,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class CaseListTest {
 
     private static final Pattern ROW = Pattern.compile("<a href=\"/cases/([0-9a-f-]{36})\">([^<]+)</a>");
-    private static final Pattern NEXT = Pattern.compile("<a rel=\"next\"\\s+href=\"([^\"]+)\"");
-    private static final Pattern PREVIOUS = Pattern.compile("<a rel=\"prev\"\\s+href=\"([^\"]+)\"");
 
     @Autowired
     MockMvc mvc;
@@ -166,12 +167,6 @@ class CaseListTest {
             found.add(HtmlUtils.htmlUnescape(m.group(2)));
         }
         return found;
-    }
-
-    private static String link(Pattern which, String html) {
-        Matcher m = which.matcher(html);
-        assertThat(m.find()).as("a link " + which).isTrue();
-        return HtmlUtils.htmlUnescape(m.group(1));
     }
 
     private String idOf(String pseudonym) {

@@ -19,9 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exitwork.testing.ListPages.NEXT;
+import static org.exitwork.testing.ListPages.PREVIOUS;
+import static org.exitwork.testing.ListPages.link;
 import static org.exitwork.testing.Fixtures.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,8 +40,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class SupervisionListTest {
 
     private static final Pattern ROW = Pattern.compile("href=\"/team/supervision/([0-9a-f-]{36})\"");
-    private static final Pattern NEXT = Pattern.compile("<a rel=\"next\"\\s+href=\"([^\"]+)\"");
-    private static final Pattern PREVIOUS = Pattern.compile("<a rel=\"prev\"\\s+href=\"([^\"]+)\"");
 
     @Autowired
     MockMvc mvc;
@@ -160,11 +160,5 @@ class SupervisionListTest {
             found.add(m.group(1));
         }
         return found;
-    }
-
-    private static String link(Pattern which, String html) {
-        Matcher m = which.matcher(html);
-        assertThat(m.find()).as("a link " + which).isTrue();
-        return HtmlUtils.htmlUnescape(m.group(1));
     }
 }
