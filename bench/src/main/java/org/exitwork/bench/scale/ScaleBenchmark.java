@@ -363,16 +363,17 @@ public final class ScaleBenchmark {
     /** Signs the account in: the first time with enrolment, later with a code of a step not used yet. */
     static BenchBrowser signIn(String base, Account a) throws InterruptedException {
         BenchBrowser b = new BenchBrowser(base);
-        while (Instant.now().getEpochSecond() / 30 == a.step) {
+        while (Instant.now().getEpochSecond() / 30 <= a.step) {
             Thread.sleep(500);
         }
-        a.step = Instant.now().getEpochSecond() / 30;
         if (a.secret == null) {
             b.signInFirstTime(a.username, a.password);
             a.secret = b.secret();
         } else {
             b.signIn(a.username, a.password, a.secret);
         }
+        // The code was computed at some moment of the sign-in; at the latest in this step.
+        a.step = Instant.now().getEpochSecond() / 30;
         return b;
     }
 
@@ -487,7 +488,9 @@ public final class ScaleBenchmark {
 
     /** The application again at this size with -Xmx256m and GC logging; the 16-user pass against it. */
     private static List<String> memoryRun(World w) throws Exception {
-        Path gcLog = Files.createTempFile("exitwork-bench-scale-gc-", ".log");
+        // A directory of its own: the JVM would rotate a file that exists already (to gc.log.0).
+        Path gcDir = Files.createTempDirectory("exitwork-bench-scale-gc-");
+        Path gcLog = gcDir.resolve("gc.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-cp",
                 System.getProperty("java.class.path"), ScaleBenchmark.class.getName(), "serve", w.schema(),
@@ -542,7 +545,7 @@ public final class ScaleBenchmark {
             if (child.isAlive()) {
                 child.destroy();
             }
-            Files.deleteIfExists(gcLog);
+            BenchApplication.delete(gcDir);
         }
         return lines;
     }
@@ -580,7 +583,7 @@ public final class ScaleBenchmark {
         }
         StringBuilder head = new StringBuilder(String.format("%-22s", "page"));
         for (int size : sizes) {
-            head.append(String.format("%24s", String.format("%,d: ms / p90 / req/s", size)));
+            head.append(String.format("%28s", String.format("%,d: ms / p90 / req/s", size)));
         }
         for (int i = 1; i < sizes.size(); i++) {
             head.append(String.format("%16s", String.format("%,d/%,d", sizes.get(i), sizes.get(0))));
@@ -590,7 +593,7 @@ public final class ScaleBenchmark {
             StringBuilder row = new StringBuilder(String.format("%-22s", page));
             for (int size : sizes) {
                 Result r = all.get(size).get(page);
-                row.append(String.format(Locale.ROOT, "%24s", String.format(Locale.ROOT, "%.1f / %.1f / %s", r.median(),
+                row.append(String.format(Locale.ROOT, "%28s", String.format(Locale.ROOT, "%.1f / %.1f / %s", r.median(),
                         r.p90(), Double.isNaN(r.perSecond()) ? "-" : String.format(Locale.ROOT, "%.1f", r.perSecond()))));
             }
             Result first = all.get(sizes.get(0)).get(page);
