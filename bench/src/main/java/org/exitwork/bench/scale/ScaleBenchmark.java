@@ -56,7 +56,7 @@ import org.springframework.boot.WebApplicationType;
  * <p>What is loaded, per size {@code N}: the organisation, its staff and the programme through the public
  * APIs ({@code AccountAdministration}, {@code ProgrammeForBenchmarks.design}); the clients by the cases
  * module's bulk loader ({@link CaseWorkForBenchmarks#load}: intake, take-on, programme, sessions with every
- * note sealed with its client's key, then the figures recounted), one load of {@value #CASELOAD} clients per
+ * note sealed with its client's key; the figures recounted once after the last), one load of {@value #CASELOAD} clients per
  * pair of practitioners, so every practitioner carries {@value #CASELOAD} cases whatever {@code N};
  * {@code N / 100} partners and a funder with a reporting agreement through the services
  * ({@code PartnersForBenchmarks}, {@code ProgrammeForBenchmarks.agree}); {@code N / 100} groups through
