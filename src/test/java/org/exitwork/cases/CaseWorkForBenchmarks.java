@@ -59,6 +59,9 @@ public interface CaseWorkForBenchmarks {
      */
     Loaded load(Load load);
 
+    /** The organisation's figures kept per programme counted anew from its rows, as {@link #load} ends. */
+    void recount(UUID organisationId);
+
     /**
      * What {@link #load} makes: {@code clients} clients of the practitioner's organisation, each carried by
      * the practitioner and the colleague (safety discussion by the manager), each with {@code sessionsPerClient}
@@ -70,26 +73,46 @@ public interface CaseWorkForBenchmarks {
      * @param programmeId the programme every case belongs to, or null for none
      * @param nextStepsEvery every how many sessions carries next steps (0: none); a tenth of them stays open
      * @param cancelledEvery every how many sessions was cancelled afterwards (0: none)
+     * @param recount whether the load ends by counting the organisation's figures kept per programme anew
+     *        (true unless {@link #withoutRecount}; a caller that loads many times and skips it calls
+     *        {@link CaseWorkForBenchmarks#recount} after the last)
      */
     record Load(StaffPrincipal practitioner, StaffPrincipal colleague, StaffPrincipal manager, int clients,
             int sessionsPerClient, LocalDate today, UUID programmeId, int firstContactFromDays,
-            int firstContactToDays, int nextStepsEvery, int cancelledEvery, long seed) {
+            int firstContactToDays, int nextStepsEvery, int cancelledEvery, long seed, boolean recount) {
+
+        /** A load that ends with the recount. */
+        public Load(StaffPrincipal practitioner, StaffPrincipal colleague, StaffPrincipal manager, int clients,
+                int sessionsPerClient, LocalDate today, UUID programmeId, int firstContactFromDays,
+                int firstContactToDays, int nextStepsEvery, int cancelledEvery, long seed) {
+            this(practitioner, colleague, manager, clients, sessionsPerClient, today, programmeId, firstContactFromDays,
+                    firstContactToDays, nextStepsEvery, cancelledEvery, seed, true);
+        }
 
         /** First contact 3 months to 4 years ago, next steps in every fifth session, one in a hundred cancelled. */
         public static Load of(StaffPrincipal practitioner, StaffPrincipal colleague, StaffPrincipal manager,
                 int clients, int sessionsPerClient, LocalDate today) {
             return new Load(practitioner, colleague, manager, clients, sessionsPerClient, today, null, 90, 1460, 5, 100,
-                    42);
+                    42, true);
         }
 
         public Load inProgramme(UUID programme) {
             return new Load(practitioner, colleague, manager, clients, sessionsPerClient, today, programme,
-                    firstContactFromDays, firstContactToDays, nextStepsEvery, cancelledEvery, seed);
+                    firstContactFromDays, firstContactToDays, nextStepsEvery, cancelledEvery, seed, recount);
         }
 
         public Load seed(long newSeed) {
             return new Load(practitioner, colleague, manager, clients, sessionsPerClient, today, programmeId,
-                    firstContactFromDays, firstContactToDays, nextStepsEvery, cancelledEvery, newSeed);
+                    firstContactFromDays, firstContactToDays, nextStepsEvery, cancelledEvery, newSeed, recount);
+        }
+
+        /**
+         * Without the recount at the end, which reads the whole organisation: for many loads into one
+         * organisation (linear instead of quadratic), followed by one {@link CaseWorkForBenchmarks#recount}.
+         */
+        public Load withoutRecount() {
+            return new Load(practitioner, colleague, manager, clients, sessionsPerClient, today, programmeId,
+                    firstContactFromDays, firstContactToDays, nextStepsEvery, cancelledEvery, seed, false);
         }
     }
 

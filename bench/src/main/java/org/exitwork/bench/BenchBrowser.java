@@ -35,6 +35,7 @@ public final class BenchBrowser {
             .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private String csrf;
+    private String secret;
 
     /** {@code base}: e.g. {@code http://127.0.0.1:8080}. */
     public BenchBrowser(String base) {
@@ -60,13 +61,41 @@ public final class BenchBrowser {
         if (!secret.find()) {
             throw new IllegalStateException("no secret on the enrolment page");
         }
+        this.secret = secret.group(1).replace(" ", "");
         // The answer shows the recovery codes; signed in now. Its page's token, if it has a form, is the next one.
-        Matcher next = CSRF.matcher(expect(post("/sign-in/enrol",
-                Map.of("code", code(secret.group(1).replace(" ", "")))), 200).body());
+        Matcher next = CSRF.matcher(expect(post("/sign-in/enrol", Map.of("code", code(this.secret))), 200).body());
         if (next.find()) {
             csrf = next.group(1);
         }
         return this;
+    }
+
+    /**
+     * A later sign-in of an enrolled account: password, then the authenticator's code computed from
+     * {@code secret} (what {@link #secret()} gave after the first). A code is taken once: the same account
+     * signs in again only in a later 30-second step.
+     */
+    public BenchBrowser signIn(String username, String password, String secret) {
+        HttpResponse<String> first = expect(post("/sign-in", Map.of("username", username, "password", password)), 302);
+        if (!"/sign-in/continue".equals(first.headers().firstValue("Location").orElse(null))) {
+            throw new IllegalStateException("signing in redirected to " + first.headers().firstValue("Location"));
+        }
+        csrf = token(expect(get("/sign-in/code"), 200).body());
+        this.secret = secret;
+        HttpResponse<String> signedIn = expect(post("/sign-in/code", Map.of("code", code(secret))), 302);
+        // Signing in gives the session a new token: the one of the page it leads to (its sign-out form).
+        HttpResponse<String> page = signedIn;
+        for (int hops = 0; hops < 5 && page.statusCode() == 302; hops++) {
+            String target = page.headers().firstValue("Location").orElse("/");
+            page = get(target.startsWith("http") ? URI.create(target).getPath() : target);
+        }
+        csrf = token(expect(page, 200).body());
+        return this;
+    }
+
+    /** The authenticator's secret this browser enrolled or signed in with. */
+    public String secret() {
+        return secret;
     }
 
     public HttpResponse<String> get(String path) {

@@ -49,20 +49,88 @@ public final class AuditBulkLoad {
         String chain = organisation.toString();
         UUID[] actors = { UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID() };
         String[] names = { "Anna Beispiel", "Jonas Muster", "Zoë Ørsted" };
-        String[] actions = { "CASE_READ", "NOTE_WRITTEN", "SESSION_RECORDED", "SIGN_IN" };
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
+        String previous = append(connection, keys, organisation, chain, 0, EntryMac.GENESIS, FIRST, actors, names, count,
+                true);
+        try (PreparedStatement head = connection.prepareStatement(
+                "INSERT INTO aud_chain (chain, org_id, last_seq, last_mac) VALUES (?, ?, ?, ?)")) {
+            head.setString(1, chain);
+            head.setObject(2, organisation);
+            head.setLong(3, count);
+            head.setString(4, previous);
+            head.executeUpdate();
+        }
+        connection.commit();
+        connection.setAutoCommit(autoCommit);
+        return organisation;
+    }
+
+    /**
+     * An existing organisation's chain made {@code count} entries longer, as if its staff ({@code actors} with
+     * their {@code names}) had worked for a while: the entries follow the chain's head, 1.237 s apart up to
+     * now, each tagged by {@link EntryMac#of} over the tag before it, and the head in {@code aud_chain} moved
+     * to the last, where {@code JdbcAuditLog}'s steps of one entry each would leave it. PostgreSQL only (the
+     * forward-only trigger is switched off for that one update, inside the transaction). Nothing else may
+     * write to that chain meanwhile: the head row is locked until the end.
+     */
+    public static void extend(Connection connection, Path auditKeyFile, UUID organisation, UUID[] actors,
+            String[] names, long count) throws SQLException {
+        AuditKeys keys = AuditKeyFile.load(auditKeyFile);
+        String chain = JdbcAuditLog.chainOf(organisation);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        long seq;
+        String previous;
+        try (PreparedStatement head = connection.prepareStatement(
+                "SELECT last_seq, last_mac FROM aud_chain WHERE chain = ? FOR UPDATE")) {
+            head.setString(1, chain);
+            try (var rs = head.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no audit chain for organisation " + organisation);
+                }
+                seq = rs.getLong(1);
+                previous = rs.getString(2);
+            }
+        }
+        // The head row stays locked to the end, so no commit on the way.
+        String last = append(connection, keys, organisation, chain, seq, previous,
+                Instant.now().minusMillis(count * 1_237 + 1_000), actors, names, count, false);
+        // The head where JdbcAuditLog's steps of one entry each would leave it, in one step: the trigger that
+        // allows only steps of one is off for this transaction's update alone (the table's owner may do that).
+        try (java.sql.Statement off = connection.createStatement()) {
+            off.execute("ALTER TABLE aud_chain DISABLE TRIGGER aud_chain_forward_only");
+        }
+        try (PreparedStatement head = connection.prepareStatement(
+                "UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?")) {
+            head.setLong(1, seq + count);
+            head.setString(2, last);
+            head.setString(3, chain);
+            head.executeUpdate();
+        }
+        try (java.sql.Statement on = connection.createStatement()) {
+            on.execute("ALTER TABLE aud_chain ENABLE TRIGGER aud_chain_forward_only");
+        }
+        connection.commit();
+        connection.setAutoCommit(autoCommit);
+    }
+
+    /** Inserts entries {@code after + 1} to {@code after + count} of the chain; returns the last tag. */
+    private static String append(Connection connection, AuditKeys keys, UUID organisation, String chain, long after,
+            String previous, Instant first, UUID[] actors, String[] names, long count, boolean commitOnTheWay)
+            throws SQLException {
+        String[] actions = { "CASE_READ", "NOTE_WRITTEN", "SESSION_RECORDED", "SIGN_IN" };
         // The subject index serves the pages, not the verification: built once at the end, not row by row.
         try (java.sql.Statement drop = connection.createStatement()) {
             drop.execute("DROP INDEX aud_entry_org_subject");
         }
-        String previous = EntryMac.GENESIS;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS
                 + ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (long seq = 1; seq <= count; seq++) {
-                int k = (int) (seq % 3);
+            for (long n = 1; n <= count; n++) {
+                long seq = after + n;
+                int k = (int) (n % actors.length);
                 boolean signIn = seq % 4 == 3;
-                AuditEntry entry = new AuditEntry(seq, FIRST.plusMillis(seq * 1_237), organisation,
+                AuditEntry entry = new AuditEntry(seq, first.plusMillis(n * 1_237), organisation,
                         signIn ? null : actors[k], names[k], actions[(int) (seq % 4)],
                         signIn ? null : "Kaveli Tomura " + (seq % 977), seq % 5 == 0 ? "@case.read|" + seq : null);
                 String tag = EntryMac.of(keys.mac(), chain, entry, previous);
@@ -79,27 +147,17 @@ public final class AuditBulkLoad {
                 insert.setString(11, tag);
                 insert.addBatch();
                 previous = tag;
-                if (seq % BATCH == 0 || seq == count) {
+                if (n % BATCH == 0 || n == count) {
                     insert.executeBatch();
                 }
-                if (seq % COMMIT == 0 || seq == count) {
+                if (commitOnTheWay && n % COMMIT == 0) {
                     connection.commit();
                 }
             }
         }
-        try (PreparedStatement head = connection.prepareStatement(
-                "INSERT INTO aud_chain (chain, org_id, last_seq, last_mac) VALUES (?, ?, ?, ?)")) {
-            head.setString(1, chain);
-            head.setObject(2, organisation);
-            head.setLong(3, count);
-            head.setString(4, previous);
-            head.executeUpdate();
-        }
         try (java.sql.Statement index = connection.createStatement()) {
             index.execute("CREATE INDEX aud_entry_org_subject ON aud_entry (org_id, subject)");
         }
-        connection.commit();
-        connection.setAutoCommit(autoCommit);
-        return organisation;
+        return previous;
     }
 }

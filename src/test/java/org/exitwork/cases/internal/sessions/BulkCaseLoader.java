@@ -140,8 +140,14 @@ final class BulkCaseLoader {
             });
         }
         // Written in bulk, not through the services: the figures kept per programme counted from the rows.
-        tx.executeWithoutResult(status -> tallies.recount(org));
+        if (load.recount()) {
+            recount(org);
+        }
         return new Loaded(List.copyOf(ids), counts[0], counts[1], counts[2]);
+    }
+
+    void recount(UUID org) {
+        tx.executeWithoutResult(status -> tallies.recount(org));
     }
 
     private void flush(Rows rows, String sql) {

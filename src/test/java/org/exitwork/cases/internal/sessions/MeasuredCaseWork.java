@@ -70,6 +70,11 @@ class MeasuredCaseWork implements CaseWorkForBenchmarks {
     }
 
     @Override
+    public void recount(UUID organisationId) {
+        loader.recount(organisationId);
+    }
+
+    @Override
     @Transactional
     public void writePlainNote(StaffPrincipal practitioner, UUID clientId, LocalDate day, String text) {
         // The INSERT of CaseRepository.insertNote, with the body's bytes in plain text, and the counts CaseService
