@@ -56,12 +56,34 @@ class HandoverRepository {
     }
 
     /** Every open case of the organisation with each of its tandem members, by pseudonym. */
-    List<Carrier> carriers(UUID org) {
+    /**
+     * The open cases that may have a gap, found in SQL so that the overview reads a few cases' tandems, not
+     * every open case's: a member who is not among {@code active}, or a client with fewer than two who are.
+     */
+    List<UUID> possibleGaps(UUID org, java.util.Collection<UUID> active) {
+        // An empty IN () is no SQL: a random id stands for "nobody is active".
+        List<UUID> activeIds = active.isEmpty() ? List.of(UUID.randomUUID()) : List.copyOf(active);
+        return jdbc.sql("""
+                SELECT c.id FROM cas_client c
+                WHERE c.org_id = :org AND c.stage IN ('PROSPECT', 'CLIENT') AND (
+                    EXISTS (SELECT 1 FROM cas_tandem_member t WHERE t.client_id = c.id AND t.staff_id NOT IN (:active))
+                    OR (c.stage = 'CLIENT' AND (SELECT COUNT(*) FROM cas_tandem_member t
+                        WHERE t.client_id = c.id AND t.staff_id IN (:active)) < 2))""")
+                .param("org", org).param("active", activeIds)
+                .query(UUID.class).list();
+    }
+
+    /** The tandems of these open cases, as {@link #carriers} reads them. */
+    List<Carrier> carriersOf(UUID org, java.util.Collection<UUID> clientIds) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 SELECT c.id, c.pseudonym, c.stage, t.staff_id FROM cas_client c
                 LEFT JOIN cas_tandem_member t ON t.client_id = c.id
-                WHERE c.org_id = ? AND c.stage IN ('PROSPECT', 'CLIENT') ORDER BY c.pseudonym, t.position""")
-                .param(org)
+                WHERE c.org_id = :org AND c.id IN (:ids) AND c.stage IN ('PROSPECT', 'CLIENT')
+                ORDER BY c.pseudonym, t.position""")
+                .param("org", org).param("ids", List.copyOf(clientIds))
                 .query((rs, n) -> new Carrier(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, UUID.class)))
                 .list();

@@ -231,7 +231,8 @@ public class Handovers implements CarriedWork {
     @Transactional(readOnly = true)
     public List<Gap> gaps(UUID org) {
         Set<UUID> active = activePractitioners(org);
-        Map<UUID, List<Carrier>> byCase = changes.carriers(org).stream()
+        // SQL narrows the open cases to those that may have a gap; the rule below decides, as it always did.
+        Map<UUID, List<Carrier>> byCase = changes.carriersOf(org, changes.possibleGaps(org, active)).stream()
                 .collect(Collectors.groupingBy(Carrier::clientId, LinkedHashMap::new, Collectors.toList()));
         Set<UUID> ids = byCase.values().stream().flatMap(List::stream).map(Carrier::staffId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
@@ -273,8 +274,7 @@ public class Handovers implements CarriedWork {
         StaffMember person = staff.find(manager.organisationId(), staffId).orElseThrow(NotFoundException::new);
         Set<UUID> active = activePractitioners(manager.organisationId());
         List<UUID> carried = tandems.carriedBy(manager.organisationId(), staffId);
-        List<Carrier> rows = changes.carriers(manager.organisationId()).stream()
-                .filter(c -> carried.contains(c.clientId())).toList();
+        List<Carrier> rows = changes.carriersOf(manager.organisationId(), carried);
         Set<UUID> ids = rows.stream().map(Carrier::staffId).collect(Collectors.toSet());
         Map<UUID, String> names = staff.displayNames(manager.organisationId(), ids);
         Map<UUID, List<Carrier>> byCase = rows.stream()
