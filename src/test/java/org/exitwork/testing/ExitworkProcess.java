@@ -150,8 +150,9 @@ public final class ExitworkProcess {
 
     /**
      * Starts the server ({@code serve}) on a data directory and a free port, with the logging levels
-     * the jar ships with (nothing overridden), waits until it prints {@code untilLine}, then stops it
-     * and answers everything it printed up to then, with the port it listened on.
+     * the jar ships with (nothing overridden), waits until it prints {@code untilLine}, then stops it as an
+     * operator's service manager does (SIGTERM) and answers everything it printed up to then, what it
+     * printed while it shut down, and the port it listened on.
      */
     public static Served serve(Path dataDir, String untilLine) throws Exception {
         int port;
@@ -165,16 +166,18 @@ public final class ExitworkProcess {
         builder.environment().put("EXITWORK_PORT", Integer.toString(port));
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
-        java.util.concurrent.CompletableFuture<Void> seen = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        StringBuilder shutdown = new StringBuilder();
+        java.util.concurrent.CompletableFuture<Void> seen = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> ended = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try (java.io.BufferedReader lines = new java.io.BufferedReader(
                     new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     synchronized (output) {
-                        output.append(line).append('\n');
+                        (seen.isDone() ? shutdown : output).append(line).append('\n');
                     }
-                    if (line.contains(untilLine)) {
-                        return;
+                    if (!seen.isDone() && line.contains(untilLine)) {
+                        seen.complete(null);
                     }
                 }
             } catch (IOException e) {
@@ -191,13 +194,18 @@ public final class ExitworkProcess {
                 process.destroyForcibly();
             }
         }
+        try {
+            ended.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // What was read so far is what there is.
+        }
         synchronized (output) {
-            return new Served(port, output.toString());
+            return new Served(port, output.toString(), shutdown.toString());
         }
     }
 
-    /** What a started server printed before it was stopped, and its port. */
-    public record Served(int port, String output) {
+    /** What a started server printed before it was stopped, what it printed while it shut down, and its port. */
+    public record Served(int port, String output, String shutdown) {
     }
 
     public static Run run(Path dataDir, String... args) throws Exception {
