@@ -10,19 +10,16 @@ import java.util.List;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 /**
  * {@code exitwork.audit.checkpoint-log} (application.properties): with it, each checkpoint line goes to the
@@ -50,10 +47,33 @@ class CheckpointLogTest {
         sink.detachAppender(logged);
     }
 
+    /**
+     * The two tables a checkpoint reads and writes, in a database of its own (no Spring, and no mocking
+     * library: its agent slowed every class loaded after it in the test JVM).
+     */
+    private final JdbcDataSource database = new JdbcDataSource();
+    private JdbcClient jdbc;
+
+    @BeforeEach
+    void tables() {
+        database.setURL("jdbc:h2:mem:checkpoint-log-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        jdbc = JdbcClient.create(database);
+        jdbc.sql("CREATE TABLE aud_chain (chain VARCHAR(64) PRIMARY KEY, org_id UUID, last_seq BIGINT NOT NULL,"
+                + " last_mac CHAR(64) NOT NULL)").update();
+        jdbc.sql("CREATE TABLE aud_checkpoint (checkpoint_no BIGINT PRIMARY KEY, written_at TIMESTAMP WITH TIME ZONE"
+                + " NOT NULL, line_hash CHAR(64) NOT NULL)").update();
+        jdbc.sql("INSERT INTO aud_chain (chain, last_seq, last_mac) VALUES ('installation', 4, ?)").param("a".repeat(64))
+                .update();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        jdbc.sql("SHUTDOWN").update();
+    }
+
     @Test
     void withTheLogSwitchedOnTheLoggerGetsTheFilesLineWordForWord() throws Exception {
-        AuditRepository repository = repository();
-        Checkpoints checkpoints = checkpoints(repository, true);
+        Checkpoints checkpoints = checkpoints(true);
 
         assertThat(checkpoints.checkpoint()).hasValue(1);
 
@@ -62,13 +82,13 @@ class CheckpointLogTest {
         assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(lines.get(0));
         assertThat(lines.get(0)).startsWith("exitwork-audit-checkpoint/1 no=1 at=2026-12-03T07:00:00Z ")
                 .contains(" chains=installation:4:" + "a".repeat(64) + " sig=");
-        verify(repository).insertCheckpoint(eq(1L), eq(NOW), anyString());
+        assertThat(jdbc.sql("SELECT line_hash FROM aud_checkpoint WHERE checkpoint_no = 1").query(String.class).single())
+                .isEqualTo(CheckpointFile.hash(lines.get(0)));
     }
 
     @Test
     void withTheLogSwitchedOffOnlyTheFileHasTheLine() throws Exception {
-        AuditRepository repository = repository();
-        Checkpoints checkpoints = checkpoints(repository, false);
+        Checkpoints checkpoints = checkpoints(false);
 
         assertThat(checkpoints.checkpoint()).hasValue(1);
 
@@ -76,17 +96,10 @@ class CheckpointLogTest {
         assertThat(logged.list).isEmpty();
     }
 
-    private static AuditRepository repository() {
-        AuditRepository repository = mock(AuditRepository.class);
-        when(repository.checkpointHeads()).thenReturn(List.of(new CheckpointFile.ChainHead("installation", 4, "a".repeat(64))));
-        when(repository.lastCheckpoint()).thenReturn(0L);
-        return repository;
-    }
-
-    private Checkpoints checkpoints(AuditRepository repository, boolean toLog) {
+    private Checkpoints checkpoints(boolean toLog) {
         AuditSettings settings = new AuditSettings(dir.resolve("audit-keys.json"), dir.resolve("audit-checkpoints.log"),
                 0, toLog);
-        return new Checkpoints(repository, CheckpointFileTest.newKeys(), Clock.fixed(NOW, ZoneOffset.UTC),
-                mock(PlatformTransactionManager.class), settings);
+        return new Checkpoints(new AuditRepository(jdbc, database), CheckpointFileTest.newKeys(),
+                Clock.fixed(NOW, ZoneOffset.UTC), new DataSourceTransactionManager(database), settings);
     }
 }
