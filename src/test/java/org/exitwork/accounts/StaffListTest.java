@@ -1,13 +1,12 @@
 package org.exitwork.accounts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.ListPages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,9 +120,7 @@ class StaffListTest {
     }
 
     private String page(String url, StaffPrincipal who) throws Exception {
-        var response = mvc.perform(get(url).with(as(who))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(url).isEqualTo(200);
-        return response.getContentAsString();
+        return ListPages.page(mvc, url, who);
     }
 
     private static int count(String html, String text) {
@@ -131,11 +128,6 @@ class StaffListTest {
     }
 
     private static List<String> ids(String html) {
-        List<String> found = new ArrayList<>();
-        Matcher m = ROW.matcher(html);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
+        return ListPages.ids(ROW, html);
     }
 }

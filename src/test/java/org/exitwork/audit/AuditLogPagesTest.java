@@ -9,6 +9,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.ListPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -77,9 +78,7 @@ class AuditLogPagesTest {
     }
 
     private String page(String url, StaffPrincipal who) throws Exception {
-        var response = mvc.perform(get(url).with(as(who))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(url).isEqualTo(200);
-        return response.getContentAsString();
+        return ListPages.page(mvc, url, who);
     }
 
     private static List<Long> seqs(String html) {

@@ -11,6 +11,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.ListPages;
 import org.exitwork.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,9 +156,7 @@ class CaseListTest {
     }
 
     private String page(String url, StaffPrincipal who) throws Exception {
-        var response = mvc.perform(get(url).with(as(who))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(url).isEqualTo(200);
-        return response.getContentAsString();
+        return ListPages.page(mvc, url, who);
     }
 
     private static List<String> pseudonyms(String html) {

@@ -10,6 +10,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.ListPages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,18 +138,11 @@ class PartnerListTest {
     }
 
     private String page(String url, StaffPrincipal who) throws Exception {
-        var response = mvc.perform(get(url).with(as(who))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(url).isEqualTo(200);
-        return response.getContentAsString();
+        return ListPages.page(mvc, url, who);
     }
 
     private static List<String> ids(String html) {
-        List<String> found = new ArrayList<>();
-        Matcher m = ROW.matcher(html);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
+        return ListPages.ids(ROW, html);
     }
 
     private static List<String> names(String html) {

@@ -2,16 +2,15 @@ package org.exitwork.quality;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.ListPages;
 import org.exitwork.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,17 +147,10 @@ class SupervisionListTest {
     }
 
     private String page(String url, StaffPrincipal who) throws Exception {
-        var response = mvc.perform(get(url).with(as(who))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(url).isEqualTo(200);
-        return response.getContentAsString();
+        return ListPages.page(mvc, url, who);
     }
 
     private static List<String> ids(String html) {
-        List<String> found = new ArrayList<>();
-        Matcher m = ROW.matcher(html);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
+        return ListPages.ids(ROW, html);
     }
 }

@@ -1,16 +1,15 @@
 package org.exitwork.referrals;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.ListPages;
 import org.exitwork.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,11 +134,6 @@ class FormLinkListTest {
     }
 
     private static List<String> ids(String html) {
-        List<String> found = new ArrayList<>();
-        Matcher m = ROW.matcher(html);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
+        return ListPages.ids(ROW, html);
     }
 }

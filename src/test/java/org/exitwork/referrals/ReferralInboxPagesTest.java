@@ -2,11 +2,9 @@ package org.exitwork.referrals;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exitwork.accounts.Role;
@@ -17,6 +15,7 @@ import org.exitwork.referrals.internal.Inbox;
 import org.exitwork.referrals.internal.ReferralMatcher;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.ListPages;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,11 +175,6 @@ class ReferralInboxPagesTest {
     }
 
     private static List<String> ids(String html) {
-        List<String> found = new ArrayList<>();
-        Matcher m = ROW.matcher(html);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
+        return ListPages.ids(ROW, html);
     }
 }
