@@ -15,22 +15,28 @@ class AuditConfiguration {
         return AuditKeyFile.load(settings.keyFile());
     }
 
-    /** The keyed chains begin by sealing the earlier chain's end, before anything else is appended. */
+    /**
+     * The keyed chains begin by sealing the earlier chain's end, before anything else is appended; then
+     * whatever a node that stopped left waiting is linked.
+     */
     @Bean
-    LegacySeal legacySeal(JdbcAuditLog log) {
-        return new LegacySeal(log);
+    LegacySeal legacySeal(JdbcAuditLog log, ChainWriter writer) {
+        return new LegacySeal(log, writer);
     }
 
     static final class LegacySeal {
         private final JdbcAuditLog log;
+        private final ChainWriter writer;
 
-        LegacySeal(JdbcAuditLog log) {
+        LegacySeal(JdbcAuditLog log, ChainWriter writer) {
             this.log = log;
+            this.writer = writer;
         }
 
         @EventListener(ApplicationStartedEvent.class)
         void seal() {
             log.sealLegacyChain();
+            writer.linkEverythingWaiting();
         }
     }
 }

@@ -15,12 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpointFile where signed checkpoints are appended ({@code checkpoint-file})
  * @param checkpointEveryEntries a checkpoint after this many entries, 0 for none by count
  * @param checkpointLog whether each checkpoint is also written to the system log
+ * @param writerConnections the connections the chain writer has of its own, apart from the application's pool
  */
 @ConfigurationProperties("exitwork.audit")
 record AuditSettings(Path keyFile, Path checkpointFile, @DefaultValue("100") long checkpointEveryEntries,
-        @DefaultValue("true") boolean checkpointLog) {
+        @DefaultValue("true") boolean checkpointLog, @DefaultValue("2") int writerConnections) {
 
     AuditSettings {
+        if (writerConnections < 1) {
+            throw new IllegalArgumentException("exitwork.audit.writer-connections must be at least 1, not "
+                    + writerConnections);
+        }
         Objects.requireNonNull(keyFile, "exitwork.audit.key-file is not set");
         Objects.requireNonNull(checkpointFile, "exitwork.audit.checkpoint-file is not set");
     }

@@ -20,8 +20,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,22 +66,13 @@ class Checkpoints implements AuditCheckpoints {
         return file;
     }
 
-    /** Called for every entry appended; after every n-th, a checkpoint follows the commit, off the caller's thread. */
-    void appended() {
-        if (everyEntries <= 0 || sinceLast.incrementAndGet() < everyEntries) {
+    /** Called by the writer after it committed entries; after every n-th, a checkpoint follows, off its thread. */
+    void appended(int entries) {
+        if (everyEntries <= 0 || entries <= 0 || sinceLast.addAndGet(entries) < everyEntries) {
             return;
         }
         sinceLast.set(0);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    inBackground();
-                }
-            });
-        } else {
-            inBackground();
-        }
+        inBackground();
     }
 
     private void inBackground() {

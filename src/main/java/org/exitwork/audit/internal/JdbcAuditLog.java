@@ -4,33 +4,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditPage;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One keyed chain per organisation and one for the installation. An append locks only its own
- * chain's head row in {@code aud_chain}, so organisations never wait for each other; the lock is
- * held until the caller's transaction commits, so a change and its audit entry land together.
+ * One keyed chain per organisation and one for the installation. An entry is written to
+ * {@code aud_pending} in the caller's transaction, so a change and its entry commit together or not at
+ * all, and no lock is taken: the {@link ChainWriter} numbers, tags and appends it to its chain right after
+ * the commit (at the end of a web request), in a short transaction of its own.
  */
 @Service
 class JdbcAuditLog implements AuditLog {
@@ -46,17 +43,13 @@ class JdbcAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final AuditKeys keys;
-    private final Checkpoints checkpoints;
+    private final ChainWriter writer;
     private final TransactionTemplate independent;
-    private final Set<String> knownChains = ConcurrentHashMap.newKeySet();
 
-    JdbcAuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, AuditKeys keys,
-            Checkpoints checkpoints) {
+    JdbcAuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, ChainWriter writer) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.keys = keys;
-        this.checkpoints = checkpoints;
+        this.writer = writer;
         this.independent = new TransactionTemplate(transactions);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -68,129 +61,55 @@ class JdbcAuditLog implements AuditLog {
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditEvent event) {
-        append(event);
+        write(event);
     }
 
     @Override
     public void recordIndependently(AuditEvent event) {
-        if (callerHoldsAHead()) {
-            // A transaction of its own would wait for a head the caller holds (or, through another
-            // transaction waiting for the caller, for one it does not hold), and the caller only lets
-            // go when it finishes: it would wait forever. The entry is appended as soon as the
-            // caller's transaction has ended, committed or rolled back.
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    independent.executeWithoutResult(tx -> append(event));
-                }
-            });
-            return;
-        }
-        independent.executeWithoutResult(tx -> append(event));
-    }
-
-    private static boolean callerHoldsAHead() {
-        return TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.getSynchronizations().stream().anyMatch(HeadHeld.class::isInstance);
-    }
-
-    /** Marks a transaction that holds the lock on a chain's head; suspended with it by REQUIRES_NEW. */
-    private static final class HeadHeld implements TransactionSynchronization {
+        independent.executeWithoutResult(tx -> write(event));
     }
 
     /**
      * Seals the earlier global chain into the installation's keyed chain at start, once; nodes racing
      * agree. A database that never had an earlier chain is left untouched (its installation chain
-     * begins with the seal at its first entry, see append), so a freshly migrated database stays
+     * begins with the seal at its first entry, see ChainWriter), so a freshly migrated database stays
      * empty, as a restore needs it.
      */
     void sealLegacyChain() {
-        independent.executeWithoutResult(tx -> {
-            long legacyEntries = jdbc.sql("SELECT last_seq FROM aud_head WHERE id = 1").query(Long.class)
-                    .optional().orElse(0L);
-            if (legacyEntries == 0) {
-                return;
-            }
-            Head head = lockHead(INSTALLATION);
-            if (head.seq() == 0) {
-                seal(head);
-            }
-        });
-    }
-
-    private void append(AuditEvent event) {
-        String chain = chainOf(event.organisationId());
-        Head head = lockHead(chain);
-        if (chain.equals(INSTALLATION) && head.seq() == 0) {
-            head = seal(head);
+        long legacyEntries = jdbc.sql("SELECT last_seq FROM aud_head WHERE id = 1").query(Long.class)
+                .optional().orElse(0L);
+        if (legacyEntries > 0) {
+            writer.seal();
         }
-        write(chain, head, event);
     }
 
-    private Head seal(Head installationHead) {
+    /** The seal: the installation chain's first entry, naming where the earlier global chain ends. */
+    static AuditEntry sealEntry(JdbcClient jdbc, Instant at) {
         Head legacy = jdbc.sql("SELECT last_seq, last_hash FROM aud_head WHERE id = 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2).trim()))
                 .optional().orElse(new Head(0, ChainHash.GENESIS));
-        return write(INSTALLATION, installationHead, new AuditEvent(null, null, "exitwork", SEAL_ACTION, null,
-                sealDetail(legacy.seq(), legacy.hash())));
+        return new AuditEntry(0, at, null, null, "exitwork", SEAL_ACTION, null, sealDetail(legacy.seq(), legacy.hash()));
     }
 
     static String sealDetail(long legacySeq, String legacyHash) {
         return "legacy chain ends at entry " + legacySeq + " with hash " + legacyHash;
     }
 
-    private Head write(String chain, Head head, AuditEvent event) {
-        AuditEntry entry = new AuditEntry(head.seq() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                event.organisationId(), event.actorId(), clip(event.actorName(), 200), event.action(),
-                clip(event.subject(), 200), clip(event.detail(), 1000));
-        String tag = EntryMac.of(keys.mac(), chain, entry, head.hash());
-        jdbc.sql("INSERT INTO aud_entry (" + COLUMNS + ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(entry.seq(), Timestamp.from(entry.occurredAt()), entry.organisationId(), entry.actorId(),
-                        entry.actorName(), entry.action(), entry.subject(), entry.detail(), chain, head.hash(), tag)
+    private void write(AuditEvent event) {
+        String chain = chainOf(event.organisationId());
+        jdbc.sql("INSERT INTO aud_pending (chain, occurred_at, org_id, actor_id, actor_name, action, subject, detail)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(chain, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)), event.organisationId(),
+                        event.actorId(), clip(event.actorName(), 200), event.action(), clip(event.subject(), 200),
+                        clip(event.detail(), 1000))
                 .update();
-        jdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?").params(entry.seq(), tag, chain)
-                .update();
-        checkpoints.appended();
-        return new Head(entry.seq(), tag);
-    }
-
-    private Head lockHead(String chain) {
-        if (!knownChains.contains(chain)) {
-            createHead(chain);
-            knownChains.add(chain);
-        }
-        Head head = jdbc.sql("SELECT last_seq, last_mac FROM aud_chain WHERE chain = ? FOR UPDATE").param(chain)
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2).trim()))
-                .single();
-        if (TransactionSynchronizationManager.isSynchronizationActive() && !callerHoldsAHead()) {
-            TransactionSynchronizationManager.registerSynchronization(new HeadHeld());
-        }
-        return head;
-    }
-
-    /**
-     * A new organisation's head row, created in a short transaction of its own: an insert racing
-     * another node's would otherwise fail the caller's whole transaction on PostgreSQL.
-     */
-    private void createHead(String chain) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM aud_chain WHERE chain = ?").param(chain).query(Long.class)
-                .single() > 0;
-        if (exists) {
-            return;
-        }
-        try {
-            independent.executeWithoutResult(tx -> jdbc.sql(
-                    "INSERT INTO aud_chain (chain, org_id, last_seq, last_mac) VALUES (?, ?, 0, ?)")
-                    .params(chain, chain.equals(INSTALLATION) ? null : UUID.fromString(chain), EntryMac.GENESIS)
-                    .update());
-        } catch (DuplicateKeyException e) {
-            // another node created it meanwhile
-        }
+        writer.wrote(chain);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<AuditEntry> recent(UUID organisationId, int limit) {
+        writer.linkWhatThisRequestCommitted();
         return jdbc.sql("SELECT " + COLUMNS + " FROM aud_entry WHERE org_id = ? ORDER BY " + NEWEST_FIRST + " LIMIT ?")
                 .params(organisationId, limit)
                 .query(JdbcAuditLog::entry)
@@ -200,6 +119,7 @@ class JdbcAuditLog implements AuditLog {
     @Override
     @Transactional(readOnly = true)
     public AuditPage page(UUID organisationId, Long before, Long legacyFrom, int limit) {
+        writer.linkWhatThisRequestCommitted();
         List<AuditEntry> entries = new ArrayList<>();
         if (legacyFrom == null) {
             // The organisation's own chain by its primary key (chain, seq), from the newest down.
@@ -230,6 +150,7 @@ class JdbcAuditLog implements AuditLog {
     @Override
     @Transactional(readOnly = true)
     public List<AuditEntry> about(UUID organisationId, String subject) {
+        writer.linkWhatThisRequestCommitted();
         return jdbc.sql("SELECT " + COLUMNS + " FROM aud_entry WHERE org_id = ? AND subject = ? ORDER BY " + OLDEST_FIRST)
                 .params(organisationId, subject)
                 .query(JdbcAuditLog::entry)
@@ -239,7 +160,11 @@ class JdbcAuditLog implements AuditLog {
     @Override
     @Transactional(readOnly = true)
     public boolean mentions(UUID organisationId, String subject) {
+        writer.linkWhatThisRequestCommitted();
+        // Waiting entries count too: a name in an entry not yet linked is as taken as one in the chain.
         return !jdbc.sql("SELECT seq FROM aud_entry WHERE org_id = ? AND subject = ? LIMIT 1")
+                .params(organisationId, subject).query(Long.class).list().isEmpty()
+                || !jdbc.sql("SELECT id FROM aud_pending WHERE org_id = ? AND subject = ? LIMIT 1")
                 .params(organisationId, subject).query(Long.class).list().isEmpty();
     }
 

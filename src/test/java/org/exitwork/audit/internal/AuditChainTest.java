@@ -168,10 +168,18 @@ class AuditChainTest {
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM aud_entry WHERE seq = 2").update())
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("UPDATE aud_chain SET last_seq = 3 WHERE chain = ?").param(chain).update())
-                .hasMessageContaining("only move one entry forward");
+        long head = jdbc.sql("SELECT last_seq FROM aud_chain WHERE chain = ?").param(chain).query(Long.class).single();
+        String earlierTag = jdbc.sql("SELECT hash FROM aud_entry WHERE chain = ? AND seq = ?").params(chain, head - 1)
+                .query(String.class).single();
+        // Forward past what is stored, back over the tail, back with the earlier entry's own tag, deleted.
+        assertThatThrownBy(() -> jdbc.sql("UPDATE aud_chain SET last_seq = ? WHERE chain = ?").params(head + 1, chain)
+                .update()).hasMessageContaining("only move forward onto a stored entry");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE aud_chain SET last_seq = ? WHERE chain = ?").params(head - 1, chain)
+                .update()).hasMessageContaining("only move forward onto a stored entry");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?")
+                .params(head - 1, earlierTag, chain).update()).hasMessageContaining("only move forward onto a stored entry");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM aud_chain WHERE chain = ?").param(chain).update())
-                .hasMessageContaining("only move one entry forward");
+                .hasMessageContaining("only move forward onto a stored entry");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM aud_checkpoint").update()).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("UPDATE aud_head SET last_seq = 7").update()).hasMessageContaining("append-only");
         if (TestDatabase.postgres()) {

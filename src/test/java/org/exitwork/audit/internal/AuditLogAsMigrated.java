@@ -49,6 +49,7 @@ public final class AuditLogAsMigrated {
         for (Trigger t : triggers) {
             jdbc.sql("DROP TRIGGER IF EXISTS " + t.name() + (postgres ? " ON " + t.table() : "")).update();
         }
+        jdbc.sql("DELETE FROM aud_pending").update();
         jdbc.sql("DELETE FROM aud_entry").update();
         jdbc.sql("DELETE FROM aud_checkpoint").update();
         jdbc.sql("DELETE FROM aud_chain").update();

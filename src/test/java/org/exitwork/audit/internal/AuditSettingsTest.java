@@ -21,7 +21,7 @@ class AuditSettingsTest {
     void defaultsBesideTheRequiredFiles() {
         AuditSettings settings = binder(Map.of("exitwork.audit.key-file", "/a/keys.json",
                 "exitwork.audit.checkpoint-file", "/b/checkpoints.log")).bind("exitwork.audit", AuditSettings.class).get();
-        assertThat(settings).isEqualTo(new AuditSettings(Path.of("/a/keys.json"), Path.of("/b/checkpoints.log"), 100, true));
+        assertThat(settings).isEqualTo(new AuditSettings(Path.of("/a/keys.json"), Path.of("/b/checkpoints.log"), 100, true, 2));
     }
 
     @Test
@@ -30,7 +30,7 @@ class AuditSettingsTest {
                 "exitwork.audit.checkpoint-file", "/b/checkpoints.log",
                 "exitwork.audit.checkpoint-every-entries", "7", "exitwork.audit.checkpoint-log", "false"))
                 .bind("exitwork.audit", AuditSettings.class).get();
-        assertThat(settings).isEqualTo(new AuditSettings(Path.of("/a/keys.json"), Path.of("/b/checkpoints.log"), 7, false));
+        assertThat(settings).isEqualTo(new AuditSettings(Path.of("/a/keys.json"), Path.of("/b/checkpoints.log"), 7, false, 2));
     }
 
     @Test

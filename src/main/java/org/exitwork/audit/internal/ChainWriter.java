@@ -1,0 +1,311 @@
+package org.exitwork.audit.internal;
+
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
+
+import org.exitwork.audit.AuditEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Links the entries waiting in {@code aud_pending} into their keyed chain. An audited change and its
+ * entry commit together into {@code aud_pending} without taking a lock; the writer then, in a short
+ * transaction of its own, locks the chain's head, numbers and tags every entry waiting for that chain
+ * in the order they were written, appends them to {@code aud_entry}, moves the head and removes them
+ * from waiting. Writers of one chain, on this node or another, take turns on the head's row lock, and
+ * each takes whatever was committed meanwhile: under load one short transaction links many entries,
+ * and the head is never held while a caller's own work runs.
+ *
+ * <p>When the writer runs: a web request links the chains its commits touched once, when it ends
+ * ({@link LinkAtRequestEnd}), before its last byte leaves; any other commit links right after it.
+ * The writer has connections of its own ({@code exitwork.audit.writer-connections}, a pool apart from
+ * the application's): linking right after a commit, while that commit's connection is still held,
+ * never waits for the pool it holds, and the writers of one node queue for a connection rather than
+ * for the head's lock.
+ * A node that stops between a commit and its linking loses nothing: the entries are committed, and the
+ * schedule, the next start and the shutdown link whatever waits. Reads of the log link first what the
+ * reading thread has committed, so a page shows its own request's earlier entries.
+ */
+@Service
+class ChainWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainWriter.class);
+
+    /** Entries linked per transaction at most: bounds the head's lock time after a backlog. */
+    static final int BATCH = 500;
+
+    /** The chains a web request's commits touched, linked when it ends; absent outside a request. */
+    private static final ThreadLocal<Set<String>> atRequestEnd = new ThreadLocal<>();
+
+    private final DataSource connections;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final AuditKeys keys;
+    private final Clock clock;
+    private final Checkpoints checkpoints;
+    private final TransactionTemplate own;
+    private final Set<String> knownChains = ConcurrentHashMap.newKeySet();
+
+    ChainWriter(DataSource dataSource, AuditKeys keys, Clock clock, Checkpoints checkpoints, AuditSettings settings) {
+        this.connections = ownPool(dataSource, settings.writerConnections());
+        this.jdbc = JdbcClient.create(connections);
+        this.batches = new JdbcTemplate(connections);
+        this.keys = keys;
+        this.clock = clock;
+        this.checkpoints = checkpoints;
+        // Transactions on the writer's own connections: independent of any transaction of the caller's
+        // thread, and without touching its synchronizations (a commit's afterCommit calls the writer).
+        JdbcTransactionManager transactions = new JdbcTransactionManager(connections);
+        transactions.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_NEVER);
+        this.own = new TransactionTemplate(transactions);
+    }
+
+    /** A pool of {@code size} connections configured as the application's, or the application's own if it is no Hikari pool. */
+    private static DataSource ownPool(DataSource application, int size) {
+        try {
+            if (application.isWrapperFor(HikariDataSource.class)) {
+                HikariConfig config = new HikariConfig();
+                application.unwrap(HikariDataSource.class).copyStateTo(config);
+                config.setPoolName("audit-writer");
+                config.setMaximumPoolSize(size);
+                config.setMinimumIdle(1);
+                return new HikariDataSource(config);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the audit writer's connections", e);
+        }
+        return application;
+    }
+
+    /**
+     * Notes that the current transaction wrote an entry of {@code chain}: once it commits, the chain is
+     * linked (at the end of the web request, or at once). A rollback takes the entry and the note back.
+     */
+    void wrote(String chain) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            committed(Set.of(chain));
+            return;
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof LinkAfterCommit pending) {
+                pending.chains.add(chain);
+                return;
+            }
+        }
+        LinkAfterCommit pending = new LinkAfterCommit();
+        pending.chains.add(chain);
+        TransactionSynchronizationManager.registerSynchronization(pending);
+    }
+
+    private final class LinkAfterCommit implements TransactionSynchronization {
+        final Set<String> chains = new LinkedHashSet<>();
+
+        @Override
+        public void afterCommit() {
+            committed(chains);
+        }
+    }
+
+    private void committed(Set<String> chains) {
+        Set<String> later = atRequestEnd.get();
+        if (later != null) {
+            later.addAll(chains);
+            return;
+        }
+        chains.forEach(this::linkQuietly);
+    }
+
+    /** Begins a web request whose commits are linked when {@link #requestEnded()} runs. */
+    boolean requestBegins() {
+        if (atRequestEnd.get() != null) {
+            return false;
+        }
+        atRequestEnd.set(new LinkedHashSet<>());
+        return true;
+    }
+
+    /** Ends the web request begun by {@link #requestBegins()}: links the chains its commits touched. */
+    void requestEnded() {
+        Set<String> chains = atRequestEnd.get();
+        atRequestEnd.remove();
+        if (chains != null) {
+            chains.forEach(this::linkQuietly);
+        }
+    }
+
+    /** Links now what this thread's request committed so far, so that a read of the log shows it. */
+    void linkWhatThisRequestCommitted() {
+        Set<String> chains = atRequestEnd.get();
+        if (chains == null || chains.isEmpty()) {
+            return;
+        }
+        List<String> now = List.copyOf(chains);
+        chains.clear();
+        now.forEach(this::linkQuietly);
+    }
+
+    private void linkQuietly(String chain) {
+        try {
+            link(chain);
+        } catch (RuntimeException e) {
+            // The entries are committed and wait; the schedule links them.
+            log.warn("Could not link the waiting audit entries of chain {} now; the schedule will", chain, e);
+        }
+    }
+
+    /** Links every waiting entry of every chain: on schedule, at start and at shutdown. */
+    @Scheduled(initialDelayString = "${exitwork.audit.link-interval:PT5S}",
+            fixedDelayString = "${exitwork.audit.link-interval:PT5S}")
+    void linkEverythingWaiting() {
+        for (String chain : jdbc.sql("SELECT chain FROM aud_pending GROUP BY chain").query(String.class).list()) {
+            linkQuietly(chain);
+        }
+    }
+
+    @PreDestroy
+    void atShutdown() {
+        // Before the shutdown checkpoint (Checkpoints is destroyed after this bean, which depends on it).
+        try {
+            linkEverythingWaiting();
+        } finally {
+            if (connections instanceof HikariDataSource pool) {
+                pool.close();
+            }
+        }
+    }
+
+    /** Links every entry of {@code chain} waiting now, in transactions of at most {@link #BATCH}. Answers how many. */
+    int link(String chain) {
+        ensureHead(chain);
+        int total = 0;
+        int linked;
+        do {
+            Integer batch = own.execute(tx -> linkBatch(chain));
+            linked = batch == null ? 0 : batch;
+            total += linked;
+            checkpoints.appended(linked);
+        } while (linked == BATCH);
+        return total;
+    }
+
+    private int linkBatch(String chain) {
+        JdbcAuditLog.Head head = lockHead(chain);
+        List<Waiting> waiting = jdbc.sql("SELECT id, occurred_at, org_id, actor_id, actor_name, action, subject, detail"
+                        + " FROM aud_pending WHERE chain = ? ORDER BY id FETCH FIRST ? ROWS ONLY")
+                .params(chain, BATCH)
+                .query((rs, n) -> new Waiting(rs.getLong("id"), new AuditEntry(0,
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("org_id", UUID.class),
+                        rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("action"),
+                        rs.getString("subject"), rs.getString("detail"))))
+                .list();
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> rows = new ArrayList<>(waiting.size() + 1);
+        if (chain.equals(JdbcAuditLog.INSTALLATION) && head.seq() == 0) {
+            head = add(rows, chain, head, JdbcAuditLog.sealEntry(jdbc, now()));
+        }
+        for (Waiting w : waiting) {
+            head = add(rows, chain, head, w.entry());
+        }
+        batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?").params(head.seq(), head.hash(), chain)
+                .update();
+        batches.batchUpdate("DELETE FROM aud_pending WHERE id = ?",
+                waiting.stream().map(w -> new Object[] {w.id()}).toList());
+        return rows.size();
+    }
+
+    /** Numbers and tags one entry after {@code head}; answers the new head. */
+    private JdbcAuditLog.Head add(List<Object[]> rows, String chain, JdbcAuditLog.Head head, AuditEntry waiting) {
+        AuditEntry entry = new AuditEntry(head.seq() + 1, waiting.occurredAt(), waiting.organisationId(),
+                waiting.actorId(), waiting.actorName(), waiting.action(), waiting.subject(), waiting.detail());
+        String tag = EntryMac.of(keys.mac(), chain, entry, head.hash());
+        rows.add(new Object[] {entry.seq(), Timestamp.from(entry.occurredAt()), entry.organisationId(), entry.actorId(),
+                entry.actorName(), entry.action(), entry.subject(), entry.detail(), chain, head.hash(), tag});
+        return new JdbcAuditLog.Head(entry.seq(), tag);
+    }
+
+    /** Seals the earlier global chain into the installation chain, once (see JdbcAuditLog#sealLegacyChain). */
+    void seal() {
+        ensureHead(JdbcAuditLog.INSTALLATION);
+        own.executeWithoutResult(tx -> {
+            JdbcAuditLog.Head head = lockHead(JdbcAuditLog.INSTALLATION);
+            if (head.seq() == 0) {
+                List<Object[]> rows = new ArrayList<>(1);
+                head = add(rows, JdbcAuditLog.INSTALLATION, head, JdbcAuditLog.sealEntry(jdbc, now()));
+                batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                jdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?")
+                        .params(head.seq(), head.hash(), JdbcAuditLog.INSTALLATION).update();
+            }
+        });
+        checkpoints.appended(1);
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private void ensureHead(String chain) {
+        if (!knownChains.contains(chain)) {
+            createHead(chain);
+            knownChains.add(chain);
+        }
+    }
+
+    private JdbcAuditLog.Head lockHead(String chain) {
+        return jdbc.sql("SELECT last_seq, last_mac FROM aud_chain WHERE chain = ? FOR UPDATE").param(chain)
+                .query((rs, n) -> new JdbcAuditLog.Head(rs.getLong(1), rs.getString(2).trim()))
+                .single();
+    }
+
+    /**
+     * A new organisation's head row, created in a short transaction of its own before the chain's first
+     * link: an insert racing another node's would otherwise fail the link's whole transaction on PostgreSQL.
+     */
+    private void createHead(String chain) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM aud_chain WHERE chain = ?").param(chain).query(Long.class)
+                .single() > 0;
+        if (exists) {
+            return;
+        }
+        try {
+            own.executeWithoutResult(tx -> jdbc.sql(
+                    "INSERT INTO aud_chain (chain, org_id, last_seq, last_mac) VALUES (?, ?, 0, ?)")
+                    .params(chain, chain.equals(JdbcAuditLog.INSTALLATION) ? null : UUID.fromString(chain),
+                            EntryMac.GENESIS)
+                    .update());
+        } catch (DuplicateKeyException e) {
+            // another node created it meanwhile
+        }
+    }
+
+    private record Waiting(long id, AuditEntry entry) {
+    }
+}

@@ -1,0 +1,290 @@
+package org.exitwork.audit.internal;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditVerifier;
+import org.exitwork.testing.DatabaseTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 19: entries commit with their change into {@code aud_pending}, without a lock, and the chain
+ * writer links them. Nothing may be lost, repeated or reordered on the way, whoever links (a request's
+ * end, a commit, the schedule, two nodes at once), and a transaction that is still open must not hold
+ * up another one of the same organisation.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc // not used here: it makes this class share AuditChainTest's application
+@TestPropertySource(properties = {"exitwork.test.context=audit-log", "exitwork.audit.checkpoint-every-entries=0",
+        "exitwork.audit.checkpoint-log=false"})
+class ChainWriterTest {
+
+    @Autowired
+    AuditLog log;
+
+    @Autowired
+    ChainWriter writer;
+
+    @Autowired
+    AuditVerifier verifier;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    AuditKeys keys;
+
+    @Autowired
+    Checkpoints checkpoints;
+
+    @Autowired
+    AuditSettings settings;
+
+    @Value("${exitwork.audit.checkpoint-file}")
+    Path checkpointFile;
+
+    final UUID org = UUID.randomUUID();
+    final String chain = org.toString();
+    final List<ChainWriter> otherNodes = new ArrayList<>();
+
+    @BeforeEach
+    void freshLog() throws Exception {
+        AuditLogAsMigrated.restore(jdbc, checkpointFile);
+    }
+
+    @AfterEach
+    void stopOtherNodes() {
+        otherNodes.forEach(ChainWriter::atShutdown);
+    }
+
+    private AuditEvent event(String detail) {
+        return new AuditEvent(org, UUID.randomUUID(), "anna", "CASE_READ", "Kaveli Tomura", detail);
+    }
+
+    private long waiting() {
+        return jdbc.sql("SELECT COUNT(*) FROM aud_pending WHERE chain = ?").param(chain).query(Long.class).single();
+    }
+
+    /** The chain's details in the chain's order. */
+    private List<String> linked() {
+        return jdbc.sql("SELECT detail FROM aud_entry WHERE chain = ? ORDER BY seq").param(chain).query(String.class)
+                .list();
+    }
+
+    private long head() {
+        return jdbc.sql("SELECT last_seq FROM aud_chain WHERE chain = ?").param(chain).query(Long.class).single();
+    }
+
+    @Test
+    void anEntryCommitsWithItsChangeOrNotAtAllAndIsLinkedRightAfterTheCommit() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            log.record(event("rolled back"));
+            assertThat(waiting()).as("written in the caller's transaction").isOne();
+            status.setRollbackOnly();
+        });
+        assertThat(waiting()).isZero();
+        assertThat(linked()).isEmpty();
+
+        tx.executeWithoutResult(status -> {
+            log.record(event("one"));
+            log.record(event("two"));
+            assertThat(linked()).as("not linked before the commit").isEmpty();
+        });
+        assertThat(waiting()).isZero();
+        assertThat(linked()).containsExactly("one", "two");
+        assertThat(head()).isEqualTo(2);
+        assertThat(verifier.verify().findings()).isEmpty();
+    }
+
+    @Test
+    void aWebRequestLinksWhatItsTransactionsCommittedOnceAtItsEnd() {
+        assertThat(writer.requestBegins()).isTrue();
+        try {
+            assertThat(writer.requestBegins()).as("a forward inside the request").isFalse();
+            log.record(event("first call"));
+            log.record(event("second call"));
+            log.record(event("third call"));
+            assertThat(waiting()).isEqualTo(3);
+            assertThat(linked()).isEmpty();
+        } finally {
+            writer.requestEnded();
+        }
+        assertThat(waiting()).isZero();
+        assertThat(linked()).containsExactly("first call", "second call", "third call");
+        assertThat(verifier.verify().findings()).isEmpty();
+    }
+
+    @Test
+    void aReadOfTheLogShowsWhatTheSameRequestCommittedBefore() {
+        writer.requestBegins();
+        try {
+            log.record(event("seen by the same page"));
+            assertThat(log.about(org, "Kaveli Tomura")).extracting(e -> e.detail()).containsExactly("seen by the same page");
+        } finally {
+            writer.requestEnded();
+        }
+        assertThat(linked()).containsExactly("seen by the same page");
+    }
+
+    @Test
+    void aNameInAnEntryNotYetLinkedIsTakenAlready() {
+        writer.requestBegins();
+        try {
+            log.record(new AuditEvent(org, null, "anna", "CLIENT_ERASED", "Rilo Amsel", null));
+            assertThat(waiting()).isOne();
+            assertThat(log.mentions(org, "Rilo Amsel")).isTrue();
+            assertThat(log.mentions(org, "Rilo Amsell")).isFalse();
+        } finally {
+            writer.requestEnded();
+        }
+        assertThat(log.mentions(org, "Rilo Amsel")).isTrue();
+    }
+
+    @Test
+    void entriesAStoppedNodeLeftWaitingAreLinkedInTheOrderTheyWereWritten() {
+        Instant at = Instant.parse("2026-12-03T08:00:00Z");
+        for (int i = 0; i < ChainWriter.BATCH * 2 + 7; i++) {
+            jdbc.sql("INSERT INTO aud_pending (chain, occurred_at, org_id, actor_id, actor_name, action, subject, detail)"
+                    + " VALUES (?, ?, ?, NULL, 'anna', 'CASE_READ', 'Kaveli Tomura', ?)")
+                    .params(chain, Timestamp.from(at.plusMillis(i)), org, "left " + i).update();
+        }
+        writer.linkEverythingWaiting();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < ChainWriter.BATCH * 2 + 7; i++) {
+            expected.add("left " + i);
+        }
+        assertThat(linked()).containsExactlyElementsOf(expected);
+        assertThat(waiting()).isZero();
+        assertThat(head()).isEqualTo(ChainWriter.BATCH * 2 + 7);
+        assertThat(jdbc.sql("SELECT occurred_at FROM aud_entry WHERE chain = ? AND seq = 3").param(chain)
+                .query(java.time.OffsetDateTime.class).single().toInstant()).isEqualTo(at.plusMillis(2));
+        assertThat(verifier.verify().findings()).isEmpty();
+    }
+
+    @Test
+    void anOpenTransactionDoesNotHoldUpAnotherOfTheSameOrganisation() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Future<?> slow = other.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                log.record(event("slow page"));
+                written.countDown();
+                await(release);
+            }));
+            assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+            // Before, the slow page held its chain's head until it committed: this append waited for it.
+            log.record(event("quick page"));
+            assertThat(linked()).containsExactly("quick page");
+            release.countDown();
+            slow.get(10, TimeUnit.SECONDS);
+            assertThat(linked()).containsExactly("quick page", "slow page");
+            assertThat(verifier.verify().findings()).isEmpty();
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoNodesLinkingOneChainAtOnceLoseNothingAndRepeatNothing() throws Exception {
+        ChainWriter secondNode = new ChainWriter(dataSource, keys, Clock.systemUTC(), checkpoints, settings);
+        otherNodes.add(secondNode);
+        int writers = 8;
+        int each = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int n = w;
+                // Half the users are served by this node (each page linked at its end), half write as if on
+                // another node, whose writer links them; both writers also link on schedule meanwhile.
+                done.add(pool.submit(() -> {
+                    for (int k = 0; k < each; k++) {
+                        int i = k;
+                        if (n % 2 == 0) {
+                            writer.requestBegins();
+                            try {
+                                log.record(event("w" + n + "-" + i));
+                            } finally {
+                                writer.requestEnded();
+                            }
+                        } else {
+                            new TransactionTemplate(transactions).executeWithoutResult(status -> jdbc.sql(
+                                    "INSERT INTO aud_pending (chain, occurred_at, org_id, actor_name, action, detail)"
+                                            + " VALUES (?, ?, ?, 'anna', 'CASE_READ', ?)")
+                                    .params(chain, Timestamp.from(Instant.now()), org, "w" + n + "-" + i).update());
+                            secondNode.link(chain);
+                        }
+                    }
+                }));
+            }
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    secondNode.linkEverythingWaiting();
+                    writer.linkEverythingWaiting();
+                }
+            }));
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        writer.linkEverythingWaiting();
+        List<String> details = linked();
+        assertThat(details).hasSize(writers * each).doesNotHaveDuplicates();
+        for (int w = 0; w < writers; w++) {
+            int n = w;
+            // Each user's own entries in the order that user wrote them.
+            List<String> own = details.stream().filter(d -> d.startsWith("w" + n + "-")).toList();
+            assertThat(own).hasSize(each);
+            for (int i = 0; i < each; i++) {
+                assertThat(own.get(i)).isEqualTo("w" + n + "-" + i);
+            }
+        }
+        assertThat(waiting()).isZero();
+        assertThat(head()).isEqualTo(writers * each);
+        assertThat(verifier.verify().findings()).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
