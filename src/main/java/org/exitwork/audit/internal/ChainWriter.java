@@ -214,26 +214,39 @@ class ChainWriter {
 
     private int linkBatch(String chain) {
         JdbcAuditLog.Head head = lockHead(chain);
-        List<Waiting> waiting = jdbc.sql("SELECT id, occurred_at, org_id, actor_id, actor_name, action, subject, detail"
-                        + " FROM aud_pending WHERE chain = ? ORDER BY id FETCH FIRST ? ROWS ONLY")
+        List<Waiting> waiting = jdbc.sql("SELECT id, entry_id, tag, occurred_at, org_id, actor_id, actor_name, action,"
+                        + " subject, detail FROM aud_pending WHERE chain = ? ORDER BY id FETCH FIRST ? ROWS ONLY")
                 .params(chain, BATCH)
-                .query((rs, n) -> new Waiting(rs.getLong("id"), new AuditEntry(0,
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("org_id", UUID.class),
-                        rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("action"),
-                        rs.getString("subject"), rs.getString("detail"))))
+                .query((rs, n) -> new Waiting(rs.getLong("id"), rs.getObject("entry_id", UUID.class), rs.getString("tag"),
+                        new AuditEntry(0, rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                                rs.getObject("org_id", UUID.class), rs.getObject("actor_id", UUID.class),
+                                rs.getString("actor_name"), rs.getString("action"), rs.getString("subject"),
+                                rs.getString("detail"))))
                 .list();
         if (waiting.isEmpty()) {
             return 0;
         }
+        Set<UUID> linkedBefore = new java.util.HashSet<>(jdbc.sql("SELECT entry_id FROM aud_entry WHERE entry_id IN (:ids)")
+                .param("ids", waiting.stream().map(Waiting::entryId).toList())
+                .query(UUID.class).list());
         List<Object[]> rows = new ArrayList<>(waiting.size() + 1);
         if (chain.equals(JdbcAuditLog.INSTALLATION) && head.seq() == 0) {
-            head = add(rows, chain, head, JdbcAuditLog.sealEntry(jdbc, now()));
+            head = add(rows, chain, head, JdbcAuditLog.sealEntry(jdbc, now()), null);
         }
         for (Waiting w : waiting) {
-            head = add(rows, chain, head, w.entry());
+            String refused = linkedBefore.contains(w.entryId()) ? "was linked before and was offered again"
+                    : !EntryMac.waitingVerifies(keys.mac(), chain, w.entryId(), w.entry(), w.tag())
+                            ? "does not carry this installation's tag" : null;
+            if (refused == null) {
+                head = add(rows, chain, head, w.entry(), w.entryId());
+            } else {
+                // Written into the database by someone without the audit key: not linked, and said so in the chain.
+                log.error("A waiting audit entry of chain {} {}: refused", chain, refused);
+                head = add(rows, chain, head, refusal(w, refused), null);
+            }
         }
-        batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash, entry_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?").params(head.seq(), head.hash(), chain)
                 .update();
         batches.batchUpdate("DELETE FROM aud_pending WHERE id = ?",
@@ -241,13 +254,27 @@ class ChainWriter {
         return rows.size();
     }
 
+    static final String REFUSED_ACTION = "AUDIT_WAITING_ENTRY_REFUSED";
+
+    private AuditEntry refusal(Waiting w, String reason) {
+        AuditEntry claimed = w.entry();
+        return new AuditEntry(0, now(), claimed.organisationId(), null, "exitwork", REFUSED_ACTION, null,
+                clip("a waiting entry " + reason + "; it claimed: " + claimed.action() + " by " + claimed.actorName()
+                        + " about " + claimed.subject() + " at " + claimed.occurredAt()));
+    }
+
+    private static String clip(String value) {
+        return value.length() <= 1000 ? value : value.substring(0, 1000);
+    }
+
     /** Numbers and tags one entry after {@code head}; answers the new head. */
-    private JdbcAuditLog.Head add(List<Object[]> rows, String chain, JdbcAuditLog.Head head, AuditEntry waiting) {
+    private JdbcAuditLog.Head add(List<Object[]> rows, String chain, JdbcAuditLog.Head head, AuditEntry waiting,
+            UUID entryId) {
         AuditEntry entry = new AuditEntry(head.seq() + 1, waiting.occurredAt(), waiting.organisationId(),
                 waiting.actorId(), waiting.actorName(), waiting.action(), waiting.subject(), waiting.detail());
         String tag = EntryMac.of(keys.mac(), chain, entry, head.hash());
         rows.add(new Object[] {entry.seq(), Timestamp.from(entry.occurredAt()), entry.organisationId(), entry.actorId(),
-                entry.actorName(), entry.action(), entry.subject(), entry.detail(), chain, head.hash(), tag});
+                entry.actorName(), entry.action(), entry.subject(), entry.detail(), chain, head.hash(), tag, entryId});
         return new JdbcAuditLog.Head(entry.seq(), tag);
     }
 
@@ -258,9 +285,9 @@ class ChainWriter {
             JdbcAuditLog.Head head = lockHead(JdbcAuditLog.INSTALLATION);
             if (head.seq() == 0) {
                 List<Object[]> rows = new ArrayList<>(1);
-                head = add(rows, JdbcAuditLog.INSTALLATION, head, JdbcAuditLog.sealEntry(jdbc, now()));
-                batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                head = add(rows, JdbcAuditLog.INSTALLATION, head, JdbcAuditLog.sealEntry(jdbc, now()), null);
+                batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash, entry_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
                 jdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?")
                         .params(head.seq(), head.hash(), JdbcAuditLog.INSTALLATION).update();
             }
@@ -306,6 +333,6 @@ class ChainWriter {
         }
     }
 
-    private record Waiting(long id, AuditEntry entry) {
+    private record Waiting(long id, UUID entryId, String tag, AuditEntry entry) {
     }
 }

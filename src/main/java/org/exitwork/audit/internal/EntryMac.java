@@ -18,15 +18,45 @@ final class EntryMac {
 
     static final String GENESIS = "0".repeat(64);
     private static final String VERSION = "exitwork-audit-entry/2";
+    private static final String WAITING = "exitwork-audit-waiting/1";
 
     private EntryMac() {
     }
 
     static byte[] encode(String chain, AuditEntry entry, String previousTag) {
+        return encode(VERSION, chain, Long.toString(entry.seq()), entry, previousTag);
+    }
+
+    /**
+     * The tag an entry carries while it waits in {@code aud_pending}: over its own id instead of a number
+     * and a previous tag, in an encoding of its own, so that it can never pass for a chain's tag. Someone
+     * who can write to the database but lacks the key cannot make a waiting entry the writer would link.
+     */
+    static String waiting(Mac mac, String chain, java.util.UUID entryId, AuditEntry entry) {
+        try {
+            return HexFormat.of().formatHex(mac.computeMac(encode(WAITING, chain, entryId.toString(), entry, null)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not compute an audit MAC", e);
+        }
+    }
+
+    static boolean waitingVerifies(Mac mac, String chain, java.util.UUID entryId, AuditEntry entry, String storedTag) {
+        if (storedTag == null || entryId == null) {
+            return false;
+        }
+        try {
+            mac.verifyMac(HexFormat.of().parseHex(storedTag.trim()), encode(WAITING, chain, entryId.toString(), entry, null));
+            return true;
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static byte[] encode(String version, String chain, String position, AuditEntry entry, String previousTag) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        field(out, VERSION);
+        field(out, version);
         field(out, chain);
-        field(out, Long.toString(entry.seq()));
+        field(out, position);
         field(out, Long.toString(entry.occurredAt().toEpochMilli()));
         field(out, entry.organisationId() == null ? null : entry.organisationId().toString());
         field(out, entry.actorId() == null ? null : entry.actorId().toString());

@@ -44,10 +44,13 @@ class JdbcAuditLog implements AuditLog {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ChainWriter writer;
+    private final AuditKeys keys;
     private final TransactionTemplate independent;
 
-    JdbcAuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, ChainWriter writer) {
+    JdbcAuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, ChainWriter writer,
+            AuditKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.clock = clock;
         this.writer = writer;
         this.independent = new TransactionTemplate(transactions);
@@ -97,12 +100,20 @@ class JdbcAuditLog implements AuditLog {
 
     private void write(AuditEvent event) {
         String chain = chainOf(event.organisationId());
-        jdbc.sql("INSERT INTO aud_pending (chain, occurred_at, org_id, actor_id, actor_name, action, subject, detail)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(chain, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)), event.organisationId(),
-                        event.actorId(), clip(event.actorName(), 200), event.action(), clip(event.subject(), 200),
-                        clip(event.detail(), 1000))
+        UUID entryId = UUID.randomUUID();
+        AuditEntry entry = new AuditEntry(0, clock.instant().truncatedTo(ChronoUnit.MILLIS), event.organisationId(),
+                event.actorId(), clip(event.actorName(), 200), event.action(), clip(event.subject(), 200),
+                clip(event.detail(), 1000));
+        int stored = jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name,"
+                        + " action, subject, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(entryId, EntryMac.waiting(keys.mac(), chain, entryId, entry), chain,
+                        Timestamp.from(entry.occurredAt()), entry.organisationId(), entry.actorId(), entry.actorName(),
+                        entry.action(), entry.subject(), entry.detail())
                 .update();
+        if (stored != 1) {
+            // A trigger that swallows the row: the change must not commit without its entry.
+            throw new IllegalStateException("the audit entry was not stored: " + event.action());
+        }
         writer.wrote(chain);
     }
 

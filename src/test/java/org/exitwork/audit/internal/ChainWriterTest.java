@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -102,6 +103,17 @@ class ChainWriterTest {
                 .list();
     }
 
+    /** A waiting entry as the application writes it (id and tag with the audit key), written straight into the table. */
+    private void waitingEntry(Instant at, String detail) {
+        UUID id = UUID.randomUUID();
+        org.exitwork.audit.AuditEntry entry = new org.exitwork.audit.AuditEntry(0, at, org, null, "anna", "CASE_READ",
+                "Kaveli Tomura", detail);
+        jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action,"
+                        + " subject, detail) VALUES (?, ?, ?, ?, ?, NULL, 'anna', 'CASE_READ', 'Kaveli Tomura', ?)")
+                .params(id, EntryMac.waiting(keys.mac(), chain, id, entry), chain, Timestamp.from(at), org, detail)
+                .update();
+    }
+
     private long head() {
         return jdbc.sql("SELECT last_seq FROM aud_chain WHERE chain = ?").param(chain).query(Long.class).single();
     }
@@ -176,9 +188,7 @@ class ChainWriterTest {
     void entriesAStoppedNodeLeftWaitingAreLinkedInTheOrderTheyWereWritten() {
         Instant at = Instant.parse("2026-12-03T08:00:00Z");
         for (int i = 0; i < ChainWriter.BATCH * 2 + 7; i++) {
-            jdbc.sql("INSERT INTO aud_pending (chain, occurred_at, org_id, actor_id, actor_name, action, subject, detail)"
-                    + " VALUES (?, ?, ?, NULL, 'anna', 'CASE_READ', 'Kaveli Tomura', ?)")
-                    .params(chain, Timestamp.from(at.plusMillis(i)), org, "left " + i).update();
+            waitingEntry(at.plusMillis(i), "left " + i);
         }
         writer.linkEverythingWaiting();
         List<String> expected = new ArrayList<>();
@@ -242,10 +252,8 @@ class ChainWriterTest {
                                 writer.requestEnded();
                             }
                         } else {
-                            new TransactionTemplate(transactions).executeWithoutResult(status -> jdbc.sql(
-                                    "INSERT INTO aud_pending (chain, occurred_at, org_id, actor_name, action, detail)"
-                                            + " VALUES (?, ?, ?, 'anna', 'CASE_READ', ?)")
-                                    .params(chain, Timestamp.from(Instant.now()), org, "w" + n + "-" + i).update());
+                            new TransactionTemplate(transactions).executeWithoutResult(status -> waitingEntry(
+                                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), "w" + n + "-" + i));
                             secondNode.link(chain);
                         }
                     }
@@ -277,6 +285,65 @@ class ChainWriterTest {
         }
         assertThat(waiting()).isZero();
         assertThat(head()).isEqualTo(writers * each);
+        assertThat(verifier.verify().findings()).isEmpty();
+    }
+
+    /** Someone with a database login but not the audit key writes a waiting entry: it is not linked, and the chain says so. */
+    @Test
+    void aWaitingEntryForgedWithoutTheKeyIsRefusedAndTheRefusalIsInTheChain() {
+        byte[] guessed = new byte[32];
+        new java.security.SecureRandom().nextBytes(guessed);
+        jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_name, action, subject, detail)"
+                        + " VALUES (?, ?, ?, ?, ?, 'bert', 'CASE_READ', 'Kaveli Tomura', 'framed')")
+                .params(UUID.randomUUID(), java.util.HexFormat.of().formatHex(guessed), chain,
+                        Timestamp.from(Instant.parse("2026-12-01T10:00:00Z")), org)
+                .update();
+        writer.linkEverythingWaiting();
+        assertThat(waiting()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE detail = 'framed'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT action || ' / ' || detail FROM aud_entry WHERE chain = ?").param(chain)
+                .query(String.class).single())
+                .isEqualTo("AUDIT_WAITING_ENTRY_REFUSED / a waiting entry does not carry this installation's tag; it"
+                        + " claimed: CASE_READ by bert about Kaveli Tomura at 2026-12-01T10:00:00Z");
+        assertThat(verifier.verify().findings()).isEmpty();
+    }
+
+    @Test
+    void aWaitingEntryChangedBeforeItIsLinkedIsRefused() {
+        writer.requestBegins();
+        try {
+            log.record(event("what happened"));
+            jdbc.sql("UPDATE aud_pending SET detail = 'what did not happen' WHERE chain = ?").param(chain).update();
+        } finally {
+            writer.requestEnded();
+        }
+        assertThat(jdbc.sql("SELECT action FROM aud_entry WHERE chain = ?").param(chain).query(String.class).list())
+                .containsExactly("AUDIT_WAITING_ENTRY_REFUSED");
+        assertThat(linked()).singleElement().asString().startsWith("a waiting entry does not carry this installation's tag");
+    }
+
+    @Test
+    void aLinkedEntryOfferedAgainIsRefused() {
+        Map<String, Object> copy;
+        writer.requestBegins();
+        try {
+            log.record(event("read once"));
+            copy = jdbc.sql("SELECT entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action, subject, detail"
+                    + " FROM aud_pending WHERE chain = ?").param(chain).query().singleRow();
+        } finally {
+            writer.requestEnded();
+        }
+        assertThat(linked()).containsExactly("read once");
+        jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action, subject,"
+                        + " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(copy.get("entry_id"), copy.get("tag"), copy.get("chain"), copy.get("occurred_at"), copy.get("org_id"),
+                        copy.get("actor_id"), copy.get("actor_name"), copy.get("action"), copy.get("subject"),
+                        copy.get("detail"))
+                .update();
+        writer.linkEverythingWaiting();
+        assertThat(jdbc.sql("SELECT action FROM aud_entry WHERE chain = ? ORDER BY seq").param(chain).query(String.class)
+                .list()).containsExactly("CASE_READ", "AUDIT_WAITING_ENTRY_REFUSED");
+        assertThat(linked().get(1)).startsWith("a waiting entry was linked before and was offered again");
         assertThat(verifier.verify().findings()).isEmpty();
     }
 

@@ -20,6 +20,7 @@ import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.bench.BenchApplication;
+import org.exitwork.bench.BenchDatabase;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -47,10 +49,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the keyed per-organisation chains cost (issue 11): an audited page read (one query, one
- * audit entry, one transaction) by 16 concurrent users, with the real {@code AuditLog} (HMAC, a
- * head per organisation) against today's single global SHA-256 chain (the earlier code path: one
- * head row every append locks), side by side in one run. Run with
+ * What the audit costs a page (issues 11 and 19): an audited page read (one query, one audit entry,
+ * one transaction) by 16 concurrent users, with the real {@code AuditLog} (HMAC, a chain per
+ * organisation, entries waiting in aud_pending and linked by the chain writer after the commit),
+ * against the same read unaudited, and against the single global SHA-256 chain before issue 11 (one
+ * head row every append locks until its commit), side by side in one run, on H2 and PostgreSQL. Run with
  * {@code mvn -Pbench -q test-compile exec:exec -Dbench.main=org.exitwork.bench.audit.AuditChainBenchmarks};
  * see bench/README.md.
  */
@@ -68,6 +71,10 @@ public class AuditChainBenchmarks {
 
     @State(Scope.Benchmark)
     public static class Installation {
+        @Param({BenchDatabase.H2, BenchDatabase.POSTGRESQL})
+        public String database;
+
+        BenchDatabase db;
         BenchApplication app;
         AuditLog log;
         JdbcClient jdbc;
@@ -78,8 +85,10 @@ public class AuditChainBenchmarks {
 
         @Setup(Level.Trial)
         public void setUp() {
-            app = BenchApplication.start("exitwork-audit-bench-", WebApplicationType.NONE,
-                    "--exitwork.audit.checkpoint-log=false");
+            db = BenchDatabase.of(database, "exitwork_audit_bench_");
+            List<String> settings = new ArrayList<>(List.of(db.settings()));
+            settings.add("--exitwork.audit.checkpoint-log=false");
+            app = BenchApplication.start("exitwork-audit-bench-", WebApplicationType.NONE, settings.toArray(String[]::new));
             log = app.context().getBean(AuditLog.class);
             jdbc = app.context().getBean(JdbcClient.class);
             tx = new TransactionTemplate(app.context().getBean(PlatformTransactionManager.class));
@@ -93,12 +102,14 @@ public class AuditChainBenchmarks {
             }
             // Today's chain appended the way it was before the keyed chains: its head is sealed now,
             // so the bench's own database lets it move again.
-            jdbc.sql("DROP TRIGGER IF EXISTS aud_head_append_only").update();
+            jdbc.sql("DROP TRIGGER IF EXISTS aud_head_append_only"
+                    + (database.equals(BenchDatabase.POSTGRESQL) ? " ON aud_head" : "")).update();
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
             app.close();
+            db.close();
         }
     }
 
@@ -116,6 +127,12 @@ public class AuditChainBenchmarks {
     /** The read a page does before it is audited: the reader's own staff row. */
     private static String read(Installation s, UUID staff) {
         return s.jdbc.sql("SELECT display_name FROM acc_staff WHERE id = ?").param(staff).query(String.class).single();
+    }
+
+    /** The same page read by 16 users of one organisation, in its own transaction, with no audit entry. */
+    @Benchmark
+    public String unaudited(Installation s, User u) {
+        return s.tx.execute(status -> read(s, s.readers.get(0)));
     }
 
     /** 16 users in 4 organisations, each append on its own organisation's keyed chain (the real AuditLog). */
@@ -213,21 +230,32 @@ public class AuditChainBenchmarks {
                 .shouldFailOnError(true);
         Collection<RunResult> results = new Runner(options.build()).run();
 
-        Result today = find(results, "todaysGlobalChain");
-        Result four = find(results, "keyedChainsFourOrganisations");
-        Result one = find(results, "keyedChainOneOrganisation");
-        System.out.println();
-        System.out.println("Exitwork audited page reads, 16 concurrent users (µs per read, mean ± 99.9% error)");
-        System.out.printf("%-58s %18s %18s %8s%n", "", "A", "B", "A / B");
-        row("keyed chains, 4 organisations / today's global chain", four, today);
-        row("keyed chain, 1 organisation / today's global chain", one, today);
+        for (String database : List.of(BenchDatabase.H2, BenchDatabase.POSTGRESQL)) {
+            if (results.stream().noneMatch(r -> database.equals(r.getParams().getParam("database")))) {
+                continue;
+            }
+            Result bare = find(results, "unaudited", database);
+            Result today = find(results, "todaysGlobalChain", database);
+            Result four = find(results, "keyedChainsFourOrganisations", database);
+            Result one = find(results, "keyedChainOneOrganisation", database);
+            System.out.println();
+            System.out.println("Exitwork audited page reads on " + database
+                    + ", 16 concurrent users (µs per read, mean ± 99.9% error)");
+            System.out.printf("%-58s %18s %18s %8s%n", "", "A", "B", "A / B");
+            row("keyed chain, 1 organisation / unaudited", one, bare);
+            row("keyed chains, 4 organisations / unaudited", four, bare);
+            row("keyed chains, 4 organisations / global chain (before 11)", four, today);
+            row("keyed chain, 1 organisation / global chain (before 11)", one, today);
+            System.out.printf("throughput audited / unaudited, 1 organisation: %.2fx%n", bare.getScore() / one.getScore());
+        }
     }
 
-    private static Result find(Collection<RunResult> results, String method) {
+    private static Result find(Collection<RunResult> results, String method, String database) {
         return results.stream()
                 .filter(r -> r.getParams().getBenchmark().endsWith("." + method))
+                .filter(r -> database.equals(r.getParams().getParam("database")))
                 .findFirst().map(RunResult::getPrimaryResult)
-                .orElseThrow(() -> new IllegalStateException("no result for " + method));
+                .orElseThrow(() -> new IllegalStateException("no result for " + method + " on " + database));
     }
 
     private static void row(String label, Result a, Result b) {
