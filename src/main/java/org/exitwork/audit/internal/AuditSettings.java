@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpointEveryEntries a checkpoint after this many entries, 0 for none by count
  * @param checkpointLog whether each checkpoint is also written to the system log
  * @param writerConnections the connections the chain writer has of its own, apart from the application's pool
+ * @param waitForLink whether a commit waits until its entries are linked into their chain (the tests), instead of
+ *        handing them to the node's writer thread (the default)
  */
 @ConfigurationProperties("exitwork.audit")
 record AuditSettings(Path keyFile, Path checkpointFile, @DefaultValue("100") long checkpointEveryEntries,
-        @DefaultValue("true") boolean checkpointLog, @DefaultValue("2") int writerConnections) {
+        @DefaultValue("true") boolean checkpointLog, @DefaultValue("2") int writerConnections,
+        @DefaultValue("false") boolean waitForLink) {
 
     AuditSettings {
         if (writerConnections < 1) {

@@ -3,13 +3,17 @@ package org.exitwork.audit.internal;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -40,15 +44,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each takes whatever was committed meanwhile: under load one short transaction links many entries,
  * and the head is never held while a caller's own work runs.
  *
- * <p>When the writer runs: a web request links the chains its commits touched once, when it ends
- * ({@link LinkAtRequestEnd}), before its last byte leaves; any other commit links right after it.
+ * <p>When the writer runs: a web request hands the chains its commits touched over once, when it ends
+ * ({@link LinkAtRequestEnd}); any other commit right after it. By default this node's writer thread
+ * links them in the background, so no request waits for the chain; with
+ * {@code exitwork.audit.wait-for-link} the committing thread links before it goes on (the tests use it,
+ * so that what they read in the tables is linked already; commits of one node then group, one linking
+ * for all who committed before it began).
  * The writer has connections of its own ({@code exitwork.audit.writer-connections}, a pool apart from
  * the application's): linking right after a commit, while that commit's connection is still held,
  * never waits for the pool it holds, and the writers of one node queue for a connection rather than
  * for the head's lock.
  * A node that stops between a commit and its linking loses nothing: the entries are committed, and the
- * schedule, the next start and the shutdown link whatever waits. Reads of the log link first what the
- * reading thread has committed, so a page shows its own request's earlier entries.
+ * schedule, the next start and the shutdown link whatever waits. Reads of the log first wait for what
+ * this node committed before them, so a page shows its own request's earlier entries.
  */
 @Service
 class ChainWriter {
@@ -69,6 +77,8 @@ class ChainWriter {
     private final Checkpoints checkpoints;
     private final TransactionTemplate own;
     private final Set<String> knownChains = ConcurrentHashMap.newKeySet();
+    /** Whether a commit waits until its entries are linked, or hands them to this node's writer thread. */
+    private final boolean waitForLink;
 
     ChainWriter(DataSource dataSource, AuditKeys keys, Clock clock, Checkpoints checkpoints, AuditSettings settings) {
         this.connections = ownPool(dataSource, settings.writerConnections());
@@ -82,6 +92,12 @@ class ChainWriter {
         JdbcTransactionManager transactions = new JdbcTransactionManager(connections);
         transactions.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_NEVER);
         this.own = new TransactionTemplate(transactions);
+        this.waitForLink = settings.waitForLink();
+        if (!waitForLink) {
+            background = new Thread(this::runInBackground, "audit-chain-writer");
+            background.setDaemon(true);
+            background.start();
+        }
     }
 
     /** A pool of {@code size} connections configured as the application's, or the application's own if it is no Hikari pool. */
@@ -136,7 +152,7 @@ class ChainWriter {
             later.addAll(chains);
             return;
         }
-        chains.forEach(this::linkQuietly);
+        linkOrHandOver(chains);
     }
 
     /** Begins a web request whose commits are linked when {@link #requestEnded()} runs. */
@@ -152,28 +168,175 @@ class ChainWriter {
     void requestEnded() {
         Set<String> chains = atRequestEnd.get();
         atRequestEnd.remove();
-        if (chains != null) {
-            chains.forEach(this::linkQuietly);
+        if (chains != null && !chains.isEmpty()) {
+            linkOrHandOver(chains);
         }
     }
 
-    /** Links now what this thread's request committed so far, so that a read of the log shows it. */
+    /**
+     * Before a read of the log: links what this thread's request committed so far and, when the node's
+     * writer links in the background, waits until it has linked everything handed to it before now, so
+     * that a page shows its own request's entries and every one committed on this node before it.
+     */
     void linkWhatThisRequestCommitted() {
         Set<String> chains = atRequestEnd.get();
-        if (chains == null || chains.isEmpty()) {
-            return;
+        if (chains != null && !chains.isEmpty()) {
+            List<String> now = List.copyOf(chains);
+            chains.clear();
+            linkOrHandOver(now);
         }
-        List<String> now = List.copyOf(chains);
-        chains.clear();
-        now.forEach(this::linkQuietly);
+        if (!waitForLink) {
+            awaitBackground(Duration.ofSeconds(10));
+        }
+    }
+
+    private void linkOrHandOver(Collection<String> chains) {
+        if (waitForLink) {
+            chains.forEach(this::linkQuietly);
+        } else {
+            handOver(chains);
+        }
+    }
+
+    // --- the node's writer thread (exitwork.audit.wait-for-link=false, the default) ---
+
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final Object signal = new Object();
+    /** How many hand-overs there were, and up to which one everything is linked; guarded by {@link #signal}. */
+    private long handedOver;
+    private long linkedUpTo;
+    private volatile boolean running = true;
+    private Thread background;
+
+    private void handOver(Collection<String> chains) {
+        dirty.addAll(chains);
+        synchronized (signal) {
+            handedOver++;
+            signal.notifyAll();
+        }
+    }
+
+    private void runInBackground() {
+        while (true) {
+            long upTo;
+            synchronized (signal) {
+                while (running && handedOver == linkedUpTo) {
+                    try {
+                        signal.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (!running) {
+                    return;
+                }
+                // Every chain handed over up to here is in dirty already (added before the count).
+                upTo = handedOver;
+            }
+            for (String chain : List.copyOf(dirty)) {
+                dirty.remove(chain);
+                try {
+                    link(chain);
+                } catch (RuntimeException e) {
+                    log.warn("Could not link the waiting audit entries of chain {} now; the schedule will", chain, e);
+                }
+            }
+            synchronized (signal) {
+                linkedUpTo = upTo;
+                signal.notifyAll();
+            }
+        }
+    }
+
+    /** Waits (at most {@code patience}) until the writer thread has linked everything handed to it before now. */
+    void awaitBackground(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (signal) {
+            long target = handedOver;
+            while (running && linkedUpTo < target) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    signal.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void linkQuietly(String chain) {
         try {
-            link(chain);
+            linkCommitted(chain);
         } catch (RuntimeException e) {
             // The entries are committed and wait; the schedule links them.
             log.warn("Could not link the waiting audit entries of chain {} now; the schedule will", chain, e);
+        }
+    }
+
+    /** Whose turn it is to link a chain on this node, and how far the committed entries are linked. */
+    private static final class Turn {
+        final ReentrantLock linker = new ReentrantLock();
+        /** Tickets of commits that asked for a link; guarded by the turn itself. */
+        long asked;
+        /** Every commit up to this ticket is linked; guarded by the turn itself. */
+        long linked;
+    }
+
+    private final ConcurrentHashMap<String, Turn> turns = new ConcurrentHashMap<>();
+
+    /**
+     * Returns once the entries this thread committed to {@code chain} are linked. The commits of this node
+     * group: one thread links for everyone who committed before its link began, the others wait for it
+     * instead of each running a writer transaction of its own (which would serialise them on the head).
+     */
+    void linkCommitted(String chain) {
+        Turn turn = turns.computeIfAbsent(chain, c -> new Turn());
+        long ticket;
+        synchronized (turn) {
+            ticket = ++turn.asked;
+        }
+        while (true) {
+            synchronized (turn) {
+                if (turn.linked >= ticket) {
+                    return;
+                }
+            }
+            if (turn.linker.tryLock()) {
+                try {
+                    long upTo;
+                    synchronized (turn) {
+                        if (turn.linked >= ticket) {
+                            return;
+                        }
+                        // Every ticket up to here was taken after its commit: the link below sees those entries.
+                        upTo = turn.asked;
+                    }
+                    link(chain);
+                    synchronized (turn) {
+                        turn.linked = Math.max(turn.linked, upTo);
+                    }
+                } finally {
+                    turn.linker.unlock();
+                    synchronized (turn) {
+                        turn.notifyAll();
+                    }
+                }
+            } else {
+                synchronized (turn) {
+                    if (turn.linked < ticket && turn.linker.isLocked()) {
+                        try {
+                            turn.wait(50);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -189,6 +352,18 @@ class ChainWriter {
     @PreDestroy
     void atShutdown() {
         // Before the shutdown checkpoint (Checkpoints is destroyed after this bean, which depends on it).
+        if (background != null) {
+            awaitBackground(Duration.ofSeconds(10));
+            running = false;
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+            try {
+                background.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             linkEverythingWaiting();
         } finally {

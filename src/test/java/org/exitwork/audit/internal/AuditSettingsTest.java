@@ -21,16 +21,25 @@ class AuditSettingsTest {
     void defaultsBesideTheRequiredFiles() {
         AuditSettings settings = binder(Map.of("exitwork.audit.key-file", "/a/keys.json",
                 "exitwork.audit.checkpoint-file", "/b/checkpoints.log")).bind("exitwork.audit", AuditSettings.class).get();
-        assertThat(settings).isEqualTo(new AuditSettings(Path.of("/a/keys.json"), Path.of("/b/checkpoints.log"), 100, true, 2));
+        assertThat(settings).isEqualTo(new AuditSettings(Path.of("/a/keys.json"), Path.of("/b/checkpoints.log"), 100, true, 2, false));
     }
 
     @Test
     void namesBind() {
         AuditSettings settings = binder(Map.of("exitwork.audit.key-file", "/a/keys.json",
                 "exitwork.audit.checkpoint-file", "/b/checkpoints.log",
-                "exitwork.audit.checkpoint-every-entries", "7", "exitwork.audit.checkpoint-log", "false"))
+                "exitwork.audit.checkpoint-every-entries", "7", "exitwork.audit.checkpoint-log", "false",
+                "exitwork.audit.writer-connections", "3", "exitwork.audit.wait-for-link", "true"))
                 .bind("exitwork.audit", AuditSettings.class).get();
-        assertThat(settings).isEqualTo(new AuditSettings(Path.of("/a/keys.json"), Path.of("/b/checkpoints.log"), 7, false, 2));
+        assertThat(settings).isEqualTo(new AuditSettings(Path.of("/a/keys.json"), Path.of("/b/checkpoints.log"), 7, false, 3, true));
+    }
+
+    @Test
+    void theWriterNeedsAConnection() {
+        assertThatThrownBy(() -> binder(Map.of("exitwork.audit.key-file", "/a/keys.json",
+                "exitwork.audit.checkpoint-file", "/b/checkpoints.log", "exitwork.audit.writer-connections", "0"))
+                .bind("exitwork.audit", AuditSettings.class))
+                .hasStackTraceContaining("exitwork.audit.writer-connections must be at least 1, not 0");
     }
 
     @Test

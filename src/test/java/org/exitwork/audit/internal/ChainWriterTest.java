@@ -347,6 +347,100 @@ class ChainWriterTest {
         assertThat(verifier.verify().findings()).isEmpty();
     }
 
+    /** This node's writer thread, as the application runs it by default (the test profile waits for the link). */
+    private JdbcAuditLog inTheBackground(ChainWriter[] writerOut) {
+        AuditSettings background = new AuditSettings(settings.keyFile(), settings.checkpointFile(), 0, false, 2, false);
+        ChainWriter node = new ChainWriter(dataSource, keys, Clock.systemUTC(), checkpoints, background);
+        otherNodes.add(node);
+        writerOut[0] = node;
+        return new JdbcAuditLog(jdbc, Clock.systemUTC(), transactions, node, keys);
+    }
+
+    @Test
+    void inTheBackgroundTheWriterThreadLinksEveryCommitAndAReadWaitsForIt() throws Exception {
+        ChainWriter[] node = new ChainWriter[1];
+        JdbcAuditLog background = inTheBackground(node);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                int n = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        int k = i;
+                        new TransactionTemplate(transactions).executeWithoutResult(
+                                status -> background.record(event("b" + n + "-" + k)));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Nobody linked: the read waits for the writer thread, which links everything committed before it.
+        assertThat(background.recent(org, 500)).hasSize(200);
+        assertThat(waiting()).isZero();
+        assertThat(linked()).hasSize(200).doesNotHaveDuplicates();
+        assertThat(verifier.verify().findings()).isEmpty();
+    }
+
+    @Test
+    void inTheBackgroundACommitDoesNotWaitForTheChain() throws Exception {
+        ChainWriter[] node = new ChainWriter[1];
+        JdbcAuditLog background = inTheBackground(node);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> background.record(event("before")));
+        assertThat(background.recent(org, 10)).hasSize(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            // Someone holds the chain's head (as a slow writer of another node would).
+            Future<?> lock = holder.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                jdbc.sql("SELECT last_seq FROM aud_chain WHERE chain = ? FOR UPDATE").param(chain).query(Long.class).single();
+                held.countDown();
+                await(release);
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            ExecutorService page = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> commit = page.submit(() -> new TransactionTemplate(transactions)
+                        .executeWithoutResult(status -> background.record(event("while the head is held"))));
+                commit.get(5, TimeUnit.SECONDS);
+            } finally {
+                page.shutdownNow();
+            }
+            assertThat(waiting()).as("committed, waiting to be linked").isOne();
+            release.countDown();
+            lock.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            holder.shutdownNow();
+        }
+        // Linked once the head is free: by the writer thread, or by the schedule if its turn timed out.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (waiting() > 0 && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(linked()).containsExactly("before", "while the head is held");
+        assertThat(verifier.verify().findings()).isEmpty();
+    }
+
+    @Test
+    void inTheBackgroundTheShutdownLinksWhatWasHandedOver() {
+        ChainWriter[] node = new ChainWriter[1];
+        JdbcAuditLog background = inTheBackground(node);
+        for (int i = 0; i < 30; i++) {
+            int k = i;
+            new TransactionTemplate(transactions).executeWithoutResult(status -> background.record(event("s" + k)));
+        }
+        node[0].atShutdown();
+        otherNodes.remove(node[0]);
+        assertThat(waiting()).isZero();
+        assertThat(linked()).hasSize(30);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

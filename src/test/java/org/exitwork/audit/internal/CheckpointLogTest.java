@@ -98,7 +98,7 @@ class CheckpointLogTest {
 
     private Checkpoints checkpoints(boolean toLog) {
         AuditSettings settings = new AuditSettings(dir.resolve("audit-keys.json"), dir.resolve("audit-checkpoints.log"),
-                0, toLog, 1);
+                0, toLog, 1, true);
         return new Checkpoints(new AuditRepository(jdbc, database), CheckpointFileTest.newKeys(),
                 Clock.fixed(NOW, ZoneOffset.UTC), new DataSourceTransactionManager(database), settings);
     }
