@@ -140,16 +140,13 @@ public class WorkAgreements {
         return agreement;
     }
 
-    /** The same, for the case overview; audited as a read of its own. */
+    /**
+     * The same, for the case overview. Not audited on its own: it is part of the case page, whose one entry
+     * names what it showed ({@code CasePage}).
+     */
     @Transactional
     public Agreement summary(StaffPrincipal who, UUID clientId) {
-        CaseRef ref = access.forReading(who, clientId, "read work agreement summary");
-        Agreement agreement = load(who, ref);
-        Version current = agreement.current();
-        access.record(who, AgreementActions.AGREEMENT_READ, ref, current == null
-                ? AuditDetail.of("agreement.summary-none", agreement.ratings().size())
-                : AuditDetail.of("agreement.summary", current.number(), agreement.ratings().size()));
-        return agreement;
+        return load(who, access.forReading(who, clientId, "read work agreement summary"));
     }
 
     /** Refuses (audited) anyone who may not change the agreement, before a form is even looked at. */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -157,9 +156,12 @@ public class CaseService implements CaseWork {
         return access.find(who, clientId).is(Stage.PROSPECT);
     }
 
-    /** The whole case for the tandem or a colleague who broke the glass; audited as a read. */
+    /**
+     * The whole case for the tandem or a colleague who broke the glass. Not audited on its own: the case
+     * page ({@link CasePage}) records one entry for everything it shows.
+     */
     @Transactional
-    public CaseView open(StaffPrincipal who, UUID clientId) {
+    CaseView view(StaffPrincipal who, UUID clientId) {
         CaseRef client = access.forReading(who, clientId, "read");
         Access how = access.access(who, client);
         FieldCipher cipher = keys.cipherFor(client.id());
@@ -173,8 +175,6 @@ public class CaseService implements CaseWork {
                         cipher.row("cas_access_grant", g.id()).open("explanation", g.explanation()), g.grantedAt(),
                         g.expiresAt()))
                 .toList();
-        audit.record(event(who, CaseActions.CASE_READ, client.pseudonym(),
-                AuditDetail.of("case.read-as", how.name().toLowerCase(Locale.ROOT))));
         return new CaseView(client.id(), client.pseudonym(), how, tandem.stream().map(names::get).toList(), grants);
     }
 

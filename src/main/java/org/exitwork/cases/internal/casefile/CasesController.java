@@ -7,18 +7,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.PhenomenonArea;
-import org.exitwork.cases.internal.access.Access;
 import org.exitwork.cases.internal.access.Stage;
 import org.exitwork.cases.internal.access.BreakGlassReason;
-import org.exitwork.cases.internal.agreement.WorkAgreements;
-import org.exitwork.cases.internal.intake.IntakeService;
-import org.exitwork.cases.internal.programmes.CaseProgrammeService;
-import org.exitwork.cases.internal.risk.HighRisk;
-import org.exitwork.cases.internal.sessions.SessionService;
-import org.exitwork.cases.internal.tandem.TandemDiversityService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,28 +33,11 @@ class CasesController {
     }
 
     private final CaseService cases;
-    private final StaffDirectory staff;
-    private final IntakeService intake;
-    private final TandemDiversityService tandemDiversity;
-    private final SessionService sessions;
-    private final WorkAgreements agreements;
-    private final HighRisk highRisk;
-    private final CaseProgrammeService caseProgrammes;
-    private final org.springframework.beans.factory.ObjectProvider<org.exitwork.cases.OpenServiceRequests> serviceRequests;
+    private final CasePage casePage;
 
-    CasesController(CaseService cases, StaffDirectory staff, IntakeService intake,
-            TandemDiversityService tandemDiversity, SessionService sessions, WorkAgreements agreements,
-            HighRisk highRisk, CaseProgrammeService caseProgrammes,
-            org.springframework.beans.factory.ObjectProvider<org.exitwork.cases.OpenServiceRequests> serviceRequests) {
-        this.serviceRequests = serviceRequests;
-        this.caseProgrammes = caseProgrammes;
-        this.highRisk = highRisk;
-        this.agreements = agreements;
+    CasesController(CaseService cases, CasePage casePage) {
         this.cases = cases;
-        this.tandemDiversity = tandemDiversity;
-        this.intake = intake;
-        this.staff = staff;
-        this.sessions = sessions;
+        this.casePage = casePage;
     }
 
     /**
@@ -87,33 +62,32 @@ class CasesController {
     @GetMapping("/{id}")
     String open(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model,
             HttpServletResponse response, java.util.Locale locale) {
-        if (cases.accessOf(who, id) == Access.NONE) {
-            return restrictedPage(who, id, model, response);
+        CasePage.Opened opened = casePage.open(who, id, locale);
+        switch (opened.shown()) {
+            case RESTRICTED -> {
+                return restrictedPage(opened.restricted(), model, response);
+            }
+            case PROSPECT -> {
+                return "redirect:/cases/" + id + "/intake";
+            }
+            default -> {
+                CasePage.Parts parts = opened.parts();
+                model.addAttribute("view", parts.view());
+                model.addAttribute("intake", parts.intake());
+                model.addAttribute("diversity", parts.diversity());
+                model.addAttribute("sessionSummary", parts.sessions());
+                model.addAttribute("agreementSummary", parts.agreement());
+                model.addAttribute("risk", parts.risk());
+                model.addAttribute("programmePanel", parts.programme());
+                model.addAttribute("serviceRequests", parts.serviceRequests());
+                return "cases/case";
+            }
         }
-        if (cases.isProspect(who, id)) {
-            return "redirect:/cases/" + id + "/intake";
-        }
-        return casePage(who, id, model, locale);
     }
 
-    private String casePage(StaffPrincipal who, UUID id, Model model, java.util.Locale locale) {
-        model.addAttribute("view", cases.open(who, id));
-        model.addAttribute("intake", intake.summary(who, id));
-        model.addAttribute("diversity", tandemDiversity.of(who, id));
-        model.addAttribute("sessionSummary", sessions.summary(who, id));
-        model.addAttribute("agreementSummary", agreements.summary(who, id));
-        model.addAttribute("risk", highRisk.panel(who, id));
-        model.addAttribute("programmePanel", caseProgrammes.panel(who.organisationId(), id, locale));
-        // Read after the case's own access check above (cases.open); the list says nothing of what was written.
-        org.exitwork.cases.OpenServiceRequests open = serviceRequests.getIfAvailable();
-        model.addAttribute("serviceRequests", open == null ? java.util.List.of()
-                : open.of(who.organisationId(), java.util.List.of(id)));
-        return "cases/case";
-    }
-
-    private String restrictedPage(StaffPrincipal who, UUID id, Model model, HttpServletResponse response) {
+    private String restrictedPage(CaseService.RestrictedView view, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("view", cases.restricted(who, id));
+        model.addAttribute("view", view);
         if (!model.containsAttribute("glassForm")) {
             model.addAttribute("glassForm", new BreakGlassForm(null, ""));
         }
@@ -135,7 +109,7 @@ class CasesController {
             @Valid @ModelAttribute("glassForm") BreakGlassForm form, BindingResult errors, Model model,
             HttpServletResponse response) {
         if (errors.hasErrors()) {
-            String page = restrictedPage(who, id, model, response);
+            String page = restrictedPage(cases.restricted(who, id), model, response);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page;
         }

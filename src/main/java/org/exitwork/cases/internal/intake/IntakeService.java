@@ -50,7 +50,7 @@ public class IntakeService {
     record Discussion(LocalDate heldOn, String risks, List<String> participants, String recordedBy) {
     }
 
-    record Consent(LocalDate givenOn, InformedHow informedHow, int textVersion, UUID textId, String language,
+    public record Consent(LocalDate givenOn, InformedHow informedHow, int textVersion, UUID textId, String language,
             String recordedBy) {
     }
 
@@ -163,7 +163,7 @@ public class IntakeService {
                         facts.singleReason()));
     }
 
-    record Summary(Pathway pathway, Set<PhenomenonArea> areas, boolean contextCase, Optional<Consent> consent,
+    public record Summary(Pathway pathway, Set<PhenomenonArea> areas, boolean contextCase, Optional<Consent> consent,
             boolean singlePractitioner) {
     }
 

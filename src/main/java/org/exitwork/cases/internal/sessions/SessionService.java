@@ -142,11 +142,11 @@ public class SessionService {
             List<Version> versions) {
     }
 
-    record OpenStep(UUID sessionId, LocalDate sessionDate, LocalDate due, String text, boolean overdue) {
+    public record OpenStep(UUID sessionId, LocalDate sessionDate, LocalDate due, String text, boolean overdue) {
     }
 
     /** The case overview's few lines about the sessions; no note text. */
-    record Summary(long sessions, LocalDate lastSession, LocalDateTime nextMeeting, List<OpenStep> openSteps) {
+    public record Summary(long sessions, LocalDate lastSession, LocalDateTime nextMeeting, List<OpenStep> openSteps) {
     }
 
     /** Bad input that only the service can judge (it needs the case): which field, which message. */
@@ -655,7 +655,10 @@ public class SessionService {
                 tandem.stream().map(id -> new Member(id, names.get(id))).toList(), contextPersons);
     }
 
-    /** The few lines on the case overview: counts, dates and the open next steps. */
+    /**
+     * The few lines on the case overview: counts, dates and the open next steps. Not audited on its own: it
+     * is part of the case page, whose one entry names what it showed ({@code CasePage}).
+     */
     @Transactional
     public Summary summary(StaffPrincipal who, UUID clientId) {
         CaseRef ref = access.forReading(who, clientId, "read session summary");
@@ -670,8 +673,6 @@ public class SessionService {
         Instant now = clock.instant();
         LocalDateTime next = sessions.plannedMeeting(ref.id()).filter(at -> !at.isBefore(now)).map(SessionService::local)
                 .orElse(null);
-        access.record(who, SessionActions.SESSION_SUMMARY_READ, ref,
-                AuditDetail.of("sessions.summary", overview.sessions(), open.size()));
         return new Summary(overview.sessions(), overview.lastSession(), next, open);
     }
 

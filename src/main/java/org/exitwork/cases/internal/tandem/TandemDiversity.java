@@ -19,7 +19,7 @@ import org.exitwork.accounts.StaffProfile;
  * social or language background). Only the comparison leaves this class, never a profile's values:
  * the case page says "different" or "the same", not who is what.
  */
-record TandemDiversity(int practitioners, Comparison gender, Comparison background, Comparison socialBackground,
+public record TandemDiversity(int practitioners, Comparison gender, Comparison background, Comparison socialBackground,
         Comparison languages) {
 
     enum Comparison {

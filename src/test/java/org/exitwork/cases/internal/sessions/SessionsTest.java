@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseWork;
@@ -343,7 +344,10 @@ class SessionsTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(sessions.summary(b, client.id()).openSteps()).isEmpty();
         assertThat(sessions.page(a, client.id()).sessions().get(1).nextStepsDoneOn()).isEqualTo(sessions.today());
-        assertThat(actions()).contains(SessionActions.NEXT_STEPS_DONE, SessionActions.SESSION_SUMMARY_READ);
+        assertThat(actions()).contains(SessionActions.NEXT_STEPS_DONE).doesNotContain(SessionActions.SESSION_SUMMARY_READ);
+        // The overview's one entry names what its summary showed (issue 19: one entry per page view).
+        assertThat(audit.about(org.id(), client.pseudonym()).stream().filter(e -> e.action().equals("CASE_READ"))
+                .map(AuditEntry::detail)).containsExactly(AuditDetail.of("case.read-page-none", "tandem", 2, 1, 0));
         // Marking again changes nothing and is not recorded twice.
         mvc.perform(post(url() + "/" + withSteps + "/next-steps-done").with(csrf()).with(as(b)))
                 .andExpect(status().is3xxRedirection());
