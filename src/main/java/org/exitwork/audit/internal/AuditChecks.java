@@ -97,7 +97,12 @@ class AuditChecks implements AuditVerifier {
             List<String> restores, CheckpointFile.Checkpoint start, Progress progress, ExecutorService hashers) {
         Map<String, Long> startAt = new HashMap<>();
         if (start != null) {
-            start.heads().forEach(h -> startAt.put(h.chain(), h.seq()));
+            // Each chain from the newest head a signed line named (lines name only the chains that moved).
+            seen.forEach((chain, heads) -> {
+                if (!heads.isEmpty()) {
+                    startAt.put(chain, heads.lastKey());
+                }
+            });
         }
         Map<String, JdbcAuditLog.Head> heads = new LinkedHashMap<>();
         Map<String, UUID> organisations = new HashMap<>();

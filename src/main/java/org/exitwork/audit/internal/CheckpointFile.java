@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -74,6 +76,36 @@ final class CheckpointFile {
 
     /** The last complete line of the file, when there is one. */
     record Tail(Optional<Checkpoint> last, String lastLineHash) {
+    }
+
+    /**
+     * Each chain's newest head as the file's signed lines name it, read up to a point of the file and
+     * caught up line by line under the append lock: a line names only the chains whose heads moved since,
+     * so lines stay as short as the work since the last one, whatever the number of organisations. A
+     * restore record names every chain and replaces what the lines before it named.
+     */
+    static final class Covered {
+        private final Map<String, ChainHead> heads = new HashMap<>();
+        private long offset;
+        /** The line that ends at {@code offset}, to see that the file read so far is still the file there is. */
+        private byte[] lastLine = new byte[0];
+
+        ChainHead of(String chain) {
+            return heads.get(chain);
+        }
+
+        private void reset() {
+            heads.clear();
+            offset = 0;
+            lastLine = new byte[0];
+        }
+
+        private void take(Checkpoint checkpoint) {
+            if (checkpoint.isRestore()) {
+                heads.clear();
+            }
+            checkpoint.heads().forEach(h -> heads.put(h.chain(), h));
+        }
     }
 
     private final Path file;
@@ -160,12 +192,23 @@ final class CheckpointFile {
      * other writer (this JVM's and other processes') out; {@code next} returns null to write nothing.
      */
     Optional<String> append(Function<Tail, String> next) {
+        return append(null, null, next);
+    }
+
+    /**
+     * The same, with {@code covered} first caught up with the lines written since it was last (by any
+     * writer; only lines whose signature verifies count), and afterwards with the line written.
+     */
+    Optional<String> append(Covered covered, PublicKeyVerify verifier, Function<Tail, String> next) {
         ReentrantLock local = IN_THIS_JVM.computeIfAbsent(file, f -> new ReentrantLock());
         local.lock();
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                if (covered != null) {
+                    catchUp(channel, covered, verifier);
+                }
                 String content = readTail(channel);
                 boolean endsClean = content.isEmpty() || content.endsWith("\n");
                 Tail tail = tail(content);
@@ -181,6 +224,11 @@ final class CheckpointFile {
                     position += channel.write(buffer, position);
                 }
                 channel.force(true);
+                if (covered != null) {
+                    parse(line).ifPresent(covered::take);
+                    covered.offset = position;
+                    covered.lastLine = line.getBytes(StandardCharsets.UTF_8);
+                }
                 return Optional.of(line);
             }
         } catch (IOException e) {
@@ -188,6 +236,63 @@ final class CheckpointFile {
         } finally {
             local.unlock();
         }
+    }
+
+    /** Reads the complete lines after {@code covered}'s point into it; a file shorter than that point is read anew. */
+    private static void catchUp(FileChannel channel, Covered covered, PublicKeyVerify verifier) throws IOException {
+        long size = channel.size();
+        if (size < covered.offset || !endsWith(channel, covered.offset, covered.lastLine)) {
+            // replaced, cut or rewritten since (verify-audit names that): read from its first line again
+            covered.reset();
+        }
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(512);
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        long position = covered.offset;
+        long lineStart = position;
+        while (position < size) {
+            buffer.clear();
+            int n = channel.read(buffer, position);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                byte b = buffer.get(i);
+                if (b == '\n') {
+                    parse(line.toString(StandardCharsets.US_ASCII)).filter(c -> c.signatureVerifies(verifier))
+                            .ifPresent(covered::take);
+                    covered.lastLine = line.toByteArray();
+                    line.reset();
+                    lineStart = position + i + 1;
+                } else {
+                    line.write(b);
+                }
+            }
+            position += n;
+        }
+        // A last line without its break (cut by a crash) is not taken; the next line is written after it.
+        covered.offset = lineStart;
+    }
+
+    /** Whether the bytes before {@code end} are {@code line} and its line break. */
+    private static boolean endsWith(FileChannel channel, long end, byte[] line) throws IOException {
+        if (end == 0) {
+            return true;
+        }
+        if (end < line.length + 1) {
+            return false;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(line.length + 1);
+        long position = end - line.length - 1;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position);
+            if (n < 0) {
+                return false;
+            }
+            position += n;
+        }
+        byte[] expected = java.util.Arrays.copyOf(line, line.length + 1);
+        expected[line.length] = '\n';
+        return java.util.Arrays.equals(buffer.array(), expected);
     }
 
     Contents read() {

@@ -23,7 +23,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes signed checkpoints of every chain's head to the checkpoint file (and, if configured, the
+ * Writes signed checkpoints of the chains' heads to the checkpoint file (each line names the chains whose
+ * heads moved since the lines before it named them) (and, if configured, the
  * system log): every {@code exitwork.audit.checkpoint-every-entries} entries appended on this node,
  * every {@code exitwork.audit.checkpoint-interval}, and at shutdown, when anything changed. The
  * database remembers each checkpoint's number and line hash ({@code aud_checkpoint}), so cutting
@@ -40,6 +41,8 @@ class Checkpoints implements AuditCheckpoints {
     private final AuditKeys keys;
     private final Clock clock;
     private final CheckpointFile file;
+    /** What the file's lines name so far; only read and changed under the file's append lock. */
+    private final CheckpointFile.Covered covered = new CheckpointFile.Covered();
     private final TransactionTemplate own;
     private final long everyEntries;
     private final boolean toSystemLog;
@@ -129,8 +132,13 @@ class Checkpoints implements AuditCheckpoints {
     private OptionalLong write(List<CheckpointFile.ChainHead> heads, Instant restoredFrom) {
         long[] number = new long[1];
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Optional<String> written = file.append(tail -> {
-            if (restoredFrom == null && tail.last().map(last -> last.heads().equals(heads)).orElse(false)) {
+        Optional<String> written = file.append(covered, keys.verifier(), tail -> {
+            // A checkpoint names the chains whose heads moved since the file's lines last named them (a
+            // restore record names every chain): its length follows the work since the last one.
+            List<CheckpointFile.ChainHead> named = restoredFrom != null ? heads : heads.stream()
+                    .filter(h -> covered.of(h.chain()) == null || h.seq() > covered.of(h.chain()).seq())
+                    .toList();
+            if (named.isEmpty() && restoredFrom == null) {
                 return null;
             }
             long inFile = tail.last().map(CheckpointFile.Checkpoint::number).orElse(0L);
@@ -141,7 +149,7 @@ class Checkpoints implements AuditCheckpoints {
                         file.path(), inFile, inDatabase);
             }
             number[0] = Math.max(inFile, inDatabase) + 1;
-            return CheckpointFile.line(number[0], at, tail.lastLineHash(), restoredFrom, heads, keys.signer());
+            return CheckpointFile.line(number[0], at, tail.lastLineHash(), restoredFrom, named, keys.signer());
         });
         if (written.isEmpty()) {
             return OptionalLong.empty();

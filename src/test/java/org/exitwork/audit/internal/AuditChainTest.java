@@ -75,6 +75,15 @@ class AuditChainTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    AuditRepository repository;
+
+    @Autowired
+    AuditKeys keys;
+
+    @Autowired
+    AuditSettings settings;
+
     @Value("${exitwork.audit.checkpoint-file}")
     Path checkpointFile;
 
@@ -343,6 +352,67 @@ class AuditChainTest {
         }
         assertThat(verifier.verify().findings()).isEmpty();
         assertThat(Files.readAllLines(checkpointFile)).allMatch(l -> l.startsWith(CheckpointFile.PREFIX + " no="));
+    }
+
+    @Test
+    void aCheckpointNamesOnlyTheChainsWhoseHeadsMovedSinceTheLinesBeforeIt() throws Exception {
+        UUID other = UUID.randomUUID();
+        log.record(new AuditEvent(other, null, "bert", "CASE_READ", "Rilo Amsel", null));
+        assertThat(checkpoints.checkpoint()).hasValue(1);
+        assertThat(namedIn(1)).containsExactlyInAnyOrder(chain + ":5", other + ":1");
+        log.record(new AuditEvent(org, null, "anna", "CASE_READ", "Kaveli Tomura", "entry 6"));
+        assertThat(checkpoints.checkpoint()).hasValue(2);
+        assertThat(namedIn(2)).containsExactly(chain + ":6");
+        assertThat(checkpoints.checkpoint()).as("nothing moved: no line").isEmpty();
+
+        // Another node writing to the same file: each takes the other's lines into account.
+        Checkpoints secondNode = new Checkpoints(repository, keys, java.time.Clock.systemUTC(), transactions, settings);
+        assertThat(secondNode.checkpoint()).as("the second node has read lines 1 and 2").isEmpty();
+        log.record(new AuditEvent(other, null, "bert", "CASE_READ", "Rilo Amsel", null));
+        assertThat(secondNode.checkpoint()).hasValue(3);
+        assertThat(namedIn(3)).containsExactly(other + ":2");
+        assertThat(checkpoints.checkpoint()).as("the first node has read line 3").isEmpty();
+        assertThat(verifier.verify(AuditVerifier.Extent.FROM_CHECKPOINT, n -> { }).findings()).isEmpty();
+        assertThat(verifier.verify(AuditVerifier.Extent.FULL, n -> { }).findings()).isEmpty();
+    }
+
+    @Test
+    void aTailCutOfAChainOnlyAnEarlierLineNamedIsFound() {
+        UUID other = UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            log.record(new AuditEvent(other, null, "bert", "CASE_READ", "Rilo Amsel", null));
+        }
+        assertThat(checkpoints.checkpoint()).hasValue(1);
+        log.record(new AuditEvent(org, null, "anna", "CASE_READ", "Kaveli Tomura", "entry 6"));
+        assertThat(checkpoints.checkpoint()).hasValue(2);
+        assertThat(namedIn(2)).containsExactly(chain + ":6");
+        String second = jdbc.sql("SELECT hash FROM aud_entry WHERE chain = ? AND seq = 2").param(other.toString())
+                .query(String.class).single().trim();
+        tamper(() -> {
+            jdbc.sql("DELETE FROM aud_entry WHERE chain = ? AND seq = 3").param(other.toString()).update();
+            jdbc.sql("UPDATE aud_chain SET last_seq = 2, last_mac = ? WHERE chain = ?").params(second, other.toString())
+                    .update();
+        });
+        for (AuditVerifier.Extent extent : AuditVerifier.Extent.values()) {
+            assertThat(verifier.verify(extent, n -> { }).findings())
+                    .extracting(f -> f.chain() + " " + new Found(f.kind(), f.seq(), f.other(), f.checkpoint()))
+                    .as(extent.name()).containsExactly("organisation " + other + " " + found(Kind.TAIL_CUT, 3L, 3L, 1L));
+        }
+    }
+
+    /** The chains a checkpoint line names, as chain:seq. */
+    private List<String> namedIn(long number) {
+        return CheckpointFile.parse(readLine(number)).orElseThrow().heads().stream()
+                .map(h -> h.chain() + ":" + h.seq()).toList();
+    }
+
+    private String readLine(long number) {
+        try {
+            return Files.readAllLines(checkpointFile).stream().filter(l -> l.contains(" no=" + number + " ")).findFirst()
+                    .orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ----- helpers -----

@@ -78,11 +78,13 @@ class AuditMillionEntriesTest {
         System.out.println("verify-audit --full, " + (demoEntries + MILLION) + " entries, -Xmx128m, child JVM: "
                 + rate(full.output()));
 
-        // That run's shutdown wrote a checkpoint of every head, the million's included: the next run, by
-        // default, starts from it (VerificationExtentTest shows what such a run reads and finds).
+        // That run's shutdown wrote a checkpoint of the head that moved since the demo's last one, the
+        // million's, and of no other chain (a line names only the chains that moved, whatever their number):
+        // the next run, by default, starts from it (VerificationExtentTest shows what such a run reads and finds).
         List<String> lines = java.nio.file.Files.readAllLines(dataDir.resolve("audit-checkpoints.log"));
-        assertThat(lines.get(lines.size() - 1)).contains(":" + MILLION + ":");
-        assertThat(lines.get(lines.size() - 1).split("chains=")[1].split(",")).hasSize((int) chains);
+        assertThat(chains).isGreaterThan(1);
+        assertThat(lines.get(lines.size() - 1).split("chains=")[1].split(" ")[0].split(","))
+                .singleElement().asString().matches("[0-9a-f-]{36}:" + MILLION + ":[0-9a-f]{64}");
     }
 
     private static long count(Connection c, String sql) throws Exception {
