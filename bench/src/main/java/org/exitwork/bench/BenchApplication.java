@@ -15,6 +15,7 @@ import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -27,11 +28,14 @@ public final class BenchApplication implements AutoCloseable {
     public record Staff(StaffPrincipal practitioner, StaffPrincipal colleague, StaffPrincipal manager) {
     }
 
+    private static final ApplicationContextInitializer<?>[] NONE = {};
+
     private final Path dataDir;
     private final boolean keep;
     private final ConfigurableApplicationContext context;
 
-    private BenchApplication(Path dataDir, boolean keep, WebApplicationType web, String... settings) {
+    private BenchApplication(Path dataDir, boolean keep, WebApplicationType web,
+            ApplicationContextInitializer<?>[] initializers, String... settings) {
         this.dataDir = dataDir;
         this.keep = keep;
         String[] arguments = new String[settings.length + 8];
@@ -48,13 +52,13 @@ public final class BenchApplication implements AutoCloseable {
         System.arraycopy(settings, 0, arguments, 8, settings.length);
         // Arguments, not default properties: these must win over application.properties.
         this.context = new SpringApplicationBuilder(ExitworkApplication.class).web(web).logStartupInfo(false)
-                .run(arguments);
+                .initializers(initializers).run(arguments);
     }
 
     /** Starts it; {@code settings} are further {@code --name=value} arguments. */
     public static BenchApplication start(String directoryPrefix, WebApplicationType web, String... settings) {
         try {
-            return new BenchApplication(Files.createTempDirectory(directoryPrefix), false, web, settings);
+            return new BenchApplication(Files.createTempDirectory(directoryPrefix), false, web, NONE, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,8 +69,22 @@ public final class BenchApplication implements AutoCloseable {
      * forks of one run share, with its database (see {@link BenchDatabase#named}). {@link #delete} removes it.
      */
     public static BenchApplication startKept(Path dataDir, WebApplicationType web, String... settings) {
+        return startKeptWith(dataDir, web, NONE, settings);
+    }
+
+    /**
+     * The same, with {@code initializer} run on the context before it is refreshed: a bench that replaces
+     * one bean of the application (e.g. {@link UnauditedLog#initializer()}) and changes nothing else.
+     */
+    public static BenchApplication startKept(Path dataDir, WebApplicationType web,
+            ApplicationContextInitializer<?> initializer, String... settings) {
+        return startKeptWith(dataDir, web, new ApplicationContextInitializer<?>[] { initializer }, settings);
+    }
+
+    private static BenchApplication startKeptWith(Path dataDir, WebApplicationType web,
+            ApplicationContextInitializer<?>[] initializers, String... settings) {
         try {
-            return new BenchApplication(Files.createDirectories(dataDir), true, web, settings);
+            return new BenchApplication(Files.createDirectories(dataDir), true, web, initializers, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,10 +36,12 @@ import org.exitwork.accounts.AccountAdministration;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.internal.AuditBulkLoad;
 import org.exitwork.bench.BenchApplication;
 import org.exitwork.bench.BenchBrowser;
 import org.exitwork.bench.BenchDatabase;
+import org.exitwork.bench.UnauditedLog;
 import org.exitwork.cases.CaseWorkForBenchmarks;
 import org.exitwork.network.PartnerKind;
 import org.exitwork.network.PartnersForBenchmarks;
@@ -63,8 +65,18 @@ import org.springframework.boot.WebApplicationType;
  * {@code POST /groups}; and {@value #AUDIT_PER_CLIENT} audit entries per client appended to the
  * organisation's own chain ({@link AuditBulkLoad#extend}, tagged with the installation's audit key).
  *
+ * <p>With {@code audit=compare} (off by default), each size is then measured again with and without the
+ * audit log (issue 19, "audit off the critical path"): the application is started on the same schema and
+ * data directory several times, in the order {@code audit.order} (default {@code AUUA}: audited,
+ * unaudited, unaudited, audited, so that a drift over the four runs weighs on both sides alike), each time
+ * the 16 practitioners sign in and the pages of {@link #comparedPages} are measured at 16 users. An
+ * unaudited run is the same application with only its {@code AuditLog} replaced by
+ * {@link UnauditedLog}, which records nothing. It prints, per page, the requests per second of every
+ * run, audited / unaudited, and the audit entries written per request (from the database).
+ *
  * <p>Arguments (or {@code -Dbench.args="..."}): {@code sizes=1000,10000} (default), {@code memory=10000}
- * (default; {@code memory=none} to skip), {@code keep=true} to keep the schemas and data directories.
+ * (default; {@code memory=none} to skip), {@code keep=true} to keep the schemas and data directories,
+ * {@code audit=compare} and {@code audit.order=AUUA} (any sequence of {@code A} and {@code U} with both).
  */
 public final class ScaleBenchmark {
 
@@ -80,6 +92,11 @@ public final class ScaleBenchmark {
     static final Duration CONCURRENT_WINDOW = Duration.ofSeconds(4);
     /** A word in no note: every search reads the whole caseload. */
     static final String SEARCH = "moped";
+    /** audit=compare: each page's warm-up and measured time, per run (at least 2 answers per user). */
+    static final Duration COMPARE_WARM_UP = Duration.ofSeconds(2);
+    static final Duration COMPARE_WINDOW = Duration.ofSeconds(8);
+    /** audit=compare: times every user opens every page after signing in, before anything is measured. */
+    static final int COMPARE_ROUNDS = 2;
 
     private static final Pattern RUNNING = Pattern.compile("id=\"verification-status\"");
     private static final Pattern PAUSE = Pattern.compile("^\\[([0-9.]+)s\\].*Pause.* ([0-9.]+)ms$");
@@ -91,15 +108,25 @@ public final class ScaleBenchmark {
         final Role role;
         /** Its own case (practitioners), else null. */
         final UUID caseId;
+        /**
+         * Another case of its own (practitioners), else null: audit=compare opens the client report of this
+         * one, on which no other measured page writes audit entries (the report lists those about the client).
+         */
+        final UUID reportCaseId;
         String secret;
         /** The 30-second step of its last code: a code is taken once. */
         long step = -1;
 
         Account(String username, String password, Role role, UUID caseId) {
+            this(username, password, role, caseId, null);
+        }
+
+        Account(String username, String password, Role role, UUID caseId, UUID reportCaseId) {
             this.username = username;
             this.password = password;
             this.role = role;
             this.caseId = caseId;
+            this.reportCaseId = reportCaseId;
         }
     }
 
@@ -120,6 +147,10 @@ public final class ScaleBenchmark {
     record Result(double median, double p90, double perSecond) {
     }
 
+    /** A 16-user pass: answers per second after the warm-up, and every answer including the warm-up's. */
+    record Throughput(double perSecond, long answers) {
+    }
+
     private ScaleBenchmark() {
     }
 
@@ -133,6 +164,15 @@ public final class ScaleBenchmark {
                 .map(s -> Integer.parseInt(s.strip())).toList();
         String memory = options.getOrDefault("memory", "10000");
         boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
+        String audit = options.getOrDefault("audit", "off");
+        if (!audit.equals("off") && !audit.equals("compare")) {
+            throw new IllegalArgumentException("audit=" + audit + ": only audit=compare (or off, the default)");
+        }
+        String order = options.getOrDefault("audit.order", "AUUA");
+        if (!order.matches("[AU]*A[AU]*") || !order.contains("U")) {
+            throw new IllegalArgumentException("audit.order=" + order + ": A (audited) and U (unaudited), both");
+        }
+        List<String> auditLines = new ArrayList<>();
         String run = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         System.out.printf("run %s: schemas bench_scale_%s_<size>, data directories %s%n", run, run,
                 Path.of(System.getProperty("java.io.tmpdir"), "exitwork-bench-scale-" + run + "-<size>"));
@@ -155,6 +195,9 @@ public final class ScaleBenchmark {
                     } finally {
                         app.close();
                     }
+                    if (audit.equals("compare")) {
+                        auditLines.addAll(auditCompare(db, world, order));
+                    }
                 }
                 all.put(size, results);
                 summaries.put(size, world.summary());
@@ -172,6 +215,7 @@ public final class ScaleBenchmark {
             }
         }
         print(all, summaries, memoryLines);
+        auditLines.forEach(System.out::println);
     }
 
     /** {@code name=value} pairs from the arguments, else from {@code -Dbench.args}. */
@@ -238,9 +282,9 @@ public final class ScaleBenchmark {
                     .inProgramme(programmeId).seed(k + 1).withoutRecount());
             sessions += loaded.sessions();
             practitioners.add(new Account(a.member().username(), a.temporaryPassword(), Role.PRACTITIONER,
-                    loaded.clientIds().get(0)));
+                    loaded.clientIds().get(0), loaded.clientIds().get(Math.min(2, loaded.clientIds().size() - 1))));
             practitioners.add(new Account(b.member().username(), b.temporaryPassword(), Role.PRACTITIONER,
-                    loaded.clientIds().get(1)));
+                    loaded.clientIds().get(1), loaded.clientIds().get(Math.min(3, loaded.clientIds().size() - 1))));
             actors.add(a.member().id());
             names.add(a.member().displayName());
             actors.add(b.member().id());
@@ -399,13 +443,20 @@ public final class ScaleBenchmark {
      * are at least two answers per person, so that a slow page is not counted as none.
      */
     private static double concurrent(List<User> users, Page page) throws Exception {
+        return concurrent(users, page, CONCURRENT_WARM_UP, CONCURRENT_WINDOW).perSecond();
+    }
+
+    /** The same with another warm-up and window; also counts every answer, the warm-up's too. */
+    private static Throughput concurrent(List<User> users, Page page, Duration warmUp, Duration window)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(users.size());
         long start = System.nanoTime();
-        long from = start + CONCURRENT_WARM_UP.toNanos();
-        long until = from + CONCURRENT_WINDOW.toNanos();
+        long from = start + warmUp.toNanos();
+        long until = from + window.toNanos();
         long limit = from + Duration.ofMinutes(1).toNanos();
         int enough = 2 * users.size();
         AtomicLong done = new AtomicLong();
+        AtomicLong answers = new AtomicLong();
         AtomicLong last = new AtomicLong(from);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -419,6 +470,7 @@ public final class ScaleBenchmark {
                         }
                         BenchBrowser.expect(u.browser().get(path), 200);
                         long end = System.nanoTime();
+                        answers.incrementAndGet();
                         if (end >= from) {
                             done.incrementAndGet();
                             last.accumulateAndGet(end, Math::max);
@@ -432,7 +484,7 @@ public final class ScaleBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        return done.get() / ((last.get() - from) / 1e9);
+        return new Throughput(done.get() / ((last.get() - from) / 1e9), answers.get());
     }
 
     /** The DPO's verification in full, from the button to the page that tells the outcome, in ms. */
@@ -570,6 +622,166 @@ public final class ScaleBenchmark {
             }
         }
         return new double[] { count, longest, total };
+    }
+
+    // ---------------------------------------------------------------- audit=compare (issue 19)
+
+    /**
+     * The pages measured with and without the audit log: a practitioner's, each about one case or the own
+     * caseload. The client report is of {@link Account#reportCaseId}, a case the other pages leave alone,
+     * so its list of the entries about the client grows only by the report's own.
+     */
+    static List<Page> comparedPages() {
+        return List.of(
+                new Page("case list", Role.PRACTITIONER, u -> "/cases"),
+                new Page("case", Role.PRACTITIONER, u -> "/cases/" + u.account().caseId),
+                new Page("sessions", Role.PRACTITIONER, u -> "/cases/" + u.account().caseId + "/sessions"),
+                new Page("note search", Role.PRACTITIONER, u -> "/cases/search?q=" + SEARCH),
+                new Page("client report (PDF)", Role.PRACTITIONER,
+                        u -> "/cases/" + u.account().reportCaseId + "/client-report/report"));
+    }
+
+    /**
+     * The application started once per letter of {@code order} on this size's schema and data directory,
+     * {@code A} as it is, {@code U} with {@link UnauditedLog} in place of its audit log; each time the 16
+     * practitioners sign in, open every page {@value #COMPARE_ROUNDS} times, and every page is measured at 16
+     * users. Returns the table.
+     */
+    private static List<String> auditCompare(BenchDatabase db, World w, String order) throws Exception {
+        List<Page> pages = comparedPages();
+        int runs = order.length();
+        Map<String, double[]> perSecond = new LinkedHashMap<>();
+        Map<String, long[]> answers = new LinkedHashMap<>();
+        Map<String, long[]> entries = new LinkedHashMap<>();
+        for (Page page : pages) {
+            perSecond.put(page.name(), new double[runs]);
+            answers.put(page.name(), new long[runs]);
+            entries.put(page.name(), new long[runs]);
+        }
+        List<String> loads = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            boolean audited = order.charAt(run) == 'A';
+            String label = String.format("run %d (%s)", run + 1, audited ? "audited" : "unaudited");
+            BenchApplication app = audited
+                    ? BenchApplication.startKept(w.dataDir(), WebApplicationType.SERVLET, settings(db))
+                    : BenchApplication.startKept(w.dataDir(), WebApplicationType.SERVLET, UnauditedLog.initializer(),
+                            settings(db));
+            try {
+                if ((app.context().getBean(AuditLog.class) instanceof UnauditedLog) == audited) {
+                    throw new IllegalStateException(label + " runs with the wrong audit log");
+                }
+                DataSource data = app.context().getBean(DataSource.class);
+                String base = BenchBrowser.base(app);
+                List<User> users = signIn(base, w.practitioners().subList(0, Math.min(USERS, w.practitioners().size())));
+                for (Page page : pages) {
+                    rounds(users, page, COMPARE_ROUNDS);
+                }
+                String before = loadAverage();
+                System.out.printf("%n%,d clients, audit=compare, %s: load average %s%n", w.clients(), label, before);
+                for (Page page : pages) {
+                    long written = auditEntries(data);
+                    Throughput t = concurrent(users, page, COMPARE_WARM_UP, COMPARE_WINDOW);
+                    written = auditEntries(data) - written;
+                    perSecond.get(page.name())[run] = t.perSecond();
+                    answers.get(page.name())[run] = t.answers();
+                    entries.get(page.name())[run] = written;
+                    System.out.printf(Locale.ROOT, "  %-22s %8.1f req/s at %d users, %.2f audit entries per request%n",
+                            page.name(), t.perSecond(), users.size(), (double) written / t.answers());
+                }
+                String after = loadAverage();
+                loads.add(String.format("  %s: load average before %s, after %s", label, before, after));
+            } finally {
+                app.close();
+            }
+        }
+        return compareTable(w, order, pages, perSecond, answers, entries, loads);
+    }
+
+    /** Every user opens the page {@code times} times, all users at once; only a 200 is accepted. */
+    private static void rounds(List<User> users, Page page, int times) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(users.size());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (User u : users) {
+                String path = page.path().apply(u);
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < times; i++) {
+                        BenchBrowser.expect(u.browser().get(path), 200);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Audit entries in the database, linked or still waiting (one statement, so one snapshot). */
+    private static long auditEntries(DataSource data) throws SQLException {
+        try (Connection c = data.getConnection();
+                var statement = c.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT (SELECT COUNT(*) FROM aud_entry) + (SELECT COUNT(*) FROM aud_pending)")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static List<String> compareTable(World w, String order, List<Page> pages, Map<String, double[]> perSecond,
+            Map<String, long[]> answers, Map<String, long[]> entries, List<String> loads) {
+        int runs = order.length();
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add(String.format("Audit off the critical path (issue 19), %,d clients on PostgreSQL: requests/s at %d users,"
+                + " runs in the order %s", w.clients(), USERS, order));
+        lines.add("  (A: the application as it is; U: the same with only its AuditLog replaced by one that records"
+                + " nothing)");
+        StringBuilder head = new StringBuilder(String.format("%-22s", "page"));
+        for (int run = 0; run < runs; run++) {
+            head.append(String.format("%9s", (run + 1) + " " + order.charAt(run)));
+        }
+        head.append(String.format("%10s%10s%8s%16s%14s", "audited", "unaudited", "A/U", "A/U by pair", "entries/req"));
+        lines.add(head.toString());
+        for (Page page : pages) {
+            double[] rate = perSecond.get(page.name());
+            StringBuilder row = new StringBuilder(String.format("%-22s", page.name()));
+            List<Double> a = new ArrayList<>();
+            List<Double> u = new ArrayList<>();
+            long aAnswers = 0;
+            long aEntries = 0;
+            long uAnswers = 0;
+            long uEntries = 0;
+            for (int run = 0; run < runs; run++) {
+                row.append(String.format(Locale.ROOT, "%9.1f", rate[run]));
+                if (order.charAt(run) == 'A') {
+                    a.add(rate[run]);
+                    aAnswers += answers.get(page.name())[run];
+                    aEntries += entries.get(page.name())[run];
+                } else {
+                    u.add(rate[run]);
+                    uAnswers += answers.get(page.name())[run];
+                    uEntries += entries.get(page.name())[run];
+                }
+            }
+            double audited = a.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double unaudited = u.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            StringBuilder pairs = new StringBuilder();
+            for (int k = 0; k < Math.min(a.size(), u.size()); k++) {
+                pairs.append(String.format(Locale.ROOT, " %.2fx", a.get(k) / u.get(k)));
+            }
+            row.append(String.format(Locale.ROOT, "%10.1f%10.1f%8s%16s%14s", audited, unaudited,
+                    String.format(Locale.ROOT, "%.2fx", audited / unaudited), pairs.toString().strip(),
+                    String.format(Locale.ROOT, "%.2f / %.2f", (double) aEntries / aAnswers, (double) uEntries / uAnswers)));
+            lines.add(row.toString());
+        }
+        lines.add("  (audited, unaudited: mean requests/s of the A runs and of the U runs; A/U by pair: the k-th A run"
+                + " / the k-th U run; entries/req: audit entries written per request in the A runs / the U runs;"
+                + " goal A/U >= 0.9)");
+        lines.addAll(loads);
+        return lines;
     }
 
     // ---------------------------------------------------------------- the table
