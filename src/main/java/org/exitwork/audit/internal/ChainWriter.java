@@ -206,6 +206,8 @@ class ChainWriter {
     private long handedOver;
     private long linkedUpTo;
     private volatile boolean running = true;
+    /** After the shutdown: the writer's own connections are closed (a late schedule finds nothing to do). */
+    private volatile boolean closed;
     private Thread background;
 
     private void handOver(Collection<String> chains) {
@@ -344,9 +346,17 @@ class ChainWriter {
     @Scheduled(initialDelayString = "${exitwork.audit.link-interval:PT5S}",
             fixedDelayString = "${exitwork.audit.link-interval:PT5S}")
     void linkEverythingWaiting() {
-        for (String chain : jdbc.sql("SELECT chain FROM aud_pending GROUP BY chain").query(String.class).list()) {
-            linkQuietly(chain);
+        if (closed) {
+            return;
         }
+        List<String> chains;
+        try {
+            chains = jdbc.sql("SELECT chain FROM aud_pending GROUP BY chain").query(String.class).list();
+        } catch (RuntimeException e) {
+            log.warn("Could not look for waiting audit entries now; the next schedule will", e);
+            return;
+        }
+        chains.forEach(this::linkQuietly);
     }
 
     @PreDestroy
@@ -367,6 +377,7 @@ class ChainWriter {
         try {
             linkEverythingWaiting();
         } finally {
+            closed = true;
             if (connections instanceof HikariDataSource pool) {
                 pool.close();
             }
