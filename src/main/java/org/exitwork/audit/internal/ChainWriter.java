@@ -404,7 +404,7 @@ class ChainWriter {
                         + " subject, detail FROM aud_pending WHERE chain = ? ORDER BY id FETCH FIRST ? ROWS ONLY")
                 .params(chain, BATCH)
                 .query((rs, n) -> new Waiting(rs.getLong("id"), rs.getObject("entry_id", UUID.class), rs.getString("tag"),
-                        new AuditEntry(0, rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        new AuditEntry(0, instant(rs.getObject("occurred_at", OffsetDateTime.class)),
                                 rs.getObject("org_id", UUID.class), rs.getObject("actor_id", UUID.class),
                                 rs.getString("actor_name"), rs.getString("action"), rs.getString("subject"),
                                 rs.getString("detail"))))
@@ -421,8 +421,7 @@ class ChainWriter {
         }
         for (Waiting w : waiting) {
             String refused = linkedBefore.contains(w.entryId()) ? "was linked before and was offered again"
-                    : !EntryMac.waitingVerifies(keys.mac(), chain, w.entryId(), w.entry(), w.tag())
-                            ? "does not carry this installation's tag" : null;
+                    : !tagVerifies(chain, w) ? "does not carry this installation's tag" : null;
             if (refused == null) {
                 head = add(rows, chain, head, w.entry(), w.entryId());
             } else {
@@ -438,6 +437,23 @@ class ChainWriter {
         batches.batchUpdate("DELETE FROM aud_pending WHERE id = ?",
                 waiting.stream().map(w -> new Object[] {w.id()}).toList());
         return rows.size();
+    }
+
+    /**
+     * Whether a waiting entry's tag verifies. A row no tag could have been made for (a time beyond what the
+     * encoding holds, such as PostgreSQL's {@code infinity}, or a NULL where the application always writes a
+     * value) is refused like a wrong tag: one such row must not fail every batch of its chain for good.
+     */
+    private boolean tagVerifies(String chain, Waiting w) {
+        try {
+            return EntryMac.waitingVerifies(keys.mac(), chain, w.entryId(), w.entry(), w.tag());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static java.time.Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     static final String REFUSED_ACTION = "AUDIT_WAITING_ENTRY_REFUSED";

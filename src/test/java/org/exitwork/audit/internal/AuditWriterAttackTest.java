@@ -1,0 +1,108 @@
+package org.exitwork.audit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.exitwork.audit.AuditEvent;
+import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditVerifier;
+import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 19 attacked: someone with a database login but without the audit key writes rows into
+ * {@code aud_pending} that are meant to stop the writer for good or to make it write where it must
+ * not, or someone with write access to the checkpoint file puts a signed line where it does not
+ * belong. The chain goes on linking, and the node does not believe the misplaced line.
+ */
+@DatabaseTest
+@AutoConfigureMockMvc // not used here: it makes this class share AuditChainTest's application
+@TestPropertySource(properties = {"exitwork.test.context=audit-log", "exitwork.audit.checkpoint-every-entries=0",
+        "exitwork.audit.checkpoint-log=false"})
+class AuditWriterAttackTest {
+
+    @Autowired
+    AuditLog log;
+
+    @Autowired
+    ChainWriter writer;
+
+    @Autowired
+    Checkpoints checkpoints;
+
+    @Autowired
+    AuditVerifier verifier;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${exitwork.audit.checkpoint-file}")
+    Path checkpointFile;
+
+    final UUID org = UUID.randomUUID();
+    final String chain = org.toString();
+
+    @BeforeEach
+    void freshLog() throws Exception {
+        AuditLogAsMigrated.restore(jdbc, checkpointFile);
+    }
+
+    private AuditEvent event(String detail) {
+        return new AuditEvent(org, UUID.randomUUID(), "anna", "CASE_READ", "Kaveli Tomura", detail);
+    }
+
+    private long waiting() {
+        return jdbc.sql("SELECT COUNT(*) FROM aud_pending WHERE chain = ?").param(chain).query(Long.class).single();
+    }
+
+    /** The chain as action / detail, in its order. */
+    private List<String> linked() {
+        return jdbc.sql("SELECT action || ' / ' || COALESCE(detail, '') FROM aud_entry WHERE chain = ? ORDER BY seq")
+                .param(chain).query(String.class).list();
+    }
+
+    @Test
+    void aWaitingRowWithATimeNoTagCanHoldDoesNotStopItsChainForGood() {
+        // PostgreSQL stores 'infinity'; H2 a year no count of milliseconds since 1970 fits in.
+        Object never = TestDatabase.postgres() ? "infinity"
+                : OffsetDateTime.of(300_000_000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_name, action, subject, detail)"
+                        + " VALUES (?, ?, ?, " + (TestDatabase.postgres() ? "CAST(? AS TIMESTAMP WITH TIME ZONE)" : "?")
+                        + ", ?, 'bert', 'CASE_READ', 'Kaveli Tomura', 'poison')")
+                .params(UUID.randomUUID(), "0".repeat(64), chain, never, org)
+                .update();
+        log.record(event("after the poison"));
+        assertThat(waiting()).as("nothing left waiting").isZero();
+        assertThat(linked()).hasSize(2);
+        assertThat(linked().get(0)).startsWith("AUDIT_WAITING_ENTRY_REFUSED / a waiting entry does not carry this"
+                + " installation's tag; it claimed: CASE_READ by bert about Kaveli Tomura at +");
+        assertThat(linked().get(1)).isEqualTo("CASE_READ / after the poison");
+    }
+
+    private void dropTriggers() {
+        if (TestDatabase.postgres()) {
+            jdbc.sql("DROP TRIGGER IF EXISTS aud_entry_append_only ON aud_entry").update();
+            jdbc.sql("DROP TRIGGER IF EXISTS aud_chain_forward_only ON aud_chain").update();
+        } else {
+            jdbc.sql("DROP TRIGGER IF EXISTS aud_entry_append_only").update();
+            jdbc.sql("DROP TRIGGER IF EXISTS aud_chain_forward_only").update();
+        }
+    }
+}
