@@ -427,7 +427,7 @@ class ChainWriter {
             } else {
                 // Written into the database by someone without the audit key: not linked, and said so in the chain.
                 log.error("A waiting audit entry of chain {} {}: refused", chain, refused);
-                head = add(rows, chain, head, refusal(w, refused), null);
+                head = add(rows, chain, head, refusal(chain, w, refused), null);
             }
         }
         batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash, entry_id)"
@@ -456,11 +456,25 @@ class ChainWriter {
         return at == null ? null : at.toInstant();
     }
 
+    /** The organisation whose chain this is (none for the installation's), whatever a waiting row claims. */
+    private static UUID organisationOf(String chain) {
+        if (JdbcAuditLog.INSTALLATION.equals(chain)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(chain);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     static final String REFUSED_ACTION = "AUDIT_WAITING_ENTRY_REFUSED";
 
-    private AuditEntry refusal(Waiting w, String reason) {
+    private AuditEntry refusal(String chain, Waiting w, String reason) {
         AuditEntry claimed = w.entry();
-        return new AuditEntry(0, now(), claimed.organisationId(), null, "exitwork", REFUSED_ACTION, null,
+        // In its chain's organisation, not the one the row claims: a row changed to name another organisation
+        // must not show that organisation what this one's entry said.
+        return new AuditEntry(0, now(), organisationOf(chain), null, "exitwork", REFUSED_ACTION, null,
                 clip("a waiting entry " + reason + "; it claimed: " + claimed.action() + " by " + claimed.actorName()
                         + " about " + claimed.subject() + " at " + claimed.occurredAt()));
     }

@@ -96,6 +96,25 @@ class AuditWriterAttackTest {
         assertThat(linked().get(1)).isEqualTo("CASE_READ / after the poison");
     }
 
+    @Test
+    void aWaitingEntryChangedToNameAnotherOrganisationShowsThatOrganisationNothing() {
+        UUID other = UUID.randomUUID();
+        writer.requestBegins();
+        try {
+            log.record(event("what anna read"));
+            jdbc.sql("UPDATE aud_pending SET org_id = ? WHERE chain = ?").params(other, chain).update();
+        } finally {
+            writer.requestEnded();
+        }
+        assertThat(linked()).singleElement().asString().startsWith("AUDIT_WAITING_ENTRY_REFUSED / a waiting entry does not"
+                + " carry this installation's tag; it claimed: CASE_READ by anna about Kaveli Tomura at ");
+        assertThat(jdbc.sql("SELECT org_id FROM aud_entry WHERE chain = ?").param(chain).query(UUID.class).single())
+                .as("the refusal belongs to its chain's organisation").isEqualTo(org);
+        assertThat(log.recent(other, 10)).isEmpty();
+        assertThat(log.about(other, "Kaveli Tomura")).isEmpty();
+        assertThat(log.recent(org, 10)).hasSize(1);
+    }
+
     private void dropTriggers() {
         if (TestDatabase.postgres()) {
             jdbc.sql("DROP TRIGGER IF EXISTS aud_entry_append_only ON aud_entry").update();
