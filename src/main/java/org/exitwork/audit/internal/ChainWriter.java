@@ -423,6 +423,8 @@ class ChainWriter {
             String refused = linkedBefore.contains(w.entryId()) ? "was linked before and was offered again"
                     : !tagVerifies(chain, w) ? "does not carry this installation's tag" : null;
             if (refused == null) {
+                // the same id twice in one batch (only if someone dropped the table's unique constraint): once
+                linkedBefore.add(w.entryId());
                 head = add(rows, chain, head, w.entry(), w.entryId());
             } else {
                 // Written into the database by someone without the audit key: not linked, and said so in the chain.

@@ -115,6 +115,43 @@ class AuditWriterAttackTest {
         assertThat(log.recent(org, 10)).hasSize(1);
     }
 
+    @Test
+    void theSameWaitingEntryTwiceInOneBatchIsLinkedOnceAndDoesNotStopTheChain() {
+        String constraint = TestDatabase.postgres() ? "aud_pending_entry_id_key"
+                : jdbc.sql("SELECT constraint_name FROM information_schema.table_constraints WHERE UPPER(table_name) = 'AUD_PENDING'"
+                        + " AND constraint_type = 'UNIQUE'").query(String.class).single();
+        // A database owner can drop the waiting table's unique constraint, then offer a waiting entry twice.
+        jdbc.sql("ALTER TABLE aud_pending DROP CONSTRAINT \"" + constraint + "\"").update();
+        try {
+            writer.requestBegins();
+            try {
+                log.record(event("read once"));
+                Map<String, Object> copy = jdbc.sql("SELECT entry_id, tag, chain, occurred_at, org_id, actor_id,"
+                        + " actor_name, action, subject, detail FROM aud_pending WHERE chain = ?").param(chain).query()
+                        .singleRow();
+                jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action,"
+                                + " subject, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(copy.get("entry_id"), copy.get("tag"), copy.get("chain"), copy.get("occurred_at"),
+                                copy.get("org_id"), copy.get("actor_id"), copy.get("actor_name"), copy.get("action"),
+                                copy.get("subject"), copy.get("detail"))
+                        .update();
+                assertThat(waiting()).isEqualTo(2);
+            } finally {
+                writer.requestEnded();
+            }
+            assertThat(waiting()).isZero();
+            assertThat(linked()).hasSize(2);
+            assertThat(linked().get(0)).isEqualTo("CASE_READ / read once");
+            assertThat(linked().get(1)).startsWith(
+                    "AUDIT_WAITING_ENTRY_REFUSED / a waiting entry was linked before and was offered again");
+            log.record(event("and on"));
+            assertThat(linked()).hasSize(3).last().isEqualTo("CASE_READ / and on");
+        } finally {
+            jdbc.sql("DELETE FROM aud_pending").update();
+            jdbc.sql("ALTER TABLE aud_pending ADD CONSTRAINT aud_pending_entry_id_key UNIQUE (entry_id)").update();
+        }
+    }
+
     private void dropTriggers() {
         if (TestDatabase.postgres()) {
             jdbc.sql("DROP TRIGGER IF EXISTS aud_entry_append_only ON aud_entry").update();
