@@ -97,6 +97,25 @@ class AuditWriterAttackTest {
     }
 
     @Test
+    void anEntryWithATimeNoCountOfMillisecondsHoldsIsNamedInsteadOfFailingTheVerification() {
+        log.record(event("genuine"));
+        String first = jdbc.sql("SELECT hash FROM aud_entry WHERE chain = ? AND seq = 1").param(chain)
+                .query(String.class).single().trim();
+        Object never = TestDatabase.postgres() ? "infinity"
+                : OffsetDateTime.of(300_000_000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        // An INSERT, which the triggers allow.
+        jdbc.sql("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash) VALUES (2, "
+                        + (TestDatabase.postgres() ? "CAST(? AS TIMESTAMP WITH TIME ZONE)" : "?")
+                        + ", ?, NULL, 'bert', 'CASE_READ', NULL, 'squatter', ?, ?, ?)")
+                .params(never, org, chain, first, "0".repeat(64))
+                .update();
+        for (AuditVerifier.Extent extent : AuditVerifier.Extent.values()) {
+            assertThat(verifier.verify(extent, n -> { }).findings()).extracting(f -> f.kind() + " " + f.seq())
+                    .as(extent.name()).containsExactly("NOT_AUTHENTIC 2", "AFTER_HEAD 2");
+        }
+    }
+
+    @Test
     void aWaitingEntryChangedToNameAnotherOrganisationShowsThatOrganisationNothing() {
         UUID other = UUID.randomUUID();
         writer.requestBegins();
