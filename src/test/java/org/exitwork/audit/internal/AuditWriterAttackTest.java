@@ -171,6 +171,34 @@ class AuditWriterAttackTest {
         }
     }
 
+    @Test
+    void aCopyOfALineFromBeforeARestoreAppendedToTheFileIsNotBelievedByTheNode() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            log.record(event("entry " + i));
+        }
+        assertThat(checkpoints.checkpoint()).hasValue(1);
+        String beforeRestore = Files.readAllLines(checkpointFile).get(0);
+        assertThat(beforeRestore).contains(chain + ":5:");
+        // A restore puts the chain back to entry 3 (as a backup taken then holds it) and records it.
+        String third = jdbc.sql("SELECT hash FROM aud_entry WHERE chain = ? AND seq = 3").param(chain)
+                .query(String.class).single().trim();
+        dropTriggers();
+        jdbc.sql("DELETE FROM aud_entry WHERE chain = ? AND seq > 3").param(chain).update();
+        jdbc.sql("UPDATE aud_chain SET last_seq = 3, last_mac = ? WHERE chain = ?").params(third, chain).update();
+        assertThat(checkpoints.restored(Instant.parse("2026-12-01T00:00:00Z"))).isEqualTo(2);
+        // Someone who can write to the file appends the signed line from before the restore.
+        Files.writeString(checkpointFile, beforeRestore + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        log.record(event("entry 4 after the restore"));
+        log.record(event("entry 5 after the restore"));
+        assertThat(checkpoints.checkpoint()).as("the chain's new entries 4 and 5 are checkpointed").hasValue(3);
+        List<String> lines = Files.readAllLines(checkpointFile);
+        assertThat(lines).hasSize(4);
+        String fifth = jdbc.sql("SELECT hash FROM aud_entry WHERE chain = ? AND seq = 5").param(chain)
+                .query(String.class).single().trim();
+        assertThat(CheckpointFile.parse(lines.get(3)).orElseThrow().heads())
+                .containsExactly(new CheckpointFile.ChainHead(chain, 5, fifth));
+    }
+
     private void dropTriggers() {
         if (TestDatabase.postgres()) {
             jdbc.sql("DROP TRIGGER IF EXISTS aud_entry_append_only ON aud_entry").update();
