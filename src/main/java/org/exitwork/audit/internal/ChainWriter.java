@@ -63,6 +63,9 @@ class ChainWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ChainWriter.class);
 
+    /** How long the writer waits for a lock on PostgreSQL before it gives up this try. */
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
+
     /** Entries linked per transaction at most: bounds the head's lock time after a backlog. */
     static final int BATCH = 500;
 
@@ -109,6 +112,14 @@ class ChainWriter {
                 config.setPoolName("audit-writer");
                 config.setMaximumPoolSize(size);
                 config.setMinimumIdle(1);
+                // A head kept locked by a database login (an open SELECT ... FOR UPDATE) must not hold the
+                // writer, and with it every chain of this node and the schedule, for ever: PostgreSQL waits
+                // for a lock without end unless told (H2 gives up after its own lock timeout). Writers of one
+                // chain hold its head for milliseconds; after a timeout the schedule tries again.
+                String url = config.getJdbcUrl();
+                if (config.getConnectionInitSql() == null && url != null && url.startsWith("jdbc:postgresql:")) {
+                    config.setConnectionInitSql("SET lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+                }
                 return new HikariDataSource(config);
             }
         } catch (SQLException e) {

@@ -4,12 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
@@ -23,8 +29,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 /**
  * Issue 19 attacked: someone with a database login but without the audit key writes rows into
@@ -52,6 +61,9 @@ class AuditWriterAttackTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Value("${exitwork.audit.checkpoint-file}")
     Path checkpointFile;
@@ -197,6 +209,43 @@ class AuditWriterAttackTest {
                 .query(String.class).single().trim();
         assertThat(CheckpointFile.parse(lines.get(3)).orElseThrow().heads())
                 .containsExactly(new CheckpointFile.ChainHead(chain, 5, fifth));
+    }
+
+    @Test
+    void aHeadKeptLockedByADatabaseLoginHoldsTheWriterOnlyForAWhile() throws Exception {
+        log.record(event("before"));
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Future<?> lock = holder.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                jdbc.sql("SELECT last_seq FROM aud_chain WHERE chain = ? FOR UPDATE").param(chain).query(Long.class)
+                        .single();
+                held.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            writer.requestBegins();
+            try {
+                log.record(event("while the head is held"));
+            } finally {
+                // The link gives up after the writer's lock timeout (10 s); the entry stays committed and waits.
+                assertTimeout(Duration.ofSeconds(25), writer::requestEnded);
+            }
+            assertThat(waiting()).isOne();
+            release.countDown();
+            lock.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            holder.shutdownNow();
+        }
+        writer.linkEverythingWaiting();
+        assertThat(waiting()).isZero();
+        assertThat(linked()).containsExactly("CASE_READ / before", "CASE_READ / while the head is held");
     }
 
     private void dropTriggers() {
