@@ -109,6 +109,26 @@ class AuditWriterAttackTest {
     }
 
     @Test
+    void aWaitingRowWithoutATimeDoesNotStopItsChainForGood() {
+        // A database owner can drop the column's NOT NULL first.
+        jdbc.sql("ALTER TABLE aud_pending ALTER COLUMN occurred_at DROP NOT NULL").update();
+        try {
+            jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_name, action, subject,"
+                            + " detail) VALUES (?, ?, ?, NULL, ?, 'bert', 'CASE_READ', 'Kaveli Tomura', 'no time')")
+                    .params(UUID.randomUUID(), "0".repeat(64), chain, org)
+                    .update();
+            log.record(event("after the row without a time"));
+            assertThat(waiting()).isZero();
+            assertThat(linked()).containsExactly("AUDIT_WAITING_ENTRY_REFUSED / a waiting entry does not carry this"
+                    + " installation's tag; it claimed: CASE_READ by bert about Kaveli Tomura at null",
+                    "CASE_READ / after the row without a time");
+        } finally {
+            jdbc.sql("DELETE FROM aud_pending").update();
+            jdbc.sql("ALTER TABLE aud_pending ALTER COLUMN occurred_at SET NOT NULL").update();
+        }
+    }
+
+    @Test
     void anEntryWithATimeNoCountOfMillisecondsHoldsIsNamedInsteadOfFailingTheVerification() {
         log.record(event("genuine"));
         String first = jdbc.sql("SELECT hash FROM aud_entry WHERE chain = ? AND seq = 1").param(chain)
