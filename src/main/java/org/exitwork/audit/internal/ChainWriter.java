@@ -405,7 +405,7 @@ class ChainWriter {
             linked = batch == null ? 0 : batch;
             total += linked;
             checkpoints.appended(linked);
-        } while (linked == BATCH);
+        } while (linked >= BATCH); // a full batch, perhaps with the installation chain's seal before it
         return total;
     }
 

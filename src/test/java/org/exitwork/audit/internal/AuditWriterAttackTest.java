@@ -60,6 +60,9 @@ class AuditWriterAttackTest {
     AuditVerifier verifier;
 
     @Autowired
+    AuditKeys keys;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -266,6 +269,26 @@ class AuditWriterAttackTest {
         writer.linkEverythingWaiting();
         assertThat(waiting()).isZero();
         assertThat(linked()).containsExactly("CASE_READ / before", "CASE_READ / while the head is held");
+    }
+
+    @Test
+    void aFullBatchAfterTheInstallationChainsSealDoesNotEndTheLinkEarly() {
+        Instant at = Instant.parse("2026-12-03T08:00:00Z");
+        for (int i = 0; i <= ChainWriter.BATCH; i++) {
+            UUID id = UUID.randomUUID();
+            org.exitwork.audit.AuditEntry entry = new org.exitwork.audit.AuditEntry(0, at.plusMillis(i), null, null,
+                    "exitwork", "SETTINGS_CHANGED", null, "left " + i);
+            jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, actor_name, action, detail)"
+                            + " VALUES (?, ?, 'installation', ?, 'exitwork', 'SETTINGS_CHANGED', ?)")
+                    .params(id, EntryMac.waiting(keys.mac(), JdbcAuditLog.INSTALLATION, id, entry),
+                            java.sql.Timestamp.from(at.plusMillis(i)), "left " + i)
+                    .update();
+        }
+        writer.linkEverythingWaiting();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_pending").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT last_seq FROM aud_chain WHERE chain = 'installation'").query(Long.class).single())
+                .as("the seal and every entry").isEqualTo(ChainWriter.BATCH + 2);
+        assertThat(verifier.verify().findings()).isEmpty();
     }
 
     private void dropTriggers() {
