@@ -97,7 +97,7 @@ class AuditRepository {
                 while (rs.next()) {
                     batch.seq[i] = rs.getLong(1);
                     batch.millis[i] = rawBytes ? rs.getLong(2)
-                            : rs.getObject(2, java.time.OffsetDateTime.class).toInstant().toEpochMilli();
+                            : millis(rs.getObject(2, java.time.OffsetDateTime.class));
                     batch.org[i] = field(rs, 3);
                     batch.actor[i] = field(rs, 4);
                     batch.actorName[i] = field(rs, 5);
@@ -124,12 +124,24 @@ class AuditRepository {
      * stops after the range instead of sorting the rest of the chain). On PostgreSQL the server, a process
      * of its own, writes the time as milliseconds and the ids as text, which the driver hands over as bytes.
      */
-    private static final String RANGE_AS_TEXT = "SELECT seq, CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at) * 1000) AS BIGINT),"
+    // A time no count of milliseconds holds (a row with 'infinity' written behind the application's back) is
+    // read as the nearest count: the entry then does not verify and is named, instead of failing the run.
+    private static final String RANGE_AS_TEXT = "SELECT seq, CAST(LEAST(GREATEST(FLOOR(EXTRACT(EPOCH FROM occurred_at)"
+            + " * 1000), -9223372036854775808), 9223372036854775807) AS BIGINT),"
             + " CAST(org_id AS VARCHAR(36)), CAST(actor_id AS VARCHAR(36)), actor_name, action, subject, detail,"
             + " prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? AND seq < ? ORDER BY chain, seq";
     /** On H2, in this JVM, the columns as stored: a cast there costs more than reading the value here. */
     private static final String RANGE = "SELECT seq, occurred_at, org_id, actor_id, actor_name, action, subject, detail,"
             + " prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? AND seq < ? ORDER BY chain, seq";
+
+    /** The time in milliseconds, or the nearest count for a time beyond them (see RANGE_AS_TEXT). */
+    private static long millis(java.time.OffsetDateTime at) {
+        try {
+            return at.toInstant().toEpochMilli();
+        } catch (ArithmeticException e) {
+            return at.getYear() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+    }
 
     private Object field(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
         return rawBytes ? rs.getBytes(column) : rs.getString(column);

@@ -63,6 +63,9 @@ class ChainWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ChainWriter.class);
 
+    /** How long the writer waits for a lock on PostgreSQL before it gives up this try. */
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
+
     /** Entries linked per transaction at most: bounds the head's lock time after a backlog. */
     static final int BATCH = 500;
 
@@ -109,6 +112,14 @@ class ChainWriter {
                 config.setPoolName("audit-writer");
                 config.setMaximumPoolSize(size);
                 config.setMinimumIdle(1);
+                // A head kept locked by a database login (an open SELECT ... FOR UPDATE) must not hold the
+                // writer, and with it every chain of this node and the schedule, for ever: PostgreSQL waits
+                // for a lock without end unless told (H2 gives up after its own lock timeout). Writers of one
+                // chain hold its head for milliseconds; after a timeout the schedule tries again.
+                String url = config.getJdbcUrl();
+                if (config.getConnectionInitSql() == null && url != null && url.startsWith("jdbc:postgresql:")) {
+                    config.setConnectionInitSql("SET lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+                }
                 return new HikariDataSource(config);
             }
         } catch (SQLException e) {
@@ -394,7 +405,7 @@ class ChainWriter {
             linked = batch == null ? 0 : batch;
             total += linked;
             checkpoints.appended(linked);
-        } while (linked == BATCH);
+        } while (linked >= BATCH); // a full batch, perhaps with the installation chain's seal before it
         return total;
     }
 
@@ -404,7 +415,7 @@ class ChainWriter {
                         + " subject, detail FROM aud_pending WHERE chain = ? ORDER BY id FETCH FIRST ? ROWS ONLY")
                 .params(chain, BATCH)
                 .query((rs, n) -> new Waiting(rs.getLong("id"), rs.getObject("entry_id", UUID.class), rs.getString("tag"),
-                        new AuditEntry(0, rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        new AuditEntry(0, instant(rs.getObject("occurred_at", OffsetDateTime.class)),
                                 rs.getObject("org_id", UUID.class), rs.getObject("actor_id", UUID.class),
                                 rs.getString("actor_name"), rs.getString("action"), rs.getString("subject"),
                                 rs.getString("detail"))))
@@ -421,14 +432,15 @@ class ChainWriter {
         }
         for (Waiting w : waiting) {
             String refused = linkedBefore.contains(w.entryId()) ? "was linked before and was offered again"
-                    : !EntryMac.waitingVerifies(keys.mac(), chain, w.entryId(), w.entry(), w.tag())
-                            ? "does not carry this installation's tag" : null;
+                    : !tagVerifies(chain, w) ? "does not carry this installation's tag" : null;
             if (refused == null) {
+                // the same id twice in one batch (only if someone dropped the table's unique constraint): once
+                linkedBefore.add(w.entryId());
                 head = add(rows, chain, head, w.entry(), w.entryId());
             } else {
                 // Written into the database by someone without the audit key: not linked, and said so in the chain.
                 log.error("A waiting audit entry of chain {} {}: refused", chain, refused);
-                head = add(rows, chain, head, refusal(w, refused), null);
+                head = add(rows, chain, head, refusal(chain, w, refused), null);
             }
         }
         batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash, entry_id)"
@@ -440,11 +452,42 @@ class ChainWriter {
         return rows.size();
     }
 
+    /**
+     * Whether a waiting entry's tag verifies. A row no tag could have been made for (a time beyond what the
+     * encoding holds, such as PostgreSQL's {@code infinity}, or a NULL where the application always writes a
+     * value) is refused like a wrong tag: one such row must not fail every batch of its chain for good.
+     */
+    private boolean tagVerifies(String chain, Waiting w) {
+        try {
+            return EntryMac.waitingVerifies(keys.mac(), chain, w.entryId(), w.entry(), w.tag());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static java.time.Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    /** The organisation whose chain this is (none for the installation's), whatever a waiting row claims. */
+    private static UUID organisationOf(String chain) {
+        if (JdbcAuditLog.INSTALLATION.equals(chain)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(chain);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     static final String REFUSED_ACTION = "AUDIT_WAITING_ENTRY_REFUSED";
 
-    private AuditEntry refusal(Waiting w, String reason) {
+    private AuditEntry refusal(String chain, Waiting w, String reason) {
         AuditEntry claimed = w.entry();
-        return new AuditEntry(0, now(), claimed.organisationId(), null, "exitwork", REFUSED_ACTION, null,
+        // In its chain's organisation, not the one the row claims: a row changed to name another organisation
+        // must not show that organisation what this one's entry said.
+        return new AuditEntry(0, now(), organisationOf(chain), null, "exitwork", REFUSED_ACTION, null,
                 clip("a waiting entry " + reason + "; it claimed: " + claimed.action() + " by " + claimed.actorName()
                         + " about " + claimed.subject() + " at " + claimed.occurredAt()));
     }

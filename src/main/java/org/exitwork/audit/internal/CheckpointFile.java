@@ -258,7 +258,12 @@ final class CheckpointFile {
             for (int i = 0; i < n; i++) {
                 byte b = buffer.get(i);
                 if (b == '\n') {
-                    parse(line.toString(StandardCharsets.US_ASCII)).filter(c -> c.signatureVerifies(verifier))
+                    // Only a signed line that follows the line before it: a copy of an older line put at the end
+                    // (one written before a restore names heads beyond the restored ones) is not believed.
+                    String before = lineStart == 0 ? EntryMac.GENESIS
+                            : hash(new String(covered.lastLine, StandardCharsets.UTF_8));
+                    parse(line.toString(StandardCharsets.US_ASCII))
+                            .filter(c -> c.previousLineHash().equals(before) && c.signatureVerifies(verifier))
                             .ifPresent(covered::take);
                     covered.lastLine = line.toByteArray();
                     line.reset();
