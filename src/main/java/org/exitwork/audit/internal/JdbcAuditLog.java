@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One keyed chain per organisation and one for the installation. An entry is written to
  * {@code aud_pending} in the caller's transaction, so a change and its entry commit together or not at
- * all, and no lock is taken: the {@link ChainWriter} numbers, tags and appends it to its chain right after
- * the commit (at the end of a web request), in a short transaction of its own.
+ * all, and no lock is taken: the {@link ChainWriter} numbers, tags and appends it to its chain after the
+ * commit (handed over at the end of a web request; by the node's writer thread unless the commit is told to
+ * wait), in a short transaction of its own.
  */
 @Service
 class JdbcAuditLog implements AuditLog {

@@ -58,9 +58,10 @@ class HandoverRepository {
     /**
      * The open cases that may have a gap, found in SQL so that the overview reads a few cases' tandems, not
      * every open case's: a member who is not among {@code active}, or a client with fewer than two who are.
-     * The active practitioners go in as one array, joined as a table: a list of a thousand bind parameters
-     * was compared one by one for every tandem row once PostgreSQL chose its generic plan (2.5 s at 50,000
-     * clients, bench/README.md "Scale").
+     * The tandem rows of the organisation's open cases are counted once, joined with the active
+     * practitioners as a table (one array, {@code UNNEST}): a list of a thousand bind parameters, compared
+     * per tandem row in correlated subqueries, took 2.5 s and more at 50,000 clients once PostgreSQL chose its
+     * generic plan; this takes about 0.1 s there (bench/README.md, "50,000 clients: a run").
      */
     List<UUID> possibleGaps(UUID org, java.util.Collection<UUID> active) {
         Object[] ids = active.toArray();
@@ -73,11 +74,17 @@ class HandoverRepository {
         };
         return jdbc.sql("""
                 SELECT c.id FROM cas_client c
-                WHERE c.org_id = :org AND c.stage IN ('PROSPECT', 'CLIENT') AND (
-                    EXISTS (SELECT 1 FROM cas_tandem_member t WHERE t.client_id = c.id
-                        AND t.staff_id NOT IN (SELECT CAST(a.id AS UUID) FROM UNNEST(:active) AS a(id)))
-                    OR (c.stage = 'CLIENT' AND (SELECT COUNT(*) FROM cas_tandem_member t
-                        WHERE t.client_id = c.id AND t.staff_id IN (SELECT CAST(a.id AS UUID) FROM UNNEST(:active) AS a(id))) < 2))""")
+                LEFT JOIN (
+                    SELECT t.client_id,
+                           SUM(CASE WHEN a.id IS NULL THEN 0 ELSE 1 END) AS active_members,
+                           SUM(CASE WHEN a.id IS NULL THEN 1 ELSE 0 END) AS other_members
+                    FROM cas_tandem_member t
+                    JOIN cas_client o ON o.id = t.client_id AND o.org_id = :org AND o.stage IN ('PROSPECT', 'CLIENT')
+                    LEFT JOIN (SELECT CAST(x.id AS UUID) AS id FROM UNNEST(:active) AS x(id)) a ON a.id = t.staff_id
+                    GROUP BY t.client_id) m ON m.client_id = c.id
+                WHERE c.org_id = :org AND c.stage IN ('PROSPECT', 'CLIENT')
+                  AND (COALESCE(m.other_members, 0) > 0
+                       OR (c.stage = 'CLIENT' AND COALESCE(m.active_members, 0) < 2))""")
                 .param("org", org).param("active", activeIds)
                 .query(UUID.class).list();
     }
