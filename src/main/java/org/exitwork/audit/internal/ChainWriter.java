@@ -443,10 +443,7 @@ class ChainWriter {
                 head = add(rows, chain, head, refusal(chain, w, refused), null);
             }
         }
-        batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash, entry_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        jdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?").params(head.seq(), head.hash(), chain)
-                .update();
+        append(chain, rows, head);
         batches.batchUpdate("DELETE FROM aud_pending WHERE id = ?",
                 waiting.stream().map(w -> new Object[] {w.id()}).toList());
         return rows.size();
@@ -507,6 +504,14 @@ class ChainWriter {
         return new JdbcAuditLog.Head(entry.seq(), tag);
     }
 
+    /** Appends numbered, tagged rows (see {@link #add}) to {@code chain} and moves its head to {@code head}. */
+    private void append(String chain, List<Object[]> rows, JdbcAuditLog.Head head) {
+        batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash, entry_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?").params(head.seq(), head.hash(), chain)
+                .update();
+    }
+
     /** Seals the earlier global chain into the installation chain, once (see JdbcAuditLog#sealLegacyChain). */
     void seal() {
         ensureHead(JdbcAuditLog.INSTALLATION);
@@ -515,10 +520,7 @@ class ChainWriter {
             if (head.seq() == 0) {
                 List<Object[]> rows = new ArrayList<>(1);
                 head = add(rows, JdbcAuditLog.INSTALLATION, head, JdbcAuditLog.sealEntry(jdbc, now()), null);
-                batches.batchUpdate("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash, entry_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-                jdbc.sql("UPDATE aud_chain SET last_seq = ?, last_mac = ? WHERE chain = ?")
-                        .params(head.seq(), head.hash(), JdbcAuditLog.INSTALLATION).update();
+                append(JdbcAuditLog.INSTALLATION, rows, head);
             }
         });
         checkpoints.appended(1);
