@@ -33,23 +33,11 @@ final class EntryMac {
      * who can write to the database but lacks the key cannot make a waiting entry the writer would link.
      */
     static String waiting(Mac mac, String chain, java.util.UUID entryId, AuditEntry entry) {
-        try {
-            return HexFormat.of().formatHex(mac.computeMac(encode(WAITING, chain, entryId.toString(), entry, null)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not compute an audit MAC", e);
-        }
+        return tag(mac, encode(WAITING, chain, entryId.toString(), entry, null));
     }
 
     static boolean waitingVerifies(Mac mac, String chain, java.util.UUID entryId, AuditEntry entry, String storedTag) {
-        if (storedTag == null || entryId == null) {
-            return false;
-        }
-        try {
-            mac.verifyMac(HexFormat.of().parseHex(storedTag.trim()), encode(WAITING, chain, entryId.toString(), entry, null));
-            return true;
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return entryId != null && matches(mac, storedTag, encode(WAITING, chain, entryId.toString(), entry, null));
     }
 
     private static byte[] encode(String version, String chain, String position, AuditEntry entry, String previousTag) {
@@ -69,19 +57,27 @@ final class EntryMac {
     }
 
     static String of(Mac mac, String chain, AuditEntry entry, String previousTag) {
+        return tag(mac, encode(chain, entry, previousTag));
+    }
+
+    static boolean verifies(Mac mac, String chain, AuditEntry entry, String previousTag, String storedTag) {
+        return previousTag != null && matches(mac, storedTag, encode(chain, entry, previousTag));
+    }
+
+    private static String tag(Mac mac, byte[] encoded) {
         try {
-            return HexFormat.of().formatHex(mac.computeMac(encode(chain, entry, previousTag)));
+            return HexFormat.of().formatHex(mac.computeMac(encoded));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not compute an audit MAC", e);
         }
     }
 
-    static boolean verifies(Mac mac, String chain, AuditEntry entry, String previousTag, String storedTag) {
-        if (storedTag == null || previousTag == null) {
+    private static boolean matches(Mac mac, String storedTag, byte[] encoded) {
+        if (storedTag == null) {
             return false;
         }
         try {
-            mac.verifyMac(HexFormat.of().parseHex(storedTag.trim()), encode(chain, entry, previousTag));
+            mac.verifyMac(HexFormat.of().parseHex(storedTag.trim()), encoded);
             return true;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
