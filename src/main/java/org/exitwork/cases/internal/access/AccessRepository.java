@@ -68,6 +68,13 @@ public class AccessRepository {
         tallies.touch(clientId);
         jdbc.sql("INSERT INTO cas_tandem_member (client_id, staff_id, position) VALUES (?, ?, ?)")
                 .params(clientId, staffId, position).update();
+        keepTandemSize(clientId);
+    }
+
+    /** cas_client.tandem_size (V1_64_0), which the overview and the tandem gaps read, as the tandem now is. */
+    private void keepTandemSize(UUID clientId) {
+        jdbc.sql("UPDATE cas_client SET tandem_size = (SELECT COUNT(*) FROM cas_tandem_member t WHERE t.client_id = ?)"
+                + " WHERE id = ?").params(clientId, clientId).update();
     }
 
     /**
@@ -82,6 +89,7 @@ public class AccessRepository {
         tallies.touch(clientId);
         jdbc.sql("DELETE FROM cas_tandem_member WHERE client_id = ? AND staff_id = ?").params(clientId, staffId)
                 .update();
+        keepTandemSize(clientId);
     }
 
     /** The newcomer takes the leaver's place in the order of the tandem. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,9 +40,11 @@ class AgreementRepository {
     }
 
     private final JdbcClient jdbc;
+    private final CaseTallies tallies;
 
-    AgreementRepository(JdbcClient jdbc) {
+    AgreementRepository(JdbcClient jdbc, CaseTallies tallies) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
     }
 
     /** Oldest first. */
@@ -119,6 +122,8 @@ class AgreementRepository {
     }
 
     void insertClientAgreement(UUID clientId, ClientAgreementRow a) {
+        // The overview counts the clients without an agreement from the figures kept (NO_AGREEMENT).
+        tallies.touch(clientId);
         jdbc.sql("""
                 INSERT INTO cas_client_agreement (version_id, client_id, agreed_on, agreed_how, note, recorded_by,
                     recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -134,15 +139,6 @@ class AgreementRepository {
                 .params(r.id(), clientId, r.thread(), Date.valueOf(r.ratedOn()), r.score(), r.comment(),
                         r.recordedBy(), Timestamp.from(r.recordedAt()))
                 .update();
-    }
-
-    /** Clients of the organisation with at least one version the client agreed to. */
-    /** Clients (stage client) of the organisation without any agreement, counted in the database. */
-    long clientsWithoutAgreement(UUID organisationId) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM cas_client c WHERE c.org_id = ? AND c.stage = 'CLIENT'
-                AND NOT EXISTS (SELECT 1 FROM cas_client_agreement a WHERE a.client_id = c.id)""")
-                .param(organisationId).query(Long.class).single();
     }
 
     private static VersionRow version(ResultSet rs, int n) throws SQLException {

@@ -253,16 +253,6 @@ public class WorkAgreements {
         return document;
     }
 
-    /**
-     * For the manager's overview: how many clients of the organisation have no current work agreement
-     * (no version the client agreed to). A count from the database, no content, so no case access is
-     * needed and nothing is audited.
-     */
-    @Transactional(readOnly = true)
-    public long clientsWithoutCurrentAgreement(UUID organisationId) {
-        return repository.clientsWithoutAgreement(organisationId);
-    }
-
     private Agreement load(StaffPrincipal who, CaseRef ref) {
         return load(who.organisationId(), ref, access.access(who, ref));
     }

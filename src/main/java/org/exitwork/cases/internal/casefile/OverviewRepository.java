@@ -18,10 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OverviewRepository {
 
-    /** How many cases of one stage a practitioner is in the tandem of. */
-    record Load(UUID staffId, String stage, long count) {
-    }
-
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -57,30 +53,10 @@ class OverviewRepository {
                 .list();
     }
 
-    List<Load> loads(UUID org) {
-        return jdbc.sql("""
-                SELECT t.staff_id, c.stage, COUNT(*) FROM cas_tandem_member t JOIN cas_client c ON c.id = t.client_id
-                WHERE c.org_id = ? AND c.stage IN ('CLIENT', 'PROSPECT') GROUP BY t.staff_id, c.stage""")
-                .param(org)
-                .query((rs, n) -> new Load(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3))).list();
-    }
-
-    long clients(UUID org) {
-        return jdbc.sql("SELECT COUNT(*) FROM cas_client WHERE org_id = ? AND stage = 'CLIENT'").param(org)
-                .query(Long.class).single();
-    }
-
-    /** Clients with fewer than two practitioners in their tandem. */
+    /** Clients with fewer than two practitioners in their tandem: an index range as long as the answer. */
     long singlePractitionerCases(UUID org) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM cas_client c WHERE c.org_id = ? AND c.stage = 'CLIENT'
-                AND (SELECT COUNT(*) FROM cas_tandem_member t WHERE t.client_id = c.id) < 2""")
+        return jdbc.sql("SELECT COUNT(*) FROM cas_client WHERE org_id = ? AND stage = 'CLIENT' AND tandem_size < 2")
                 .param(org).query(Long.class).single();
-    }
-
-    long prospects(UUID org) {
-        return jdbc.sql("SELECT COUNT(*) FROM cas_client WHERE org_id = ? AND stage = 'PROSPECT'").param(org)
-                .query(Long.class).single();
     }
 
     /** Prospects without a safety discussion yet, longest waiting first. */

@@ -12,8 +12,7 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.Stage;
-import org.exitwork.cases.internal.agreement.WorkAgreements;
-import org.exitwork.cases.internal.casefile.OverviewRepository.Load;
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.exitwork.cases.internal.sessions.SessionAgenda;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.cases.OpenServiceRequests;
@@ -60,14 +59,14 @@ class Overviews {
     private final StaffDirectory staff;
     private final Clock clock;
     private final SessionAgenda agenda;
-    private final WorkAgreements agreements;
+    private final CaseTallies tallies;
     private final ObjectProvider<OpenServiceRequests> requests;
 
     Overviews(OverviewRepository rows, StaffDirectory staff, Clock clock, SessionAgenda agenda,
-            WorkAgreements agreements, ObjectProvider<OpenServiceRequests> requests) {
+            CaseTallies tallies, ObjectProvider<OpenServiceRequests> requests) {
         this.requests = requests;
         this.agenda = agenda;
-        this.agreements = agreements;
+        this.tallies = tallies;
         this.rows = rows;
         this.staff = staff;
         this.clock = clock;
@@ -97,22 +96,14 @@ class Overviews {
             throw new ForbiddenException();
         }
         UUID org = manager.organisationId();
-        Map<UUID, List<Load>> loads = rows.loads(org).stream().collect(Collectors.groupingBy(Load::staffId));
+        CaseTallies.OpenCases open = tallies.openCases(org);
         List<Caseload> caseloads = staff.practitioners(org).stream()
-                .map(p -> new Caseload(p.displayName(), count(loads.get(p.id()), "CLIENT"),
-                        count(loads.get(p.id()), "PROSPECT")))
+                .map(p -> new Caseload(p.displayName(), open.clientLoads().getOrDefault(p.id(), 0L),
+                        open.prospectLoads().getOrDefault(p.id(), 0L)))
                 .toList();
-        long clients = rows.clients(org);
-        long single = rows.singlePractitionerCases(org);
-        long withoutAgreement = agreements.clientsWithoutCurrentAgreement(org);
-        long prospects = rows.prospects(org);
-        List<Waiting> waiting = rows.awaitingSafetyDiscussion(org);
-        OpenServiceRequests open = requests.getIfAvailable();
-        return new ManagerOverview(caseloads, clients, single, withoutAgreement, prospects, waiting,
-                open == null ? List.of() : open.unansweredAfterReminders(org));
-    }
-
-    private static long count(List<Load> loads, String stage) {
-        return loads == null ? 0 : loads.stream().filter(l -> l.stage().equals(stage)).mapToLong(Load::count).sum();
+        OpenServiceRequests requests = this.requests.getIfAvailable();
+        return new ManagerOverview(caseloads, open.clients(), rows.singlePractitionerCases(org),
+                open.clientsWithoutAgreement(), open.prospects(), rows.awaitingSafetyDiscussion(org),
+                requests == null ? List.of() : requests.unansweredAfterReminders(org));
     }
 }

@@ -4,9 +4,11 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -90,6 +92,49 @@ public class CaseTallies {
         pending.before.put(clientId, contribution(clientId));
     }
 
+    /**
+     * The organisation's open cases as the managers' overview counts them, added up over its programmes: a
+     * few rows per practitioner, however many cases there are (issue 19).
+     *
+     * @param clientLoads   per staff id in a tandem, the clients whose tandem they are in
+     * @param prospectLoads per staff id in a tandem, the prospects whose tandem they are in
+     */
+    public record OpenCases(long clients, long prospects, long clientsWithoutAgreement, Map<UUID, Long> clientLoads,
+            Map<UUID, Long> prospectLoads) {
+
+        /** Everyone in the tandem of an open case, still active or not. */
+        public Set<UUID> carriers() {
+            Set<UUID> all = new HashSet<>(clientLoads.keySet());
+            all.addAll(prospectLoads.keySet());
+            return all;
+        }
+    }
+
+    public OpenCases openCases(UUID org) {
+        Map<String, Long> counts = new HashMap<>();
+        Map<UUID, Long> clientLoads = new HashMap<>();
+        Map<UUID, Long> prospectLoads = new HashMap<>();
+        jdbc.sql("""
+                SELECT kind, tag, SUM(n) FROM cas_tally
+                WHERE org_id = ? AND kind IN ('STAGE', 'LOAD_CLIENT', 'LOAD_PROSPECT', 'NO_AGREEMENT')
+                GROUP BY kind, tag HAVING SUM(n) <> 0""")
+                .param(org)
+                .query((rs, n) -> {
+                    String kind = rs.getString(1);
+                    long count = rs.getLong(3);
+                    switch (kind) {
+                        case "LOAD_CLIENT" -> clientLoads.put(UUID.fromString(rs.getString(2)), count);
+                        case "LOAD_PROSPECT" -> prospectLoads.put(UUID.fromString(rs.getString(2)), count);
+                        case "NO_AGREEMENT" -> counts.put(kind, count);
+                        default -> counts.put(rs.getString(2), count);
+                    }
+                    return kind;
+                })
+                .list();
+        return new OpenCases(counts.getOrDefault("CLIENT", 0L), counts.getOrDefault("PROSPECT", 0L),
+                counts.getOrDefault("NO_AGREEMENT", 0L), Map.copyOf(clientLoads), Map.copyOf(prospectLoads));
+    }
+
     /** The tallies of every case of the organisation counted anew (for rows written in bulk, not by the services). */
     public void recount(UUID org) {
         jdbc.sql("DELETE FROM cas_tally WHERE org_id = ?").param(org).update();
@@ -136,7 +181,7 @@ public class CaseTallies {
     }
 
     private record Case(UUID org, UUID programme, String stage, String pathway, LocalDate becameClient,
-            LocalDate closed, Long firstSessionDays, Long consentDays, long tandem) {
+            LocalDate closed, Long firstSessionDays, Long consentDays, long tandem, boolean agreed) {
     }
 
     /** What the case contributes now, from its rows (nothing when it no longer exists). */
@@ -146,11 +191,12 @@ public class CaseTallies {
                         + DAYS.formatted("c.first_session_on", "c.created_at") + ", (SELECT "
                         + DAYS.formatted("p.given_on", "c.created_at")
                         + " FROM cas_participation_consent p WHERE p.client_id = c.id),"
-                        + " (SELECT COUNT(*) FROM cas_tandem_member t WHERE t.client_id = c.id) FROM cas_client c WHERE c.id = ?")
+                        + " (SELECT COUNT(*) FROM cas_tandem_member t WHERE t.client_id = c.id),"
+                        + " EXISTS (SELECT 1 FROM cas_client_agreement a WHERE a.client_id = c.id) FROM cas_client c WHERE c.id = ?")
                 .param(clientId)
                 .query((rs, n) -> new Case(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), day(rs.getDate(5)), day(rs.getDate(6)), (Long) rs.getObject(7, Long.class),
-                        (Long) rs.getObject(8, Long.class), rs.getLong(9)))
+                        (Long) rs.getObject(8, Long.class), rs.getLong(9), rs.getBoolean(10)))
                 .optional().orElse(null);
         if (k == null) {
             return c;
@@ -198,8 +244,15 @@ public class CaseTallies {
             c.put(new Key(org, programme, "SINGLE", ""), 1L);
         }
         if (open) {
+            String load = "CLIENT".equals(k.stage()) ? "LOAD_CLIENT" : "LOAD_PROSPECT";
             jdbc.sql("SELECT staff_id FROM cas_tandem_member WHERE client_id = ?").param(clientId).query(UUID.class).list()
-                    .forEach(staff -> c.put(new Key(org, programme, "CASELOAD", staff.toString()), 1L));
+                    .forEach(staff -> {
+                        c.put(new Key(org, programme, "CASELOAD", staff.toString()), 1L);
+                        c.put(new Key(org, programme, load, staff.toString()), 1L);
+                    });
+        }
+        if ("CLIENT".equals(k.stage()) && !k.agreed()) {
+            c.put(new Key(org, programme, "NO_AGREEMENT", ""), 1L);
         }
         return c;
     }

@@ -3,7 +3,10 @@ package org.exitwork.cases.internal.handover;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,37 +59,22 @@ class HandoverRepository {
     }
 
     /**
-     * The open cases that may have a gap, found in SQL so that the overview reads a few cases' tandems, not
-     * every open case's: a member who is not among {@code active}, or a client with fewer than two who are.
-     * The tandem rows of the organisation's open cases are counted once, joined with the active
-     * practitioners as a table (one array, {@code UNNEST}): a list of a thousand bind parameters, compared
-     * per tandem row in correlated subqueries, took 2.5 s and more at 50,000 clients once PostgreSQL chose its
-     * generic plan; this takes about 0.1 s there (bench/README.md, "50,000 clients: a run").
+     * The open cases that may have a gap: clients with fewer than two practitioners (cas_client.tandem_size,
+     * an index range) and open cases with a member among {@code departed} (the tandem members' index): read
+     * as long as the answer is, not a row per case (issue 19).
      */
-    List<UUID> possibleGaps(UUID org, java.util.Collection<UUID> active) {
-        Object[] ids = active.toArray();
-        org.springframework.jdbc.core.SqlTypeValue activeIds = new org.springframework.jdbc.core.support.AbstractSqlTypeValue() {
-            @Override
-            protected Object createTypeValue(java.sql.Connection connection, int sqlType, String typeName)
-                    throws java.sql.SQLException {
-                return connection.createArrayOf("uuid", ids);
-            }
-        };
-        return jdbc.sql("""
-                SELECT c.id FROM cas_client c
-                LEFT JOIN (
-                    SELECT t.client_id,
-                           SUM(CASE WHEN a.id IS NULL THEN 0 ELSE 1 END) AS active_members,
-                           SUM(CASE WHEN a.id IS NULL THEN 1 ELSE 0 END) AS other_members
-                    FROM cas_tandem_member t
-                    JOIN cas_client o ON o.id = t.client_id AND o.org_id = :org AND o.stage IN ('PROSPECT', 'CLIENT')
-                    LEFT JOIN (SELECT CAST(x.id AS UUID) AS id FROM UNNEST(:active) AS x(id)) a ON a.id = t.staff_id
-                    GROUP BY t.client_id) m ON m.client_id = c.id
-                WHERE c.org_id = :org AND c.stage IN ('PROSPECT', 'CLIENT')
-                  AND (COALESCE(m.other_members, 0) > 0
-                       OR (c.stage = 'CLIENT' AND COALESCE(m.active_members, 0) < 2))""")
-                .param("org", org).param("active", activeIds)
-                .query(UUID.class).list();
+    List<UUID> possibleGaps(UUID org, Collection<UUID> departed) {
+        Set<UUID> cases = new LinkedHashSet<>(jdbc.sql(
+                "SELECT id FROM cas_client WHERE org_id = ? AND stage = 'CLIENT' AND tandem_size < 2")
+                .param(org).query(UUID.class).list());
+        if (!departed.isEmpty()) {
+            cases.addAll(jdbc.sql("""
+                    SELECT c.id FROM cas_tandem_member t JOIN cas_client c ON c.id = t.client_id
+                    WHERE t.staff_id IN (:departed) AND c.org_id = :org AND c.stage IN ('PROSPECT', 'CLIENT')""")
+                    .param("departed", List.copyOf(departed)).param("org", org)
+                    .query(UUID.class).list());
+        }
+        return List.copyOf(cases);
     }
 
     /** The tandems of these open cases, as {@link #carriers} reads them. */

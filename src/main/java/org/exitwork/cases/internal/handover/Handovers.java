@@ -22,6 +22,7 @@ import org.exitwork.cases.internal.access.AccessRepository;
 import org.exitwork.cases.internal.access.CaseAccess;
 import org.exitwork.cases.internal.access.CaseRef;
 import org.exitwork.cases.internal.access.Stage;
+import org.exitwork.cases.internal.figures.CaseTallies;
 import org.exitwork.cases.internal.handover.HandoverRepository.Carrier;
 import org.exitwork.cases.internal.handover.HandoverRepository.ChangeRow;
 import org.exitwork.cases.internal.handover.HandoverRepository.Kind;
@@ -97,9 +98,11 @@ public class Handovers implements CarriedWork {
     private final HandoverRepository changes;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final CaseTallies tallies;
 
     Handovers(CaseAccess access, AccessRepository tandems, HandoverRepository changes, StaffDirectory staff,
-            Clock clock) {
+            Clock clock, CaseTallies tallies) {
+        this.tallies = tallies;
         this.access = access;
         this.tandems = tandems;
         this.changes = changes;
@@ -231,8 +234,11 @@ public class Handovers implements CarriedWork {
     @Transactional(readOnly = true)
     public List<Gap> gaps(UUID org) {
         Set<UUID> active = activePractitioners(org);
-        // SQL narrows the open cases to those that may have a gap; the rule below decides, as it always did.
-        Map<UUID, List<Carrier>> byCase = changes.carriersOf(org, changes.possibleGaps(org, active)).stream()
+        // Who carries open cases is kept with the case figures (a row per practitioner); those no longer
+        // active practitioners and the thin tandems narrow the cases, the rule below decides, as it always did.
+        Set<UUID> departed = tallies.openCases(org).carriers();
+        departed.removeAll(active);
+        Map<UUID, List<Carrier>> byCase = changes.carriersOf(org, changes.possibleGaps(org, departed)).stream()
                 .collect(Collectors.groupingBy(Carrier::clientId, LinkedHashMap::new, Collectors.toList()));
         Set<UUID> ids = byCase.values().stream().flatMap(List::stream).map(Carrier::staffId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());

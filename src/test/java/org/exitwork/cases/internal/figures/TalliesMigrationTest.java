@@ -107,6 +107,15 @@ class TalliesMigrationTest {
         rate(jdbc, org, staff, ended, outcome, LocalDate.of(2026, 2, 5), 1);
         rate(jdbc, org, staff, elsewhere, outcome, LocalDate.of(2026, 2, 9), 3);
 
+        // Far Finch agreed to a work agreement: no NO_AGREEMENT for it (V1_64_0).
+        UUID agreed = UUID.randomUUID();
+        jdbc.sql("INSERT INTO cas_agreement_version (id, client_id, version, language, written_by, written_at, objective,"
+                + " next_steps) VALUES (?, ?, 1, 'en', ?, ?, ?, ?)")
+                .params(agreed, elsewhere, colleague, Timestamp.from(CREATED), new byte[] {1}, new byte[] {2}).update();
+        jdbc.sql("INSERT INTO cas_client_agreement (version_id, client_id, agreed_on, agreed_how, recorded_by, recorded_at)"
+                + " VALUES (?, ?, ?, 'ORALLY', ?, ?)")
+                .params(agreed, elsewhere, Date.valueOf(LocalDate.of(2026, 1, 8)), colleague, Timestamp.from(CREATED)).update();
+
         flyway.target(MigrationVersion.LATEST).load().migrate();
 
         Map<String, Long> migrated = tallied(jdbc, org);
@@ -116,7 +125,16 @@ class TalliesMigrationTest {
                 .containsEntry(programme + " ACTIVE RIGHT_WING 2026-03-01 since 2026-01-01", 1L)
                 .containsEntry(programme + " ACTIVE SEVERAL 2025-12-01 since 1900-01-01", 1L)
                 .containsEntry(programme + " CASELOAD " + staff, 1L)
-                .containsEntry(CaseTallies.NO_PROGRAMME + " SINGLE", 2L);
+                .containsEntry(CaseTallies.NO_PROGRAMME + " SINGLE", 2L)
+                // V1_64_0: the managers' overview's kinds.
+                .containsEntry(programme + " LOAD_CLIENT " + staff, 1L).containsEntry(programme + " LOAD_CLIENT " + colleague, 1L)
+                .containsEntry(CaseTallies.NO_PROGRAMME + " LOAD_CLIENT " + colleague, 1L)
+                .containsEntry(CaseTallies.NO_PROGRAMME + " LOAD_PROSPECT " + staff, 1L)
+                .containsEntry(programme + " NO_AGREEMENT", 1L)
+                .doesNotContainKey(CaseTallies.NO_PROGRAMME + " NO_AGREEMENT");
+        assertThat(jdbc.sql("SELECT pseudonym, tandem_size FROM cas_client WHERE org_id = ? ORDER BY pseudonym").param(org)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getInt(2)).list())
+                .containsExactly("Early Bird 2", "Far Finch 1", "Late Owl 1", "Quiet Wren 1");
         CaseTallies caseTallies = new CaseTallies(jdbc);
         caseTallies.recount(org);
         assertThat(tallied(jdbc, org)).isEqualTo(migrated);

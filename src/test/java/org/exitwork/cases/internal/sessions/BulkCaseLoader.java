@@ -81,10 +81,11 @@ final class BulkCaseLoader {
 
     // IntakeRepository.insertProspect, then becomeClient (stage, became_client_on, language, reason) and
     // CaseProgrammeService.choose (programme_id), as one row; with the day of the first session not cancelled,
-    // as SessionCounts keeps it while the sessions are recorded and cancelled.
+    // as SessionCounts keeps it while the sessions are recorded and cancelled; with the two practitioners
+    // below as AccessRepository keeps tandem_size.
     private static final String CLIENT = "INSERT INTO cas_client (id, org_id, pseudonym, stage, created_at, created_by,"
             + " pathway, context_case, became_client_on, language, single_practitioner_reason, programme_id,"
-            + " first_session_on) VALUES (?, ?, ?, 'CLIENT', ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " first_session_on, tandem_size) VALUES (?, ?, ?, 'CLIENT', ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)";
     // AccessRepository.insertTandemMember (openProspect: position 1; takeOn: the second, position 2).
     private static final String TANDEM = "INSERT INTO cas_tandem_member (client_id, staff_id, position) VALUES (?, ?, ?)";
     // IntakeRepository.replaceAreas.

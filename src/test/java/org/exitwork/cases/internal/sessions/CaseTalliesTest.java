@@ -214,6 +214,7 @@ class CaseTalliesTest {
                 }
                 assertTalliesAsRecounted("seed " + seed + ", step " + step);
                 assertFiguresAsCounted(one, "seed " + seed + ", step " + step);
+                assertOverviewAsCounted("seed " + seed + ", step " + step);
             }
             assertThat(erased + moved).as("sequence " + seed + " erased and moved cases").isPositive();
         }
@@ -272,6 +273,41 @@ class CaseTalliesTest {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * What the managers' overview reads from the kept figures and cas_client.tandem_size (issue 19) equals
+     * what the queries over every case's rows that it ran before count.
+     */
+    private void assertOverviewAsCounted(String when) {
+        UUID o = org.id();
+        CaseTallies.OpenCases kept = tallies.openCases(o);
+        assertThat(kept.clients()).as(when).isEqualTo(count(
+                "SELECT COUNT(*) FROM cas_client WHERE org_id = ? AND stage = 'CLIENT'", o));
+        assertThat(kept.prospects()).as(when).isEqualTo(count(
+                "SELECT COUNT(*) FROM cas_client WHERE org_id = ? AND stage = 'PROSPECT'", o));
+        assertThat(kept.clientsWithoutAgreement()).as(when).isEqualTo(count("""
+                SELECT COUNT(*) FROM cas_client c WHERE c.org_id = ? AND c.stage = 'CLIENT'
+                AND NOT EXISTS (SELECT 1 FROM cas_client_agreement a WHERE a.client_id = c.id)""", o));
+        Map<UUID, Long> clientLoads = new TreeMap<>();
+        Map<UUID, Long> prospectLoads = new TreeMap<>();
+        jdbc.sql("""
+                SELECT t.staff_id, c.stage, COUNT(*) FROM cas_tandem_member t JOIN cas_client c ON c.id = t.client_id
+                WHERE c.org_id = ? AND c.stage IN ('CLIENT', 'PROSPECT') GROUP BY t.staff_id, c.stage""")
+                .param(o)
+                .query((rs, n) -> ("CLIENT".equals(rs.getString(2)) ? clientLoads : prospectLoads)
+                        .put(rs.getObject(1, UUID.class), rs.getLong(3)))
+                .list();
+        assertThat(new TreeMap<>(kept.clientLoads())).as(when).isEqualTo(clientLoads);
+        assertThat(new TreeMap<>(kept.prospectLoads())).as(when).isEqualTo(prospectLoads);
+        assertThat(count("""
+                SELECT COUNT(*) FROM cas_client c WHERE c.org_id = ?
+                AND c.tandem_size <> (SELECT COUNT(*) FROM cas_tandem_member t WHERE t.client_id = c.id)""", o))
+                .as(when + ": cases whose kept tandem size is not their tandem's").isZero();
+    }
+
+    private long count(String sql, UUID org) {
+        return jdbc.sql(sql).param(org).query(Long.class).single();
+    }
 
     /** The organisation's tallies (those not zero) equal those of a recount, made and rolled back. */
     private void assertTalliesAsRecounted(String when) {
