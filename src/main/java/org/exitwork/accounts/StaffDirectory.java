@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exitwork.platform.KeysetPage;
+
 /** Read-only look-ups of staff, always within one organisation. */
 public interface StaffDirectory {
 
@@ -13,6 +15,12 @@ public interface StaffDirectory {
 
     /** Active practitioners of the organisation, by name. */
     List<StaffMember> practitioners(UUID organisationId);
+
+    /**
+     * One page of the active practitioners by name ({@link KeysetPage#SIZE} a page, keyset on the staff list's
+     * index): after the practitioner {@code after}, or before {@code before} read backwards.
+     */
+    KeysetPage<StaffMember> practitioners(UUID organisationId, UUID after, UUID before);
 
     /** Active practitioners and managers of the organisation (the people who do the work), by name. */
     List<StaffMember> team(UUID organisationId);

@@ -30,3 +30,6 @@ GROUP BY c.org_id, COALESCE(c.programme_id, CAST('00000000-0000-0000-0000-000000
 
 -- The overview's kinds of one organisation over all its programmes.
 CREATE INDEX cas_tally_by_kind ON cas_tally (org_id, kind);
+
+-- The high-risk cases still waiting for their emergency plan (the overview): as many rows as are marked.
+CREATE INDEX cas_client_high_risk ON cas_client (org_id, high_risk);

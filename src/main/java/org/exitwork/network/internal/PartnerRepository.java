@@ -177,6 +177,12 @@ class PartnerRepository {
         return found;
     }
 
+    /** Whether the organisation has an active partner (the set-up checklist), without reading its partners. */
+    boolean anyActive(UUID organisationId) {
+        return !jdbc.sql("SELECT id FROM net_partner WHERE org_id = ? AND active = TRUE FETCH FIRST 1 ROWS ONLY")
+                .param(organisationId).query(UUID.class).list().isEmpty();
+    }
+
     List<Partner> partners(UUID organisationId) {
         return jdbc.sql("SELECT id, org_id, name, kind, active FROM net_partner WHERE org_id = ? "
                 + "ORDER BY active DESC, name").param(organisationId).query((rs, n) -> partner(rs)).list();

@@ -32,6 +32,6 @@ class PartnersSetupTask implements SetupTask {
 
     @Override
     public boolean isDone(UUID organisation) {
-        return partners.partners(organisation).stream().anyMatch(p -> p.active());
+        return partners.anyActive(organisation);
     }
 }

@@ -93,6 +93,11 @@ public class AccountRepository {
      * nothing, so the page is empty.
      */
     public List<Account> page(UUID organisationId, String role, UUID after, UUID before, int limit) {
+        return page(organisationId, role, false, after, before, limit);
+    }
+
+    /** As {@link #page(UUID, String, UUID, UUID, int)}, of active accounts only when {@code activeOnly}. */
+    public List<Account> page(UUID organisationId, String role, boolean activeOnly, UUID after, UUID before, int limit) {
         boolean backwards = after == null && before != null;
         UUID cursor = backwards ? before : after;
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS.replaceAll("(\\w+)", "s.$1") + " FROM acc_staff s");
@@ -106,6 +111,9 @@ public class AccountRepository {
         if (role != null) {
             sql.append(" AND s.role = ?");
             params.add(role);
+        }
+        if (activeOnly) {
+            sql.append(" AND s.active");
         }
         if (cursor != null) {
             String op = backwards ? "<" : ">";

@@ -1,12 +1,7 @@
 package org.exitwork.accounts.internal.profiles;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.exitwork.accounts.StaffDirectory;
-import org.exitwork.accounts.StaffMember;
-import org.exitwork.accounts.StaffProfile;
 import org.exitwork.platform.SetupTask;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ProfilesSetupTask implements SetupTask {
 
-    private final StaffDirectory staff;
-    private final StaffProfiles profiles;
+    private final StaffProfileRepository profiles;
 
-    ProfilesSetupTask(StaffDirectory staff, StaffProfiles profiles) {
-        this.staff = staff;
+    ProfilesSetupTask(StaffProfileRepository profiles) {
         this.profiles = profiles;
     }
 
@@ -43,12 +36,6 @@ class ProfilesSetupTask implements SetupTask {
 
     @Override
     public boolean isDone(UUID organisation) {
-        List<UUID> practitioners = staff.practitioners(organisation).stream().map(StaffMember::id).toList();
-        if (practitioners.isEmpty()) {
-            return false;
-        }
-        Map<UUID, StaffProfile> byId = profiles.profiles(organisation, practitioners);
-        return practitioners.stream().map(byId::get)
-                .allMatch(p -> p != null && p.gender() != null && !p.backgrounds().isEmpty());
+        return profiles.everyPractitionerDescribed(organisation);
     }
 }

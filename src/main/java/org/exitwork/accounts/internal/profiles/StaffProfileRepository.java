@@ -61,6 +61,21 @@ class StaffProfileRepository {
         }
     }
 
+    /**
+     * Whether the organisation has active practitioners and each has a gender (which may be "prefer not to
+     * say") and a professional background: plaintext columns only, nothing decrypted, no row per practitioner
+     * read into the application (the set-up checklist on the managers' overview).
+     */
+    boolean everyPractitionerDescribed(UUID organisationId) {
+        String practitioners = "FROM acc_staff s WHERE s.org_id = ? AND s.role = 'PRACTITIONER' AND s.active = TRUE";
+        return !jdbc.sql("SELECT s.id " + practitioners + " FETCH FIRST 1 ROWS ONLY").param(organisationId)
+                .query(UUID.class).list().isEmpty()
+                && jdbc.sql("SELECT s.id " + practitioners + " AND NOT (EXISTS (SELECT 1 FROM " + TABLE
+                        + " p WHERE p.staff_id = s.id AND p.gender IS NOT NULL) AND EXISTS (SELECT 1 FROM"
+                        + " acc_staff_background b WHERE b.staff_id = s.id)) FETCH FIRST 1 ROWS ONLY")
+                        .param(organisationId).query(UUID.class).list().isEmpty();
+    }
+
     /** The profiles of those of {@code staffIds} who belong to the organisation; an empty one where none was kept. */
     Map<UUID, StaffProfile> profiles(UUID organisationId, Collection<UUID> staffIds) {
         Map<UUID, StaffProfile> found = new HashMap<>();

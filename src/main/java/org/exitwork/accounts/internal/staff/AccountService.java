@@ -202,6 +202,14 @@ public class AccountService implements StaffDirectory, AccountAdministration {
 
     @Override
     @Transactional(readOnly = true)
+    public org.exitwork.platform.KeysetPage<StaffMember> practitioners(UUID organisationId, UUID after, UUID before) {
+        int size = org.exitwork.platform.KeysetPage.SIZE;
+        return org.exitwork.platform.KeysetPage.of(accounts.page(organisationId, Role.PRACTITIONER.name(), true, after, before,
+                size + 1).stream().map(Account::member).toList(), size, after, before, StaffMember::id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<StaffMember> team(UUID organisationId) {
         return accounts.ofOrganisation(organisationId).stream()
                 .filter(a -> a.active() && (a.role() == Role.PRACTITIONER || a.role() == Role.MANAGER))

@@ -1,6 +1,8 @@
 package org.exitwork.cases.internal.casefile;
 
 import java.util.List;
+import java.util.UUID;
+
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.handover.Handovers;
@@ -10,6 +12,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Where practitioners and managers land after signing in. */
 @Controller
@@ -36,8 +39,12 @@ class OverviewController {
 
     @GetMapping("/manage/overview")
     @PreAuthorize("hasRole('MANAGER')")
-    String managerOverview(@AuthenticationPrincipal StaffPrincipal who, Model model) {
-        model.addAttribute("overview", overviews.managerOverview(who));
+    String managerOverview(@AuthenticationPrincipal StaffPrincipal who,
+            @RequestParam(required = false) UUID after, @RequestParam(required = false) UUID before, Model model) {
+        Overviews.ManagerOverview overview = overviews.managerOverview(who, after, before);
+        model.addAttribute("overview", overview);
+        model.addAttribute("caseloadsPrevious", "/manage/overview?before=" + overview.caseloads().previousBefore() + "#caseload");
+        model.addAttribute("caseloadsNext", "/manage/overview?after=" + overview.caseloads().nextAfter() + "#caseload");
         model.addAttribute("setup", setup.of(who.organisationId()));
         List<Handovers.Gap> gaps = handovers.gaps(who.organisationId());
         model.addAttribute("tandemGaps", gaps);

@@ -4,17 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffDirectory;
+import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.Stage;
 import org.exitwork.cases.internal.figures.CaseTallies;
 import org.exitwork.cases.internal.sessions.SessionAgenda;
 import org.exitwork.platform.ForbiddenException;
+import org.exitwork.platform.KeysetPage;
 import org.exitwork.cases.OpenServiceRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -50,7 +51,8 @@ class Overviews {
     record Waiting(UUID clientId, String pseudonym, LocalDate since) {
     }
 
-    record ManagerOverview(List<Caseload> caseloads, long clients, long singlePractitionerCases,
+    /** {@code caseloads}: one page of the active practitioners by name, fifty a page. */
+    record ManagerOverview(KeysetPage<Caseload> caseloads, long clients, long singlePractitionerCases,
             long withoutCurrentAgreement, long prospects, List<Waiting> awaitingSafetyDiscussion,
             List<OpenServiceRequests.Unanswered> unansweredRequests) {
     }
@@ -91,16 +93,17 @@ class Overviews {
     }
 
     @Transactional(readOnly = true)
-    public ManagerOverview managerOverview(StaffPrincipal manager) {
+    public ManagerOverview managerOverview(StaffPrincipal manager, UUID caseloadsAfter, UUID caseloadsBefore) {
         if (!manager.is(Role.MANAGER)) {
             throw new ForbiddenException();
         }
         UUID org = manager.organisationId();
         CaseTallies.OpenCases open = tallies.openCases(org);
-        List<Caseload> caseloads = staff.practitioners(org).stream()
+        KeysetPage<StaffMember> practitioners = staff.practitioners(org, caseloadsAfter, caseloadsBefore);
+        KeysetPage<Caseload> caseloads = new KeysetPage<>(practitioners.rows().stream()
                 .map(p -> new Caseload(p.displayName(), open.clientLoads().getOrDefault(p.id(), 0L),
                         open.prospectLoads().getOrDefault(p.id(), 0L)))
-                .toList();
+                .toList(), practitioners.previousBefore(), practitioners.nextAfter());
         OpenServiceRequests requests = this.requests.getIfAvailable();
         return new ManagerOverview(caseloads, open.clients(), rows.singlePractitionerCases(org),
                 open.clientsWithoutAgreement(), open.prospects(), rows.awaitingSafetyDiscussion(org),

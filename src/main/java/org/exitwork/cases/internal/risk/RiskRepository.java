@@ -57,7 +57,8 @@ class RiskRepository {
 
     /** The organisation's open cases marked high-risk, by pseudonym. */
     List<Marked> marked(UUID org) {
-        return jdbc.sql("SELECT id, pseudonym FROM cas_client WHERE org_id = ? AND high_risk "
+        // cas_client_high_risk (V1_64_0): as many rows read as there are marked cases.
+        return jdbc.sql("SELECT id, pseudonym FROM cas_client WHERE org_id = ? AND high_risk = TRUE "
                 + "AND stage IN ('PROSPECT', 'CLIENT') ORDER BY pseudonym")
                 .param(org)
                 .query((rs, n) -> new Marked(rs.getObject(1, UUID.class), rs.getString(2))).list();
