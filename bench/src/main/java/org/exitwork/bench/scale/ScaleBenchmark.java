@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,7 +77,8 @@ import org.springframework.boot.WebApplicationType;
  *
  * <p>Arguments (or {@code -Dbench.args="..."}): {@code sizes=1000,10000} (default), {@code memory=10000}
  * (default; {@code memory=none} to skip), {@code keep=true} to keep the schemas and data directories,
- * {@code audit=compare} and {@code audit.order=AUUA} (any sequence of {@code A} and {@code U} with both).
+ * {@code audit=compare} and {@code audit.order=AUUA} (any sequence of {@code A} and {@code U} with both),
+ * {@code pages=overview,dashboard} to measure only those pages (names as printed; {@code verification} for it).
  */
 public final class ScaleBenchmark {
 
@@ -163,6 +165,9 @@ public final class ScaleBenchmark {
         List<Integer> sizes = Arrays.stream(options.getOrDefault("sizes", "1000,10000").split(","))
                 .map(s -> Integer.parseInt(s.strip())).toList();
         String memory = options.getOrDefault("memory", "10000");
+        if (options.containsKey("pages")) {
+            onlyPages = Set.of(options.get("pages").split(","));
+        }
         boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
         String audit = options.getOrDefault("audit", "off");
         if (!audit.equals("off") && !audit.equals("compare")) {
@@ -335,6 +340,13 @@ public final class ScaleBenchmark {
 
     // ---------------------------------------------------------------- measuring
 
+    /** With {@code pages=overview,dashboard} (names as printed, "verification" for it) only those pages. */
+    private static Set<String> onlyPages;
+
+    private static boolean measured(String page) {
+        return onlyPages == null || onlyPages.contains(page);
+    }
+
     static List<Page> pages(World w) {
         return List.of(
                 new Page("case list", Role.PRACTITIONER, u -> "/cases"),
@@ -372,6 +384,9 @@ public final class ScaleBenchmark {
         System.out.printf("%n%s%,d clients: load average %s%n", label, w.clients(), loadAverage());
         System.out.printf("%-22s %10s %10s %14s%n", "page", "median ms", "p90 ms", USERS + " users req/s");
         for (Page page : pages(w)) {
+            if (!measured(page.name())) {
+                continue;
+            }
             List<User> who = users.get(page.role());
             // The 16 users first: their seconds of work warm the page up for the one user measured after them.
             Instant began = Instant.now();
@@ -383,7 +398,7 @@ public final class ScaleBenchmark {
             results.put(page.name(), r);
             System.out.printf(Locale.ROOT, "%-22s %10.1f %10.1f %14.1f%n", page.name(), r.median(), r.p90(), r.perSecond());
         }
-        if (single) {
+        if (single && measured("verification")) {
             User officer = users.get(Role.DATA_PROTECTION_OFFICER).get(0);
             verify(officer);
             double[] times = new double[3];
