@@ -13,6 +13,8 @@ import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.internal.access.Stage;
 import org.exitwork.cases.internal.figures.CaseTallies;
+import org.exitwork.cases.internal.handover.Handovers;
+import org.exitwork.cases.internal.risk.HighRisk;
 import org.exitwork.cases.internal.sessions.SessionAgenda;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.KeysetPage;
@@ -57,7 +59,15 @@ class Overviews {
             List<OpenServiceRequests.Unanswered> unansweredRequests) {
     }
 
+    /** Everything the managers' overview shows, read in one transaction. */
+    record ManagerPage(ManagerOverview overview, SetupChecklist.Checklist setup, List<Handovers.Gap> tandemGaps,
+            List<HighRisk.Waiting> highRiskWaiting) {
+    }
+
     private final OverviewRepository rows;
+    private final SetupChecklist setup;
+    private final Handovers handovers;
+    private final HighRisk highRisk;
     private final StaffDirectory staff;
     private final Clock clock;
     private final SessionAgenda agenda;
@@ -65,7 +75,11 @@ class Overviews {
     private final ObjectProvider<OpenServiceRequests> requests;
 
     Overviews(OverviewRepository rows, StaffDirectory staff, Clock clock, SessionAgenda agenda,
-            CaseTallies tallies, ObjectProvider<OpenServiceRequests> requests) {
+            CaseTallies tallies, ObjectProvider<OpenServiceRequests> requests, SetupChecklist setup, Handovers handovers,
+            HighRisk highRisk) {
+        this.setup = setup;
+        this.handovers = handovers;
+        this.highRisk = highRisk;
         this.requests = requests;
         this.agenda = agenda;
         this.tallies = tallies;
@@ -90,6 +104,14 @@ class Overviews {
                         .map(r -> new RequestLine(pseudonyms.get(r.clientId()), r)).toList();
         return new StartPage(cases, followUps, agenda.nextMeetings(practitioner, clock.instant()),
                 agenda.nextStepsDue(practitioner, horizon), serviceRequests);
+    }
+
+    /** The managers' overview page: its figures, set-up checklist, tandem gaps and waiting high-risk cases. */
+    @Transactional(readOnly = true)
+    public ManagerPage managerPage(StaffPrincipal manager, UUID caseloadsAfter, UUID caseloadsBefore) {
+        ManagerOverview overview = managerOverview(manager, caseloadsAfter, caseloadsBefore);
+        UUID org = manager.organisationId();
+        return new ManagerPage(overview, setup.of(org), handovers.gaps(org), highRisk.waiting(org));
     }
 
     @Transactional(readOnly = true)
