@@ -114,8 +114,7 @@ class Overviews {
         return new ManagerPage(overview, setup.of(org), handovers.gaps(org), highRisk.waiting(org));
     }
 
-    @Transactional(readOnly = true)
-    public ManagerOverview managerOverview(StaffPrincipal manager, UUID caseloadsAfter, UUID caseloadsBefore) {
+    private ManagerOverview managerOverview(StaffPrincipal manager, UUID caseloadsAfter, UUID caseloadsBefore) {
         if (!manager.is(Role.MANAGER)) {
             throw new ForbiddenException();
         }
