@@ -443,7 +443,7 @@ class AuditChecks implements AuditVerifier {
         void next(EntryBatch batch, int i) {
             long seq = batch.seq[i];
             if (!batch.fast[i] || first == null || seq != expectedSeq || previousTag == null) {
-                next(batch.entry(i), EntryBatch.text(batch.prev[i]), EntryBatch.text(batch.tag[i]));
+                next(batch.entry(i), batch.entryId(i), EntryBatch.text(batch.prev[i]), EntryBatch.text(batch.tag[i]));
                 return;
             }
             checked++;
@@ -472,7 +472,7 @@ class AuditChecks implements AuditVerifier {
             nextSeen = following == null ? Long.MAX_VALUE : following;
         }
 
-        void next(AuditEntry entry, String storedPrev, String storedTag) {
+        void next(AuditEntry entry, UUID entryId, String storedPrev, String storedTag) {
             checked++;
             if (first == null) {
                 first = entry;
@@ -490,9 +490,9 @@ class AuditChecks implements AuditVerifier {
             // From a checkpoint's head, its own stored link is all there is to check it against.
             String expectedPrev = previousTag == null ? prev : previousTag();
             boolean flagged = false;
-            if (!EntryMac.verifies(mac, chain, entry, expectedPrev, tag)) {
+            if (!EntryMac.verifies(mac, chain, entry, entryId, expectedPrev, tag)) {
                 flagged = true;
-                if (EntryMac.verifies(mac, chain, entry, prev, tag)) {
+                if (EntryMac.verifies(mac, chain, entry, entryId, prev, tag)) {
                     // after a missing or a flagged entry, an authentic entry that does not link is only the consequence
                     flagged = false;
                     if (!afterMissing && !previousFlagged) {
@@ -501,7 +501,7 @@ class AuditChecks implements AuditVerifier {
                                 + "was deleted or replaced", null);
                     }
                 } else {
-                    Long moved = authenticNumber(entry, prev, tag);
+                    Long moved = authenticNumber(entry, entryId, prev, tag);
                     if (moved != null) {
                         add(entry.seq(), moved, null, Kind.OUT_OF_PLACE, "entry " + entry.seq() + " is the authentic entry "
                                 + moved + ", moved: entries were deleted, renumbered or reordered", null);
@@ -519,7 +519,7 @@ class AuditChecks implements AuditVerifier {
         }
 
         /** The number under which a displaced entry verifies, if it is authentic at all. */
-        private Long authenticNumber(AuditEntry entry, String prev, String tag) {
+        private Long authenticNumber(AuditEntry entry, UUID entryId, String prev, String tag) {
             if (findings.size() >= NAMED_PER_CHAIN) {
                 return null;
             }
@@ -530,7 +530,7 @@ class AuditChecks implements AuditVerifier {
                 }
                 AuditEntry renumbered = new AuditEntry(n, entry.occurredAt(), entry.organisationId(), entry.actorId(),
                         entry.actorName(), entry.action(), entry.subject(), entry.detail());
-                if (EntryMac.verifies(mac, chain, renumbered, prev, tag)) {
+                if (EntryMac.verifies(mac, chain, renumbered, entryId, prev, tag)) {
                     return n;
                 }
             }

@@ -106,6 +106,7 @@ class AuditRepository {
                     batch.detail[i] = field(rs, 8);
                     batch.prev[i] = field(rs, 9);
                     batch.tag[i] = field(rs, 10);
+                    batch.entryId[i] = field(rs, 11);
                     i++;
                 }
                 batch.size = i;
@@ -129,10 +130,11 @@ class AuditRepository {
     private static final String RANGE_AS_TEXT = "SELECT seq, CAST(LEAST(GREATEST(FLOOR(EXTRACT(EPOCH FROM occurred_at)"
             + " * 1000), -9223372036854775808), 9223372036854775807) AS BIGINT),"
             + " CAST(org_id AS VARCHAR(36)), CAST(actor_id AS VARCHAR(36)), actor_name, action, subject, detail,"
-            + " prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? AND seq < ? ORDER BY chain, seq";
+            + " prev_hash, hash, CAST(entry_id AS VARCHAR(36)) FROM aud_entry WHERE chain = ? AND seq >= ? AND seq < ?"
+            + " ORDER BY chain, seq";
     /** On H2, in this JVM, the columns as stored: a cast there costs more than reading the value here. */
     private static final String RANGE = "SELECT seq, occurred_at, org_id, actor_id, actor_name, action, subject, detail,"
-            + " prev_hash, hash FROM aud_entry WHERE chain = ? AND seq >= ? AND seq < ? ORDER BY chain, seq";
+            + " prev_hash, hash, entry_id FROM aud_entry WHERE chain = ? AND seq >= ? AND seq < ? ORDER BY chain, seq";
 
     /** The time in milliseconds, or the nearest count for a time beyond them (see RANGE_AS_TEXT). */
     private static long millis(java.time.OffsetDateTime at) {

@@ -498,7 +498,7 @@ class ChainWriter {
             UUID entryId) {
         AuditEntry entry = new AuditEntry(head.seq() + 1, waiting.occurredAt(), waiting.organisationId(),
                 waiting.actorId(), waiting.actorName(), waiting.action(), waiting.subject(), waiting.detail());
-        String tag = EntryMac.of(keys.mac(), chain, entry, head.hash());
+        String tag = EntryMac.of(keys.mac(), chain, entry, entryId, head.hash());
         rows.add(new Object[] {entry.seq(), Timestamp.from(entry.occurredAt()), entry.organisationId(), entry.actorId(),
                 entry.actorName(), entry.action(), entry.subject(), entry.detail(), chain, head.hash(), tag, entryId});
         return new JdbcAuditLog.Head(entry.seq(), tag);

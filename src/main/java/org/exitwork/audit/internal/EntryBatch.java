@@ -28,6 +28,8 @@ final class EntryBatch {
     final Object[] detail = new Object[ROWS];
     final Object[] prev = new Object[ROWS];
     final Object[] tag = new Object[ROWS];
+    /** The id of the waiting row an entry was linked from (under its tag since issue 19), or null. */
+    final Object[] entryId = new Object[ROWS];
     /** Whether the row's stored tag verifies over the row and the stored tag of the row before it. */
     final boolean[] fast = new boolean[ROWS];
     /**
@@ -38,7 +40,7 @@ final class EntryBatch {
 
     void clear() {
         size = 0;
-        for (Object[] column : new Object[][] { org, actor, actorName, action, subject, detail, prev, tag }) {
+        for (Object[] column : new Object[][] { org, actor, actorName, action, subject, detail, prev, tag, entryId }) {
             java.util.Arrays.fill(column, null);
         }
     }
@@ -51,6 +53,10 @@ final class EntryBatch {
     AuditEntry entry(int i) {
         return new AuditEntry(seq[i], Instant.ofEpochMilli(millis[i]), uuid(org[i]), uuid(actor[i]), text(actorName[i]),
                 text(action[i]), text(subject[i]), text(detail[i]));
+    }
+
+    UUID entryId(int i) {
+        return uuid(entryId[i]);
     }
 
     private static UUID uuid(Object value) {

@@ -18,13 +18,26 @@ final class EntryMac {
 
     static final String GENESIS = "0".repeat(64);
     private static final String VERSION = "exitwork-audit-entry/2";
+    /**
+     * An entry linked from a waiting row: the same fields and, last, the waiting row's id, which
+     * {@code aud_entry.entry_id} keeps (unique). Clearing or changing that id breaks the tag, so a kept copy
+     * of a waiting row cannot be linked a second time unseen (issue 19). Entries without an id (written
+     * before, the seal, the writer's refusals) keep {@link #VERSION}.
+     */
+    static final String VERSION_WITH_ID = "exitwork-audit-entry/3";
     private static final String WAITING = "exitwork-audit-waiting/1";
 
     private EntryMac() {
     }
 
     static byte[] encode(String chain, AuditEntry entry, String previousTag) {
-        return encode(VERSION, chain, Long.toString(entry.seq()), entry, previousTag);
+        return encode(VERSION, chain, Long.toString(entry.seq()), entry, previousTag, null);
+    }
+
+    /** The encoding of an entry that carries the id of the waiting row it was linked from (none: as above). */
+    static byte[] encode(String chain, AuditEntry entry, java.util.UUID entryId, String previousTag) {
+        return entryId == null ? encode(chain, entry, previousTag)
+                : encode(VERSION_WITH_ID, chain, Long.toString(entry.seq()), entry, previousTag, entryId.toString());
     }
 
     /**
@@ -33,14 +46,15 @@ final class EntryMac {
      * who can write to the database but lacks the key cannot make a waiting entry the writer would link.
      */
     static String waiting(Mac mac, String chain, java.util.UUID entryId, AuditEntry entry) {
-        return tag(mac, encode(WAITING, chain, entryId.toString(), entry, null));
+        return tag(mac, encode(WAITING, chain, entryId.toString(), entry, null, null));
     }
 
     static boolean waitingVerifies(Mac mac, String chain, java.util.UUID entryId, AuditEntry entry, String storedTag) {
-        return entryId != null && matches(mac, storedTag, encode(WAITING, chain, entryId.toString(), entry, null));
+        return entryId != null && matches(mac, storedTag, encode(WAITING, chain, entryId.toString(), entry, null, null));
     }
 
-    private static byte[] encode(String version, String chain, String position, AuditEntry entry, String previousTag) {
+    private static byte[] encode(String version, String chain, String position, AuditEntry entry, String previousTag,
+            String entryId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         field(out, version);
         field(out, chain);
@@ -53,15 +67,27 @@ final class EntryMac {
         field(out, entry.subject());
         field(out, entry.detail());
         field(out, previousTag);
+        if (entryId != null) {
+            field(out, entryId);
+        }
         return out.toByteArray();
     }
 
     static String of(Mac mac, String chain, AuditEntry entry, String previousTag) {
-        return tag(mac, encode(chain, entry, previousTag));
+        return of(mac, chain, entry, null, previousTag);
+    }
+
+    static String of(Mac mac, String chain, AuditEntry entry, java.util.UUID entryId, String previousTag) {
+        return tag(mac, encode(chain, entry, entryId, previousTag));
     }
 
     static boolean verifies(Mac mac, String chain, AuditEntry entry, String previousTag, String storedTag) {
-        return previousTag != null && matches(mac, storedTag, encode(chain, entry, previousTag));
+        return verifies(mac, chain, entry, null, previousTag, storedTag);
+    }
+
+    static boolean verifies(Mac mac, String chain, AuditEntry entry, java.util.UUID entryId, String previousTag,
+            String storedTag) {
+        return previousTag != null && matches(mac, storedTag, encode(chain, entry, entryId, previousTag));
     }
 
     private static String tag(Mac mac, byte[] encoded) {

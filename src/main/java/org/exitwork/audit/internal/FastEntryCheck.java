@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class FastEntryCheck {
 
     private static final byte[] VERSION = fieldBytes("exitwork-audit-entry/2");
+    private static final byte[] VERSION_WITH_ID = fieldBytes(EntryMac.VERSION_WITH_ID);
     private static final byte[] NULL = "-1:|".getBytes(StandardCharsets.US_ASCII);
     private static final int TAG_HEX = 64;
 
@@ -56,8 +57,9 @@ final class FastEntryCheck {
         if (length(previousTag) != TAG_HEX || length(b.tag[i]) != TAG_HEX || !decode(b.tag[i], stored)) {
             return false;
         }
+        Object entryId = b.entryId[i];
         length = 0;
-        put(VERSION);
+        put(entryId == null ? VERSION : VERSION_WITH_ID);
         put(chain);
         number(b.seq[i]);
         number(b.millis[i]);
@@ -68,6 +70,9 @@ final class FastEntryCheck {
         field(b.subject[i]);
         field(b.detail[i]);
         field(previousTag);
+        if (entryId != null) {
+            field(entryId);
+        }
         try {
             if (jdk != null) {
                 jdk.update(buffer, 0, length);

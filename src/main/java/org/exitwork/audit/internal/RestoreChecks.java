@@ -98,7 +98,8 @@ class RestoreChecks implements AuditRestore {
         AuditEntry entry = new AuditEntry((Long) row.get("seq"), ((OffsetDateTime) row.get("occurred_at")).toInstant(),
                 (UUID) row.get("org_id"), (UUID) row.get("actor_id"), (String) row.get("actor_name"),
                 (String) row.get("action"), (String) row.get("subject"), (String) row.get("detail"), false);
-        return EntryMac.verifies(keys.mac(), chain, entry, (String) row.get("prev_hash"), (String) row.get("hash"));
+        return EntryMac.verifies(keys.mac(), chain, entry, (UUID) row.get("entry_id"), (String) row.get("prev_hash"),
+                (String) row.get("hash"));
     }
 
     private boolean fileHolds(long number, String hash) {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditVerifier;
+import org.exitwork.audit.ChainVerification;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 /**
@@ -289,6 +291,39 @@ class AuditWriterAttackTest {
         assertThat(jdbc.sql("SELECT last_seq FROM aud_chain WHERE chain = 'installation'").query(Long.class).single())
                 .as("the seal and every entry").isEqualTo(ChainWriter.BATCH + 2);
         assertThat(verifier.verify().findings()).isEmpty();
+    }
+
+    @Test
+    void aLinkedEntryWhoseIdWasClearedSoThatItsKeptCopyCouldBeLinkedAgainNoLongerVerifies() {
+        // Someone with a database login keeps a copy of a waiting entry before it is linked ...
+        Map<String, Object> copy;
+        writer.requestBegins();
+        try {
+            log.record(event("read once"));
+            copy = jdbc.sql("SELECT entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action, subject, detail"
+                    + " FROM aud_pending WHERE chain = ?").param(chain).query().singleRow();
+        } finally {
+            writer.requestEnded();
+        }
+        assertThat(linked()).containsExactly("CASE_READ / read once");
+        // ... drops the triggers, clears the id the linked entry carries and offers the copy again.
+        dropTriggers();
+        jdbc.sql("UPDATE aud_entry SET entry_id = NULL WHERE chain = ? AND seq = 1").param(chain).update();
+        jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action, subject,"
+                        + " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(copy.get("entry_id"), copy.get("tag"), copy.get("chain"), copy.get("occurred_at"), copy.get("org_id"),
+                        copy.get("actor_id"), copy.get("actor_name"), copy.get("action"), copy.get("subject"),
+                        copy.get("detail"))
+                .update();
+        writer.linkEverythingWaiting();
+        assertThat(linked()).as("the copy is linked a second time").containsExactly("CASE_READ / read once",
+                "CASE_READ / read once");
+        // The id is under the entry's tag: the entry without it no longer verifies, so the repeat shows.
+        ChainVerification verification = verifier.verify(AuditVerifier.Extent.FULL, checked -> { });
+        assertThat(verification.findings()).extracting(ChainVerification.Finding::seq, ChainVerification.Finding::kind,
+                        ChainVerification.Finding::text)
+                .containsExactly(tuple(1L, ChainVerification.Kind.NOT_AUTHENTIC,
+                        "entry 1 does not verify with the audit key: it was changed or forged"));
     }
 
     private void dropTriggers() {

@@ -88,4 +88,26 @@ class EntryMacTest {
         assertThat(EntryMac.of(mac, "c", new AuditEntry(1, t, ORG, null, "", "X", null, null), EntryMac.GENESIS))
                 .isEqualTo("047191180ba5f88f0103981eb1db05be0864c15127b4a277f8c92c4e59d96424"); // 0:|1:X
     }
+    /** The id of the waiting row an entry was linked from, computed in the shell as above with "/3" and the id last. */
+    static final UUID ENTRY_ID = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    static final String EXPECTED_TAG_WITH_ID = "61713a2c8a446c11be72eb312d88a023da92ef617b27bc491f643796f40150da";
+
+    @Test
+    void anEntryLinkedFromAWaitingRowCarriesItsIdUnderTheTag() throws Exception {
+        String expected = "22:exitwork-audit-entry/3|36:" + ORG + "|1:7|13:1795428000123|36:" + ORG + "|36:" + ACTOR
+                + "|7:Jürgen|9:CASE_READ|13:Kaveli Tomura|22:read the sessions page|64:" + "0".repeat(64) + "|36:"
+                + ENTRY_ID + "|";
+        assertThat(new String(EntryMac.encode(ORG.toString(), ENTRY, ENTRY_ID, EntryMac.GENESIS), StandardCharsets.UTF_8))
+                .isEqualTo(expected);
+        Mac mac = knownKey();
+        assertThat(EntryMac.of(mac, ORG.toString(), ENTRY, ENTRY_ID, EntryMac.GENESIS)).isEqualTo(EXPECTED_TAG_WITH_ID);
+        assertThat(EntryMac.verifies(mac, ORG.toString(), ENTRY, ENTRY_ID, EntryMac.GENESIS, EXPECTED_TAG_WITH_ID)).isTrue();
+        // The id cleared, or another id: the tag no longer verifies, nor does the tag without an id pass for it.
+        assertThat(EntryMac.verifies(mac, ORG.toString(), ENTRY, null, EntryMac.GENESIS, EXPECTED_TAG_WITH_ID)).isFalse();
+        assertThat(EntryMac.verifies(mac, ORG.toString(), ENTRY, UUID.randomUUID(), EntryMac.GENESIS, EXPECTED_TAG_WITH_ID))
+                .isFalse();
+        assertThat(EntryMac.verifies(mac, ORG.toString(), ENTRY, ENTRY_ID, EntryMac.GENESIS, EXPECTED_TAG)).isFalse();
+        // Without an id the encoding is the one before (every entry written before keeps verifying).
+        assertThat(EntryMac.of(mac, ORG.toString(), ENTRY, null, EntryMac.GENESIS)).isEqualTo(EXPECTED_TAG);
+    }
 }

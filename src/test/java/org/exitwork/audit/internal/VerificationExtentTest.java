@@ -180,6 +180,23 @@ class VerificationExtentTest {
         assertThat(batch.entry(1).actorName()).isEqualTo("Zoë Ørsted");
     }
 
+    @Test
+    void entriesLinkedFromWaitingRowsVerifyOnTheFastPathWithTheirIds() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE chain = ? AND entry_id IS NOT NULL").param(chain)
+                .query(Long.class).single()).as("each carries the id of its waiting row").isEqualTo(5);
+        EntryBatch batch = new EntryBatch();
+        int read = new TransactionTemplate(transactions).execute(tx -> repository.readRange(chain, 1, batch));
+        assertThat(read).isEqualTo(5);
+        batch.before = EntryMac.GENESIS;
+        new FastEntryCheck(keys, chain).check(batch, 0, batch.size);
+        assertThat(java.util.Arrays.copyOf(batch.fast, 5)).as(TestDatabase.postgres() ? "PostgreSQL" : "H2")
+                .containsOnly(true);
+        // and the fast path is no way around the id: an entry whose id was changed is not found intact there
+        batch.entryId[2] = UUID.randomUUID().toString();
+        new FastEntryCheck(keys, chain).check(batch, 0, batch.size);
+        assertThat(java.util.Arrays.copyOf(batch.fast, 5)).containsExactly(true, true, false, true, true);
+    }
+
     /** What a verification told its progress. */
     static final class Told implements AuditVerifier.Progress {
         long expected = -1;
