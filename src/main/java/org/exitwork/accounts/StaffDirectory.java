@@ -24,6 +24,21 @@ public interface StaffDirectory {
 
     /** Active practitioners and managers of the organisation (the people who do the work), by name. */
     List<StaffMember> team(UUID organisationId);
+    /**
+     * At most {@code limit} of the {@link #team}, the first by name: a bounded read however large the
+     * organisation (a caller asking for one more than it shows learns whether there are more).
+     */
+    List<StaffMember> team(UUID organisationId, int limit);
+
+    /** The active practitioners and managers among these ids; ids from another organisation are left out. */
+    List<StaffMember> teamMembers(UUID organisationId, Collection<UUID> staffIds);
+
+    /**
+     * At most {@code limit} active practitioners and managers whose display name contains {@code text} (letter
+     * case ignored), by name.
+     */
+    List<StaffMember> teamNamed(UUID organisationId, String text, int limit);
+
     /** Active managers of the organisation, by name. */
     List<StaffMember> managers(UUID organisationId);
 

@@ -44,9 +44,18 @@ public record BarChart(String id, String title, String description, String headi
     }
 
     public record Bar(double y, double width, String colour, String text, double textX) {
+
+        /** Where the value's text stands: inside the bar's height, level with it. */
+        public double textY() {
+            return y + 12;
+        }
     }
 
-    public record Row(String label, double labelY, List<Bar> bars, List<String> texts) {
+    /** A cell of the data table: the value's text and the name of its series (its cards label on a phone). */
+    public record Cell(String series, String text) {
+    }
+
+    public record Row(String label, double labelY, List<Bar> bars, List<String> texts, List<Cell> cells) {
     }
 
     public BarChart {
@@ -55,25 +64,30 @@ public record BarChart(String id, String title, String description, String headi
         max = max <= 0 ? 1 : max;
     }
 
+    /** The rows as the fragment draws them (worked out anew on each call: a page asks once per chart). */
     public List<Row> rows() {
-        List<Row> rows = new ArrayList<>();
+        NumberFormat whole = format(false);
+        NumberFormat decimal = format(true);
+        List<Row> rows = new ArrayList<>(groups.size());
         double y = 0;
         for (Group group : groups) {
             double labelY = y + 13;
             y += LABEL;
             List<Bar> bars = new ArrayList<>();
             List<String> texts = new ArrayList<>();
+            List<Cell> cells = new ArrayList<>();
             for (int s = 0; s < group.values().size(); s++) {
                 Double value = group.values().get(s);
-                String text = text(value);
+                String text = value == null ? "–" : (value == Math.rint(value) ? whole : decimal).format(value);
                 texts.add(text);
+                cells.add(new Cell(s < series.size() ? series.get(s) : "", text));
                 double full = group.max() == null || group.max() <= 0 ? max : group.max();
                 double width = value == null ? 0 : (WIDTH - VALUE_SPACE) * Math.min(value, full) / full;
                 bars.add(new Bar(y, n(width), COLOURS[s % COLOURS.length], text, n(width + 4)));
                 y += BAR + 2;
             }
             y += GAP;
-            rows.add(new Row(group.label(), labelY, bars, texts));
+            rows.add(new Row(group.label(), labelY, bars, texts, cells));
         }
         return rows;
     }
@@ -103,10 +117,14 @@ public record BarChart(String id, String title, String description, String headi
         if (value == null) {
             return "–";
         }
+        return format(value != Math.rint(value)).format(value);
+    }
+
+    private NumberFormat format(boolean oneDecimal) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(1);
-        format.setMinimumFractionDigits(value == Math.rint(value) ? 0 : 1);
-        return format.format(value);
+        format.setMinimumFractionDigits(oneDecimal ? 1 : 0);
+        return format;
     }
 
     private static double n(double value) {

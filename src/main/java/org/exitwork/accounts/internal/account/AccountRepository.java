@@ -126,6 +126,54 @@ public class AccountRepository {
         return jdbc.sql(sql.toString()).params(params).query(AccountRepository::map).list();
     }
 
+    /** The accounts that may attend, be on duty and see the board: active practitioners and managers. */
+    private static final String TEAM = " AND active = TRUE AND role IN ('PRACTITIONER', 'MANAGER')";
+
+    /**
+     * The first {@code limit} active practitioners and managers of the organisation by display name and user
+     * name: read in the order of acc_staff_list (V1_61_2), so that it stops after about {@code limit} rows however
+     * large the organisation.
+     */
+    public List<Account> team(UUID organisationId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM acc_staff WHERE org_id = ?" + TEAM
+                + " ORDER BY display_name, username FETCH FIRST ? ROWS ONLY")
+                .params(organisationId, limit).query(AccountRepository::map).list();
+    }
+
+    /** The active practitioners and managers among {@code ids}; ids of another organisation match nothing. */
+    public List<Account> teamByIds(UUID organisationId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM acc_staff WHERE org_id = :org AND id IN (:ids)"
+                + TEAM).param("org", organisationId).param("ids", List.copyOf(ids))
+                .query(AccountRepository::map).list();
+    }
+
+    /**
+     * At most {@code limit} active practitioners and managers whose display name contains {@code text} (letter
+     * case ignored), by display name and user name.
+     */
+    public List<Account> teamNamed(UUID organisationId, String text, int limit) {
+        String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM acc_staff WHERE org_id = ?" + TEAM
+                + " AND LOWER(display_name) LIKE ? ESCAPE '\\' ORDER BY display_name, username FETCH FIRST ? ROWS ONLY")
+                .params(organisationId, pattern, limit).query(AccountRepository::map).list();
+    }
+
+    /** The display names of {@code ids} (two columns, not the whole account); ids of another organisation match nothing. */
+    public java.util.Map<UUID, String> displayNames(UUID organisationId, Collection<UUID> ids) {
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("SELECT id, display_name FROM acc_staff WHERE org_id = :org AND id IN (:ids)")
+                .param("org", organisationId).param("ids", List.copyOf(ids))
+                .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return names;
+    }
+
     public List<Account> byIds(UUID organisationId, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.exitwork.accounts.AccountAdministration;
 import org.exitwork.accounts.OrganisationContact;
@@ -219,6 +218,24 @@ public class AccountService implements StaffDirectory, AccountAdministration {
 
     @Override
     @Transactional(readOnly = true)
+    public List<StaffMember> team(UUID organisationId, int limit) {
+        return accounts.team(organisationId, limit).stream().map(Account::member).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StaffMember> teamMembers(UUID organisationId, Collection<UUID> staffIds) {
+        return accounts.teamByIds(organisationId, staffIds).stream().map(Account::member).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StaffMember> teamNamed(UUID organisationId, String text, int limit) {
+        return accounts.teamNamed(organisationId, text, limit).stream().map(Account::member).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<StaffMember> managers(UUID organisationId) {
         return accounts.ofOrganisation(organisationId).stream()
                 .filter(a -> a.active() && a.role() == Role.MANAGER)
@@ -229,8 +246,7 @@ public class AccountService implements StaffDirectory, AccountAdministration {
     @Override
     @Transactional(readOnly = true)
     public Map<UUID, String> displayNames(UUID organisationId, Collection<UUID> staffIds) {
-        return accounts.byIds(organisationId, staffIds).stream()
-                .collect(Collectors.toMap(Account::id, Account::displayName));
+        return accounts.displayNames(organisationId, staffIds);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.exitwork.accounts.StaffDirectory;
-import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
@@ -215,11 +214,7 @@ class AppointmentCorrections {
         if (!Objects.equals(wanted.clientId(), a.clientId()) && wanted.clientId() != null) {
             cases.requireTandem(who, wanted.clientId(), "link an appointment");
         }
-        Set<UUID> colleagues = new HashSet<>();
-        safety.colleagues(who.organisationId()).forEach(m -> colleagues.add(m.id()));
-        if (!colleagues.containsAll(newAttendees)) {
-            throw new ForbiddenException();
-        }
+        safety.requireColleagues(who.organisationId(), newAttendees);
         List<String> changed = new ArrayList<>();
         if (!wanted.startsAt().equals(a.startsAt()) || !wanted.endsAt().equals(a.endsAt())) {
             changed.add("times");
@@ -301,8 +296,4 @@ class AppointmentCorrections {
         return a;
     }
 
-    /** For the form: the colleagues one may name as attendees (everyone but oneself). */
-    List<StaffMember> colleaguesOf(StaffPrincipal who) {
-        return safety.colleagues(who.organisationId()).stream().filter(m -> !m.id().equals(who.id())).toList();
-    }
 }

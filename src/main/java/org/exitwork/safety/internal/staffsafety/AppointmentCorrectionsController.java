@@ -1,7 +1,6 @@
 package org.exitwork.safety.internal.staffsafety;
 
 import java.time.LocalDateTime;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -11,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.exitwork.accounts.StaffMember;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.safety.internal.staffsafety.AppointmentCorrections.AppointmentPage;
@@ -90,9 +88,7 @@ class AppointmentCorrectionsController {
                     .stream().map(CaseReference::id).noneMatch(form.clientId()::equals)) {
                 errors.rejectValue("clientId", "safety.appointment.error.case");
             }
-            Set<UUID> colleagues = new HashSet<>();
-            corrections.colleaguesOf(who).forEach(m -> colleagues.add(m.id()));
-            if (form.attendees() != null && !colleagues.containsAll(form.attendees())) {
+            if (!safety.colleagues(who.organisationId(), form.attendees())) {
                 errors.rejectValue("attendees", "safety.appointment.error.attendee");
             }
         }
@@ -155,9 +151,14 @@ class AppointmentCorrectionsController {
     private String render(StaffPrincipal who, AppointmentPage page, Model model) {
         model.addAttribute("page", page);
         model.addAttribute("placeKinds", PlaceKind.values());
-        model.addAttribute("cases", safety.casesCarriedBy(who));
-        model.addAttribute("colleagues", corrections.colleaguesOf(who).stream()
-                .sorted(java.util.Comparator.comparing(StaffMember::displayName)).toList());
+        java.util.List<CaseReference> carried = safety.casesCarriedBy(who);
+        model.addAttribute("cases", carried);
+        // The attendees of the appointment and those of a form sent back are offered, whoever else is.
+        Set<UUID> chosen = new java.util.LinkedHashSet<>(page.attendeeIds());
+        if (model.getAttribute("correction") instanceof CorrectionForm form && form.attendees() != null) {
+            chosen.addAll(form.attendees());
+        }
+        model.addAttribute("colleagues", safety.attendance(who, carried, chosen, null).offered());
         return "safety/appointment";
     }
 }

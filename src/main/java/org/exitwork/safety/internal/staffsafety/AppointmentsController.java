@@ -72,14 +72,21 @@ class AppointmentsController {
     String appointments(@AuthenticationPrincipal StaffPrincipal who,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
-            @RequestParam(required = false) UUID after, @RequestParam(required = false) UUID before, Model model) {
+            @RequestParam(required = false) UUID after, @RequestParam(required = false) UUID before,
+            @RequestParam(required = false) String colleague, Model model) {
         AppointmentFilter filter = new AppointmentFilter(from, until, after, before);
         if (filter.impossible()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the last day lies before the first");
         }
+        if (colleague != null && colleague.length() > SEARCH_MAX) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no name is that long");
+        }
         model.addAttribute("form", AppointmentForm.empty());
-        return page(who, filter, model);
+        return page(who, filter, Set.of(), colleague, model);
     }
+
+    /** The longest name a colleague may be searched by (display names are shorter). */
+    static final int SEARCH_MAX = 100;
 
     @PostMapping("/safety/appointments")
     String plan(@AuthenticationPrincipal StaffPrincipal who, @Valid @ModelAttribute("form") AppointmentForm form,
@@ -92,7 +99,7 @@ class AppointmentsController {
             errors.rejectValue("clientId", "safety.appointment.error.case");
         }
         if (errors.hasErrors()) {
-            return page(who, AppointmentFilter.none(), model);
+            return page(who, AppointmentFilter.none(), form.attendees() == null ? Set.of() : form.attendees(), null, model);
         }
         safety.plan(who, new StaffSafety.NewAppointment(form.startsAt().atZone(safety.zone()).toInstant(),
                 form.endsAt().atZone(safety.zone()).toInstant(), form.placeKind(), form.place(), form.clientId(),
@@ -101,15 +108,24 @@ class AppointmentsController {
         return "redirect:/safety/appointments";
     }
 
-    private String page(StaffPrincipal who, AppointmentFilter filter, Model model) {
+    /**
+     * The page: the appointments, the case and attendee choices of the form (the attendees offered as
+     * {@link StaffSafety#attendance} bounds them: every colleague in a small organisation, else those the
+     * practitioner shares a case with, those {@code chosen} and those found by {@code search}).
+     */
+    private String page(StaffPrincipal who, AppointmentFilter filter, Set<UUID> chosen, String search, Model model) {
         org.exitwork.platform.KeysetPage<StaffSafety.Whereabouts> page = safety.upcoming(who, filter);
         model.addAttribute("appointments", page.rows());
         model.addAttribute("page", page);
         model.addAttribute("filter", filter);
         model.addAttribute("placeKinds", PlaceKind.values());
-        model.addAttribute("cases", safety.casesCarriedBy(who));
-        model.addAttribute("colleagues", safety.colleagues(who.organisationId()).stream()
-                .filter(m -> !m.id().equals(who.id())).toList());
+        java.util.List<CaseReference> carried = safety.casesCarriedBy(who);
+        model.addAttribute("cases", carried);
+        StaffSafety.Attendance attendance = safety.attendance(who, carried, chosen, search);
+        model.addAttribute("colleagues", attendance.offered());
+        model.addAttribute("everyone", attendance.everyone());
+        model.addAttribute("colleagueSearch", search == null ? "" : search.strip());
+        model.addAttribute("found", attendance.found());
         return "safety/appointments";
     }
 

@@ -94,18 +94,81 @@ class StaffSafety {
         return cases.casesCarriedBy(who);
     }
 
+    /** Up to this many practitioners and managers, the appointment form offers all of them as attendees. */
+    static final int WHOLE_TEAM = 40;
+
+    /** At most this many colleagues found by a search by name. */
+    static final int FOUND = 10;
+
+    /**
+     * The colleagues an appointment form offers as attendees (never oneself), by name; {@code everyone}: all the
+     * organisation's practitioners and managers are among them.
+     */
+    record Attendance(List<StaffMember> offered, boolean everyone, int found) {
+    }
+
+    /**
+     * Whom the appointment form offers as attendees. An organisation of at most {@link #WHOLE_TEAM} practitioners
+     * and managers: all of them (read as one bounded page by name). A larger one (a national programme has a
+     * thousand): neither readable on a phone as a list nor cheap to read on every opening, so the colleagues who
+     * share one of {@code carried} (the practitioner's open cases) with them, those already {@code chosen}, and
+     * at most {@link #FOUND} whose name contains {@code search} when one is given ({@code found}: how many, -1
+     * without a search). What may be saved is not narrowed by this: any active practitioner or manager of the
+     * organisation ({@link #requireColleagues}).
+     */
+    @Transactional(readOnly = true)
+    Attendance attendance(StaffPrincipal who, List<CaseReference> carried, java.util.Collection<UUID> chosen,
+            String search) {
+        List<StaffMember> team = staff.team(who.organisationId(), WHOLE_TEAM + 1);
+        if (team.size() <= WHOLE_TEAM) {
+            return new Attendance(byName(team.stream().filter(m -> !m.id().equals(who.id())).toList()), true, -1);
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        carried.forEach(c -> ids.addAll(c.tandem()));
+        if (chosen != null) {
+            ids.addAll(chosen);
+        }
+        Map<UUID, StaffMember> offered = new java.util.LinkedHashMap<>();
+        staff.teamMembers(who.organisationId(), ids).forEach(m -> offered.put(m.id(), m));
+        int found = -1;
+        if (search != null && !search.isBlank()) {
+            List<StaffMember> named = staff.teamNamed(who.organisationId(), search.strip(), FOUND);
+            named.forEach(m -> offered.putIfAbsent(m.id(), m));
+            found = (int) named.stream().filter(m -> !m.id().equals(who.id())).count();
+        }
+        offered.remove(who.id());
+        return new Attendance(byName(List.copyOf(offered.values())), false, found);
+    }
+
+    private static List<StaffMember> byName(List<StaffMember> members) {
+        return members.stream().sorted(Comparator.comparing(StaffMember::displayName)).toList();
+    }
+
+    /** Whether every one of {@code attendees} is an active practitioner or manager of the organisation (a bounded read). */
+    boolean colleagues(UUID organisationId, java.util.Collection<UUID> attendees) {
+        if (attendees == null || attendees.isEmpty()) {
+            return true;
+        }
+        if (attendees.stream().anyMatch(java.util.Objects::isNull)) {
+            return false;
+        }
+        Set<UUID> wanted = Set.copyOf(attendees);
+        return staff.teamMembers(organisationId, wanted).size() == wanted.size();
+    }
+
+    /** Refuses attendees who are not active practitioners or managers of the organisation. */
+    void requireColleagues(UUID organisationId, java.util.Collection<UUID> attendees) {
+        if (!colleagues(organisationId, attendees)) {
+            throw new ForbiddenException();
+        }
+    }
+
     @Transactional
     UUID plan(StaffPrincipal who, NewAppointment planned) {
         if (planned.clientId() != null) {
             cases.requireTandem(who, planned.clientId(), "plan an appointment");
         }
-        Set<UUID> colleagues = new LinkedHashSet<>();
-        colleagues(who.organisationId()).forEach(m -> colleagues.add(m.id()));
-        for (UUID attendee : planned.attendees()) {
-            if (!colleagues.contains(attendee)) {
-                throw new ForbiddenException();
-            }
-        }
+        requireColleagues(who.organisationId(), planned.attendees());
         UUID id = UUID.randomUUID();
         repository.insertAppointment(id, who.organisationId(), who.id(), planned.startsAt(), planned.endsAt(),
                 planned.placeKind(), planned.clientId(), clock.instant());
