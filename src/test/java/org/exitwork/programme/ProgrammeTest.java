@@ -311,6 +311,41 @@ class ProgrammeTest {
                 .containsExactly(AuditDetail.of("programme.figures", id, "stages"), AuditDetail.of("programme.figures", id, "stages"));
     }
 
+    @Test
+    void thePageChartsTheTwentyFiveLargestCaseloadsAndTheCsvFileEveryOne() throws Exception {
+        UUID id = programme(manager, "National");
+        List<StaffPrincipal> colleagues = new java.util.ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            StaffPrincipal colleague = fixtures.staff(org, Role.PRACTITIONER);
+            colleagues.add(colleague);
+            RegisteredClient client = fixtures.client(a, colleague, Fixtures.unique("Client "));
+            assertThat(status(post("/cases/{id}/programme", client.id()).param("programme", id.toString()), a)).isEqualTo(302);
+        }
+        RegisteredClient shared = fixtures.client(colleagues.get(0), colleagues.get(1), Fixtures.unique("Client "));
+        assertThat(status(post("/cases/{id}/programme", shared.id()).param("programme", id.toString()), colleagues.get(0)))
+                .isEqualTo(302);
+        // 27 practitioners carry the programme's cases: a 26, the first two colleagues 2, the others 1 each.
+        List<StaffPrincipal> ones = colleagues.subList(2, 26).stream()
+                .sorted(java.util.Comparator.comparing(StaffPrincipal::id)).toList();
+
+        String page = page(get("/programmes/{id}/dashboard", id), manager);
+        String chart = page.substring(page.indexOf("data-testid=\"chart-caseload\""));
+        chart = chart.substring(0, chart.indexOf("</figure>"));
+        assertThat(chart).contains("<h3>Caseload per practitioner: the 25 with the most open cases, of 27 (every one in"
+                + " the CSV file)</h3>");
+        assertThat(rowOf(chart, a.displayName())).containsExactly("26");
+        assertThat(rowOf(chart, colleagues.get(0).displayName())).containsExactly("2");
+        assertThat(rowOf(chart, colleagues.get(1).displayName())).containsExactly("2");
+        assertThat(rowOf(chart, ones.get(21).displayName())).containsExactly("1");
+        assertThat(chart).doesNotContain(ones.get(22).displayName(), ones.get(23).displayName());
+        assertThat(chart.split("<tr>", -1)).as("the head row and 25").hasSize(27);
+
+        String csv = mvc.perform(get("/programmes/{id}/dashboard/{f}.csv", id, "caseload").with(as(manager)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n")).as("the head row and every one of the 27").hasSize(28);
+        assertThat(csv).contains("\"" + a.displayName() + "\",\"26\"\r\n", "\"" + ones.get(23).displayName() + "\",\"1\"\r\n");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** The action codes as the audit log stores them (the constants live in the module's internals). */

@@ -40,6 +40,12 @@ class Dashboard {
     /** Months shown: this one and the eleven before. */
     static final int MONTHS = 12;
 
+    /**
+     * Practitioners the page's caseload chart shows at most: those with the most open cases (a national
+     * programme has a thousand; 1,000 bars are no chart and made the page grow with them). The CSV file has all.
+     */
+    static final int CASELOADS_SHOWN = 25;
+
     /** The figures in the order the page shows them; their ids name the CSV files. */
     static final List<String> FIGURES = List.of("stages", "areas", "pathways", "months", "sessions", "times",
             "attention", "caseload", "outcomes");
@@ -69,7 +75,7 @@ class Dashboard {
     /** The whole dashboard; opening it is audited. */
     @Transactional
     View open(StaffPrincipal who, UUID programmeId, Locale locale) {
-        View view = view(who, programmeId, locale);
+        View view = view(who, programmeId, locale, true);
         record(who, ProgrammeActions.DASHBOARD_OPENED, AuditDetail.of("programme.dashboard", programmeId));
         return view;
     }
@@ -81,12 +87,13 @@ class Dashboard {
         if (index < 0) {
             throw new NotFoundException();
         }
-        BarChart chart = view(who, programmeId, locale).charts().get(index);
+        BarChart chart = view(who, programmeId, locale, false).charts().get(index);
         record(who, ProgrammeActions.FIGURES_DOWNLOADED, AuditDetail.of("programme.figures", programmeId, figure));
         return chart;
     }
 
-    private View view(StaffPrincipal who, UUID programmeId, Locale locale) {
+    /** {@code page}: for the page (the caseload bounded), else for a CSV file (everything). */
+    private View view(StaffPrincipal who, UUID programmeId, Locale locale, boolean page) {
         if (!who.is(Role.MANAGER)) {
             throw new ForbiddenException();
         }
@@ -136,11 +143,20 @@ class Dashboard {
                 List.of(group(t.msg("dashboard.single-practitioner"), f.singlePractitioner()),
                         group(t.msg("dashboard.overdue-next-steps"), f.overdueNextSteps()))));
 
-        Map<UUID, String> names = staff.displayNames(who.organisationId(), f.caseload().keySet());
-        charts.add(chart(t, "caseload", "dashboard.caseload", t.msg("dashboard.heading.practitioner"),
-                List.of(t.msg("dashboard.series.open-cases")),
-                f.caseload().entrySet().stream().map(e -> group(names.getOrDefault(e.getKey(), "?"), e.getValue()))
-                        .toList()));
+        Map<UUID, Long> caseload = f.caseload();
+        String caseloadTitle = t.msg("dashboard.caseload");
+        if (page && caseload.size() > CASELOADS_SHOWN) {
+            caseloadTitle = t.msg("dashboard.caseload.most", CASELOADS_SHOWN, caseload.size());
+            caseload = caseload.entrySet().stream()
+                    .sorted(Map.Entry.<UUID, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(CASELOADS_SHOWN)
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                            java.util.LinkedHashMap::new));
+        }
+        Map<UUID, String> names = staff.displayNames(who.organisationId(), caseload.keySet());
+        charts.add(chart(t, "caseload", caseloadTitle, t.msg("dashboard.caseload.desc"),
+                t.msg("dashboard.heading.practitioner"), List.of(t.msg("dashboard.series.open-cases")),
+                caseload.entrySet().stream().map(e -> group(names.getOrDefault(e.getKey(), "?"), e.getValue())).toList()));
 
         charts.add(chart(t, "outcomes", "dashboard.outcomes", t.msg("dashboard.heading.outcome"),
                 List.of(t.msg("dashboard.series.first"), t.msg("dashboard.series.latest")),
@@ -155,9 +171,14 @@ class Dashboard {
 
     private static BarChart chart(Texts t, String id, String key, String heading, List<String> series,
             List<BarChart.Group> groups) {
+        return chart(t, id, t.msg(key), t.msg(key + ".desc"), heading, series, groups);
+    }
+
+    private static BarChart chart(Texts t, String id, String title, String description, String heading,
+            List<String> series, List<BarChart.Group> groups) {
         double max = groups.stream().flatMap(g -> g.values().stream()).filter(java.util.Objects::nonNull)
                 .mapToDouble(Double::doubleValue).max().orElse(1);
-        return new BarChart(id, t.msg(key), t.msg(key + ".desc"), heading, series, groups, max, t.locale());
+        return new BarChart(id, title, description, heading, series, groups, max, t.locale());
     }
 
     private static BarChart.Group group(String label, long count) {
