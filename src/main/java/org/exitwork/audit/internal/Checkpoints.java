@@ -145,8 +145,9 @@ class Checkpoints implements AuditCheckpoints {
             long inDatabase = repository.lastCheckpoint();
             if (inDatabase > inFile) {
                 log.error("The audit checkpoint file {} ends at checkpoint {}, but checkpoint {} was written: "
-                        + "the file was cut. verify-audit reports it; the next checkpoint leaves the gap visible.",
-                        file.path(), inFile, inDatabase);
+                        + "the file was cut, or another node writes to a checkpoint file of its own (every node must "
+                        + "use the same file, EXITWORK_AUDIT_CHECKPOINT_FILE). verify-audit reports it; the next "
+                        + "checkpoint leaves the gap visible.", file.path(), inFile, inDatabase);
             }
             number[0] = Math.max(inFile, inDatabase) + 1;
             return CheckpointFile.line(number[0], at, tail.lastLineHash(), restoredFrom, named, keys.signer());

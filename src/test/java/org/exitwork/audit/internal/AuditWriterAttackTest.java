@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -182,15 +181,7 @@ class AuditWriterAttackTest {
             writer.requestBegins();
             try {
                 log.record(event("read once"));
-                Map<String, Object> copy = jdbc.sql("SELECT entry_id, tag, chain, occurred_at, org_id, actor_id,"
-                        + " actor_name, action, subject, detail FROM aud_pending WHERE chain = ?").param(chain).query()
-                        .singleRow();
-                jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action,"
-                                + " subject, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(copy.get("entry_id"), copy.get("tag"), copy.get("chain"), copy.get("occurred_at"),
-                                copy.get("org_id"), copy.get("actor_id"), copy.get("actor_name"), copy.get("action"),
-                                copy.get("subject"), copy.get("detail"))
-                        .update();
+                KeptWaitingEntry.of(jdbc, chain).offerAgain(jdbc);
                 assertThat(waiting()).isEqualTo(2);
             } finally {
                 writer.requestEnded();
@@ -296,12 +287,11 @@ class AuditWriterAttackTest {
     @Test
     void aLinkedEntryWhoseIdWasClearedSoThatItsKeptCopyCouldBeLinkedAgainNoLongerVerifies() {
         // Someone with a database login keeps a copy of a waiting entry before it is linked ...
-        Map<String, Object> copy;
+        KeptWaitingEntry copy;
         writer.requestBegins();
         try {
             log.record(event("read once"));
-            copy = jdbc.sql("SELECT entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action, subject, detail"
-                    + " FROM aud_pending WHERE chain = ?").param(chain).query().singleRow();
+            copy = KeptWaitingEntry.of(jdbc, chain);
         } finally {
             writer.requestEnded();
         }
@@ -309,12 +299,7 @@ class AuditWriterAttackTest {
         // ... drops the triggers, clears the id the linked entry carries and offers the copy again.
         dropTriggers();
         jdbc.sql("UPDATE aud_entry SET entry_id = NULL WHERE chain = ? AND seq = 1").param(chain).update();
-        jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action, subject,"
-                        + " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(copy.get("entry_id"), copy.get("tag"), copy.get("chain"), copy.get("occurred_at"), copy.get("org_id"),
-                        copy.get("actor_id"), copy.get("actor_name"), copy.get("action"), copy.get("subject"),
-                        copy.get("detail"))
-                .update();
+        copy.offerAgain(jdbc);
         writer.linkEverythingWaiting();
         assertThat(linked()).as("the copy is linked a second time").containsExactly("CASE_READ / read once",
                 "CASE_READ / read once");

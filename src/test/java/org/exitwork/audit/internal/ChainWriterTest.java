@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -324,22 +323,16 @@ class ChainWriterTest {
 
     @Test
     void aLinkedEntryOfferedAgainIsRefused() {
-        Map<String, Object> copy;
+        KeptWaitingEntry copy;
         writer.requestBegins();
         try {
             log.record(event("read once"));
-            copy = jdbc.sql("SELECT entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action, subject, detail"
-                    + " FROM aud_pending WHERE chain = ?").param(chain).query().singleRow();
+            copy = KeptWaitingEntry.of(jdbc, chain);
         } finally {
             writer.requestEnded();
         }
         assertThat(linked()).containsExactly("read once");
-        jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_id, actor_name, action, subject,"
-                        + " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(copy.get("entry_id"), copy.get("tag"), copy.get("chain"), copy.get("occurred_at"), copy.get("org_id"),
-                        copy.get("actor_id"), copy.get("actor_name"), copy.get("action"), copy.get("subject"),
-                        copy.get("detail"))
-                .update();
+        copy.offerAgain(jdbc);
         writer.linkEverythingWaiting();
         assertThat(jdbc.sql("SELECT action FROM aud_entry WHERE chain = ? ORDER BY seq").param(chain).query(String.class)
                 .list()).containsExactly("CASE_READ", "AUDIT_WAITING_ENTRY_REFUSED");
