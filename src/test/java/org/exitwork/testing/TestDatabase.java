@@ -30,6 +30,14 @@ public final class TestDatabase {
     private static volatile String postgresProblem;
     private static volatile boolean postgresChecked;
 
+    /** What this JVM made (schemas, data directories), removed when it exits: repeated runs leave nothing. */
+    private static final java.util.Set<String> SCHEMAS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<Path> DIRECTORIES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::removeWhatThisRunMade, "test-database-cleanup"));
+    }
+
     private TestDatabase() {
     }
 
@@ -101,6 +109,7 @@ public final class TestDatabase {
         String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         if (postgres()) {
             Initializer.createSchema(name);
+            SCHEMAS.add(name);
             String url = postgresUrl();
             props.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name);
             props.put("spring.datasource.username", postgresUser());
@@ -117,7 +126,7 @@ public final class TestDatabase {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         }
         try {
-            props.put("exitwork.data-dir", Files.createTempDirectory("exitwork-test-").toString());
+            props.put("exitwork.data-dir", tempDir().toString());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -143,6 +152,42 @@ public final class TestDatabase {
     }
 
     static Path tempDir() throws java.io.IOException {
-        return Files.createTempDirectory("exitwork-test-");
+        Path dir = Files.createTempDirectory("exitwork-test-");
+        DIRECTORIES.add(dir);
+        return dir;
+    }
+
+    /**
+     * At exit: drops the schemas and deletes the data directories this JVM made. Bounded (a lock held by a
+     * connection still closing is given up on after a second, the whole after a minute): what is left is only
+     * left, never waited for.
+     */
+    private static void removeWhatThisRunMade() {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        if (!SCHEMAS.isEmpty()) {
+            try (Connection c = postgresConnection(); Statement s = c.createStatement()) {
+                s.execute("SET lock_timeout = '1s'");
+                s.execute("SET statement_timeout = '20s'");
+                for (String schema : SCHEMAS) {
+                    if (System.nanoTime() > until) {
+                        break;
+                    }
+                    try {
+                        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                    } catch (SQLException e) {
+                        // in use or gone: left for the database's owner
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                // no database to clean: nothing made there either
+            }
+        }
+        for (Path dir : DIRECTORIES) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // already gone or not ours to delete
+            }
+        }
     }
 }
