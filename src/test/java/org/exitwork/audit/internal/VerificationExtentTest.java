@@ -63,6 +63,9 @@ class VerificationExtentTest {
     JdbcClient jdbc;
 
     @Autowired
+    org.exitwork.audit.AuditRestore restore;
+
+    @Autowired
     DataSource dataSource;
 
     @Autowired
@@ -244,6 +247,35 @@ class VerificationExtentTest {
         tamper(() -> jdbc.sql("UPDATE aud_entry SET entry_id = ? WHERE chain = ? AND seq = 5")
                 .params(UUID.randomUUID(), upgradedChain).update());
         assertThat(found(verifier.verify(Extent.FULL, n -> { }))).containsExactly("NOT_AUTHENTIC@5");
+    }
+
+    /** A backup whose chain ends with an entry the previous writer linked is restored, one forged there is not. */
+    @Test
+    void aBackupEndingWithAnEntryOfThePreviousWriterRestores() {
+        UUID upgraded = UUID.randomUUID();
+        org.exitwork.audit.AuditEntry entry = new org.exitwork.audit.AuditEntry(1, java.time.Instant.parse(
+                "2026-11-20T09:00:01Z"), upgraded, UUID.randomUUID(), "anna", "CASE_READ", "Kaveli Tomura", "entry 1");
+        java.util.Map<String, Object> row = new java.util.HashMap<>();
+        row.put("chain", upgraded.toString());
+        row.put("seq", 1L);
+        row.put("occurred_at", entry.occurredAt().atOffset(java.time.ZoneOffset.UTC));
+        row.put("org_id", upgraded);
+        row.put("actor_id", entry.actorId());
+        row.put("actor_name", entry.actorName());
+        row.put("action", entry.action());
+        row.put("subject", entry.subject());
+        row.put("detail", entry.detail());
+        row.put("prev_hash", EntryMac.GENESIS);
+        row.put("hash", EntryMac.of(keys.mac(), upgraded.toString(), entry, EntryMac.GENESIS));
+        row.put("entry_id", UUID.randomUUID());
+        org.exitwork.audit.AuditRestore.Check check = restore.check();
+        check.row("aud_entry", row);
+        assertThat(check.refusal()).isEmpty();
+
+        row.put("detail", "changed");
+        org.exitwork.audit.AuditRestore.Check changed = restore.check();
+        changed.row("aud_entry", row);
+        assertThat(changed.refusal()).isPresent();
     }
 
     /** What a verification told its progress. */
