@@ -424,6 +424,12 @@ class AuditChecks implements AuditVerifier {
         private long unnamed;
         private boolean afterMissing;
         private boolean previousFlagged;
+        /**
+         * Whether an entry of this walk verified with its waiting row's id under its tag: from then on the chain
+         * was written by a writer that tags ids, so an entry with an id whose tag leaves it out is no longer one
+         * of the previous writer's ({@link EntryMac#verifiesAsLinkedBeforeIdsWereTagged}).
+         */
+        private boolean idsTagged;
         AuditEntry first;
 
         KeyedWalk(Mac mac, String chain, UUID organisation, TreeMap<Long, Seen> seenByCheckpoints, long startSeq) {
@@ -447,6 +453,9 @@ class AuditChecks implements AuditVerifier {
                 return;
             }
             checked++;
+            if (batch.entryId[i] != null) {
+                idsTagged = true;
+            }
             noteSeen(seq, batch.tag[i]);
             afterMissing = false;
             previousFlagged = false;
@@ -490,9 +499,9 @@ class AuditChecks implements AuditVerifier {
             // From a checkpoint's head, its own stored link is all there is to check it against.
             String expectedPrev = previousTag == null ? prev : previousTag();
             boolean flagged = false;
-            if (!EntryMac.verifies(mac, chain, entry, entryId, expectedPrev, tag)) {
+            if (!authentic(entry, entryId, expectedPrev, tag)) {
                 flagged = true;
-                if (EntryMac.verifies(mac, chain, entry, entryId, prev, tag)) {
+                if (authentic(entry, entryId, prev, tag)) {
                     // after a missing or a flagged entry, an authentic entry that does not link is only the consequence
                     flagged = false;
                     if (!afterMissing && !previousFlagged) {
@@ -518,6 +527,18 @@ class AuditChecks implements AuditVerifier {
             lastSeq = entry.seq();
         }
 
+        /**
+         * Whether the entry's tag verifies over it and {@code prev}: with its id under the tag, or, before the walk
+         * met such an entry, as the previous writer tagged an entry with an id (without it).
+         */
+        private boolean authentic(AuditEntry entry, UUID entryId, String prev, String tag) {
+            if (EntryMac.verifies(mac, chain, entry, entryId, prev, tag)) {
+                idsTagged |= entryId != null;
+                return true;
+            }
+            return !idsTagged && EntryMac.verifiesAsLinkedBeforeIdsWereTagged(mac, chain, entry, entryId, prev, tag);
+        }
+
         /** The number under which a displaced entry verifies, if it is authentic at all. */
         private Long authenticNumber(AuditEntry entry, UUID entryId, String prev, String tag) {
             if (findings.size() >= NAMED_PER_CHAIN) {
@@ -530,7 +551,7 @@ class AuditChecks implements AuditVerifier {
                 }
                 AuditEntry renumbered = new AuditEntry(n, entry.occurredAt(), entry.organisationId(), entry.actorId(),
                         entry.actorName(), entry.action(), entry.subject(), entry.detail());
-                if (EntryMac.verifies(mac, chain, renumbered, entryId, prev, tag)) {
+                if (authentic(renumbered, entryId, prev, tag)) {
                     return n;
                 }
             }

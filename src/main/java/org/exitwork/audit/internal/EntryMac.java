@@ -90,6 +90,18 @@ final class EntryMac {
         return previousTag != null && matches(mac, storedTag, encode(chain, entry, entryId, previousTag));
     }
 
+    /**
+     * An entry linked from a waiting row by the writer of the previous version (V1_63_0 to issue 19's tag over
+     * the id), which stored the id beside an {@code exitwork-audit-entry/2} tag: honest, but its id is not under
+     * the tag. Only for entries of a chain before its first entry whose tag covers the id ({@link AuditChecks}),
+     * and for a backup's newest entry ({@link RestoreChecks}): the writer no longer makes such tags, and without
+     * the key no one else can.
+     */
+    static boolean verifiesAsLinkedBeforeIdsWereTagged(Mac mac, String chain, AuditEntry entry, java.util.UUID entryId,
+            String previousTag, String storedTag) {
+        return entryId != null && verifies(mac, chain, entry, null, previousTag, storedTag);
+    }
+
     private static String tag(Mac mac, byte[] encoded) {
         try {
             return HexFormat.of().formatHex(mac.computeMac(encoded));

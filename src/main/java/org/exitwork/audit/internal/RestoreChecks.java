@@ -98,8 +98,12 @@ class RestoreChecks implements AuditRestore {
         AuditEntry entry = new AuditEntry((Long) row.get("seq"), ((OffsetDateTime) row.get("occurred_at")).toInstant(),
                 (UUID) row.get("org_id"), (UUID) row.get("actor_id"), (String) row.get("actor_name"),
                 (String) row.get("action"), (String) row.get("subject"), (String) row.get("detail"), false);
-        return EntryMac.verifies(keys.mac(), chain, entry, (UUID) row.get("entry_id"), (String) row.get("prev_hash"),
-                (String) row.get("hash"));
+        UUID entryId = (UUID) row.get("entry_id");
+        String prev = (String) row.get("prev_hash");
+        String tag = (String) row.get("hash");
+        // a chain untouched since the upgrade ends with an entry the previous writer linked (its id beside the tag)
+        return EntryMac.verifies(keys.mac(), chain, entry, entryId, prev, tag)
+                || EntryMac.verifiesAsLinkedBeforeIdsWereTagged(keys.mac(), chain, entry, entryId, prev, tag);
     }
 
     private boolean fileHolds(long number, String hash) {

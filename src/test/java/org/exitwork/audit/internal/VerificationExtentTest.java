@@ -63,6 +63,9 @@ class VerificationExtentTest {
     JdbcClient jdbc;
 
     @Autowired
+    org.exitwork.audit.AuditRestore restore;
+
+    @Autowired
     DataSource dataSource;
 
     @Autowired
@@ -195,6 +198,84 @@ class VerificationExtentTest {
         batch.entryId[2] = UUID.randomUUID().toString();
         new FastEntryCheck(keys, chain).check(batch, 0, batch.size);
         assertThat(java.util.Arrays.copyOf(batch.fast, 5)).containsExactly(true, true, false, true, true);
+    }
+
+    /**
+     * The writer of the previous version (V1_63_0 up to session 28) linked waiting rows with their id in
+     * {@code aud_entry.entry_id} but tagged them {@code exitwork-audit-entry/2}, the id outside the tag. An
+     * installation upgraded from it holds such entries; they are honest and must verify, before and after
+     * entries of the new writer in the same chain, and the chain's newest one must let a backup be restored.
+     */
+    @Test
+    void entriesLinkedByThePreviousWriterStillVerify() throws Exception {
+        UUID upgraded = UUID.randomUUID();
+        String upgradedChain = upgraded.toString();
+        String previous = EntryMac.GENESIS;
+        java.time.Instant at = java.time.Instant.parse("2026-11-20T09:00:00Z");
+        for (long seq = 1; seq <= 3; seq++) {
+            org.exitwork.audit.AuditEntry entry = new org.exitwork.audit.AuditEntry(seq, at.plusSeconds(seq), upgraded, UUID.randomUUID(), "anna", "CASE_READ",
+                    "Kaveli Tomura", "entry " + seq);
+            // as ChainWriter.add wrote it then: EntryMac.of without the id, the id stored beside the tag
+            String tag = EntryMac.of(keys.mac(), upgradedChain, entry, previous);
+            jdbc.sql("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash, entry_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(seq, java.sql.Timestamp.from(entry.occurredAt()), upgraded, entry.actorId(), entry.actorName(),
+                            entry.action(), entry.subject(), entry.detail(), upgradedChain, previous, tag, UUID.randomUUID())
+                    .update();
+            previous = tag;
+        }
+        jdbc.sql("INSERT INTO aud_chain (chain, org_id, last_seq, last_mac) VALUES (?, ?, ?, ?)")
+                .params(upgradedChain, upgraded, 3L, previous).update();
+        assertThat(found(verifier.verify(Extent.FULL, n -> { }))).as("right after the upgrade").isEmpty();
+        // the new writer goes on from there
+        log.record(new AuditEvent(upgraded, UUID.randomUUID(), "anna", "CASE_READ", "Kaveli Tomura", "entry 4"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE chain = ?").param(upgradedChain).query(Long.class)
+                .single()).isEqualTo(4);
+        assertThat(found(verifier.verify(Extent.FULL, n -> { }))).as("after the next entry").isEmpty();
+        assertThat(found(verifier.verify(Extent.FROM_CHECKPOINT, n -> { }))).isEmpty();
+
+        // Once the chain has an entry whose tag covers its id, no later entry is taken as the previous writer's:
+        // a refusal (tagged without an id) that someone gives an id is found.
+        jdbc.sql("INSERT INTO aud_pending (entry_id, tag, chain, occurred_at, org_id, actor_name, action, subject, detail)"
+                        + " VALUES (?, ?, ?, ?, ?, 'bert', 'CASE_READ', 'Kaveli Tomura', 'forged')")
+                .params(UUID.randomUUID(), "0".repeat(64), upgradedChain,
+                        java.sql.Timestamp.from(java.time.Instant.now()), upgraded)
+                .update();
+        log.record(new AuditEvent(upgraded, UUID.randomUUID(), "anna", "CASE_READ", "Kaveli Tomura", "entry 6"));
+        assertThat(jdbc.sql("SELECT action FROM aud_entry WHERE chain = ? AND seq = 5").param(upgradedChain)
+                .query(String.class).single()).isEqualTo("AUDIT_WAITING_ENTRY_REFUSED");
+        tamper(() -> jdbc.sql("UPDATE aud_entry SET entry_id = ? WHERE chain = ? AND seq = 5")
+                .params(UUID.randomUUID(), upgradedChain).update());
+        assertThat(found(verifier.verify(Extent.FULL, n -> { }))).containsExactly("NOT_AUTHENTIC@5");
+    }
+
+    /** A backup whose chain ends with an entry the previous writer linked is restored, one forged there is not. */
+    @Test
+    void aBackupEndingWithAnEntryOfThePreviousWriterRestores() {
+        UUID upgraded = UUID.randomUUID();
+        org.exitwork.audit.AuditEntry entry = new org.exitwork.audit.AuditEntry(1, java.time.Instant.parse(
+                "2026-11-20T09:00:01Z"), upgraded, UUID.randomUUID(), "anna", "CASE_READ", "Kaveli Tomura", "entry 1");
+        java.util.Map<String, Object> row = new java.util.HashMap<>();
+        row.put("chain", upgraded.toString());
+        row.put("seq", 1L);
+        row.put("occurred_at", entry.occurredAt().atOffset(java.time.ZoneOffset.UTC));
+        row.put("org_id", upgraded);
+        row.put("actor_id", entry.actorId());
+        row.put("actor_name", entry.actorName());
+        row.put("action", entry.action());
+        row.put("subject", entry.subject());
+        row.put("detail", entry.detail());
+        row.put("prev_hash", EntryMac.GENESIS);
+        row.put("hash", EntryMac.of(keys.mac(), upgraded.toString(), entry, EntryMac.GENESIS));
+        row.put("entry_id", UUID.randomUUID());
+        org.exitwork.audit.AuditRestore.Check check = restore.check();
+        check.row("aud_entry", row);
+        assertThat(check.refusal()).isEmpty();
+
+        row.put("detail", "changed");
+        org.exitwork.audit.AuditRestore.Check changed = restore.check();
+        changed.row("aud_entry", row);
+        assertThat(changed.refusal()).isPresent();
     }
 
     /** What a verification told its progress. */
