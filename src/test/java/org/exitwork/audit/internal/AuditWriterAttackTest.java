@@ -287,14 +287,7 @@ class AuditWriterAttackTest {
     @Test
     void aLinkedEntryWhoseIdWasClearedSoThatItsKeptCopyCouldBeLinkedAgainNoLongerVerifies() {
         // Someone with a database login keeps a copy of a waiting entry before it is linked ...
-        KeptWaitingEntry copy;
-        writer.requestBegins();
-        try {
-            log.record(event("read once"));
-            copy = KeptWaitingEntry.of(jdbc, chain);
-        } finally {
-            writer.requestEnded();
-        }
+        KeptWaitingEntry copy = KeptWaitingEntry.recordAndKeep(writer, log, event("read once"), jdbc);
         assertThat(linked()).containsExactly("CASE_READ / read once");
         // ... drops the triggers, clears the id the linked entry carries and offers the copy again.
         dropTriggers();

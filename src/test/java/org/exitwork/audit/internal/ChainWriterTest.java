@@ -323,14 +323,7 @@ class ChainWriterTest {
 
     @Test
     void aLinkedEntryOfferedAgainIsRefused() {
-        KeptWaitingEntry copy;
-        writer.requestBegins();
-        try {
-            log.record(event("read once"));
-            copy = KeptWaitingEntry.of(jdbc, chain);
-        } finally {
-            writer.requestEnded();
-        }
+        KeptWaitingEntry copy = KeptWaitingEntry.recordAndKeep(writer, log, event("read once"), jdbc);
         assertThat(linked()).containsExactly("read once");
         copy.offerAgain(jdbc);
         writer.linkEverythingWaiting();

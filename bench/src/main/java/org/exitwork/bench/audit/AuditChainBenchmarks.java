@@ -262,7 +262,8 @@ public class AuditChainBenchmarks {
         System.out.printf("%-58s %18s %18s %7.2fx%n", label, format(a), format(b), a.getScore() / b.getScore());
     }
 
-    private static String format(Result r) {
+    /** A JMH score with its error, as the audit benchmarks print them. */
+    static String format(Result r) {
         return Double.isNaN(r.getScoreError())
                 ? String.format("%.1f", r.getScore())
                 : String.format("%.1f ± %.1f", r.getScore(), r.getScoreError());

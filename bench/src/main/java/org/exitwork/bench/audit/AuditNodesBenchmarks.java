@@ -176,7 +176,7 @@ public class AuditNodesBenchmarks {
         Result two = find(results, "twoNodes");
         System.out.println();
         System.out.println("Exitwork audited page reads on postgresql, 16 users of one organisation (µs per read, mean ± 99.9% error)");
-        System.out.printf("one node  %s%ntwo nodes %s%ntwo nodes / one node: %.2fx%n", format(one), format(two),
+        System.out.printf("one node  %s%ntwo nodes %s%ntwo nodes / one node: %.2fx%n", AuditChainBenchmarks.format(one), AuditChainBenchmarks.format(two),
                 two.getScore() / one.getScore());
     }
 
@@ -184,9 +184,5 @@ public class AuditNodesBenchmarks {
         return results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + method)).findFirst()
                 .map(RunResult::getPrimaryResult)
                 .orElseThrow(() -> new IllegalStateException("no result for " + method));
-    }
-
-    private static String format(Result r) {
-        return String.format("%.1f ± %.1f", r.getScore(), r.getScoreError());
     }
 }

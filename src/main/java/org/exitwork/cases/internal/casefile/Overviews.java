@@ -109,17 +109,17 @@ class Overviews {
     /** The managers' overview page: its figures, set-up checklist, tandem gaps and waiting high-risk cases. */
     @Transactional(readOnly = true)
     public ManagerPage managerPage(StaffPrincipal manager, UUID caseloadsAfter, UUID caseloadsBefore) {
-        ManagerOverview overview = managerOverview(manager, caseloadsAfter, caseloadsBefore);
-        UUID org = manager.organisationId();
-        return new ManagerPage(overview, setup.of(org), handovers.gaps(org), highRisk.waiting(org));
-    }
-
-    private ManagerOverview managerOverview(StaffPrincipal manager, UUID caseloadsAfter, UUID caseloadsBefore) {
         if (!manager.is(Role.MANAGER)) {
             throw new ForbiddenException();
         }
         UUID org = manager.organisationId();
         CaseTallies.OpenCases open = tallies.openCases(org);
+        return new ManagerPage(managerOverview(org, open, caseloadsAfter, caseloadsBefore), setup.of(org),
+                handovers.gaps(org, open), highRisk.waiting(org));
+    }
+
+    private ManagerOverview managerOverview(UUID org, CaseTallies.OpenCases open, UUID caseloadsAfter,
+            UUID caseloadsBefore) {
         KeysetPage<StaffMember> practitioners = staff.practitioners(org, caseloadsAfter, caseloadsBefore);
         KeysetPage<Caseload> caseloads = new KeysetPage<>(practitioners.rows().stream()
                 .map(p -> new Caseload(p.displayName(), open.clientLoads().getOrDefault(p.id(), 0L),

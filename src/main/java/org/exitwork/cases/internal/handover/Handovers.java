@@ -233,10 +233,16 @@ public class Handovers implements CarriedWork {
     /** For the manager's overview: plaintext columns and account states only, nothing decrypted. */
     @Transactional(readOnly = true)
     public List<Gap> gaps(UUID org) {
+        return gaps(org, tallies.openCases(org));
+    }
+
+    /** The same, with the organisation's open cases as the kept figures have them, read already. */
+    @Transactional(readOnly = true)
+    public List<Gap> gaps(UUID org, CaseTallies.OpenCases open) {
         Set<UUID> active = activePractitioners(org);
         // Who carries open cases is kept with the case figures (a row per practitioner); those no longer
         // active practitioners and the thin tandems narrow the cases, the rule below decides, as it always did.
-        Set<UUID> departed = tallies.openCases(org).carriers();
+        Set<UUID> departed = open.carriers();
         departed.removeAll(active);
         Map<UUID, List<Carrier>> byCase = changes.carriersOf(org, changes.possibleGaps(org, departed)).stream()
                 .collect(Collectors.groupingBy(Carrier::clientId, LinkedHashMap::new, Collectors.toList()));
