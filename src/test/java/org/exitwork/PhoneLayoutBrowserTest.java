@@ -225,6 +225,43 @@ class PhoneLayoutBrowserTest {
     }
 
     /**
+     * A large organisation's lists that only exist there (issue 19): the overview's caseloads paged and the
+     * appointment form's colleague search (more than forty practitioners and managers), at 360 px in both languages.
+     */
+    @Test
+    void aLargeOrganisationsPagedCaseloadsAndColleagueSearchFitAPhone() throws Exception {
+        clock.reset();
+        Fixtures.Organisation org = fixtures.organisation();
+        Fixtures.Staff practitioner = fixtures.staffWithPassword(org, Role.PRACTITIONER);
+        Fixtures.Staff manager = fixtures.staffWithPassword(org, Role.MANAGER);
+        for (int i = 0; i < 51; i++) {
+            fixtures.staff(org, Role.PRACTITIONER);
+        }
+        List<String> report = new ArrayList<>();
+        try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright)) {
+            for (Fixtures.Staff who : List.of(manager, practitioner)) {
+                try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://127.0.0.1:" + port).setLocale("en-GB")
+                        .setViewportSize(WIDTH, HEIGHT).setIsMobile(true).setHasTouch(true))) {
+                    context.setDefaultTimeout(30_000);
+                    Page page = context.newPage();
+                    clock.reset();
+                    Chromium.firstSignIn(page, who.principal().username(), who.password());
+                    String path = who == manager ? "/manage/overview" : "/safety/appointments?colleague=Name";
+                    String marker = who == manager ? "nav.pagination a[rel=next]" : "[data-testid=colleague-search]";
+                    for (String language : List.of("en", "de")) {
+                        page.navigate(path + (path.contains("?") ? "&" : "?") + "lang=" + language);
+                        assertThat(page.locator(marker).count()).as(path + " " + language).isEqualTo(1);
+                        phoneProblems(page, path).forEach(p -> report.add(path + " (" + language + ") " + p));
+                    }
+                    screenshot(page, "large-" + who.principal().role());
+                }
+            }
+        }
+        assertThat(report).as("pages that do not fit a phone (%d x %d)", WIDTH, HEIGHT).isEmpty();
+    }
+
+    /**
      * At 360 px the menu is folded: its links are hidden behind one labelled button, opened and closed
      * without script (a details element), while sign-out and the language are inside it.
      */
