@@ -27,6 +27,7 @@ import org.exitwork.cases.RegisteredClient;
 import org.exitwork.programme.internal.design.Design;
 import org.exitwork.programme.internal.design.Programmes;
 import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.DatabaseVisits;
 import org.exitwork.referrals.internal.InboundReferral;
 import org.exitwork.referrals.internal.Inbox;
 import org.exitwork.referrals.internal.ReferralMatcher;
@@ -1834,9 +1835,18 @@ class AuthorizationMatrixTest {
     }
 
     private void check(Endpoint endpoint, Who who, boolean allowed) throws Exception {
-        MockHttpServletResponse response = perform(endpoint, who);
+        DatabaseVisits.watch();
+        MockHttpServletResponse response;
+        try {
+            response = perform(endpoint, who);
+        } finally {
+            visits = DatabaseVisits.stop();
+        }
         String what = endpoint.key() + " as " + who + " answered " + response.getStatus()
                 + (response.getRedirectedUrl() != null ? " -> " + response.getRedirectedUrl() : "");
+        if (endpoint.mvc() && endpoint.httpMethod() == HttpMethod.GET) {
+            assertReadInOneTransaction(what, visits);
+        }
         if (endpoint.allowed() == SIGNED_REQUESTS_ONLY) {
             // The partner API has its own chain: a staff session counts for nothing there.
             assertThat(response.getStatus()).as(what + ": expected 401 without a signature").isEqualTo(401);
@@ -1880,6 +1890,21 @@ class AuthorizationMatrixTest {
         String body = response.getContentAsString();
         assertThat(body).as(what + ": a refusal shows nothing of the case")
                 .doesNotContain(world.clientName).doesNotContain(world.noteText);
+    }
+
+    /** What the last request took from the database, who took it. */
+    private List<DatabaseVisits.Visit> visits = List.of();
+
+    /**
+     * A page (any GET a controller answers, allowed or refused) takes at most one connection for its
+     * content: one transaction. Not counted: the HTTP session store's read and write around the request,
+     * and an audit entry recorded independently (it must stay whatever becomes of the page).
+     */
+    private static void assertReadInOneTransaction(String what, List<DatabaseVisits.Visit> visits) {
+        List<DatabaseVisits.Visit> content = visits.stream().filter(v -> !v.sessionStore())
+                .filter(v -> !v.frames().contains("JdbcAuditLog.recordIndependently")).toList();
+        assertThat(content).as(what + ": the page's content is read in one transaction; connections taken by")
+                .hasSizeLessThanOrEqualTo(1);
     }
 
     private MockHttpServletResponse perform(Endpoint endpoint, Who who) throws Exception {

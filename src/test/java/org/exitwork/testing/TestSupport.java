@@ -9,6 +9,11 @@ import org.springframework.context.annotation.Import;
 public class TestSupport {
 
     @Bean
+    static DatabaseVisits databaseVisits() {
+        return new DatabaseVisits();
+    }
+
+    @Bean
     Fixtures fixtures(org.exitwork.accounts.AccountAdministration accounts, org.exitwork.cases.CaseWork cases) {
         return new Fixtures(accounts, cases);
     }

@@ -69,16 +69,19 @@ class OrganisationController {
         this.passkeys = passkeys;
     }
 
-    /** The passkey setting is shown on this page; the administrator changes it ({@code /organisation/passkeys}). */
-    @ModelAttribute("passkeysRequired")
-    boolean passkeysRequired(@AuthenticationPrincipal StaffPrincipal who) {
-        return passkeys.requiredInOrganisation(who.organisationId());
-    }
-
     @GetMapping
     String show(@AuthenticationPrincipal StaffPrincipal who, Model model) {
         model.addAttribute("form", OrganisationForm.of(organisations.contact(who.organisationId()),
                 organisations.version(who.organisationId())));
+        return page(who, model);
+    }
+
+    /**
+     * The page, with the passkey setting it shows (the administrator changes it at {@code /organisation/passkeys}),
+     * read by the handler so that a GET reads all in its one transaction.
+     */
+    private String page(StaffPrincipal who, Model model) {
+        model.addAttribute("passkeysRequired", passkeys.requiredInOrganisation(who.organisationId()));
         return "accounts/organisation";
     }
 
@@ -95,7 +98,7 @@ class OrganisationController {
     String save(@AuthenticationPrincipal StaffPrincipal who, @Valid @ModelAttribute("form") OrganisationForm form,
             BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return "accounts/organisation";
+            return page(who, model);
         }
         if (!saved(who, form)) {
             // The other person's contact stays and is shown as it is now; the form keeps what this person
@@ -105,7 +108,7 @@ class OrganisationController {
             model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
             model.addAttribute("form", form.basedOn(organisations.version(who.organisationId())));
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return "accounts/organisation";
+            return page(who, model);
         }
         redirect.addFlashAttribute("notice", "organisation.notice.saved");
         return "redirect:/organisation";
