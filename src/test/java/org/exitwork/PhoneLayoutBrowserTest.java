@@ -226,7 +226,8 @@ class PhoneLayoutBrowserTest {
 
     /**
      * A large organisation's lists that only exist there (issue 19): the overview's caseloads paged and the
-     * appointment form's colleague search (more than forty practitioners and managers), at 360 px in both languages.
+     * appointment forms' colleague search, planning and correcting (more than forty practitioners and managers), at
+     * 360 px in both languages.
      */
     @Test
     void aLargeOrganisationsPagedCaseloadsAndColleagueSearchFitAPhone() throws Exception {
@@ -253,6 +254,23 @@ class PhoneLayoutBrowserTest {
                         page.navigate(path + (path.contains("?") ? "&" : "?") + "lang=" + language);
                         assertThat(page.locator(marker).count()).as(path + " " + language).isEqualTo(1);
                         phoneProblems(page, path).forEach(p -> report.add(path + " (" + language + ") " + p));
+                    }
+                    if (who == practitioner) {
+                        // An appointment planned, then its correction page with the same search.
+                        LocalDate day = LocalDate.now(clock).plusDays(2);
+                        page.navigate("/safety/appointments?lang=en");
+                        page.fill("#startsAt", day + "T10:00");
+                        page.fill("#endsAt", day + "T11:00");
+                        page.check("input[name=placeKind][value=OFFICE]");
+                        page.fill("#place", "Office");
+                        page.click("[data-testid=appointment-form] button[type=submit]");
+                        String correction = page.locator("a[href^='/safety/appointments/']").first().getAttribute("href")
+                                + "?colleague=Name";
+                        for (String language : List.of("en", "de")) {
+                            page.navigate(correction + "&lang=" + language);
+                            assertThat(page.locator(marker).count()).as(correction + " " + language).isEqualTo(1);
+                            phoneProblems(page, correction).forEach(p -> report.add(correction + " (" + language + ") " + p));
+                        }
                     }
                     screenshot(page, "large-" + who.principal().role());
                 }

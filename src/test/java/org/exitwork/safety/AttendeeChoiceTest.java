@@ -97,10 +97,28 @@ class AttendeeChoiceTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM saf_appointment WHERE staff_id = ?").param(a.id())
                 .query(Long.class).single()).isEqualTo(1L);
 
-        // The correction form offers the appointment's attendee and the case's colleague, not the rest.
+        // The correction form offers the appointment's attendee and the case's colleague, not the rest; it
+        // finds others by name as the planning form does, and what it finds may be saved.
         String correction = page("/safety/appointments/" + appointment, a);
-        assertThat(correction).contains("value=\"" + stranger.id() + "\"").contains("value=\"" + partner.id() + "\"");
+        assertThat(correction).contains("value=\"" + stranger.id() + "\"").contains("value=\"" + partner.id() + "\"")
+                .contains("action=\"/safety/appointments/" + appointment + "\" data-testid=\"colleague-search\"");
         assertThat(correction.split("name=\"attendees\"", -1)).hasSize(3);
+        StaffPrincipal another = others.get(1);
+        String foundThere = page("/safety/appointments/" + appointment, a, another.displayName().substring(3));
+        assertThat(foundThere).contains("value=\"" + another.id() + "\"").contains("value=\"" + stranger.id() + "\"")
+                .contains("value=\"" + partner.id() + "\"").doesNotContain("data-testid=\"colleague-none\"");
+        assertThat(foundThere.split("name=\"attendees\"", -1)).hasSize(4);
+        assertThat(page("/safety/appointments/" + appointment, a, "no such name at all"))
+                .contains("data-testid=\"colleague-none\"").doesNotContain("value=\"" + another.id() + "\"");
+        assertThat(mvc.perform(get("/safety/appointments/" + appointment).param("colleague", "x".repeat(101))
+                .with(as(a))).andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(mvc.perform(post("/safety/appointments/" + appointment).with(as(a)).with(csrf())
+                .param("version", "0").param("startsAt", start.toString()).param("endsAt", start.plusHours(1).toString())
+                .param("placeKind", "HOME_VISIT").param("place", "A street").param("clientId", client.id().toString())
+                .param("attendees", stranger.id().toString()).param("attendees", another.id().toString()))
+                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/safety/appointments/" + appointment);
+        assertThat(jdbc.sql("SELECT staff_id FROM saf_appointment_attendee WHERE appointment_id = ?")
+                .param(appointment).query(UUID.class).list()).containsExactlyInAnyOrder(stranger.id(), another.id());
     }
 
     @Test

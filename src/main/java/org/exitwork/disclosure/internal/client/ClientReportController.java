@@ -4,10 +4,6 @@ import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,28 +36,18 @@ class ClientReportController {
 
     @GetMapping("/cases/{id}/client-report/report")
     ResponseEntity<byte[]> report(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id) {
-        return send(reports.report(who, id));
+        return reports.report(who, id).answer();
     }
 
     @GetMapping("/cases/{id}/client-report/export")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id) {
-        return send(reports.export(who, id));
+        return reports.export(who, id).answer();
     }
 
     /** The work agreement version as a PDF for the client to keep; the URL is the one the agreement page links. */
     @GetMapping("/cases/{id}/agreement/{version}/pdf")
     ResponseEntity<byte[]> agreement(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @PathVariable int version) {
-        return send(reports.agreement(who, id, version));
-    }
-
-    /** Never kept in a cache, always a download. */
-    private static ResponseEntity<byte[]> send(ClientReports.Download file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
-                .body(file.bytes());
+        return reports.agreement(who, id, version).answer();
     }
 }

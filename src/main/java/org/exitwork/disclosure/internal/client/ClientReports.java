@@ -36,6 +36,7 @@ import org.exitwork.cases.ClientRecords;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.DisclosureLog.Ground;
+import org.exitwork.disclosure.internal.Download;
 import org.exitwork.disclosure.internal.WithheldFromTheClient;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.DisclosureLog.Outgoing;
@@ -60,8 +61,6 @@ class ClientReports {
 
 
     /** A file that leaves. */
-    record Download(byte[] bytes, String fileName, String contentType) {
-    }
 
     /** {@code when} is ISO-8601 for the export; {@code shown} the same moment as the client reads it. */
     record DisclosureLine(String when, String shown, String channel, String to, List<String> what, String purpose) {
@@ -148,7 +147,7 @@ class ClientReports {
     @Transactional
     public Download report(StaffPrincipal who, UUID clientId) {
         HandedOut out = handOut(who, clientId, "REPORT");
-        return new Download(pdf.render(out.report()), "report-" + out.ref().pseudonym() + ".pdf", "application/pdf");
+        return new Download("report-" + out.ref().pseudonym() + ".pdf", "application/pdf", pdf.render(out.report()));
     }
 
     @Transactional
@@ -168,7 +167,7 @@ class ClientReports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Download(bytes.toByteArray(), "export-" + ref.pseudonym() + ".zip", "application/zip");
+        return new Download("export-" + ref.pseudonym() + ".zip", "application/zip", bytes.toByteArray());
     }
 
     /**
@@ -182,7 +181,7 @@ class ClientReports {
         AgreementDocuments.Document document = agreements.pdf(who, clientId, version);
         log.granted(who, ref, new Outgoing(Channel.TO_CLIENT, Recipient.theClient(), List.of("WORK_AGREEMENT"),
                 Ground.workAgreement(version), null, Base64.getEncoder().encodeToString(document.bytes())));
-        return new Download(document.bytes(), document.fileName(), "application/pdf");
+        return new Download(document.fileName(), "application/pdf", document.bytes());
     }
 
     /** The report and its JSON, recorded as going to the client; {@code what} names the form it leaves in. */

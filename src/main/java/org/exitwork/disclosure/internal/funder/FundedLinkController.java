@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.exitwork.disclosure.internal.Download;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,16 +44,15 @@ class FundedLinkController {
 
     @GetMapping("/funded/{token}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String token) {
-        return gate.fetch(token, "PDF").map(p -> FunderReportController.attachment(pdf.render(views.of(p)),
-                "application/pdf", FunderReportController.filename(p, "pdf")))
+        return gate.fetch(token, "PDF").map(p -> new Download(FunderReportController.filename(p, "pdf"),
+                "application/pdf", pdf.render(views.of(p))).answer())
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @GetMapping("/funded/{token}/report.csv")
     ResponseEntity<byte[]> csv(@PathVariable String token) {
-        return gate.fetch(token, "CSV").map(p -> FunderReportController.attachment(
-                views.csv(views.of(p)).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
-                FunderReportController.filename(p, "csv")))
+        return gate.fetch(token, "CSV").map(p -> new Download(FunderReportController.filename(p, "csv"),
+                "text/csv;charset=UTF-8", views.csv(views.of(p)).getBytes(StandardCharsets.UTF_8)).answer())
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

@@ -10,15 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.disclosure.internal.Download;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
 import org.exitwork.platform.PublicAddress;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -115,26 +112,19 @@ class FunderReportController {
     @GetMapping("/funder-reports/{reportId}/report.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID reportId) {
         FunderReportGate.Stored stored = gate.download(who, reportId, "PDF");
-        return attachment(pdf.render(views.of(stored.payload())), "application/pdf", filename(stored.payload(), "pdf"));
+        return new Download(filename(stored.payload(), "pdf"), "application/pdf", pdf.render(views.of(stored.payload())))
+                .answer();
     }
 
     @GetMapping("/funder-reports/{reportId}/report.csv")
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID reportId) {
         FunderReportGate.Stored stored = gate.download(who, reportId, "CSV");
-        return attachment(views.csv(views.of(stored.payload())).getBytes(StandardCharsets.UTF_8),
-                "text/csv;charset=UTF-8", filename(stored.payload(), "csv"));
+        return new Download(filename(stored.payload(), "csv"), "text/csv;charset=UTF-8",
+                views.csv(views.of(stored.payload())).getBytes(StandardCharsets.UTF_8)).answer();
     }
 
     static String filename(FunderReportPayload payload, String extension) {
         return "funder-report-" + payload.periodStart() + "-" + payload.periodEnd() + "." + extension;
-    }
-
-    static ResponseEntity<byte[]> attachment(byte[] body, String type, String filename) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .cacheControl(CacheControl.noStore())
-                .contentType(MediaType.parseMediaType(type))
-                .body(body);
     }
 
     private Map<UUID, String> funderNames(StaffPrincipal who) {

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.exitwork.disclosure.internal.Download;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -72,7 +73,7 @@ class PartnerAnswerController {
 
     @GetMapping("/service-request/{token}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String token) {
-        return requests.pdf(token).map(ServiceRequestController::attachment).orElseGet(() -> ResponseEntity.status(404)
+        return requests.pdf(token).map(Download::answer).orElseGet(() -> ResponseEntity.status(404)
                 .cacheControl(org.springframework.http.CacheControl.noStore())
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(closedText()));
     }

@@ -1,7 +1,6 @@
 package org.exitwork.disclosure.internal.servicerequest;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +15,12 @@ import jakarta.validation.constraints.Pattern;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.consent.DataKind;
+import org.exitwork.disclosure.internal.KindTexts;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.exitwork.network.Need;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -69,7 +65,7 @@ class ServiceRequestController {
         }
 
         String text(DataKind kind) {
-            return texts == null || texts.size() <= kind.ordinal() ? null : texts.get(kind.ordinal());
+            return KindTexts.of(texts, kind);
         }
     }
 
@@ -96,12 +92,8 @@ class ServiceRequestController {
             model.addAttribute("requestForm", new RequestForm(null, null, null, List.of(),
                     "de".equals(LocaleContextHolder.getLocale().getLanguage()) ? "de" : "en"));
         }
-        List<String> texts = new ArrayList<>();
-        for (DataKind kind : DataKind.values()) {
-            String text = model.getAttribute("requestForm") instanceof RequestForm f ? f.text(kind) : null;
-            texts.add(text == null ? "" : text);
-        }
-        model.addAttribute("texts", texts);
+        model.addAttribute("texts", KindTexts.asWritten(model.getAttribute("requestForm") instanceof RequestForm f
+                ? f.texts() : null));
         return "disclosure/service-request-new";
     }
 
@@ -110,10 +102,9 @@ class ServiceRequestController {
             @Valid @ModelAttribute("requestForm") RequestForm form, BindingResult errors, Model model,
             HttpServletResponse response) {
         requests.requireTandem(who, id);
-        if (form.texts() != null && form.texts().size() > DataKind.values().length) {
+        if (KindTexts.tooMany(form.texts())) {
             errors.reject("servicerequests.malformed");
-        } else if (form.texts() != null
-                && form.texts().stream().anyMatch(t -> t != null && t.length() > ServiceRequests.TEXT_MAX)) {
+        } else if (KindTexts.anyLongerThan(form.texts(), ServiceRequests.TEXT_MAX)) {
             errors.rejectValue("texts", "servicerequests.text.too-long");
         } else if (form.written().isEmpty()) {
             errors.rejectValue("texts", "servicerequests.text.missing");
@@ -164,14 +155,14 @@ class ServiceRequestController {
     @GetMapping("/cases/{id}/service-requests/{requestId}/document")
     ResponseEntity<byte[]> document(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @PathVariable UUID requestId) {
-        return attachment(requests.download(who, id, requestId));
+        return requests.download(who, id, requestId).answer();
     }
 
     @GetMapping("/cases/{id}/consents/{consentId}/fhir")
     ResponseEntity<byte[]> consentFhir(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @PathVariable UUID consentId) {
         try {
-            return attachment(requests.exportConsentFhir(who, id, consentId));
+            return requests.exportConsentFhir(who, id, consentId).answer();
         } catch (Refused refused) {
             // The refusal is audited; the partner may receive nothing under this consent any more.
             throw new ResponseStatusException(HttpStatus.CONFLICT);
@@ -182,19 +173,10 @@ class ServiceRequestController {
     ResponseEntity<byte[]> fhir(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @PathVariable UUID requestId) {
         try {
-            return attachment(requests.exportFhir(who, id, requestId));
+            return requests.exportFhir(who, id, requestId).answer();
         } catch (Refused refused) {
             // The refusal is audited; the consent or the partner no longer allows it.
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
-    }
-
-    static ResponseEntity<byte[]> attachment(ServiceRequests.Document document) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(document.filename()).build().toString())
-                .cacheControl(CacheControl.noStore())
-                .contentType(MediaType.parseMediaType(document.contentType()))
-                .body(document.body());
     }
 }

@@ -30,6 +30,7 @@ import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.DisclosureSettings;
+import org.exitwork.disclosure.internal.Download;
 import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.Refusal;
@@ -115,8 +116,6 @@ class ServiceRequests {
         SAVED, STALE, CLOSED
     }
 
-    record Document(String filename, String contentType, byte[] body) {
-    }
 
     private final ServiceRequestRepository repository;
     private final RequestDocuments documents;
@@ -250,13 +249,13 @@ class ServiceRequests {
 
     /** The tandem prints what went out, exactly as it went out (audited). */
     @Transactional
-    public Document download(StaffPrincipal who, UUID clientId, UUID requestId) {
+    public Download download(StaffPrincipal who, UUID clientId, UUID requestId) {
         CaseReference ref = cases.requireTandem(who, clientId, "download a service request");
         ServiceRequestRepository.Stored request = stored(ref, requestId);
         byte[] pdf = documents.pdf(documents.recorded(request));
         record(who, ServiceRequestActions.SERVICE_REQUEST_DOCUMENT_DOWNLOADED, ref,
                 AuditDetail.of("servicerequest.id", requestId));
-        return new Document(RequestDocuments.filename(request), "application/pdf", pdf);
+        return new Download(RequestDocuments.filename(request), "application/pdf", pdf);
     }
 
     /**
@@ -266,7 +265,7 @@ class ServiceRequests {
      * disclosure with the exact JSON, audited. Throws {@link Refused} (audited) otherwise.
      */
     @Transactional
-    public Document exportFhir(StaffPrincipal who, UUID clientId, UUID requestId) {
+    public Download exportFhir(StaffPrincipal who, UUID clientId, UUID requestId) {
         CaseReference ref = cases.requireTandem(who, clientId, "export a service request");
         ServiceRequestRepository.Stored request = stored(ref, requestId);
         List<String> codes = request.kinds().stream().map(Enum::name).toList();
@@ -290,7 +289,7 @@ class ServiceRequests {
         log.granted(who, ref, new DisclosureLog.Outgoing(Channel.SERVICE_REQUEST, recipient, codes,
                 DisclosureLog.Ground.consent(request.consentId()), consent.get().purpose(), json));
         record(who, ServiceRequestActions.SERVICE_REQUESTS_EXPORTED, ref, AuditDetail.of("servicerequest.exported", 1, 1));
-        return new Document(RequestDocuments.filename(request).replace(".pdf", ".fhir.json"), FhirExport.MEDIA_TYPE,
+        return new Download(RequestDocuments.filename(request).replace(".pdf", ".fhir.json"), FhirExport.MEDIA_TYPE,
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -303,7 +302,7 @@ class ServiceRequests {
      * audited. Another client's or organisation's consent is not found; a refusal is audited and thrown.
      */
     @Transactional
-    public Document exportConsentFhir(StaffPrincipal who, UUID clientId, UUID consentId) {
+    public Download exportConsentFhir(StaffPrincipal who, UUID clientId, UUID consentId) {
         CaseReference ref = cases.requireTandem(who, clientId, "export a consent");
         LocalDate today = LocalDate.now(clock);
         ValidConsent consent = consents.validOn(who.organisationId(), ref.id(), today).stream()
@@ -331,7 +330,7 @@ class ServiceRequests {
                 DisclosureLog.Ground.consent(consentId), consent.purpose(), json));
         record(who, ServiceRequestActions.SERVICE_REQUESTS_EXPORTED, ref,
                 AuditDetail.of("servicerequest.exported", 1, made.size()));
-        return new Document("consent-" + ref.pseudonym().replaceAll("[^A-Za-z0-9-]", "-") + ".fhir.json",
+        return new Download("consent-" + ref.pseudonym().replaceAll("[^A-Za-z0-9-]", "-") + ".fhir.json",
                 FhirExport.MEDIA_TYPE, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -361,11 +360,11 @@ class ServiceRequests {
 
     /** The PDF behind the partner's link, exactly as it went out (public, audited). */
     @Transactional
-    public Optional<Document> pdf(String token) {
+    public Optional<Download> pdf(String token) {
         return usable(token).map(request -> {
             audit.record(new AuditEvent(request.orgId(), null, LINK_ACTOR, ServiceRequestActions.SERVICE_REQUEST_LINK_OPENED,
                     pseudonym(request), AuditDetail.of("servicerequest.fetched", request.id())));
-            return new Document(RequestDocuments.filename(request), "application/pdf",
+            return new Download(RequestDocuments.filename(request), "application/pdf",
                     documents.pdf(documents.recorded(request)));
         });
     }

@@ -1,6 +1,5 @@
 package org.exitwork.disclosure.internal.share;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +16,9 @@ import jakarta.validation.constraints.Pattern;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.consent.DataKind;
+import org.exitwork.disclosure.internal.KindTexts;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,7 +57,7 @@ class ShareController {
         }
 
         String text(DataKind kind) {
-            return texts == null || texts.size() <= kind.ordinal() ? null : texts.get(kind.ordinal());
+            return KindTexts.of(texts, kind);
         }
     }
 
@@ -89,12 +85,8 @@ class ShareController {
                     "de".equals(LocaleContextHolder.getLocale().getLanguage()) ? "de" : "en"));
         }
         // The texts as written, by kind (the form object is null when binding it failed).
-        List<String> texts = new ArrayList<>();
-        for (DataKind kind : DataKind.values()) {
-            String text = model.getAttribute("shareForm") instanceof ShareForm f ? f.text(kind) : null;
-            texts.add(text == null ? "" : text);
-        }
-        model.addAttribute("texts", texts);
+        model.addAttribute("texts", KindTexts.asWritten(model.getAttribute("shareForm") instanceof ShareForm f
+                ? f.texts() : null));
         return "shares/new";
     }
 
@@ -103,11 +95,11 @@ class ShareController {
             @Valid @ModelAttribute("shareForm") ShareForm form, BindingResult errors, Model model,
             HttpServletResponse response) {
         shares.requireTandem(who, id);
-        if (form.texts() != null && form.texts().size() > DataKind.values().length) {
+        if (KindTexts.tooMany(form.texts())) {
             errors.reject("shares.malformed");
         }
         // Texts of kinds not ticked do not go out, but are refused all the same when oversized: nobody writes those.
-        if (form.texts() != null && form.texts().stream().anyMatch(t -> t != null && t.length() > Shares.TEXT_MAX)) {
+        if (KindTexts.anyLongerThan(form.texts(), Shares.TEXT_MAX)) {
             errors.rejectValue("kinds", "shares.text.too-long");
         }
         if (form.kinds() != null && !errors.hasFieldErrors("kinds") && !errors.hasGlobalErrors()) {
@@ -158,15 +150,6 @@ class ShareController {
     @GetMapping("/cases/{id}/shares/{shareId}/document")
     ResponseEntity<byte[]> document(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
             @PathVariable UUID shareId) {
-        return attachment(shares.download(who, id, shareId));
-    }
-
-    static ResponseEntity<byte[]> attachment(Shares.Document document) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(document.filename()).build().toString())
-                .cacheControl(CacheControl.noStore())
-                .contentType(MediaType.parseMediaType(document.contentType()))
-                .body(document.body());
+        return shares.download(who, id, shareId).answer();
     }
 }

@@ -11,6 +11,7 @@ import org.exitwork.accounts.OrganisationContact;
 import org.exitwork.accounts.Organisations;
 import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.DisclosureLog;
+import org.exitwork.disclosure.internal.Download;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -48,17 +49,17 @@ class ShareDocuments {
     }
 
     /** The share exactly as it went out, read back from the disclosure log. */
-    Shares.Document document(ShareRepository.Stored share) {
+    Download document(ShareRepository.Stored share) {
         String content = log.content(share.orgId(), share.clientId(), share.disclosureId());
         String name = "share-" + share.sharedAt().toString().substring(0, 10) + "-"
                 + share.id().toString().substring(0, 8);
         if (share.form() == Shares.Form.JSON) {
-            return new Shares.Document(name + ".json", "application/json", content.getBytes(StandardCharsets.UTF_8));
+            return new Download(name + ".json", "application/json", content.getBytes(StandardCharsets.UTF_8));
         }
         SharePayload payload = SharePayload.parse(content);
         // Shares recorded before the payload named its sender are printed with the organisation's contact of today.
         OrganisationContact sender = payload.from() != null ? payload.from() : organisations.contact(share.orgId());
-        return new Shares.Document(name + ".pdf", "application/pdf", pdf.render(payload, sender));
+        return new Download(name + ".pdf", "application/pdf", pdf.render(payload, sender));
     }
 
     private String message(String key, Locale locale) {

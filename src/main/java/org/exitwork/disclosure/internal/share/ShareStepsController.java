@@ -1,6 +1,5 @@
 package org.exitwork.disclosure.internal.share;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import jakarta.validation.Valid;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.consent.DataKind;
+import org.exitwork.disclosure.internal.KindTexts;
 import org.exitwork.platform.FormSteps;
 import org.exitwork.platform.FormSteps.Step;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -235,12 +235,7 @@ class ShareStepsController {
 
     /** The texts as written, by the kind's ordinal ("" where none). */
     private static List<String> texts(ShareController.ShareForm form) {
-        List<String> texts = new ArrayList<>();
-        for (DataKind kind : DataKind.values()) {
-            String text = form == null ? null : form.text(kind);
-            texts.add(text == null ? "" : text);
-        }
-        return texts;
+        return KindTexts.asWritten(form == null ? null : form.texts());
     }
 
     /** The kinds ticked, in the order the form offers them. */

@@ -2,6 +2,7 @@ package org.exitwork.disclosure.internal.share;
 
 import java.nio.charset.StandardCharsets;
 
+import org.exitwork.disclosure.internal.Download;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -32,7 +33,7 @@ class SharedLinkController {
 
     @GetMapping("/shared/{token}")
     ResponseEntity<byte[]> fetch(@PathVariable String token) {
-        return shares.fetch(token).map(ShareController::attachment).orElseGet(() -> ResponseEntity
+        return shares.fetch(token).map(Download::answer).orElseGet(() -> ResponseEntity
                 .status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore())
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .body(messages.getMessage("shares.link.invalid", null, LocaleContextHolder.getLocale())

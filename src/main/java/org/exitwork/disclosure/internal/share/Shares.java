@@ -28,6 +28,7 @@ import org.exitwork.consent.ConsentsToShare.ValidConsent;
 import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
+import org.exitwork.disclosure.internal.Download;
 import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.DisclosureSettings;
@@ -83,8 +84,6 @@ class Shares {
     record PartnerOption(Partner partner, List<ValidConsent> consents) {
     }
 
-    record Document(String filename, String contentType, byte[] body) {
-    }
 
     private final ShareRepository repository;
     private final ShareDocuments documents;
@@ -200,10 +199,10 @@ class Shares {
 
     /** The tandem downloads what went out, exactly as it went out (audited). */
     @Transactional
-    public Document download(StaffPrincipal who, UUID clientId, UUID shareId) {
+    public Download download(StaffPrincipal who, UUID clientId, UUID shareId) {
         CaseReference ref = cases.requireTandem(who, clientId, "download a share");
         ShareRepository.Stored share = stored(ref, shareId);
-        Document document = documents.document(share);
+        Download document = documents.document(share);
         record(who, ShareActions.SHARE_DOCUMENT_DOWNLOADED, ref, AuditDetail.of("share.fetched", shareId, share.form()));
         return document;
     }
@@ -213,7 +212,7 @@ class Shares {
      * valid (revoked or ended since) and an erased client all give the same empty answer.
      */
     @Transactional
-    public Optional<Document> fetch(String token) {
+    public Optional<Download> fetch(String token) {
         if (!LinkToken.wellFormed(token)) {
             return Optional.empty();
         }
@@ -232,7 +231,7 @@ class Shares {
                     ref.get().pseudonym(), AuditDetail.of("share.refused", share.id(), state)));
             return Optional.empty();
         }
-        Document document = documents.document(share);
+        Download document = documents.document(share);
         audit.record(new AuditEvent(share.orgId(), null, "share link", ShareActions.SHARE_LINK_FETCHED,
                 ref.get().pseudonym(), AuditDetail.of("share.fetched", share.id(), share.form())));
         return Optional.of(document);

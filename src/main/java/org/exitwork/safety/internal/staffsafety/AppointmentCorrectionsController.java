@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -59,12 +61,17 @@ class AppointmentCorrectionsController {
         this.safety = safety;
     }
 
+    /** The appointment; {@code colleague}: a part of a name, to offer more attendees in a large organisation. */
     @GetMapping("/safety/appointments/{id}")
-    String appointment(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, Model model) {
+    String appointment(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id,
+            @RequestParam(required = false) String colleague, Model model) {
+        if (colleague != null && colleague.length() > AppointmentsController.SEARCH_MAX) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no name is that long");
+        }
         AppointmentPage page = corrections.page(who, id);
         model.addAttribute("correction", formOf(page));
         model.addAttribute("cancellation", new CancelForm(page.version(), ""));
-        return render(who, page, model);
+        return render(who, page, colleague, model);
     }
 
     @PostMapping("/safety/appointments/{id}")
@@ -149,6 +156,14 @@ class AppointmentCorrectionsController {
     }
 
     private String render(StaffPrincipal who, AppointmentPage page, Model model) {
+        return render(who, page, null, model);
+    }
+
+    /**
+     * The page; the attendees offered as {@link StaffSafety#attendance} bounds them (in a large organisation
+     * those who share a case, those chosen and those found by {@code search}).
+     */
+    private String render(StaffPrincipal who, AppointmentPage page, String search, Model model) {
         model.addAttribute("page", page);
         model.addAttribute("placeKinds", PlaceKind.values());
         java.util.List<CaseReference> carried = safety.casesCarriedBy(who);
@@ -158,7 +173,11 @@ class AppointmentCorrectionsController {
         if (model.getAttribute("correction") instanceof CorrectionForm form && form.attendees() != null) {
             chosen.addAll(form.attendees());
         }
-        model.addAttribute("colleagues", safety.attendance(who, carried, chosen, null).offered());
+        StaffSafety.Attendance attendance = safety.attendance(who, carried, chosen, search);
+        model.addAttribute("colleagues", attendance.offered());
+        model.addAttribute("everyone", attendance.everyone());
+        model.addAttribute("colleagueSearch", search == null ? "" : search.strip());
+        model.addAttribute("found", attendance.found());
         return "safety/appointment";
     }
 }
