@@ -34,7 +34,9 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
@@ -94,7 +96,7 @@ class SecurityConfiguration {
             SecurityContextRepository contexts, java.time.Clock clock,
             @org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout}") java.time.Duration idle,
             org.exitwork.platform.PublicAddress address, SignInLimits limits, ClientAddresses addresses,
-            TooManyAttemptsPage tooMany)
+            TooManyAttemptsPage tooMany, java.util.List<LogoutHandler> atSignOut)
             throws Exception {
         SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/sign-in?failed");
         String[] allRoles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
@@ -152,6 +154,8 @@ class SecurityConfiguration {
                         // the signed-out page's script (signed-out.js) does it everywhere else.
                         .addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
                                 ClearSiteDataHeaderWriter.Directive.CACHE, ClearSiteDataHeaderWriter.Directive.STORAGE)))
+                        // What other modules end on the device at sign-out (safety: the phone's check-in cookie).
+                        .addLogoutHandler(new CompositeLogoutHandler(atSignOut))
                         .logoutSuccessUrl("/sign-in?signed-out"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(signInPage())

@@ -398,6 +398,26 @@ class CheckInCapabilityTest {
                 .contains("<script src=\"/js/signed-out.js\" defer></script>");
     }
 
+    /**
+     * Signing out on the device ends its check-in: the cookie is cleared with the session (a phone left behind
+     * cannot check its holder out). A copy taken before keeps its limits: the check-out or the expiry.
+     */
+    @Test
+    void signingOutOnThisPhoneClearsItsCheckIn() throws Exception {
+        checkIn(pat, appointment);
+        for (boolean https : new boolean[] { false, true }) {
+            MockHttpServletResponse signedOut = mvc.perform(post("/sign-out").secure(https).with(as(pat)).with(csrf()))
+                    .andReturn().getResponse();
+            assertThat(signedOut.getRedirectedUrl()).isEqualTo("/sign-in?signed-out");
+            assertThat(signedOut.getHeaders("Set-Cookie")).filteredOn(h -> h.startsWith("exitwork-check-in="))
+                    .singleElement().satisfies(h -> {
+                        assertThat(h).startsWith("exitwork-check-in=;").contains("Path=/safety/help").contains("Max-Age=0")
+                                .contains("HttpOnly").contains("SameSite=Strict");
+                        assertThat(h.contains("Secure")).as("Secure on https").isEqualTo(https);
+                    });
+        }
+    }
+
     @Test
     void onHttpsTheCookieIsSecure() throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/safety/appointments/{id}/arrived", appointment)
