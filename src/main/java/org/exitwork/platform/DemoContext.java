@@ -1,7 +1,9 @@
 package org.exitwork.platform;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -14,7 +16,12 @@ import java.util.UUID;
  */
 public final class DemoContext {
 
+    /** A sign-in a contributor made beyond the demo's staff (a peer of another organisation), to be printed. */
+    public record SignIn(String displayName, String inWords, String username, String password) {
+    }
+
     private final UUID organisationId;
+    private final List<SignIn> signIns = new ArrayList<>();
     private final LocalDate today;
     private final Map<String, Object> made = new LinkedHashMap<>();
 
@@ -33,6 +40,15 @@ public final class DemoContext {
 
     public void put(String name, Object value) {
         made.put(name, value);
+    }
+
+    /** Printed with the staff's sign-ins when the demo is made. */
+    public void addSignIn(SignIn signIn) {
+        signIns.add(signIn);
+    }
+
+    public List<SignIn> signIns() {
+        return List.copyOf(signIns);
     }
 
     public <T> T get(String name, Class<T> type) {

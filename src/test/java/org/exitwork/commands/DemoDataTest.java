@@ -85,10 +85,25 @@ class DemoDataTest {
                 .anyMatch(l -> l.matches("  Lena Vogt, programme manager: user lena, password \\S{8,}"))
                 .anyMatch(l -> l.matches("  Tom Schneider, programme manager: user tom, password \\S{8,}"))
                 .anyMatch(l -> l.matches("  Deniz Yilmaz, data protection officer: user dpo, password \\S{8,}"))
+                .anyMatch(l -> l.matches("  Sofia Nachbar \\(fictitious\\), peer of another organisation \\(sees the peer group "
+                        + "and its vignettes, nothing else\\): user sofia, password \\S{8,}"))
                 .anyMatch(l -> l.startsWith("  Ada Admin, administrator (manages accounts, reads no case): user admin, "
                         + "password "))
                 .contains("Second factor: every account, demo ones too, sets it up at its first sign-in.",
                         "  After the password Exitwork shows a QR code: scan it with an authenticator app on your phone");
+    }
+
+    /** The peer's printed password is the one that signs her in (she is made by the quality module, not with the staff). */
+    @Test
+    void thePeersPrintedPasswordSignsHerIn() throws Exception {
+        String line = demoData.output().lines().filter(l -> l.startsWith("  Sofia Nachbar")).findFirst().orElseThrow();
+        String password = line.substring(line.lastIndexOf("password ") + "password ".length());
+        org.exitwork.testing.WebSession wrong = new org.exitwork.testing.WebSession(mvc).from("192.0.2.71");
+        assertThat(wrong.post("/sign-in", "username", "sofia", "password", password + "x").getResponse()
+                .getRedirectedUrl()).isEqualTo("/sign-in?failed");
+        org.exitwork.testing.WebSession sofia = new org.exitwork.testing.WebSession(mvc).from("192.0.2.72");
+        assertThat(sofia.post("/sign-in", "username", "sofia", "password", password).getResponse().getRedirectedUrl())
+                .isEqualTo("/sign-in/continue");
     }
 
     @Test

@@ -74,6 +74,10 @@ class DemoData {
             out.println("  " + account.member().displayName() + ", " + roleInWords(account.member().role())
                     + ": user " + account.member().username() + ", password " + account.temporaryPassword());
         }
+        for (DemoContext.SignIn other : demo.signIns()) {
+            out.println("  " + other.displayName() + ", " + other.inWords() + ": user " + other.username() + ", password "
+                    + other.password());
+        }
         out.println("  " + admin.member().displayName() + ", administrator (manages accounts, reads no case): user "
                 + admin.member().username() + ", password " + admin.temporaryPassword()
                 + " (choose a new one at the first sign-in)");

@@ -41,6 +41,9 @@ class DemoPeerGroup implements DemoContent {
         groups.recordMeeting(tom, group, demo.today().minusDays(7));
         demo.put("peergroup.north", group);
         StaffMember peer = sofia.member();
+        demo.addSignIn(new DemoContext.SignIn(peer.displayName(),
+                "peer of another organisation (sees the peer group and its vignettes, nothing else)", peer.username(),
+                sofia.temporaryPassword()));
         demo.put("peer.sofia", new StaffPrincipal(peer.id(), peer.organisationId(), peer.username(), peer.displayName(),
                 peer.role()));
     }
