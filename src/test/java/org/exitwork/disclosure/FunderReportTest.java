@@ -415,6 +415,15 @@ public class FunderReportTest {
         assertThat(csv.getContentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(mvc.perform(get("/funded/{t}/report.pdf", token)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(recent("FUNDER_REPORT_FETCHED")).hasSize(3);
+        // Every use is audited, so a link is used at most 50 times a day; then 429, its end audited once.
+        for (int i = 3; i < 50; i++) {
+            assertThat(mvc.perform(get("/funded/{t}/report.csv", token)).andReturn().getResponse().getStatus())
+                    .as("use " + (i + 1)).isEqualTo(200);
+        }
+        assertThat(mvc.perform(get("/funded/{t}", token)).andReturn().getResponse().getStatus()).isEqualTo(429);
+        assertThat(mvc.perform(get("/funded/{t}/report.pdf", token)).andReturn().getResponse().getStatus()).isEqualTo(429);
+        assertThat(recent("FUNDER_REPORT_FETCHED")).hasSize(50);
+        assertThat(recent("LINK_USES_USED_UP")).hasSize(1);
 
         // The token opens nothing else: not a share, not the staff pages of the same report.
         assertThat(mvc.perform(get("/shared/{t}", token)).andReturn().getResponse().getStatus()).isEqualTo(404);

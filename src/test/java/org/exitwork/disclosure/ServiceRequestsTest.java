@@ -247,6 +247,34 @@ class ServiceRequestsTest {
     // ---------------------------------------------------------------------------------------------
     // The loop
 
+    /**
+     * The partner's link is used at most 50 times a day (every use is audited): then the page, the PDF and an
+     * answer are refused with 429, the budget's end is audited once, and nothing changes.
+     */
+    @Test
+    void thePartnersLinkIsUsedAtMostFiftyTimesADay() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Needs a flat")));
+        for (int i = 0; i < 49; i++) {
+            assertThat(link(token).getStatus()).as("use " + (i + 1)).isEqualTo(200);
+        }
+        assertThat(mvc.perform(get("/service-request/{token}/pdf", token)).andReturn().getResponse().getStatus())
+                .as("use 50").isEqualTo(200);
+        assertThat(audited("SERVICE_REQUEST_LINK_OPENED")).isEqualTo(50);
+        assertThat(link(token).getStatus()).isEqualTo(429);
+        assertThat(mvc.perform(get("/service-request/{token}/pdf", token)).andReturn().getResponse().getStatus())
+                .isEqualTo(429);
+        assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).isEqualTo(429);
+        assertThat(status()).isEqualTo("REQUESTED");
+        assertThat(audited("LINK_USES_USED_UP")).isEqualTo(1);
+        assertThat(audited("SERVICE_REQUEST_LINK_OPENED")).isEqualTo(50);
+        assertThat(audited("SERVICE_REQUEST_ANSWERED")).isZero();
+
+        clock.advance(java.time.Duration.ofDays(1));
+        assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).as("the next day").isEqualTo(302);
+        assertThat(status()).isEqualTo("ACCEPTED");
+    }
+
     @Test
     void aRequestGoesOutUnderThePseudonymAndThePartnerAnswersThroughItsLink() throws Exception {
         UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");

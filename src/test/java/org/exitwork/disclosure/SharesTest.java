@@ -486,4 +486,50 @@ class SharesTest {
     private static byte[] sha256(String token) throws Exception {
         return java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
     }
+
+    /**
+     * Every use of a link is audited and the audit log keeps everything, so a link holder could fill it: a link
+     * is used at most 50 times a day. The 51st use is refused (429 for an open link; a closed link's answer stays
+     * the one every closed or unknown link gets) and audited once; later ones that day are neither served nor
+     * recorded. The next day the link works again.
+     */
+    @Test
+    void aLinkIsUsedAtMostFiftyTimesADayAndCannotFillTheAuditLog() throws Exception {
+        UUID consent = consent(housing, "HOUSING");
+        String token = granted(share(housing, consent, Map.of(DataKind.HOUSING, "Needs a flat"), "JSON", "en"));
+        for (int i = 0; i < 50; i++) {
+            assertThat(fetch(token).getStatus()).as("use " + (i + 1)).isEqualTo(200);
+        }
+        assertThat(audited("SHARE_LINK_FETCHED")).isEqualTo(50);
+        MockHttpServletResponse over = fetch(token);
+        assertThat(over.getStatus()).isEqualTo(429);
+        assertThat(over.getContentAsString()).doesNotContain("Needs a flat");
+        assertThat(audited("LINK_USES_USED_UP")).isEqualTo(1);
+        long entries = audit.about(org.id(), client.pseudonym()).size();
+        for (int i = 0; i < 5; i++) {
+            assertThat(fetch(token).getStatus()).isEqualTo(429);
+        }
+        assertThat(audit.about(org.id(), client.pseudonym())).as("nothing more recorded today").hasSize((int) entries);
+        assertThat(audited("SHARE_LINK_FETCHED")).isEqualTo(50);
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(fetch(token).getStatus()).as("the next day").isEqualTo(200);
+        assertThat(audited("SHARE_LINK_FETCHED")).isEqualTo(51);
+        UUID shareId = jdbc.sql("SELECT id FROM dis_share WHERE client_id = ?").param(client.id()).query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE link_id = ?").param(shareId).query(Long.class)
+                .single()).as("only today's count is kept").isEqualTo(1L);
+
+        // A closed link (withdrawn): its refusals are audited up to the budget, its answer never changes.
+        assertThat(web.status(post("/cases/{id}/shares/{s}/withdraw", client.id(), shareId), a)).isEqualTo(302);
+        MockHttpServletResponse unknown = fetch("A".repeat(43));
+        for (int i = 0; i < 52; i++) {
+            MockHttpServletResponse closed = fetch(token);
+            assertThat(closed.getStatus()).as("closed, use " + (i + 2)).isEqualTo(unknown.getStatus());
+            assertThat(closed.getContentAsString()).isEqualTo(unknown.getContentAsString());
+        }
+        assertThat(audited("SHARE_LINK_REFUSED")).isEqualTo(49);
+        assertThat(audited("LINK_USES_USED_UP")).isEqualTo(2);
+    }
+
 }

@@ -7,6 +7,8 @@ public final class DisclosureActions {
     public static final String DISCLOSURE_GRANTED = "DISCLOSURE_GRANTED";
     /** A request to disclose was refused; detail: channel, recipient, what, the reason code. Nothing left. */
     public static final String DISCLOSURE_REFUSED = "DISCLOSURE_REFUSED";
+    /** A link handed out was used more often today than a link is; later uses that day are not recorded. */
+    public static final String LINK_USES_USED_UP = "LINK_USES_USED_UP";
 
     private DisclosureActions() {
     }

@@ -20,10 +20,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      wait and went out at once; after that the review is overdue and reminded
  * @param serviceRequestLinkDays how long a partner's link to a service request stays valid (it must
  *                      outlive the work the partner does on it)
+ * @param linkUsesPerDay how often a day one link (a share's, a service request's, a funder report's) may be
+ *                      used; each use is audited, so a link opened without end would fill the audit log
  */
 @ConfigurationProperties("exitwork.disclosure")
 public record DisclosureSettings(@DefaultValue("7") int shareLinkDays,
         @DefaultValue("exitwork@localhost") String mailFrom,
         @DefaultValue("24h") Duration dangerAlertReviewWithin,
-        @DefaultValue("90") int serviceRequestLinkDays) {
+        @DefaultValue("90") int serviceRequestLinkDays,
+        @DefaultValue("50") int linkUsesPerDay) {
+    public DisclosureSettings {
+        if (linkUsesPerDay < 1) {
+            throw new IllegalArgumentException("exitwork.disclosure.link-uses-per-day must be at least 1");
+        }
+    }
 }

@@ -19,7 +19,7 @@ class DisclosureSettingsTest {
 
     @Test
     void defaultsAreSevenDaysTheLocalSenderAndADayForAReview() {
-        assertThat(bind(Map.of())).isEqualTo(new DisclosureSettings(7, "exitwork@localhost", Duration.ofHours(24), 90));
+        assertThat(bind(Map.of())).isEqualTo(new DisclosureSettings(7, "exitwork@localhost", Duration.ofHours(24), 90, 50));
     }
 
     @Test
@@ -28,6 +28,6 @@ class DisclosureSettingsTest {
                 "exitwork.disclosure.mail-from", "alerts@example.org",
                 "exitwork.disclosure.danger-alert-review-within", "12h",
                 "exitwork.safety.mail-from", "alarms@example.org")))
-                .isEqualTo(new DisclosureSettings(3, "alerts@example.org", Duration.ofHours(12), 90));
+                .isEqualTo(new DisclosureSettings(3, "alerts@example.org", Duration.ofHours(12), 90, 50));
     }
 }

@@ -17,7 +17,9 @@ import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.disclosure.internal.Channel;
+import org.exitwork.disclosure.internal.DisclosureActions;
 import org.exitwork.disclosure.internal.LinkToken;
+import org.exitwork.disclosure.internal.LinkUses;
 import org.exitwork.disclosure.internal.funder.FunderReportDecision.Released;
 import org.exitwork.disclosure.internal.gate.OutboundGate;
 import org.exitwork.disclosure.internal.gate.Refusal;
@@ -71,9 +73,11 @@ class FunderReportGate {
     private final Organisations organisations;
     private final AuditLog audit;
     private final Clock clock;
+    private final LinkUses uses;
 
     FunderReportGate(FunderReports reports, FunderReportRepository rows, PartnerDirectory partners,
-            Organisations organisations, AuditLog audit, Clock clock) {
+            Organisations organisations, AuditLog audit, Clock clock, LinkUses uses) {
+        this.uses = uses;
         this.reports = reports;
         this.rows = rows;
         this.partners = partners;
@@ -180,7 +184,7 @@ class FunderReportGate {
      * (an unknown, malformed or expired token, a funder no longer allowed) is empty, and the caller
      * answers as for any closed link.
      */
-    @Transactional
+    @Transactional(noRollbackFor = LinkUses.TooOften.class)
     public Optional<FunderReportPayload> fetch(String token, String format) {
         if (!LinkToken.wellFormed(token)) {
             return Optional.empty();
@@ -188,6 +192,9 @@ class FunderReportGate {
         return rows.byToken(LinkToken.sha256(token), clock.instant())
                 .filter(found -> partners.find(found.organisationId(), found.funderId())
                         .filter(funder -> OutboundGate.toPartner(Channel.FUNDER_REPORT, funder).isEmpty()).isPresent())
+                .filter(found -> uses.allow(found.id(), true, () -> audit.record(new AuditEvent(found.organisationId(),
+                        null, "funder link", DisclosureActions.LINK_USES_USED_UP, null,
+                        AuditDetail.of("funder-report.uses-used-up", found.id(), uses.perDay())))))
                 .map(found -> {
             audit.record(new AuditEvent(found.organisationId(), null, "funder link", FunderReportActions.FETCHED, null,
                     AuditDetail.of("funder-report.download", found.id(), format)));

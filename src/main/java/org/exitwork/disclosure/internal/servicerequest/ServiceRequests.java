@@ -27,11 +27,13 @@ import org.exitwork.consent.ConsentsToShare;
 import org.exitwork.consent.ConsentsToShare.ValidConsent;
 import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.Channel;
+import org.exitwork.disclosure.internal.DisclosureActions;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.DisclosureSettings;
 import org.exitwork.disclosure.internal.Download;
 import org.exitwork.disclosure.internal.LinkToken;
+import org.exitwork.disclosure.internal.LinkUses;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
@@ -130,12 +132,14 @@ class ServiceRequests {
     private final Clock clock;
     private final Duration linkValidity;
     private final FhirExport fhir;
+    private final LinkUses uses;
 
     ServiceRequests(ServiceRequestRepository repository, RequestDocuments documents, CaseDirectory cases,
             PartnerDirectory partners, PartnerServices services, ConsentsToShare consents, IdentityMentions mentions,
             DisclosureLog log, StaffDirectory staff, AuditLog audit, Clock clock, DisclosureSettings settings,
-            FhirExport fhir) {
+            FhirExport fhir, LinkUses uses) {
         this.fhir = fhir;
+        this.uses = uses;
         this.repository = repository;
         this.documents = documents;
         this.cases = cases;
@@ -349,7 +353,7 @@ class ServiceRequests {
      * What the partner's link shows (public). Unknown, expired and ended links, a consent no longer
      * valid (revoked or ended since) and an erased client all give the same empty answer.
      */
-    @Transactional
+    @Transactional(noRollbackFor = LinkUses.TooOften.class)
     public Optional<PartnerView> open(String token) {
         return usable(token).map(request -> {
             audit.record(new AuditEvent(request.orgId(), null, LINK_ACTOR, ServiceRequestActions.SERVICE_REQUEST_LINK_OPENED,
@@ -359,7 +363,7 @@ class ServiceRequests {
     }
 
     /** The PDF behind the partner's link, exactly as it went out (public, audited). */
-    @Transactional
+    @Transactional(noRollbackFor = LinkUses.TooOften.class)
     public Optional<Download> pdf(String token) {
         return usable(token).map(request -> {
             audit.record(new AuditEvent(request.orgId(), null, LINK_ACTOR, ServiceRequestActions.SERVICE_REQUEST_LINK_OPENED,
@@ -373,7 +377,7 @@ class ServiceRequests {
      * The partner's answer (public). The caller has checked the form (a status, a name, a reason for a
      * rejection); here the status must follow the current one and the version must still be the current.
      */
-    @Transactional
+    @Transactional(noRollbackFor = LinkUses.TooOften.class)
     public AnswerResult answer(String token, Answer answer) {
         Optional<ServiceRequestRepository.Stored> found = usable(token);
         if (found.isEmpty()) {
@@ -393,7 +397,7 @@ class ServiceRequests {
     }
 
     /** The view behind a token still usable, for the page shown again after a refused answer (a closed link is audited). */
-    @Transactional
+    @Transactional(noRollbackFor = LinkUses.TooOften.class)
     public Optional<PartnerView> current(String token) {
         return usable(token).map(this::view);
     }
@@ -410,6 +414,11 @@ class ServiceRequests {
         }
         ServiceRequestRepository.Stored request = found.get();
         LinkState state = linkState(request, LocalDate.now(clock));
+        if (!uses.allow(request.id(), state == LinkState.ACTIVE, () -> audit.record(new AuditEvent(request.orgId(), null,
+                LINK_ACTOR, DisclosureActions.LINK_USES_USED_UP, pseudonym(request),
+                AuditDetail.of("servicerequest.uses-used-up", request.id(), uses.perDay()))))) {
+            return Optional.empty();
+        }
         if (state != LinkState.ACTIVE) {
             audit.record(new AuditEvent(request.orgId(), null, LINK_ACTOR,
                     ServiceRequestActions.SERVICE_REQUEST_LINK_REFUSED, pseudonym(request),

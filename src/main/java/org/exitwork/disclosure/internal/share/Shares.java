@@ -29,10 +29,11 @@ import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.Download;
-import org.exitwork.disclosure.internal.LinkToken;
+import org.exitwork.disclosure.internal.DisclosureActions;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.DisclosureSettings;
 import org.exitwork.disclosure.internal.LinkToken;
+import org.exitwork.disclosure.internal.LinkUses;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
@@ -96,10 +97,12 @@ class Shares {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration linkValidity;
+    private final LinkUses uses;
 
     Shares(ShareRepository repository, ShareDocuments documents, CaseDirectory cases, PartnerDirectory partners,
             ConsentsToShare consents, IdentityMentions mentions, DisclosureLog log, StaffDirectory staff,
-            AuditLog audit, Clock clock, DisclosureSettings settings) {
+            AuditLog audit, Clock clock, DisclosureSettings settings, LinkUses uses) {
+        this.uses = uses;
         this.repository = repository;
         this.documents = documents;
         this.cases = cases;
@@ -211,7 +214,7 @@ class Shares {
      * The partner's download (public). Unknown, expired and withdrawn links, a consent no longer
      * valid (revoked or ended since) and an erased client all give the same empty answer.
      */
-    @Transactional
+    @Transactional(noRollbackFor = LinkUses.TooOften.class)
     public Optional<Download> fetch(String token) {
         if (!LinkToken.wellFormed(token)) {
             return Optional.empty();
@@ -226,6 +229,11 @@ class Shares {
             return Optional.empty();
         }
         LinkState state = state(share, LocalDate.now(clock));
+        if (!uses.allow(share.id(), state == LinkState.ACTIVE, () -> audit.record(new AuditEvent(share.orgId(), null,
+                "share link", DisclosureActions.LINK_USES_USED_UP, ref.get().pseudonym(),
+                AuditDetail.of("share.uses-used-up", share.id(), uses.perDay()))))) {
+            return Optional.empty();
+        }
         if (state != LinkState.ACTIVE) {
             audit.record(new AuditEvent(share.orgId(), null, "share link", ShareActions.SHARE_LINK_REFUSED,
                     ref.get().pseudonym(), AuditDetail.of("share.refused", share.id(), state)));

@@ -1,0 +1,97 @@
+package org.exitwork.disclosure.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The daily budget of a link the gate handed out (a share, a service request, a funder report). Every
+ * use of such a link is audited, and the audit log keeps everything: someone holding a link (or an old,
+ * closed one) could otherwise fill it by opening the link without end. A link is used at most
+ * {@code exitwork.disclosure.link-uses-per-day} times a day (the application clock's day); the use after
+ * that is audited once as the budget used up, and every later one that day is neither served nor
+ * recorded. Counted in the database, so every node and every restart counts the same uses.
+ */
+@Component
+public class LinkUses {
+
+    /** What one more use of a link today is. */
+    public enum Use {
+        /** Within the day's budget: served (or refused) and audited as always. */
+        COUNTED,
+        /** The first use beyond the budget: refused, and audited once. */
+        BUDGET_USED_UP,
+        /** Beyond that: refused, not recorded. */
+        OVER_BUDGET
+    }
+
+    /** An open link used more often today than a link is: 429, for its holder only (nobody else reaches it). */
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    public static final class TooOften extends RuntimeException {
+        public TooOften() {
+            super("this link was used too often today");
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int perDay;
+
+    LinkUses(JdbcClient jdbc, Clock clock, DisclosureSettings settings) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.perDay = settings.linkUsesPerDay();
+    }
+
+    public int perDay() {
+        return perDay;
+    }
+
+    /**
+     * Counts one use of a link today and says whether it may go on (served, or refused as closed, and audited
+     * as every use is). Beyond the day's budget the first use is audited by {@code usedUp}; then an open link
+     * answers {@link TooOften} (the caller's transaction must keep its work for it: {@code noRollbackFor}) and
+     * a closed one {@code false}, for the caller's answer to any closed link, with nothing recorded.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = TooOften.class)
+    public boolean allow(UUID linkId, boolean open, Runnable usedUp) {
+        Use use = use(linkId);
+        if (use == Use.COUNTED) {
+            return true;
+        }
+        if (use == Use.BUDGET_USED_UP) {
+            usedUp.run();
+        }
+        if (open) {
+            throw new TooOften();
+        }
+        return false;
+    }
+
+    /** Counts one use of the link today, in the caller's transaction (the row stays locked until it ends). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Use use(UUID linkId) {
+        LocalDate today = LocalDate.now(clock);
+        int first = jdbc.sql("INSERT INTO dis_link_use (link_id, used_on, uses) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
+                .params(linkId, today).update();
+        if (first == 1) {
+            // A link's first use of the day: the days before no longer count for anything.
+            jdbc.sql("DELETE FROM dis_link_use WHERE link_id = ? AND used_on < ?").params(linkId, today).update();
+        }
+        int counted = jdbc.sql("UPDATE dis_link_use SET uses = uses + 1 WHERE link_id = ? AND used_on = ? AND uses <= ?")
+                .params(linkId, today, perDay).update();
+        if (counted == 0) {
+            return Use.OVER_BUDGET;
+        }
+        int uses = jdbc.sql("SELECT uses FROM dis_link_use WHERE link_id = ? AND used_on = ?").params(linkId, today)
+                .query(Integer.class).single();
+        return uses > perDay ? Use.BUDGET_USED_UP : Use.COUNTED;
+    }
+}
