@@ -27,6 +27,7 @@ import org.exitwork.AuthorizationMatrixTest.Endpoint;
 import org.exitwork.AuthorizationMatrixTest.Who;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
+import org.exitwork.testing.DatabaseVisits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -70,7 +71,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * not one or names nothing there is, 1 MB of text, ten thousand list items or rows. The inputs are read
  * from the handler method itself (its form record's components, its request parameters), so a new field
  * is walked without anyone listing it. Each answer is a 4xx, never a 500; a form shown again links its
- * message to a field; and nothing is stored (the row count of every table stays the same). Empty values
+ * message to a field; and nothing is stored (the row count of every table stays the same, and no statement
+ * committed during the request changed a row, in place or not: {@code testing.DatabaseVisits}). Empty values
  * may be fine (optional fields), but never a 500, and never half-stored. A question page of a form asked
  * one question per page may answer 200 with the next question, storing nothing: it carries the other
  * questions' answers to its check page, whose POST refuses them.
@@ -98,8 +100,11 @@ class EveryInputTest {
             "POST /account/reset-notice", "acknowledges the holder's own notices among those named (others are "
                     + "ignored) and sends them on, or back while one is left; a list no page makes is 400");
 
-    /** Audit entries and sessions are written by reading a form again; they are not what a form stores. */
-    private static final List<String> NOT_COUNTED = List.of("aud_", "spring_session", "flyway_");
+    /**
+     * Audit entries and sessions are written by reading a form again; a link's uses are counted whatever is
+     * posted through it (the daily budget that keeps the audit log bounded). None is what a form stores.
+     */
+    private static final List<String> NOT_COUNTED = List.of("aud_", "spring_session", "flyway_", "dis_link_use");
 
     /** Not inputs of a form: who asks, the path, the request itself. */
     private static final Set<Class<?>> NOT_INPUTS = Set.of(jakarta.servlet.http.HttpServletRequest.class,
@@ -138,6 +143,9 @@ class EveryInputTest {
         matrix = new AuthorizationMatrixTest();
         context.getAutowireCapableBeanFactory().autowireBean(matrix);
         matrix.createTheWorld();
+        // As a person does: the enrolment form is seen (which makes its secret) before a code is posted to it.
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/sign-in/enrol")
+                .with(passwordOnly(matrix.world.mustEnrol))).andReturn().getResponse().getStatus()).isEqualTo(200);
         countEveryTable = String.join(" UNION ALL ", DatabaseScan.tables(dataSource).stream()
                 .filter(t -> NOT_COUNTED.stream().noneMatch(t.toLowerCase(Locale.ROOT)::startsWith))
                 .map(t -> "SELECT '" + t.toLowerCase(Locale.ROOT) + "', COUNT(*) FROM " + t).toList());
@@ -220,15 +228,19 @@ class EveryInputTest {
                 MockHttpServletResponse response;
                 requests++;
                 long sent = System.nanoTime();
+                List<String> written;
+                DatabaseVisits.watch();
                 try {
                     response = perform(endpoint, who, wrong);
                     timeByKind.merge(wrong.kind(), System.nanoTime() - sent, Long::sum);
                 } catch (jakarta.servlet.ServletException failed) {
+                    DatabaseVisits.stopWatching();
                     // MockMvc hands on what the server would have answered with 500.
                     findings.add(endpoint.key() + " as " + who + " with " + wrong + ": 500 (" + failed.getCause() + ")");
                     before = rowCounts();
                     continue;
                 }
+                written = stored(DatabaseVisits.stopWatching());
                 int status = response.getStatus();
                 String what = endpoint.key() + " as " + who + " with " + wrong + ": " + status;
                 if (status >= 500) {
@@ -241,15 +253,16 @@ class EveryInputTest {
                 if (!refused) {
                     // A question page carries the other questions' answers along (hidden) to its check page,
                     // which refuses them; answering with the next question stores nothing.
-                    boolean stored = !after.equals(before);
+                    boolean stored = !after.equals(before) || !written.isEmpty();
                     if (wrong.mustBeRefused() && (stored || status != 200 && !ANSWERS_ALIKE.containsKey(endpoint.key()))) {
-                        findings.add(what + " (accepted" + (stored ? ", stored: " + changed(before, after) : "") + ")");
+                        findings.add(what + " (accepted" + (stored ? ", stored: " + changed(before, after) + " wrote to "
+                                + written : "") + ")");
                     }
                     before = after;
                     continue;
                 }
-                if (!after.equals(before)) {
-                    findings.add(what + " (stored something: " + changed(before, after) + ")");
+                if (!after.equals(before) || !written.isEmpty()) {
+                    findings.add(what + " (stored something: " + changed(before, after) + "; wrote to " + written + ")");
                     before = after;
                 }
                 if (goodFormSucceeds && status == 400 && wrong.mustBeRefused() && isPage(response)
@@ -503,6 +516,40 @@ class EveryInputTest {
             }
         }
         return counts;
+    }
+
+    /**
+     * The tables a request changed rows of in work it committed (an update in place included, which the row
+     * counts do not show), but for audit entries and sessions.
+     */
+    private static List<String> stored(DatabaseVisits.Watched watched) {
+        return watched.committedWrites().stream().distinct()
+                .filter(t -> NOT_COUNTED.stream().noneMatch(t::startsWith)).toList();
+    }
+
+    /** The watch sees a change made in place: the organisation's contact saved over the one before. */
+    @Test
+    void aChangeInPlaceIsSeen() throws Exception {
+        org.exitwork.accounts.StaffPrincipal manager = matrix.world.principal(Who.MANAGER);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/organisation")
+                .with(as(manager))).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).as("the form's version").isTrue();
+        long rows = rowCounts().get("acc_organisation");
+        DatabaseVisits.watch();
+        MockHttpServletResponse saved;
+        List<String> written;
+        try {
+            saved = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/organisation")
+                    .with(as(manager)).with(csrf()).param("name", "Renamed " + System.nanoTime())
+                    .param("address", "Street 1").param("email", "office@example.org").param("version", version.group(1)))
+                    .andReturn().getResponse();
+        } finally {
+            written = stored(DatabaseVisits.stopWatching());
+        }
+        assertThat(saved.getStatus()).as("saved").isEqualTo(302);
+        assertThat(rowCounts().get("acc_organisation")).as("a change in place: no row more").isEqualTo(rows);
+        assertThat(written).contains("acc_organisation");
     }
 
     private static String changed(Map<String, Long> before, Map<String, Long> after) {
