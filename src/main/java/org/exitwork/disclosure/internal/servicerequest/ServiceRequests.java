@@ -118,7 +118,6 @@ class ServiceRequests {
         SAVED, STALE, CLOSED
     }
 
-
     private final ServiceRequestRepository repository;
     private final RequestDocuments documents;
     private final CaseDirectory cases;

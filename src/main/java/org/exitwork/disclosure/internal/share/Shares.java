@@ -27,11 +27,11 @@ import org.exitwork.consent.ConsentsToShare;
 import org.exitwork.consent.ConsentsToShare.ValidConsent;
 import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.Channel;
-import org.exitwork.disclosure.internal.DisclosureLog;
-import org.exitwork.disclosure.internal.Download;
 import org.exitwork.disclosure.internal.DisclosureActions;
+import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.DisclosureSettings;
+import org.exitwork.disclosure.internal.Download;
 import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.LinkUses;
 import org.exitwork.disclosure.internal.gate.Decision;
@@ -84,7 +84,6 @@ class Shares {
     /** A partner that may receive shares, with the purposes of the client's consents naming it. */
     record PartnerOption(Partner partner, List<ValidConsent> consents) {
     }
-
 
     private final ShareRepository repository;
     private final ShareDocuments documents;
