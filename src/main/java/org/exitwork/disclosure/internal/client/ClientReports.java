@@ -59,8 +59,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class ClientReports {
 
-    /** A file that leaves. */
-
     /** {@code when} is ISO-8601 for the export; {@code shown} the same moment as the client reads it. */
     record DisclosureLine(String when, String shown, String channel, String to, List<String> what, String purpose) {
     }
