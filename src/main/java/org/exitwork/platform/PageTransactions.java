@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * service call (a page asked two to seven services, each in a transaction of its own), and what the
  * page shows is read together. Not in it: what must be written whatever becomes of the page (an audit
  * entry recorded independently opens its own), the method security check (it runs first, so a refused
- * request opens none) and the template (rendered after the transaction ends, holding no connection).
+ * request opens none), the template (rendered after the transaction ends, holding no connection) and a
+ * file a handler answers ({@link ResponseEntity}: the gate's one call decides and records in a
+ * transaction of its own, the file, a PDF rendered by the handler too, is made after it).
  *
  * <p>The services decide, as they did in transactions of their own, whether their work stays: a
  * service that fails marks the page's transaction for rollback, one that fails with an exception it
@@ -43,7 +46,12 @@ class PageTransactions {
         return new DefaultPointcutAdvisor(new PageHandlers(), new OneTransaction(transactions));
     }
 
-    /** The GET handlers of Exitwork's controllers. */
+    /**
+     * The GET handlers of Exitwork's controllers, but not those that answer a file ({@link ResponseEntity}):
+     * a download asks the gate once, which decides and records in one transaction of its own, and the file
+     * is made after it (a PDF rendered in the handler would otherwise hold a connection, and the funder's
+     * PDF is public).
+     */
     static final class PageHandlers extends StaticMethodMatcherPointcut {
 
         PageHandlers() {
@@ -54,7 +62,7 @@ class PageTransactions {
         @Override
         public boolean matches(Method method, Class<?> targetClass) {
             RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class);
-            if (mapping == null) {
+            if (mapping == null || ResponseEntity.class.isAssignableFrom(method.getReturnType())) {
                 return false;
             }
             for (RequestMethod answered : mapping.method()) {
