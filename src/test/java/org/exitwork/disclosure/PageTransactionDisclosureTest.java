@@ -2,8 +2,6 @@ package org.exitwork.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.exitwork.testing.Fixtures.as;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -20,6 +18,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,17 +47,19 @@ import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.thymeleaf.ITemplateEngine;
 
 /**
  * What leaves through the gate on a GET, now that a GET handler runs in one transaction (issue 19):
@@ -103,6 +105,43 @@ class PageTransactionDisclosureTest {
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return registration;
         }
+
+        /** The one PDF renderer, watched: each render notes what it saw, then renders as ever. */
+        @Bean
+        static BeanPostProcessor watchedPdfs(ObjectProvider<ITemplateEngine> templates,
+                ObjectProvider<DataSource> dataSource) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof PdfDocuments && !(bean instanceof WatchedPdfs)
+                            ? new WatchedPdfs(templates.getObject(), dataSource) : bean;
+                }
+            };
+        }
+    }
+
+    /** While a PDF is rendered: was a transaction open, and how many entries of the action were committed. */
+    record Rendering(boolean inTransaction, long recordsCommitted) {
+    }
+
+    static final class WatchedPdfs extends PdfDocuments {
+        static final List<Rendering> RENDERINGS = new CopyOnWriteArrayList<>();
+        static volatile String action;
+        private final ObjectProvider<DataSource> dataSource;
+
+        WatchedPdfs(ITemplateEngine templates, ObjectProvider<DataSource> dataSource) {
+            super(templates);
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public byte[] render(String template, Locale language, Map<String, Object> variables) {
+            if (action != null) {
+                RENDERINGS.add(new Rendering(TransactionSynchronizationManager.isActualTransactionActive(),
+                        committed(dataSource.getObject(), action, null)));
+            }
+            return super.render(template, language, variables);
+        }
     }
 
     /** Entries of an action committed now, seen on a connection of its own (waiting or linked). */
@@ -147,9 +186,6 @@ class PageTransactionDisclosureTest {
     @Autowired
     JdbcClient jdbc;
 
-    @MockitoSpyBean
-    PdfDocuments pdfs;
-
     Fixtures.Organisation org;
     StaffPrincipal manager;
     StaffPrincipal a;
@@ -157,24 +193,17 @@ class PageTransactionDisclosureTest {
 
     @BeforeEach
     void organisation() {
+        WatchedPdfs.action = null;
         org = fixtures.organisation();
         manager = fixtures.staff(org, Role.MANAGER);
         a = fixtures.staff(org, Role.PRACTITIONER);
         b = fixtures.staff(org, Role.PRACTITIONER);
     }
 
-    /** While a PDF is rendered: was a transaction open, and how many entries of the action were committed. */
-    private record Rendering(boolean inTransaction, long recordsCommitted) {
-    }
-
     private List<Rendering> watchRendering(String action) {
-        List<Rendering> seen = new CopyOnWriteArrayList<>();
-        doAnswer(call -> {
-            seen.add(new Rendering(TransactionSynchronizationManager.isActualTransactionActive(),
-                    committed(dataSource, action, null)));
-            return call.callRealMethod();
-        }).when(pdfs).render(any(), any(), any());
-        return seen;
+        WatchedPdfs.RENDERINGS.clear();
+        WatchedPdfs.action = action;
+        return WatchedPdfs.RENDERINGS;
     }
 
     @Test
