@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -111,6 +112,12 @@ class PageTransactionsTest {
         String posted() {
             return twoCalls();
         }
+
+        @GetMapping("/two.csv")
+        ResponseEntity<byte[]> file() {
+            twoCalls();
+            return ResponseEntity.ok(new byte[0]);
+        }
     }
 
     final AtomicInteger connections = new AtomicInteger();
@@ -178,6 +185,13 @@ class PageTransactionsTest {
     void whatAServiceKeepsThroughItsExceptionIsKept() {
         assertThatThrownBy(pages::refusedButKept).isExactlyInstanceOf(Kept.class);
         assertThat(written()).containsExactly("a");
+    }
+
+    @Test
+    void aHandlerThatAnswersAFileIsNotAPage() {
+        assertThat(pages.file().getStatusCode().value()).isEqualTo(200);
+        assertThat(connections.get()).as("each service call its own, the file made after them").isEqualTo(2);
+        assertThat(written()).containsExactly("a", "b");
     }
 
     @Test
