@@ -112,13 +112,16 @@ class PartnerAnswerController {
         return "disclosure/service-request-partner";
     }
 
-    /** The closed link: the same status, headers and words as a closed share link, and nothing else. */
+    /**
+     * The closed link: the same status, headers and words as a closed share link, and nothing else. Not
+     * flushed here: the answer leaves when the request ends, after the page's transaction has committed
+     * what the link's use recorded (its refusal), never before.
+     */
     private String closed(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8).toString());
         response.getOutputStream().write(closedText());
-        response.flushBuffer();
         return null;
     }
 

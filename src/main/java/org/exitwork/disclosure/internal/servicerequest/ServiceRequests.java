@@ -419,9 +419,7 @@ class ServiceRequests {
             return Optional.empty();
         }
         if (state != LinkState.ACTIVE) {
-            // In a transaction of its own: the closed answer leaves at once (the page flushes it), so the
-            // refusal must be on record before, whatever the page's transaction does after.
-            audit.recordIndependently(new AuditEvent(request.orgId(), null, LINK_ACTOR,
+            audit.record(new AuditEvent(request.orgId(), null, LINK_ACTOR,
                     ServiceRequestActions.SERVICE_REQUEST_LINK_REFUSED, pseudonym(request),
                     AuditDetail.of("servicerequest.refused", request.id(), state)));
             return Optional.empty();
