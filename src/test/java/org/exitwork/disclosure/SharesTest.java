@@ -519,6 +519,8 @@ class SharesTest {
                 .single();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE link_id = ?").param(shareId).query(Long.class)
                 .single()).as("only today's count is kept").isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE used_on < ?").param(LocalDate.now(clock))
+                .query(Long.class).single()).as("nor any other link's of an earlier day").isZero();
 
         // A closed link (withdrawn): its refusals are audited up to the budget, its answer never changes.
         assertThat(web.status(post("/cases/{id}/shares/{s}/withdraw", client.id(), shareId), a)).isEqualTo(302);

@@ -82,8 +82,9 @@ public class LinkUses {
         int first = jdbc.sql("INSERT INTO dis_link_use (link_id, used_on, uses) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
                 .params(linkId, today).update();
         if (first == 1) {
-            // A link's first use of the day: the days before no longer count for anything.
-            jdbc.sql("DELETE FROM dis_link_use WHERE link_id = ? AND used_on < ?").params(linkId, today).update();
+            // A first use of the day: the days before no longer count for anything, for any link (so the link of
+            // a client erased since leaves no count behind either).
+            jdbc.sql("DELETE FROM dis_link_use WHERE used_on < ?").param(today).update();
         }
         int counted = jdbc.sql("UPDATE dis_link_use SET uses = uses + 1 WHERE link_id = ? AND used_on = ? AND uses <= ?")
                 .params(linkId, today, perDay).update();
