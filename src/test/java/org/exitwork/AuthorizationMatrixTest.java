@@ -1799,6 +1799,30 @@ class AuthorizationMatrixTest {
         assertThat(keys).doesNotHaveDuplicates();
     }
 
+    private Set<String> questionPages;
+
+    /** The handlers posted to that store nothing and answer with a page ({@code platform.QuestionPage}). */
+    private Set<String> questionPages() {
+        if (questionPages == null) {
+            Set<String> keys = new TreeSet<>();
+            handlerMapping.getHandlerMethods().forEach((info, method) -> {
+                if (method.hasMethodAnnotation(org.exitwork.platform.QuestionPage.class)) {
+                    info.getMethodsCondition().getMethods().forEach(m -> info.getPatternValues()
+                            .forEach(pattern -> keys.add(m.name() + " " + pattern)));
+                }
+            });
+            questionPages = keys;
+        }
+        return questionPages;
+    }
+
+    @Test
+    void theQuestionPagesAreFound() {
+        assertThat(questionPages()).containsExactly("POST /cases/{id}/sessions/steps/{step}",
+                "POST /cases/{id}/sessions/steps/{step}/change", "POST /cases/{id}/shares/steps/{step}",
+                "POST /cases/{id}/shares/steps/{step}/change");
+    }
+
     /** Every (method, pattern) the MVC handler mapping serves; {@code *} stands for any method. */
     private Set<String> handlerEndpoints() {
         Set<String> keys = new TreeSet<>();
@@ -1844,7 +1868,7 @@ class AuthorizationMatrixTest {
         }
         String what = endpoint.key() + " as " + who + " answered " + response.getStatus()
                 + (response.getRedirectedUrl() != null ? " -> " + response.getRedirectedUrl() : "");
-        if (endpoint.mvc() && endpoint.httpMethod() == HttpMethod.GET) {
+        if (endpoint.mvc() && (endpoint.httpMethod() == HttpMethod.GET || questionPages().contains(endpoint.key()))) {
             assertReadInOneTransaction(what, visits);
         }
         if (endpoint.allowed() == SIGNED_REQUESTS_ONLY) {
@@ -1896,8 +1920,8 @@ class AuthorizationMatrixTest {
     private List<DatabaseVisits.Visit> visits = List.of();
 
     /**
-     * A page (any GET a controller answers, allowed or refused) takes at most one connection for its
-     * content: one transaction. Not counted: the HTTP session store's read and write around the request,
+     * A page (any GET a controller answers, allowed or refused, and a question page posted to) takes at most
+     * one connection for its content: one transaction. Not counted: the HTTP session store's read and write around the request,
      * and an audit entry recorded independently (it must stay whatever becomes of the page).
      */
     private static void assertReadInOneTransaction(String what, List<DatabaseVisits.Visit> visits) {

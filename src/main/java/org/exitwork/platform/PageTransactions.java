@@ -65,6 +65,9 @@ class PageTransactions {
             if (mapping == null || ResponseEntity.class.isAssignableFrom(method.getReturnType())) {
                 return false;
             }
+            if (AnnotatedElementUtils.hasAnnotation(method, QuestionPage.class)) {
+                return true;
+            }
             for (RequestMethod answered : mapping.method()) {
                 if (answered == RequestMethod.GET) {
                     return true;

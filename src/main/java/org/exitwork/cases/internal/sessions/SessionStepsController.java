@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.platform.FormSteps;
 import org.exitwork.platform.FormSteps.Step;
+import org.exitwork.platform.QuestionPage;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -66,6 +67,7 @@ class SessionStepsController {
 
     /** Judges one step's answer: the same step again with its errors (400), else the next question. */
     @PostMapping("/{step}")
+    @QuestionPage
     String answer(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable String step,
             @Valid @ModelAttribute(FORM) SessionsController.SessionForm form, BindingResult bound,
             @RequestParam(name = FormSteps.CHECKING, defaultValue = "false") boolean checking,
@@ -91,6 +93,7 @@ class SessionStepsController {
 
     /** A step shown again with every answer kept, unjudged: "Back", and "Change" on the check page. */
     @PostMapping("/{step}/change")
+    @QuestionPage
     String change(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable String step,
             @ModelAttribute(FORM) SessionsController.SessionForm form, BindingResult bound,
             @RequestParam(name = FormSteps.CHECKING, defaultValue = "false") boolean checking,

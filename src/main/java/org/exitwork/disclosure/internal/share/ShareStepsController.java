@@ -16,6 +16,7 @@ import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.KindTexts;
 import org.exitwork.platform.FormSteps;
 import org.exitwork.platform.FormSteps.Step;
+import org.exitwork.platform.QuestionPage;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -68,6 +69,7 @@ class ShareStepsController {
 
     /** Judges one step's answer: the same step again with its errors (400), else the next question. */
     @PostMapping("/cases/{id}/shares/steps/{step}")
+    @QuestionPage
     String answer(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable String step,
             @Valid @ModelAttribute(FORM) ShareController.ShareForm form, BindingResult bound,
             @RequestParam(name = FormSteps.CHECKING, defaultValue = "false") boolean checking,
@@ -94,6 +96,7 @@ class ShareStepsController {
 
     /** A step shown again with every answer kept, unjudged: "Back", and "Change" on the check page. */
     @PostMapping("/cases/{id}/shares/steps/{step}/change")
+    @QuestionPage
     String change(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID id, @PathVariable String step,
             @ModelAttribute(FORM) ShareController.ShareForm form, BindingResult bound,
             @RequestParam(name = FormSteps.CHECKING, defaultValue = "false") boolean checking,
