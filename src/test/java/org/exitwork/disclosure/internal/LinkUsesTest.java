@@ -13,9 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.RequestDispatcher;
+
 import org.exitwork.testing.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,6 +36,30 @@ class LinkUsesTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    MockMvc mvc;
+
+    /**
+     * The page a link used too often answers (the container's error page for 429, which MockMvc does not
+     * forward to by itself): it says so, in the partner's language, not the page for a request with mistakes.
+     */
+    @Test
+    void theLinkUsedTooOftenPageSaysSoInEnglishAndGerman() throws Exception {
+        for (String[] language : new String[][] { { "en", "This link was used too often today." },
+                { "de", "Dieser Link wurde heute zu oft genutzt." } }) {
+            MockHttpServletResponse page = mvc.perform(org.springframework.test.web.servlet.request
+                    .MockMvcRequestBuilders.get("/error").header(HttpHeaders.ACCEPT_LANGUAGE, language[0])
+                    .header(HttpHeaders.ACCEPT, "text/html")
+                    .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 429)
+                    .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/shared/abc")
+                    .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new LinkUses.TooOften()))
+                    .andReturn().getResponse();
+            assertThat(page.getStatus()).as(language[0]).isEqualTo(429);
+            assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as(language[0])
+                    .contains(language[1]);
+        }
+    }
 
     @Test
     void usesAtOnceAreCountedExactly() throws Exception {
