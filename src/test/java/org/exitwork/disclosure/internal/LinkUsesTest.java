@@ -19,6 +19,7 @@ import org.exitwork.testing.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +40,57 @@ class LinkUsesTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    java.time.Clock clock;
+
+    /**
+     * The first uses of a new day of many links at once each delete the days before (the same rows): none of
+     * them fails, each counts its own link once, and only today's counts are left.
+     */
+    @Test
+    void manyLinksFirstUsesOfADayAtOnce() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        for (int i = 0; i < 30; i++) {
+            jdbc.sql("INSERT INTO dis_link_use (link_id, used_on, uses) VALUES (?, ?, 3)")
+                    .params(UUID.randomUUID(), today.minusDays(1 + i % 3)).update();
+        }
+        int threads = 4;
+        int each = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<LinkUses.Use>>> runs = new ArrayList<>();
+            List<UUID> links = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    List<LinkUses.Use> seen = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        UUID link = UUID.randomUUID();
+                        links.add(link);
+                        seen.add(transactions.execute(status -> uses.use(link)));
+                    }
+                    return seen;
+                }));
+            }
+            start.countDown();
+            for (Future<List<LinkUses.Use>> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS)).containsOnly(LinkUses.Use.COUNTED);
+            }
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE used_on < ?").param(today).query(Long.class)
+                    .single()).isZero();
+            for (UUID link : links) {
+                assertThat(jdbc.sql("SELECT uses FROM dis_link_use WHERE link_id = ?").param(link).query(Integer.class)
+                        .single()).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     /**
      * The page a link used too often answers (the container's error page for 429, which MockMvc does not
