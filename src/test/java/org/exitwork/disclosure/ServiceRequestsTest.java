@@ -645,8 +645,12 @@ class ServiceRequestsTest {
         UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
         String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
         assertThat(answer(token, "ACCEPTED", 0, "Partner" + m, null).getStatus()).isEqualTo(302);
+        UUID requestId = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ?").param(client.id())
+                .query(UUID.class).single();
         assertThat(web.status(post("/cases/{id}/ending/clients-choice", client.id())
                 .param("endedOn", today().toString()).param("eraseNow", "true"), a)).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE link_id = ?").param(requestId).query(Long.class)
+                .single()).as("the link's count of today goes with it").isZero();
         assertThat(rows("dis_service_request")).isZero();
         assertThat(rows("dis_service_request_event")).isZero();
         assertThat(rows("dis_disclosure")).isZero();
