@@ -275,6 +275,29 @@ class ServiceRequestsTest {
         assertThat(status()).isEqualTo("ACCEPTED");
     }
 
+    /**
+     * One request is one use of the link: an answer, a stale one and a form with mistakes each use the link once
+     * (they used it twice or three times: the answer after 49 opened pages was refused, 429, and lost).
+     */
+    @Test
+    void anAnswerIsOneUseOfTheLink() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Needs a flat")));
+        for (int i = 0; i < 46; i++) {
+            assertThat(link(token).getStatus()).as("use " + (i + 1)).isEqualTo(200);
+        }
+        assertThat(answer(token, "ACCEPTED", 0, "", null).getStatus()).as("use 47: no name").isEqualTo(400);
+        assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).as("use 48").isEqualTo(302);
+        assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).as("use 49: stale").isEqualTo(409);
+        assertThat(answer(token, "IN_PROGRESS", 1, "Ms Partner", null).getStatus()).as("use 50").isEqualTo(302);
+        assertThat(status()).isEqualTo("IN_PROGRESS");
+        assertThat(answer(token, "COMPLETED", 2, "Ms Partner", null).getStatus()).as("use 51").isEqualTo(429);
+        assertThat(status()).isEqualTo("IN_PROGRESS");
+        assertThat(audited("LINK_USES_USED_UP")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT u.uses FROM dis_link_use u JOIN dis_service_request r ON r.id = u.link_id"
+                + " WHERE r.client_id = ?").param(client.id()).query(Integer.class).single()).isEqualTo(51);
+    }
+
     @Test
     void aRequestGoesOutUnderThePseudonymAndThePartnerAnswersThroughItsLink() throws Exception {
         UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
@@ -622,8 +645,12 @@ class ServiceRequestsTest {
         UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
         String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
         assertThat(answer(token, "ACCEPTED", 0, "Partner" + m, null).getStatus()).isEqualTo(302);
+        UUID requestId = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ?").param(client.id())
+                .query(UUID.class).single();
         assertThat(web.status(post("/cases/{id}/ending/clients-choice", client.id())
                 .param("endedOn", today().toString()).param("eraseNow", "true"), a)).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE link_id = ?").param(requestId).query(Long.class)
+                .single()).as("the link's count of today goes with it").isZero();
         assertThat(rows("dis_service_request")).isZero();
         assertThat(rows("dis_service_request_event")).isZero();
         assertThat(rows("dis_disclosure")).isZero();

@@ -475,8 +475,13 @@ class SharesTest {
     void erasureThroughTheWebLeavesNoRowAndNoMarker() throws Exception {
         UUID consent = consent(housing, "HOUSING");
         String token = granted(share(housing, consent, texts(DataKind.HOUSING, "Flat " + m), "PDF", "en"));
+        assertThat(fetch(token).getStatus()).isEqualTo(200);
+        UUID shareId = jdbc.sql("SELECT id FROM dis_share WHERE client_id = ?").param(client.id()).query(UUID.class)
+                .single();
         assertThat(web.status(post("/cases/{id}/ending/clients-choice", client.id())
                 .param("endedOn", today().toString()).param("eraseNow", "true"), a)).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE link_id = ?").param(shareId).query(Long.class)
+                .single()).as("the link's count of today goes with it").isZero();
         assertThat(shareRows()).isZero();
         assertThat(disclosureRows()).isZero();
         assertThat(DatabaseScan.find(dataSource, List.of(m))).isEmpty();

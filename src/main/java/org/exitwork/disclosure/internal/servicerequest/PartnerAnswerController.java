@@ -82,25 +82,27 @@ class PartnerAnswerController {
     String answer(@PathVariable String token, @Valid @ModelAttribute("answerForm") AnswerForm form,
             BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect)
             throws IOException {
-        var current = requests.current(token);
-        if (current.isEmpty()) {
-            return closed(response);
-        }
+        // One request, one use of the link (it has a daily budget): a form with mistakes reads the page again,
+        // an answer is checked and saved (or the page read again when stale) in one call.
         if (form != null && errors.getTarget() != null) {
             form.check(errors);
         }
         if (form == null || errors.getTarget() == null || errors.hasErrors()) {
+            var current = requests.current(token);
+            if (current.isEmpty()) {
+                return closed(response);
+            }
             return page(token, current.get(), model);
         }
-        ServiceRequests.AnswerResult result = requests.answer(token, new ServiceRequests.Answer(form.status(),
+        ServiceRequests.Answered result = requests.answer(token, new ServiceRequests.Answer(form.status(),
                 form.version(), form.name(), form.reason()));
-        if (result == ServiceRequests.AnswerResult.CLOSED) {
+        if (result.result() == ServiceRequests.AnswerResult.CLOSED) {
             return closed(response);
         }
-        if (result == ServiceRequests.AnswerResult.STALE) {
+        if (result.result() == ServiceRequests.AnswerResult.STALE) {
             errors.reject("servicerequests.answer.stale");
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return page(token, requests.current(token).orElse(current.get()), model);
+            return page(token, result.stale(), model);
         }
         redirect.addFlashAttribute("notice", "servicerequests.answer.saved");
         return "redirect:/service-request/" + token;

@@ -212,6 +212,9 @@ class ServiceRequestRepository {
     @EventListener
     void on(ClientErased erased) {
         jdbc.sql("DELETE FROM " + EVENTS + " WHERE client_id = ?").param(erased.clientId()).update();
+        // Today's count of the client's links goes with them (LinkUses would keep it until tomorrow's first use).
+        jdbc.sql("DELETE FROM dis_link_use WHERE link_id IN (SELECT id FROM dis_service_request WHERE client_id = ?)")
+                .param(erased.clientId()).update();
         jdbc.sql("DELETE FROM dis_service_request WHERE client_id = ?").param(erased.clientId()).update();
     }
 

@@ -118,6 +118,13 @@ class ServiceRequests {
         SAVED, STALE, CLOSED
     }
 
+    /**
+     * What became of an answer, with the page to show again for a stale one: one request of the partner is one
+     * use of the link, so the page is read in the same call.
+     */
+    record Answered(AnswerResult result, PartnerView stale) {
+    }
+
     private final ServiceRequestRepository repository;
     private final RequestDocuments documents;
     private final CaseDirectory cases;
@@ -377,22 +384,23 @@ class ServiceRequests {
      * rejection); here the status must follow the current one and the version must still be the current.
      */
     @Transactional(noRollbackFor = LinkUses.TooOften.class)
-    public AnswerResult answer(String token, Answer answer) {
+    public Answered answer(String token, Answer answer) {
         Optional<ServiceRequestRepository.Stored> found = usable(token);
         if (found.isEmpty()) {
-            return AnswerResult.CLOSED;
+            return new Answered(AnswerResult.CLOSED, null);
         }
         ServiceRequestRepository.Stored request = found.get();
         Instant now = clock.instant();
         if (!request.status().canBecome(answer.status())
                 || !repository.changeStatus(request.id(), request.status(), answer.version(), answer.status(), now, true)) {
-            return AnswerResult.STALE;
+            // The page again as it is now, in this same use of the link (read again: someone may have answered since).
+            return new Answered(AnswerResult.STALE, view(repository.byTokenHash(LinkToken.sha256(token)).orElse(request)));
         }
         repository.addEvent(request.clientId(), request.id(), answer.version() + 1, answer.status(), true, null, answer.name().strip(),
                 answer.status() == TaskStatus.REJECTED ? answer.reason().strip() : null, now);
         audit.record(new AuditEvent(request.orgId(), null, LINK_ACTOR, ServiceRequestActions.SERVICE_REQUEST_ANSWERED,
                 pseudonym(request), AuditDetail.of("servicerequest.answered", request.id(), answer.status())));
-        return AnswerResult.SAVED;
+        return new Answered(AnswerResult.SAVED, null);
     }
 
     /** The view behind a token still usable, for the page shown again after a refused answer (a closed link is audited). */

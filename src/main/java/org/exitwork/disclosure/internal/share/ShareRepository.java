@@ -76,6 +76,9 @@ class ShareRepository {
 
     @EventListener
     void on(ClientErased erased) {
+        // Today's count of the client's links goes with them (LinkUses would keep it until tomorrow's first use).
+        jdbc.sql("DELETE FROM dis_link_use WHERE link_id IN (SELECT id FROM dis_share WHERE client_id = ?)")
+                .param(erased.clientId()).update();
         jdbc.sql("DELETE FROM dis_share WHERE client_id = ?").param(erased.clientId()).update();
     }
 
