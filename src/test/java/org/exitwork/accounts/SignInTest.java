@@ -113,6 +113,16 @@ class SignInTest {
         assertThat(browser.get("/admin/staff").getResponse().getStatus()).isEqualTo(200);
         assertRedirect(browser.post("/sign-out"), "/sign-in?signed-out");
         assertRedirect(browser.get("/admin/staff"), "/sign-in");
+        // Signing out again from a page left open (its session, and its form's token, are gone): told so, not 403.
+        MockHttpServletResponse stale = mvc.perform(post("/sign-out")
+                .with(csrf().useInvalidToken())).andReturn().getResponse();
+        assertThat(stale.getStatus()).isEqualTo(302);
+        assertThat(stale.getRedirectedUrl()).isEqualTo("/sign-in?timed-out");
+        // Someone signed in is not signed out by a post without the token (another site's): still refused.
+        MockHttpServletResponse forged = mvc.perform(post("/sign-out")
+                .with(Fixtures.as(fixtures.manager(org.id())))
+                .with(csrf().useInvalidToken())).andReturn().getResponse();
+        assertThat(forged.getStatus()).isEqualTo(403);
 
         // Second sign-in: the code of the step already used is refused (no replay); a later one works.
         WebSession again = new WebSession(mvc);

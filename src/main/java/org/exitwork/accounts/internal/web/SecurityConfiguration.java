@@ -185,6 +185,17 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
                     .getAuthentication();
+            if (exception instanceof org.springframework.security.web.csrf.CsrfException
+                    && "POST".equals(request.getMethod())
+                    && (request.getContextPath() + "/sign-out").equals(request.getRequestURI())
+                    && (auth == null || !auth.isAuthenticated()
+                            || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
+                // Signing out from a page whose session has already ended (its form's token went with it): the
+                // person is signed out, and is told so rather than refused. Nothing is done on such a post, so a
+                // post from another site changes nothing either.
+                response.sendRedirect(request.getContextPath() + "/sign-in?timed-out");
+                return;
+            }
             if (auth != null && hasOnlyPasswordStep(auth) && "GET".equals(request.getMethod())) {
                 response.sendRedirect(request.getContextPath() + "/sign-in/continue");
                 return;
