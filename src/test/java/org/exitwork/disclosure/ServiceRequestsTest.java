@@ -190,6 +190,16 @@ class ServiceRequestsTest {
         return link.group(1);
     }
 
+    /** A request for housing granted, its partner's page opened {@code times} times; the link's token. */
+    private String requestOpened(int times) throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Needs a flat")));
+        for (int i = 0; i < times; i++) {
+            assertThat(link(token).getStatus()).as("use " + (i + 1)).isEqualTo(200);
+        }
+        return token;
+    }
+
     private MockHttpServletResponse link(String token) throws Exception {
         return mvc.perform(get("/service-request/{token}", token)).andReturn().getResponse();
     }
@@ -253,11 +263,7 @@ class ServiceRequestsTest {
      */
     @Test
     void thePartnersLinkIsUsedAtMostFiftyTimesADay() throws Exception {
-        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
-        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Needs a flat")));
-        for (int i = 0; i < 49; i++) {
-            assertThat(link(token).getStatus()).as("use " + (i + 1)).isEqualTo(200);
-        }
+        String token = requestOpened(49);
         assertThat(mvc.perform(get("/service-request/{token}/pdf", token)).andReturn().getResponse().getStatus())
                 .as("use 50").isEqualTo(200);
         assertThat(audited("SERVICE_REQUEST_LINK_OPENED")).isEqualTo(50);
@@ -281,11 +287,7 @@ class ServiceRequestsTest {
      */
     @Test
     void anAnswerIsOneUseOfTheLink() throws Exception {
-        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
-        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Needs a flat")));
-        for (int i = 0; i < 46; i++) {
-            assertThat(link(token).getStatus()).as("use " + (i + 1)).isEqualTo(200);
-        }
+        String token = requestOpened(46);
         assertThat(answer(token, "ACCEPTED", 0, "", null).getStatus()).as("use 47: no name").isEqualTo(400);
         assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).as("use 48").isEqualTo(302);
         assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).as("use 49: stale").isEqualTo(409);
