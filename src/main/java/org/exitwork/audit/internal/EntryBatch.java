@@ -8,7 +8,8 @@ import org.exitwork.audit.AuditEntry;
 
 /**
  * A range of one chain's entries as read for the verification, the fields as the driver hands them
- * over without mapping: strings on H2, the raw UTF-8 bytes of the text protocol on PostgreSQL. Two
+ * over without mapping: strings on H2, on PostgreSQL the UTF-8 bytes of the text columns and the ids'
+ * text ({@link PostgresColumns}). Two
  * batches take turns (one is read while the other is hashed), so a verification holds two ranges,
  * whatever the size of the log.
  */

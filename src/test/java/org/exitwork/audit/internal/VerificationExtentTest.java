@@ -183,6 +183,52 @@ class VerificationExtentTest {
         assertThat(batch.entry(1).actorName()).isEqualTo("Zoë Ørsted");
     }
 
+    /**
+     * The fast path reads the time and the ids of an entry as the database hands them over (on PostgreSQL in the
+     * binary protocol: microseconds since 2000, sixteen bytes). Times on every side of 1970 and 2000, with
+     * microseconds, far in the past and the future, and entries with and without ids, all verify there.
+     */
+    @Test
+    void timesOnEverySideOfEachEpochVerifyOnTheFastPath() {
+        UUID organisation = UUID.randomUUID();
+        String edgeChain = organisation.toString();
+        List<java.time.Instant> times = List.of(java.time.Instant.parse("1969-12-31T23:59:59.999999Z"),
+                java.time.Instant.parse("1970-01-01T00:00:00Z"), java.time.Instant.parse("1970-01-01T00:00:00.000999Z"),
+                java.time.Instant.parse("1999-12-31T23:59:59.999500Z"), java.time.Instant.parse("2000-01-01T00:00:00Z"),
+                java.time.Instant.parse("2000-01-01T00:00:00.001001Z"), java.time.Instant.parse("1900-03-01T12:00:00.5Z"),
+                java.time.Instant.parse("0001-01-01T00:00:00.000001Z"), java.time.Instant.parse("2026-11-20T09:00:00.123456Z"),
+                java.time.Instant.parse("9999-12-31T23:59:59.999999Z"));
+        String previous = EntryMac.GENESIS;
+        long seq = 0;
+        for (java.time.Instant at : times) {
+            seq++;
+            UUID actor = seq % 2 == 0 ? null : UUID.randomUUID();
+            org.exitwork.audit.AuditEntry entry = new org.exitwork.audit.AuditEntry(seq, at, organisation, actor,
+                    "Zoë", "CASE_READ", "Kaveli Tomura", "entry " + seq);
+            String tag = EntryMac.of(keys.mac(), edgeChain, entry, previous);
+            jdbc.sql("INSERT INTO aud_entry (" + JdbcAuditLog.COLUMNS + ", prev_hash, hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(seq, at.atOffset(java.time.ZoneOffset.UTC), organisation, actor, entry.actorName(),
+                            entry.action(), entry.subject(), entry.detail(), edgeChain, previous, tag)
+                    .update();
+            previous = tag;
+        }
+        jdbc.sql("INSERT INTO aud_chain (chain, org_id, last_seq, last_mac) VALUES (?, ?, ?, ?)")
+                .params(edgeChain, organisation, seq, previous).update();
+
+        EntryBatch batch = new EntryBatch();
+        int read = new TransactionTemplate(transactions).execute(tx -> repository.readRange(edgeChain, 1, batch));
+        assertThat(read).isEqualTo(times.size());
+        assertThat(java.util.Arrays.stream(batch.millis, 0, read).boxed().toList())
+                .isEqualTo(times.stream().map(java.time.Instant::toEpochMilli).toList());
+        batch.before = EntryMac.GENESIS;
+        new FastEntryCheck(keys, edgeChain).check(batch, 0, batch.size);
+        assertThat(java.util.Arrays.copyOf(batch.fast, read)).as(TestDatabase.postgres() ? "PostgreSQL" : "H2")
+                .containsOnly(true);
+        assertThat(batch.entry(0).organisationId()).isEqualTo(organisation);
+        assertThat(found(verifier.verify(Extent.FULL, n -> { }))).isEmpty();
+    }
+
     @Test
     void entriesLinkedFromWaitingRowsVerifyOnTheFastPathWithTheirIds() {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE chain = ? AND entry_id IS NOT NULL").param(chain)
