@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -65,7 +66,7 @@ class SignInTest {
     private SignInPolicy slowAfterTwoRefuseAfterFour() {
         SignInPolicy p = limits.policy();
         return new SignInPolicy(2, Duration.ofSeconds(1), 4, Duration.ofMinutes(15), p.lockAfter(), p.lockDuration(),
-                p.perAddress(), p.perAddressPeriod());
+                p.perAddress(), p.perAddressPeriod(), p.failuresRecordedPerDay());
     }
 
     private List<Duration> holdsOf(SignInPolicy policy) {
@@ -183,6 +184,63 @@ class SignInTest {
         List<String> actions = actions(org);
         assertThat(actions.stream().filter("SIGN_IN_FAILED"::equals).count()).isEqualTo(5);
         assertThat(actions).doesNotContain("ACCOUNT_LOCKED", "SIGN_IN_REFUSED_LOCKED");
+    }
+
+    /**
+     * Anybody can fail to sign in, from as many addresses as they have, and every failure was an audit entry the
+     * log keeps forever. A day records at most so many failures one by one per account, and as many for all
+     * names that are no account together (passkey failures included); the first beyond says so once, the rest
+     * are not recorded. The account still counts every failure and tells its holder; the next day records again.
+     */
+    @Test
+    void failedSignInsAreRecordedUpToTheDaysBudgetAndTheAccountStillCountsThemAll() throws Exception {
+        var org = fixtures.organisation();
+        var staff = fixtures.staffWithPassword(org, Role.PRACTITIONER);
+        String user = staff.principal().username();
+        String secret = enrolled(user, staff.password());
+        SignInPolicy p = limits.policy();
+        limits.use(new SignInPolicy(100, Duration.ZERO, 100, p.refuseDuration(), p.lockAfter(), p.lockDuration(),
+                p.perAddress(), p.perAddressPeriod(), 3));
+        jdbc.sql("DELETE FROM acc_failure_record").update(); // other tests' failures of today count for nothing here
+        long unknownBefore = entries("SIGN_IN_FAILED", "@signin.unknown-account");
+        long passkeyBefore = entries("PASSKEY_SIGN_IN_FAILED", "@passkey.not-verified");
+
+        for (int i = 1; i <= 6; i++) {
+            assertRedirect(new WebSession(mvc).from("198.51.100." + i).post("/sign-in", "username", user, "password",
+                    "wrong password " + i), "/sign-in?failed");
+            assertRedirect(new WebSession(mvc).from("198.51.100." + i).post("/sign-in", "username",
+                    "nobody-" + UUID.randomUUID(), "password", "wrong"), "/sign-in?failed");
+            assertRedirect(new WebSession(mvc).from("198.51.100." + i).post("/sign-in/passkey"),
+                    "/sign-in?passkey-failed");
+        }
+        assertThat(actions(org).stream().filter("SIGN_IN_FAILED"::equals).count()).isEqualTo(3);
+        assertThat(audit.recent(org.id(), 500)).filteredOn(e -> e.action().equals("SIGN_IN_FAILURES_UNRECORDED"))
+                .extracting(AuditEntry::subject, AuditEntry::detail)
+                .containsExactly(tuple(user, "@signin.failures-unrecorded.account|3"));
+        // Names that are no account and passkeys nobody's share one budget: three recorded, one note, then none.
+        assertThat(entries("SIGN_IN_FAILED", "@signin.unknown-account") - unknownBefore
+                + entries("PASSKEY_SIGN_IN_FAILED", "@passkey.not-verified") - passkeyBefore).isEqualTo(3);
+        assertThat(entries("SIGN_IN_FAILURES_UNRECORDED", "@signin.failures-unrecorded.no-account|3")).isEqualTo(1);
+
+        // The holder is told of all six.
+        WebSession owner = new WebSession(mvc).from(OWNER);
+        owner.post("/sign-in", "username", user, "password", staff.password());
+        assertRedirect(owner.post("/sign-in/code", "code", code(secret, 0)), "/");
+        assertThat(owner.get("/start").getResponse().getContentAsString())
+                .contains("6 failed attempts to sign in to your account since your last sign-in");
+
+        // The next day records again, and yesterday's counts are gone.
+        clock.advance(Duration.ofDays(1));
+        assertRedirect(new WebSession(mvc).from(GUESSER).post("/sign-in", "username", user, "password", "wrong"),
+                "/sign-in?failed");
+        assertThat(actions(org).stream().filter("SIGN_IN_FAILED"::equals).count()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM acc_failure_record WHERE recorded_on < ?")
+                .param(java.time.LocalDate.now(clock)).query(Long.class).single()).isZero();
+    }
+
+    private long entries(String action, String detail) {
+        return jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = ? AND detail = ?").params(action, detail)
+                .query(Long.class).single();
     }
 
     @Test

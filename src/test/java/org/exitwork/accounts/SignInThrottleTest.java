@@ -58,7 +58,7 @@ class SignInThrottleTest {
     void threeAttemptsPerMinuteAndAddress() {
         SignInPolicy p = limits.policy();
         limits.use(new SignInPolicy(p.slowDownAfter(), p.delayPerFailure(), p.refuseAfter(), p.refuseDuration(),
-                p.lockAfter(), p.lockDuration(), 3, Duration.ofMinutes(1)));
+                p.lockAfter(), p.lockDuration(), 3, Duration.ofMinutes(1), p.failuresRecordedPerDay()));
     }
 
     @AfterEach

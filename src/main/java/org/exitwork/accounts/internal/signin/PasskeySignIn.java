@@ -40,12 +40,15 @@ class PasskeySignIn {
     private final Passkeys passkeys;
     private final AccountRepository accounts;
     private final AuditLog audit;
+    private final FailureRecords failureRecords;
     private final Clock clock;
 
-    PasskeySignIn(Passkeys passkeys, AccountRepository accounts, AuditLog audit, Clock clock) {
+    PasskeySignIn(Passkeys passkeys, AccountRepository accounts, AuditLog audit, FailureRecords failureRecords,
+            Clock clock) {
         this.passkeys = passkeys;
         this.accounts = accounts;
         this.audit = audit;
+        this.failureRecords = failureRecords;
         this.clock = clock;
     }
 
@@ -80,15 +83,17 @@ class PasskeySignIn {
         return new Outcome.SignedIn(account.principal());
     }
 
+    /** Recorded up to the day's budget of failed sign-ins ({@link FailureRecords}): anybody can fail here. */
     private void refused(StaffPrincipal who, Account account, String detail) {
         if (account != null) {
-            audit.record(event(account, PasskeyActions.PASSKEY_SIGN_IN_FAILED, AuditDetail.of(detail)));
+            failureRecords.failed(account.id(), event(account, PasskeyActions.PASSKEY_SIGN_IN_FAILED,
+                    AuditDetail.of(detail)));
         } else if (who != null) {
-            audit.record(new AuditEvent(who.organisationId(), who.id(), who.username(),
+            failureRecords.failed(who.id(), new AuditEvent(who.organisationId(), who.id(), who.username(),
                     PasskeyActions.PASSKEY_SIGN_IN_FAILED, who.username(), AuditDetail.of(detail)));
         } else {
-            audit.record(new AuditEvent(null, null, null, PasskeyActions.PASSKEY_SIGN_IN_FAILED, null,
-                    AuditDetail.of(detail)));
+            failureRecords.failed(null, new AuditEvent(null, null, null, PasskeyActions.PASSKEY_SIGN_IN_FAILED,
+                    null, AuditDetail.of(detail)));
         }
     }
 

@@ -62,10 +62,12 @@ public class SignInService {
     private final SystemSecrets secrets;
     private final AuditLog audit;
     private final SignInLimits limits;
+    private final FailureRecords failureRecords;
     private final Clock clock;
 
     SignInService(AccountRepository accounts, AttemptRepository attempts, Passwords passwords,
-            SecondFactor secondFactor, SystemSecrets secrets, AuditLog audit, SignInLimits limits, Clock clock) {
+            SecondFactor secondFactor, SystemSecrets secrets, AuditLog audit, SignInLimits limits,
+            FailureRecords failureRecords, Clock clock) {
         this.accounts = accounts;
         this.attempts = attempts;
         this.passwords = passwords;
@@ -73,6 +75,7 @@ public class SignInService {
         this.secrets = secrets;
         this.audit = audit;
         this.limits = limits;
+        this.failureRecords = failureRecords;
         this.clock = clock;
     }
 
@@ -80,7 +83,8 @@ public class SignInService {
      * The password step. Known, unknown and deactivated names take the same path at the same cost: the
      * attempts of the name from this address are read, one Argon2 comparison is made (against a dummy
      * hash when there is no account), a failure is counted for the name and address, the account's
-     * notice counter is updated (no row when there is none) and one audit entry is written. Nobody
+     * notice counter is updated (no row when there is none) and one audit entry is written (up to the day's
+     * budget of recorded failures, {@link FailureRecords}). Nobody
      * else's attempts, from other addresses, are slowed or refused by these.
      */
     @Transactional
@@ -117,8 +121,9 @@ public class SignInService {
         accounts.countFailedAttempt(usable.map(Account::id).orElse(NOBODY), now);
         String detail = usable.isPresent() ? AuditDetail.of("signin.wrong-password", failures)
                 : AuditDetail.of(found.isPresent() ? "signin.account-deactivated" : "signin.unknown-account");
-        audit.record(new AuditEvent(found.map(Account::organisationId).orElse(null), null, null,
-                AccountActions.SIGN_IN_FAILED, found.map(Account::username).orElse(null), detail));
+        failureRecords.failed(found.map(Account::id).orElse(null), new AuditEvent(
+                found.map(Account::organisationId).orElse(null), null, null, AccountActions.SIGN_IN_FAILED,
+                found.map(Account::username).orElse(null), detail));
         return new PasswordResult.Rejected(policy.delayFor(failures));
     }
 

@@ -11,7 +11,7 @@ class SignInPolicyTest {
     @Test
     void failuresBeyondTheThresholdAreAnsweredEverMoreSlowlyUpToTheRefusal() {
         SignInPolicy policy = new SignInPolicy(3, Duration.ofSeconds(1), 10, Duration.ofMinutes(15), 5,
-                Duration.ofMinutes(15), 20, Duration.ofMinutes(1));
+                Duration.ofMinutes(15), 20, Duration.ofMinutes(1), 100);
         assertThat(policy.delayFor(1)).isZero();
         assertThat(policy.delayFor(3)).isZero();
         assertThat(policy.delayFor(4)).isEqualTo(Duration.ofSeconds(1));
