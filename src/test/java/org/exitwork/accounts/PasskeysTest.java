@@ -58,6 +58,47 @@ class PasskeysTest {
     @Autowired
     ResetRequests resets;
 
+    /**
+     * The first registration of a staff member makes their passkey identity (a random handle). Opened in two
+     * windows at once, both get the same one, and neither fails: formerly the second failed on the unique key
+     * (500). Several staff members, each from several threads at once, so that the two inserts do meet.
+     */
+    @Test
+    void registrationsStartedAtOnceShareOneIdentityAndNoneFails() throws Exception {
+        var org = fixtures.organisation();
+        int threads = 4;
+        for (int round = 0; round < 10; round++) {
+            StaffPrincipal practitioner = fixtures.staff(org, Role.PRACTITIONER);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>> answers =
+                        new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    answers.add(pool.submit(() -> {
+                        together.await();
+                        return mvc.perform(post("/profile/passkeys/options").with(as(practitioner)).with(csrf()))
+                                .andReturn().getResponse();
+                    }));
+                }
+                java.util.Set<String> handles = new java.util.HashSet<>();
+                for (var answer : answers) {
+                    org.springframework.mock.web.MockHttpServletResponse response = answer.get();
+                    assertThat(response.getStatus()).as("round %d", round).isEqualTo(200);
+                    java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"user\":\\{[^}]*\"id\":\"([^\"]+)\"")
+                            .matcher(response.getContentAsString());
+                    assertThat(id.find()).isTrue();
+                    handles.add(id.group(1));
+                }
+                assertThat(handles).as("round %d", round).hasSize(1);
+                assertThat(jdbc.sql("SELECT user_handle FROM acc_passkey_user WHERE staff_id = ?")
+                        .param(practitioner.id()).query(String.class).list()).containsExactlyElementsOf(handles);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void aStaffMemberRegistersListsAndRemovesTheirOwnPasskeys() throws Exception {
         var org = fixtures.organisation();

@@ -38,13 +38,16 @@ public class PasskeyUsers implements PublicKeyCredentialUserEntityRepository {
                 .query((rs, n) -> entity(rs.getString(1), rs.getString(2), rs.getString(3))).optional().orElse(null);
     }
 
-    /** Made by the library the first time a staff member registers a passkey. */
+    /**
+     * Made the first time a staff member starts registering a passkey. Started in two windows at once, the
+     * first made stays (the other insert waits for it and does nothing), and both go on with it, read after.
+     */
     @Override
     public void save(PublicKeyCredentialUserEntity entity) {
         UUID staffId = jdbc.sql("SELECT id FROM acc_staff WHERE username = ?").param(entity.getName())
                 .query(UUID.class).optional()
                 .orElseThrow(() -> new IllegalStateException("a passkey user for an unknown account"));
-        jdbc.sql("INSERT INTO acc_passkey_user (staff_id, user_handle) VALUES (?, ?)")
+        jdbc.sql("INSERT INTO acc_passkey_user (staff_id, user_handle) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .params(staffId, entity.getId().toBase64UrlString()).update();
     }
 
