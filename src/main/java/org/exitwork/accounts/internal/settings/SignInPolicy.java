@@ -13,9 +13,9 @@ import java.time.Duration;
  * forgotten. The name from any other address is not affected;</li>
  * <li>wrong second-factor codes of an account (which needs the right password first): after
  * {@code lockAfter} the code step is locked for {@code lockDuration}.</li>
- * <li>failed sign-ins recorded in the audit log one by one: at most {@code failuresRecordedPerDay} a day
- * for each account, and as many for all names that are no account together; after that, one entry says
- * so and the rest of the day's failures are counted on the account but not recorded.</li>
+ * <li>failed sign-ins recorded in the audit log one by one: at most {@code failuresRecordedPerDay} a day in
+ * the whole installation, whatever the name; after that, one entry says so and the rest of the day's
+ * failures are counted on their account (if the name is one) but not recorded.</li>
  * </ul>
  */
 public record SignInPolicy(int slowDownAfter, Duration delayPerFailure, int refuseAfter, Duration refuseDuration,

@@ -86,13 +86,12 @@ class PasskeySignIn {
     /** Recorded up to the day's budget of failed sign-ins ({@link FailureRecords}): anybody can fail here. */
     private void refused(StaffPrincipal who, Account account, String detail) {
         if (account != null) {
-            failureRecords.failed(account.id(), event(account, PasskeyActions.PASSKEY_SIGN_IN_FAILED,
-                    AuditDetail.of(detail)));
+            failureRecords.failed(event(account, PasskeyActions.PASSKEY_SIGN_IN_FAILED, AuditDetail.of(detail)));
         } else if (who != null) {
-            failureRecords.failed(who.id(), new AuditEvent(who.organisationId(), who.id(), who.username(),
+            failureRecords.failed(new AuditEvent(who.organisationId(), who.id(), who.username(),
                     PasskeyActions.PASSKEY_SIGN_IN_FAILED, who.username(), AuditDetail.of(detail)));
         } else {
-            failureRecords.failed(null, new AuditEvent(null, null, null, PasskeyActions.PASSKEY_SIGN_IN_FAILED,
+            failureRecords.failed(new AuditEvent(null, null, null, PasskeyActions.PASSKEY_SIGN_IN_FAILED,
                     null, AuditDetail.of(detail)));
         }
     }

@@ -121,9 +121,8 @@ public class SignInService {
         accounts.countFailedAttempt(usable.map(Account::id).orElse(NOBODY), now);
         String detail = usable.isPresent() ? AuditDetail.of("signin.wrong-password", failures)
                 : AuditDetail.of(found.isPresent() ? "signin.account-deactivated" : "signin.unknown-account");
-        failureRecords.failed(found.map(Account::id).orElse(null), new AuditEvent(
-                found.map(Account::organisationId).orElse(null), null, null, AccountActions.SIGN_IN_FAILED,
-                found.map(Account::username).orElse(null), detail));
+        failureRecords.failed(new AuditEvent(found.map(Account::organisationId).orElse(null), null, null,
+                AccountActions.SIGN_IN_FAILED, found.map(Account::username).orElse(null), detail));
         return new PasswordResult.Rejected(policy.delayFor(failures));
     }
 

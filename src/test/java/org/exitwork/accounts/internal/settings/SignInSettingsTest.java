@@ -22,7 +22,7 @@ class SignInSettingsTest {
         SignInPolicy policy = new Binder(new MapConfigurationPropertySource(shipped))
                 .bindOrCreate("exitwork.sign-in", SignInPolicy.class);
         assertThat(policy).isEqualTo(new SignInPolicy(3, Duration.ofSeconds(1), 10, Duration.ofMinutes(15), 5,
-                Duration.ofMinutes(15), 20, Duration.ofMinutes(1), 100));
+                Duration.ofMinutes(15), 20, Duration.ofMinutes(1), 1000));
         assertThat(shipped.getProperty("exitwork.sign-in.refusal-hold")).isEqualTo("1s");
         assertThat(shipped.getProperty("exitwork.trusted-proxies")).isEqualTo("${EXITWORK_TRUSTED_PROXIES:}");
     }

@@ -359,19 +359,21 @@ class SessionCorrectionsTest {
 
     @Test
     void noVersionIsReadableInTheDatabaseAndErasureRemovesEveryVersion() throws Exception {
-        UUID session = record("Firstversionmarker Quorbel", "nextSteps", "Stepsmarker Wimbleton");
-        perform(correction(session, 1, "Secondversionmarker Zandor", "Reasonmarker Plinth",
-                "nextSteps", "Stepsmarker Wimbleton"), a);
-        perform(correction(session, 2, "Thirdversionmarker Yollo", "Reasonmarker Gorse"), b);
-        UUID other = record("Cancelmarker Trask");
+        UUID session = record("Firstversionmarker Quorbelfenwick", "nextSteps", "Stepsmarker Wimbletonquay");
+        perform(correction(session, 1, "Secondversionmarker Zandorquillet", "Reasonmarker Plinthmoorgate",
+                "nextSteps", "Stepsmarker Wimbletonquay"), a);
+        perform(correction(session, 2, "Thirdversionmarker Yollobrackwater", "Reasonmarker Gorsewallaby"), b);
+        UUID other = record("Cancelmarker Traskhollowell");
         perform(post(url() + "/" + other + "/cancel").with(csrf()).param("basedOn", "1")
-                .param("reason", "Cancelreasonmarker Hoyle"), a);
+                .param("reason", "Cancelreasonmarker Hoylefernbrake"), a);
         assertThat(versions(session)).isEqualTo(2);
 
-        // What someone with a database login sees: no text of any version, reason or cancellation.
-        List<String> markers = List.of("Firstversionmarker", "Quorbel", "Secondversionmarker", "Zandor",
-                "Thirdversionmarker", "Yollo", "Reasonmarker", "Plinth", "Gorse", "Stepsmarker", "Wimbleton",
-                "Cancelmarker", "Trask", "Cancelreasonmarker", "Hoyle");
+        // What someone with a database login sees: no text of any version, reason or cancellation. (Markers long
+        // enough that no random bytes of the database, a password hash say, contain one by chance.)
+        List<String> markers = List.of("Firstversionmarker", "Quorbelfenwick", "Secondversionmarker",
+                "Zandorquillet", "Thirdversionmarker", "Yollobrackwater", "Reasonmarker", "Plinthmoorgate",
+                "Gorsewallaby", "Stepsmarker", "Wimbletonquay", "Cancelmarker", "Traskhollowell", "Cancelreasonmarker",
+                "Hoylefernbrake");
         assertThat(DatabaseScan.find(dataSource, List.of(client.pseudonym()))).as("the scan can find").isNotEmpty();
         assertThat(DatabaseScan.find(dataSource, markers)).isEmpty();
         // A version's ciphertext copied into another version's row does not open (bound to its row).
