@@ -101,7 +101,8 @@ class AuditRepository {
                 int i = 0;
                 while (rs.next()) {
                     batch.seq[i] = rs.getLong(1);
-                    batch.millis[i] = rawBytes ? PostgresColumns.millis(rs, 2) : millis(rs.getObject(2, java.time.OffsetDateTime.class));
+                    batch.millis[i] = rawBytes ? PostgresColumns.millis(rs, 2)
+                            : millis(rs.getObject(2, java.time.OffsetDateTime.class));
                     batch.org[i] = rawBytes ? PostgresColumns.uuidText(rs, 3) : rs.getString(3);
                     batch.actor[i] = rawBytes ? PostgresColumns.uuidText(rs, 4) : rs.getString(4);
                     batch.actorName[i] = field(rs, 5);

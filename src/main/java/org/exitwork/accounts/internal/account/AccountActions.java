@@ -6,7 +6,7 @@ public final class AccountActions {
     public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
     /** No longer written (a name is now slowed per client address, never locked); kept so old entries read. */
     public static final String SIGN_IN_REFUSED_LOCKED = "SIGN_IN_REFUSED_LOCKED";
-    /** The day's budget of failed sign-ins recorded one by one is used up (for an account, or for unknown names). */
+    /** The day's budget of failed sign-ins recorded one by one (the whole installation's) is used up. */
     public static final String SIGN_IN_FAILURES_UNRECORDED = "SIGN_IN_FAILURES_UNRECORDED";
     public static final String SECOND_FACTOR_FAILED = "SECOND_FACTOR_FAILED";
     /** Too many wrong second-factor codes: the code step is locked for a while. */

@@ -58,7 +58,7 @@ class FailureRecords {
         }
         int recorded = jdbc.sql("SELECT recorded FROM acc_failure_record WHERE recorded_on = ?").param(today)
                 .query(Integer.class).single();
-        audit.record(recorded <= perDay ? entry : new AuditEvent(null, null, null, AccountActions.SIGN_IN_FAILURES_UNRECORDED,
-                null, AuditDetail.of("signin.failures-unrecorded", perDay)));
+        audit.record(recorded <= perDay ? entry : new AuditEvent(null, null, null,
+                AccountActions.SIGN_IN_FAILURES_UNRECORDED, null, AuditDetail.of("signin.failures-unrecorded", perDay)));
     }
 }
