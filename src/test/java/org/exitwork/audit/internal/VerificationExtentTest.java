@@ -181,6 +181,22 @@ class VerificationExtentTest {
         }
         assertThat(slow).as(TestDatabase.postgres() ? "PostgreSQL" : "H2").isEmpty();
         assertThat(batch.entry(1).actorName()).isEqualTo("Zoë Ørsted");
+
+        // A long chain is read range by range, one read while the one before is hashed: an entry changed or
+        // deleted in any range, the first, the last or between, is named where it is, and nothing else is.
+        String bigChain = big.toString();
+        long inFirst = 5;
+        long inSecond = EntryBatch.ROWS + 7;
+        long inThird = 2L * EntryBatch.ROWS + 3;
+        long inFourth = 3L * EntryBatch.ROWS + 50;
+        tamper(() -> {
+            jdbc.sql("UPDATE aud_entry SET detail = 'changed' WHERE chain = ? AND seq IN (?, ?, ?)")
+                    .params(bigChain, inFirst, inSecond, inThird).update();
+            jdbc.sql("DELETE FROM aud_entry WHERE chain = ? AND seq = ?").params(bigChain, inFourth).update();
+        });
+        ChainVerification tampered = verifier.verify(Extent.FULL, n -> { });
+        assertThat(found(tampered)).containsExactly("NOT_AUTHENTIC@" + inFirst, "NOT_AUTHENTIC@" + inSecond,
+                "NOT_AUTHENTIC@" + inThird, "MISSING@" + inFourth);
     }
 
     /**
