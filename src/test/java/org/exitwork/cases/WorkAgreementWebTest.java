@@ -333,11 +333,11 @@ class WorkAgreementWebTest {
     @Test
     void nothingOfTheAgreementIsStoredInPlainText() throws Exception {
         perform(version(a, 0, "en", "Objmarker Qwertzuiop", "Changemarker Asdfghjk"));
-        perform(agree(a, 1, today().toString(), "OTHER", "Notemarker Yxcvbnm"));
+        perform(agree(a, 1, today().toString(), "OTHER", "Notemarker Yxcvbnmlkj"));
         String thread = threads(page(a, url())).get(0);
         perform(post(url() + "/ratings").with(as(a)).with(csrf()).param("ratedOn", today().toString())
                 .param("entries[0].thread", thread).param("entries[0].score", "4")
-                .param("entries[0].comment", "Commentmarker Poiuzt"));
+                .param("entries[0].comment", "Commentmarker Poiuztrewq"));
         perform(version(b, 1, "en", "Objmarker Second", "Changemarker Second").param("changes[0].thread", thread));
         page(a, url());
         page(a, "/cases/" + client.id());
@@ -347,7 +347,7 @@ class WorkAgreementWebTest {
 
         assertThat(DatabaseScan.find(dataSource, List.of(a.username()))).as("the scan can find things").isNotEmpty();
         assertThat(DatabaseScan.find(dataSource, List.of("Objmarker", "Qwertzuiop", "Changemarker", "Asdfghjk",
-                "Notemarker", "Yxcvbnm", "Commentmarker", "Poiuzt", "Meet on Tuesday"))).isEmpty();
+                "Notemarker", "Yxcvbnmlkj", "Commentmarker", "Poiuztrewq", "Meet on Tuesday"))).isEmpty();
     }
 
     /** One request to each endpoint of the work agreement, as {@code who}. */

@@ -78,9 +78,24 @@ public final class DatabaseScan {
      */
     private record Marker(String text, String lower, List<String> encodings) {
 
+        /**
+         * A marker shorter than {@link #SHORTEST} is refused: the scan searches text without regard to case, and a
+         * short word stands in some password hash or token of a test database by chance sooner or later (it did:
+         * "Yollo" in an Argon2 hash), failing a test that was right.
+         */
         Marker(String text) {
-            this(text, text.toLowerCase(Locale.ROOT), List.of(latin1(text.getBytes(StandardCharsets.UTF_8)),
+            this(checked(text), text.toLowerCase(Locale.ROOT), List.of(latin1(text.getBytes(StandardCharsets.UTF_8)),
                     latin1(text.getBytes(StandardCharsets.UTF_16BE)), latin1(text.getBytes(StandardCharsets.UTF_16LE))));
+        }
+
+        static final int SHORTEST = 8;
+
+        private static String checked(String text) {
+            if (text == null || text.length() < SHORTEST) {
+                throw new IllegalArgumentException("a marker of fewer than " + SHORTEST + " characters can stand in"
+                        + " random data by chance: " + text);
+            }
+            return text;
         }
 
         boolean in(Searchable value) {

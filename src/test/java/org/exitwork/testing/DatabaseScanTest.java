@@ -36,7 +36,10 @@ class DatabaseScanTest {
         assertThat(DatabaseScan.find(h2, List.of("markerone", "MarkerTwo", "MarkerThree", "MarkerFour", "MarkerFive")))
                 .containsExactlyInAnyOrder("NOTE.BODY contains markerone", "NOTE.SEALED contains MarkerTwo",
                         "NOTE.ATTACHMENT contains MarkerThree", "NOTE.SEALED contains MarkerFour");
-        assertThat(DatabaseScan.find(h2, List.of("Absent"))).isEmpty();
+        assertThat(DatabaseScan.find(h2, List.of("Absentmarker"))).isEmpty();
+        // a marker so short that random data holds it by chance is refused, not searched
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DatabaseScan.find(h2, List.of("Yollo")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fewer than 8 characters");
         assertThat(DatabaseScan.indexOf("xxMarker".getBytes(StandardCharsets.UTF_8),
                 "Marker".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
     }

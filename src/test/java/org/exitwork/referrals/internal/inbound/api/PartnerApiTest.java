@@ -375,7 +375,7 @@ class PartnerApiTest {
         assertThat(entry.referral().fullName()).isEqualTo(sql);
         assertThat(entry.referral().contact()).isEqualTo(html);
         assertThat(entry.referral().concern()).isEqualTo(unicode);
-        assertThat(DatabaseScan.find(dataSource, List.of(sql, html.substring(0, 20), "Ünïcödé",
+        assertThat(DatabaseScan.find(dataSource, List.of(sql, html.substring(0, 20), "Ünïcödé 𝔘",
                 submit.secret(), inform.secret()))).as("nothing in plain text, no secret anywhere").isEmpty();
     }
 
