@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.exitwork.platform.DailyBudget;
+import org.exitwork.platform.DailyBudget.Use;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,16 +24,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Component
 public class LinkUses {
 
-    /** What one more use of a link today is. */
-    public enum Use {
-        /** Within the day's budget: served (or refused) and audited as always. */
-        COUNTED,
-        /** The first use beyond the budget: refused, and audited once. */
-        BUDGET_USED_UP,
-        /** Beyond that: refused, not recorded. */
-        OVER_BUDGET
-    }
-
     /** An open link used more often today than a link is: 429, for its holder only (nobody else reaches it). */
     @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
     public static final class TooOften extends RuntimeException {
@@ -40,12 +32,13 @@ public class LinkUses {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final DailyBudget budget;
     private final Clock clock;
     private final int perDay;
 
     LinkUses(JdbcClient jdbc, Clock clock, DisclosureSettings settings) {
-        this.jdbc = jdbc;
+        // the days before a link's first use of the day go, for every link (and so the counts of links erased since)
+        this.budget = DailyBudget.perKey(jdbc, "dis_link_use", "link_id", "used_on", "uses");
         this.clock = clock;
         this.perDay = settings.linkUsesPerDay();
     }
@@ -78,21 +71,6 @@ public class LinkUses {
     /** Counts one use of the link today, in the caller's transaction (the row stays locked until it ends). */
     @Transactional(propagation = Propagation.MANDATORY)
     public Use use(UUID linkId) {
-        LocalDate today = LocalDate.now(clock);
-        int first = jdbc.sql("INSERT INTO dis_link_use (link_id, used_on, uses) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
-                .params(linkId, today).update();
-        if (first == 1) {
-            // A first use of the day: the days before no longer count for anything, for any link (so the link of
-            // a client erased since leaves no count behind either).
-            jdbc.sql("DELETE FROM dis_link_use WHERE used_on < ?").param(today).update();
-        }
-        int counted = jdbc.sql("UPDATE dis_link_use SET uses = uses + 1 WHERE link_id = ? AND used_on = ? AND uses <= ?")
-                .params(linkId, today, perDay).update();
-        if (counted == 0) {
-            return Use.OVER_BUDGET;
-        }
-        int uses = jdbc.sql("SELECT uses FROM dis_link_use WHERE link_id = ? AND used_on = ?").params(linkId, today)
-                .query(Integer.class).single();
-        return uses > perDay ? Use.BUDGET_USED_UP : Use.COUNTED;
+        return budget.use(linkId, LocalDate.now(clock), perDay);
     }
 }

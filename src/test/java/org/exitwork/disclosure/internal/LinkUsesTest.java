@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.servlet.RequestDispatcher;
 
 import org.exitwork.testing.DatabaseTest;
+import org.exitwork.platform.DailyBudget;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -63,12 +64,12 @@ class LinkUsesTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<LinkUses.Use>>> runs = new ArrayList<>();
+            List<Future<List<DailyBudget.Use>>> runs = new ArrayList<>();
             List<UUID> links = new java.util.concurrent.CopyOnWriteArrayList<>();
             for (int t = 0; t < threads; t++) {
                 runs.add(pool.submit(() -> {
                     start.await();
-                    List<LinkUses.Use> seen = new ArrayList<>();
+                    List<DailyBudget.Use> seen = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
                         UUID link = UUID.randomUUID();
                         links.add(link);
@@ -78,8 +79,8 @@ class LinkUsesTest {
                 }));
             }
             start.countDown();
-            for (Future<List<LinkUses.Use>> run : runs) {
-                assertThat(run.get(60, TimeUnit.SECONDS)).containsOnly(LinkUses.Use.COUNTED);
+            for (Future<List<DailyBudget.Use>> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS)).containsOnly(DailyBudget.Use.COUNTED);
             }
             assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE used_on < ?").param(today).query(Long.class)
                     .single()).isZero();
@@ -122,11 +123,11 @@ class LinkUsesTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<LinkUses.Use>>> runs = new ArrayList<>();
+            List<Future<List<DailyBudget.Use>>> runs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 runs.add(pool.submit(() -> {
                     start.await();
-                    List<LinkUses.Use> seen = new ArrayList<>();
+                    List<DailyBudget.Use> seen = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
                         seen.add(transactions.execute(status -> uses.use(link)));
                     }
@@ -134,14 +135,14 @@ class LinkUsesTest {
                 }));
             }
             start.countDown();
-            Map<LinkUses.Use, Integer> counted = new EnumMap<>(LinkUses.Use.class);
-            for (Future<List<LinkUses.Use>> run : runs) {
-                for (LinkUses.Use use : run.get(60, TimeUnit.SECONDS)) {
+            Map<DailyBudget.Use, Integer> counted = new EnumMap<>(DailyBudget.Use.class);
+            for (Future<List<DailyBudget.Use>> run : runs) {
+                for (DailyBudget.Use use : run.get(60, TimeUnit.SECONDS)) {
                     counted.merge(use, 1, Integer::sum);
                 }
             }
-            assertThat(counted).containsExactlyInAnyOrderEntriesOf(Map.of(LinkUses.Use.COUNTED, perDay,
-                    LinkUses.Use.BUDGET_USED_UP, 1, LinkUses.Use.OVER_BUDGET, threads * each - perDay - 1));
+            assertThat(counted).containsExactlyInAnyOrderEntriesOf(Map.of(DailyBudget.Use.COUNTED, perDay,
+                    DailyBudget.Use.BUDGET_USED_UP, 1, DailyBudget.Use.OVER_BUDGET, threads * each - perDay - 1));
         } finally {
             pool.shutdownNow();
         }

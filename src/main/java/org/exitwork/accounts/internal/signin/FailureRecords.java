@@ -7,6 +7,7 @@ import org.exitwork.accounts.internal.account.AccountActions;
 import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.platform.DailyBudget;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,13 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class FailureRecords {
 
-    private final JdbcClient jdbc;
+    private final DailyBudget budget;
     private final Clock clock;
     private final SignInLimits limits;
     private final AuditLog audit;
 
     FailureRecords(JdbcClient jdbc, Clock clock, SignInLimits limits, AuditLog audit) {
-        this.jdbc = jdbc;
+        this.budget = DailyBudget.perDay(jdbc, "acc_failure_record", "recorded_on", "recorded");
         this.clock = clock;
         this.limits = limits;
         this.audit = audit;
@@ -44,21 +45,14 @@ class FailureRecords {
     @Transactional(propagation = Propagation.MANDATORY)
     void failed(AuditEvent entry) {
         int perDay = limits.policy().failuresRecordedPerDay();
-        LocalDate today = LocalDate.now(clock);
-        int first = jdbc.sql("INSERT INTO acc_failure_record (recorded_on, recorded) VALUES (?, 0)"
-                + " ON CONFLICT DO NOTHING").param(today).update();
-        if (first == 1) {
-            // the days before count for nothing any more
-            jdbc.sql("DELETE FROM acc_failure_record WHERE recorded_on < ?").param(today).update();
+        switch (budget.use(LocalDate.now(clock), perDay)) {
+            case COUNTED -> audit.record(entry);
+            case BUDGET_USED_UP -> audit.record(new AuditEvent(null, null, null,
+                    AccountActions.SIGN_IN_FAILURES_UNRECORDED, null,
+                    AuditDetail.of("signin.failures-unrecorded", perDay)));
+            case OVER_BUDGET -> {
+                // counted on the account by the caller, not recorded
+            }
         }
-        int counted = jdbc.sql("UPDATE acc_failure_record SET recorded = recorded + 1 WHERE recorded_on = ?"
-                + " AND recorded <= ?").params(today, perDay).update();
-        if (counted == 0) {
-            return; // beyond the budget: counted on the account by the caller, not recorded
-        }
-        int recorded = jdbc.sql("SELECT recorded FROM acc_failure_record WHERE recorded_on = ?").param(today)
-                .query(Integer.class).single();
-        audit.record(recorded <= perDay ? entry : new AuditEvent(null, null, null,
-                AccountActions.SIGN_IN_FAILURES_UNRECORDED, null, AuditDetail.of("signin.failures-unrecorded", perDay)));
     }
 }
