@@ -12,7 +12,7 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.cases.ClientErased;
-import org.exitwork.disclosure.internal.gate.Refusal;
+import org.exitwork.disclosure.internal.Refusal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

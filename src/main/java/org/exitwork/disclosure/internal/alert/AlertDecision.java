@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.OutboundGate;
-import org.exitwork.disclosure.internal.gate.Refusal;
+import org.exitwork.disclosure.internal.Refusal;
 import org.exitwork.network.Partner;
 
 /**

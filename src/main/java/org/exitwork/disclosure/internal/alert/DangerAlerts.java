@@ -25,7 +25,7 @@ import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.DisclosureLog.Ground;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
 import org.exitwork.disclosure.internal.gate.Decision;
-import org.exitwork.disclosure.internal.gate.Refusal;
+import org.exitwork.disclosure.internal.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerContact;

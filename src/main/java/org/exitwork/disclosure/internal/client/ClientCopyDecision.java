@@ -3,7 +3,7 @@ package org.exitwork.disclosure.internal.client;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.OutboundGate;
-import org.exitwork.disclosure.internal.gate.Refusal;
+import org.exitwork.disclosure.internal.Refusal;
 
 /**
  * Whether the client's own record (report, export, work agreement) may be handed out (R19): it goes

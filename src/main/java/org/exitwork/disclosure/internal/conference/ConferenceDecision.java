@@ -6,7 +6,7 @@ import org.exitwork.consent.ConsentsToShare.ValidConsent;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.OutboundGate;
-import org.exitwork.disclosure.internal.gate.Refusal;
+import org.exitwork.disclosure.internal.Refusal;
 import org.exitwork.network.Partner;
 
 /**

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.gate.OutboundGate;
-import org.exitwork.disclosure.internal.gate.Refusal;
+import org.exitwork.disclosure.internal.Refusal;
 import org.exitwork.network.Partner;
 import org.exitwork.programme.FunderReport;
 import org.exitwork.programme.FunderReport.Row;

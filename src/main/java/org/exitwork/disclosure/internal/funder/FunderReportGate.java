@@ -22,7 +22,7 @@ import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.LinkUses;
 import org.exitwork.disclosure.internal.funder.FunderReportDecision.Released;
 import org.exitwork.disclosure.internal.gate.OutboundGate;
-import org.exitwork.disclosure.internal.gate.Refusal;
+import org.exitwork.disclosure.internal.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;

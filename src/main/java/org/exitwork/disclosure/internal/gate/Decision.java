@@ -2,6 +2,8 @@ package org.exitwork.disclosure.internal.gate;
 
 import java.util.Optional;
 
+import org.exitwork.disclosure.internal.Refusal;
+
 /** The answer of a way out's decision: allowed, or refused with its {@link Refusal}. */
 public record Decision(Optional<Refusal> refusal) {
 

@@ -1,5 +1,6 @@
 package org.exitwork.disclosure.internal.gate;
 
+import org.exitwork.disclosure.internal.Refusal;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**

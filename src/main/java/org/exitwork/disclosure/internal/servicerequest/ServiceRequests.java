@@ -35,7 +35,7 @@ import org.exitwork.disclosure.internal.Download;
 import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.disclosure.internal.LinkUses;
 import org.exitwork.disclosure.internal.gate.Decision;
-import org.exitwork.disclosure.internal.gate.Refusal;
+import org.exitwork.disclosure.internal.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.exitwork.network.Need;
 import org.exitwork.network.Partner;

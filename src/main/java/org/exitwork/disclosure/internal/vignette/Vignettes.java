@@ -25,7 +25,7 @@ import org.exitwork.cases.IdentityMentions;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.gate.OutboundGate;
-import org.exitwork.disclosure.internal.gate.Refusal;
+import org.exitwork.disclosure.internal.Refusal;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;

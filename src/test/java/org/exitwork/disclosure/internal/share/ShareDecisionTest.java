@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.exitwork.consent.ConsentsToShare.ValidConsent;
 import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.gate.Decision;
-import org.exitwork.disclosure.internal.gate.Refusal;
+import org.exitwork.disclosure.internal.Refusal;
 import org.exitwork.network.OutboundPolicy;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerKind;

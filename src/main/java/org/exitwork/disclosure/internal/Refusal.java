@@ -1,4 +1,4 @@
-package org.exitwork.disclosure.internal.gate;
+package org.exitwork.disclosure.internal;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,12 @@
-package org.exitwork.cases.internal.context;
+package org.exitwork.cases.internal.demo;
 
 import java.util.Set;
 import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.cases.internal.context.ContextRelation;
+import org.exitwork.cases.internal.context.ContextService;
+import org.exitwork.cases.internal.context.InstitutionKind;
 import org.exitwork.cases.internal.sessions.PlaceKind;
 import org.exitwork.cases.internal.sessions.SessionService;
 import org.exitwork.cases.internal.sessions.SessionService.SessionDraft;

@@ -1,4 +1,4 @@
-package org.exitwork.disclosure.internal.gate;
+package org.exitwork.disclosure.internal;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
