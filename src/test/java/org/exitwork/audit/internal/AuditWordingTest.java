@@ -38,7 +38,7 @@ class AuditWordingTest {
     static final Map<String, String> OTHER_HOLDERS = Map.of(
             "org.exitwork.audit.internal.JdbcAuditLog", "SEAL_ACTION",
             "org.exitwork.audit.internal.KeyRotationAudit", "ROTATED,DESTROYED",
-            "org.exitwork.safety.internal.staffsafety.AppointmentErasure", "APPOINTMENT_ERASED");
+            "org.exitwork.safety.internal.staffsafety.appointments.AppointmentErasure", "APPOINTMENT_ERASED");
 
     final MessageSource messages = MessageBundles.messageSource(new PathMatchingResourcePatternResolver());
     final MessageAuditWording wording = new MessageAuditWording(messages,

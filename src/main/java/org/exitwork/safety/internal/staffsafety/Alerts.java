@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What the alerts page and the banner show a staff member. */
 @Service
-class Alerts {
+public class Alerts {
 
     record AlertRow(Alert alert, Whereabouts appointment, LocalDateTime openedAt, String owner,
             boolean mayAcknowledge, boolean mayResolve) {
@@ -34,7 +34,7 @@ class Alerts {
 
     /** Open alerts (and those resolved in the last 12 hours) the viewer was alerted to or is the subject of. */
     @Transactional
-    List<AlertRow> alertsFor(StaffPrincipal who) {
+    public List<AlertRow> alertsFor(StaffPrincipal who) {
         return repository.alertsFor(who.organisationId(), who.id(), clock.instant().minus(Duration.ofHours(12)))
                 .stream().map(alert -> {
                     Whereabouts appointment = repository.appointment(alert.appointmentId())
@@ -50,7 +50,7 @@ class Alerts {
     }
 
     @Transactional(readOnly = true)
-    int openCount(StaffPrincipal who) {
+    public int openCount(StaffPrincipal who) {
         return repository.openAlertCount(who.id());
     }
 }

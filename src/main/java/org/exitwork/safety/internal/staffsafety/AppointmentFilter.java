@@ -10,9 +10,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * last day (no end when none), and where the page starts ({@code after} one appointment) or ends
  * ({@code before} one).
  */
-record AppointmentFilter(LocalDate from, LocalDate until, UUID after, UUID before) {
+public record AppointmentFilter(LocalDate from, LocalDate until, UUID after, UUID before) {
 
-    static AppointmentFilter none() {
+    public static AppointmentFilter none() {
         return new AppointmentFilter(null, null, null, null);
     }
 

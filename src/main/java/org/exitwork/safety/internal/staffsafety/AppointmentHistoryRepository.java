@@ -24,15 +24,15 @@ import org.springframework.stereotype.Repository;
  * {@code saf_appointment} a correction or cancellation writes.
  */
 @Repository
-class AppointmentHistoryRepository {
+public class AppointmentHistoryRepository {
 
     /** An earlier version as stored, its place in clear. */
-    record Version(UUID id, int version, Instant startsAt, Instant endsAt, PlaceKind placeKind, String place,
+    public record Version(UUID id, int version, Instant startsAt, Instant endsAt, PlaceKind placeKind, String place,
             UUID clientId, List<UUID> attendees, UUID replacedBy, Instant replacedAt, List<String> changed) {
     }
 
     /** What a correction writes. */
-    record Corrected(Instant startsAt, Instant endsAt, PlaceKind placeKind, String place, UUID clientId) {
+    public record Corrected(Instant startsAt, Instant endsAt, PlaceKind placeKind, String place, UUID clientId) {
     }
 
     private final JdbcClient jdbc;
@@ -52,7 +52,7 @@ class AppointmentHistoryRepository {
     }
 
     /** Keeps the appointment as it is now as an earlier version, its place sealed anew for the version's row. */
-    void keepVersion(Appointment current, String place, Collection<UUID> attendees, UUID replacedBy, Instant now,
+    public void keepVersion(Appointment current, String place, Collection<UUID> attendees, UUID replacedBy, Instant now,
             List<String> changed) {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO saf_appointment_version (id, appointment_id, version, starts_at, ends_at, place_kind, "
@@ -68,7 +68,7 @@ class AppointmentHistoryRepository {
     }
 
     /** The corrected appointment; the alert link is cleared when the end moved, so a new overdue opens a new alert. */
-    void correct(UUID id, Corrected corrected, boolean endMoved) {
+    public void correct(UUID id, Corrected corrected, boolean endMoved) {
         jdbc.sql("UPDATE saf_appointment SET starts_at = ?, ends_at = ?, place_kind = ?, place = ?, client_id = ?, "
                 + (endMoved ? "alert_id = NULL, " : "") + "version = version + 1 WHERE id = ?")
                 .params(ts(corrected.startsAt()), ts(corrected.endsAt()), corrected.placeKind().name(),
@@ -76,7 +76,7 @@ class AppointmentHistoryRepository {
                 .update();
     }
 
-    void replaceAttendees(UUID id, Set<UUID> attendees) {
+    public void replaceAttendees(UUID id, Set<UUID> attendees) {
         jdbc.sql("DELETE FROM saf_appointment_attendee WHERE appointment_id = ?").param(id).update();
         for (UUID attendee : attendees) {
             jdbc.sql("INSERT INTO saf_appointment_attendee (appointment_id, staff_id) VALUES (?, ?)")
@@ -84,19 +84,19 @@ class AppointmentHistoryRepository {
         }
     }
 
-    void cancel(UUID id, UUID by, Instant now, String reason) {
+    public void cancel(UUID id, UUID by, Instant now, String reason) {
         jdbc.sql("UPDATE saf_appointment SET cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, "
                 + "version = version + 1 WHERE id = ?")
                 .params(ts(now), by, appointmentRow(id).seal("cancel_reason", reason), id).update();
     }
 
     /** @return the reason given for the cancellation in clear, or {@code null} */
-    String cancelReason(Appointment appointment) {
+    public String cancelReason(Appointment appointment) {
         return appointmentRow(appointment.id()).open("cancel_reason", appointment.cancelReason());
     }
 
     /** The earlier versions of an appointment, newest first. */
-    List<Version> versions(UUID appointmentId) {
+    public List<Version> versions(UUID appointmentId) {
         record Stored(UUID id, int version, Timestamp startsAt, Timestamp endsAt, String placeKind, byte[] place,
                 UUID clientId, UUID replacedBy, Timestamp replacedAt, String changed) {
         }

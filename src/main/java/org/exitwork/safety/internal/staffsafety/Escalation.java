@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Escalation of a missed check-out or a call for help (R14). Pending deadlines live in the database
@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * everyone on duty. The first responder to acknowledge owns the alert and stops the climb.
  */
 @Service
-class Escalation {
+public class Escalation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Escalation.class);
     static final String SYSTEM = "system";
@@ -67,7 +67,7 @@ class Escalation {
     }
 
     /** Opens alerts for overdue check-outs and takes every due step. Safe to run on every node at once. */
-    void runDue() {
+    public void runDue() {
         Instant now = clock.instant();
         for (UUID appointmentId : repository.overdueWithoutAlert(now.minus(properties.grace()))) {
             try {
@@ -180,12 +180,12 @@ class Escalation {
     }
 
     /** "Need help now": an alert that reaches the responders at once, place included. */
-    UUID help(StaffPrincipal who, UUID appointmentId) {
+    public UUID help(StaffPrincipal who, UUID appointmentId) {
         return help(who, appointmentId, null);
     }
 
     /** @param detail how the call came, for the audit ({@code null}: from a signed-in page) */
-    UUID help(StaffPrincipal who, UUID appointmentId, String detail) {
+    public UUID help(StaffPrincipal who, UUID appointmentId, String detail) {
         Instant now = clock.instant();
         UUID alertId = tx.execute(s -> {
             Appointment appointment = ownAppointment(who, appointmentId);
@@ -224,7 +224,7 @@ class Escalation {
     }
 
     /** The first responder to acknowledge owns the alert; {@code false} when someone else was first. */
-    boolean acknowledge(StaffPrincipal who, UUID alertId) {
+    public boolean acknowledge(StaffPrincipal who, UUID alertId) {
         return Boolean.TRUE.equals(tx.execute(s -> {
             Alert alert = repository.alert(who.organisationId(), alertId).orElseThrow(NotFoundException::new);
             if (alert.staffId().equals(who.id()) || !repository.responders(alertId).containsKey(who.id())) {
@@ -241,7 +241,7 @@ class Escalation {
     }
 
     /** Closes the alert: its owner, or the practitioner it is about. */
-    void resolve(StaffPrincipal who, UUID alertId) {
+    public void resolve(StaffPrincipal who, UUID alertId) {
         tx.executeWithoutResult(s -> {
             Alert alert = repository.alert(who.organisationId(), alertId).orElseThrow(NotFoundException::new);
             if (!who.id().equals(alert.ownerId()) && !who.id().equals(alert.staffId())) {

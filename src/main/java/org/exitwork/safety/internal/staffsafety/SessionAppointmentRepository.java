@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * {@link StaffSafetyRepository} like every appointment.
  */
 @Repository
-class SessionAppointmentRepository {
+public class SessionAppointmentRepository {
 
     private final JdbcClient jdbc;
 
@@ -23,24 +23,24 @@ class SessionAppointmentRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<UUID> appointmentFor(UUID sessionId) {
+    public Optional<UUID> appointmentFor(UUID sessionId) {
         return jdbc.sql("SELECT appointment_id FROM saf_appointment_from_session WHERE session_id = ?")
                 .param(sessionId).query(UUID.class).optional();
     }
 
-    void link(UUID sessionId, UUID appointmentId, UUID clientId) {
+    public void link(UUID sessionId, UUID appointmentId, UUID clientId) {
         jdbc.sql("INSERT INTO saf_appointment_from_session (session_id, appointment_id, client_id) VALUES (?, ?, ?)")
                 .params(sessionId, appointmentId, clientId).update();
     }
 
     /** Only while nobody has checked in: an appointment under way or over stays as it was. */
-    boolean move(UUID appointmentId, Instant startsAt, Instant endsAt, PlaceKind kind) {
+    public boolean move(UUID appointmentId, Instant startsAt, Instant endsAt, PlaceKind kind) {
         return jdbc.sql("UPDATE saf_appointment SET starts_at = ?, ends_at = ?, place_kind = ?, version = version + 1 "
                         + "WHERE id = ? AND arrived_at IS NULL AND left_at IS NULL AND cancelled_at IS NULL")
                 .params(Timestamp.from(startsAt), Timestamp.from(endsAt), kind.name(), appointmentId).update() == 1;
     }
 
-    void replaceAttendees(UUID appointmentId, Collection<UUID> attendees) {
+    public void replaceAttendees(UUID appointmentId, Collection<UUID> attendees) {
         jdbc.sql("DELETE FROM saf_appointment_attendee WHERE appointment_id = ?").param(appointmentId).update();
         for (UUID attendee : attendees) {
             jdbc.sql("INSERT INTO saf_appointment_attendee (appointment_id, staff_id) VALUES (?, ?)")
@@ -53,7 +53,7 @@ class SessionAppointmentRepository {
      * and nothing reaches them once the client's sessions are gone); the appointments lose the client at
      * once, in {@link StaffSafety}.
      */
-    int forget(UUID clientId, int limit) {
+    public int forget(UUID clientId, int limit) {
         return jdbc.sql("DELETE FROM saf_appointment_from_session WHERE client_id = ? AND session_id IN "
                         + "(SELECT session_id FROM saf_appointment_from_session WHERE client_id = ? FETCH FIRST ? ROWS ONLY)")
                 .params(clientId, clientId, limit).update();

@@ -36,17 +36,17 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Appointments, check-in and check-out, the whereabouts board, the duty roster and work e-mail (R14). */
 @Service
-class StaffSafety {
+public class StaffSafety {
 
     static final Set<Integer> EXTENSIONS = Set.of(15, 30, 60);
 
     /** A new appointment as planned by a practitioner. */
-    record NewAppointment(Instant startsAt, Instant endsAt, PlaceKind placeKind, String place, UUID clientId,
+    public record NewAppointment(Instant startsAt, Instant endsAt, PlaceKind placeKind, String place, UUID clientId,
             Set<UUID> attendees) {
     }
 
     /** One appointment as a viewer may see it: {@code place} and {@code pseudonym} only where allowed. */
-    record Whereabouts(UUID id, UUID staffId, String practitioner, List<String> attendees, PlaceKind placeKind,
+    public record Whereabouts(UUID id, UUID staffId, String practitioner, List<String> attendees, PlaceKind placeKind,
             LocalDateTime startsAt, LocalDateTime endsAt, boolean arrived, boolean left, AlertView alert,
             String pseudonym, String place, boolean own, boolean cancelled) {
     }
@@ -76,7 +76,7 @@ class StaffSafety {
         this.clock = clock;
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return clock.getZone();
     }
 
@@ -85,12 +85,12 @@ class StaffSafety {
     }
 
     /** Staff of the organisation who may attend, be on duty and see the board: practitioners and managers. */
-    List<StaffMember> colleagues(UUID organisationId) {
+    public List<StaffMember> colleagues(UUID organisationId) {
         return Stream.concat(staff.practitioners(organisationId).stream(), staff.managers(organisationId).stream())
                 .sorted(Comparator.comparing(StaffMember::displayName)).toList();
     }
 
-    List<CaseReference> casesCarriedBy(StaffPrincipal who) {
+    public List<CaseReference> casesCarriedBy(StaffPrincipal who) {
         return cases.casesCarriedBy(who);
     }
 
@@ -104,7 +104,7 @@ class StaffSafety {
      * The colleagues an appointment form offers as attendees (never oneself), by name; {@code everyone}: all the
      * organisation's practitioners and managers are among them.
      */
-    record Attendance(List<StaffMember> offered, boolean everyone, int found) {
+    public record Attendance(List<StaffMember> offered, boolean everyone, int found) {
     }
 
     /**
@@ -117,7 +117,7 @@ class StaffSafety {
      * organisation ({@link #requireColleagues}).
      */
     @Transactional(readOnly = true)
-    Attendance attendance(StaffPrincipal who, List<CaseReference> carried, java.util.Collection<UUID> chosen,
+    public Attendance attendance(StaffPrincipal who, List<CaseReference> carried, java.util.Collection<UUID> chosen,
             String search) {
         List<StaffMember> team = staff.team(who.organisationId(), WHOLE_TEAM + 1);
         if (team.size() <= WHOLE_TEAM) {
@@ -145,7 +145,7 @@ class StaffSafety {
     }
 
     /** Whether every one of {@code attendees} is an active practitioner or manager of the organisation (a bounded read). */
-    boolean colleagues(UUID organisationId, java.util.Collection<UUID> attendees) {
+    public boolean colleagues(UUID organisationId, java.util.Collection<UUID> attendees) {
         if (attendees == null || attendees.isEmpty()) {
             return true;
         }
@@ -157,14 +157,14 @@ class StaffSafety {
     }
 
     /** Refuses attendees who are not active practitioners or managers of the organisation. */
-    void requireColleagues(UUID organisationId, java.util.Collection<UUID> attendees) {
+    public void requireColleagues(UUID organisationId, java.util.Collection<UUID> attendees) {
         if (!colleagues(organisationId, attendees)) {
             throw new ForbiddenException();
         }
     }
 
     @Transactional
-    UUID plan(StaffPrincipal who, NewAppointment planned) {
+    public UUID plan(StaffPrincipal who, NewAppointment planned) {
         if (planned.clientId() != null) {
             cases.requireTandem(who, planned.clientId(), "plan an appointment");
         }
@@ -191,7 +191,7 @@ class StaffSafety {
      * its last day if any, cancelled ones marked as such, fifty a page in order of their start.
      */
     @Transactional(readOnly = true)
-    KeysetPage<Whereabouts> upcoming(StaffPrincipal who, AppointmentFilter filter) {
+    public KeysetPage<Whereabouts> upcoming(StaffPrincipal who, AppointmentFilter filter) {
         Instant from = filter.fromOr(today()).atStartOfDay(zone()).toInstant();
         Instant to = filter.until() == null ? null : filter.until().plusDays(1).atStartOfDay(zone()).toInstant();
         List<Appointment> rows = repository.appointmentsPage(who.organisationId(), who.id(), from, to, filter.after(),
@@ -250,7 +250,7 @@ class StaffSafety {
 
     /** The practitioner's own appointments today (the check-in page). */
     @Transactional
-    List<Whereabouts> myDay(StaffPrincipal who) {
+    public List<Whereabouts> myDay(StaffPrincipal who) {
         Instant from = today().atStartOfDay(zone()).toInstant();
         Instant to = today().plusDays(1).atStartOfDay(zone()).toInstant();
         return views(who, repository.appointmentsOf(who.organisationId(), who.id(), from, to, false));
@@ -264,7 +264,7 @@ class StaffSafety {
         return views(who, repository.appointmentsBetween(who.organisationId(), from, to));
     }
 
-    Whereabouts view(StaffPrincipal who, Appointment a) {
+    public Whereabouts view(StaffPrincipal who, Appointment a) {
         List<UUID> attendeeIds = repository.attendees(a.id());
         List<UUID> ids = new ArrayList<>(attendeeIds);
         ids.add(a.staffId());
@@ -315,7 +315,7 @@ class StaffSafety {
      * sent it (perhaps queued while there was no signal), and whether through the phone's check-in
      * capability instead of a signed-in page.
      */
-    record Sent(UUID eventId, Instant phoneTime, boolean viaCheckIn) {
+    public record Sent(UUID eventId, Instant phoneTime, boolean viaCheckIn) {
 
         static final Sent SIGNED_IN = new Sent(null, null, false);
     }
@@ -330,13 +330,13 @@ class StaffSafety {
     }
 
     @Transactional
-    void arrived(StaffPrincipal who, UUID appointmentId) {
+    public void arrived(StaffPrincipal who, UUID appointmentId) {
         arrived(who, appointmentId, Sent.SIGNED_IN);
     }
 
     /** @return {@code false} when the phone had sent this event before: nothing happened again */
     @Transactional
-    boolean arrived(StaffPrincipal who, UUID appointmentId, Sent sent) {
+    public boolean arrived(StaffPrincipal who, UUID appointmentId, Sent sent) {
         Appointment a = escalation.ownAppointment(who, appointmentId);
         if (!firstTime(who, a, "ARRIVED", sent)) {
             return false;
@@ -349,13 +349,13 @@ class StaffSafety {
     }
 
     @Transactional
-    void left(StaffPrincipal who, UUID appointmentId) {
+    public void left(StaffPrincipal who, UUID appointmentId) {
         left(who, appointmentId, Sent.SIGNED_IN);
     }
 
     /** @return {@code false} when the phone had sent this event before: nothing happened again */
     @Transactional
-    boolean left(StaffPrincipal who, UUID appointmentId, Sent sent) {
+    public boolean left(StaffPrincipal who, UUID appointmentId, Sent sent) {
         Appointment a = escalation.ownAppointment(who, appointmentId);
         if (!firstTime(who, a, "LEFT", sent)) {
             return false;
@@ -370,13 +370,13 @@ class StaffSafety {
 
     /** "I am fine, extend by N minutes": a new expected end, and any open alert about it is closed. */
     @Transactional
-    void extend(StaffPrincipal who, UUID appointmentId, int minutes) {
+    public void extend(StaffPrincipal who, UUID appointmentId, int minutes) {
         extend(who, appointmentId, minutes, Sent.SIGNED_IN);
     }
 
     /** @return {@code false} when the phone had sent this event before: nothing happened again */
     @Transactional
-    boolean extend(StaffPrincipal who, UUID appointmentId, int minutes, Sent sent) {
+    public boolean extend(StaffPrincipal who, UUID appointmentId, int minutes, Sent sent) {
         if (!EXTENSIONS.contains(minutes)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
@@ -406,7 +406,7 @@ class StaffSafety {
     }
 
     @Transactional(readOnly = true)
-    boolean alreadySent(UUID eventId, UUID appointmentId, UUID staffId) {
+    public boolean alreadySent(UUID eventId, UUID appointmentId, UUID staffId) {
         return repository.checkInEventKept(eventId, appointmentId, staffId);
     }
 
@@ -417,13 +417,13 @@ class StaffSafety {
     }
 
     @Transactional(readOnly = true)
-    java.util.Optional<Appointment> appointment(UUID organisationId, UUID appointmentId) {
+    public java.util.Optional<Appointment> appointment(UUID organisationId, UUID appointmentId) {
         return repository.appointment(organisationId, appointmentId);
     }
 
     /** For each of the day's open appointments, whom to call when there is no signal. */
     @Transactional(readOnly = true)
-    Map<UUID, List<Responder>> respondersToCall(StaffPrincipal who, List<Whereabouts> day) {
+    public Map<UUID, List<Responder>> respondersToCall(StaffPrincipal who, List<Whereabouts> day) {
         Map<UUID, List<Responder>> calls = new java.util.HashMap<>();
         for (Whereabouts w : day) {
             if (!w.left()) {
@@ -436,7 +436,7 @@ class StaffSafety {
 
     /** Who a call for help about the appointment would reach, with a work telephone number to call instead. */
     @Transactional(readOnly = true)
-    List<Responder> respondersToCall(Appointment appointment) {
+    public List<Responder> respondersToCall(Appointment appointment) {
         Set<UUID> responders = escalation.allResponders(appointment);
         Map<UUID, String> names = staff.displayNames(appointment.organisationId(), responders);
         List<Responder> result = new ArrayList<>();
@@ -483,7 +483,7 @@ class StaffSafety {
     }
 
     @Transactional
-    void saveWorkEmail(StaffPrincipal who, String email) {
+    public void saveWorkEmail(StaffPrincipal who, String email) {
         saveContact(who, email, repository.workPhone(who.id()).orElse(null));
     }
 

@@ -1,15 +1,15 @@
 package org.exitwork.safety.internal.staffsafety;
 
 /** Audit action names of staff safety (R14). Details carry only codes, dates and counts. */
-final class StaffSafetyActions {
+public final class StaffSafetyActions {
 
-    static final String APPOINTMENT_PLANNED = "SAFETY_APPOINTMENT_PLANNED";
-    static final String APPOINTMENT_CORRECTED = "SAFETY_APPOINTMENT_CORRECTED";
-    static final String APPOINTMENT_CANCELLED = "SAFETY_APPOINTMENT_CANCELLED";
+    public static final String APPOINTMENT_PLANNED = "SAFETY_APPOINTMENT_PLANNED";
+    public static final String APPOINTMENT_CORRECTED = "SAFETY_APPOINTMENT_CORRECTED";
+    public static final String APPOINTMENT_CANCELLED = "SAFETY_APPOINTMENT_CANCELLED";
     static final String ARRIVED = "SAFETY_ARRIVED";
-    static final String LEFT = "SAFETY_LEFT";
-    static final String EXTENDED = "SAFETY_EXTENDED";
-    static final String HELP_REQUESTED = "SAFETY_HELP_REQUESTED";
+    public static final String LEFT = "SAFETY_LEFT";
+    public static final String EXTENDED = "SAFETY_EXTENDED";
+    public static final String HELP_REQUESTED = "SAFETY_HELP_REQUESTED";
     static final String ALERT_OPENED = "SAFETY_ALERT_OPENED";
     static final String ALERT_STEP = "SAFETY_ALERT_STEP";
     static final String ALERT_ACKNOWLEDGED = "SAFETY_ALERT_ACKNOWLEDGED";
@@ -17,7 +17,7 @@ final class StaffSafetyActions {
     static final String PLACE_SHOWN = "SAFETY_PLACE_SHOWN";
     static final String DUTY_SET = "SAFETY_DUTY_SET";
     static final String CONTACT_ADDRESS_SET = "SAFETY_CONTACT_ADDRESS_SET";
-    static final String CLIENT_LINKS_ERASED = "SAFETY_CLIENT_LINKS_ERASED";
+    public static final String CLIENT_LINKS_ERASED = "SAFETY_CLIENT_LINKS_ERASED";
 
     private StaffSafetyActions() {
     }

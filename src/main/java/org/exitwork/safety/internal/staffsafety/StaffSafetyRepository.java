@@ -20,13 +20,13 @@ import org.springframework.stereotype.Repository;
 
 /** The tables of staff safety ({@code saf_appointment*}, {@code saf_alert*}, {@code saf_duty}, {@code saf_contact_address}). */
 @Repository
-class StaffSafetyRepository {
+public class StaffSafetyRepository {
 
-    record Appointment(UUID id, UUID organisationId, UUID staffId, Instant startsAt, Instant endsAt,
+    public record Appointment(UUID id, UUID organisationId, UUID staffId, Instant startsAt, Instant endsAt,
             PlaceKind placeKind, byte[] place, UUID clientId, Instant arrivedAt, Instant leftAt, UUID alertId,
             int version, Instant cancelledAt, UUID cancelledBy, byte[] cancelReason) {
 
-        boolean cancelled() {
+        public boolean cancelled() {
             return cancelledAt != null;
         }
     }
@@ -91,7 +91,7 @@ class StaffSafetyRepository {
 
     // --- appointments ---------------------------------------------------------------------------
 
-    void insertAppointment(UUID id, UUID organisationId, UUID staffId, Instant startsAt, Instant endsAt,
+    public void insertAppointment(UUID id, UUID organisationId, UUID staffId, Instant startsAt, Instant endsAt,
             PlaceKind kind, UUID clientId, Instant now) {
         jdbc.sql("INSERT INTO saf_appointment (id, organisation_id, staff_id, starts_at, ends_at, place_kind, client_id, "
                 + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -106,21 +106,21 @@ class StaffSafetyRepository {
     }
 
     /** @return the appointment's place in clear, or {@code null} when none is kept */
-    String place(Appointment appointment) {
+    public String place(Appointment appointment) {
         return secrets.cipher().row("saf_appointment", appointment.id()).open("place", appointment.place());
     }
 
-    void addAttendee(UUID appointmentId, UUID staffId) {
+    public void addAttendee(UUID appointmentId, UUID staffId) {
         jdbc.sql("INSERT INTO saf_appointment_attendee (appointment_id, staff_id) VALUES (?, ?)")
                 .params(appointmentId, staffId).update();
     }
 
-    Optional<Appointment> appointment(UUID organisationId, UUID id) {
+    public Optional<Appointment> appointment(UUID organisationId, UUID id) {
         return jdbc.sql(APPOINTMENT + "WHERE organisation_id = ? AND id = ?").params(organisationId, id)
                 .query(StaffSafetyRepository::appointment).optional();
     }
 
-    Optional<Appointment> appointment(UUID id) {
+    public Optional<Appointment> appointment(UUID id) {
         return jdbc.sql(APPOINTMENT + "WHERE id = ?").param(id).query(StaffSafetyRepository::appointment).optional();
     }
 
@@ -215,12 +215,12 @@ class StaffSafetyRepository {
     }
 
     /** Locks the appointment's row for a correction or cancellation (the escalation claims the same row). */
-    Optional<Appointment> lockAppointment(UUID organisationId, UUID id) {
+    public Optional<Appointment> lockAppointment(UUID organisationId, UUID id) {
         return jdbc.sql(APPOINTMENT + "WHERE organisation_id = ? AND id = ? FOR UPDATE").params(organisationId, id)
                 .query(StaffSafetyRepository::appointment).optional();
     }
 
-    List<UUID> attendees(UUID appointmentId) {
+    public List<UUID> attendees(UUID appointmentId) {
         return jdbc.sql("SELECT staff_id FROM saf_appointment_attendee WHERE appointment_id = ?").param(appointmentId)
                 .query(UUID.class).list();
     }
@@ -288,7 +288,7 @@ class StaffSafetyRepository {
                 .query(StaffSafetyRepository::alert).optional();
     }
 
-    Optional<Alert> openAlertFor(UUID appointmentId) {
+    public Optional<Alert> openAlertFor(UUID appointmentId) {
         return jdbc.sql(ALERT + "WHERE appointment_id = ? AND resolved_at IS NULL").param(appointmentId)
                 .query(StaffSafetyRepository::alert).optional();
     }
@@ -431,7 +431,7 @@ class StaffSafetyRepository {
     // --- erasure after the retention period ------------------------------------------------------
 
     /** An appointment as the erasure sees it: ended at the later of its end and the check-out. */
-    record Ended(UUID id, UUID organisationId, UUID staffId, Instant endedAt) {
+    public record Ended(UUID id, UUID organisationId, UUID staffId, Instant endedAt) {
     }
 
     private static final String ENDED = "SELECT id, organisation_id, staff_id, ends_at, left_at FROM saf_appointment";
@@ -445,23 +445,23 @@ class StaffSafetyRepository {
     }
 
     /** Appointments whose planned end is at or before {@code cutoff}. */
-    List<Ended> endedBy(Instant cutoff) {
+    public List<Ended> endedBy(Instant cutoff) {
         return jdbc.sql(ENDED + " WHERE ends_at <= ?").param(Timestamp.from(cutoff)).query(StaffSafetyRepository::ended)
                 .list();
     }
 
     /** Locks the appointment's row for its erasure (the escalation claims the same row). */
-    Optional<Ended> lockForErasure(UUID id) {
+    public Optional<Ended> lockForErasure(UUID id) {
         return jdbc.sql(ENDED + " WHERE id = ? FOR UPDATE").param(id).query(StaffSafetyRepository::ended).optional();
     }
 
-    boolean hasUnresolvedAlert(UUID appointmentId) {
+    public boolean hasUnresolvedAlert(UUID appointmentId) {
         return jdbc.sql("SELECT COUNT(*) FROM saf_alert WHERE appointment_id = ? AND resolved_at IS NULL")
                 .param(appointmentId).query(Long.class).single() > 0;
     }
 
     /** The row goes with its attendees and alerts (they cascade). */
-    void deleteAppointment(UUID id) {
+    public void deleteAppointment(UUID id) {
         jdbc.sql("DELETE FROM saf_appointment WHERE id = ?").param(id).update();
     }
 }

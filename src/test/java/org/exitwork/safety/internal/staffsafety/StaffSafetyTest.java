@@ -51,7 +51,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @DatabaseTest
 @AutoConfigureMockMvc
-class StaffSafetyTest {
+public class StaffSafetyTest {
 
     static final int SMTP_PORT = TestSmtp.freePort();
 
@@ -117,7 +117,7 @@ class StaffSafetyTest {
         ok(post("/safety/duty").param("staffId", onDuty.id().toString()).param("onDuty", "true"), onDuty);
     }
 
-    static String mailOf(StaffPrincipal p) {
+    public static String mailOf(StaffPrincipal p) {
         return p.username().toLowerCase(Locale.ROOT) + "@work.example.org";
     }
 

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.checkin;
 
 import org.exitwork.platform.PageHeaders;
 import org.exitwork.platform.PublicAddress;

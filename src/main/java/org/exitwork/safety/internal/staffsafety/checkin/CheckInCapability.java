@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.checkin;
 
 import java.time.Instant;
 import java.util.Optional;

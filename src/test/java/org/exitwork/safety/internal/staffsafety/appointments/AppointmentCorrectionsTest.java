@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.appointments;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +19,8 @@ import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditWording;
 import org.exitwork.cases.RegisteredClient;
+import org.exitwork.safety.internal.staffsafety.Escalation;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyActions;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.appointments;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +15,11 @@ import jakarta.validation.constraints.Size;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.safety.internal.settings.SafetyProperties;
+import org.exitwork.safety.internal.staffsafety.AppointmentFilter;
+import org.exitwork.safety.internal.staffsafety.Escalation;
+import org.exitwork.safety.internal.staffsafety.PlaceKind;
+import org.exitwork.safety.internal.staffsafety.StaffSafety;
+import org.exitwork.safety.internal.staffsafety.checkin.CheckInCapabilities;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

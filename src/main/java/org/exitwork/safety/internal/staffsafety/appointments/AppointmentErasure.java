@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.appointments;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import org.exitwork.cases.ExpiringRecords;
 import org.exitwork.cases.RetentionPeriods;
 import org.exitwork.keys.ErasureJournal;
 import org.exitwork.keys.ErasureReplay;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Ended;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.checkin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

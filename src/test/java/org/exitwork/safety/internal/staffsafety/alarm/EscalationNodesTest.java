@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.alarm;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +20,11 @@ import org.exitwork.ExitworkApplication;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
+import org.exitwork.safety.internal.staffsafety.Escalation;
+import org.exitwork.safety.internal.staffsafety.PlaceKind;
+import org.exitwork.safety.internal.staffsafety.StaffSafety;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyTest;
+import org.exitwork.safety.internal.staffsafety.alarm.EscalationJob;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.TestDatabase;

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.appointments;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.platform.DemoContent;
 import org.exitwork.platform.DemoContext;
+import org.exitwork.safety.internal.staffsafety.PlaceKind;
+import org.exitwork.safety.internal.staffsafety.StaffSafety;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.alarm;
 
+import org.exitwork.safety.internal.staffsafety.Escalation;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

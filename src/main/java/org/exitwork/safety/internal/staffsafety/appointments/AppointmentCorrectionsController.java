@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.appointments;
 
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -12,10 +12,12 @@ import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.CaseReference;
-import org.exitwork.safety.internal.staffsafety.AppointmentCorrections.AppointmentPage;
-import org.exitwork.safety.internal.staffsafety.AppointmentCorrections.Correction;
-import org.exitwork.safety.internal.staffsafety.AppointmentCorrections.CorrectionRefused;
-import org.exitwork.safety.internal.staffsafety.AppointmentCorrections.Stage;
+import org.exitwork.safety.internal.staffsafety.PlaceKind;
+import org.exitwork.safety.internal.staffsafety.StaffSafety;
+import org.exitwork.safety.internal.staffsafety.appointments.AppointmentCorrections.AppointmentPage;
+import org.exitwork.safety.internal.staffsafety.appointments.AppointmentCorrections.Correction;
+import org.exitwork.safety.internal.staffsafety.appointments.AppointmentCorrections.CorrectionRefused;
+import org.exitwork.safety.internal.staffsafety.appointments.AppointmentCorrections.Stage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

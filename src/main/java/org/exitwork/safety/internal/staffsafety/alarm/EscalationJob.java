@@ -1,6 +1,7 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.alarm;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.exitwork.safety.internal.staffsafety.Escalation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.appointments;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.checkin;
 
 import java.time.Instant;
 import java.util.Map;
@@ -10,8 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.exitwork.audit.AuditDetail;
 import org.exitwork.safety.internal.settings.SafetyProperties;
-import org.exitwork.safety.internal.staffsafety.CheckInCapabilities.Holder;
+import org.exitwork.safety.internal.staffsafety.Escalation;
+import org.exitwork.safety.internal.staffsafety.StaffSafety;
 import org.exitwork.safety.internal.staffsafety.StaffSafety.Sent;
+import org.exitwork.safety.internal.staffsafety.checkin.CheckInCapabilities.Holder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.appointments;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,6 +14,11 @@ import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.ErasedClientRows;
 import org.exitwork.cases.NextMeetingPlanned;
 import org.exitwork.cases.NextMeetingWithdrawn;
+import org.exitwork.safety.internal.staffsafety.AppointmentHistoryRepository;
+import org.exitwork.safety.internal.staffsafety.PlaceKind;
+import org.exitwork.safety.internal.staffsafety.SessionAppointmentRepository;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyActions;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Appointment;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.checkin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,6 +14,7 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.keys.SystemSecrets;
 import org.exitwork.platform.PublicAddress;
 import org.exitwork.safety.internal.settings.SafetyProperties;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Appointment;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -31,10 +32,10 @@ import org.springframework.stereotype.Component;
  * escalation window, whichever comes first.
  */
 @Component
-class CheckInCapabilities {
+public class CheckInCapabilities {
 
     static final String COOKIE = "exitwork-check-in";
-    static final String PATH = "/safety/help";
+    public static final String PATH = "/safety/help";
 
     /** The person and appointment a capability that holds stands for. */
     record Holder(CheckInCapability capability, StaffPrincipal who, Appointment appointment) {
@@ -61,7 +62,7 @@ class CheckInCapabilities {
      * The capability for the appointment as it is now: until its expected end plus the escalation window,
      * so the practitioner can still answer an alarm about it.
      */
-    CheckInCapability grant(Appointment appointment) {
+    public CheckInCapability grant(Appointment appointment) {
         return new CheckInCapability(appointment.id(), appointment.staffId(), appointment.organisationId(),
                 appointment.endsAt().plus(properties.escalationWindow()));
     }
@@ -137,12 +138,12 @@ class CheckInCapabilities {
     }
 
     /** {@code secure}: the request came over TLS; behind a TLS-terminating proxy the https public address decides. */
-    ResponseCookie cookie(CheckInCapability capability, boolean secure) {
+    public ResponseCookie cookie(CheckInCapability capability, boolean secure) {
         Duration left = Duration.between(clock.instant(), capability.expiresAt());
         return base(seal(capability), secure || address.secure()).maxAge(left.isNegative() ? Duration.ZERO : left).build();
     }
 
-    ResponseCookie cleared(boolean secure) {
+    public ResponseCookie cleared(boolean secure) {
         return base("", secure || address.secure()).maxAge(Duration.ZERO).build();
     }
 

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.appointments;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,9 +22,14 @@ import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.platform.ForbiddenException;
 import org.exitwork.platform.NotFoundException;
+import org.exitwork.safety.internal.staffsafety.AppointmentHistoryRepository;
 import org.exitwork.safety.internal.staffsafety.AppointmentHistoryRepository.Corrected;
 import org.exitwork.safety.internal.staffsafety.AppointmentHistoryRepository.Version;
+import org.exitwork.safety.internal.staffsafety.PlaceKind;
+import org.exitwork.safety.internal.staffsafety.StaffSafety;
 import org.exitwork.safety.internal.staffsafety.StaffSafety.Whereabouts;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyActions;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository;
 import org.exitwork.safety.internal.staffsafety.StaffSafetyRepository.Appointment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.checkin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +17,13 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.safety.internal.staffsafety.Alerts;
+import org.exitwork.safety.internal.staffsafety.Escalation;
+import org.exitwork.safety.internal.staffsafety.PlaceKind;
+import org.exitwork.safety.internal.staffsafety.StaffSafety;
+import org.exitwork.safety.internal.staffsafety.StaffSafetyActions;
+import org.exitwork.safety.internal.staffsafety.checkin.CheckInCapabilities;
+import org.exitwork.safety.internal.staffsafety.checkin.CheckInCapability;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;

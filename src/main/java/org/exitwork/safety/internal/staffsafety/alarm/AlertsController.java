@@ -1,8 +1,10 @@
-package org.exitwork.safety.internal.staffsafety;
+package org.exitwork.safety.internal.staffsafety.alarm;
 
 import java.util.UUID;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.safety.internal.staffsafety.Alerts;
+import org.exitwork.safety.internal.staffsafety.Escalation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
