@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A danger alert as pages, the print-out and the client's report show it: opened, with names. */
-record Alert(UUID id, UUID clientId, String pseudonym, UUID partnerId, String partnerName, String contactName,
+public record Alert(UUID id, UUID clientId, String pseudonym, UUID partnerId, String partnerName, String contactName,
         String contactPhone, String contactEmail, DangerKind kind, String danger, String atRisk, String howSoon,
         List<IdentityField> fields, String content, boolean cannotWait, AlertStatus status, UUID raisedById,
         String raisedBy, Instant raisedAt, UUID decidedById, String decidedBy, Instant decidedAt, String decisionNote,
@@ -15,7 +15,7 @@ record Alert(UUID id, UUID clientId, String pseudonym, UUID partnerId, String pa
         boolean reviewOverdue) {
 
     /** How an alert that went out reached the contact, or why it did not: then someone must telephone. */
-    enum Delivery {
+    public enum Delivery {
         MAILED, NO_MAIL_SERVER, NO_ADDRESS, MAIL_FAILED
     }
 

@@ -1,7 +1,7 @@
 package org.exitwork.disclosure.internal.alert;
 
 /** Audit action names of danger-in-default alerts (R8); details carry ids, codes and dates, never content. */
-final class AlertActions {
+public final class AlertActions {
 
     static final String DANGER_ALERTS_READ = "DANGER_ALERTS_READ";
     static final String DANGER_ALERT_RAISED = "DANGER_ALERT_RAISED";
@@ -14,7 +14,7 @@ final class AlertActions {
     static final String DANGER_ALERT_ACCESS_REFUSED = "DANGER_ALERT_ACCESS_REFUSED";
     static final String DANGER_ALERT_CLIENT_TOLD = "DANGER_ALERT_CLIENT_TOLD";
     static final String DANGER_ALERT_MAIL_FAILED = "DANGER_ALERT_MAIL_FAILED";
-    static final String DANGER_ALERT_REVIEW_OVERDUE = "DANGER_ALERT_REVIEW_OVERDUE";
+    public static final String DANGER_ALERT_REVIEW_OVERDUE = "DANGER_ALERT_REVIEW_OVERDUE";
 
     private AlertActions() {
     }

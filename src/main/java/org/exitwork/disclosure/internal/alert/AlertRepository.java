@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * the row and column; opened here and nowhere else. The client's alerts go with their erasure.
  */
 @Repository
-class AlertRepository {
+public class AlertRepository {
 
     static final String TABLE = "dis_danger_alert";
 
@@ -41,7 +41,7 @@ class AlertRepository {
     }
 
     /** A review whose time has passed, for the reminder. */
-    record OverdueReview(UUID id, UUID organisationId, UUID clientId, UUID raisedBy, Instant raisedAt) {
+    public record OverdueReview(UUID id, UUID organisationId, UUID clientId, UUID raisedBy, Instant raisedAt) {
     }
 
     /** A new alert; the texts as they go out (stripped), {@code content} exactly what goes out. */
@@ -111,7 +111,7 @@ class AlertRepository {
     }
 
     /** Alerts of every organisation sent at once, raised before {@code raisedBefore}, unreviewed and not yet noted. */
-    List<OverdueReview> overdueUnnoted(Instant raisedBefore) {
+    public List<OverdueReview> overdueUnnoted(Instant raisedBefore) {
         return jdbc.sql("SELECT id, org_id, client_id, raised_by, raised_at FROM dis_danger_alert "
                 + "WHERE status = 'SENT_AWAITING_REVIEW' AND review_overdue_noted_at IS NULL AND raised_at <= ? "
                 + "ORDER BY raised_at, id")
@@ -123,7 +123,7 @@ class AlertRepository {
     }
 
     /** Claims the reminder of one overdue review: false when another run (or node) noted it, or it was reviewed. */
-    boolean noteOverdue(UUID alertId, Instant at) {
+    public boolean noteOverdue(UUID alertId, Instant at) {
         return jdbc.sql("UPDATE dis_danger_alert SET review_overdue_noted_at = ? WHERE id = ? "
                 + "AND status = 'SENT_AWAITING_REVIEW' AND review_overdue_noted_at IS NULL")
                 .params(Timestamp.from(at), alertId).update() == 1;

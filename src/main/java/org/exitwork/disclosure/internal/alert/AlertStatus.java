@@ -1,7 +1,7 @@
 package org.exitwork.disclosure.internal.alert;
 
 /** Where an alert stands: nothing goes out before approval, unless it cannot wait (then review afterwards). */
-enum AlertStatus {
+public enum AlertStatus {
     AWAITING_APPROVAL, SENT, REJECTED, SENT_AWAITING_REVIEW, REVIEWED;
 
     boolean wentOut() {

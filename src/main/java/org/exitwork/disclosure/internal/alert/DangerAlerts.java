@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.exitwork.audit.AuditDetail;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.cases.CaseDirectory;
@@ -24,8 +24,8 @@ import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.DisclosureLog;
 import org.exitwork.disclosure.internal.DisclosureLog.Ground;
 import org.exitwork.disclosure.internal.DisclosureLog.Recipient;
-import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.Refusal;
+import org.exitwork.disclosure.internal.gate.Decision;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerContact;
@@ -46,7 +46,7 @@ import org.springframework.web.server.ResponseStatusException;
  * the text {@link AlertContent}'s, going out {@link AlertDispatch}'s.
  */
 @Service
-class DangerAlerts {
+public class DangerAlerts {
 
     record NewAlert(UUID partnerId, UUID contactId, DangerKind kind, String danger, String atRisk, String howSoon,
             Set<IdentityField> fields, boolean cannotWait) {

@@ -1,6 +1,6 @@
 package org.exitwork.disclosure.internal.alert;
 
 /** The identity fields an alert may disclose, each chosen on its own; none by default (R8: minimal). */
-enum IdentityField {
+public enum IdentityField {
     FULL_NAME, DATE_OF_BIRTH, CONTACT, ALIASES
 }

@@ -20,6 +20,7 @@ import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.ClientRecordPart;
 import org.exitwork.cases.ClientRecordSection;
 import org.exitwork.cases.RegisteredClient;
+import org.exitwork.disclosure.internal.alert.review.ReviewReminders;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.Fixtures;

@@ -1,4 +1,4 @@
-package org.exitwork.disclosure.internal.alert;
+package org.exitwork.disclosure.internal.alert.review;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +15,8 @@ import org.exitwork.cases.CaseDirectory;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.disclosure.internal.DisclosureSettings;
 import org.exitwork.disclosure.internal.WorkMail;
+import org.exitwork.disclosure.internal.alert.AlertActions;
+import org.exitwork.disclosure.internal.alert.AlertRepository;
 import org.exitwork.disclosure.internal.alert.AlertRepository.OverdueReview;
 import org.exitwork.safety.StaffWorkAddresses;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recipient. The banner marks such a review overdue by itself, from the time.
  */
 @Component
-class ReviewReminders {
+public class ReviewReminders {
 
     static final String ACTOR = "exitwork (review reminder)";
 

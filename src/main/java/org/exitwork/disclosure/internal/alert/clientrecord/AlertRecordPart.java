@@ -1,4 +1,4 @@
-package org.exitwork.disclosure.internal.alert;
+package org.exitwork.disclosure.internal.alert.clientrecord;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.cases.ClientRecordPart;
 import org.exitwork.cases.ClientRecordSection;
+import org.exitwork.disclosure.internal.alert.Alert;
+import org.exitwork.disclosure.internal.alert.AlertStatus;
+import org.exitwork.disclosure.internal.alert.DangerAlerts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.exitwork.disclosure.internal.alert;
+package org.exitwork.disclosure.internal.alert.clientrecord;
 
 import java.util.List;
 
@@ -7,6 +7,8 @@ import org.exitwork.audit.AuditEntry;
 import org.exitwork.cases.CaseReference;
 import org.exitwork.disclosure.internal.Channel;
 import org.exitwork.disclosure.internal.WithheldFromTheClient;
+import org.exitwork.disclosure.internal.alert.Alert;
+import org.exitwork.disclosure.internal.alert.DangerAlerts;
 import org.springframework.stereotype.Component;
 
 /**

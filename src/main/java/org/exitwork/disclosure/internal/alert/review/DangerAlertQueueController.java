@@ -1,4 +1,4 @@
-package org.exitwork.disclosure.internal.alert;
+package org.exitwork.disclosure.internal.alert.review;
 
 import java.util.UUID;
 
@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.accounts.StaffPrincipal;
+import org.exitwork.disclosure.internal.alert.Alert;
+import org.exitwork.disclosure.internal.alert.DangerAlerts;
+import org.exitwork.disclosure.internal.alert.ReviewOutcome;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
