@@ -1,5 +1,7 @@
 package org.exitwork.audit.internal;
 
+import org.exitwork.audit.internal.keys.AuditKeyFile;
+import org.exitwork.audit.internal.keys.AuditKeys;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

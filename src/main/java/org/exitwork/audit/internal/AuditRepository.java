@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.internal.verification.AuditChecks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,19 +18,19 @@ import org.springframework.stereotype.Repository;
  * long log needs no more memory than a range. Appending stays in {@link JdbcAuditLog} (under its row lock).
  */
 @Repository
-class AuditRepository {
+public class AuditRepository {
 
     /** Sees one stored entry with the chain's link fields as stored. */
-    interface EntryVisitor {
+    public interface EntryVisitor {
         void visit(AuditEntry entry, String chain, String prevHash, String hash);
     }
 
     /** A keyed chain's head as stored in {@code aud_chain}. */
-    record ChainRow(String chain, UUID organisationId, JdbcAuditLog.Head head) {
+    public record ChainRow(String chain, UUID organisationId, JdbcAuditLog.Head head) {
     }
 
     /** A checkpoint as recorded in the database. */
-    interface CheckpointVisitor {
+    public interface CheckpointVisitor {
         void visit(long number, String lineHash);
     }
 
@@ -57,7 +58,7 @@ class AuditRepository {
     }
 
     /** The earlier SHA-256 chain, oldest first, read in ranges of its numbers. */
-    void eachLegacyEntry(EntryVisitor visitor) {
+    public void eachLegacyEntry(EntryVisitor visitor) {
         long last = lastStoredSeq(JdbcAuditLog.LEGACY);
         for (long after = 0; after < last; after += STREAM_FETCH_SIZE) {
             stream.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = 'legacy'"
@@ -71,7 +72,7 @@ class AuditRepository {
     }
 
     /** The highest number stored in a chain (0 for none), whatever its head says. */
-    long lastStoredSeq(String chain) {
+    public long lastStoredSeq(String chain) {
         return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM aud_entry WHERE chain = ?").param(chain).query(Long.class)
                 .single();
     }
@@ -83,7 +84,7 @@ class AuditRepository {
      * (PostgreSQL's before it has statistics sorts what the condition selects) reads more than one range.
      * Answers how many rows it read. Runs in the caller's transaction.
      */
-    int readRange(String chain, long from, EntryBatch batch) {
+    public int readRange(String chain, long from, EntryBatch batch) {
         batch.clear();
         java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
         try (java.sql.PreparedStatement statement = connection.prepareStatement(rawBytes ? RANGE : RANGE_ON_H2,
@@ -154,7 +155,7 @@ class AuditRepository {
     }
 
     /** The first chain with entries after {@code chain} in the primary key's order (any chain for null). */
-    Optional<String> nextChainWithEntries(String chain) {
+    public Optional<String> nextChainWithEntries(String chain) {
         return (chain == null
                 ? jdbc.sql("SELECT chain FROM aud_entry ORDER BY chain FETCH FIRST 1 ROWS ONLY")
                 : jdbc.sql("SELECT chain FROM aud_entry WHERE chain > ? ORDER BY chain FETCH FIRST 1 ROWS ONLY").param(chain))
@@ -162,7 +163,7 @@ class AuditRepository {
     }
 
     /** One entry of a keyed chain, with its stored link and tag. */
-    void entryAt(String chain, long seq, EntryVisitor visitor) {
+    public void entryAt(String chain, long seq, EntryVisitor visitor) {
         jdbc.sql("SELECT " + JdbcAuditLog.COLUMNS + ", prev_hash, hash FROM aud_entry WHERE chain = ? AND seq = ?")
                 .params(chain, seq)
                 .query(rs -> {
@@ -172,13 +173,13 @@ class AuditRepository {
     }
 
     /** The earlier chain's end, if it was ever sealed. */
-    Optional<JdbcAuditLog.Head> legacyHead() {
+    public Optional<JdbcAuditLog.Head> legacyHead() {
         return jdbc.sql("SELECT last_seq, last_hash FROM aud_head WHERE id = 1")
                 .query((rs, n) -> new JdbcAuditLog.Head(rs.getLong(1), rs.getString(2).trim()))
                 .optional();
     }
 
-    void eachChainHead(Consumer<ChainRow> visitor) {
+    public void eachChainHead(Consumer<ChainRow> visitor) {
         jdbc.sql("SELECT chain, org_id, last_seq, last_mac FROM aud_chain ORDER BY chain").query(rs -> {
             visitor.accept(new ChainRow(rs.getString("chain"), rs.getObject("org_id", UUID.class),
                     new JdbcAuditLog.Head(rs.getLong("last_seq"), rs.getString("last_mac").trim())));
@@ -192,13 +193,13 @@ class AuditRepository {
                 .list();
     }
 
-    void eachCheckpoint(CheckpointVisitor visitor) {
+    public void eachCheckpoint(CheckpointVisitor visitor) {
         jdbc.sql("SELECT checkpoint_no, line_hash FROM aud_checkpoint ORDER BY checkpoint_no").query(rs -> {
             visitor.visit(rs.getLong(1), rs.getString(2).trim());
         });
     }
 
-    long lastCheckpoint() {
+    public long lastCheckpoint() {
         return jdbc.sql("SELECT COALESCE(MAX(checkpoint_no), 0) FROM aud_checkpoint").query(Long.class).single();
     }
 

@@ -20,11 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        handing them to the node's writer thread (the default)
  */
 @ConfigurationProperties("exitwork.audit")
-record AuditSettings(Path keyFile, Path checkpointFile, @DefaultValue("100") long checkpointEveryEntries,
+public record AuditSettings(Path keyFile, Path checkpointFile, @DefaultValue("100") long checkpointEveryEntries,
         @DefaultValue("true") boolean checkpointLog, @DefaultValue("2") int writerConnections,
         @DefaultValue("false") boolean waitForLink) {
 
-    AuditSettings {
+    public AuditSettings {
         if (writerConnections < 1) {
             throw new IllegalArgumentException("exitwork.audit.writer-connections must be at least 1, not "
                     + writerConnections);

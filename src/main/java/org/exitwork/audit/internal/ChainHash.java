@@ -8,14 +8,14 @@ import java.util.HexFormat;
 import org.exitwork.audit.AuditEntry;
 
 /** SHA-256 over an unambiguous encoding of an entry and the previous entry's hash. */
-final class ChainHash {
+public final class ChainHash {
 
-    static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = "0".repeat(64);
 
     private ChainHash() {
     }
 
-    static String of(AuditEntry entry, String previousHash) {
+    public static String of(AuditEntry entry, String previousHash) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

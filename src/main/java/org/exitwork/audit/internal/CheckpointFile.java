@@ -16,9 +16,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +34,7 @@ import com.google.crypto.tink.PublicKeyVerify;
  * Removing or editing a line breaks the numbering, the link or the signature. Several nodes may
  * append to the same file: each line is written with one write and fsync under a file lock.
  */
-final class CheckpointFile {
+public final class CheckpointFile {
 
     static final String PREFIX = "exitwork-audit-checkpoint/1";
     /**
@@ -45,14 +45,14 @@ final class CheckpointFile {
     static final String RESTORE_PREFIX = "exitwork-audit-restore/1";
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
 
-    record ChainHead(String chain, long seq, String tag) {
+    public record ChainHead(String chain, long seq, String tag) {
     }
 
     /** A parsed line; {@code restoredFrom} is the backup's time for a restore record, null for a checkpoint. */
-    record Checkpoint(long number, Instant at, String previousLineHash, Instant restoredFrom, List<ChainHead> heads,
+    public record Checkpoint(long number, Instant at, String previousLineHash, Instant restoredFrom, List<ChainHead> heads,
             String signature, String raw) {
 
-        boolean isRestore() {
+        public boolean isRestore() {
             return restoredFrom != null;
         }
 
@@ -60,7 +60,7 @@ final class CheckpointFile {
             return CheckpointFile.signedPart(number, at, previousLineHash, restoredFrom, heads);
         }
 
-        boolean signatureVerifies(PublicKeyVerify verifier) {
+        public boolean signatureVerifies(PublicKeyVerify verifier) {
             try {
                 verifier.verify(Base64.getUrlDecoder().decode(signature), signedPart().getBytes(StandardCharsets.UTF_8));
                 return true;
@@ -71,7 +71,7 @@ final class CheckpointFile {
     }
 
     /** The file's lines, and whether its last line was cut off in the middle. */
-    record Contents(List<String> lines, boolean lastLineIncomplete) {
+    public record Contents(List<String> lines, boolean lastLineIncomplete) {
     }
 
     /** The last complete line of the file, when there is one. */
@@ -114,7 +114,7 @@ final class CheckpointFile {
         this.file = file.toAbsolutePath().normalize();
     }
 
-    Path path() {
+    public Path path() {
         return file;
     }
 
@@ -145,7 +145,7 @@ final class CheckpointFile {
         }
     }
 
-    static String hash(String line) {
+    public static String hash(String line) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(line.getBytes(StandardCharsets.UTF_8)));
@@ -154,7 +154,7 @@ final class CheckpointFile {
         }
     }
 
-    static Optional<Checkpoint> parse(String raw) {
+    public static Optional<Checkpoint> parse(String raw) {
         List<String> parts = new ArrayList<>(List.of(raw.split(" ", -1)));
         boolean restore = !parts.isEmpty() && parts.get(0).equals(RESTORE_PREFIX);
         Instant restoredFrom = null;
@@ -300,7 +300,7 @@ final class CheckpointFile {
         return java.util.Arrays.equals(buffer.array(), expected);
     }
 
-    Contents read() {
+    public Contents read() {
         if (!Files.exists(file)) {
             return new Contents(List.of(), false);
         }
@@ -313,7 +313,7 @@ final class CheckpointFile {
     }
 
     /** Sees one line of the file; {@code incomplete} only for a last line without its line break. */
-    interface LineVisitor {
+    public interface LineVisitor {
         void line(String raw, boolean incomplete);
     }
 
@@ -321,7 +321,7 @@ final class CheckpointFile {
      * The file's lines one by one, oldest first, read as a stream: the file grows with every checkpoint,
      * and reading it needs no more memory than its longest line.
      */
-    void eachLine(LineVisitor visitor) {
+    public void eachLine(LineVisitor visitor) {
         if (!Files.exists(file)) {
             return;
         }

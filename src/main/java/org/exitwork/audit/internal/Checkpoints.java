@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
 
 import org.exitwork.audit.AuditCheckpoints;
+import org.exitwork.audit.internal.keys.AuditKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lines off the end of the file is seen unless the database is cut back too.
  */
 @Service
-class Checkpoints implements AuditCheckpoints {
+public class Checkpoints implements AuditCheckpoints {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
     /** The system-log copy: route this logger to a place the database's administrators cannot write. */
@@ -65,7 +66,7 @@ class Checkpoints implements AuditCheckpoints {
         this.toSystemLog = settings.checkpointLog();
     }
 
-    CheckpointFile file() {
+    public CheckpointFile file() {
         return file;
     }
 
@@ -121,7 +122,7 @@ class Checkpoints implements AuditCheckpoints {
      * head as restored (a chain the backup does not hold is restored empty). Written even when nothing
      * else changed, and recorded in the database like a checkpoint, so that cutting it off is seen.
      */
-    long restored(Instant backupTakenAt) {
+    public long restored(Instant backupTakenAt) {
         return write(heads(), backupTakenAt).orElseThrow();
     }
 

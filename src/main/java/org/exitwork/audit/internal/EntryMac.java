@@ -7,6 +7,8 @@ import java.util.HexFormat;
 
 import com.google.crypto.tink.Mac;
 import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.internal.verification.AuditChecks;
+import org.exitwork.audit.internal.verification.RestoreChecks;
 
 /**
  * The keyed chain: HMAC-SHA256 (Tink {@link Mac}, key outside the database) over an unambiguous
@@ -14,9 +16,9 @@ import org.exitwork.audit.AuditEntry;
  * compute a tag that verifies, so an entry cannot be forged, changed, moved or renumbered unseen.
  * The encoding is pinned by a test vector ({@code EntryMacTest}): changing it breaks every stored chain.
  */
-final class EntryMac {
+public final class EntryMac {
 
-    static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = "0".repeat(64);
     private static final String VERSION = "exitwork-audit-entry/2";
     /**
      * An entry linked from a waiting row: the same fields and, last, the waiting row's id, which
@@ -24,7 +26,7 @@ final class EntryMac {
      * of a waiting row cannot be linked a second time unseen (issue 19). Entries without an id (written
      * before, the seal, the writer's refusals) keep {@link #VERSION}.
      */
-    static final String VERSION_WITH_ID = "exitwork-audit-entry/3";
+    public static final String VERSION_WITH_ID = "exitwork-audit-entry/3";
     private static final String WAITING = "exitwork-audit-waiting/1";
 
     private EntryMac() {
@@ -73,19 +75,19 @@ final class EntryMac {
         return out.toByteArray();
     }
 
-    static String of(Mac mac, String chain, AuditEntry entry, String previousTag) {
+    public static String of(Mac mac, String chain, AuditEntry entry, String previousTag) {
         return of(mac, chain, entry, null, previousTag);
     }
 
-    static String of(Mac mac, String chain, AuditEntry entry, java.util.UUID entryId, String previousTag) {
+    public static String of(Mac mac, String chain, AuditEntry entry, java.util.UUID entryId, String previousTag) {
         return tag(mac, encode(chain, entry, entryId, previousTag));
     }
 
-    static boolean verifies(Mac mac, String chain, AuditEntry entry, String previousTag, String storedTag) {
+    public static boolean verifies(Mac mac, String chain, AuditEntry entry, String previousTag, String storedTag) {
         return verifies(mac, chain, entry, null, previousTag, storedTag);
     }
 
-    static boolean verifies(Mac mac, String chain, AuditEntry entry, java.util.UUID entryId, String previousTag,
+    public static boolean verifies(Mac mac, String chain, AuditEntry entry, java.util.UUID entryId, String previousTag,
             String storedTag) {
         return previousTag != null && matches(mac, storedTag, encode(chain, entry, entryId, previousTag));
     }
@@ -97,7 +99,7 @@ final class EntryMac {
      * and for a backup's newest entry ({@link RestoreChecks}): the writer no longer makes such tags, and without
      * the key no one else can.
      */
-    static boolean verifiesAsLinkedBeforeIdsWereTagged(Mac mac, String chain, AuditEntry entry, java.util.UUID entryId,
+    public static boolean verifiesAsLinkedBeforeIdsWereTagged(Mac mac, String chain, AuditEntry entry, java.util.UUID entryId,
             String previousTag, String storedTag) {
         return entryId != null && verifies(mac, chain, entry, null, previousTag, storedTag);
     }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.exitwork.audit.AuditEntry;
-import org.exitwork.audit.AuditPage;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
+import org.exitwork.audit.AuditPage;
+import org.exitwork.audit.internal.keys.AuditKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,11 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wait), in a short transaction of its own.
  */
 @Service
-class JdbcAuditLog implements AuditLog {
+public class JdbcAuditLog implements AuditLog {
 
-    static final String LEGACY = "legacy";
-    static final String INSTALLATION = "installation";
-    static final String SEAL_ACTION = "AUDIT_LEGACY_CHAIN_SEALED";
+    public static final String LEGACY = "legacy";
+    public static final String INSTALLATION = "installation";
+    public static final String SEAL_ACTION = "AUDIT_LEGACY_CHAIN_SEALED";
 
     static final String COLUMNS = "seq, occurred_at, org_id, actor_id, actor_name, action, subject, detail, chain";
     /** Legacy entries first (they are older), then the keyed chain in its own order. */
@@ -95,7 +96,7 @@ class JdbcAuditLog implements AuditLog {
         return new AuditEntry(0, at, null, null, "exitwork", SEAL_ACTION, null, sealDetail(legacy.seq(), legacy.hash()));
     }
 
-    static String sealDetail(long legacySeq, String legacyHash) {
+    public static String sealDetail(long legacySeq, String legacyHash) {
         return "legacy chain ends at entry " + legacySeq + " with hash " + legacyHash;
     }
 
@@ -191,6 +192,6 @@ class JdbcAuditLog implements AuditLog {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    record Head(long seq, String hash) {
+    public record Head(long seq, String hash) {
     }
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.internal.keys.AuditKeyFile;
+import org.exitwork.audit.internal.keys.AuditKeys;
 
 /**
  * A long audit log in seconds, for the tests and benchmarks of the verification: one new

@@ -23,6 +23,7 @@ import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.ChainVerification;
 import org.exitwork.audit.ChainVerification.Kind;
+import org.exitwork.audit.internal.keys.AuditKeys;
 import org.exitwork.commands.Command;
 import org.exitwork.commands.CommandRunner;
 import org.exitwork.testing.DatabaseTest;

@@ -20,6 +20,7 @@ import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.ChainVerification;
+import org.exitwork.audit.internal.keys.AuditKeys;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

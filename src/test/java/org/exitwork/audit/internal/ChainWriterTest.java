@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.exitwork.audit.AuditEvent;
 import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditVerifier;
+import org.exitwork.audit.internal.keys.AuditKeys;
 import org.exitwork.testing.DatabaseTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -15,6 +15,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.mac.HmacKey;
 import com.google.crypto.tink.util.SecretBytes;
 import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.internal.keys.AuditKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -16,6 +16,8 @@ import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.AuditVerifier.Extent;
 import org.exitwork.audit.ChainVerification;
 import org.exitwork.audit.ChainVerification.Kind;
+import org.exitwork.audit.internal.keys.AuditKeys;
+import org.exitwork.audit.internal.verification.FastEntryCheck;
 import org.exitwork.testing.DatabaseTest;
 import org.exitwork.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

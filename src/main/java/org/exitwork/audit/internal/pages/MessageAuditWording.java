@@ -1,4 +1,4 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.pages;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
  * else is shown as stored.
  */
 @Component
-class MessageAuditWording implements AuditWording {
+public class MessageAuditWording implements AuditWording {
 
     /** The parts of Exitwork that act without a person, by the name the entries store. */
-    static final Map<String, String> ACTORS = Map.ofEntries(
+    public static final Map<String, String> ACTORS = Map.ofEntries(
             Map.entry("share link", "share-link"),
             Map.entry("funder link", "funder-link"),
             Map.entry("partner deactivated", "partner-deactivated"),
@@ -90,7 +90,7 @@ class MessageAuditWording implements AuditWording {
     }
 
     /** English details as earlier versions wrote them (and some modules still do), each with its code. */
-    static final List<Earlier> EARLIER = List.of(
+    public static final List<Earlier> EARLIER = List.of(
             // accounts
             new Earlier("account deactivated", "signin.account-deactivated"),
             new Earlier("unknown account", "signin.unknown-account"),
@@ -358,7 +358,7 @@ class MessageAuditWording implements AuditWording {
     private final MessageSource messages;
     private final Clock clock;
 
-    MessageAuditWording(MessageSource messages, Clock clock) {
+    public MessageAuditWording(MessageSource messages, Clock clock) {
         this.messages = messages;
         this.clock = clock;
     }

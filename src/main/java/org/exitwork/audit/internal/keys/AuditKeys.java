@@ -1,6 +1,7 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.keys;
 
 import java.security.GeneralSecurityException;
+import org.exitwork.audit.internal.verification.FastEntryCheck;
 
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
@@ -17,10 +18,10 @@ import com.google.crypto.tink.signature.SignatureConfig;
  * entry, and an Ed25519 key that signs the checkpoints. Not derived from the master key, whose old
  * versions are destroyed after a while: old entries must stay verifiable for ever.
  */
-record AuditKeys(Mac mac, PublicKeySign signer, PublicKeyVerify verifier, byte[] hmacKey) {
+public record AuditKeys(Mac mac, PublicKeySign signer, PublicKeyVerify verifier, byte[] hmacKey) {
 
     /** Raw 32-byte tags, so that a tag is exactly HMAC-SHA256 and a test vector can pin it. */
-    static final HmacParameters MAC_PARAMETERS;
+    public static final HmacParameters MAC_PARAMETERS;
 
     static {
         try {
@@ -37,15 +38,15 @@ record AuditKeys(Mac mac, PublicKeySign signer, PublicKeyVerify verifier, byte[]
         }
     }
 
-    static KeysetHandle newMacKeyset() throws GeneralSecurityException {
+    public static KeysetHandle newMacKeyset() throws GeneralSecurityException {
         return KeysetHandle.generateNew(MAC_PARAMETERS);
     }
 
-    static KeysetHandle newSignatureKeyset() throws GeneralSecurityException {
+    public static KeysetHandle newSignatureKeyset() throws GeneralSecurityException {
         return KeysetHandle.generateNew(PredefinedSignatureParameters.ED25519);
     }
 
-    static AuditKeys of(KeysetHandle macKeyset, KeysetHandle signatureKeyset) throws GeneralSecurityException {
+    public static AuditKeys of(KeysetHandle macKeyset, KeysetHandle signatureKeyset) throws GeneralSecurityException {
         return new AuditKeys(macKeyset.getPrimitive(RegistryConfiguration.get(), Mac.class),
                 signatureKeyset.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class),
                 signatureKeyset.getPublicKeysetHandle().getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class),

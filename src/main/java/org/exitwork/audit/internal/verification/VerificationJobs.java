@@ -1,4 +1,4 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.verification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,25 +33,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * organisation at a time: pressing the button again while one runs shows the running one.
  */
 @Service
-class VerificationJobs {
+public class VerificationJobs {
 
     private static final Logger log = LoggerFactory.getLogger(VerificationJobs.class);
 
     /** A job whose node has not written for this long died with its node; the officer can start another. */
-    static final Duration STALE = Duration.ofMinutes(2);
+    public static final Duration STALE = Duration.ofMinutes(2);
     /** How much of the findings is kept: the page names a handful, the command all of them. */
     private static final int KEPT_FINDINGS = 100;
 
-    enum Status { RUNNING, INTACT, BROKEN, FAILED, INTERRUPTED }
+    public enum Status { RUNNING, INTACT, BROKEN, FAILED, INTERRUPTED }
 
     /**
      * A job as the page shows it. {@code result} is set once it has finished; {@code full} says whether
      * every entry is read, {@code fromCheckpoint} the checkpoint a run from the checkpoint started from.
      */
-    record Job(UUID id, Instant requestedAt, Status status, long checked, long expected, ChainVerification result,
+    public record Job(UUID id, Instant requestedAt, Status status, long checked, long expected, ChainVerification result,
             boolean full, Long fromCheckpoint) {
 
-        Job(UUID id, Instant requestedAt, Status status, long checked, long expected, ChainVerification result) {
+        public Job(UUID id, Instant requestedAt, Status status, long checked, long expected, ChainVerification result) {
             this(id, requestedAt, status, checked, expected, result, true, null);
         }
 
@@ -92,7 +92,7 @@ class VerificationJobs {
     static final Duration PROGRESS_WRITTEN_EVERY = Duration.ofSeconds(1);
 
     /** Starts a verification for the organisation, or returns the one still running for it. */
-    synchronized UUID start(UUID organisation, UUID officer, AuditVerifier.Extent extent) {
+    public synchronized UUID start(UUID organisation, UUID officer, AuditVerifier.Extent extent) {
         Optional<Job> running = newest(organisation).filter(Job::running);
         if (running.isPresent()) {
             return running.get().id();
@@ -151,13 +151,13 @@ class VerificationJobs {
     }
 
     /** The job, only within the organisation that started it. */
-    Optional<Job> find(UUID organisation, UUID id) {
+    public Optional<Job> find(UUID organisation, UUID id) {
         return jdbc.sql("SELECT " + JOB_COLUMNS + " FROM aud_verification WHERE id = ? AND org_id = ?")
                 .params(id, organisation).query((rs, n) -> job(rs)).optional();
     }
 
     /** The organisation's latest job, if any. */
-    Optional<Job> newest(UUID organisation) {
+    public Optional<Job> newest(UUID organisation) {
         return jdbc.sql("SELECT " + JOB_COLUMNS
                         + " FROM aud_verification WHERE org_id = ? ORDER BY requested_at DESC FETCH FIRST 1 ROWS ONLY")
                 .param(organisation).query((rs, n) -> job(rs)).optional();
@@ -181,7 +181,7 @@ class VerificationJobs {
     }
 
     /** One line per finding: its kind and numbers, which is all the page words it from. */
-    static String encode(List<Finding> findings) {
+    public static String encode(List<Finding> findings) {
         StringBuilder text = new StringBuilder();
         for (Finding f : findings.subList(0, Math.min(findings.size(), KEPT_FINDINGS))) {
             text.append(f.kind().name()).append(';').append(number(f.seq())).append(';').append(number(f.other()))
@@ -190,7 +190,7 @@ class VerificationJobs {
         return text.toString();
     }
 
-    static List<Finding> decode(String text) {
+    public static List<Finding> decode(String text) {
         List<Finding> findings = new ArrayList<>();
         if (text == null) {
             return findings;

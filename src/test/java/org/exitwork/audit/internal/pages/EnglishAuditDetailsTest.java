@@ -1,4 +1,4 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.pages;
 
 import java.io.IOException;
 import java.nio.file.Files;

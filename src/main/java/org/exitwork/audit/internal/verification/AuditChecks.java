@@ -1,4 +1,4 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.verification;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +20,14 @@ import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.ChainVerification;
 import org.exitwork.audit.ChainVerification.Finding;
 import org.exitwork.audit.ChainVerification.Kind;
+import org.exitwork.audit.internal.AuditRepository;
+import org.exitwork.audit.internal.ChainHash;
+import org.exitwork.audit.internal.CheckpointFile;
+import org.exitwork.audit.internal.Checkpoints;
+import org.exitwork.audit.internal.EntryBatch;
+import org.exitwork.audit.internal.EntryMac;
+import org.exitwork.audit.internal.JdbcAuditLog;
+import org.exitwork.audit.internal.keys.AuditKeys;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * predecessor, the database's record of it and the chains it saw.
  */
 @Service
-class AuditChecks implements AuditVerifier {
+public class AuditChecks implements AuditVerifier {
 
     /** Findings named one by one per chain; beyond that they are counted. */
     private static final int NAMED_PER_CHAIN = 20;

@@ -1,4 +1,4 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.keys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The file that holds the audit keys: two Tink JSON keysets ({@code mac}, {@code signature}) in one
  * JSON object, readable by its owner only, created on first start. Every node uses the same file.
  */
-final class AuditKeyFile {
+public final class AuditKeyFile {
 
     private static final Logger log = LoggerFactory.getLogger(AuditKeyFile.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -35,7 +35,7 @@ final class AuditKeyFile {
     private AuditKeyFile() {
     }
 
-    static AuditKeys load(Path configured) {
+    public static AuditKeys load(Path configured) {
         Path file = configured.toAbsolutePath().normalize();
         try {
             if (!Files.exists(file)) {

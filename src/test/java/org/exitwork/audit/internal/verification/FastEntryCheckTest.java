@@ -1,10 +1,13 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.verification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.internal.EntryBatch;
+import org.exitwork.audit.internal.EntryMac;
+import org.exitwork.audit.internal.keys.AuditKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.verification;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,6 +12,12 @@ import java.util.UUID;
 
 import org.exitwork.audit.AuditEntry;
 import org.exitwork.audit.AuditRestore;
+import org.exitwork.audit.internal.AuditSettings;
+import org.exitwork.audit.internal.CheckpointFile;
+import org.exitwork.audit.internal.Checkpoints;
+import org.exitwork.audit.internal.EntryMac;
+import org.exitwork.audit.internal.JdbcAuditLog;
+import org.exitwork.audit.internal.keys.AuditKeys;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,7 +28,7 @@ import org.springframework.stereotype.Service;
  * tails of the chains were later cut, and verify-audit would report the file as cut for ever.
  */
 @Service
-class RestoreChecks implements AuditRestore {
+public class RestoreChecks implements AuditRestore {
 
     private final AuditKeys keys;
     private final Checkpoints checkpoints;

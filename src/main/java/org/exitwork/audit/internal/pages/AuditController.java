@@ -1,4 +1,4 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.pages;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +9,7 @@ import org.exitwork.audit.AuditLog;
 import org.exitwork.audit.AuditPage;
 import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.AuditWording;
+import org.exitwork.audit.internal.verification.VerificationJobs;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

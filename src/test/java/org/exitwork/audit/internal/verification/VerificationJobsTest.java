@@ -1,4 +1,4 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.verification;
 
 import java.sql.Timestamp;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.pages;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEntry;
+import org.exitwork.audit.internal.keys.KeyRotationAudit;
 import org.exitwork.platform.MessageBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSource;
@@ -37,7 +38,7 @@ class AuditWordingTest {
     /** Actions named outside an {@code *Actions} class: the class and its constant. */
     static final Map<String, String> OTHER_HOLDERS = Map.of(
             "org.exitwork.audit.internal.JdbcAuditLog", "SEAL_ACTION",
-            "org.exitwork.audit.internal.KeyRotationAudit", "ROTATED,DESTROYED",
+            "org.exitwork.audit.internal.keys.KeyRotationAudit", "ROTATED,DESTROYED",
             "org.exitwork.safety.internal.staffsafety.appointments.AppointmentErasure", "APPOINTMENT_ERASED");
 
     final MessageSource messages = MessageBundles.messageSource(new PathMatchingResourcePatternResolver());

@@ -1,4 +1,4 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.keys;
 
 import org.exitwork.audit.AuditDetail;
 import org.exitwork.audit.AuditEvent;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * only version ids and counts. Listening here keeps the keys module free of any dependency.
  */
 @Component
-class KeyRotationAudit {
+public class KeyRotationAudit {
 
     static final String ACTOR = "key rotation";
     static final String ROTATED = "MASTER_KEY_ROTATED";
@@ -31,7 +31,7 @@ class KeyRotationAudit {
     }
 
     /** The subject: a master-key version is no person or client, so it is a code read in the reader's language. */
-    static String version(Object version) {
+    public static String version(Object version) {
         return AuditDetail.of("key.version", version);
     }
 

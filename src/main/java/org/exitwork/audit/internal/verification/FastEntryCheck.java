@@ -1,9 +1,12 @@
-package org.exitwork.audit.internal;
+package org.exitwork.audit.internal.verification;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import org.exitwork.audit.internal.EntryBatch;
+import org.exitwork.audit.internal.EntryMac;
+import org.exitwork.audit.internal.keys.AuditKeys;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * it does not find intact is checked again by the verification's ordinary path, which names what is
  * wrong; so this class can only make an intact log verify faster, never a broken one look intact.
  */
-final class FastEntryCheck {
+public final class FastEntryCheck {
 
     private static final byte[] VERSION = fieldBytes("exitwork-audit-entry/2");
     private static final byte[] VERSION_WITH_ID = fieldBytes(EntryMac.VERSION_WITH_ID);
@@ -30,7 +33,7 @@ final class FastEntryCheck {
     private final byte[] computed = new byte[32];
     private final byte[] stored = new byte[32];
 
-    FastEntryCheck(AuditKeys keys, String chain) {
+    public FastEntryCheck(AuditKeys keys, String chain) {
         this.tink = keys.mac();
         this.chain = fieldBytes(chain);
         javax.crypto.Mac mac = null;
@@ -46,7 +49,7 @@ final class FastEntryCheck {
     }
 
     /** Checks rows {@code from} (inclusive) to {@code to} (exclusive) of the batch, setting {@code fast}. */
-    void check(EntryBatch batch, int from, int to) {
+    public void check(EntryBatch batch, int from, int to) {
         for (int i = from; i < to; i++) {
             Object previous = i == 0 ? (batch.before == null ? batch.prev[0] : batch.before) : batch.tag[i - 1];
             batch.fast[i] = verifies(batch, i, previous);
