@@ -257,6 +257,8 @@ class AuthorizationMatrixTest {
         UUID vignetteInReview;
         UUID vignetteReleased;
         UUID vignetteToWithdraw;
+        /** The peer's feedback on {@link #vignetteReleased}. */
+        UUID peersFeedback;
         final Map<Who, UUID> vignettesToRelease = new java.util.EnumMap<>(Who.class);
         final Map<Who, UUID> vignettesToSendBack = new java.util.EnumMap<>(Who.class);
         /** Who the request being made is made by. */
@@ -1252,6 +1254,15 @@ class AuthorizationMatrixTest {
                     .form((r, w) -> r.param("principles", "TANDEM").param("text", "Feedback of a member"))
                     .answers(redirect("/peer-groups/{groupId}/vignettes/{vignetteId}#feedback"))
                     .answers(Who.PRACTITIONER, notFound()).answers(Who.MANAGER, notFound()),
+            // Only the member who gave a feedback corrects it: the peer's; the other member (A) finds nothing.
+            mvc("GET /peer-groups/{groupId}/vignettes/{vignetteId}/feedback/{feedbackId}", PEER_GROUP_READERS)
+                    .vars(w -> ids(w.peerGroup, w.vignetteReleased, w.peersFeedback)).answers(notFound())
+                    .answers(Who.PEER, ok()),
+            mvc("POST /peer-groups/{groupId}/vignettes/{vignetteId}/feedback/{feedbackId}", PEER_GROUP_READERS)
+                    .vars(w -> ids(w.peerGroup, w.vignetteReleased, w.peersFeedback))
+                    .form((r, w) -> r.param("principles", "TRUST").param("text", "Feedback of the peer, corrected"))
+                    .answers(notFound())
+                    .answers(Who.PEER, redirect("/peer-groups/{groupId}/vignettes/{vignetteId}#feedback")),
             mvc("GET /peer-groups/peers", MANAGERS).answers(ok()),
             mvc("POST /peer-groups/peers", MANAGERS).form((r, w) -> r.param("displayName", "Invited In The Matrix")
                     .param("username", Fixtures.unique("matrixpeer")).param("homeOrganisation", "Another NGO"))
@@ -1608,6 +1619,11 @@ class AuthorizationMatrixTest {
         w.vignetteInReview = vignette(w, true, false);
         w.vignetteReleased = vignette(w, true, true);
         w.vignetteToWithdraw = vignette(w, true, true);
+        assertThat(mvc.perform(post("/peer-groups/{g}/vignettes/{v}/feedback", w.peerGroup, w.vignetteReleased)
+                .with(as(w.peer)).with(csrf()).param("principles", "TRUST").param("text", "Feedback of the peer"))
+                .andReturn().getResponse().getStatus()).as("peer's feedback given").isEqualTo(302);
+        w.peersFeedback = jdbc.sql("SELECT id FROM dis_vignette_feedback WHERE given_by = ?").param(w.peer.id())
+                .query(UUID.class).single();
         for (Who who : List.of(Who.PRACTITIONER, Who.MANAGER)) {
             w.vignettesToRelease.put(who, vignette(w, true, false));
             w.vignettesToSendBack.put(who, vignette(w, true, false));

@@ -151,10 +151,22 @@ class VignetteBrowserTest {
                 problems.addAll(PhoneLayoutBrowserTest.phoneProblems(peerPage, "group vignette"));
                 screenshot(peerPage, "answered-360");
 
+                // She finds a word she would rather put otherwise, and corrects her feedback.
+                peerPage.getByTestId("feedback-correct").click();
+                assertThat(peerPage.getByLabel("Your feedback"))
+                        .hasValue("The year of silence was held open: that built trust.");
+                problems.addAll(PhoneLayoutBrowserTest.phoneProblems(peerPage, "feedback correction"));
+                peerPage.getByLabel("Your feedback").fill("Holding the year of silence open built trust.");
+                peerPage.getByTestId("feedback-correction-submit").click();
+                assertThat(peerPage).hasURL(Pattern.compile("/peer-groups/[0-9a-f-]+/vignettes/[0-9a-f-]+#feedback$"));
+                assertThat(peerPage.getByTestId("feedback")).hasCount(1);
+                assertThat(peerPage.getByTestId("feedback")).containsText("Holding the year of silence open built trust.");
+                assertThat(peerPage.getByTestId("feedback-corrected")).hasCount(1);
+
                 current = authorPage;
                 authorPage.reload();
                 assertThat(authorPage.getByTestId("vignette-status")).hasText("Released to the group");
-                assertThat(authorPage.getByTestId("feedback")).containsText("that built trust");
+                assertThat(authorPage.getByTestId("feedback")).containsText("Holding the year of silence open built trust.");
                 problems.addAll(PhoneLayoutBrowserTest.phoneProblems(authorPage, "released vignette"));
                 org.assertj.core.api.Assertions.assertThat(problems).isEmpty();
             } catch (Throwable failure) {

@@ -330,6 +330,74 @@ class VignettesTest {
     }
 
     @Test
+    void aMemberCorrectsTheirOwnFeedbackAndNobodyElseCan() throws Exception {
+        UUID vignette = released("Title" + m, "Narrative" + m);
+        assertThat(web.status(post(groupUrl(vignette) + "/feedback").param("principles", "TRUST")
+                .param("text", "Firstwords" + m), peer)).isEqualTo(302);
+        assertThat(web.status(post(groupUrl(vignette) + "/feedback").param("principles", "TANDEM")
+                .param("text", "Colleague" + m), a)).isEqualTo(302);
+        UUID feedback = jdbc.sql("SELECT id FROM dis_vignette_feedback WHERE given_by = ?").param(peer.id())
+                .query(UUID.class).single();
+        String correction = groupUrl(vignette) + "/feedback/" + feedback;
+
+        // The giver finds the way to it on the group's page; the other member sees no such link for it.
+        assertThat(web.page(groupUrl(vignette), peer)).contains("href=\"" + correction + "\"");
+        assertThat(web.page(groupUrl(vignette), a)).doesNotContain(correction).contains("Firstwords" + m);
+        assertThat(web.page(correction, peer)).contains("Firstwords" + m, "data-testid=\"feedback-correction-form\"");
+
+        // Nobody else opens or changes it: not the other member, not outsiders, not the authors; the DPO not at all.
+        for (StaffPrincipal who : List.of(a, outsiderPeer, manager, b, reviewer)) {
+            assertThat(web.status(get(correction), who)).as(who.username()).isEqualTo(404);
+            assertThat(web.status(post(correction).param("principles", "ENDING").param("text", "Taken over" + m), who))
+                    .as(who.username()).isEqualTo(404);
+        }
+        assertThat(web.status(get(correction), dpo)).isEqualTo(403);
+        assertThat(web.status(post(correction).param("principles", "ENDING").param("text", "Taken over" + m), dpo))
+                .isEqualTo(403);
+        // Someone else's feedback under the giver's own name is no way in either.
+        UUID colleagues = jdbc.sql("SELECT id FROM dis_vignette_feedback WHERE given_by = ?").param(a.id())
+                .query(UUID.class).single();
+        assertThat(web.status(post(groupUrl(vignette) + "/feedback/" + colleagues).param("principles", "ENDING")
+                .param("text", "Taken over" + m), peer)).isEqualTo(404);
+        // Bad input is refused and changes nothing.
+        assertThat(web.status(post(correction).param("text", "No principle" + m), peer)).isEqualTo(400);
+        assertThat(web.status(post(correction).param("principles", "TRUST").param("text", " "), peer)).isEqualTo(400);
+        assertThat(web.status(post(correction).param("principles", "NO_SUCH").param("text", "Unknown" + m), peer))
+                .isEqualTo(400);
+        assertThat(web.status(post(correction).param("principles", "TRUST").param("text", "x".repeat(5_001)), peer))
+                .isEqualTo(400);
+        assertThat(jdbc.sql("SELECT principles FROM dis_vignette_feedback WHERE id = ?").param(feedback)
+                .query(String.class).single()).isEqualTo("TRUST");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_vignette_feedback WHERE corrected_at IS NOT NULL AND client_id = ?")
+                .param(client.id()).query(Long.class).single()).isZero();
+        assertThat(web.page(groupUrl(vignette), a)).contains("Firstwords" + m, "Colleague" + m)
+                .doesNotContain("Taken over" + m, "data-testid=\"feedback-corrected\"");
+
+        MockHttpServletResponse saved = web.perform(post(correction).param("principles", "ENDING", "TRUST")
+                .param("text", "Betterwords" + m), peer);
+        assertThat(saved.getStatus()).isEqualTo(302);
+        assertThat(saved.getRedirectedUrl()).isEqualTo(groupUrl(vignette) + "#feedback");
+        assertThat(jdbc.sql("SELECT principles FROM dis_vignette_feedback WHERE id = ?").param(feedback)
+                .query(String.class).single()).isEqualTo("TRUST,ENDING");
+        assertThat(rows("dis_vignette_feedback")).isEqualTo(2);
+        String read = web.page(groupUrl(vignette), a);
+        assertThat(read).contains("Betterwords" + m, "Colleague" + m, "data-testid=\"feedback-corrected\"")
+                .doesNotContain("Firstwords" + m);
+        assertThat(web.page(url("/" + vignette), b)).contains("Betterwords" + m, "data-testid=\"feedback-corrected\"")
+                .doesNotContain("feedback-correct\"");
+        assertThat(DatabaseScan.find(dataSource, List.of("Betterwords" + m, "Firstwords" + m))).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = 'VIGNETTE_FEEDBACK_CORRECTED' AND actor_id = ?")
+                .param(peer.id()).query(Long.class).single()).isEqualTo(1);
+
+        // Withdrawn, the vignette is gone from the group, and so is the way to correct its feedback.
+        assertThat(web.status(post(url("/" + vignette + "/withdraw")), b)).isEqualTo(302);
+        assertThat(web.status(get(correction), peer)).isEqualTo(404);
+        assertThat(web.status(post(correction).param("principles", "TRUST").param("text", "Too late" + m), peer))
+                .isEqualTo(404);
+        assertThat(web.page(url("/" + vignette), a)).contains("Betterwords" + m).doesNotContain("Too late" + m);
+    }
+
+    @Test
     void theAuthorsWithdrawItAndTheGroupNoLongerSeesIt() throws Exception {
         UUID vignette = released("Title" + m, "Narrative" + m);
         assertThat(web.status(post(groupUrl(vignette) + "/feedback").param("principles", "TRUST")

@@ -78,4 +78,37 @@ class GroupVignetteController {
         redirect.addFlashAttribute("notice", "vignettes.notice.feedback");
         return "redirect:/peer-groups/" + groupId + "/vignettes/" + vignetteId + "#feedback";
     }
+
+    /** The member's own feedback in a form, to correct it; anyone else's answers 404. */
+    @GetMapping("/{vignetteId}/feedback/{feedbackId}")
+    String correction(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID groupId,
+            @PathVariable UUID vignetteId, @PathVariable UUID feedbackId, Model model) {
+        Vignettes.Feedback own = vignettes.ownFeedback(who, groupId, vignetteId, feedbackId);
+        model.addAttribute("group", vignettes.group(who, groupId));
+        model.addAttribute("vignetteId", vignetteId);
+        model.addAttribute("feedback", own);
+        model.addAttribute("principles", Principle.values());
+        if (!model.containsAttribute("feedbackForm")) {
+            model.addAttribute("feedbackForm", new FeedbackForm(own.principles(), own.text()));
+        }
+        return "disclosure/group-feedback-correction";
+    }
+
+    @PostMapping("/{vignetteId}/feedback/{feedbackId}")
+    String correct(@AuthenticationPrincipal StaffPrincipal who, @PathVariable UUID groupId,
+            @PathVariable UUID vignetteId, @PathVariable UUID feedbackId,
+            @Valid @ModelAttribute("feedbackForm") FeedbackForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        vignettes.ownFeedback(who, groupId, vignetteId, feedbackId);
+        if (!errors.hasFieldErrors("principles") && form.principles() != null && form.principles().contains(null)) {
+            errors.rejectValue("principles", "vignettes.feedback.principle.unknown");
+        }
+        if (errors.hasErrors()) {
+            return correction(who, groupId, vignetteId, feedbackId, model);
+        }
+        vignettes.correctFeedback(who, groupId, vignetteId, feedbackId, EnumSet.copyOf(form.principles()),
+                form.text());
+        redirect.addFlashAttribute("notice", "vignettes.notice.feedback-corrected");
+        return "redirect:/peer-groups/" + groupId + "/vignettes/" + vignetteId + "#feedback";
+    }
 }

@@ -9,6 +9,7 @@ final class VignetteActions {
     static final String VIGNETTE_WITHDRAWN = "VIGNETTE_WITHDRAWN";
     static final String VIGNETTE_READ = "VIGNETTE_READ";
     static final String VIGNETTE_FEEDBACK_GIVEN = "VIGNETTE_FEEDBACK_GIVEN";
+    static final String VIGNETTE_FEEDBACK_CORRECTED = "VIGNETTE_FEEDBACK_CORRECTED";
     static final String VIGNETTE_PRINTED = "VIGNETTE_PRINTED";
 
     private VignetteActions() {

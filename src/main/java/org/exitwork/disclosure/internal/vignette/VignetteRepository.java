@@ -32,7 +32,8 @@ class VignetteRepository {
     }
 
     /** One feedback of the group's thread, opened. */
-    record FeedbackRow(UUID id, UUID givenBy, List<String> principles, String text, Instant givenAt) {
+    record FeedbackRow(UUID id, UUID givenBy, List<String> principles, String text, Instant givenAt,
+            Instant correctedAt) {
     }
 
     private static final String COLUMNS = "id, org_id, client_id, group_id, code, title, narrative, status, "
@@ -135,15 +136,26 @@ class VignetteRepository {
 
     List<FeedbackRow> feedback(Row vignette) {
         FieldCipher cipher = keys.cipherFor(vignette.clientId());
-        return jdbc.sql("SELECT id, given_by, principles, text, given_at FROM dis_vignette_feedback "
+        return jdbc.sql("SELECT id, given_by, principles, text, given_at, corrected_at FROM dis_vignette_feedback "
                 + "WHERE vignette_id = ? ORDER BY given_at, id").param(vignette.id())
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
+                    OffsetDateTime corrected = rs.getObject(6, OffsetDateTime.class);
                     return new FeedbackRow(id, rs.getObject(2, UUID.class), List.of(rs.getString(3).split(",")),
                             cipher.row(FEEDBACK, id).open("text", rs.getBytes(4)),
-                            rs.getObject(5, OffsetDateTime.class).toInstant());
+                            rs.getObject(5, OffsetDateTime.class).toInstant(),
+                            corrected == null ? null : corrected.toInstant());
                 })
                 .list();
+    }
+
+    /** The giver corrects their feedback: principles and text replaced, sealed anew; false if it is not theirs. */
+    boolean correctFeedback(UUID id, Row vignette, UUID by, List<String> principles, String text, Instant now) {
+        FieldCipher.RowCipher row = keys.cipherFor(vignette.clientId()).row(FEEDBACK, id);
+        return jdbc.sql("UPDATE dis_vignette_feedback SET principles = ?, text = ?, corrected_at = ? "
+                + "WHERE id = ? AND vignette_id = ? AND given_by = ?")
+                .params(String.join(",", principles), row.seal("text", text), Timestamp.from(now), id, vignette.id(), by)
+                .update() == 1;
     }
 
     void deleteClient(UUID clientId) {

@@ -66,8 +66,12 @@ public class Vignettes {
     public record CaseVignettes(CaseReference ref, List<OnCase> vignettes, List<GroupRef> groups) {
     }
 
-    /** One feedback as the group reads it. */
-    public record Feedback(String by, List<Principle> principles, String text, Instant givenAt) {
+    /**
+     * One feedback as the group reads it; {@code own}: the reader gave it and may correct it (on the group's
+     * page only); {@code correctedAt}: when it was last corrected, or null.
+     */
+    public record Feedback(UUID id, String by, List<Principle> principles, String text, Instant givenAt,
+            Instant correctedAt, boolean own) {
     }
 
     /** A vignette with what was flagged in it and, once released, the group's feedback. */
@@ -291,7 +295,15 @@ public class Vignettes {
         VignetteRepository.Row row = releasedInGroup(who, groupId, vignetteId);
         record(who, VignetteActions.VIGNETTE_READ, null, AuditDetail.of("vignette", vignetteId));
         return new Opened(row.id(), row.code(), row.title(), row.narrative(), groupName(row), row.status(),
-                row.version(), List.of(), feedback(row), row.releasedAt());
+                row.version(), List.of(), feedback(row, who), row.releasedAt());
+    }
+
+    /** The reader's own feedback on a vignette of the group, to correct it; 404 for anyone else's. */
+    @Transactional(readOnly = true)
+    public Feedback ownFeedback(StaffPrincipal who, UUID groupId, UUID vignetteId, UUID feedbackId) {
+        VignetteRepository.Row row = releasedInGroup(who, groupId, vignetteId);
+        return feedback(row, who).stream().filter(f -> f.id().equals(feedbackId) && f.own()).findFirst()
+                .orElseThrow(NotFoundException::new);
     }
 
     /** Whether the vignette is released in the group and {@code who} a member (404 otherwise); nothing audited. */
@@ -311,6 +323,24 @@ public class Vignettes {
         vignettes.insertFeedback(UUID.randomUUID(), row, who.id(),
                 principles.stream().sorted().map(Principle::name).toList(), text.strip(), clock.instant());
         record(who, VignetteActions.VIGNETTE_FEEDBACK_GIVEN, null, AuditDetail.of("vignette", vignetteId));
+    }
+
+    /**
+     * The member who gave a feedback corrects it while the vignette is in the group: principles and text
+     * replaced, the thread says when. Anyone else's feedback, or one on a vignette withdrawn since: 404.
+     */
+    @Transactional
+    public void correctFeedback(StaffPrincipal who, UUID groupId, UUID vignetteId, UUID feedbackId,
+            Set<Principle> principles, String text) {
+        VignetteRepository.Row row = releasedInGroup(who, groupId, vignetteId);
+        if (principles.isEmpty() || text == null || text.isBlank() || text.length() > FEEDBACK_MAX) {
+            throw new IllegalArgumentException("feedback needs a principle and a text");
+        }
+        if (!vignettes.correctFeedback(feedbackId, row, who.id(),
+                principles.stream().sorted().map(Principle::name).toList(), text.strip(), clock.instant())) {
+            throw new NotFoundException();
+        }
+        record(who, VignetteActions.VIGNETTE_FEEDBACK_CORRECTED, null, AuditDetail.of("vignette", vignetteId));
     }
 
     @EventListener
@@ -360,7 +390,7 @@ public class Vignettes {
         List<IdentityFlag> flags = row.status() == VignetteStatus.DRAFT || row.status() == VignetteStatus.IN_REVIEW
                 ? flags(row) : List.of();
         List<Feedback> feedback = row.status() == VignetteStatus.DRAFT || row.status() == VignetteStatus.IN_REVIEW
-                ? List.of() : feedback(row);
+                ? List.of() : feedback(row, null);
         return new Opened(row.id(), row.code(), row.title(), row.narrative(), groupName(row), row.status(),
                 row.version(), flags, feedback, row.releasedAt());
     }
@@ -370,12 +400,14 @@ public class Vignettes {
         return identity.flags(row.clientId(), row.title() + "\n\n" + row.narrative());
     }
 
-    private List<Feedback> feedback(VignetteRepository.Row row) {
+    /** The thread; {@code reader} (or null) marks the feedback the reader gave. */
+    private List<Feedback> feedback(VignetteRepository.Row row, StaffPrincipal reader) {
         List<VignetteRepository.FeedbackRow> rows = vignettes.feedback(row);
         Map<UUID, String> names = rows.isEmpty() ? Map.of()
                 : staff.displayNames(row.orgId(), rows.stream().map(VignetteRepository.FeedbackRow::givenBy).toList());
-        return rows.stream().map(f -> new Feedback(names.getOrDefault(f.givenBy(), ""),
-                f.principles().stream().map(Principle::valueOf).toList(), f.text(), f.givenAt())).toList();
+        return rows.stream().map(f -> new Feedback(f.id(), names.getOrDefault(f.givenBy(), ""),
+                f.principles().stream().map(Principle::valueOf).toList(), f.text(), f.givenAt(), f.correctedAt(),
+                reader != null && reader.id().equals(f.givenBy()))).toList();
     }
 
     private String groupName(VignetteRepository.Row row) {
