@@ -360,7 +360,10 @@ class VignettesTest {
         assertThat(web.status(post(groupUrl(vignette) + "/feedback/" + colleagues).param("principles", "ENDING")
                 .param("text", "Taken over" + m), peer)).isEqualTo(404);
         // Bad input is refused and changes nothing.
-        assertThat(web.status(post(correction).param("text", "No principle" + m), peer)).isEqualTo(400);
+        MockHttpServletResponse refused = web.perform(post(correction).param("text", "No principle" + m), peer);
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("data-error-summary", "href=\"#principles\"",
+                "No principle" + m, "data-testid=\"feedback-correction-form\"");
         assertThat(web.status(post(correction).param("principles", "TRUST").param("text", " "), peer)).isEqualTo(400);
         assertThat(web.status(post(correction).param("principles", "NO_SUCH").param("text", "Unknown" + m), peer))
                 .isEqualTo(400);
