@@ -92,6 +92,29 @@ class RefusedAtTheDoorTest {
         }
     }
 
+    /**
+     * A NUL in a form is refused 400 with the page headers before the sign-in reads it; the partner API answers
+     * for itself (it reads its body byte for byte for the signature), so a form with a NUL gets its own 401.
+     */
+    @Test
+    void aNulInAFormIsRefusedButThePartnerApiAnswersForItself() throws Exception {
+        HttpRequest.Builder signIn = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=ad%00min&password=x"));
+        HttpResponse<String> refused = http.send(signIn.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Security-Policy"))
+                .contains(org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY);
+        HttpRequest.Builder api = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/referrals"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("partnerReference=A%00B"));
+        HttpResponse<String> unsigned = http.send(api.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.headers().firstValue("WWW-Authenticate")).contains("Exitwork-HMAC");
+        assertThat(unsigned.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
     @Test
     void aBrowserThatListsManyLanguagesGetsItsPage() throws Exception {
         String german = String.join(",", Collections.nCopies(30, "de-DE,de;q=0.9"));
