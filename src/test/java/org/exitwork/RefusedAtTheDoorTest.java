@@ -115,6 +115,32 @@ class RefusedAtTheDoorTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    /**
+     * A form over the size the container reads (256 KB) is refused 413 in words, with the page headers, in the
+     * page's language; before, the container's bare page answered it, without the headers, after logging two
+     * stack traces for every such request.
+     */
+    @Test
+    void aFormTooLargeToReadIsRefusedInWords() throws Exception {
+        String body = "username=someone&password=" + "x".repeat(300_000);
+        for (String path : List.of("/sign-in", "/referral-form/" + "A".repeat(43), "/service-request/" + "A".repeat(43))) {
+            HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(english.statusCode()).as(path).isEqualTo(413);
+            assertThat(english.body()).as(path).isEqualTo(
+                    "The form was too large to be read. Nothing was saved; please shorten what you entered.");
+            assertThat(english.headers().firstValue("Content-Security-Policy")).as(path)
+                    .contains(org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY);
+            assertThat(english.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+        }
+        HttpResponse<String> german = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "de")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(german.statusCode()).isEqualTo(413);
+        assertThat(german.body()).startsWith("Das Formular war zu groß");
+    }
+
     @Test
     void aBrowserThatListsManyLanguagesGetsItsPage() throws Exception {
         String german = String.join(",", Collections.nCopies(30, "de-DE,de;q=0.9"));
