@@ -78,6 +78,28 @@ class HttpsPublicAddressTest {
         assertThat(openapi.getHeader("Strict-Transport-Security")).isEqualTo(HSTS);
     }
 
+    /**
+     * What a manager hands a partner, the one-time form link and the API's address, names the https public
+     * address, not the plain-HTTP request behind the proxy nor its Host.
+     */
+    @Test
+    void theAddressesHandedToAPartnerNameThePublicAddress() throws Exception {
+        StaffPrincipal manager = fixtures.staff(fixtures.organisation(), Role.MANAGER);
+        org.exitwork.referrals.PartnerCalls calls = new org.exitwork.referrals.PartnerCalls(mvc, jdbc, clock);
+        UUID partner = calls.partner(manager, "PROSECUTION");
+        MockHttpServletResponse link = mvc.perform(post("/referrals/links").with(as(manager)).with(csrf())
+                .header("Host", "evil.example").param("partnerId", partner.toString())).andReturn().getResponse();
+        assertThat(link.getStatus()).isEqualTo(200);
+        assertThat(org.exitwork.referrals.PartnerCalls.testId(link.getContentAsString(), "form-link"))
+                .matches("https://exitwork\\.example\\.org/referral-form/[A-Za-z0-9_-]{43}");
+        MockHttpServletResponse credential = mvc.perform(post("/referrals/credentials").with(as(manager)).with(csrf())
+                .header("Host", "evil.example").param("partnerId", partner.toString()).param("scope", "SUBMIT_REFERRAL"))
+                .andReturn().getResponse();
+        assertThat(credential.getStatus()).isEqualTo(200);
+        assertThat(credential.getContentAsString()).contains("https://exitwork.example.org/api/v1")
+                .doesNotContain("evil.example", "http://localhost");
+    }
+
     /** The phone's check-in cookie is set by a controller, outside the session machinery: Secure all the same. */
     @Test
     void thePhonesCheckInCookieIsSecureBehindAnHttpsAddress() throws Exception {

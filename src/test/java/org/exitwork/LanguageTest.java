@@ -1,5 +1,7 @@
 package org.exitwork;
 
+import java.util.List;
+
 import jakarta.servlet.http.Cookie;
 
 import org.exitwork.accounts.AccountAdministration;
@@ -103,6 +105,28 @@ class LanguageTest {
                 .getResponse();
         assertThat(nonsense.getStatus()).isEqualTo(200);
         assertThat(nonsense.getContentAsString()).contains("<h1>Sign in</h1>");
+    }
+
+    /**
+     * A language Exitwork does not speak is English through and through: the cookie says en, the page says
+     * lang="en" and its dates are English; a cookie that names no language (sent by hand) is no cookie, not a 500.
+     */
+    @Test
+    void anyOtherLanguageIsEnglishAndAnUnreadableCookieIsNone() throws Exception {
+        for (String other : List.of("xx", "ar-SA", "ja-JP-u-ca-japanese", "de-u-nu-arab")) {
+            MockHttpServletResponse response = mvc.perform(get("/sign-in").param("lang", other)).andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as(other).isEqualTo(200);
+            String expected = other.startsWith("de") ? "de" : "en";
+            assertThat(response.getContentAsString()).as(other).contains("<html lang=\"" + expected + "\"");
+            assertThat(response.getCookie(COOKIE).getValue()).as(other).isEqualTo(expected);
+        }
+        for (String unreadable : List.of("de_DE_@@@", "%00")) {
+            MockHttpServletResponse response = mvc.perform(get("/sign-in").header("Accept-Language", "de")
+                    .cookie(new Cookie(COOKIE, unreadable))).andReturn().getResponse();
+            assertThat(response.getStatus()).as(unreadable).isEqualTo(200);
+            assertGerman(response);
+        }
     }
 
     @Test

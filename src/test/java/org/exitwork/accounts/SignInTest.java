@@ -277,6 +277,30 @@ class SignInTest {
         assertThat(holdsByName.get(2)).isEqualTo(holdsByName.get(0));
     }
 
+    /**
+     * A name with a NUL in it (no user name has one, and PostgreSQL refuses it in any text it compares: a 500
+     * there) is refused 400 before the sign-in looks at it, whatever the password: no failure is counted or
+     * recorded, the same for every name, and nobody is signed in.
+     */
+    @Test
+    void aNameWithANulIsRefusedBeforeTheSignInLooksAtIt() throws Exception {
+        var org = fixtures.organisation();
+        var known = fixtures.staffWithPassword(org, Role.PRACTITIONER);
+        String user = known.principal().username();
+        long failedBefore = jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = 'SIGN_IN_FAILED'")
+                .query(Long.class).single();
+        for (String name : List.of(user.substring(0, 2) + "\u0000" + user.substring(2), "\u0000", user + "\u0000")) {
+            MvcResult result = new WebSession(mvc).from("198.51.100.30").post("/sign-in", "username", name,
+                    "password", known.password());
+            assertThat(result.getResponse().getStatus()).as(name).isEqualTo(400);
+            assertThat(result.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = 'SIGN_IN_FAILED'").query(Long.class)
+                .single()).isEqualTo(failedBefore);
+        assertThat(jdbc.sql("SELECT failed_attempts FROM acc_staff WHERE username = ?").param(user)
+                .query(Integer.class).single()).isZero();
+    }
+
     @Test
     void aKnownAndAnUnknownNameGetTheSameAnswerHeaderForHeader() throws Exception {
         var org = fixtures.organisation();

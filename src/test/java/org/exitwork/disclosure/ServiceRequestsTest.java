@@ -261,6 +261,18 @@ class ServiceRequestsTest {
      * The partner's link is used at most 50 times a day (every use is audited): then the page, the PDF and an
      * answer are refused with 429, the budget's end is audited once, and nothing changes.
      */
+    /** The partner's link names the public address, never the request's Host (see SharesTest). */
+    @Test
+    void theLinkNamesThePublicAddressWhateverHostTheRequestNames() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        MockHttpServletResponse response = web.perform(request(housing, consent, "HOUSING",
+                texts(DataKind.CURRENT_NEEDS, "Needs a flat")).header("Host", "evil.example"), a);
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).containsPattern(
+                "data-testid=\"service-request-link\">http://localhost:8080/service-request/[A-Za-z0-9_-]{43}<")
+                .doesNotContain("evil.example");
+    }
+
     @Test
     void thePartnersLinkIsUsedAtMostFiftyTimesADay() throws Exception {
         String token = requestOpened(49);

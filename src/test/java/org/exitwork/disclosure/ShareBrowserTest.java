@@ -159,7 +159,10 @@ class ShareBrowserTest {
             screenshot("granted");
 
             try (BrowserContext partner = browser.newContext()) {
-                APIResponse response = partner.request().get(link);
+                // The link names the public address (exitwork.public-address); this test's server has a port of its own.
+                org.assertj.core.api.Assertions.assertThat(link).matches("http://localhost:8080/shared/[A-Za-z0-9_-]{43}");
+                APIResponse response = partner.request()
+                        .get("http://127.0.0.1:" + port + link.substring(link.indexOf("/shared/")));
                 org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(200);
                 org.assertj.core.api.Assertions.assertThat(response.headers().get("content-disposition"))
                         .startsWith("attachment");

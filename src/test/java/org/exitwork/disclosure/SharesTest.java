@@ -272,6 +272,21 @@ class SharesTest {
     // ---------------------------------------------------------------------------------------------
     // Every way to break R9
 
+    /**
+     * The link handed to the partner names the public address ({@code exitwork.public-address}, here the default
+     * {@code http://localhost:8080}), never the request's Host: behind the TLS proxy the request says http, and a
+     * forged Host would send the partner, and the token, to someone else's site.
+     */
+    @Test
+    void theLinkNamesThePublicAddressWhateverHostTheRequestNames() throws Exception {
+        UUID consent = consent(housing, "HOUSING");
+        MockHttpServletResponse response = web.perform(share(housing, consent, Map.of(DataKind.HOUSING, "Needs a flat"),
+                "PDF", "en").header("Host", "evil.example"), a);
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).containsPattern(
+                "data-testid=\"share-link\">http://localhost:8080/shared/[A-Za-z0-9_-]{43}<").doesNotContain("evil.example");
+    }
+
     @Test
     void noConsentAtAll() throws Exception {
         refused(share(youth, UUID.randomUUID(), texts(DataKind.ATTENDANCE, "Came " + m), "PDF", "en"),

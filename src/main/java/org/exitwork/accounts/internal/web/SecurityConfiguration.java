@@ -76,6 +76,20 @@ class SecurityConfiguration {
     }
 
     /**
+     * A request the firewall refuses (an encoded or doubled slash, a path parameter, {@code ..}) is answered
+     * 400 before any filter chain runs, so none of them writes the headers every other answer has: they are
+     * written here, before the error page is rendered onto the answer.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(
+            org.exitwork.platform.PublicAddress address) {
+        return (request, response, rejected) -> {
+            PageHeaders.write(response, address);
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        };
+    }
+
+    /**
      * Writes the time of a new session's first activity as the session is created (see
      * {@link IdleTimeout.SessionStart}), right after the session store's filter and before everything
      * else that may create a session.

@@ -18,6 +18,7 @@ import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.KindTexts;
 import org.exitwork.disclosure.internal.gate.Refused;
 import org.exitwork.network.Need;
+import org.exitwork.platform.PublicAddress;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Service requests (R11): the tandem asks a partner for a service for a need, cancels an open request,
@@ -70,9 +70,11 @@ class ServiceRequestController {
     }
 
     private final ServiceRequests requests;
+    private final PublicAddress address;
 
-    ServiceRequestController(ServiceRequests requests) {
+    ServiceRequestController(ServiceRequests requests, PublicAddress address) {
         this.requests = requests;
+        this.address = address;
     }
 
     @GetMapping("/cases/{id}/service-requests")
@@ -124,8 +126,8 @@ class ServiceRequestController {
         }
         model.addAttribute("ref", requests.requireTandem(who, id));
         model.addAttribute("granted", granted);
-        model.addAttribute("link", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/service-request/{token}").buildAndExpand(granted.token()).toUriString());
+        // The public address, never the request's Host and scheme (see ShareController).
+        model.addAttribute("link", address.origin() + "/service-request/" + granted.token());
         return "disclosure/service-request-created";
     }
 

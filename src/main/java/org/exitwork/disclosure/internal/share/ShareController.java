@@ -18,6 +18,7 @@ import org.exitwork.cases.CaseReference;
 import org.exitwork.consent.DataKind;
 import org.exitwork.disclosure.internal.KindTexts;
 import org.exitwork.disclosure.internal.gate.Refused;
+import org.exitwork.platform.PublicAddress;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Shares with social services (R9): the tandem shares and withdraws links; the tandem and colleagues
@@ -62,9 +62,11 @@ class ShareController {
     }
 
     private final Shares shares;
+    private final PublicAddress address;
 
-    ShareController(Shares shares) {
+    ShareController(Shares shares, PublicAddress address) {
         this.shares = shares;
+        this.address = address;
     }
 
     @GetMapping("/cases/{id}/shares")
@@ -126,8 +128,9 @@ class ShareController {
         }
         model.addAttribute("ref", shares.requireTandem(who, id));
         model.addAttribute("granted", granted);
-        model.addAttribute("link", ServletUriComponentsBuilder.fromCurrentContextPath().path("/shared/{token}")
-                .buildAndExpand(granted.token()).toUriString());
+        // The public address, never the request's Host and scheme: behind the TLS proxy those say http, and a
+        // forged Host would hand the partner a link to someone else's site.
+        model.addAttribute("link", address.origin() + "/shared/" + granted.token());
         return "shares/created";
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.network.Partner;
 import org.exitwork.network.PartnerDirectory;
+import org.exitwork.platform.PublicAddress;
 import org.exitwork.referrals.internal.inbound.Scope;
 import org.exitwork.referrals.internal.inbound.credentials.CredentialAdministration;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Referral access for managers: API credentials ({@code /referrals/credentials}) and one-time links
@@ -42,13 +42,15 @@ class ReferralAccessController {
     private final FormLinks links;
     private final PartnerDirectory partners;
     private final java.time.Clock clock;
+    private final PublicAddress address;
 
     ReferralAccessController(CredentialAdministration credentials, FormLinks links, PartnerDirectory partners,
-            java.time.Clock clock) {
+            java.time.Clock clock, PublicAddress address) {
         this.credentials = credentials;
         this.links = links;
         this.partners = partners;
         this.clock = clock;
+        this.address = address;
     }
 
     @GetMapping("/referrals/credentials")
@@ -67,7 +69,8 @@ class ReferralAccessController {
             return credentialsPage(who, model);
         }
         model.addAttribute("issued", credentials.create(who, form.partnerId(), form.scope()));
-        model.addAttribute("apiBase", ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1").toUriString());
+        // Addresses handed to a partner name the public address, never the request's Host and scheme.
+        model.addAttribute("apiBase", address.origin() + "/api/v1");
         return "referrals/credential-issued";
     }
 
@@ -100,8 +103,7 @@ class ReferralAccessController {
         }
         FormLinks.Issued issued = links.create(who, form.partnerId());
         model.addAttribute("issued", issued);
-        model.addAttribute("url", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/referral-form/" + issued.token()).toUriString());
+        model.addAttribute("url", address.origin() + "/referral-form/" + issued.token());
         return "referrals/link-issued";
     }
 

@@ -66,6 +66,10 @@ public class ReferralFormController {
             LocalDate born = null;
             if (dateOfBirth != null && !dateOfBirth.isBlank()) {
                 try {
+                    // YYYY-MM-DD as the page asks and the partner API takes, not the years of +999999999-12-31.
+                    if (!dateOfBirth.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                        throw new DateTimeParseException("not YYYY-MM-DD", dateOfBirth, 0);
+                    }
                     born = LocalDate.parse(dateOfBirth.strip());
                 } catch (DateTimeParseException e) {
                     errors.rejectValue("dateOfBirth", "referrals.form.error.date");

@@ -106,7 +106,12 @@ class ReferralFormTest {
         for (MockHttpServletRequestBuilder bad : List.of(filled(link, "", "x"), filled(link, "<b>bold</b>", "x"),
                 filled(link, "R-1", "x").param("dateOfBirth", "3rd of May"),
                 filled(link, "R-1", "x").param("areas", "NO_SUCH_AREA"),
-                filled(link, "R-1", "x".repeat(10_001)))) {
+                filled(link, "R-1", "x".repeat(10_001)),
+                // A date the partner API refuses (more than yyyy-mm-dd) is refused here too.
+                post(link).with(csrf()).param("partnerReference", "R-2").param("areas", "ISLAMIST")
+                        .param("dateOfBirth", "+999999999-12-31"),
+                post(link).with(csrf()).param("partnerReference", "R-3").param("areas", "ISLAMIST")
+                        .param("dateOfBirth", "-0001-01-01"))) {
             MockHttpServletResponse response = mvc.perform(bad).andReturn().getResponse();
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(response.getContentAsString()).contains("data-testid=\"referral-form\"");

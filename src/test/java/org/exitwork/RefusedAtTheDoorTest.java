@@ -1,0 +1,168 @@
+package org.exitwork;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+
+import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.Lanes;
+import org.exitwork.testing.TestDatabase;
+import org.exitwork.testing.TestSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What happens to a request before any page is asked, over real HTTP to the real servlet container
+ * (the mock requests of the other tests never meet it): a path the firewall refuses gets a 400 with the
+ * headers of every other answer, and a browser that lists many languages gets its page, never a 500.
+ */
+@Tag("database")
+@ExtendWith(TestDatabase.Condition.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+@Import(TestSupport.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Shares the browser tests' application (one cached context): runs in their lane, never beside them.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Lanes.BROWSER)
+class RefusedAtTheDoorTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** An organisation exists, so the sign-in page is the sign-in page and not the first-run set-up. */
+    @BeforeAll
+    void anOrganisation() {
+        fixtures.organisation();
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofMinutes(1)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsABadRequestWithEveryHeader() throws Exception {
+        for (String path : List.of("//sign-in", "/sign-in;jsessionid=0123", "/shared/%2e%2e", "/shared/.%2e", "/shared/a%25b",
+                "/service-request/%3B", "/funded/x;y/report.pdf")) {
+            for (String accept : List.of("text/html", "*/*")) {
+                HttpResponse<String> answer = get(path, "Accept", accept);
+                assertThat(answer.statusCode()).as(path + " " + accept).isEqualTo(400);
+                assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path + " " + accept)
+                        .contains(org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY);
+                assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+                assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+                assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+                assertThat(answer.headers().firstValue("Permissions-Policy")).as(path)
+                        .contains("camera=(), microphone=(), geolocation=()");
+                assertThat(answer.headers().firstValue("Cache-Control")).as(path).hasValueSatisfying(
+                        value -> assertThat(value).contains("no-store"));
+                assertThat(answer.body()).as(path).doesNotContain("Exception", "org.springframework", "Tomcat");
+            }
+        }
+    }
+
+    /**
+     * A NUL in a form is refused 400 with the page headers before the sign-in reads it; the partner API answers
+     * for itself (it reads its body byte for byte for the signature), so a form with a NUL gets its own 401.
+     */
+    @Test
+    void aNulInAFormIsRefusedButThePartnerApiAnswersForItself() throws Exception {
+        HttpRequest.Builder signIn = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=ad%00min&password=x"));
+        HttpResponse<String> refused = http.send(signIn.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Security-Policy"))
+                .contains(org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY);
+        HttpRequest.Builder api = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/referrals"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("partnerReference=A%00B"));
+        HttpResponse<String> unsigned = http.send(api.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.headers().firstValue("WWW-Authenticate")).contains("Exitwork-HMAC");
+        assertThat(unsigned.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    /**
+     * A form over the size the container reads (256 KB) is refused 413 in words, with the page headers, in the
+     * page's language; before, the container's bare page answered it, without the headers, after logging two
+     * stack traces for every such request.
+     */
+    @Test
+    void aFormTooLargeToReadIsRefusedInWords() throws Exception {
+        String body = "username=someone&password=" + "x".repeat(300_000);
+        for (String path : List.of("/sign-in", "/referral-form/" + "A".repeat(43), "/service-request/" + "A".repeat(43))) {
+            HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(english.statusCode()).as(path).isEqualTo(413);
+            assertThat(english.body()).as(path).isEqualTo(
+                    "The form was too large to be read. Nothing was saved; please shorten what you entered.");
+            assertThat(english.headers().firstValue("Content-Security-Policy")).as(path)
+                    .contains(org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY);
+            assertThat(english.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+        }
+        HttpResponse<String> german = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "de")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(german.statusCode()).isEqualTo(413);
+        assertThat(german.body()).startsWith("Das Formular war zu groß");
+    }
+
+    @Test
+    void aBrowserThatListsManyLanguagesGetsItsPage() throws Exception {
+        String german = String.join(",", Collections.nCopies(30, "de-DE,de;q=0.9"));
+        HttpResponse<String> signIn = get("/sign-in", "Accept-Language", german);
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body()).contains("<html lang=\"de\"", "Anmelden");
+
+        String many = "en-GB,en;q=0.9,fr;q=0.8,it;q=0.7,es;q=0.6,pt;q=0.5,nl;q=0.4,pl;q=0.3,tr;q=0.2,ar;q=0.1,de;q=0.05";
+        HttpResponse<String> english = get("/sign-in", "Accept-Language", many);
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.body()).contains("<html lang=\"en\"", "Sign in");
+
+        // Two headers count as one list; an unreadable list is as if none were given. Public pages too.
+        assertThat(get("/sign-in", "Accept-Language", "de,fr,it,es,pt,nl", "Accept-Language", "pl,tr,ar,el,ru,uk")
+                .statusCode()).isEqualTo(200);
+        assertThat(get("/sign-in", "Accept-Language", "de;q=x," + many).statusCode()).isEqualTo(200);
+        assertThat(get("/funded/" + "A".repeat(43), "Accept-Language", german).statusCode()).isEqualTo(404);
+        assertThat(get("/shared/" + "A".repeat(43), "Accept-Language", german).body())
+                .isEqualTo("Dieser Link ist nicht gültig.");
+        // And a refused path with them: still the 400 with its headers.
+        HttpResponse<String> refused = get("//sign-in", "Accept-Language", german, "Accept", "text/html");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+}
