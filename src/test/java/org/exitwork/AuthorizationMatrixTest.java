@@ -1092,6 +1092,8 @@ class AuthorizationMatrixTest {
                     .answers(redirect("/cases/{id}/shares")),
             mvc("GET /shared/{token}", EVERYONE).vars(w -> new Object[] {w.shareToken})
                     .answers(ok()),
+            mvc("POST /shared/{token}", EVERYONE).vars(w -> new Object[] {w.shareToken})
+                    .answers(ok()),
 
             // --- service requests ---
             // The tandem asks partners, cancels, prints and notes follow-ups; colleagues read only after breaking

@@ -66,7 +66,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 // Mostly waits for Chromium: runs beside the Spring tests, one class of its lane at a time.
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(Lanes.BROWSER)
-class PhoneLayoutBrowserTest {
+public class PhoneLayoutBrowserTest {
 
     static final int WIDTH = 360;
     static final int HEIGHT = 740;
@@ -116,7 +116,7 @@ class PhoneLayoutBrowserTest {
     JdbcClient jdbc;
 
     /** What one page must be at 360 px; the problems found, each said so a person can find it. */
-    static List<String> phoneProblems(Page page, String path) {
+    public static List<String> phoneProblems(Page page, String path) {
         // A page reached by a click may show its heading before its style sheet has loaded; measured then,
         // a long code would seem to overflow. Measure the page as a person sees it.
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);

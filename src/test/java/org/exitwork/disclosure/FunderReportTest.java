@@ -426,7 +426,8 @@ public class FunderReportTest {
         assertThat(recent("LINK_USES_USED_UP")).hasSize(1);
 
         // The token opens nothing else: not a share, not the staff pages of the same report.
-        assertThat(mvc.perform(get("/shared/{t}", token)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(post("/shared/{t}", token).with(csrf())).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
         MockHttpServletResponse staffPage = mvc.perform(get("/funder-reports/{r}", report)).andReturn().getResponse();
         assertThat(staffPage.getStatus()).isEqualTo(302);
         assertThat(staffPage.getRedirectedUrl()).endsWith("/sign-in");

@@ -215,7 +215,7 @@ class ServiceRequestsTest {
     }
 
     private MockHttpServletResponse closedShareLink() throws Exception {
-        return mvc.perform(get("/shared/{token}", "B".repeat(43))).andReturn().getResponse();
+        return mvc.perform(post("/shared/{token}", "B".repeat(43)).with(csrf())).andReturn().getResponse();
     }
 
     private long rows(String table) {

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -142,7 +141,7 @@ class ShareBrowserTest {
     }
 
     @Test
-    void aConsentBoundShareIsGrantedAndItsLinkFetched() {
+    void aConsentBoundShareIsGrantedAndItsLinkFetched() throws Exception {
         UUID housing = partner("HOUSING");
         consent(housing, "Find a flat", "HOUSING");
         try {
@@ -158,15 +157,21 @@ class ShareBrowserTest {
             String link = page.getByTestId("share-link").textContent().strip();
             screenshot("granted");
 
-            try (BrowserContext partner = browser.newContext()) {
+            try (BrowserContext partner = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                    .setViewportSize(360, 740))) {
                 // The link names the public address (exitwork.public-address); this test's server has a port of its own.
                 org.assertj.core.api.Assertions.assertThat(link).matches("http://localhost:8080/shared/[A-Za-z0-9_-]{43}");
-                APIResponse response = partner.request()
-                        .get("http://127.0.0.1:" + port + link.substring(link.indexOf("/shared/")));
-                org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(200);
-                org.assertj.core.api.Assertions.assertThat(response.headers().get("content-disposition"))
-                        .startsWith("attachment");
-                String json = new String(response.body(), StandardCharsets.UTF_8);
+                // The partner opens it on a phone: a page with a button; the document comes with the button.
+                Page partnerPage = partner.newPage();
+                partnerPage.navigate("http://127.0.0.1:" + port + link.substring(link.indexOf("/shared/")));
+                assertThat(partnerPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                        .hasText("A document shared with you");
+                org.assertj.core.api.Assertions.assertThat(
+                        org.exitwork.PhoneLayoutBrowserTest.phoneProblems(partnerPage, "share link")).isEmpty();
+                com.microsoft.playwright.Download download = partnerPage.waitForDownload(
+                        () -> partnerPage.getByTestId("share-download").click());
+                org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).matches("share-.*\\.json");
+                String json = Files.readString(download.path(), StandardCharsets.UTF_8);
                 org.assertj.core.api.Assertions.assertThat(json).contains(client.pseudonym(),
                         "Needs a flat with two rooms.", "you may not use it to investigate or prosecute the client")
                         .doesNotContain("Namemarker");

@@ -42,7 +42,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -55,6 +57,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 class SharesTest {
 
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern LINK = Pattern.compile("data-testid=\"share-link\">[^<]*/shared/([A-Za-z0-9_-]{43})<");
     static final String NOTICE_EN = "This information is disclosed under the client's consent for the purpose stated. "
             + "You may not pass it on to anyone else, and you may not use it to investigate or prosecute the client.";
@@ -172,8 +175,15 @@ class SharesTest {
         return link.group(1);
     }
 
+    private static String sameBut(String page, String token) {
+        return page.replace(token, "TOKEN").replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
+    }
+
+    /** What the partner does: opens the link (a page with a button, or 404 for a token of no such shape), downloads. */
     private MockHttpServletResponse fetch(String token) throws Exception {
-        return mvc.perform(get("/shared/{token}", token)).andReturn().getResponse();
+        MockHttpServletResponse page = mvc.perform(get("/shared/{token}", token)).andReturn().getResponse();
+        assertThat(page.getStatus()).as("the link's page").isEqualTo(WELL_FORMED.matcher(token).matches() ? 200 : 404);
+        return mvc.perform(post("/shared/{token}", token).with(csrf())).andReturn().getResponse();
     }
 
     private long shareRows() {
@@ -431,6 +441,56 @@ class SharesTest {
 
     // ---------------------------------------------------------------------------------------------
     // Links, access, erasure, the client's report
+
+    /**
+     * Mail scanners and chat previews open links by themselves: opening the link shows a page with a button
+     * and takes nothing. The page is the same for a live link, a withdrawn one and one that never was; it
+     * records, counts and hands out nothing. Only the download (a POST with the page's form token) does.
+     */
+    @Test
+    void openingTheLinkShowsOnlyAButtonAndTakesNothing() throws Exception {
+        UUID consent = consent(housing, "HOUSING");
+        String token = granted(share(housing, consent, texts(DataKind.HOUSING, "Flat " + m), "JSON", "en"));
+        String withdrawn = granted(share(housing, consent, texts(DataKind.HOUSING, "Flat 2 " + m), "JSON", "en"));
+        UUID shareId = jdbc.sql("SELECT id FROM dis_share WHERE token_hash = ?").param(sha256(token))
+                .query(UUID.class).single();
+        UUID withdrawnId = jdbc.sql("SELECT id FROM dis_share WHERE token_hash = ?").param(sha256(withdrawn))
+                .query(UUID.class).single();
+        assertThat(web.status(post("/cases/{id}/shares/{s}/withdraw", client.id(), withdrawnId), a)).isEqualTo(302);
+        long auditedBefore = audit.about(org.id(), client.pseudonym()).size();
+
+        String unknown = "C".repeat(43);
+        for (String t : List.of(token, withdrawn, unknown)) {
+            for (int i = 0; i < 3; i++) {
+                MockHttpServletResponse page = mvc.perform(get("/shared/{t}", t)).andReturn().getResponse();
+                assertThat(page.getStatus()).isEqualTo(200);
+                assertThat(page.getContentType()).startsWith("text/html");
+                assertThat(page.getHeader("Content-Disposition")).isNull();
+                assertThat(page.getContentAsString()).contains("data-testid=\"share-download-form\"",
+                        "action=\"/shared/" + t + "\"").doesNotContain("Flat " + m, client.pseudonym(), "Housing ");
+                // The same page but for the token and the form's own token, new with every visitor.
+                assertThat(sameBut(page.getContentAsString(), t)).isEqualTo(sameBut(
+                        mvc.perform(get("/shared/{t}", unknown)).andReturn().getResponse().getContentAsString(), unknown));
+            }
+            assertThat(mvc.perform(head("/shared/{t}", t)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        }
+        assertThat(mvc.perform(get("/shared/{t}", "short")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(audit.about(org.id(), client.pseudonym())).hasSize((int) auditedBefore);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE link_id IN (?, ?)").params(shareId, withdrawnId)
+                .query(Long.class).single()).isZero();
+
+        // A post without the page's form token takes nothing either.
+        assertThat(mvc.perform(post("/shared/{t}", token)).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(audited("SHARE_LINK_FETCHED")).isZero();
+
+        MockHttpServletResponse served = mvc.perform(post("/shared/{t}", token).with(csrf())).andReturn().getResponse();
+        assertThat(served.getStatus()).isEqualTo(200);
+        assertThat(served.getHeader("Content-Disposition")).startsWith("attachment");
+        assertThat(served.getContentAsString()).contains("Flat " + m);
+        assertThat(audited("SHARE_LINK_FETCHED")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT uses FROM dis_link_use WHERE link_id = ?").param(shareId).query(Integer.class)
+                .single()).isEqualTo(1);
+    }
 
     @Test
     void linksExpireAndCanBeWithdrawn() throws Exception {
