@@ -158,8 +158,10 @@ class RefusedAtTheDoorTest {
                 .statusCode()).isEqualTo(200);
         assertThat(get("/sign-in", "Accept-Language", "de;q=x," + many).statusCode()).isEqualTo(200);
         assertThat(get("/funded/" + "A".repeat(43), "Accept-Language", german).statusCode()).isEqualTo(404);
-        assertThat(get("/shared/" + "A".repeat(43), "Accept-Language", german).body())
+        assertThat(get("/shared/" + "A".repeat(42), "Accept-Language", german).body())
                 .isEqualTo("Dieser Link ist nicht gültig.");
+        assertThat(get("/shared/" + "A".repeat(43), "Accept-Language", german).body())
+                .contains("<title>Ein für Sie freigegebenes Dokument</title>");
         // And a refused path with them: still the 400 with its headers.
         HttpResponse<String> refused = get("//sign-in", "Accept-Language", german, "Accept", "text/html");
         assertThat(refused.statusCode()).isEqualTo(400);
