@@ -175,6 +175,10 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(signInPage())
                         .accessDeniedHandler(accessDenied()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                // A share's download (POST /shared/{token}) has no form token: the link is the credential,
+                // nobody is signed in, and a page that kept a session for its token would stop working
+                // after the idle time (sent to sign in, or 403), on a phone left with the page open.
+                .csrf(c -> c.ignoringRequestMatchers("/shared/*"))
                 // Right after the security headers, before anything reads the session (CSRF does).
                 .addFilterAfter(new SignInThrottle(limits, addresses, tooMany), HeaderWriterFilter.class)
                 .addFilterBefore(new IdleTimeout(clock, idle),
