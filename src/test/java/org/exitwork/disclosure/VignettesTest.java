@@ -27,8 +27,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * Case vignettes for cross-evaluation groups (R16), through the web: the tandem alone writes one under a
@@ -398,6 +400,54 @@ class VignettesTest {
         assertThat(web.status(post(correction).param("principles", "TRUST").param("text", "Too late" + m), peer))
                 .isEqualTo(404);
         assertThat(web.page(url("/" + vignette), a)).contains("Betterwords" + m).doesNotContain("Too late" + m);
+    }
+
+    /**
+     * The giver's own feedback id under another released vignette of the same group, or under another group,
+     * reaches nothing; nor does it once the giver has left the group. Only other methods than GET and POST are
+     * not there at all.
+     */
+    @Test
+    void aCorrectionNamesItsOwnVignetteInTheGroupOfAMember() throws Exception {
+        UUID vignette = released("Title" + m, "Narrative" + m);
+        UUID other = released("Second" + m, "Second narrative" + m);
+        assertThat(web.status(post(groupUrl(vignette) + "/feedback").param("principles", "TRUST")
+                .param("text", "Firstwords" + m), peer)).isEqualTo(302);
+        UUID feedback = jdbc.sql("SELECT id FROM dis_vignette_feedback WHERE given_by = ?").param(peer.id())
+                .query(UUID.class).single();
+        String correction = groupUrl(vignette) + "/feedback/" + feedback;
+        for (String elsewhere : List.of(groupUrl(other) + "/feedback/" + feedback,
+                "/peer-groups/" + otherGroup + "/vignettes/" + vignette + "/feedback/" + feedback)) {
+            assertThat(web.status(get(elsewhere), peer)).as(elsewhere).isEqualTo(404);
+            assertThat(web.status(post(elsewhere).param("principles", "ENDING").param("text", "Moved" + m), peer))
+                    .as(elsewhere).isEqualTo(404);
+        }
+        assertThat(web.status(put(correction).param("principles", "ENDING").param("text", "Put" + m), peer))
+                .isEqualTo(405);
+        assertThat(web.status(delete(correction), peer)).isEqualTo(405);
+        // Nine principles (one twice) are too many; the same one three times is that one.
+        assertThat(web.status(post(correction).param("principles", "VOLUNTARINESS", "TRUST", "TANDEM", "OPEN_PROCESS",
+                "RESOURCES_FIRST", "CONFIDENTIALITY", "FAMILY_AND_CONTEXT", "ENDING", "TRUST")
+                .param("text", "Nine" + m), peer)).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_vignette_feedback WHERE corrected_at IS NOT NULL AND client_id = ?")
+                .param(client.id()).query(Long.class).single()).isZero();
+        assertThat(web.status(post(correction).param("principles", "ENDING", "ENDING", "ENDING")
+                .param("text", "<script>alert(1)</script>" + m), peer)).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT principles FROM dis_vignette_feedback WHERE id = ?").param(feedback)
+                .query(String.class).single()).isEqualTo("ENDING");
+        assertThat(web.page(groupUrl(vignette), a)).contains("&lt;script&gt;alert(1)&lt;/script&gt;" + m)
+                .doesNotContain("<script>alert(1)");
+        assertThat(web.page(correction, peer)).contains("&lt;script&gt;alert(1)&lt;/script&gt;" + m)
+                .doesNotContain("<script>alert(1)");
+
+        // Removed from the group, the giver corrects nothing there any more.
+        assertThat(web.status(post("/peer-groups/{id}/members/{s}/remove", group, peer.id()), manager)).isEqualTo(302);
+        assertThat(web.status(get(correction), peer)).isEqualTo(404);
+        assertThat(web.status(post(correction).param("principles", "TRUST").param("text", "Gone" + m), peer))
+                .isEqualTo(404);
+        assertThat(web.page(groupUrl(vignette), a)).doesNotContain("Gone" + m, "Moved" + m, "Put" + m);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE action = 'VIGNETTE_FEEDBACK_CORRECTED' AND actor_id = ?")
+                .param(peer.id()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
