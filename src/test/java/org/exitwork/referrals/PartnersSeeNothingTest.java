@@ -80,9 +80,12 @@ class PartnersSeeNothingTest {
 
     /**
      * Public pages that answer 2xx to anyone, staff session or not (they show nothing about clients; the
-     * markers are checked in their bodies like everywhere else).
+     * markers are checked in their bodies like everywhere else). A share link's page is the same download
+     * button for every well-formed token; its download (the POST) is not among them: with a token that is no
+     * share's it must be refused.
      */
-    private static final Set<String> PUBLIC = Set.of("/sign-in", "/api/openapi.json", "/setup", "/error");
+    private static final Set<String> PUBLIC = Set.of("/sign-in", "/api/openapi.json", "/setup", "/error",
+            "/shared/{token}");
 
     /**
      * The one form post that answers 2xx to anyone: a fresh one-time passkey challenge, asked for by the
