@@ -1,7 +1,6 @@
 package org.exitwork.platform;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
@@ -10,18 +9,17 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.util.WebUtils;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * No form field or query parameter may hold a NUL character: nobody types one, and PostgreSQL refuses it in
@@ -37,9 +35,9 @@ import org.springframework.web.util.WebUtils;
 class NoNulCharacters {
 
     @Bean
-    FilterRegistrationBean<Filter> nulRefused(PublicAddress address, MessageSource messages) {
+    FilterRegistrationBean<Filter> nulRefused(PublicAddress address, MessageSource messages, LocaleResolver languages) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-                (request, response, chain) -> filter(request, response, chain, address, messages));
+                (request, response, chain) -> filter(request, response, chain, address, messages, languages));
         // After the character encoding filter (Ordered.HIGHEST_PRECEDENCE), before the session's (+50).
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
@@ -47,7 +45,7 @@ class NoNulCharacters {
     }
 
     static void filter(ServletRequest request, ServletResponse response, FilterChain chain, PublicAddress address,
-            MessageSource messages) throws IOException, ServletException {
+            MessageSource messages, LocaleResolver languages) throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         if (http.getRequestURI().startsWith(http.getContextPath() + "/api/")) {
             chain.doFilter(request, response);
@@ -66,7 +64,7 @@ class NoNulCharacters {
             answer.setContentType("text/plain;charset=UTF-8");
             answer.setHeader("Connection", "close");
             answer.getWriter().write(messages.getMessage(
-                    answer.getStatus() == 413 ? "error.413" : "error.400", null, language(http)));
+                    answer.getStatus() == 413 ? "error.413" : "error.400", null, languages.resolveLocale(http)));
             return;
         }
         if (holdsNul(parameters)) {
@@ -76,15 +74,6 @@ class NoNulCharacters {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    /** The language chosen on the page (its cookie), else the browser's: German or English. */
-    private static Locale language(HttpServletRequest request) {
-        Cookie chosen = WebUtils.getCookie(request, "exitwork-lang");
-        if (chosen != null && (chosen.getValue().equals("de") || chosen.getValue().equals("en"))) {
-            return Locale.forLanguageTag(chosen.getValue());
-        }
-        return PlatformConfiguration.supported(request.getLocale());
     }
 
     static boolean holdsNul(Map<String, String[]> parameters) {

@@ -15,6 +15,7 @@ import org.exitwork.accounts.internal.signin.SignInLimits;
 import org.exitwork.accounts.internal.signin.SignInService;
 import org.exitwork.platform.ClientAddresses;
 import org.exitwork.platform.PageHeaders;
+import org.exitwork.platform.PublicAddress;
 import org.exitwork.platform.StaticFiles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,12 +32,13 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.header.HeaderWriterFilter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
@@ -81,8 +83,7 @@ class SecurityConfiguration {
      * written here, before the error page is rendered onto the answer.
      */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(
-            org.exitwork.platform.PublicAddress address) {
+    RequestRejectedHandler requestRejected(PublicAddress address) {
         return (request, response, rejected) -> {
             PageHeaders.write(response, address);
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
