@@ -1123,12 +1123,14 @@ class AuthorizationMatrixTest {
             mvc("GET /service-requests/quality", MANAGERS).answers(ok()),
             mvc("GET /service-request/{token}", EVERYONE).vars(w -> new Object[] {w.serviceRequestToken})
                     .answers(ok()),
-            mvc("GET /service-request/{token}/pdf", EVERYONE).vars(w -> new Object[] {w.serviceRequestToken})
+            mvc("POST /service-request/{token}/open", EVERYONE).vars(w -> new Object[] {w.serviceRequestToken})
+                    .answers(ok()),
+            mvc("POST /service-request/{token}/pdf", EVERYONE).vars(w -> new Object[] {w.serviceRequestToken})
                     .answers(ok()),
             mvc("POST /service-request/{token}", EVERYONE)
                     .vars(w -> new Object[] {w.serviceRequestTokens.get(w.visitor)})
                     .form((r, w) -> r.param("status", "RECEIVED").param("version", "0").param("name", "Matrix partner"))
-                    .answers(redirect("/service-request/{token}")),
+                    .answers(redirect("/service-request/{token}?answered=true")),
 
             // --- case conferences ---
             // The tandem plans, records minutes and sends them; colleagues read only after breaking the glass.

@@ -278,7 +278,7 @@ class PageTransactionDisclosureTest {
                 .param("revokedOn", today.toString()), a).getStatus()).isEqualTo(302);
 
         Watch.REFUSALS_COMMITTED_WHEN_ANSWERED.clear();
-        MockHttpServletResponse closed = mvc.perform(get("/service-request/{token}", token)).andReturn().getResponse();
+        MockHttpServletResponse closed = mvc.perform(post("/service-request/{token}/open", token)).andReturn().getResponse();
         assertThat(closed.getStatus()).isEqualTo(404);
         assertThat(closed.getContentAsString()).isEqualTo("This link is not valid.");
         assertThat(Watch.REFUSALS_COMMITTED_WHEN_ANSWERED).as("refusals on record when the closed answer left")

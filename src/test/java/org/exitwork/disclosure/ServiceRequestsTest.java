@@ -200,13 +200,24 @@ class ServiceRequestsTest {
         return token;
     }
 
+    /** What the partner does: opens the link (a page with a button) and presses the button. */
     private MockHttpServletResponse link(String token) throws Exception {
-        return mvc.perform(get("/service-request/{token}", token)).andReturn().getResponse();
+        MockHttpServletResponse page = mvc.perform(get("/service-request/{token}", token)).andReturn().getResponse();
+        if (page.getStatus() == 200) {
+            assertThat(page.getContentAsString()).contains("action=\"/service-request/" + token + "/open\"");
+        }
+        return mvc.perform(post("/service-request/{token}/open", token)).andReturn().getResponse();
+    }
+
+    /** The PDF's button on the request's page. */
+    private MockHttpServletResponse pdf(String token) throws Exception {
+        return mvc.perform(post("/service-request/{token}/pdf", token)).andReturn().getResponse();
     }
 
     private MockHttpServletResponse answer(String token, String status, int version, String name, String reason)
             throws Exception {
-        MockHttpServletRequestBuilder post = post("/service-request/{token}", token).with(csrf())
+        // What the browser sends: the form as the page has it, no form token.
+        MockHttpServletRequestBuilder post = post("/service-request/{token}", token)
                 .param("status", status).param("version", Integer.toString(version)).param("name", name);
         if (reason != null) {
             post.param("reason", reason);
@@ -273,14 +284,94 @@ class ServiceRequestsTest {
                 .doesNotContain("evil.example");
     }
 
+    /**
+     * Mail scanners and chat previews open links by themselves: opening the link shows a page with one button
+     * and takes nothing. The page is the same for a live link, a cancelled one and one that never was; it
+     * records, counts and shows nothing of the request and starts no session. Only the button (a POST) opens
+     * the request; the PDF is a button too, and a GET of its address takes nothing.
+     */
+    @Test
+    void openingTheLinkShowsOnlyAButtonAndTakesNothing() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        String cancelled = granted(request(housing, consent, "DEBT", texts(DataKind.CURRENT_NEEDS, "Debts " + m)));
+        UUID id = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ? AND need = 'HOUSING'")
+                .param(client.id()).query(UUID.class).single();
+        UUID cancelledId = jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ? AND need = 'DEBT'")
+                .param(client.id()).query(UUID.class).single();
+        assertThat(web.status(post("/cases/{id}/service-requests/{r}/cancel", client.id(), cancelledId)
+                .param("version", "0"), a)).isEqualTo(302);
+        long auditedBefore = audit.about(org.id(), client.pseudonym()).size();
+
+        String unknown = "C".repeat(43);
+        String unknownPage = mvc.perform(get("/service-request/{t}", unknown)).andReturn().getResponse()
+                .getContentAsString().replace(unknown, "TOKEN");
+        for (String t : List.of(token, cancelled, unknown)) {
+            for (int i = 0; i < 3; i++) {
+                MockHttpServletResponse page = mvc.perform(get("/service-request/{t}", t)).andReturn().getResponse();
+                assertThat(page.getStatus()).isEqualTo(200);
+                assertThat(page.getContentType()).startsWith("text/html");
+                assertThat(page.getHeader("Set-Cookie")).as("no session for a visitor of the page").isNull();
+                assertThat(page.getContentAsString()).contains("data-testid=\"service-request-open-form\"",
+                        "action=\"/service-request/" + t + "/open\"")
+                        .doesNotContain("Flat " + m, "Debts " + m, client.pseudonym(), "Housing", "_csrf");
+                assertThat(page.getContentAsString().replace(t, "TOKEN")).isEqualTo(unknownPage);
+            }
+            assertThat(mvc.perform(get("/service-request/{t}/pdf", t)).andReturn().getResponse().getStatus())
+                    .as("the PDF's address, opened").isEqualTo(405);
+        }
+        assertThat(mvc.perform(get("/service-request/{t}", "short")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(audit.about(org.id(), client.pseudonym())).hasSize((int) auditedBefore);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE link_id IN (?, ?)").params(id, cancelledId)
+                .query(Long.class).single()).isZero();
+
+        // The button: the request, one use, one entry; still no session and no form token.
+        MockHttpServletResponse opened = mvc.perform(post("/service-request/{t}/open", token)).andReturn()
+                .getResponse();
+        assertThat(opened.getStatus()).isEqualTo(200);
+        assertThat(opened.getHeader("Set-Cookie")).isNull();
+        assertThat(opened.getContentAsString()).contains("Flat " + m, client.pseudonym(),
+                "action=\"/service-request/" + token + "\"", "action=\"/service-request/" + token + "/pdf\"")
+                .doesNotContain("_csrf");
+        assertThat(audited("SERVICE_REQUEST_LINK_OPENED")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT uses FROM dis_link_use WHERE link_id = ?").param(id).query(Integer.class)
+                .single()).isEqualTo(1);
+        assertThat(mvc.perform(post("/service-request/{t}/open", cancelled)).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    /**
+     * The partner opens the request, asks a colleague and answers an hour later: the answer is taken, since
+     * nothing the page keeps (no session, no form token) can run out meanwhile. The link's page then says the
+     * answer was recorded, and the request behind its button shows it.
+     */
+    @Test
+    void theAnswerIsTakenLongAfterTheRequestWasOpened() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        assertThat(link(token).getStatus()).isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(60));
+        MockHttpServletResponse answered = answer(token, "ACCEPTED", 0, "Ms Partner", null);
+        assertThat(answered.getStatus()).isEqualTo(302);
+        assertThat(answered.getRedirectedUrl()).isEqualTo("/service-request/" + token + "?answered=true");
+        assertThat(status()).isEqualTo("ACCEPTED");
+        MockHttpServletResponse thanks = mvc.perform(get(answered.getRedirectedUrl())).andReturn().getResponse();
+        assertThat(thanks.getStatus()).isEqualTo(200);
+        assertThat(thanks.getContentAsString()).contains("Thank you, your answer was recorded.")
+                .doesNotContain("Flat " + m);
+        assertThat(link(token).getContentAsString()).contains("data-status=\"ACCEPTED\"", "by Ms Partner");
+    }
+
     @Test
     void thePartnersLinkIsUsedAtMostFiftyTimesADay() throws Exception {
         String token = requestOpened(49);
-        assertThat(mvc.perform(get("/service-request/{token}/pdf", token)).andReturn().getResponse().getStatus())
+        assertThat(pdf(token).getStatus())
                 .as("use 50").isEqualTo(200);
         assertThat(audited("SERVICE_REQUEST_LINK_OPENED")).isEqualTo(50);
         assertThat(link(token).getStatus()).isEqualTo(429);
-        assertThat(mvc.perform(get("/service-request/{token}/pdf", token)).andReturn().getResponse().getStatus())
+        assertThat(pdf(token).getStatus())
                 .isEqualTo(429);
         assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).isEqualTo(429);
         assertThat(status()).isEqualTo("REQUESTED");
@@ -337,7 +428,7 @@ class ServiceRequestsTest {
         assertThat(page.getContentAsString()).contains(client.pseudonym(), "Needs a flat by March " + m,
                 "You may not pass it on to anyone else, and you may not use it to investigate or prosecute the client.")
                 .doesNotContain("Srname" + m, "/cases/", a.username());
-        assertThat(mvc.perform(get("/service-request/{token}/pdf", token)).andReturn().getResponse().getStatus())
+        assertThat(pdf(token).getStatus())
                 .isEqualTo(200);
 
         // A rejection needs a reason; a name is always needed; nothing changes meanwhile.
@@ -609,7 +700,7 @@ class ServiceRequestsTest {
         assertThat(closed.getContentAsString()).isEqualTo(share.getContentAsString()).isEqualTo("This link is not valid.");
         assertThat(closed.getContentType()).isEqualTo(share.getContentType());
         assertThat(answer(token, "ACCEPTED", 0, "Ms Partner", null).getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(get("/service-request/{t}/pdf", token)).andReturn().getResponse().getStatus())
+        assertThat(pdf(token).getStatus())
                 .isEqualTo(404);
         assertThat(status()).isEqualTo("REQUESTED");
         assertThat(web.page("/cases/" + client.id() + "/service-requests", a)).contains("data-state=\"CONSENT_ENDED\"");

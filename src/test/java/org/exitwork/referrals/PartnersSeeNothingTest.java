@@ -81,11 +81,11 @@ class PartnersSeeNothingTest {
     /**
      * Public pages that answer 2xx to anyone, staff session or not (they show nothing about clients; the
      * markers are checked in their bodies like everywhere else). A share link's page is the same download
-     * button for every well-formed token; its download (the POST) is not among them: with a token that is no
-     * share's it must be refused.
+     * button for every well-formed token, and so is a service request's link; the download and the opening
+     * (the POSTs) are not among them: with a token that is no share's or request's they must be refused.
      */
     private static final Set<String> PUBLIC = Set.of("/sign-in", "/api/openapi.json", "/setup", "/error",
-            "/shared/{token}");
+            "/shared/{token}", "/service-request/{token}");
 
     /**
      * The one form post that answers 2xx to anyone: a fresh one-time passkey challenge, asked for by the

@@ -131,7 +131,7 @@ class SecurityConfiguration {
                         // A share's download link (R9): the token is the credential; disclosure checks it.
                         .requestMatchers("/shared/*").permitAll()
                         // A service request's link (R11): the token is the credential; disclosure checks it.
-                        .requestMatchers("/service-request/*", "/service-request/*/pdf").permitAll()
+                        .requestMatchers(SERVICE_REQUEST_LINK).permitAll()
                         // A funder report's link (R17): the same, for that one report as page, PDF and CSV.
                         .requestMatchers("/funded/*", "/funded/*/report.pdf", "/funded/*/report.csv").permitAll()
                         // Referrals in (R7): the one-time-link form and the partner API's description;
@@ -176,10 +176,12 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(signInPage())
                         .accessDeniedHandler(accessDenied()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                // A share's download (POST /shared/{token}) has no form token: the link is the credential,
-                // nobody is signed in, and a page that kept a session for its token would stop working
-                // after the idle time (sent to sign in, or 403), on a phone left with the page open.
-                .csrf(c -> c.ignoringRequestMatchers("/shared/*"))
+                // A share's download (POST /shared/{token}) and a service request's opening, PDF and answer
+                // have no form token: the link is the credential, nobody is signed in, and a page that kept a
+                // session for its token would stop working after the idle time (sent to sign in, or 403), on a
+                // phone left with the page open.
+                .csrf(c -> c.ignoringRequestMatchers("/shared/*", "/service-request/*", "/service-request/*/open",
+                        "/service-request/*/pdf"))
                 // Right after the security headers, before anything reads the session (CSRF does).
                 .addFilterAfter(new SignInThrottle(limits, addresses, tooMany), HeaderWriterFilter.class)
                 .addFilterBefore(new IdleTimeout(clock, idle),
@@ -187,6 +189,10 @@ class SecurityConfiguration {
                 .headers(h -> PageHeaders.apply(h, address));
         return http.build();
     }
+
+    /** A service request's link: its page, the request behind its button, the PDF and the answer. */
+    private static final String[] SERVICE_REQUEST_LINK = { "/service-request/*", "/service-request/*/open",
+            "/service-request/*/pdf" };
 
     /** Everything a peer may ask for (the quality module's groups); the rest is the organisation's staff's. */
     static final String[] PEER_PATHS = { "/", "/peer-groups", "/peer-groups/**", "/account/reset-notice" };

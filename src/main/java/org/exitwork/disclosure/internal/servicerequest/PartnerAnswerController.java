@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.exitwork.disclosure.internal.Download;
+import org.exitwork.disclosure.internal.LinkToken;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -21,14 +22,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The partner's one-time link to a service request (R11), public: whoever holds the link sees that
- * one request, exactly as it went out, and answers it with the next status, their name and, for a
- * rejection, the reason. Unknown, expired and ended links, a consent revoked or ended since, and an
- * erased client all get the very answer a closed share link gets, so the link says nothing about the
- * case.
+ * The partner's link to a service request (R11), public: whoever holds the link sees that one request,
+ * exactly as it went out, and answers it with the next status, their name and, for a rejection, the
+ * reason. Opening the link shows a page with one button and nothing else: mail scanners and chat
+ * previews open links by themselves, and they would read the request (and spend a use of the link,
+ * audited as the partner's opening). That page is the same for every well-formed token, looked up
+ * nowhere; the button (a POST) shows the request, counted and audited. Unknown, expired and ended links,
+ * a consent revoked or ended since, and an erased client all get the very answer a closed share link
+ * gets there, so the link says nothing about the case. No form here carries a form token: the link is
+ * the credential, nobody is signed in, and a token kept in a session would stop the answer working after
+ * the idle time, on a page left open while the partner asks a colleague.
  */
 @Controller
 @PreAuthorize("permitAll()")
@@ -58,20 +64,30 @@ class PartnerAnswerController {
     }
 
     @GetMapping("/service-request/{token}")
+    String landing(@PathVariable String token, @RequestParam(defaultValue = "false") boolean answered, Model model,
+            HttpServletResponse response) throws IOException {
+        if (!LinkToken.wellFormed(token)) {
+            return closed(response);
+        }
+        model.addAttribute("token", token);
+        if (answered) {
+            // Says only what the partner just did; the page itself is still the same for every token.
+            model.addAttribute("notice", "servicerequests.answer.saved");
+        }
+        return "disclosure/service-request-link";
+    }
+
+    @PostMapping("/service-request/{token}/open")
     String show(@PathVariable String token, Model model, HttpServletResponse response) throws IOException {
         var view = requests.open(token);
         if (view.isEmpty()) {
             return closed(response);
         }
-        model.addAttribute("view", view.get());
-        model.addAttribute("token", token);
-        if (!model.containsAttribute("answerForm")) {
-            model.addAttribute("answerForm", new AnswerForm(null, view.get().version(), "", ""));
-        }
-        return "disclosure/service-request-partner";
+        model.addAttribute("answerForm", new AnswerForm(null, view.get().version(), "", ""));
+        return page(token, view.get(), model);
     }
 
-    @GetMapping("/service-request/{token}/pdf")
+    @PostMapping("/service-request/{token}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String token) {
         return requests.pdf(token).map(Download::answer).orElseGet(() -> ResponseEntity.status(404)
                 .cacheControl(org.springframework.http.CacheControl.noStore())
@@ -80,7 +96,7 @@ class PartnerAnswerController {
 
     @PostMapping("/service-request/{token}")
     String answer(@PathVariable String token, @Valid @ModelAttribute("answerForm") AnswerForm form,
-            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect)
+            BindingResult errors, Model model, HttpServletResponse response)
             throws IOException {
         // One request, one use of the link (it has a daily budget): a form with mistakes reads the page again,
         // an answer is checked and saved (or the page read again when stale) in one call.
@@ -104,8 +120,8 @@ class PartnerAnswerController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return page(token, result.stale(), model);
         }
-        redirect.addFlashAttribute("notice", "servicerequests.answer.saved");
-        return "redirect:/service-request/" + token;
+        // Back to the link's page, which says the answer was recorded (no session keeps a message for it).
+        return "redirect:/service-request/" + token + "?answered=true";
     }
 
     private static String page(String token, ServiceRequests.PartnerView view, Model model) {

@@ -168,6 +168,10 @@ class ServiceRequestBrowserTest {
                 // The link names the public address (exitwork.public-address); this test's server has a port of its own.
                 org.assertj.core.api.Assertions.assertThat(link).matches("http://localhost:8080/service-request/[A-Za-z0-9_-]{43}");
                 answer.navigate("http://127.0.0.1:" + port + link.substring(link.indexOf("/service-request/")));
+                // The link opens a page with one button (a mail scanner opening it reads nothing), then the request.
+                assertFitsAPhone(answer, "the link's page");
+                assertThat(answer.locator("body")).not().containsText("Needs a flat");
+                answer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the request")).click();
                 assertFitsAPhone(answer, "the partner's page");
                 assertThat(answer.getByTestId("pseudonym")).hasText(client.pseudonym());
                 assertThat(answer.getByTestId("request")).containsText("Needs a flat with two rooms by March.");
@@ -175,7 +179,10 @@ class ServiceRequestBrowserTest {
                 answer.getByLabel("Accepted: we will provide the service").check();
                 answer.getByLabel("Your name").fill("Alex at the housing office");
                 answer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the answer")).click();
+                assertThat(answer.getByRole(AriaRole.STATUS)).hasText("Thank you, your answer was recorded.");
+                answer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the request")).click();
                 assertThat(answer.getByTestId("status")).hasText("Accepted");
+                org.assertj.core.api.Assertions.assertThat(partner.cookies()).as("no session for the partner").isEmpty();
                 screenshot(answer, "partner-answered");
             }
             page.navigate("/cases/" + client.id() + "/service-requests");
