@@ -57,7 +57,9 @@ class RedirectsAndCookiesTest {
 
     @Test
     void overHttpTheCookiesAreNotSecureAndThereIsNoHsts() throws Exception {
+        fixtures.organisation(); // so the sign-in page is itself (not the first run's), with its form's session
         MockHttpServletResponse response = mvc.perform(get("/sign-in").param("lang", "de")).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
         Cookie language = response.getCookie("exitwork-lang");
         Cookie session = response.getCookie("SESSION");
         assertThat(language).isNotNull();

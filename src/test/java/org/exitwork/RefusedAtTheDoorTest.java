@@ -54,6 +54,9 @@ class RefusedAtTheDoorTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** An organisation exists, so the sign-in page is the sign-in page and not the first-run set-up. */
@@ -166,5 +169,30 @@ class RefusedAtTheDoorTest {
         HttpResponse<String> refused = get("//sign-in", "Accept-Language", german, "Accept", "text/html");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+
+    /**
+     * Nobody signed in who asks for a staff page is sent to sign in and leaves nothing behind: no cookie, no
+     * row in the session store. Before, each such request was kept in a new session, for a return after
+     * signing in that never came (signing in always goes on to its second step), so anyone could fill the
+     * session table at one row a request. The pages of a partner's link start none either.
+     */
+    @Test
+    void aStaffPageAskedByNobodyLeavesNoSessionBehind() throws Exception {
+        long since = System.currentTimeMillis() - 1_000;
+        for (String path : List.of("/", "/cases", "/cases/" + java.util.UUID.randomUUID(), "/audit", "/admin/staff",
+                "/peer-groups", "/cases/search?q=x")) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).as(path).contains("/sign-in");
+            assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();
+        }
+        for (String path : List.of("/shared/" + "A".repeat(43), "/service-request/" + "A".repeat(43))) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE creation_time >= ?").param(since)
+                .query(Long.class).single()).as("sessions started by these requests").isZero();
     }
 }

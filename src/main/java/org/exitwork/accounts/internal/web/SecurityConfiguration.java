@@ -27,6 +27,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -176,6 +177,9 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(signInPage())
                         .accessDeniedHandler(accessDenied()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                // Nobody's request for a staff page is not kept for after the sign-in: signing in always goes
+                // on to its second step, never back, and keeping it started a session (a stored row) per request.
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
                 // A share's download (POST /shared/{token}) and a service request's opening, PDF and answer
                 // have no form token: the link is the credential, nobody is signed in, and a page that kept a
                 // session for its token would stop working after the idle time (sent to sign in, or 403), on a
