@@ -180,12 +180,12 @@ class SecurityConfiguration {
                 // Nobody's request for a staff page is not kept for after the sign-in: signing in always goes
                 // on to its second step, never back, and keeping it started a session (a stored row) per request.
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
-                // A share's download (POST /shared/{token}) and a service request's opening, PDF and answer
-                // have no form token: the link is the credential, nobody is signed in, and a page that kept a
-                // session for its token would stop working after the idle time (sent to sign in, or 403), on a
-                // phone left with the page open.
+                // A share's download (POST /shared/{token}), a service request's opening, PDF and answer and a
+                // referral form have no form token: the link is the credential, nobody is signed in, and a page
+                // that kept a session for its token would stop working after the idle time (sent to sign in, or
+                // 403), on a phone left with the page open or a referral that took long to write.
                 .csrf(c -> c.ignoringRequestMatchers("/shared/*", "/service-request/*", "/service-request/*/open",
-                        "/service-request/*/pdf"))
+                        "/service-request/*/pdf", "/referral-form/*"))
                 // Right after the security headers, before anything reads the session (CSRF does).
                 .addFilterAfter(new SignInThrottle(limits, addresses, tooMany), HeaderWriterFilter.class)
                 .addFilterBefore(new IdleTimeout(clock, idle),

@@ -99,6 +99,29 @@ class ReferralFormTest {
         assertThat(access.inboxRows()).isEqualTo(before + 1);
     }
 
+    /**
+     * A partner's staff member opens the form, writes the concern for an hour and sends it: it is received.
+     * The page keeps nothing of its visitor (no session, no form token) that could run out meanwhile; before,
+     * the form's token lived in a session that ended after the idle time, and the referral typed was lost.
+     */
+    @Test
+    void aFormSentLongAfterItWasOpenedIsReceived() throws Exception {
+        String link = access.link(manager, partner);
+        MockHttpServletResponse page = mvc.perform(get(link)).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getHeader("Set-Cookie")).as("no session for a visitor of the form").isNull();
+        assertThat(page.getContentAsString()).contains("action=\"" + link + "\"").doesNotContain("_csrf");
+
+        clock.advance(java.time.Duration.ofMinutes(60));
+        long before = access.inboxRows();
+        // What the browser sends: the form as the page has it, nothing else.
+        MockHttpServletResponse received = mvc.perform(post(link).param("partnerReference", "St 14/26")
+                .param("areas", "ISLAMIST").param("concern", "Written over an hour")).andReturn().getResponse();
+        assertThat(received.getStatus()).isEqualTo(200);
+        assertThat(received.getContentAsString()).contains("Received, your reference St 14/26.");
+        assertThat(access.inboxRows()).isEqualTo(before + 1);
+    }
+
     @Test
     void badInputIsShownAgainWith400AndTheLinkStaysUnused() throws Exception {
         String link = access.link(manager, partner);
