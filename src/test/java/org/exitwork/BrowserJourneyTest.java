@@ -1,9 +1,5 @@
 package org.exitwork;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.Execution;
-import org.exitwork.testing.Lanes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,6 +16,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.BrowserLane;
 import org.exitwork.testing.Chromium;
 import org.exitwork.testing.TestDatabase;
 import org.exitwork.testing.Totp;
@@ -54,9 +51,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 // The journey starts at the first run, so it needs a database of its own: other browser tests with
 // the same configuration would otherwise share the context and have created accounts already.
 @TestPropertySource(properties = "exitwork.test.context=browser-journey")
-// Mostly waits for Chromium: runs beside the Spring tests, one class of its lane at a time.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(Lanes.BROWSER)
+@BrowserLane
 class BrowserJourneyTest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");

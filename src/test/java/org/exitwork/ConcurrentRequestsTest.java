@@ -1,9 +1,5 @@
 package org.exitwork;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.Execution;
-import org.exitwork.testing.Lanes;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -28,10 +24,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.exitwork.accounts.Role;
+import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.TestDatabase;
-import org.exitwork.testing.TestSupport;
 import org.exitwork.testing.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,13 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,15 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("database")
 @ExtendWith(TestDatabase.Condition.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import(TestSupport.class)
+@BrowserLaneTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-// Shares the browser tests' application (one cached context): runs in their lane, never beside them.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(Lanes.BROWSER)
 class ConcurrentRequestsTest {
 
     static final int AT_ONCE = 50;

@@ -8,25 +8,16 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 
+import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Fixtures;
-import org.exitwork.testing.Lanes;
 import org.exitwork.testing.TestDatabase;
-import org.exitwork.testing.TestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,15 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("database")
 @ExtendWith(TestDatabase.Condition.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import(TestSupport.class)
+@BrowserLaneTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-// Shares the browser tests' application (one cached context): runs in their lane, never beside them.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(Lanes.BROWSER)
 class RefusedAtTheDoorTest {
 
     @LocalServerPort

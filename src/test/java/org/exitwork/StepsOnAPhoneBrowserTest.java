@@ -1,9 +1,5 @@
 package org.exitwork;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.Execution;
-import org.exitwork.testing.Lanes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,24 +21,18 @@ import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Chromium;
 import org.exitwork.testing.DatabaseScan;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
-import org.exitwork.testing.TestDatabase;
-import org.exitwork.testing.TestSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -56,14 +46,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import(TestSupport.class)
-// Mostly waits for Chromium: runs beside the Spring tests, one class of its lane at a time.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(Lanes.BROWSER)
+@BrowserLaneTest
 class StepsOnAPhoneBrowserTest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");

@@ -21,25 +21,15 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.quality.internal.peergroups.PeerGroups;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Chromium;
 import org.exitwork.testing.Fixtures;
-import org.exitwork.testing.Lanes;
-import org.exitwork.testing.TestDatabase;
-import org.exitwork.testing.TestSupport;
 import org.exitwork.testing.Totp;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -51,14 +41,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc // unused here: with it this class shares the application of the other browser tests
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import(TestSupport.class)
-// Mostly waits for Chromium: runs beside the Spring tests, one class of its lane at a time.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(Lanes.BROWSER)
+@BrowserLaneTest
 class VignetteBrowserTest {
 
     @LocalServerPort

@@ -1,9 +1,5 @@
 package org.exitwork.disclosure;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.Execution;
-import org.exitwork.testing.Lanes;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
 
@@ -20,10 +16,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.exitwork.accounts.Role;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Chromium;
 import org.exitwork.testing.Fixtures;
-import org.exitwork.testing.TestDatabase;
-import org.exitwork.testing.TestSupport;
 import org.exitwork.testing.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,12 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,14 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** R19 in a real browser: the tandem opens the client's report page from the case and downloads the report. */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc // unused: it makes this class share the application of the other disclosure browser tests
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import(TestSupport.class)
-// Mostly waits for Chromium: runs beside the Spring tests, one class of its lane at a time.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(Lanes.BROWSER)
+@BrowserLaneTest
 class ClientReportBrowserTest {
 
     private static Playwright playwright;

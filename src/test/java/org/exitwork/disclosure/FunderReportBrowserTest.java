@@ -30,29 +30,19 @@ import org.exitwork.cases.internal.figures.CaseTallies;
 import org.exitwork.programme.internal.design.Design;
 import org.exitwork.programme.internal.design.Programmes;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Chromium;
 import org.exitwork.testing.Fixtures;
-import org.exitwork.testing.Lanes;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
-import org.exitwork.testing.TestDatabase;
-import org.exitwork.testing.TestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -64,13 +54,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import(TestSupport.class)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(Lanes.BROWSER)
+@BrowserLaneTest
 class FunderReportBrowserTest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");

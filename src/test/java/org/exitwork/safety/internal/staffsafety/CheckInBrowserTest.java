@@ -1,9 +1,5 @@
 package org.exitwork.safety.internal.staffsafety;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.Execution;
-import org.exitwork.testing.Lanes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,21 +17,15 @@ import org.exitwork.accounts.AccountAdministration.NewAccount;
 import org.exitwork.accounts.Role;
 import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.testing.BrowserAvailable;
+import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Chromium;
 import org.exitwork.testing.Fixtures;
-import org.exitwork.testing.TestDatabase;
-import org.exitwork.testing.TestSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -45,14 +35,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc // unused here: with it this class shares the application of the other browser tests
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import(TestSupport.class) // the same application as the other browser tests
-// Mostly waits for Chromium: runs beside the Spring tests, one class of its lane at a time.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(Lanes.BROWSER)
+@BrowserLaneTest
 class CheckInBrowserTest {
 
     @LocalServerPort
