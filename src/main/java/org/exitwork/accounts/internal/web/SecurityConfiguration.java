@@ -184,8 +184,7 @@ class SecurityConfiguration {
                 // referral form have no form token: the link is the credential, nobody is signed in, and a page
                 // that kept a session for its token would stop working after the idle time (sent to sign in, or
                 // 403), on a phone left with the page open or a referral that took long to write.
-                .csrf(c -> c.ignoringRequestMatchers("/shared/*", "/service-request/*", "/service-request/*/open",
-                        "/service-request/*/pdf", "/referral-form/*"))
+                .csrf(c -> c.ignoringRequestMatchers(PARTNER_LINK_FORMS))
                 // Right after the security headers, before anything reads the session (CSRF does).
                 .addFilterAfter(new SignInThrottle(limits, addresses, tooMany), HeaderWriterFilter.class)
                 .addFilterBefore(new IdleTimeout(clock, idle),
@@ -197,6 +196,10 @@ class SecurityConfiguration {
     /** A service request's link: its page, the request behind its button, the PDF and the answer. */
     private static final String[] SERVICE_REQUEST_LINK = { "/service-request/*", "/service-request/*/open",
             "/service-request/*/pdf" };
+
+    /** The forms behind the links handed to partners: a share's download, a service request's, a referral form. */
+    private static final String[] PARTNER_LINK_FORMS = { "/shared/*", "/service-request/*", "/service-request/*/open",
+            "/service-request/*/pdf", "/referral-form/*" };
 
     /** Everything a peer may ask for (the quality module's groups); the rest is the organisation's staff's. */
     static final String[] PEER_PATHS = { "/", "/peer-groups", "/peer-groups/**", "/account/reset-notice" };
