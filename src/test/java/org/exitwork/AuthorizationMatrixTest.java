@@ -978,6 +978,7 @@ class AuthorizationMatrixTest {
             mvc("GET /funder-reports/{reportId}/report.csv", MANAGERS_AND_DPO).vars(w -> ids(w.funderReport))
                     .answers(ok()),
             mvc("GET /funded/{token}", EVERYONE).vars(w -> new Object[] { w.funderToken }).answers(ok()),
+            mvc("POST /funded/{token}/open", EVERYONE).vars(w -> new Object[] { w.funderToken }).answers(ok()),
             mvc("GET /funded/{token}/report.pdf", EVERYONE).vars(w -> new Object[] { w.funderToken }).answers(ok()),
             mvc("GET /funded/{token}/report.csv", EVERYONE).vars(w -> new Object[] { w.funderToken }).answers(ok()),
 

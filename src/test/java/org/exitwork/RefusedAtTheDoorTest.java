@@ -144,7 +144,9 @@ class RefusedAtTheDoorTest {
         assertThat(get("/sign-in", "Accept-Language", "de,fr,it,es,pt,nl", "Accept-Language", "pl,tr,ar,el,ru,uk")
                 .statusCode()).isEqualTo(200);
         assertThat(get("/sign-in", "Accept-Language", "de;q=x," + many).statusCode()).isEqualTo(200);
-        assertThat(get("/funded/" + "A".repeat(43), "Accept-Language", german).statusCode()).isEqualTo(404);
+        assertThat(get("/funded/" + "A".repeat(42), "Accept-Language", german).statusCode()).isEqualTo(404);
+        assertThat(get("/funded/" + "A".repeat(43), "Accept-Language", german).body())
+                .contains("<title>Ein Bericht für Sie</title>");
         assertThat(get("/shared/" + "A".repeat(42), "Accept-Language", german).body())
                 .isEqualTo("Dieser Link ist nicht gültig.");
         assertThat(get("/shared/" + "A".repeat(43), "Accept-Language", german).body())
@@ -163,7 +165,7 @@ class RefusedAtTheDoorTest {
      */
     @Test
     void aStaffPageAskedByNobodyLeavesNoSessionBehind() throws Exception {
-        long since = System.currentTimeMillis() - 1_000;
+        long since = System.currentTimeMillis(); // the same clock as the session store's (this JVM's)
         for (String path : List.of("/", "/cases", "/cases/" + java.util.UUID.randomUUID(), "/audit", "/admin/staff",
                 "/peer-groups", "/cases/search?q=x")) {
             HttpResponse<String> response = get(path);
@@ -171,7 +173,8 @@ class RefusedAtTheDoorTest {
             assertThat(response.headers().firstValue("Location")).as(path).contains("/sign-in");
             assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();
         }
-        for (String path : List.of("/shared/" + "A".repeat(43), "/service-request/" + "A".repeat(43))) {
+        for (String path : List.of("/shared/" + "A".repeat(43), "/service-request/" + "A".repeat(43),
+                "/funded/" + "A".repeat(43))) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();

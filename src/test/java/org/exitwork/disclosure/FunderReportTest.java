@@ -28,6 +28,7 @@ import org.exitwork.cases.Pathway;
 import org.exitwork.cases.PhenomenonArea;
 import org.exitwork.cases.RegisteredClient;
 import org.exitwork.cases.internal.figures.CaseTallies;
+import org.exitwork.disclosure.internal.LinkToken;
 import org.exitwork.programme.FunderReport;
 import org.exitwork.programme.FunderReports;
 import org.exitwork.programme.Measure;
@@ -407,7 +408,7 @@ public class FunderReportTest {
         assertThat(DatabaseScan.find(dataSource, List.of(token))).isEmpty();
         UUID report = reportOf(released);
 
-        MockHttpServletResponse page = mvc.perform(get("/funded/{t}", token)).andReturn().getResponse();
+        MockHttpServletResponse page = opened(mvc, token).andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(body(page)).contains("Foundation for Democracy").contains("Clients worked with");
         MockHttpServletResponse csv = mvc.perform(get("/funded/{t}/report.csv", token)).andReturn().getResponse();
@@ -420,7 +421,7 @@ public class FunderReportTest {
             assertThat(mvc.perform(get("/funded/{t}/report.csv", token)).andReturn().getResponse().getStatus())
                     .as("use " + (i + 1)).isEqualTo(200);
         }
-        assertThat(mvc.perform(get("/funded/{t}", token)).andReturn().getResponse().getStatus()).isEqualTo(429);
+        assertThat(opened(mvc, token).andReturn().getResponse().getStatus()).isEqualTo(429);
         assertThat(mvc.perform(get("/funded/{t}/report.pdf", token)).andReturn().getResponse().getStatus()).isEqualTo(429);
         assertThat(recent("FUNDER_REPORT_FETCHED")).hasSize(50);
         assertThat(recent("LINK_USES_USED_UP")).hasSize(1);
@@ -431,14 +432,14 @@ public class FunderReportTest {
         MockHttpServletResponse staffPage = mvc.perform(get("/funder-reports/{r}", report)).andReturn().getResponse();
         assertThat(staffPage.getStatus()).isEqualTo(302);
         assertThat(staffPage.getRedirectedUrl()).endsWith("/sign-in");
-        MockHttpServletResponse unknown = mvc.perform(get("/funded/{t}", token.substring(1) + "A")).andReturn().getResponse();
+        MockHttpServletResponse unknown = opened(mvc, token.substring(1) + "A").andReturn().getResponse();
         assertThat(unknown.getStatus()).isEqualTo(404);
-        MockHttpServletResponse malformed = mvc.perform(get("/funded/{t}", "not-a-token")).andReturn().getResponse();
+        MockHttpServletResponse malformed = opened(mvc, "not-a-token").andReturn().getResponse();
         assertThat(malformed.getStatus()).isEqualTo(404);
         assertThat(body(malformed).replace("not-a-token", "T")).isEqualTo(body(unknown).replace(token.substring(1) + "A", "T"));
         // After 30 days the link is closed like any unknown one.
         ((MutableClock) clock).advance(Duration.ofDays(31));
-        MockHttpServletResponse expired = mvc.perform(get("/funded/{t}", token)).andReturn().getResponse();
+        MockHttpServletResponse expired = opened(mvc, token).andReturn().getResponse();
         assertThat(expired.getStatus()).isEqualTo(404);
         assertThat(body(expired).replace(token, "T")).isEqualTo(body(unknown).replace(token.substring(1) + "A", "T"));
         assertThat(mvc.perform(get("/funded/{t}/report.csv", token)).andReturn().getResponse().getStatus()).isEqualTo(404);
@@ -454,13 +455,13 @@ public class FunderReportTest {
         String link = linkOf(send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement,
                 quarter), manager));
         String token = link.substring(link.lastIndexOf('/') + 1);
-        assertThat(mvc.perform(get("/funded/{t}", token)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(opened(mvc, token).andReturn().getResponse().getStatus()).isEqualTo(200);
 
         assertThat(send(post("/network/partners/{id}/active", funder).param("active", "false"), manager).getStatus())
                 .isEqualTo(302);
-        MockHttpServletResponse closed = mvc.perform(get("/funded/{t}", token)).andReturn().getResponse();
+        MockHttpServletResponse closed = opened(mvc, token).andReturn().getResponse();
         assertThat(closed.getStatus()).isEqualTo(404);
-        MockHttpServletResponse unknown = mvc.perform(get("/funded/{t}", token.substring(1) + "A")).andReturn()
+        MockHttpServletResponse unknown = opened(mvc, token.substring(1) + "A").andReturn()
                 .getResponse();
         assertThat(body(closed).replace(token, "T")).isEqualTo(body(unknown).replace(token.substring(1) + "A", "T"));
         assertThat(mvc.perform(get("/funded/{t}/report.csv", token)).andReturn().getResponse().getStatus()).isEqualTo(404);
@@ -606,6 +607,21 @@ public class FunderReportTest {
                 .matcher(body(released));
         assertThat(id.find()).as("the released report's page").isTrue();
         return UUID.fromString(id.group(1));
+    }
+
+    /**
+     * What the funder does: opens the link, a page with one button (the same for every well-formed token; 404
+     * for a token of no such shape), and presses it.
+     */
+    static org.springframework.test.web.servlet.ResultActions opened(MockMvc mvc, String token) throws Exception {
+        MockHttpServletResponse page = mvc.perform(get("/funded/{t}", token)).andReturn().getResponse();
+        if (LinkToken.wellFormed(token)) {
+            assertThat(page.getStatus()).isEqualTo(200);
+            assertThat(page.getContentAsString()).contains("action=\"/funded/" + token + "/open\"");
+        } else {
+            assertThat(page.getStatus()).isEqualTo(404);
+        }
+        return mvc.perform(post("/funded/{t}/open", token));
     }
 
     /** The funder's link, shown once on the page that answers the release. */

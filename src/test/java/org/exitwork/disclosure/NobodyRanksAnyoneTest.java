@@ -214,8 +214,9 @@ class NobodyRanksAnyoneTest {
 
         List<String> findings = new ArrayList<>();
         int opened = 0;
-        for (String path : List.of("/funded/" + token, "/funded/" + token + "/report.csv")) {
-            MockHttpServletResponse page = mvc.perform(get(path)).andReturn().getResponse();
+        for (String path : List.of("/funded/" + token + "/open", "/funded/" + token + "/report.csv")) {
+            MockHttpServletResponse page = mvc.perform(path.endsWith("/open") ? post(path) : get(path)).andReturn()
+                    .getResponse();
             assertThat(page.getStatus()).as(path).isEqualTo(200);
             String body = page.getContentAsString().toLowerCase(Locale.ROOT);
             for (String word : List.of("vignette", "feedback", "rückmeldung", "peer", "ranking-free group", "paula")) {

@@ -81,11 +81,12 @@ class PartnersSeeNothingTest {
     /**
      * Public pages that answer 2xx to anyone, staff session or not (they show nothing about clients; the
      * markers are checked in their bodies like everywhere else). A share link's page is the same download
-     * button for every well-formed token, and so is a service request's link; the download and the opening
-     * (the POSTs) are not among them: with a token that is no share's or request's they must be refused.
+     * button for every well-formed token, and so are a service request's and a funder report's links; the
+     * download and the openings (the POSTs) are not among them: with a token that is no share's, request's or
+     * report's they must be refused.
      */
     private static final Set<String> PUBLIC = Set.of("/sign-in", "/api/openapi.json", "/setup", "/error",
-            "/shared/{token}", "/service-request/{token}");
+            "/shared/{token}", "/service-request/{token}", "/funded/{token}");
 
     /**
      * The one form post that answers 2xx to anyone: a fresh one-time passkey challenge, asked for by the

@@ -134,7 +134,7 @@ class SecurityConfiguration {
                         // A service request's link (R11): the token is the credential; disclosure checks it.
                         .requestMatchers(SERVICE_REQUEST_LINK).permitAll()
                         // A funder report's link (R17): the same, for that one report as page, PDF and CSV.
-                        .requestMatchers("/funded/*", "/funded/*/report.pdf", "/funded/*/report.csv").permitAll()
+                        .requestMatchers("/funded/*", "/funded/*/open", "/funded/*/report.pdf", "/funded/*/report.csv").permitAll()
                         // Referrals in (R7): the one-time-link form and the partner API's description;
                         // the API itself has its own chain (referrals.internal.inbound.api.ApiSecurityConfiguration).
                         .requestMatchers("/referral-form/**", "/api/openapi.json").permitAll()
@@ -180,10 +180,10 @@ class SecurityConfiguration {
                 // Nobody's request for a staff page is not kept for after the sign-in: signing in always goes
                 // on to its second step, never back, and keeping it started a session (a stored row) per request.
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
-                // A share's download (POST /shared/{token}), a service request's opening, PDF and answer and a
-                // referral form have no form token: the link is the credential, nobody is signed in, and a page
-                // that kept a session for its token would stop working after the idle time (sent to sign in, or
-                // 403), on a phone left with the page open or a referral that took long to write.
+                // The forms behind partners' links have no form token: the link is the credential, nobody is
+                // signed in, and a page that kept a session for its token would stop working after the idle
+                // time (sent to sign in, or 403), on a phone left with the page open or a referral that took
+                // long to write.
                 .csrf(c -> c.ignoringRequestMatchers(PARTNER_LINK_FORMS))
                 // Right after the security headers, before anything reads the session (CSRF does).
                 .addFilterAfter(new SignInThrottle(limits, addresses, tooMany), HeaderWriterFilter.class)
@@ -197,9 +197,12 @@ class SecurityConfiguration {
     private static final String[] SERVICE_REQUEST_LINK = { "/service-request/*", "/service-request/*/open",
             "/service-request/*/pdf" };
 
-    /** The forms behind the links handed to partners: a share's download, a service request's, a referral form. */
+    /**
+     * The forms behind the links handed to partners: a share's download, a service request's, a referral form,
+     * a funder report's button.
+     */
     private static final String[] PARTNER_LINK_FORMS = { "/shared/*", "/service-request/*", "/service-request/*/open",
-            "/service-request/*/pdf", "/referral-form/*" };
+            "/service-request/*/pdf", "/referral-form/*", "/funded/*/open" };
 
     /** Everything a peer may ask for (the quality module's groups); the rest is the organisation's staff's. */
     static final String[] PEER_PATHS = { "/", "/peer-groups", "/peer-groups/**", "/account/reset-notice" };
