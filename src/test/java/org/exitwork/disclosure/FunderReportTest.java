@@ -395,6 +395,46 @@ public class FunderReportTest {
         assertThat(now.tables().get(0).total().people()).isEqualTo(11L);
     }
 
+    /**
+     * Mail scanners open links by themselves: the funder's link opens a page with one button, the same for a
+     * live link and one that never was, which counts, records and shows nothing and starts no session. Only the
+     * button opens the report, one use, one entry.
+     */
+    @Test
+    void openingTheLinkShowsOnlyAButtonAndTakesNothing() throws Exception {
+        clientsIn(PhenomenonArea.RIGHT_WING, 10);
+        UUID agreement = makeAgreement(funder, 3, quarter);
+        endQuarter();
+        String link = linkOf(send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement,
+                quarter), manager));
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        String unknown = "C".repeat(43);
+        String unknownPage = body(mvc.perform(get("/funded/{t}", unknown)).andReturn().getResponse())
+                .replace(unknown, "TOKEN");
+        for (String t : List.of(token, unknown)) {
+            for (int i = 0; i < 3; i++) {
+                MockHttpServletResponse page = mvc.perform(get("/funded/{t}", t)).andReturn().getResponse();
+                assertThat(page.getStatus()).isEqualTo(200);
+                assertThat(page.getHeader("Set-Cookie")).as("no session for a visitor of the page").isNull();
+                assertThat(body(page)).contains("data-testid=\"funder-open-form\"", "action=\"/funded/" + t + "/open\"")
+                        .doesNotContain("Clients worked with", "Foundation for Democracy", "_csrf");
+                assertThat(body(page).replace(t, "TOKEN")).isEqualTo(unknownPage);
+            }
+        }
+        assertThat(recent("FUNDER_REPORT_FETCHED")).isEmpty();
+        UUID report = jdbc.sql("SELECT id FROM dis_funder_report WHERE token_hash = ?")
+                .param(LinkToken.sha256(token)).query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dis_link_use WHERE link_id = ?").param(report).query(Long.class)
+                .single()).as("uses counted").isZero();
+
+        MockHttpServletResponse opened = mvc.perform(post("/funded/{t}/open", token)).andReturn().getResponse();
+        assertThat(opened.getStatus()).isEqualTo(200);
+        assertThat(opened.getHeader("Set-Cookie")).isNull();
+        assertThat(body(opened)).contains("Foundation for Democracy", "Clients worked with");
+        assertThat(recent("FUNDER_REPORT_FETCHED")).hasSize(1);
+        assertThat(mvc.perform(post("/funded/{t}/open", unknown)).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
     @Test
     void theFundersLinkOpensThatOneReportAndNothingElse() throws Exception {
         clientsIn(PhenomenonArea.RIGHT_WING, 10);
