@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.exitwork.platform.StaticFiles;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,20 +34,26 @@ public class IdleTimeout extends OncePerRequestFilter {
 
     private final Clock clock;
     private final Duration idle;
+    private final RequestMatcher partnerLinks;
 
-    public IdleTimeout(Clock clock, Duration idle) {
+    /** @param partnerLinks the addresses of the links handed to partners, which nobody signs in to use */
+    public IdleTimeout(Clock clock, Duration idle, RequestMatcher partnerLinks) {
         this.clock = clock;
         this.idle = idle;
+        this.partnerLinks = partnerLinks;
     }
 
     /**
      * Style sheets, scripts and icons are fetched by the browser, several at once, not by a person;
      * they have a filter chain of their own without any session ({@link StaticFiles}), and should one
-     * come here all the same, it neither counts nor touches the session.
+     * come here all the same, it neither counts nor touches the session. A partner's link needs no
+     * session either: a staff member's session that ran out in the same browser must not send the
+     * link's answer or referral to the sign-in page (and lose it), nor may using the link keep that
+     * session alive.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return StaticFiles.isStatic(request);
+        return StaticFiles.isStatic(request) || partnerLinks.matches(request);
     }
 
     /**

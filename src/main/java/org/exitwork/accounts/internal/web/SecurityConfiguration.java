@@ -28,6 +28,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -184,10 +187,10 @@ class SecurityConfiguration {
                 // signed in, and a page that kept a session for its token would stop working after the idle
                 // time (sent to sign in, or 403), on a phone left with the page open or a referral that took
                 // long to write.
-                .csrf(c -> c.ignoringRequestMatchers(PARTNER_LINK_FORMS))
+                .csrf(c -> c.ignoringRequestMatchers(PARTNER_LINKS).csrfTokenRepository(new FormTokens()))
                 // Right after the security headers, before anything reads the session (CSRF does).
                 .addFilterAfter(new SignInThrottle(limits, addresses, tooMany), HeaderWriterFilter.class)
-                .addFilterBefore(new IdleTimeout(clock, idle),
+                .addFilterBefore(new IdleTimeout(clock, idle, partnerLinks()),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .headers(h -> PageHeaders.apply(h, address));
         return http.build();
@@ -198,11 +201,18 @@ class SecurityConfiguration {
             "/service-request/*/pdf" };
 
     /**
-     * The forms behind the links handed to partners: a share's download, a service request's, a referral form,
-     * a funder report's button.
+     * Every address of the links handed to partners (a share, a service request, a referral form, a funder
+     * report): their pages and the forms behind them. Nobody signs in there, so their forms carry no form
+     * token and the idle check does not look at them.
      */
-    private static final String[] PARTNER_LINK_FORMS = { "/shared/*", "/service-request/*", "/service-request/*/open",
-            "/service-request/*/pdf", "/referral-form/*", "/funded/*/open" };
+    private static final String[] PARTNER_LINKS = { "/shared/*", "/service-request/*", "/service-request/*/open",
+            "/service-request/*/pdf", "/referral-form/*", "/funded/*", "/funded/*/open", "/funded/*/report.pdf",
+            "/funded/*/report.csv" };
+
+    private static RequestMatcher partnerLinks() {
+        return new OrRequestMatcher(Arrays.stream(PARTNER_LINKS)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+    }
 
     /** Everything a peer may ask for (the quality module's groups); the rest is the organisation's staff's. */
     static final String[] PEER_PATHS = { "/", "/peer-groups", "/peer-groups/**", "/account/reset-notice" };
@@ -222,12 +232,13 @@ class SecurityConfiguration {
                     .getAuthentication();
             if (exception instanceof org.springframework.security.web.csrf.CsrfException
                     && "POST".equals(request.getMethod())
-                    && (request.getContextPath() + "/sign-out").equals(request.getRequestURI())
+                    && ((request.getContextPath() + "/sign-out").equals(request.getRequestURI())
+                            || (request.getContextPath() + "/sign-in").equals(request.getRequestURI()))
                     && (auth == null || !auth.isAuthenticated()
                             || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
-                // Signing out from a page whose session has already ended (its form's token went with it): the
-                // person is signed out, and is told so rather than refused. Nothing is done on such a post, so a
-                // post from another site changes nothing either.
+                // Signing out, or in, from a page whose session has already ended (its form's token went with it):
+                // the person is told their time ran out and shown the sign-in page rather than refused. Nothing is
+                // done on such a post, so a post from another site changes nothing either.
                 response.sendRedirect(request.getContextPath() + "/sign-in?timed-out");
                 return;
             }

@@ -64,14 +64,15 @@ class PartnerAnswerController {
     }
 
     @GetMapping("/service-request/{token}")
-    String landing(@PathVariable String token, @RequestParam(defaultValue = "false") boolean answered, Model model,
+    String landing(@PathVariable String token, @RequestParam(required = false) String answered, Model model,
             HttpServletResponse response) throws IOException {
         if (!LinkToken.wellFormed(token)) {
             return closed(response);
         }
         model.addAttribute("token", token);
-        if (answered) {
-            // Says only what the partner just did; the page itself is still the same for every token.
+        if ("true".equals(answered)) {
+            // Says only what the partner just did; the page itself is still the same for every token (any
+            // other value is as if none were given: the page, never an error).
             model.addAttribute("notice", "servicerequests.answer.saved");
         }
         return "disclosure/service-request-link";
