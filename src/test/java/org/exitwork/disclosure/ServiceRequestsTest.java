@@ -41,10 +41,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -764,5 +766,90 @@ class ServiceRequestsTest {
         assertThat(closed.getStatus()).isEqualTo(404);
         assertThat(closed.getContentAsString()).isEqualTo(closedShareLink().getContentAsString());
         assertThat(answer(token, "COMPLETED", 1, "Partner", null).getStatus()).isEqualTo(404);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // What held in an attack on the link's pages (from outside, after the link opened with a button)
+
+    private long uses(UUID id) {
+        return jdbc.sql("SELECT COALESCE(SUM(uses), 0) FROM dis_link_use WHERE link_id = ?").param(id).query(Long.class).single();
+    }
+
+    private UUID requestId() {
+        return jdbc.sql("SELECT id FROM dis_service_request WHERE client_id = ?").param(client.id()).query(UUID.class).single();
+    }
+
+    /** Every method but POST on the button's and the PDF's address: 405, nothing counted, audited or sent. */
+    @Test
+    void noOtherMethodOpensTheRequest() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        UUID id = requestId();
+        long auditedBefore = audit.about(org.id(), client.pseudonym()).size();
+        for (String path : List.of("/service-request/{t}/open", "/service-request/{t}/pdf")) {
+            for (HttpMethod method : List.of(HttpMethod.GET,
+                    HttpMethod.HEAD, HttpMethod.PUT,
+                    HttpMethod.DELETE, HttpMethod.PATCH)) {
+                MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders
+                        .request(method, path, token)).andReturn().getResponse();
+                assertThat(r.getStatus()).as(method + " " + path).isEqualTo(405);
+                assertThat(r.getContentAsString()).as(method + " " + path).doesNotContain("Flat " + m, client.pseudonym());
+                assertThat(r.getHeader("Set-Cookie")).isNull();
+            }
+        }
+        // The landing page with every variant of its parameter: nothing looked up, nothing counted.
+        for (String q : List.of("?answered=true", "?answered=xyz", "?answered=", "?answered=1", "?answered=on")) {
+            MockHttpServletResponse r = mvc.perform(get("/service-request/" + token + q)).andReturn().getResponse();
+            assertThat(r.getStatus()).as(q).isEqualTo(200);
+            assertThat(r.getContentAsString().contains("Thank you, your answer was recorded.")).as(q)
+                    .isEqualTo(q.equals("?answered=true"));
+        }
+        assertThat(uses(id)).isZero();
+        assertThat(audit.about(org.id(), client.pseudonym())).hasSize((int) auditedBefore);
+    }
+
+    /** A signed-in staff member's browser posting to a staff form from another site (no form token): refused, nothing changes. */
+    @Test
+    void aCrossSitePostToAStaffFormIsStillRefused() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        UUID id = requestId();
+        MockHttpServletResponse r = mvc.perform(post("/cases/{id}/service-requests/{r}/cancel", client.id(), id)
+                .param("version", "0").header("Origin", "https://evil.example").with(Fixtures.as(a)))
+                .andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(403);
+        assertThat(status()).isEqualTo("REQUESTED");
+        // And a post to the partner's answer address from a signed-in staff member's browser is the partner's, nothing more.
+        MockHttpServletResponse staffAnswer = mvc.perform(post("/service-request/{t}/open", "C".repeat(43))
+                .with(Fixtures.as(a))).andReturn().getResponse();
+        assertThat(staffAnswer.getStatus()).isEqualTo(404);
+    }
+
+    /** The answer with every kind of malformed form: exact, calm statuses, never a 500, one use of the link each. */
+    @Test
+    void malformedAnswersAreCalm() throws Exception {
+        UUID consent = consent(housing, "SERVICE_REQUEST", "CURRENT_NEEDS");
+        String token = granted(request(housing, consent, "HOUSING", texts(DataKind.CURRENT_NEEDS, "Flat " + m)));
+        UUID id = requestId();
+        List<Map<String, String>> forms = List.of(
+                Map.of(), Map.of("status", "BOGUS", "version", "0", "name", "X"),
+                Map.of("status", "ACCEPTED", "version", "abc", "name", "X"),
+                Map.of("status", "ACCEPTED", "version", "99999999999999", "name", "X"),
+                Map.of("status", "ACCEPTED", "version", "-1", "name", "X"),
+                Map.of("status", "REQUESTED", "version", "0", "name", "X"),
+                Map.of("status", "ACCEPTED", "version", "0", "name", "x".repeat(5000)),
+                Map.of("status", "REJECTED", "version", "0", "name", "X", "reason", "r".repeat(3000)),
+                Map.of("status", "accepted", "version", "0", "name", "X"));
+        // Unreadable or too long: 400 with the form again; a step FHIR does not allow or a version not the
+        // current: 409 with the request as it is.
+        List<Integer> expected = List.of(400, 400, 400, 400, 409, 409, 400, 400, 400);
+        for (int i = 0; i < forms.size(); i++) {
+            MockHttpServletRequestBuilder p = post("/service-request/{t}", token);
+            forms.get(i).forEach(p::param);
+            MockHttpServletResponse r = mvc.perform(p).andReturn().getResponse();
+            assertThat(r.getStatus()).as(forms.get(i).toString()).isEqualTo(expected.get(i));
+            assertThat(uses(id)).as("one use each: " + forms.get(i)).isEqualTo(i + 1);
+        }
+        assertThat(status()).isEqualTo("REQUESTED");
     }
 }
