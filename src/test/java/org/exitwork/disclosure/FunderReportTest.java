@@ -430,7 +430,8 @@ public class FunderReportTest {
         MockHttpServletResponse opened = mvc.perform(post("/funded/{t}/open", token)).andReturn().getResponse();
         assertThat(opened.getStatus()).isEqualTo(200);
         assertThat(opened.getHeader("Set-Cookie")).isNull();
-        assertThat(body(opened)).contains("Foundation for Democracy", "Clients worked with");
+        assertThat(body(opened)).contains("Foundation for Democracy", "Clients worked with",
+                "href=\"/funded/" + token + "?lang=de\"").doesNotContain("/open?lang=");
         assertThat(recent("FUNDER_REPORT_FETCHED")).hasSize(1);
         assertThat(mvc.perform(post("/funded/{t}/open", unknown)).andReturn().getResponse().getStatus()).isEqualTo(404);
     }

@@ -334,8 +334,10 @@ class ServiceRequestsTest {
         assertThat(opened.getStatus()).isEqualTo(200);
         assertThat(opened.getHeader("Set-Cookie")).isNull();
         assertThat(opened.getContentAsString()).contains("Flat " + m, client.pseudonym(),
-                "action=\"/service-request/" + token + "\"", "action=\"/service-request/" + token + "/pdf\"")
-                .doesNotContain("_csrf");
+                "action=\"/service-request/" + token + "\"", "action=\"/service-request/" + token + "/pdf\"",
+                // the language links lead back to the link's page: the request's own address answers only POST
+                "href=\"/service-request/" + token + "?lang=de\"")
+                .doesNotContain("_csrf", "/open?lang=");
         assertThat(audited("SERVICE_REQUEST_LINK_OPENED")).isEqualTo(1);
         assertThat(jdbc.sql("SELECT uses FROM dis_link_use WHERE link_id = ?").param(id).query(Integer.class)
                 .single()).isEqualTo(1);

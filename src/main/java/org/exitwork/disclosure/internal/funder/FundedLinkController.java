@@ -11,8 +11,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The funder's link (R17), public: while valid it opens the one report it was made for, as a page, a
@@ -50,6 +50,8 @@ class FundedLinkController {
         return gate.fetch(token, "PAGE").map(payload -> {
             model.addAttribute("report", views.of(payload));
             model.addAttribute("token", token);
+            // The language links lead back to the link's page (this address answers only the button's POST).
+            model.addAttribute("currentPath", "/funded/" + token);
             return "disclosure/funder/link";
         }).orElseGet(() -> closed(response));
     }

@@ -85,6 +85,8 @@ class PartnerAnswerController {
             return closed(response);
         }
         model.addAttribute("answerForm", new AnswerForm(null, view.get().version(), "", ""));
+        // The language links lead back to the link's page (this address answers only the button's POST).
+        model.addAttribute("currentPath", "/service-request/" + token);
         return page(token, view.get(), model);
     }
 
