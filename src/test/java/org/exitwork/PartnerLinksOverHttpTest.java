@@ -64,6 +64,17 @@ class PartnerLinksOverHttpTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The names of what a session a response started holds, to tell who started it. */
+    private List<String> heldBy(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .map(c -> new String(java.util.Base64.getDecoder().decode(c.substring(8, c.indexOf(';'))),
+                        java.nio.charset.StandardCharsets.US_ASCII))
+                .flatMap(id -> jdbc.sql("SELECT a.attribute_name FROM spring_session_attributes a JOIN spring_session s"
+                        + " ON s.primary_id = a.session_primary_id WHERE s.session_id = ?").param(id)
+                        .query(String.class).list().stream())
+                .toList();
+    }
+
     private long sessionsSince(long since) {
         return jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE creation_time >= ?").param(since)
                 .query(Long.class).single();
@@ -85,7 +96,8 @@ class PartnerLinksOverHttpTest {
             for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
                 HttpResponse<String> refused = send(method, path);
                 soft.assertThat(refused.statusCode()).as(method + " " + path).isEqualTo(403);
-                soft.assertThat(refused.headers().allValues("Set-Cookie")).as(method + " " + path).isEmpty();
+                soft.assertThat(refused.headers().allValues("Set-Cookie")).as(method + " " + path + ": what the session held: "
+                        + heldBy(refused)).isEmpty();
             }
         }
         HttpResponse<String> signOut = send("POST", "/sign-out");
