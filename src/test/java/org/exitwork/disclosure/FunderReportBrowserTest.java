@@ -193,6 +193,7 @@ class FunderReportBrowserTest {
                     report.navigate(path);
                     // The link opens a page with one button (a mail scanner opening it spends and records nothing).
                     assertThat(report.locator("body")).not().containsText("Right-wing extremism");
+                    fitsThePhone(report);
                     report.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the report")).click();
                     assertThat(report.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                             .hasText("Report to the funder");

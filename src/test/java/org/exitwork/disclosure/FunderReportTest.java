@@ -402,12 +402,7 @@ public class FunderReportTest {
      */
     @Test
     void openingTheLinkShowsOnlyAButtonAndTakesNothing() throws Exception {
-        clientsIn(PhenomenonArea.RIGHT_WING, 10);
-        UUID agreement = makeAgreement(funder, 3, quarter);
-        endQuarter();
-        String link = linkOf(send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement,
-                quarter), manager));
-        String token = link.substring(link.lastIndexOf('/') + 1);
+        String token = releasedLinkToken();
         String unknown = "C".repeat(43);
         String unknownPage = body(mvc.perform(get("/funded/{t}", unknown)).andReturn().getResponse())
                 .replace(unknown, "TOKEN");
@@ -490,12 +485,7 @@ public class FunderReportTest {
     void deactivatingTheFunderClosesItsLinksAtOnce() throws Exception {
         // A link sent to the wrong address, or a funder the organisation no longer works with: the
         // manager deactivates the partner, and the link opens nothing more, like any unknown one.
-        clientsIn(PhenomenonArea.RIGHT_WING, 10);
-        UUID agreement = makeAgreement(funder, 3, quarter);
-        endQuarter();
-        String link = linkOf(send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement,
-                quarter), manager));
-        String token = link.substring(link.lastIndexOf('/') + 1);
+        String token = releasedLinkToken();
         assertThat(opened(mvc, token).andReturn().getResponse().getStatus()).isEqualTo(200);
 
         assertThat(send(post("/network/partners/{id}/active", funder).param("active", "false"), manager).getStatus())
@@ -648,6 +638,16 @@ public class FunderReportTest {
                 .matcher(body(released));
         assertThat(id.find()).as("the released report's page").isTrue();
         return UUID.fromString(id.group(1));
+    }
+
+    /** Ten clients, an agreement with the funder, the quarter ended and its report released: the link's token. */
+    private String releasedLinkToken() throws Exception {
+        clientsIn(PhenomenonArea.RIGHT_WING, 10);
+        UUID agreement = makeAgreement(funder, 3, quarter);
+        endQuarter();
+        String link = linkOf(send(post("/programmes/{id}/agreements/{a}/reports/{s}", programme, agreement,
+                quarter), manager));
+        return link.substring(link.lastIndexOf('/') + 1);
     }
 
     /**
