@@ -132,12 +132,9 @@ class SecurityConfiguration {
                         // A passkey is a whole sign-in by itself (the device verifies its user), so it
                         // starts without a password; after one it stands in for the code.
                         .requestMatchers("/sign-in/passkey", "/sign-in/passkey/options").permitAll()
-                        // A share's download link (R9): the token is the credential; disclosure checks it.
-                        .requestMatchers("/shared/*").permitAll()
-                        // A service request's link (R11): the token is the credential; disclosure checks it.
-                        .requestMatchers(SERVICE_REQUEST_LINK).permitAll()
-                        // A funder report's link (R17): the same, for that one report as page, PDF and CSV.
-                        .requestMatchers("/funded/*", "/funded/*/open", "/funded/*/report.pdf", "/funded/*/report.csv").permitAll()
+                        // The links handed to partners (R9, R11, R17): the token is the credential; disclosure
+                        // checks it (a share, a service request, a funder report, a referral form).
+                        .requestMatchers(PARTNER_LINKS).permitAll()
                         // Referrals in (R7): the one-time-link form and the partner API's description;
                         // the API itself has its own chain (referrals.internal.inbound.api.ApiSecurityConfiguration).
                         .requestMatchers("/referral-form/**", "/api/openapi.json").permitAll()
@@ -195,10 +192,6 @@ class SecurityConfiguration {
                 .headers(h -> PageHeaders.apply(h, address));
         return http.build();
     }
-
-    /** A service request's link: its page, the request behind its button, the PDF and the answer. */
-    private static final String[] SERVICE_REQUEST_LINK = { "/service-request/*", "/service-request/*/open",
-            "/service-request/*/pdf" };
 
     /**
      * Every address of the links handed to partners (a share, a service request, a referral form, a funder
