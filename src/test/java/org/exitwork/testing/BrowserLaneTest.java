@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -22,7 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
  * time. The class names what differs: its tag and condition ({@code @Tag("browser")} with
  * {@link BrowserAvailable}, or {@code @Tag("database")} with {@link TestDatabase.Condition}), its
  * lifecycle. A class that needs an installation of its own ({@code BrowserJourneyTest}) does not use
- * this annotation, only {@link BrowserLane}.
+ * this annotation, only {@link BrowserLane}. MockMvc requests on this application waive the form token with
+ * {@link Fixtures#formTokenWaived()}, never Spring Security's {@code csrf()}, which would change the
+ * application's filters for every later class ({@link FiltersAsInProduction} fails the test that does).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,5 +36,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import(TestSupport.class)
 @BrowserLane
+@ExtendWith(FiltersAsInProduction.class)
 public @interface BrowserLaneTest {
 }

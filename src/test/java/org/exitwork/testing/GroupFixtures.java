@@ -9,8 +9,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.exitwork.testing.Fixtures.formTokenWaived;
 import static org.exitwork.testing.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -27,7 +27,7 @@ public final class GroupFixtures {
     /** A school group led by {@code leader} and the co-leaders. */
     public static UUID group(MockMvc mvc, StaffPrincipal leader, String name, String institution,
             StaffPrincipal... coLeaders) throws Exception {
-        MockHttpServletRequestBuilder request = post("/groups").with(as(leader)).with(csrf())
+        MockHttpServletRequestBuilder request = post("/groups").with(as(leader)).with(formTokenWaived())
                 .param("name", name).param("setting", "SCHOOL").param("institution", institution);
         for (StaffPrincipal co : coLeaders) {
             request.param("leaders", co.id().toString());
@@ -41,7 +41,7 @@ public final class GroupFixtures {
     }
 
     public static Participant participant(MockMvc mvc, StaffPrincipal leader, UUID group) throws Exception {
-        MvcResult added = mvc.perform(post("/groups/{id}/participants", group).with(as(leader)).with(csrf()))
+        MvcResult added = mvc.perform(post("/groups/{id}/participants", group).with(as(leader)).with(formTokenWaived()))
                 .andReturn();
         String pseudonym = (String) added.getFlashMap().get("added");
         if (pseudonym == null) {

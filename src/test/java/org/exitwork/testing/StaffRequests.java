@@ -5,9 +5,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.exitwork.testing.Fixtures.formTokenWaived;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.exitwork.testing.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** Requests made as a signed-in staff member, for tests that try many roles on the same pages. */
@@ -20,7 +20,7 @@ public final class StaffRequests {
     }
 
     public MockHttpServletResponse perform(MockHttpServletRequestBuilder request, StaffPrincipal who) throws Exception {
-        return mvc.perform(request.with(as(who)).with(csrf())).andReturn().getResponse();
+        return mvc.perform(request.with(as(who)).with(formTokenWaived())).andReturn().getResponse();
     }
 
     public int status(MockHttpServletRequestBuilder request, StaffPrincipal who) throws Exception {

@@ -25,9 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.exitwork.testing.Fixtures.formTokenWaived;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.exitwork.testing.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -59,7 +59,7 @@ class ReferralFormBrowserTest {
                 "Mia Manager", Role.MANAGER, false);
         StaffPrincipal mia = Fixtures.principal(created.member());
         String partnerName = Fixtures.unique("State police ");
-        mvc.perform(post("/network/partners").with(as(mia)).with(csrf()).param("name", partnerName)
+        mvc.perform(post("/network/partners").with(as(mia)).with(formTokenWaived()).param("name", partnerName)
                 .param("kind", "POLICE").param("mandate", "Refers people").param("agreement", "INFORMAL"));
         long before = jdbc.sql("SELECT COUNT(*) FROM ref_inbox").query(Long.class).single();
 
