@@ -79,6 +79,26 @@ class RefusedAtTheDoorTest {
         }
     }
 
+    /** Under the partner API's address a refused path is a problem (RFC 9457), as the API's own errors are. */
+    @Test
+    void aPathTheFirewallRefusesUnderTheApiIsAProblem() throws Exception {
+        for (String path : List.of("/api//v1/referrals", "/api/v1/referrals;x=1", "/api/v1/%2e%2e/referrals",
+                "/api/v1/referrals/.%2e")) {
+            for (String accept : List.of("application/json", "text/html")) {
+                HttpResponse<String> answer = get(path, "Accept", accept);
+                assertThat(answer.statusCode()).as(path + " " + accept).isEqualTo(400);
+                assertThat(answer.headers().firstValue("Content-Type")).as(path)
+                        .contains("application/problem+json;charset=UTF-8");
+                assertThat(answer.body()).as(path).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\","
+                        + "\"status\":400,\"detail\":\"The request's address is not accepted (an encoded, doubled or"
+                        + " dotted path segment, or a path parameter).\"}");
+                assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+                assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path)
+                        .contains(org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY);
+            }
+        }
+    }
+
     /**
      * A NUL in a form is refused 400 with the page headers before the sign-in reads it; the partner API answers
      * for itself (it reads its body byte for byte for the signature), so a form with a NUL gets its own 401.

@@ -84,15 +84,28 @@ class SecurityConfiguration {
     /**
      * A request the firewall refuses (an encoded or doubled slash, a path parameter, {@code ..}) is answered
      * 400 before any filter chain runs, so none of them writes the headers every other answer has: they are
-     * written here, before the error page is rendered onto the answer.
+     * written here, before the error page is rendered onto the answer. Under {@code /api/} the callers are
+     * partners' systems, which read every other error of the API as an RFC 9457 problem: so is this one.
      */
     @Bean
     RequestRejectedHandler requestRejected(PublicAddress address) {
         return (request, response, rejected) -> {
             PageHeaders.write(response, address);
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
+                response.getOutputStream().write(REJECTED_PROBLEM);
+                return;
+            }
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         };
     }
+
+    private static final byte[] REJECTED_PROBLEM = tools.jackson.databind.json.JsonMapper.builder().build()
+            .createObjectNode().put("type", "about:blank").put("title", "Bad Request").put("status", 400)
+            .put("detail", "The request's address is not accepted (an encoded, doubled or dotted path segment,"
+                    + " or a path parameter).").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /**
      * Writes the time of a new session's first activity as the session is created (see
