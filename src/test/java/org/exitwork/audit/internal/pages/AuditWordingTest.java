@@ -163,6 +163,29 @@ class AuditWordingTest {
         assertThat(wording.detail("alert a-1 told=true on 2026-12-01", EN)).isEqualTo("alert a-1: the client was told on 1 Dec 2026");
     }
 
+    /**
+     * Every kind a consent names, its purposes too, can be named in the outbound log (a consent's FHIR export
+     * lists them all) and so in the client's report: each reads in words in both languages. The two purposes
+     * once showed as codes ("CASE_CONFERENCE") on the German audit page, found when the tests ran in random order.
+     */
+    @Test
+    void everyKindAConsentNamesReadsInWordsInBothLanguages() {
+        for (org.exitwork.consent.DataKind kind : org.exitwork.consent.DataKind.values()) {
+            for (Locale language : new Locale[] { EN, DE }) {
+                String words = messages.getMessage("report.what." + kind.name(), null, null, language);
+                assertThat(words).as(kind + " " + language).isNotBlank();
+                assertThat(wording.detail(AuditDetail.of("disclosure.consent", "SHARE", "p-1", kind.name(), "c-1", "d-1"),
+                        language)).as(kind + " " + language).doesNotContain(kind.name()).contains(words);
+            }
+        }
+        assertThat(wording.detail(AuditDetail.of("disclosure.consent", "SHARE", "p-1", "ATTENDANCE,CASE_CONFERENCE", "c-1",
+                "d-1"), DE)).isEqualTo("Weitergabe an Partner p-1, Daten: Teilnahme an Terminen, Teilnahme an "
+                        + "Fallkonferenzen, aufgrund der Einwilligung c-1, Weitergabe d-1");
+        assertThat(wording.detail(AuditDetail.of("disclosure.consent", "SERVICE_REQUEST", "p-1",
+                "CURRENT_NEEDS,SERVICE_REQUEST", "c-1", "d-1"), EN)).isEqualTo("Service request to partner p-1, data: "
+                        + "current needs, requests for a service, under consent c-1, disclosure d-1");
+    }
+
     /** The outbound log: channel, partner, what went out, its ground and the refusal's reason, as codes. */
     @Test
     void theOutboundLogReadsInBothLanguages() {
