@@ -136,6 +136,9 @@ class BackupRestoreTest {
     ErasureJournal journal;
 
     @Autowired
+    org.exitwork.cases.internal.retention.ErasurePurge purge;
+
+    @Autowired
     ClientKeys clientKeys;
 
     @Autowired
@@ -341,6 +344,10 @@ class BackupRestoreTest {
                 .isEqualTo("/sign-in?failed");
         assertThat(jdbc.sql("SELECT last_seq FROM aud_chain WHERE chain = 'installation'").query(Long.class).single())
                 .isPositive();
+        // Rows an earlier test's erasure left for the background purge: the restore finishes that purge, so after
+        // it they are gone by design. Purged here first, the round trip compares like with like whatever ran before
+        // (in another method order it did not).
+        purge.drain();
         Path file = newBackupDir().resolve("round-trip.zip");
         backups.backup(file);
         Map<String, List<String>> source = contents(dataSource);
