@@ -81,6 +81,24 @@ class CommandLineTest {
         assertThat(run.output()).contains("Unknown command", "verify-audit");
     }
 
+    /**
+     * A data directory named on the command line (as {@code --exitwork.data-dir=}) is the one created for its owner
+     * alone, before anything writes there. It was read from {@code EXITWORK_DATA_DIR} only: an empty directory of
+     * that name was made, and the embedded database created the named one with the process's umask, the database
+     * file (live session ids among its rows) readable by every local user.
+     */
+    @Test
+    void aDataDirectoryNamedOnTheCommandLineIsCreatedForItsOwnerOnly() throws Exception {
+        Path parent = Files.createTempDirectory("exitwork-cli-");
+        Path fromEnvironment = parent.resolve("from-environment");
+        Path named = parent.resolve("named");
+        Run run = exitwork(fromEnvironment, "erase-everything", "--exitwork.data-dir=" + named);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(named)))
+                .isEqualTo("rwx------");
+        assertThat(fromEnvironment).doesNotExist();
+    }
+
     static Run exitwork(Path dataDir, String... args) throws Exception {
         return ExitworkProcess.run(dataDir, args);
     }
