@@ -23,7 +23,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ExitworkApplication {
 
     public static void main(String[] args) {
-        privateDataDirectory();
+        privateDataDirectory(dataDirectory(args, System.getProperties(), System.getenv()));
         String name = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
         if (name.equals("serve")) {
             SpringApplication.run(ExitworkApplication.class, args);
@@ -48,12 +48,34 @@ public class ExitworkApplication {
     }
 
     /**
+     * The data directory as Spring will see it: a command-line {@code --exitwork.data-dir=} (the last one)
+     * before a system property before {@code EXITWORK_DATA_DIR}, else {@code ./data}. Read from the environment
+     * alone, a directory named on the command line was left for the embedded database to create with the
+     * process's umask (the database file readable by every local user), and an empty {@code ./data} was made
+     * instead.
+     */
+    static java.nio.file.Path dataDirectory(String[] args, java.util.Properties system,
+            java.util.Map<String, String> env) {
+        String configured = null;
+        for (String arg : args) {
+            if (arg.startsWith("--exitwork.data-dir=")) {
+                configured = arg.substring("--exitwork.data-dir=".length());
+            }
+        }
+        if (configured == null) {
+            configured = system.getProperty("exitwork.data-dir");
+        }
+        if (configured == null) {
+            configured = env.getOrDefault("EXITWORK_DATA_DIR", "./data");
+        }
+        return java.nio.file.Path.of(configured);
+    }
+
+    /**
      * The embedded database and the master key live in the data directory: create it readable by
      * the owner only before anything writes there.
      */
-    private static void privateDataDirectory() {
-        String configured = System.getenv().getOrDefault("EXITWORK_DATA_DIR", "./data");
-        java.nio.file.Path dir = java.nio.file.Path.of(configured);
+    static void privateDataDirectory(java.nio.file.Path dir) {
         if (java.nio.file.Files.exists(dir)
                 || !java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;

@@ -74,11 +74,77 @@ class CommandLineTest {
                 .contains("every entry read");
     }
 
+    /**
+     * The earlier, unkeyed chain (SHA-256, no key) of an installation that never had one: someone with a database
+     * login writes one of their own, "Mira looked at the client's identity", with its head. It was believed by
+     * {@code verify-audit --full} ("intact") and shown in the client's report, because nothing sealed the earlier
+     * chain before the first installation entry, and the first run then sealed it. The installation chain's seal
+     * is now in place before an organisation's first entry is linked, and names an empty earlier chain.
+     */
+    @Test
+    void anEarlierChainWrittenWithADatabaseLoginIsFound() throws Exception {
+        Path dataDir = ExitworkProcess.demoInstallation().copy();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("exitwork")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "exitwork", "");
+                Statement s = c.createStatement()) {
+            java.util.UUID organisation;
+            java.util.UUID mira;
+            String pseudonym;
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT org_id, id FROM acc_staff WHERE username = 'mira'")) {
+                rs.next();
+                organisation = rs.getObject(1, java.util.UUID.class);
+                mira = rs.getObject(2, java.util.UUID.class);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT MIN(pseudonym) FROM cas_client")) {
+                rs.next();
+                pseudonym = rs.getString(1);
+            }
+            java.time.Instant at = java.time.Instant.parse("2025-11-24T16:00:00Z");
+            String hash = org.exitwork.audit.internal.ChainHash.of(new org.exitwork.audit.AuditEntry(1, at, organisation,
+                    mira, "mira", "IDENTITY_READ", pseudonym, null), org.exitwork.audit.internal.ChainHash.GENESIS);
+            s.execute("DROP TRIGGER aud_head_append_only");
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO aud_entry (seq, occurred_at, org_id,"
+                    + " actor_id, actor_name, action, subject, detail, prev_hash, hash, chain) VALUES (1, ?, ?, ?, 'mira',"
+                    + " 'IDENTITY_READ', ?, NULL, ?, ?, 'legacy')")) {
+                insert.setObject(1, at.atOffset(java.time.ZoneOffset.UTC));
+                insert.setObject(2, organisation);
+                insert.setObject(3, mira);
+                insert.setString(4, pseudonym);
+                insert.setString(5, org.exitwork.audit.internal.ChainHash.GENESIS);
+                insert.setString(6, hash);
+                insert.executeUpdate();
+            }
+            s.execute("UPDATE aud_head SET last_seq = 1, last_hash = '" + hash + "' WHERE id = 1");
+        }
+        Run run = exitwork(dataDir, "verify-audit", "--full");
+        assertThat(run.status()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("BROKEN at entry 1 (installation): SEAL_MISMATCH: the first entry of the"
+                + " installation's chain does not seal the earlier chain as it now ends (entry 1)");
+    }
+
     @Test
     void anUnknownCommandIsRefusedWithUsage() throws Exception {
         Run run = exitwork(Files.createTempDirectory("exitwork-cli-"), "erase-everything");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.output()).contains("Unknown command", "verify-audit");
+    }
+
+    /**
+     * A data directory named on the command line (as {@code --exitwork.data-dir=}) is the one created for its owner
+     * alone, before anything writes there. It was read from {@code EXITWORK_DATA_DIR} only: an empty directory of
+     * that name was made, and the embedded database created the named one with the process's umask, the database
+     * file (live session ids among its rows) readable by every local user.
+     */
+    @Test
+    void aDataDirectoryNamedOnTheCommandLineIsCreatedForItsOwnerOnly() throws Exception {
+        Path parent = Files.createTempDirectory("exitwork-cli-");
+        Path fromEnvironment = parent.resolve("from-environment");
+        Path named = parent.resolve("named");
+        Run run = exitwork(fromEnvironment, "erase-everything", "--exitwork.data-dir=" + named);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(named)))
+                .isEqualTo("rwx------");
+        assertThat(fromEnvironment).doesNotExist();
     }
 
     static Run exitwork(Path dataDir, String... args) throws Exception {

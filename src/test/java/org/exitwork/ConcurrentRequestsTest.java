@@ -198,8 +198,8 @@ class ConcurrentRequestsTest {
 
     /** The stored session of a browser: its last access and its attributes. */
     private Map<String, Object> session(Browser browser) {
-        String id = new String(java.util.Base64.getDecoder().decode(browser.cookies().get(0).getValue()),
-                StandardCharsets.US_ASCII);
+        String id = org.exitwork.platform.SessionTables.idOf(new String(java.util.Base64.getDecoder()
+                .decode(browser.cookies().get(0).getValue()), StandardCharsets.US_ASCII));
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("last access", jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?").param(id)
                 .query(Long.class).single());

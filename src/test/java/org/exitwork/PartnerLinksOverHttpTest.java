@@ -68,8 +68,8 @@ class PartnerLinksOverHttpTest {
     /** The names of what a session a response started holds, to tell who started it. */
     private List<String> heldBy(HttpResponse<String> response) {
         return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
-                .map(c -> new String(java.util.Base64.getDecoder().decode(c.substring(8, c.indexOf(';'))),
-                        java.nio.charset.StandardCharsets.US_ASCII))
+                .map(c -> org.exitwork.platform.SessionTables.idOf(new String(java.util.Base64.getDecoder()
+                        .decode(c.substring(8, c.indexOf(';'))), java.nio.charset.StandardCharsets.US_ASCII)))
                 .flatMap(id -> jdbc.sql("SELECT a.attribute_name FROM spring_session_attributes a JOIN spring_session s"
                         + " ON s.primary_id = a.session_primary_id WHERE s.session_id = ?").param(id)
                         .query(String.class).list().stream())
@@ -151,8 +151,8 @@ class PartnerLinksOverHttpTest {
                 .matcher(page.body());
         assertThat(token.find()).as("the sign-in form carries a form token").isTrue();
         // The session ends (what the store's clean-up does after the idle time).
-        String sessionId = new String(java.util.Base64.getDecoder().decode(cookie.substring("SESSION=".length())),
-                java.nio.charset.StandardCharsets.US_ASCII);
+        String sessionId = org.exitwork.platform.SessionTables.idOf(new String(java.util.Base64.getDecoder()
+                .decode(cookie.substring("SESSION=".length())), java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(jdbc.sql("DELETE FROM spring_session WHERE session_id = ?").param(sessionId).update()).isEqualTo(1);
         HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
                 .timeout(Duration.ofMinutes(1)).header("Content-Type", "application/x-www-form-urlencoded")

@@ -4,6 +4,8 @@ import java.sql.DatabaseMetaData;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -11,6 +13,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * The HTTP sessions in the database ({@code spring_session*}). Two requests of one session that both
@@ -27,6 +31,35 @@ class SessionStore {
         return repository -> {
             if (postgres(dataSource)) {
                 new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
+            }
+        };
+    }
+
+    /** The database keeps a session's id as the hash of its cookie's token ({@link HashedSessionIds}). */
+    @Bean
+    HashedSessionIds hashedSessionIds(CookieSerializer cookieSerializer) {
+        return new HashedSessionIds(cookieSerializer);
+    }
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> hashedIds(HashedSessionIds ids) {
+        return repository -> repository.setSessionIdGenerator(ids);
+    }
+
+    /**
+     * The filter reads and writes the cookie through {@link HashedSessionIds}. Set on the filter rather than
+     * declared as the application's resolver, so that Spring Boot still makes the cookie serializer from
+     * {@code server.servlet.session.cookie.*} (and {@code PlatformConfiguration}'s Secure flag).
+     */
+    @Bean
+    static BeanPostProcessor hashedSessionCookies(ObjectProvider<HashedSessionIds> ids) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof SessionRepositoryFilter<?> filter) {
+                    filter.setHttpSessionIdResolver(ids.getObject().resolver());
+                }
+                return bean;
             }
         };
     }

@@ -81,6 +81,8 @@ class ChainWriter {
     private final Checkpoints checkpoints;
     private final TransactionTemplate own;
     private final Set<String> knownChains = ConcurrentHashMap.newKeySet();
+    /** Whether this node saw the installation chain's seal (its first entry) in place. */
+    private volatile boolean sealSeen;
     /** Whether a commit waits until its entries are linked, or hands them to this node's writer thread. */
     private final boolean waitForLink;
 
@@ -396,8 +398,18 @@ class ChainWriter {
         }
     }
 
-    /** Links every entry of {@code chain} waiting now, in transactions of at most {@link #BATCH}. Answers how many. */
+    /**
+     * Links every entry of {@code chain} waiting now, in transactions of at most {@link #BATCH}. Answers how many.
+     * An organisation's chain is linked only once the installation chain's seal is in place: the seal names
+     * where the earlier, unkeyed chain ends (for a database that never had one, at entry 0), and without it
+     * someone with a database login could write an earlier chain of their own (SHA-256 needs no key) that every
+     * verification believed and the first installation entry then sealed.
+     */
     int link(String chain) {
+        if (!sealSeen && !chain.equals(JdbcAuditLog.INSTALLATION)) {
+            seal();
+            sealSeen = true;
+        }
         ensureHead(chain);
         int total = 0;
         int linked;
@@ -516,15 +528,19 @@ class ChainWriter {
     /** Seals the earlier global chain into the installation chain, once (see JdbcAuditLog#sealLegacyChain). */
     void seal() {
         ensureHead(JdbcAuditLog.INSTALLATION);
-        own.executeWithoutResult(tx -> {
+        Boolean sealed = own.execute(tx -> {
             JdbcAuditLog.Head head = lockHead(JdbcAuditLog.INSTALLATION);
             if (head.seq() == 0) {
                 List<Object[]> rows = new ArrayList<>(1);
                 head = add(rows, JdbcAuditLog.INSTALLATION, head, JdbcAuditLog.sealEntry(jdbc, now()), null);
                 append(JdbcAuditLog.INSTALLATION, rows, head);
+                return true;
             }
+            return false;
         });
-        checkpoints.appended(1);
+        if (Boolean.TRUE.equals(sealed)) {
+            checkpoints.appended(1);
+        }
     }
 
     private java.time.Instant now() {

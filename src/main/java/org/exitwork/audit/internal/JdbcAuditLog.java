@@ -76,9 +76,9 @@ public class JdbcAuditLog implements AuditLog {
 
     /**
      * Seals the earlier global chain into the installation's keyed chain at start, once; nodes racing
-     * agree. A database that never had an earlier chain is left untouched (its installation chain
-     * begins with the seal at its first entry, see ChainWriter), so a freshly migrated database stays
-     * empty, as a restore needs it.
+     * agree. A database that never had an earlier chain is left untouched at start (its installation chain
+     * begins with the seal before the first entry of any chain is linked, see ChainWriter#link), so a freshly
+     * migrated database stays empty, as a restore needs it.
      */
     void sealLegacyChain() {
         long legacyEntries = jdbc.sql("SELECT last_seq FROM aud_head WHERE id = 1").query(Long.class)

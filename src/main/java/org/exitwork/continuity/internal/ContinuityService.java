@@ -39,6 +39,7 @@ import org.exitwork.keys.ClientKeys;
 import org.exitwork.keys.ErasureJournal;
 import org.exitwork.keys.ErasureReplay;
 import org.exitwork.keys.WrappedKeyCheck;
+import org.exitwork.platform.SessionTables;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -288,7 +289,9 @@ class ContinuityService implements Backups {
         schema.tables().forEach(t -> here.put(t.name(), t.columns().stream()
                 .map(c -> new Manifest.ColumnEntry(c.name(), c.kind().code())).toList()));
         Map<String, List<Manifest.ColumnEntry>> there = new HashMap<>();
-        manifest.tables().forEach(t -> there.put(t.name(), t.columns()));
+        // A backup written before the sessions were left out holds them: they are not restored.
+        manifest.tables().stream().filter(t -> !SessionTables.isOne(t.name()))
+                .forEach(t -> there.put(t.name(), t.columns()));
         if (!here.equals(there)) {
             List<String> differ = new ArrayList<>();
             here.keySet().stream().filter(n -> !there.containsKey(n)).forEach(n -> differ.add(n + " (not in the backup)"));

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.exitwork.platform.SessionTables;
+
 /**
  * The application's tables as the JDBC metadata describes them, parents before the tables that
  * refer to them: no table is named here, so a new module's tables are in the next backup without a
@@ -54,7 +56,11 @@ record Schema(List<Table> tables) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
     }
 
-    /** Every table of the connection's schema but {@code excluded} (Flyway's history), parents first. */
+    /**
+     * Every table of the connection's schema but {@code excluded} (Flyway's history) and the HTTP sessions'
+     * ({@link SessionTables}: live session ids, which would open a signed-in session to whoever reads the
+     * backup), parents first.
+     */
     static Schema read(Connection c, String excluded) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         String schema = c.getSchema();
@@ -62,7 +68,7 @@ record Schema(List<Table> tables) {
         try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
-                if (!name.equalsIgnoreCase(excluded)) {
+                if (!name.equalsIgnoreCase(excluded) && !SessionTables.isOne(name)) {
                     names.add(name);
                 }
             }
