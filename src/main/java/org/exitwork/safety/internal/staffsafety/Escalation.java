@@ -156,7 +156,11 @@ public class Escalation {
             return result;
         }
         LocalDate today = LocalDate.now(clock);
-        Set<UUID> roster = repository.onDuty(org, today);
+        Set<UUID> roster = new LinkedHashSet<>(repository.onDuty(org, today));
+        // An evening's visit is overdue after midnight: those on duty on its day took that evening, and the new
+        // day's roster may still be empty, so both days' rosters are asked.
+        repository.appointment(appointmentId).map(a -> LocalDate.ofInstant(a.startsAt(), clock.getZone()))
+                .filter(day -> !day.equals(today)).ifPresent(day -> roster.addAll(repository.onDuty(org, day)));
         List<StaffMember> managers = staff.managers(org);
         List<UUID> managersOnDuty = managers.stream().map(StaffMember::id).filter(roster::contains).toList();
         if (managersOnDuty.isEmpty()) {

@@ -254,6 +254,39 @@ public class StaffSafetyTest {
                 .anyMatch(d -> d.startsWith("@safety.escalated|3|"));
     }
 
+    /**
+     * An evening's visit overdue after midnight still reaches those on duty that evening: the escalation read only
+     * the new day's roster, empty until someone sets it, so step 3 reached nobody on duty (a full run after 22:45
+     * UTC found it, in the test above).
+     */
+    @Test
+    void aVisitOverdueAfterMidnightReachesThoseOnDutyThatEvening() throws Exception {
+        Instant now = clock.instant();
+        Instant evening = LocalDate.ofInstant(now, ZoneOffset.UTC).atTime(23, 10).toInstant(ZoneOffset.UTC);
+        if (!evening.isAfter(now)) {
+            evening = evening.plus(Duration.ofDays(1));
+        }
+        advanceTo(evening);
+        ok(post("/safety/duty").param("staffId", onDuty.id().toString()).param("onDuty", "true"), onDuty);
+        UUID appointment = plan(a, client.id()); // 22:40 to 23:40, due at 23:55
+        Instant due = endOf(appointment).plus(Duration.ofMinutes(15));
+        advanceTo(due);
+        escalation.runDue();
+        advanceTo(due.plus(Duration.ofMinutes(10)));
+        escalation.runDue();
+        escalation.runDue();
+        advanceTo(due.plus(Duration.ofMinutes(30)));
+        escalation.runDue();
+        assertThat(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).as("step 3 on the next day")
+                .isEqualTo(LocalDate.ofInstant(evening, ZoneOffset.UTC).plusDays(1));
+        assertThat(responders()).as("step 3: those on duty that evening")
+                .containsExactlyInAnyOrder(a.id() + ":1", b.id() + ":2", manager.id() + ":2", onDuty.id() + ":3");
+        assertThat(page("/safety/today", onDuty)).as("the new day's board shows the evening's visit not checked out")
+                .contains(place);
+        ok(post("/safety/appointments/{id}/left", appointment), a);
+        assertThat(page("/safety/today", onDuty)).as("checked out: yesterday's again").doesNotContain(place);
+    }
+
     @Test
     void acknowledgingStopsTheClimbAndShowsTheOwnerToTheOthers() throws Exception {
         UUID appointment = plan(a, client.id());
