@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -35,13 +36,19 @@ class SessionStore {
         };
     }
 
-    /** The database keeps a session's id as the hash of its cookie's token ({@link HashedSessionIds}). */
+    /**
+     * The database keeps a session's id as the hash of its cookie's token ({@link HashedSessionIds}). In the
+     * web application only: the commands (verify-audit, backup, ...) start without a web server and have no
+     * session cookie to read.
+     */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     HashedSessionIds hashedSessionIds(CookieSerializer cookieSerializer) {
         return new HashedSessionIds(cookieSerializer);
     }
 
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> hashedIds(HashedSessionIds ids) {
         return repository -> repository.setSessionIdGenerator(ids);
     }
