@@ -261,7 +261,7 @@ public class StaffSafety {
     List<Whereabouts> board(StaffPrincipal who) {
         Instant from = today().atStartOfDay(zone()).toInstant();
         Instant to = today().plusDays(1).atStartOfDay(zone()).toInstant();
-        return views(who, repository.appointmentsBetween(who.organisationId(), from, to));
+        return views(who, repository.board(who.organisationId(), from, to));
     }
 
     public Whereabouts view(StaffPrincipal who, Appointment a) {

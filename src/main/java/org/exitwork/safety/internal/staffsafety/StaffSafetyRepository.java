@@ -124,13 +124,13 @@ public class StaffSafetyRepository {
         return jdbc.sql(APPOINTMENT + "WHERE id = ?").param(id).query(StaffSafetyRepository::appointment).optional();
     }
 
-    /** Appointments of the organisation that touch [from, to), cancelled ones left out. */
     /**
-     * The board of the day [from, to): the appointments that touch it, and those of the day before whose person
+     * The board of the day [from, to), cancelled appointments left out: those that touch it, and those of the day
+     * before whose person
      * has not checked out yet. An evening's visit that is overdue after midnight is what its responders look for
      * then; a new day's board without it hid the place from them.
      */
-    List<Appointment> appointmentsBetween(UUID organisationId, Instant from, Instant to) {
+    List<Appointment> board(UUID organisationId, Instant from, Instant to) {
         return jdbc.sql(APPOINTMENT + "WHERE organisation_id = ? AND cancelled_at IS NULL AND ((starts_at < ? AND "
                 + "ends_at >= ?) OR (left_at IS NULL AND ends_at >= ? AND ends_at < ?)) ORDER BY starts_at")
                 .params(organisationId, ts(to), ts(from), ts(from.minus(java.time.Duration.ofDays(1))), ts(from))

@@ -281,8 +281,10 @@ public class StaffSafetyTest {
                 .isEqualTo(LocalDate.ofInstant(evening, ZoneOffset.UTC).plusDays(1));
         assertThat(responders()).as("step 3: those on duty that evening")
                 .containsExactlyInAnyOrder(a.id() + ":1", b.id() + ":2", manager.id() + ":2", onDuty.id() + ":3");
-        assertThat(page("/safety/today", onDuty)).as("the new day's board shows the evening's visit not checked out")
-                .contains(place);
+        String evenings = java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)
+                .format(LocalDate.ofInstant(evening, ZoneOffset.UTC));
+        assertThat(page("/safety/today", onDuty)).as("the new day's board shows the evening's visit not checked out,"
+                + " with its date").contains(place).contains(evenings + " 22:40 – 23:40");
         ok(post("/safety/appointments/{id}/left", appointment), a);
         assertThat(page("/safety/today", onDuty)).as("checked out: yesterday's again").doesNotContain(place);
     }
