@@ -23,7 +23,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ExitworkApplication {
 
     public static void main(String[] args) {
-        privateDataDirectory(dataDirectory(args, System.getProperties(), System.getenv()));
+        privateDataDirectory(dataDirectory(args, System.getProperties(), System.getenv()))
+                .ifPresent(System.err::println);
         String name = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
         if (name.equals("serve")) {
             SpringApplication.run(ExitworkApplication.class, args);
@@ -73,16 +74,29 @@ public class ExitworkApplication {
 
     /**
      * The embedded database and the master key live in the data directory: create it readable by
-     * the owner only before anything writes there.
+     * the owner only before anything writes there. One that exists is left as it is (it may be a volume
+     * set up on purpose), but if other users of the machine may enter it, the answer is a warning to print:
+     * the database file and the key files in it would be theirs to copy.
      */
-    static void privateDataDirectory(java.nio.file.Path dir) {
-        if (java.nio.file.Files.exists(dir)
-                || !java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return;
+    static java.util.Optional<String> privateDataDirectory(java.nio.file.Path dir) {
+        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return java.util.Optional.empty();
         }
         try {
+            if (java.nio.file.Files.isDirectory(dir)) {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = java.nio.file.Files.getPosixFilePermissions(dir);
+                boolean shared = mode.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
+                return shared ? java.util.Optional.of("WARNING: other users of this machine may enter the data directory "
+                        + dir.toAbsolutePath() + " (" + java.nio.file.attribute.PosixFilePermissions.toString(mode)
+                        + "): the database and the keys in it are theirs to copy. Make it private: chmod 700 "
+                        + dir.toAbsolutePath()) : java.util.Optional.empty();
+            }
+            if (java.nio.file.Files.exists(dir)) {
+                return java.util.Optional.empty();
+            }
             java.nio.file.Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions
                     .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            return java.util.Optional.empty();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create data directory " + dir.toAbsolutePath(), e);
         }
