@@ -155,11 +155,12 @@ public class Escalation {
             result.add(staffId);
             return result;
         }
+        Optional<Appointment> appointment = repository.appointment(appointmentId);
         LocalDate today = LocalDate.now(clock);
         Set<UUID> roster = new LinkedHashSet<>(repository.onDuty(org, today));
         // An evening's visit is overdue after midnight: those on duty on its day took that evening, and the new
         // day's roster may still be empty, so both days' rosters are asked.
-        repository.appointment(appointmentId).map(a -> LocalDate.ofInstant(a.startsAt(), clock.getZone()))
+        appointment.map(a -> LocalDate.ofInstant(a.startsAt(), clock.getZone()))
                 .filter(day -> !day.equals(today)).ifPresent(day -> roster.addAll(repository.onDuty(org, day)));
         List<StaffMember> managers = staff.managers(org);
         List<UUID> managersOnDuty = managers.stream().map(StaffMember::id).filter(roster::contains).toList();
@@ -167,7 +168,7 @@ public class Escalation {
             managersOnDuty = managers.stream().map(StaffMember::id).toList();
         }
         if (step == 2) {
-            repository.appointment(appointmentId).map(Appointment::clientId)
+            appointment.map(Appointment::clientId)
                     .flatMap(clientId -> cases.find(org, clientId))
                     .map(CaseReference::tandem).ifPresent(result::addAll);
             result.addAll(managersOnDuty);
