@@ -1,6 +1,17 @@
 package org.exitwork;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 
 import org.exitwork.commands.Command;
 import org.exitwork.commands.CommandRunner;
@@ -55,8 +66,7 @@ public class ExitworkApplication {
      * process's umask (the database file readable by every local user), and an empty {@code ./data} was made
      * instead.
      */
-    static java.nio.file.Path dataDirectory(String[] args, java.util.Properties system,
-            java.util.Map<String, String> env) {
+    static Path dataDirectory(String[] args, Properties system, Map<String, String> env) {
         String configured = null;
         for (String arg : args) {
             if (arg.startsWith("--exitwork.data-dir=")) {
@@ -69,8 +79,12 @@ public class ExitworkApplication {
         if (configured == null) {
             configured = env.getOrDefault("EXITWORK_DATA_DIR", "./data");
         }
-        return java.nio.file.Path.of(configured);
+        return Path.of(configured);
     }
+
+    /** What lets anyone but the owner into a directory. */
+    private static final Set<PosixFilePermission> NOT_THE_OWNER = EnumSet.complementOf(EnumSet.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
 
     /**
      * The embedded database and the master key live in the data directory: create it readable by
@@ -78,26 +92,25 @@ public class ExitworkApplication {
      * set up on purpose), but if other users of the machine may enter it, the answer is a warning to print:
      * the database file and the key files in it would be theirs to copy.
      */
-    static java.util.Optional<String> privateDataDirectory(java.nio.file.Path dir) {
-        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return java.util.Optional.empty();
+    static Optional<String> privateDataDirectory(Path dir) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return Optional.empty();
         }
         try {
-            if (java.nio.file.Files.isDirectory(dir)) {
-                java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = java.nio.file.Files.getPosixFilePermissions(dir);
-                boolean shared = mode.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
-                return shared ? java.util.Optional.of("WARNING: other users of this machine may enter the data directory "
-                        + dir.toAbsolutePath() + " (" + java.nio.file.attribute.PosixFilePermissions.toString(mode)
-                        + "): the database and the keys in it are theirs to copy. Make it private: chmod 700 "
-                        + dir.toAbsolutePath()) : java.util.Optional.empty();
+            if (Files.isDirectory(dir)) {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir);
+                if (mode.stream().noneMatch(NOT_THE_OWNER::contains)) {
+                    return Optional.empty();
+                }
+                return Optional.of("WARNING: other users of this machine may enter the data directory "
+                        + dir.toAbsolutePath() + " (" + PosixFilePermissions.toString(mode) + "): the database and "
+                        + "the keys in it are theirs to copy. Make it private: chmod 700 " + dir.toAbsolutePath());
             }
-            if (java.nio.file.Files.exists(dir)) {
-                return java.util.Optional.empty();
+            if (!Files.exists(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
-            java.nio.file.Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions
-                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-            return java.util.Optional.empty();
-        } catch (java.io.IOException e) {
+            return Optional.empty();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot create data directory " + dir.toAbsolutePath(), e);
         }
     }
