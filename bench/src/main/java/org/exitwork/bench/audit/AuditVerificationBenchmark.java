@@ -2,6 +2,7 @@ package org.exitwork.bench.audit;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -11,6 +12,8 @@ import org.exitwork.audit.AuditVerifier;
 import org.exitwork.audit.AuditVerifier.Extent;
 import org.exitwork.audit.ChainVerification;
 import org.exitwork.audit.internal.AuditBulkLoad;
+import org.exitwork.audit.internal.AuditVerificationParts;
+import org.exitwork.audit.internal.EntryBatch;
 import org.exitwork.bench.BenchApplication;
 import org.exitwork.bench.BenchDatabase;
 import org.springframework.boot.WebApplicationType;
@@ -41,8 +44,9 @@ public final class AuditVerificationBenchmark {
             DataSource dataSource = app.context().getBean(DataSource.class);
             Path keyFile = Path.of(app.context().getEnvironment().getRequiredProperty("exitwork.audit.key-file"));
             long started = System.nanoTime();
+            String chain;
             try (Connection connection = dataSource.getConnection()) {
-                AuditBulkLoad.fill(connection, keyFile, entries);
+                chain = AuditBulkLoad.fill(connection, keyFile, entries).toString();
             }
             System.out.printf(Locale.ROOT, "%s: %,d entries loaded in %.1f s%n", kind, entries, seconds(started));
             AuditVerifier verifier = app.context().getBean(AuditVerifier.class);
@@ -63,6 +67,91 @@ public final class AuditVerificationBenchmark {
                     since.entriesChecked(), seconds(t));
             System.out.printf(Locale.ROOT, "%s: best full run %,.0f entries/s (%d processors)%n", kind, best,
                     Runtime.getRuntime().availableProcessors());
+            parts(kind, app, keyFile, chain, entries);
+        }
+    }
+
+    /**
+     * The verification's two halves alone (reading, then hashing), each timed and with the processor time the
+     * whole machine spent on it (the database server's included): their sum per million entries is the least
+     * processor time a full run can take, whatever is overlapped.
+     */
+    private static void parts(String kind, BenchApplication app, Path keyFile, String chain, long entries)
+            throws Exception {
+        int processors = Runtime.getRuntime().availableProcessors();
+        double readRate = 0;
+        double readCpu = Double.MAX_VALUE;
+        for (int run = 1; run <= 3; run++) {
+            MachineTime before = MachineTime.now();
+            long read = AuditVerificationParts.readOnly(app.context(), chain);
+            MachineTime used = MachineTime.now().minus(before);
+            readRate = Math.max(readRate, read / used.wall());
+            readCpu = Math.min(readCpu, used.busy() / read * 1e6);
+            System.out.printf(Locale.ROOT, "%s: reading alone %d: %,d entries in %.2f s = %,.0f entries/s, %s%n", kind,
+                    run, read, used.wall(), read / used.wall(), used.busyPerMillion(read));
+        }
+        int ranges = (int) Math.min(16, entries / EntryBatch.ROWS);
+        List<EntryBatch> batches = AuditVerificationParts.ranges(app.context(), chain, ranges);
+        long perRound = (long) ranges * EntryBatch.ROWS;
+        int rounds = (int) Math.max(1, entries / perRound);
+        double hashRate = 0;
+        double hashCpu = Double.MAX_VALUE;
+        for (int run = 1; run <= 3; run++) {
+            MachineTime before = MachineTime.now();
+            long hashed = AuditVerificationParts.hashOnly(keyFile, chain, batches, rounds, processors);
+            MachineTime used = MachineTime.now().minus(before);
+            hashRate = Math.max(hashRate, hashed / used.wall());
+            hashCpu = Math.min(hashCpu, used.busy() / hashed * 1e6);
+            System.out.printf(Locale.ROOT, "%s: hashing alone %d (%d threads): %,d entries in %.2f s = %,.0f entries/s, %s%n",
+                    kind, run, processors, hashed, used.wall(), hashed / used.wall(), used.busyPerMillion(hashed));
+        }
+        System.out.printf(Locale.ROOT, "%s: best reading alone %,.0f entries/s, best hashing alone %,.0f entries/s%n", kind,
+                readRate, hashRate);
+        if (MachineTime.available()) {
+            double sum = readCpu + hashCpu;
+            System.out.printf(Locale.ROOT,
+                    "%s: least processor time per million entries: reading %.2f s + hashing %.2f s = %.2f s;"
+                            + " on %d processors a full run cannot exceed %,.0f entries/s%n",
+                    kind, readCpu, hashCpu, sum, processors, Math.min(readRate, processors / sum * 1e6));
+        }
+    }
+
+    /** Wall time and the processor time the whole machine was busy (Linux's {@code /proc/stat}, every process). */
+    private record MachineTime(long nanos, double busySeconds) {
+
+        private static final Path STAT = Path.of("/proc/stat");
+
+        static boolean available() {
+            return java.nio.file.Files.isReadable(STAT);
+        }
+
+        static MachineTime now() throws java.io.IOException {
+            return new MachineTime(System.nanoTime(), available() ? machineBusySeconds() : Double.NaN);
+        }
+
+        /** The first line's user, nice, system, irq, softirq and steal ticks (not idle, not iowait), in seconds. */
+        private static double machineBusySeconds() throws java.io.IOException {
+            String[] f = java.nio.file.Files.readAllLines(STAT).get(0).trim().split("\\s+");
+            long ticks = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+            return ticks / 100.0; // USER_HZ, 100 on Linux
+        }
+
+        MachineTime minus(MachineTime earlier) {
+            return new MachineTime(nanos - earlier.nanos, busySeconds - earlier.busySeconds);
+        }
+
+        double wall() {
+            return nanos / 1e9;
+        }
+
+        double busy() {
+            return busySeconds;
+        }
+
+        String busyPerMillion(long entries) {
+            return available() ? String.format(Locale.ROOT, "machine busy %.2f processor-s (%.2f per million)",
+                    busySeconds, busySeconds / entries * 1e6) : "machine time not known (no /proc/stat)";
         }
     }
 
