@@ -17,9 +17,12 @@ import java.util.UUID;
  *        first: information, not findings (a restore is legitimate only with the signing key)
  * @param fromCheckpoint the signed checkpoint the entries were verified from (those before the heads it saw
  *        were not read again), {@code null} for a full run or when no checkpoint was there to start from
+ * @param earlierChainEntries how many of the entries read belong to the earlier, unkeyed SHA-256 chain of an
+ *        installation older than the keyed chains: checked by their links and the seal that ends them, not by a
+ *        tag of the audit key
  */
 public record ChainVerification(long entriesChecked, List<Finding> findings, Map<UUID, Long> entriesPerOrganisation,
-        List<String> restores, Long fromCheckpoint) {
+        List<String> restores, Long fromCheckpoint, long earlierChainEntries) {
 
     /** What kind of tampering a finding points to. */
     public enum Kind {
@@ -82,6 +85,11 @@ public record ChainVerification(long entriesChecked, List<Finding> findings, Map
         findings = List.copyOf(findings);
         entriesPerOrganisation = Map.copyOf(entriesPerOrganisation);
         restores = List.copyOf(restores);
+    }
+
+    public ChainVerification(long entriesChecked, List<Finding> findings, Map<UUID, Long> entriesPerOrganisation,
+            List<String> restores, Long fromCheckpoint) {
+        this(entriesChecked, findings, entriesPerOrganisation, restores, fromCheckpoint, 0);
     }
 
     public ChainVerification(long entriesChecked, List<Finding> findings, Map<UUID, Long> entriesPerOrganisation,

@@ -122,8 +122,7 @@ class Commands implements CommandRunner {
                 : "from signed checkpoint " + result.fromCheckpoint() + " on (the entries it vouches for not read "
                         + "again; --full reads every entry)";
         if (result.intact()) {
-            System.out.println("Audit log intact: " + result.entriesChecked()
-                    + " entries verified with the audit key, every checkpoint checked; " + how + ".");
+            System.out.println(intact(result, how));
             return 0;
         }
         System.out.println("Audit log BROKEN: " + result.findings().size() + " finding(s) in "
@@ -133,6 +132,19 @@ class Commands implements CommandRunner {
                     + finding.chain() + "): " + finding.kind() + ": " + finding.text());
         }
         return 1;
+    }
+
+    /**
+     * The entries of an earlier, unkeyed chain are counted apart: no audit key vouches for them, only their
+     * SHA-256 links and the keyed seal after them.
+     */
+    static String intact(ChainVerification result, String how) {
+        long keyed = result.entriesChecked() - result.earlierChainEntries();
+        return "Audit log intact: " + keyed + " entries verified with the audit key"
+                + (result.earlierChainEntries() == 0 ? ""
+                        : " and " + result.earlierChainEntries() + " of the earlier unkeyed chain by their SHA-256 links"
+                                + " and the seal that ends them")
+                + ", every checkpoint checked; " + how + ".";
     }
 
     private int rotateKeys() {

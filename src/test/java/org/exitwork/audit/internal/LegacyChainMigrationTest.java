@@ -85,6 +85,8 @@ class LegacyChainMigrationTest {
 
             assertThat(verifier.verify().findings()).isEmpty();
             assertThat(verifier.verify().entriesChecked()).as("four old entries and the seal").isEqualTo(5);
+            assertThat(verifier.verify().earlierChainEntries()).as("the four old entries, no audit key's tag on them")
+                    .isEqualTo(4);
             assertThat(db.sql("SELECT detail FROM aud_entry WHERE chain = 'installation' AND seq = 1").query(String.class)
                     .single()).isEqualTo("legacy chain ends at entry 4 with hash " + head);
 

@@ -129,6 +129,7 @@ public class AuditChecks implements AuditVerifier {
         progress.expecting(expected);
         Counter checked = new Counter(progress);
 
+        long earlier = 0;
         if (legacyRead) {
             LegacyWalk legacy = new LegacyWalk();
             repository.eachLegacyEntry((entry, chain, prevHash, hash) -> {
@@ -136,6 +137,7 @@ public class AuditChecks implements AuditVerifier {
                 legacy.next(entry, prevHash, hash);
             });
             legacy.finish(legacyHead).ifPresent(findings::add);
+            earlier = checked.total;
         }
 
         TreeSet<String> chains = new TreeSet<>(heads.keySet());
@@ -180,7 +182,7 @@ public class AuditChecks implements AuditVerifier {
                             + "(entry " + legacyHead.seq() + "): the earlier chain was changed after it was sealed"));
         }
         return new ChainVerification(checked.total, findings, perOrganisation, restores,
-                start == null ? null : start.number());
+                start == null ? null : start.number(), earlier);
     }
 
     /**
