@@ -89,14 +89,56 @@ class RefusedAtTheDoorTest {
                 assertThat(answer.statusCode()).as(path + " " + accept).isEqualTo(400);
                 assertThat(answer.headers().firstValue("Content-Type")).as(path)
                         .contains("application/problem+json;charset=UTF-8");
-                assertThat(answer.body()).as(path).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\","
-                        + "\"status\":400,\"detail\":\"The request's address is not accepted (an encoded, doubled or"
-                        + " dotted path segment, or a path parameter).\"}");
+                assertThat(answer.body()).as(path).isEqualTo(REFUSED_PROBLEM);
                 assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
                 assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path)
                         .contains(org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY);
             }
         }
+    }
+
+    private static final String REFUSED_PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+            + "\"detail\":\"The request's address is not accepted (an encoded, doubled or dotted path segment, a path"
+            + " parameter, or a character a path may not hold).\"}";
+
+    /**
+     * Paths Tomcat refuses itself, before any filter (an encoded slash, backslash or NUL): the error page of every
+     * other refusal, in the page's language and with the page headers, not Tomcat's report page (which named the
+     * server, spoke English only and had no security header); under the partner API a problem.
+     */
+    @Test
+    void aPathTomcatRefusesItselfGetsOurPageWithEveryHeader() throws Exception {
+        for (String path : List.of("/cases%2Fx", "/sign-in%5C..", "/cases%00x", "/shared/%2F%2F")) {
+            HttpResponse<String> german = get(path, "Accept", "text/html", "Accept-Language", "de-DE,de;q=0.9");
+            assertThat(german.statusCode()).as(path).isEqualTo(400);
+            assertThat(german.headers().firstValue("Content-Type")).as(path).contains("text/html;charset=UTF-8");
+            assertThat(german.headers().firstValue("Content-Security-Policy")).as(path)
+                    .contains(org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY);
+            assertThat(german.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(german.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(german.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+            assertThat(german.headers().firstValue("Cache-Control")).as(path).contains("no-store");
+            assertThat(german.body()).as(path).contains("<html lang=\"de\">", "<title>Etwas ist schiefgegangen</title>",
+                    "<h1>Die Anfrage konnte nicht verarbeitet werden. Bitte prüfen Sie Ihre Eingaben.</h1>",
+                    "<a href=\"/\">Zurück zur Startseite</a>").doesNotContain("Tomcat", "HTTP Status", "<style", "<script");
+            HttpResponse<String> english = get(path, "Accept", "*/*");
+            assertThat(english.statusCode()).as(path).isEqualTo(400);
+            assertThat(english.body()).as(path).contains("<html lang=\"en\">", "<title>Something went wrong</title>",
+                    "<h1>The request could not be processed. Please check what you entered.</h1>");
+            assertThat(english.headers().firstValue("Content-Security-Policy")).as(path)
+                    .contains(org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY);
+        }
+        for (String path : List.of("/api/v1/referrals%2Fx", "/api/v1/referrals/%5C", "/api/v1/referrals%00")) {
+            HttpResponse<String> answer = get(path, "Accept", "application/json");
+            assertThat(answer.statusCode()).as(path).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path)
+                    .contains("application/problem+json;charset=UTF-8");
+            assertThat(answer.body()).as(path).isEqualTo(REFUSED_PROBLEM);
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+        }
+        // The application's own answers are untouched: a page that does not exist is still the application's 404.
+        HttpResponse<String> missing = get("/no-such-page", "Accept", "text/html", "Accept-Language", "de");
+        assertThat(missing.statusCode()).isEqualTo(302);
     }
 
     /**

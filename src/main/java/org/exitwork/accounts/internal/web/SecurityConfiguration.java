@@ -95,17 +95,12 @@ class SecurityConfiguration {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
-                response.getOutputStream().write(REJECTED_PROBLEM);
+                response.getOutputStream().write(org.exitwork.platform.RefusedAddress.problem(HttpServletResponse.SC_BAD_REQUEST));
                 return;
             }
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
         };
     }
-
-    private static final byte[] REJECTED_PROBLEM = tools.jackson.databind.json.JsonMapper.builder().build()
-            .createObjectNode().put("type", "about:blank").put("title", "Bad Request").put("status", 400)
-            .put("detail", "The request's address is not accepted (an encoded, doubled or dotted path segment,"
-                    + " or a path parameter).").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /**
      * Writes the time of a new session's first activity as the session is created (see
