@@ -244,4 +244,44 @@ class RefusedAtTheDoorTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE creation_time >= ?").param(since)
                 .query(Long.class).single()).as("sessions started by these requests").isZero();
     }
+
+    /**
+     * The sign-in page keeps its form's token in a cookie of its own, not in a session: showing it, and a failed
+     * sign-in, store nothing. Before, every request for the sign-in page started a session, a stored row, so anyone
+     * could fill the session table at one row a request from the one page every visitor may see.
+     */
+    @Test
+    void theSignInPageAndAFailedSignInLeaveNoSessionBehind() throws Exception {
+        long since = System.currentTimeMillis();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> page = get("/sign-in", "Accept", "text/html");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().allValues("Set-Cookie")).singleElement().satisfies(cookie -> assertThat(cookie)
+                    .startsWith("exitwork-form=").contains("Path=/", "HttpOnly", "SameSite=Strict"));
+        }
+        HttpResponse<String> page = get("/sign-in", "Accept", "text/html");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(token.find()).isTrue();
+        String formCookie = org.exitwork.testing.HttpSignIn.cookie(page, "exitwork-form");
+        HttpResponse<String> failed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "exitwork-form=" + formCookie)
+                .POST(HttpRequest.BodyPublishers.ofString("username=nobody-" + java.util.UUID.randomUUID()
+                        + "&password=wrong&_csrf=" + java.net.URLEncoder.encode(token.group(1),
+                                java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(failed.statusCode()).isEqualTo(302);
+        assertThat(failed.headers().firstValue("Location")).hasValue("/sign-in?failed");
+        assertThat(failed.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))).isEmpty();
+        // Without the cookie the same form is refused: the token in the page alone is not enough.
+        HttpResponse<String> noCookie = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=x&password=y&_csrf=" + java.net.URLEncoder.encode(
+                        token.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noCookie.statusCode()).isEqualTo(302);
+        assertThat(noCookie.headers().firstValue("Location")).hasValue("/sign-in?timed-out");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE creation_time >= ?").param(since)
+                .query(Long.class).single()).as("sessions started by these requests").isZero();
+    }
 }

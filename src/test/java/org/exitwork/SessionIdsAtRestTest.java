@@ -11,7 +11,9 @@ import java.util.List;
 
 import org.exitwork.platform.SessionTables;
 import org.exitwork.testing.BrowserLaneTest;
+import org.exitwork.accounts.Role;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.HttpSignIn;
 import org.exitwork.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -45,27 +47,20 @@ class SessionIdsAtRestTest {
     @Autowired
     Fixtures fixtures;
 
+    Fixtures.Organisation organisation;
+
     @BeforeAll
     void anOrganisation() {
-        fixtures.organisation();
+        organisation = fixtures.organisation();
     }
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private HttpResponse<String> signInPage(String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
-                .timeout(Duration.ofMinutes(1)).header("Accept", "text/html").GET();
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String token(HttpResponse<String> response) {
-        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
-                .findFirst().orElseThrow();
-        return new String(Base64.getDecoder().decode(cookie.substring("SESSION=".length(), cookie.indexOf(';'))),
-                StandardCharsets.US_ASCII);
+    private HttpResponse<String> get(String path, String sessionToken) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofMinutes(1)).header("Accept", "text/html").header("Cookie", "SESSION="
+                        + Base64.getEncoder().encodeToString(sessionToken.getBytes(StandardCharsets.US_ASCII)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private List<String> storedIds() {
@@ -74,21 +69,21 @@ class SessionIdsAtRestTest {
 
     @Test
     void theTableKeepsTheHashOfTheCookieAndItsIdOpensNoSession() throws Exception {
-        HttpResponse<String> page = signInPage(null);
-        assertThat(page.statusCode()).isEqualTo(200);
-        String token = token(page);
+        // A session as the password step starts it (the sign-in page alone keeps none).
+        Fixtures.Staff staff = fixtures.staffWithPassword(organisation, Role.PRACTITIONER);
+        String token = HttpSignIn.passwordStep(port, staff.principal().username(), staff.password());
 
         assertThat(storedIds()).contains(SessionTables.idOf(token)).doesNotContain(token);
 
-        // The same session comes back with its cookie: no new cookie is set.
-        HttpResponse<String> again = signInPage("SESSION=" + Base64.getEncoder()
-                .encodeToString(token.getBytes(StandardCharsets.US_ASCII)));
+        // The same session comes back with its cookie: the next step of signing in, no new cookie.
+        HttpResponse<String> again = get("/sign-in/continue", token);
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(again.headers().firstValue("Location")).hasValue("/sign-in/enrol");
         assertThat(again.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))).isEmpty();
 
-        // The id read from the table, sent as the cookie, is a stranger: a new session with a cookie of its own.
-        String stored = SessionTables.idOf(token);
-        HttpResponse<String> stranger = signInPage("SESSION=" + Base64.getEncoder()
-                .encodeToString(stored.getBytes(StandardCharsets.US_ASCII)));
-        assertThat(token(stranger)).isNotEqualTo(stored).isNotEqualTo(token);
+        // The id read from the table, sent as the cookie, is a stranger: sent to the sign-in page.
+        HttpResponse<String> stranger = get("/sign-in/continue", SessionTables.idOf(token));
+        assertThat(stranger.statusCode()).isEqualTo(302);
+        assertThat(stranger.headers().firstValue("Location")).hasValue("/sign-in");
     }
 }

@@ -5,22 +5,40 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.web.util.WebUtils;
 
 /**
- * The form tokens (CSRF), kept in the session as Spring Security keeps them, with one difference: a
- * request that would change something and comes without a session can carry no valid token, so it is
- * refused without a token being kept for it. Keeping one started a session, a stored row, for every such
- * request by anybody (a post to a staff address, a sign-out by nobody); a page that shows a form (a GET)
- * still starts its session as before.
+ * The form tokens (CSRF). Where a session exists (everyone signed in, and half-way through signing in) the
+ * token is kept in it, as Spring Security keeps it. A page shown to nobody in particular (the sign-in page, the
+ * first-run set-up) keeps it in a cookie of its own instead (Spring Security's double-submit cookie: HttpOnly,
+ * {@code SameSite=Strict}, under https {@code __Host-} and {@code Secure}), so that showing it stores nothing:
+ * before, every request for the sign-in page started a session, a stored row, and anyone could fill the session
+ * table at one row a request. A request that would change something and comes without a session can carry no
+ * valid token from a session, so none is kept for it (keeping one started a session too). Clearing the token
+ * (signing in, signing out) clears both.
  */
 final class FormTokens implements CsrfTokenRepository {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
+    private final CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
+    private final String cookieName;
+
+    /** @param secure whether the public address is https: the cookie is then {@code __Host-} and {@code Secure} */
+    FormTokens(boolean secure) {
+        cookieName = secure ? "__Host-exitwork-form" : "exitwork-form";
+        cookies.setCookieName(cookieName);
+        // The same names as the session's tokens: a form or a header carries either the same way.
+        cookies.setParameterName("_csrf");
+        cookies.setHeaderName("X-CSRF-TOKEN");
+        cookies.setCookiePath("/");
+        cookies.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Strict").secure(secure));
+    }
 
     @Override
     public CsrfToken generateToken(HttpServletRequest request) {
@@ -29,14 +47,26 @@ final class FormTokens implements CsrfTokenRepository {
 
     @Override
     public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
-        if (token != null && request.getSession(false) == null && !SAFE_METHODS.contains(request.getMethod())) {
+        boolean inSession = request.getSession(false) != null;
+        if (token == null) {
+            if (inSession) {
+                sessions.saveToken(null, request, response);
+            }
+            if (WebUtils.getCookie(request, cookieName) != null) {
+                cookies.saveToken(null, request, response);
+            }
             return;
         }
-        sessions.saveToken(token, request, response);
+        if (inSession) {
+            sessions.saveToken(token, request, response);
+        } else if (SAFE_METHODS.contains(request.getMethod())) {
+            cookies.saveToken(token, request, response);
+        }
     }
 
     @Override
     public CsrfToken loadToken(HttpServletRequest request) {
-        return sessions.loadToken(request);
+        CsrfToken kept = request.getSession(false) == null ? null : sessions.loadToken(request);
+        return kept != null ? kept : cookies.loadToken(request);
     }
 }

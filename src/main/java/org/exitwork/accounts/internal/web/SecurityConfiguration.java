@@ -126,6 +126,8 @@ class SecurityConfiguration {
             TooManyAttemptsPage tooMany, java.util.List<LogoutHandler> atSignOut)
             throws Exception {
         SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/sign-in?failed");
+        // The page says "failed" from its address; keeping the exception would start a session per failed attempt.
+        failed.setAllowSessionCreation(false);
         String[] allRoles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         String[] staffRoles = Arrays.stream(Role.values()).filter(Role::isStaff).map(Role::name)
                 .toArray(String[]::new);
@@ -192,7 +194,7 @@ class SecurityConfiguration {
                 // signed in, and a page that kept a session for its token would stop working after the idle
                 // time (sent to sign in, or 403), on a phone left with the page open or a referral that took
                 // long to write.
-                .csrf(c -> c.ignoringRequestMatchers(PARTNER_LINKS).csrfTokenRepository(new FormTokens()))
+                .csrf(c -> c.ignoringRequestMatchers(PARTNER_LINKS).csrfTokenRepository(new FormTokens(address.secure())))
                 // Right after the security headers, before anything reads the session (CSRF does).
                 .addFilterAfter(new SignInThrottle(limits, addresses, tooMany), HeaderWriterFilter.class)
                 .addFilterBefore(new IdleTimeout(clock, idle, partnerLinks()),

@@ -20,7 +20,9 @@ import org.exitwork.accounts.StaffPrincipal;
 import org.exitwork.keys.SystemSecrets;
 import org.exitwork.platform.SessionTables;
 import org.exitwork.testing.BrowserLaneTest;
+import org.exitwork.accounts.Role;
 import org.exitwork.testing.Fixtures;
+import org.exitwork.testing.HttpSignIn;
 import org.exitwork.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -95,20 +97,18 @@ class SessionAttributesAtRestTest {
 
     @Test
     void theAttributesAreNoJavaSerializationAReadLoginCouldRead() throws Exception {
-        HttpResponse<String> page = get("/sign-in", null);
-        assertThat(page.statusCode()).isEqualTo(200);
-        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
-                .orElseThrow();
-        String token = new String(Base64.getDecoder().decode(cookie.substring("SESSION=".length(), cookie.indexOf(';'))),
-                StandardCharsets.US_ASCII);
+        // A session half-way through signing in: who (the password step's authentication), its form token, its time.
+        Fixtures.Staff staff = fixtures.staffWithPassword(organisation, Role.PRACTITIONER);
+        String token = HttpSignIn.passwordStep(port, staff.principal().username(), staff.password());
         List<byte[]> stored = jdbc.sql("SELECT a.attribute_bytes FROM spring_session_attributes a JOIN spring_session s"
                 + " ON a.session_primary_id = s.primary_id WHERE s.session_id = ?").param(SessionTables.idOf(token))
                 .query(byte[].class).list();
-        assertThat(stored).as("the sign-in page's form token and the time of the last activity").hasSize(2);
+        assertThat(stored).as("the security context and the time of the last activity").hasSize(2);
         for (byte[] bytes : stored) {
             assertThat(bytes[0] == (byte) 0xAC && bytes[1] == (byte) 0xED).as("Java serialization's magic number").isFalse();
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
-            assertThat(text).doesNotContain("org.springframework", "java.lang", "CsrfToken");
+            assertThat(text).doesNotContain("org.springframework", "java.lang", "StaffPrincipal", staff.principal().username(),
+                    staff.principal().displayName());
         }
     }
 
