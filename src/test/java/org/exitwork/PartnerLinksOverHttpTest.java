@@ -137,31 +137,37 @@ class PartnerLinksOverHttpTest {
     }
 
     /**
-     * The sign-in page left open until its session ended (the idle time, or the session store cleaned up)
-     * and then sent: the person should be told their time ran out and be shown the sign-in page again, as
-     * signing out from a page whose session ended already is (SecurityConfiguration's accessDenied). Today
-     * they get 403 "You do not have access to this page." (and a new session). Nothing remembers where they
-     * came from any more (NullRequestCache), so this is the one way back in.
+     * The sign-in page left open for long: its form token lives in its own cookie, not in a session that ends after
+     * the idle time, so the form is still taken (here a wrong password: "failed", not refused). A browser that lost
+     * the cookie is told its time ran out and shown the sign-in page again, as signing out from a page whose session
+     * ended already is (SecurityConfiguration's accessDenied), never 403 "You do not have access to this page.":
+     * nothing remembers where they came from any more (NullRequestCache), so this is the one way back in.
      */
     @Test
-    void theSignInPageSentAfterItsSessionEndedLeadsBackToSignIn() throws Exception {
+    void theSignInPageLeftOpenIsStillTakenAndWithoutItsCookieLeadsBackToSignIn() throws Exception {
         HttpResponse<String> page = send("GET", "/sign-in");
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(cookie).startsWith("exitwork-form=");
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
                 .matcher(page.body());
         assertThat(token.find()).as("the sign-in form carries a form token").isTrue();
-        // The session ends (what the store's clean-up does after the idle time).
-        String sessionId = org.exitwork.platform.SessionTables.idOf(new String(java.util.Base64.getDecoder()
-                .decode(cookie.substring("SESSION=".length())), java.nio.charset.StandardCharsets.US_ASCII));
-        assertThat(jdbc.sql("DELETE FROM spring_session WHERE session_id = ?").param(sessionId).update()).isEqualTo(1);
-        HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+        String form = "username=nobody&password=wrong&_csrf=" + java.net.URLEncoder.encode(token.group(1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        // No session for the idle time to end: the page started none.
+        assertThat(page.headers().allValues("Set-Cookie")).singleElement().satisfies(c -> assertThat(c).startsWith("exitwork-form="));
+        HttpResponse<String> taken = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
                 .timeout(Duration.ofMinutes(1)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString("username=nobody&password=wrong&_csrf=" + token.group(1)))
-                .build();
-        HttpResponse<String> sent = http.send(post, HttpResponse.BodyHandlers.ofString());
-        assertThat(sent.body()).doesNotContain("You do not have access to this page.");
-        assertThat(sent.statusCode()).isEqualTo(302);
-        assertThat(sent.headers().firstValue("Location")).contains("/sign-in?timed-out");
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(taken.statusCode()).isEqualTo(302);
+        assertThat(taken.headers().firstValue("Location")).hasValue("/sign-in?failed");
+
+        HttpResponse<String> withoutCookie = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/sign-in")).timeout(Duration.ofMinutes(1)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutCookie.body()).doesNotContain("You do not have access to this page.");
+        assertThat(withoutCookie.statusCode()).isEqualTo(302);
+        assertThat(withoutCookie.headers().firstValue("Location")).hasValue("/sign-in?timed-out");
     }
 }

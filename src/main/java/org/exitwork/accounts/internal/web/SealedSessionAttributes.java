@@ -22,9 +22,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * with an {@code ObjectInputStream}: a database write login could have the server deserialize bytes of its own
  * making (any serializable class on the class path, run where the master key is), and a read login could read
  * every session's state. The server now opens only what it sealed itself; anything else reads as no attribute, so
- * such a session is simply not signed in. Not bound to one session: a write login that copies a sealed attribute
- * from one session's row to another still moves a sign-in (README names it with the other takeovers a database
- * write login can make).
+ * such a session is simply not signed in. A sealed value is not tied to its row; {@link BoundSessions} ties the
+ * session to its id, so that one copied into another row signs nobody in.
  */
 @Configuration(proxyBeanMethods = false)
 class SealedSessionAttributes {

@@ -104,8 +104,8 @@ class SecurityConfiguration {
 
     /**
      * Writes the time of a new session's first activity as the session is created (see
-     * {@link IdleTimeout.SessionStart}), right after the session store's filter and before everything
-     * else that may create a session.
+     * {@link IdleTimeout.SessionStart}), right after the session store's filter and the sessions' binding, and
+     * before everything else that may create a session.
      */
     @Bean
     FilterRegistrationBean<IdleTimeout.SessionStart> sessionStart(java.time.Clock clock,
@@ -113,6 +113,18 @@ class SecurityConfiguration {
                     + SessionRepositoryFilter.DEFAULT_ORDER + "}") int sessionFilterOrder) {
         FilterRegistrationBean<IdleTimeout.SessionStart> registration = new FilterRegistrationBean<>(
                 new IdleTimeout.SessionStart(clock));
+        registration.setOrder(sessionFilterOrder + 2);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    /** Right after the session store's filter, before anything reads a session: see {@link BoundSessions}. */
+    @Bean
+    FilterRegistrationBean<BoundSessions> boundSessions(org.exitwork.keys.SystemSecrets secrets,
+            @org.springframework.beans.factory.annotation.Value("${spring.session.servlet.filter-order:"
+                    + SessionRepositoryFilter.DEFAULT_ORDER + "}") int sessionFilterOrder) {
+        FilterRegistrationBean<BoundSessions> registration = new FilterRegistrationBean<>(
+                new BoundSessions(secrets));
         registration.setOrder(sessionFilterOrder + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         return registration;

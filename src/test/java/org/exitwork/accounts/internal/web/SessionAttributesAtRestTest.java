@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -103,7 +104,7 @@ class SessionAttributesAtRestTest {
         List<byte[]> stored = jdbc.sql("SELECT a.attribute_bytes FROM spring_session_attributes a JOIN spring_session s"
                 + " ON a.session_primary_id = s.primary_id WHERE s.session_id = ?").param(SessionTables.idOf(token))
                 .query(byte[].class).list();
-        assertThat(stored).as("the security context and the time of the last activity").hasSize(2);
+        assertThat(stored).as("the security context, the time of the last activity and the binding").hasSize(3);
         for (byte[] bytes : stored) {
             assertThat(bytes[0] == (byte) 0xAC && bytes[1] == (byte) 0xED).as("Java serialization's magic number").isFalse();
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
@@ -133,15 +134,65 @@ class SessionAttributesAtRestTest {
         assertThat(CANARY_READ).as("deserialized by the server").isFalse();
         assertThat(serializedRoundTrip(new Canary())).as("the canary tells when it is read").isTrue();
 
-        // The control: the same forged row with the attribute sealed as the server seals it is signed in, so the two
-        // refusals above are the seal's doing. (What a write login that copies a sealed attribute can do: README.)
-        byte[] sealed = (byte[]) SealedSessionAttributes.conversion(secrets).convert(context,
-                TypeDescriptor.valueOf(Object.class), TypeDescriptor.valueOf(byte[].class));
+        // Sealed as the server seals it, but the row is not bound to its id: refused as well.
+        GenericConversionService seal = SealedSessionAttributes.conversion(secrets);
+        byte[] sealed = (byte[]) seal.convert(context, TypeDescriptor.valueOf(Object.class), TypeDescriptor.valueOf(byte[].class));
+        HttpResponse<String> unbound = get("/", forgedSession(admin, sealed));
+        assertThat(unbound.statusCode()).isEqualTo(302);
+        assertThat(unbound.headers().firstValue("Location")).hasValue("/sign-in");
+
+        // The control: the same row bound to its id with the system key (which a database login does not hold) is
+        // signed in, so the refusals above are the seal's and the binding's doing.
         String control = forgedSession(admin, sealed);
+        bind(control, seal);
         HttpResponse<String> signedIn = get("/", control);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).as("the administrator's start").hasValue("/admin/staff");
         assertThat(get("/admin/staff", control).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A database write login copies a real session's stored state, its binding included, into a row of its own
+     * whose cookie it knows: the binding names the other session's id, so the row is ended, not signed in.
+     */
+    @Test
+    void aSignedInSessionsStateCopiedIntoAnotherRowSignsNobodyIn() throws Exception {
+        Fixtures.Staff staff = fixtures.staffWithPassword(organisation, Role.PRACTITIONER);
+        String real = HttpSignIn.passwordStep(port, staff.principal().username(), staff.password());
+        HttpResponse<String> realNext = get("/sign-in/continue", real);
+        assertThat(realNext.statusCode()).isEqualTo(302);
+        assertThat(realNext.headers().firstValue("Location")).hasValue("/sign-in/enrol");
+
+        String copy = UUID.randomUUID().toString();
+        String primary = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        jdbc.sql("INSERT INTO spring_session (primary_id, session_id, creation_time, last_access_time,"
+                + " max_inactive_interval, expiry_time, principal_name) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(primary, SessionTables.idOf(copy), now, now, 1800, now + 1_800_000, staff.principal().username())
+                .update();
+        int copied = jdbc.sql("INSERT INTO spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)"
+                + " SELECT ?, a.attribute_name, a.attribute_bytes FROM spring_session_attributes a JOIN spring_session s"
+                + " ON a.session_primary_id = s.primary_id WHERE s.session_id = ?").params(primary, SessionTables.idOf(real))
+                .update();
+        assertThat(copied).as("the security context, the last activity and the binding").isEqualTo(3);
+
+        HttpResponse<String> copiedNext = get("/sign-in/continue", copy);
+        assertThat(copiedNext.statusCode()).isEqualTo(302);
+        assertThat(copiedNext.headers().firstValue("Location")).hasValue("/sign-in");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE primary_id = ?").param(primary).query(Long.class)
+                .single()).as("the copied row, ended").isZero();
+        // The real session is untouched.
+        assertThat(get("/sign-in/continue", real).headers().firstValue("Location")).hasValue("/sign-in/enrol");
+    }
+
+    /** Binds a forged row to its id as the server binds a session it makes (the test holds the system key). */
+    private void bind(String token, GenericConversionService seal) {
+        String id = SessionTables.idOf(token);
+        String tag = new BoundSessions(secrets).tag(id);
+        byte[] sealedTag = (byte[]) seal.convert(tag, TypeDescriptor.valueOf(Object.class), TypeDescriptor.valueOf(byte[].class));
+        jdbc.sql("INSERT INTO spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)"
+                + " SELECT primary_id, ?, ? FROM spring_session WHERE session_id = ?")
+                .params(BoundSessions.BOUND_TO, sealedTag, id).update();
     }
 
     /** A session row and its sign-in attribute, written as a database login would; answers the cookie's token. */
