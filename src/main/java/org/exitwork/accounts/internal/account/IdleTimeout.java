@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -62,7 +58,7 @@ public class IdleTimeout extends OncePerRequestFilter {
      * never both insert it (a duplicate key in the session store, a 500 for one of them). Placed right
      * after the session store's own filter, so that every creation of a session passes through it.
      */
-    public static final class SessionStart implements Filter {
+    public static final class SessionStart extends SessionsAsMade {
 
         private final Clock clock;
 
@@ -70,32 +66,11 @@ public class IdleTimeout extends OncePerRequestFilter {
             this.clock = clock;
         }
 
-        // Every dispatch (an error page may create a session too), so a plain filter, not a once-per-request one.
         @Override
-        public void doFilter(ServletRequest req, ServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if (!(req instanceof HttpServletRequest request) || StaticFiles.isStatic(request)) {
-                chain.doFilter(req, response);
-                return;
-            }
-            chain.doFilter(new HttpServletRequestWrapper(request) {
-                @Override
-                public HttpSession getSession(boolean create) {
-                    return started(super.getSession(create));
-                }
-
-                @Override
-                public HttpSession getSession() {
-                    return started(super.getSession());
-                }
-            }, response);
-        }
-
-        private HttpSession started(HttpSession session) {
-            if (session != null && session.isNew() && session.getAttribute(LAST_ACTIVITY) == null) {
+        protected void made(HttpSession session) {
+            if (session.getAttribute(LAST_ACTIVITY) == null) {
                 session.setAttribute(LAST_ACTIVITY, clock.millis());
             }
-            return session;
         }
     }
 

@@ -1,20 +1,13 @@
 package org.exitwork.accounts.internal.web;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
 
+import org.exitwork.accounts.internal.account.SessionsAsMade;
 import org.exitwork.keys.SystemSecrets;
-import org.exitwork.platform.StaticFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * session's state is sealed ({@link SealedSessionAttributes}), but a sealed value is not tied to a row: with a
  * database write login one could copy a signed-in person's state into a session row of one's own (whose cookie
  * one knows) and be that person. The copied tag names the other session's id, so that row is ended.
- * Placed right after the session store's filter, like the session's first activity.
+ * Placed right after the session store's filter, before the session's first activity.
  */
-final class BoundSessions implements Filter {
+final class BoundSessions extends SessionsAsMade {
 
     private static final Logger log = LoggerFactory.getLogger(BoundSessions.class);
 
@@ -39,45 +32,26 @@ final class BoundSessions implements Filter {
         this.secrets = secrets;
     }
 
-    // Every dispatch, like the session's first activity: an error page may make a session too.
     @Override
-    public void doFilter(ServletRequest req, ServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        if (!(req instanceof HttpServletRequest request) || StaticFiles.isStatic(request)) {
-            chain.doFilter(req, response);
-            return;
-        }
+    protected void before(HttpServletRequest request) {
         HttpSession existing = request.getSession(false);
         if (existing != null && !existing.isNew() && !boundTo(existing, existing.getId())) {
             log.warn("A session whose stored state is not bound to its id was ended (written outside the application,"
                     + " or kept from before sessions were bound).");
             existing.invalidate();
         }
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public HttpSession getSession(boolean create) {
-                return bound(super.getSession(create));
-            }
-
-            @Override
-            public HttpSession getSession() {
-                return bound(super.getSession());
-            }
-
-            @Override
-            public String changeSessionId() {
-                String id = super.changeSessionId();
-                super.getSession().setAttribute(BOUND_TO, tag(id));
-                return id;
-            }
-        }, response);
     }
 
-    private HttpSession bound(HttpSession session) {
-        if (session != null && session.isNew() && session.getAttribute(BOUND_TO) == null) {
+    @Override
+    protected void made(HttpSession session) {
+        if (session.getAttribute(BOUND_TO) == null) {
             session.setAttribute(BOUND_TO, tag(session.getId()));
         }
-        return session;
+    }
+
+    @Override
+    protected void idChanged(HttpSession session, String newId) {
+        session.setAttribute(BOUND_TO, tag(newId));
     }
 
     private boolean boundTo(HttpSession session, String id) {
