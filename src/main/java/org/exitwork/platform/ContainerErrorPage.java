@@ -103,13 +103,8 @@ class ContainerErrorPage {
                 PageHeaders.write(response, address);
                 String uri = request.getRequestURI();
                 boolean api = uri != null && uri.startsWith("/api/");
-                if (api) {
-                    response.setContentType("application/problem+json");
-                    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                } else {
-                    response.setContentType("text/html");
-                    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                }
+                response.setContentType(api ? "application/problem+json" : "text/html");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer writer = response.getReporter();
                 if (writer != null) {
                     writer.write(api ? new String(RefusedAddress.problem(status), StandardCharsets.UTF_8)
