@@ -59,7 +59,7 @@ final class BoundSessions implements Filter {
         }
         HttpSession existing = request.getSession(false);
         if (existing != null && !existing.isNew() && !boundTo(existing, existing.getId())) {
-            log.warn("A session whose stored state is not bound to its id was ended (written outside the application,"
+            log.warn("A session whose stored state is not bound to its id and its sign-in was ended (written outside the application,"
                     + " or kept from before sessions were bound).");
             existing.invalidate();
         }
