@@ -142,6 +142,46 @@ class RefusedAtTheDoorTest {
     }
 
     /**
+     * Requests Tomcat refuses after reading their address and sends to the error page itself, before any filter (a
+     * {@code TRACE}, more cookies than it reads): the page headers as on every other answer, and under the partner
+     * API a problem. Before, the error page came without any security header, and the API answered Spring Boot's
+     * JSON with a time stamp.
+     */
+    @Test
+    void whatTomcatSendsToTheErrorPageItselfCarriesEveryHeader() throws Exception {
+        String cookies = String.join("; ", Collections.nCopies(300, "a=b"));
+        List<HttpRequest.Builder> refused = List.of(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                        .method("TRACE", HttpRequest.BodyPublishers.noBody()).header("Accept", "text/html"),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in")).GET()
+                        .header("Accept", "text/html").header("Cookie", cookies));
+        for (HttpRequest.Builder request : refused) {
+            HttpResponse<String> page = http.send(request.timeout(Duration.ofMinutes(1)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String what = page.request().method() + " " + page.statusCode();
+            assertThat(page.statusCode()).as(what).isIn(400, 405);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(what)
+                    .contains(org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY);
+            assertThat(page.headers().firstValue("X-Frame-Options")).as(what).contains("DENY");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as(what).contains("nosniff");
+            assertThat(page.body()).as(what).contains("<title>Something went wrong</title>");
+        }
+        HttpResponse<String> trace = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/referrals")).method("TRACE", HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofMinutes(1)).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(trace.statusCode()).isEqualTo(405);
+        assertThat(trace.headers().firstValue("Content-Type")).contains("application/problem+json;charset=UTF-8");
+        assertThat(trace.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Method Not Allowed\",\"status\":405}");
+        assertThat(trace.headers().firstValue("X-Frame-Options")).contains("DENY");
+        HttpResponse<String> crowded = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/referrals")).GET().timeout(Duration.ofMinutes(1)).header("Accept", "application/json")
+                .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(crowded.statusCode()).isEqualTo(400);
+        assertThat(crowded.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400}");
+    }
+
+    /**
      * A NUL in a form is refused 400 with the page headers before the sign-in reads it; the partner API answers
      * for itself (it reads its body byte for byte for the signature), so a form with a NUL gets its own 401.
      */

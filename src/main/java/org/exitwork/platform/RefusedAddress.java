@@ -18,6 +18,13 @@ public final class RefusedAddress {
     private RefusedAddress() {
     }
 
+    /** A problem that says no more than its status, for a request the container refused for another reason. */
+    public static byte[] statusOnly(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return JSON.createObjectNode().put("type", "about:blank").put("title", known == null ? "Error"
+                : known.getReasonPhrase()).put("status", status).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The problem's bytes (UTF-8) for a status; a 400 says why. */
     public static byte[] problem(int status) {
         HttpStatus known = HttpStatus.resolve(status);

@@ -29,24 +29,28 @@ public abstract class SessionsAsMade implements Filter {
             return;
         }
         before(request);
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public HttpSession getSession(boolean create) {
-                return seen(super.getSession(create));
-            }
+        try {
+            chain.doFilter(new HttpServletRequestWrapper(request) {
+                @Override
+                public HttpSession getSession(boolean create) {
+                    return seen(super.getSession(create));
+                }
 
-            @Override
-            public HttpSession getSession() {
-                return seen(super.getSession());
-            }
+                @Override
+                public HttpSession getSession() {
+                    return seen(super.getSession());
+                }
 
-            @Override
-            public String changeSessionId() {
-                String id = super.changeSessionId();
-                idChanged(super.getSession(), id);
-                return id;
-            }
-        }, response);
+                @Override
+                public String changeSessionId() {
+                    String id = super.changeSessionId();
+                    idChanged(super.getSession(), id);
+                    return id;
+                }
+            }, response);
+        } finally {
+            after(request);
+        }
     }
 
     private HttpSession seen(HttpSession session) {
@@ -65,5 +69,9 @@ public abstract class SessionsAsMade implements Filter {
 
     /** The session's id changed (signing in). */
     protected void idChanged(HttpSession session, String newId) {
+    }
+
+    /** When the rest of the chain has answered (or failed), before the session store saves the session. */
+    protected void after(HttpServletRequest request) {
     }
 }

@@ -2,6 +2,7 @@ package org.exitwork.accounts.internal.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -10,6 +11,10 @@ import org.exitwork.accounts.internal.account.SessionsAsMade;
 import org.exitwork.keys.SystemSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Every session carries the system key's tag of its own id, written as it is made and again whenever its id
@@ -17,7 +22,12 @@ import org.slf4j.LoggerFactory;
  * session's state is sealed ({@link SealedSessionAttributes}), but a sealed value is not tied to a row: with a
  * database write login one could copy a signed-in person's state into a session row of one's own (whose cookie
  * one knows) and be that person. The copied tag names the other session's id, so that row is ended.
- * Placed right after the session store's filter, before the session's first activity.
+ *
+ * <p>The tag names who the session is signed in as too (the sign-in's kind, name and authorities, or nobody):
+ * each attribute is a row of its own, so a write login could otherwise keep the tag of a session of its own (an
+ * anonymous one, such as the passkey ceremony's) and copy only a signed-in person's security context beside it.
+ * The tag is written again at the end of every request whose session's sign-in changed, before the session is
+ * stored. Placed right after the session store's filter, before the session's first activity.
  */
 final class BoundSessions extends SessionsAsMade {
 
@@ -36,8 +46,8 @@ final class BoundSessions extends SessionsAsMade {
     protected void before(HttpServletRequest request) {
         HttpSession existing = request.getSession(false);
         if (existing != null && !existing.isNew() && !boundTo(existing, existing.getId())) {
-            log.warn("A session whose stored state is not bound to its id was ended (written outside the application,"
-                    + " or kept from before sessions were bound).");
+            log.warn("A session whose stored state is not bound to its id and its sign-in was ended (written outside"
+                    + " the application, or kept from before sessions were bound).");
             existing.invalidate();
         }
     }
@@ -45,13 +55,29 @@ final class BoundSessions extends SessionsAsMade {
     @Override
     protected void made(HttpSession session) {
         if (session.getAttribute(BOUND_TO) == null) {
-            session.setAttribute(BOUND_TO, tag(session.getId()));
+            session.setAttribute(BOUND_TO, tag(session.getId(), signedIn(session)));
         }
     }
 
     @Override
     protected void idChanged(HttpSession session, String newId) {
-        session.setAttribute(BOUND_TO, tag(newId));
+        session.setAttribute(BOUND_TO, tag(newId, signedIn(session)));
+    }
+
+    /** At the request's end, before the session is stored: the tag names the sign-in the session now holds. */
+    @Override
+    protected void after(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        try {
+            if (!boundTo(session, session.getId())) {
+                session.setAttribute(BOUND_TO, tag(session.getId(), signedIn(session)));
+            }
+        } catch (IllegalStateException invalidated) {
+            // ended during the request: nothing to bind
+        }
     }
 
     private boolean boundTo(HttpSession session, String id) {
@@ -60,17 +86,37 @@ final class BoundSessions extends SessionsAsMade {
             return false;
         }
         try {
-            return secrets.mac().verifies(Base64.getDecoder().decode(text), subject(id));
+            return secrets.mac().verifies(Base64.getDecoder().decode(text), subject(id, signedIn(session)));
         } catch (IllegalArgumentException notBase64) {
             return false;
         }
     }
 
-    String tag(String id) {
-        return Base64.getEncoder().encodeToString(secrets.mac().tag(subject(id)));
+    /** The tag of a session id and the sign-in it holds ({@link #signedIn}). */
+    String tag(String id, String signedIn) {
+        return Base64.getEncoder().encodeToString(secrets.mac().tag(subject(id, signedIn)));
     }
 
-    private static byte[] subject(String id) {
-        return ("exitwork-session|" + id).getBytes(StandardCharsets.UTF_8);
+    /**
+     * Who a session is signed in as, in words the tag covers: the sign-in's kind, name and authorities (sorted), or
+     * empty for nobody. The same on every node for the same sign-in (no object identity, no set order).
+     */
+    static String signedIn(HttpSession session) {
+        Object kept = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        Authentication who = kept instanceof SecurityContext context ? context.getAuthentication() : null;
+        return signedIn(who);
+    }
+
+    static String signedIn(Authentication who) {
+        if (who == null) {
+            return "";
+        }
+        return who.getClass().getName() + "|" + who.getName() + "|" + who.isAuthenticated() + "|"
+                + who.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted()
+                        .collect(Collectors.joining(","));
+    }
+
+    private static byte[] subject(String id, String signedIn) {
+        return ("exitwork-session|" + id + "|" + signedIn.length() + "|" + signedIn).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,7 +4,9 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -64,9 +66,22 @@ final class FormTokens implements CsrfTokenRepository {
         }
     }
 
+    /**
+     * The session's token; the cookie's only without a session or in a session that holds no sign-in (the passkey
+     * ceremony's, before the password). A session someone is signed in to, even half-way, never takes the cookie's:
+     * a form cookie left from before the sign-in (a client that kept it), or one planted by a neighbouring host
+     * with a token made to match, would otherwise pass for the session's own until the session kept one.
+     */
     @Override
     public CsrfToken loadToken(HttpServletRequest request) {
-        CsrfToken kept = request.getSession(false) == null ? null : sessions.loadToken(request);
-        return kept != null ? kept : cookies.loadToken(request);
+        HttpSession session = request.getSession(false);
+        CsrfToken kept = session == null ? null : sessions.loadToken(request);
+        if (kept != null) {
+            return kept;
+        }
+        if (session != null && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null) {
+            return null;
+        }
+        return cookies.loadToken(request);
     }
 }

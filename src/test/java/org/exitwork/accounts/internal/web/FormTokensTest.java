@@ -95,4 +95,30 @@ class FormTokensTest {
         tokens.saveToken(null, signIn, answer);
         assertThat(answer.getCookie("exitwork-form").getMaxAge()).isZero();
     }
+
+    /**
+     * A session someone is signed in to (half-way too) never takes the form cookie's token: one left from before the
+     * sign-in, or planted with a token made to match, would pass for the session's own until it kept one. A session
+     * that holds no sign-in (the passkey ceremony's) still takes it, for the sign-in form posted in it.
+     */
+    @Test
+    void aSignedInSessionNeverTakesTheCookiesToken() {
+        MockHttpServletRequest page = new MockHttpServletRequest("GET", "/sign-in");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        tokens.saveToken(tokens.generateToken(page), page, response);
+        Cookie cookie = response.getCookie("exitwork-form");
+
+        MockHttpServletRequest anonymous = new MockHttpServletRequest("POST", "/sign-in");
+        anonymous.setSession(new MockHttpSession());
+        anonymous.setCookies(cookie);
+        assertThat(tokens.loadToken(anonymous).getToken()).isEqualTo(cookie.getValue());
+
+        MockHttpServletRequest signedIn = new MockHttpServletRequest("POST", "/sign-in/enrol");
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(org.springframework.security.web.context.HttpSessionSecurityContextRepository
+                .SPRING_SECURITY_CONTEXT_KEY, new org.springframework.security.core.context.SecurityContextImpl());
+        signedIn.setSession(session);
+        signedIn.setCookies(cookie);
+        assertThat(tokens.loadToken(signedIn)).isNull();
+    }
 }

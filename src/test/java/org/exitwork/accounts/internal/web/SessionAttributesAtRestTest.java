@@ -144,7 +144,7 @@ class SessionAttributesAtRestTest {
         // The control: the same row bound to its id with the system key (which a database login does not hold) is
         // signed in, so the refusals above are the seal's and the binding's doing.
         String control = forgedSession(admin, sealed);
-        bind(control, seal);
+        bind(control, seal, BoundSessions.signedIn(context.getAuthentication()));
         HttpResponse<String> signedIn = get("/", control);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).as("the administrator's start").hasValue("/admin/staff");
@@ -185,10 +185,55 @@ class SessionAttributesAtRestTest {
         assertThat(get("/sign-in/continue", real).headers().firstValue("Location")).hasValue("/sign-in/enrol");
     }
 
+    /**
+     * A database write login keeps a session of its own, made by the server and bound to its id (the passkey
+     * ceremony's, which anyone can start without an account), and copies beside it only the security context of a
+     * person half-way through signing in: the binding names nobody signed in, so the row is ended, not taken as
+     * that person. Before, the binding named the id only, and the copied sign-in was taken (the next step, the
+     * second factor's enrolment with its secret, was shown to whoever held the cookie).
+     */
+    @Test
+    void aSignInCopiedBesideAnotherSessionsOwnBindingSignsNobodyIn() throws Exception {
+        Fixtures.Staff staff = fixtures.staffWithPassword(organisation, Role.PRACTITIONER);
+        String real = HttpSignIn.passwordStep(port, staff.principal().username(), staff.password());
+
+        HttpResponse<String> page = get("/sign-in", null);
+        java.util.regex.Matcher formToken = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(formToken.find()).isTrue();
+        HttpResponse<String> options = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/sign-in/passkey/options")).timeout(Duration.ofMinutes(1))
+                .header("Cookie", "exitwork-form=" + HttpSignIn.cookie(page, "exitwork-form"))
+                .header("X-CSRF-TOKEN", formToken.group(1)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(options.statusCode()).isEqualTo(200);
+        String own = new String(Base64.getDecoder().decode(HttpSignIn.cookie(options, "SESSION")),
+                StandardCharsets.US_ASCII);
+        assertThat(get("/sign-in/continue", own).headers().firstValue("Location")).as("nobody signed in yet")
+                .hasValue("/sign-in");
+
+        int copied = jdbc.sql("INSERT INTO spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)"
+                + " SELECT (SELECT primary_id FROM spring_session WHERE session_id = ?), a.attribute_name, a.attribute_bytes"
+                + " FROM spring_session_attributes a JOIN spring_session s ON a.session_primary_id = s.primary_id"
+                + " WHERE s.session_id = ? AND a.attribute_name = ?")
+                .params(SessionTables.idOf(own), SessionTables.idOf(real),
+                        HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                .update();
+        assertThat(copied).as("the security context alone").isEqualTo(1);
+
+        HttpResponse<String> taken = get("/sign-in/continue", own);
+        assertThat(taken.statusCode()).isEqualTo(302);
+        assertThat(taken.headers().firstValue("Location")).hasValue("/sign-in");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE session_id = ?").param(SessionTables.idOf(own))
+                .query(Long.class).single()).as("the row with the copied sign-in, ended").isZero();
+        // The real session is untouched.
+        assertThat(get("/sign-in/continue", real).headers().firstValue("Location")).hasValue("/sign-in/enrol");
+    }
+
     /** Binds a forged row to its id as the server binds a session it makes (the test holds the system key). */
-    private void bind(String token, GenericConversionService seal) {
+    private void bind(String token, GenericConversionService seal, String signedIn) {
         String id = SessionTables.idOf(token);
-        String tag = new BoundSessions(secrets).tag(id);
+        String tag = new BoundSessions(secrets).tag(id, signedIn);
         byte[] sealedTag = (byte[]) seal.convert(tag, TypeDescriptor.valueOf(Object.class), TypeDescriptor.valueOf(byte[].class));
         jdbc.sql("INSERT INTO spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)"
                 + " SELECT primary_id, ?, ? FROM spring_session WHERE session_id = ?")
