@@ -45,7 +45,7 @@ class PostgreSQLRunTest {
             Assumptions.abort("SKIPPED on PostgreSQL: " + problem);
         }
         List<String> command = ExitworkProcess.longLivedJava(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC",
-                "-Dexitwork.test.database=postgresql",
+                "-Dh2.objectCache=false", "-Dexitwork.test.database=postgresql",
                 "-Dexitwork.test.postgres.url=" + System.getProperty("exitwork.test.postgres.url",
                         "jdbc:postgresql://localhost:5432/exitwork_test")));
         command.add(PostgresRun.class.getName());

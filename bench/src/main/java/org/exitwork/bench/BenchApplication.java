@@ -50,6 +50,8 @@ public final class BenchApplication implements AutoCloseable {
         // The purge of erased clients' rows runs where a benchmark says so (ErasureBenchmarks), never beside one.
         arguments[7] = "--exitwork.cases.erasure-purge.enabled=false";
         System.arraycopy(settings, 0, arguments, 8, settings.length);
+        // As `java -jar exitwork.jar` starts, before H2 is loaded.
+        ExitworkApplication.embeddedDatabaseSettings();
         // Arguments, not default properties: these must win over application.properties.
         this.context = new SpringApplicationBuilder(ExitworkApplication.class).web(web).logStartupInfo(false)
                 .initializers(initializers).run(arguments);
