@@ -182,6 +182,29 @@ class RefusedAtTheDoorTest {
     }
 
     /**
+     * A chunked form the container cannot read: the error page in words with the page headers, and no stack trace in
+     * the log. Before, every read of a parameter on the error page threw again, and each such request, which anybody
+     * can send, logged a hundred lines at ERROR ("Exception Processing ErrorPage").
+     */
+    @Test
+    @ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aChunkedFormTheContainerCannotReadGetsTheErrorPageAndLogsNoStackTrace(
+            org.springframework.boot.test.system.CapturedOutput log) throws Exception {
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("POST /sign-in HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: text/html\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "ZZZ\r\nabc\r\n0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(answer).startsWith("HTTP/1.1 400 ")
+                .contains("Content-Security-Policy: " + org.exitwork.platform.PageHeaders.CONTENT_SECURITY_POLICY)
+                .contains("X-Frame-Options: DENY", "The request could not be processed. Please check what you entered.");
+        assertThat(log.getOut() + log.getErr()).doesNotContain("Exception Processing", "InvalidParameterException");
+    }
+
+    /**
      * A NUL in a form is refused 400 with the page headers before the sign-in reads it; the partner API answers
      * for itself (it reads its body byte for byte for the signature), so a form with a NUL gets its own 401.
      */

@@ -44,6 +44,53 @@ class NoNulCharacters {
         return registration;
     }
 
+    /**
+     * A request whose form the container could not read at all (a chunked body it cannot parse) goes on to the
+     * error page, where every read of a parameter (the language, a hidden method, Spring Boot's error controller)
+     * throws again: the error page failed and logged a stack trace of a hundred lines for each such request anybody
+     * sends. On the error page such a request has no parameters, so the page is shown.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> unreadableFormOnTheErrorPage() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            boolean readable;
+            try {
+                request.getParameterMap();
+                readable = true;
+            } catch (InvalidParameterException unreadable) {
+                readable = false;
+            }
+            if (readable) {
+                chain.doFilter(request, response);
+            } else {
+                chain.doFilter(new jakarta.servlet.http.HttpServletRequestWrapper((HttpServletRequest) request) {
+                    @Override
+                    public String getParameter(String name) {
+                        return null;
+                    }
+
+                    @Override
+                    public Map<String, String[]> getParameterMap() {
+                        return Map.of();
+                    }
+
+                    @Override
+                    public java.util.Enumeration<String> getParameterNames() {
+                        return java.util.Collections.emptyEnumeration();
+                    }
+
+                    @Override
+                    public String[] getParameterValues(String name) {
+                        return null;
+                    }
+                }, response);
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        return registration;
+    }
+
     static void filter(ServletRequest request, ServletResponse response, FilterChain chain, PublicAddress address,
             MessageSource messages, LocaleResolver languages) throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
