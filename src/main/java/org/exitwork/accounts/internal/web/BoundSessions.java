@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.exitwork.accounts.internal.account.SessionsAsMade;
@@ -15,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.util.OnCommittedResponseWrapper;
 
 /**
  * Every session carries the system key's tag of its own id, written as it is made and again whenever its id
@@ -26,8 +28,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
  * <p>The tag names who the session is signed in as too (the sign-in's kind, name and authorities, or nobody):
  * each attribute is a row of its own, so a write login could otherwise keep the tag of a session of its own (an
  * anonymous one, such as the passkey ceremony's) and copy only a signed-in person's security context beside it.
- * The tag is written again at the end of every request whose session's sign-in changed, before the session is
- * stored. Placed right after the session store's filter, before the session's first activity.
+ * The tag is written again at the end of every request whose session's sign-in changed, and as its answer is
+ * committed (when the session store saves it the first time), before the session is stored. Placed right after the session store's filter, before the session's first activity.
  */
 final class BoundSessions extends SessionsAsMade {
 
@@ -62,6 +64,22 @@ final class BoundSessions extends SessionsAsMade {
     @Override
     protected void idChanged(HttpSession session, String newId) {
         session.setAttribute(BOUND_TO, tag(newId, signedIn(session)));
+    }
+
+    /**
+     * The session store saves the session as soon as the answer is committed (a redirect, an error, a page flushed,
+     * as the recovery codes are at the end of a sign-in), and a flushed answer reaches the browser, with the new
+     * session cookie, before the request has ended: the tag is written first, so that the browser's next request,
+     * which may come before this one ends, finds the session bound to its sign-in, not one to end.
+     */
+    @Override
+    protected HttpServletResponse response(HttpServletRequest request, HttpServletResponse response) {
+        return new OnCommittedResponseWrapper(response) {
+            @Override
+            protected void onResponseCommitted() {
+                after(request);
+            }
+        };
     }
 
     /** At the request's end, before the session is stored: the tag names the sign-in the session now holds. */
