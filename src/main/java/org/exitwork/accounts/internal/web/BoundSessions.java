@@ -44,14 +44,26 @@ final class BoundSessions extends SessionsAsMade {
         this.secrets = secrets;
     }
 
+    /**
+     * The request's note of what the session's tag was last found or made to name (its id and sign-in, as
+     * {@link #subject} words it): at the answer's commit and at the request's end the tag is checked again only if
+     * the session's id or sign-in differ from it, so an ordinary request computes the MAC once, not at each step.
+     */
+    private static final String KNOWN = BoundSessions.class.getName() + ".known";
+
     @Override
     protected void before(HttpServletRequest request) {
         HttpSession existing = request.getSession(false);
-        if (existing != null && !existing.isNew() && !boundTo(existing, existing.getId())) {
+        if (existing == null || existing.isNew()) {
+            return;
+        }
+        if (!boundTo(existing, existing.getId())) {
             log.warn("A session whose stored state is not bound to its id and its sign-in was ended (written outside"
                     + " the application, or kept from before sessions were bound).");
             existing.invalidate();
+            return;
         }
+        request.setAttribute(KNOWN, known(existing.getId(), signedIn(existing)));
     }
 
     @Override
@@ -90,9 +102,16 @@ final class BoundSessions extends SessionsAsMade {
             return;
         }
         try {
-            if (!boundTo(session, session.getId())) {
-                session.setAttribute(BOUND_TO, tag(session.getId(), signedIn(session)));
+            String id = session.getId();
+            String signedIn = signedIn(session);
+            String now = known(id, signedIn);
+            if (now.equals(request.getAttribute(KNOWN))) {
+                return;
             }
+            if (!boundTo(session, id)) {
+                session.setAttribute(BOUND_TO, tag(id, signedIn));
+            }
+            request.setAttribute(KNOWN, now);
         } catch (IllegalStateException invalidated) {
             // ended during the request: nothing to bind
         }
@@ -132,6 +151,10 @@ final class BoundSessions extends SessionsAsMade {
         return who.getClass().getName() + "|" + who.getName() + "|" + who.isAuthenticated() + "|"
                 + who.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted()
                         .collect(Collectors.joining(","));
+    }
+
+    private static String known(String id, String signedIn) {
+        return id.length() + "|" + id + "|" + signedIn;
     }
 
     private static byte[] subject(String id, String signedIn) {

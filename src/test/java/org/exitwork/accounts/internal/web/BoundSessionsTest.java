@@ -38,6 +38,9 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  */
 class BoundSessionsTest {
 
+    /** How many tags the MAC made or checked. */
+    private static final java.util.concurrent.atomic.AtomicInteger MACS = new java.util.concurrent.atomic.AtomicInteger();
+
     /** The system MAC as the server's (HMAC-SHA256), with a key of the test's own. */
     private static final SystemSecrets SECRETS = new SystemSecrets() {
         private final byte[] key = "bound-sessions-test-key-32-bytes".getBytes();
@@ -52,6 +55,7 @@ class BoundSessionsTest {
             return new SystemMac() {
                 @Override
                 public byte[] tag(byte[] data) {
+                    MACS.incrementAndGet();
                     try {
                         Mac mac = Mac.getInstance("HmacSHA256");
                         mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -63,7 +67,7 @@ class BoundSessionsTest {
 
                 @Override
                 public boolean verifies(byte[] tag, byte[] data) {
-                    return MessageDigest.isEqual(tag, tag(data));
+                    return MessageDigest.isEqual(tag, tag(data)); // counted once, by tag
                 }
             };
         }
@@ -130,5 +134,24 @@ class BoundSessionsTest {
             });
         });
         assertThat(nextRequestSaw).hasValue("signed in");
+    }
+
+    /**
+     * An ordinary request of a session (no new id, no new sign-in) whose answer is committed before it ends: the tag
+     * is checked once, as the request comes, not again at the commit and at the end.
+     */
+    @Test
+    void anOrdinaryRequestChecksTheTagOnce() throws Exception {
+        String id = request(null, (req, resp) -> req.getSession(true)).getHeader("X-Auth-Token");
+        MACS.set(0);
+        AtomicReference<String> saw = new AtomicReference<>();
+        request(id, (req, resp) -> {
+            saw.set(req.getSession(false) == null ? "no session" : "the session");
+            resp.getWriter().write("<p>a page</p>");
+            resp.flushBuffer();
+        });
+        assertThat(saw).hasValue("the session");
+        assertThat(MACS).hasValue(1);
+        assertThat(store.findById(id)).as("still stored").isNotNull();
     }
 }
