@@ -53,12 +53,19 @@ class HttpsPublicAddressTest {
         MockHttpServletResponse response = mvc.perform(get("/sign-in").param("lang", "de")).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         Cookie language = response.getCookie("exitwork-lang");
-        Cookie session = response.getCookie("SESSION");
         assertThat(language).isNotNull();
-        assertThat(session).isNotNull();
         assertThat(language.getSecure()).isTrue();
-        assertThat(session.getSecure()).isTrue();
+        // Every cookie the page sets (its form's, __Host- and written as a header, which MockCookie does not parse back).
+        assertThat(response.getHeaders("Set-Cookie")).hasSizeGreaterThan(1)
+                .allSatisfy(c -> assertThat(c).contains("; Secure"));
         assertThat(response.getHeader("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
+        // The sign-in page keeps no session; the passkey ceremony's first step starts one.
+        MockHttpServletResponse ceremony = mvc.perform(post("/sign-in/passkey/options").with(csrf())).andReturn()
+                .getResponse();
+        assertThat(ceremony.getStatus()).isEqualTo(200);
+        Cookie session = ceremony.getCookie("SESSION");
+        assertThat(session).isNotNull();
+        assertThat(session.getSecure()).isTrue();
 
         MockHttpServletResponse redirect = mvc.perform(get("/cases").header("Host", "evil.example")).andReturn()
                 .getResponse();

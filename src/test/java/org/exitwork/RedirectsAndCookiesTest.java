@@ -57,15 +57,22 @@ class RedirectsAndCookiesTest {
 
     @Test
     void overHttpTheCookiesAreNotSecureAndThereIsNoHsts() throws Exception {
-        fixtures.organisation(); // so the sign-in page is itself (not the first run's), with its form's session
+        fixtures.organisation(); // so the sign-in page is itself (not the first run's), with its form's cookie
         MockHttpServletResponse response = mvc.perform(get("/sign-in").param("lang", "de")).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         Cookie language = response.getCookie("exitwork-lang");
-        Cookie session = response.getCookie("SESSION");
+        Cookie form = response.getCookie("exitwork-form");
         assertThat(language).isNotNull();
-        assertThat(session).isNotNull();
+        assertThat(form).isNotNull();
         assertThat(language.getSecure()).isFalse();
-        assertThat(session.getSecure()).isFalse();
+        assertThat(form.getSecure()).isFalse();
         assertThat(response.getHeader("Strict-Transport-Security")).isNull();
+        // The sign-in page keeps no session; the passkey ceremony's first step starts one.
+        MockHttpServletResponse ceremony = mvc.perform(post("/sign-in/passkey/options").with(csrf())).andReturn()
+                .getResponse();
+        assertThat(ceremony.getStatus()).isEqualTo(200);
+        Cookie session = ceremony.getCookie("SESSION");
+        assertThat(session).isNotNull();
+        assertThat(session.getSecure()).isFalse();
     }
 }

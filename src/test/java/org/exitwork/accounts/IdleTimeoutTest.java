@@ -15,7 +15,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.exitwork.testing.Fixtures.as;
+import static org.exitwork.testing.Fixtures.formTokenWaived;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The idle timeout counts what a person does. The alarm banner polls every 30 seconds by itself;
@@ -38,8 +40,7 @@ class IdleTimeoutTest {
     void pollingAloneDoesNotKeepASessionAliveButAPersonDoes() throws Exception {
         var org = fixtures.organisation();
         StaffPrincipal practitioner = fixtures.staff(org, Role.PRACTITIONER);
-        Cookie session = mvc.perform(get("/sign-in")).andReturn().getResponse().getCookie("SESSION");
-        assertThat(session).as("a session").isNotNull();
+        Cookie session = aSession();
 
         assertThat(click(session, practitioner).getStatus()).isEqualTo(200);
         // The page keeps polling for 19 minutes: fine, nothing has timed out yet.
@@ -63,12 +64,25 @@ class IdleTimeoutTest {
     void aPageRequestAfterTheIdleTimeIsSentToSignIn() throws Exception {
         var org = fixtures.organisation();
         StaffPrincipal practitioner = fixtures.staff(org, Role.PRACTITIONER);
-        Cookie session = mvc.perform(get("/sign-in")).andReturn().getResponse().getCookie("SESSION");
+        Cookie session = aSession();
         click(session, practitioner);
         clock.advance(Duration.ofMinutes(21));
         MockHttpServletResponse late = click(session, practitioner);
         assertThat(late.getStatus()).isEqualTo(302);
         assertThat(late.getRedirectedUrl()).isEqualTo("/sign-in?timed-out");
+    }
+
+    /**
+     * A session as a visitor starts one: the sign-in page keeps none any more (its form token is in a cookie of its
+     * own), the passkey ceremony's first step does.
+     */
+    private Cookie aSession() throws Exception {
+        MockHttpServletResponse options = mvc.perform(post("/sign-in/passkey/options").with(formTokenWaived()))
+                .andReturn().getResponse();
+        assertThat(options.getStatus()).isEqualTo(200);
+        Cookie session = options.getCookie("SESSION");
+        assertThat(session).as("a session").isNotNull();
+        return session;
     }
 
     private MockHttpServletResponse click(Cookie session, StaffPrincipal who) throws Exception {

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.exitwork.platform.StaticFiles;
@@ -29,6 +30,7 @@ public abstract class SessionsAsMade implements Filter {
             return;
         }
         before(request);
+        ServletResponse answer = response instanceof HttpServletResponse http ? response(request, http) : response;
         try {
             chain.doFilter(new HttpServletRequestWrapper(request) {
                 @Override
@@ -47,7 +49,7 @@ public abstract class SessionsAsMade implements Filter {
                     idChanged(super.getSession(), id);
                     return id;
                 }
-            }, response);
+            }, answer);
         } finally {
             after(request);
         }
@@ -69,6 +71,14 @@ public abstract class SessionsAsMade implements Filter {
 
     /** The session's id changed (signing in). */
     protected void idChanged(HttpSession session, String newId) {
+    }
+
+    /**
+     * The response the rest of the chain writes to: a filter that must change the session before the session store
+     * saves it as the answer is committed (a redirect, an error, a flushed page) wraps it here.
+     */
+    protected HttpServletResponse response(HttpServletRequest request, HttpServletResponse response) {
+        return response;
     }
 
     /** When the rest of the chain has answered (or failed), before the session store saves the session. */

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.exitwork.accounts.internal.account.SessionsAsMade;
@@ -15,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.util.OnCommittedResponseWrapper;
 
 /**
  * Every session carries the system key's tag of its own id, written as it is made and again whenever its id
@@ -26,8 +28,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
  * <p>The tag names who the session is signed in as too (the sign-in's kind, name and authorities, or nobody):
  * each attribute is a row of its own, so a write login could otherwise keep the tag of a session of its own (an
  * anonymous one, such as the passkey ceremony's) and copy only a signed-in person's security context beside it.
- * The tag is written again at the end of every request whose session's sign-in changed, before the session is
- * stored. Placed right after the session store's filter, before the session's first activity.
+ * The tag is written again at the end of every request whose session's sign-in changed, and as its answer is
+ * committed (when the session store saves it the first time), before the session is stored. Placed right after the session store's filter, before the session's first activity.
  */
 final class BoundSessions extends SessionsAsMade {
 
@@ -42,14 +44,26 @@ final class BoundSessions extends SessionsAsMade {
         this.secrets = secrets;
     }
 
+    /**
+     * The request's note of what the session's tag was last found or made to name (its id and sign-in, as
+     * {@link #subject} words it): at the answer's commit and at the request's end the tag is checked again only if
+     * the session's id or sign-in differ from it, so an ordinary request computes the MAC once, not at each step.
+     */
+    private static final String KNOWN = BoundSessions.class.getName() + ".known";
+
     @Override
     protected void before(HttpServletRequest request) {
         HttpSession existing = request.getSession(false);
-        if (existing != null && !existing.isNew() && !boundTo(existing, existing.getId())) {
+        if (existing == null || existing.isNew()) {
+            return;
+        }
+        if (!boundTo(existing, existing.getId())) {
             log.warn("A session whose stored state is not bound to its id and its sign-in was ended (written outside"
                     + " the application, or kept from before sessions were bound).");
             existing.invalidate();
+            return;
         }
+        request.setAttribute(KNOWN, known(existing.getId(), signedIn(existing)));
     }
 
     @Override
@@ -64,6 +78,22 @@ final class BoundSessions extends SessionsAsMade {
         session.setAttribute(BOUND_TO, tag(newId, signedIn(session)));
     }
 
+    /**
+     * The session store saves the session as soon as the answer is committed (a redirect, an error, a page flushed,
+     * as the recovery codes are at the end of a sign-in), and a flushed answer reaches the browser, with the new
+     * session cookie, before the request has ended: the tag is written first, so that the browser's next request,
+     * which may come before this one ends, finds the session bound to its sign-in, not one to end.
+     */
+    @Override
+    protected HttpServletResponse response(HttpServletRequest request, HttpServletResponse response) {
+        return new OnCommittedResponseWrapper(response) {
+            @Override
+            protected void onResponseCommitted() {
+                after(request);
+            }
+        };
+    }
+
     /** At the request's end, before the session is stored: the tag names the sign-in the session now holds. */
     @Override
     protected void after(HttpServletRequest request) {
@@ -72,9 +102,16 @@ final class BoundSessions extends SessionsAsMade {
             return;
         }
         try {
-            if (!boundTo(session, session.getId())) {
-                session.setAttribute(BOUND_TO, tag(session.getId(), signedIn(session)));
+            String id = session.getId();
+            String signedIn = signedIn(session);
+            String now = known(id, signedIn);
+            if (now.equals(request.getAttribute(KNOWN))) {
+                return;
             }
+            if (!boundTo(session, id)) {
+                session.setAttribute(BOUND_TO, tag(id, signedIn));
+            }
+            request.setAttribute(KNOWN, now);
         } catch (IllegalStateException invalidated) {
             // ended during the request: nothing to bind
         }
@@ -114,6 +151,10 @@ final class BoundSessions extends SessionsAsMade {
         return who.getClass().getName() + "|" + who.getName() + "|" + who.isAuthenticated() + "|"
                 + who.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted()
                         .collect(Collectors.joining(","));
+    }
+
+    private static String known(String id, String signedIn) {
+        return id.length() + "|" + id + "|" + signedIn;
     }
 
     private static byte[] subject(String id, String signedIn) {
