@@ -21,7 +21,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.exitwork.testing.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -60,7 +59,7 @@ class HttpsPublicAddressTest {
                 .allSatisfy(c -> assertThat(c).contains("; Secure"));
         assertThat(response.getHeader("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
         // The sign-in page keeps no session; the passkey ceremony's first step starts one.
-        MockHttpServletResponse ceremony = mvc.perform(post("/sign-in/passkey/options").with(csrf())).andReturn()
+        MockHttpServletResponse ceremony = mvc.perform(post("/sign-in/passkey/options").with(Fixtures.formTokenWaived())).andReturn()
                 .getResponse();
         assertThat(ceremony.getStatus()).isEqualTo(200);
         Cookie session = ceremony.getCookie("SESSION");
@@ -94,12 +93,12 @@ class HttpsPublicAddressTest {
         StaffPrincipal manager = fixtures.staff(fixtures.organisation(), Role.MANAGER);
         org.exitwork.referrals.PartnerCalls calls = new org.exitwork.referrals.PartnerCalls(mvc, jdbc, clock);
         UUID partner = calls.partner(manager, "PROSECUTION");
-        MockHttpServletResponse link = mvc.perform(post("/referrals/links").with(as(manager)).with(csrf())
+        MockHttpServletResponse link = mvc.perform(post("/referrals/links").with(as(manager)).with(Fixtures.formTokenWaived())
                 .header("Host", "evil.example").param("partnerId", partner.toString())).andReturn().getResponse();
         assertThat(link.getStatus()).isEqualTo(200);
         assertThat(org.exitwork.referrals.PartnerCalls.testId(link.getContentAsString(), "form-link"))
                 .matches("https://exitwork\\.example\\.org/referral-form/[A-Za-z0-9_-]{43}");
-        MockHttpServletResponse credential = mvc.perform(post("/referrals/credentials").with(as(manager)).with(csrf())
+        MockHttpServletResponse credential = mvc.perform(post("/referrals/credentials").with(as(manager)).with(Fixtures.formTokenWaived())
                 .header("Host", "evil.example").param("partnerId", partner.toString()).param("scope", "SUBMIT_REFERRAL"))
                 .andReturn().getResponse();
         assertThat(credential.getStatus()).isEqualTo(200);
@@ -112,19 +111,19 @@ class HttpsPublicAddressTest {
     void thePhonesCheckInCookieIsSecureBehindAnHttpsAddress() throws Exception {
         StaffPrincipal practitioner = fixtures.staff(fixtures.organisation(), Role.PRACTITIONER);
         LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
-        assertThat(mvc.perform(post("/safety/appointments").with(as(practitioner)).with(csrf())
+        assertThat(mvc.perform(post("/safety/appointments").with(as(practitioner)).with(Fixtures.formTokenWaived())
                 .param("startsAt", now.minusMinutes(30).toString()).param("endsAt", now.plusHours(2).toString())
                 .param("placeKind", "OFFICE").param("place", "")).andReturn().getResponse().getStatus())
                 .isEqualTo(302);
         UUID appointment = jdbc.sql("SELECT id FROM saf_appointment WHERE staff_id = ?").param(practitioner.id())
                 .query(UUID.class).single();
         MockHttpServletResponse arrived = mvc.perform(post("/safety/appointments/{id}/arrived", appointment)
-                .with(as(practitioner)).with(csrf())).andReturn().getResponse();
+                .with(as(practitioner)).with(Fixtures.formTokenWaived())).andReturn().getResponse();
         Cookie checkIn = arrived.getCookie("exitwork-check-in");
         assertThat(checkIn).isNotNull();
         assertThat(checkIn.getSecure()).isTrue();
         MockHttpServletResponse left = mvc.perform(post("/safety/appointments/{id}/left", appointment)
-                .with(as(practitioner)).with(csrf())).andReturn().getResponse();
+                .with(as(practitioner)).with(Fixtures.formTokenWaived())).andReturn().getResponse();
         assertThat(left.getCookie("exitwork-check-in").getSecure()).isTrue();
     }
 }

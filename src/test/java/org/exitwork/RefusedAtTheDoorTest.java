@@ -320,7 +320,8 @@ class RefusedAtTheDoorTest {
             HttpResponse<String> page = get("/sign-in", "Accept", "text/html");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().allValues("Set-Cookie")).singleElement().satisfies(cookie -> assertThat(cookie)
-                    .startsWith("exitwork-form=").contains("Path=/", "HttpOnly", "SameSite=Strict"));
+                    .startsWith("exitwork-form=").contains("Path=/", "HttpOnly", "SameSite=Strict")
+                    .doesNotContain("Secure", "__Host-"));
         }
         HttpResponse<String> page = get("/sign-in", "Accept", "text/html");
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")

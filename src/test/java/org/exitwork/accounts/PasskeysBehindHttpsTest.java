@@ -15,7 +15,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.exitwork.testing.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -63,7 +62,7 @@ class PasskeysBehindHttpsTest {
         if (session != null) {
             request.cookie(session);
         }
-        MvcResult result = mvc.perform(request.with(csrf())).andReturn();
+        MvcResult result = mvc.perform(request.with(Fixtures.formTokenWaived())).andReturn();
         Cookie fresh = result.getResponse().getCookie("SESSION");
         if (fresh != null) {
             session = fresh;
