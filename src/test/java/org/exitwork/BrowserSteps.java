@@ -11,15 +11,14 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.exitwork.testing.Chromium;
+import org.exitwork.testing.ChromiumForClass;
 import org.exitwork.testing.Totp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,8 +33,8 @@ abstract class BrowserSteps {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final ChromiumForClass chromium = new ChromiumForClass();
 
     @LocalServerPort
     int port;
@@ -64,22 +63,6 @@ abstract class BrowserSteps {
         }
     }
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void openPage(TestInfo info) {
         testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
@@ -102,7 +85,7 @@ abstract class BrowserSteps {
         if (storageState != null) {
             options.setStorageState(storageState);
         }
-        BrowserContext created = browser.newContext(options);
+        BrowserContext created = chromium.browser().newContext(options);
         created.setDefaultTimeout(30_000);
         return created;
     }

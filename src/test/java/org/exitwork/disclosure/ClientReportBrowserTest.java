@@ -8,7 +8,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,12 +17,12 @@ import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.BrowserAvailable;
 import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Chromium;
+import org.exitwork.testing.ChromiumForClass;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.Totp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,29 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserLaneTest
 class ClientReportBrowserTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumForClass chromium = new ChromiumForClass();
 
     @LocalServerPort
     int port;
 
     @Autowired
     Fixtures fixtures;
-
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);}
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void theTandemDownloadsTheClientsReport() throws Exception {
@@ -69,7 +53,7 @@ class ClientReportBrowserTest {
         RegisteredClient client = fixtures.client(a.principal(), b.principal(), "Robin Beispiel");
         fixtures.note(a.principal(), client.id(), "Talked about the new flat");
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://127.0.0.1:" + port).setLocale("en-GB"))) {
             context.setDefaultTimeout(30_000);
             Page page = context.newPage();

@@ -14,7 +14,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import org.exitwork.accounts.AccountAdministration;
@@ -24,13 +23,12 @@ import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.BrowserAvailable;
 import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Chromium;
+import org.exitwork.testing.ChromiumForClass;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
 import org.exitwork.testing.TestSmtp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -71,8 +69,8 @@ class DisclosureBrowserTest {
         TestSmtp.use(registry, SMTP_PORT);
     }
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumForClass chromium = new ChromiumForClass();
 
     @LocalServerPort
     int port;
@@ -102,22 +100,6 @@ class DisclosureBrowserTest {
     private AccountAdministration.NewAccount managerAccount;
     private RegisteredClient client;
 
-
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void setUp(TestInfo info) {
@@ -325,7 +307,7 @@ class DisclosureBrowserTest {
 
     /** A fresh browser context, signed in as the given new account (enrolling the second factor). */
     private Page signedIn(AccountAdministration.NewAccount account) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://127.0.0.1:" + port).setLocale("en-GB"));
         context.setDefaultTimeout(30_000);
         contexts.add(context);

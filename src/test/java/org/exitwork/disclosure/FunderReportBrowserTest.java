@@ -17,7 +17,6 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.exitwork.accounts.AccountAdministration;
 import org.exitwork.accounts.Role;
@@ -32,13 +31,13 @@ import org.exitwork.programme.internal.design.Programmes;
 import org.exitwork.testing.BrowserAvailable;
 import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Chromium;
+import org.exitwork.testing.ChromiumForClass;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,8 +58,8 @@ class FunderReportBrowserTest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumForClass chromium = new ChromiumForClass();
 
     @LocalServerPort
     int port;
@@ -91,22 +90,6 @@ class FunderReportBrowserTest {
 
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
-
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aManagerAgreesChecksAndReleasesAndTheFunderOpensTheLinkOnAPhone() throws Exception {
@@ -147,7 +130,7 @@ class FunderReportBrowserTest {
             });
         }
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://127.0.0.1:" + port).setLocale("en-GB").setViewportSize(360, 740))) {
             context.setDefaultTimeout(30_000);
             Page page = context.newPage();
@@ -187,7 +170,7 @@ class FunderReportBrowserTest {
                 screenshot(page, "released");
 
                 String path = link.substring(link.indexOf("/funded/"));
-                try (BrowserContext funder = browser.newContext(new Browser.NewContextOptions()
+                try (BrowserContext funder = chromium.browser().newContext(new Browser.NewContextOptions()
                         .setBaseURL("http://127.0.0.1:" + port).setViewportSize(360, 740))) {
                     Page report = funder.newPage();
                     report.navigate(path);

@@ -12,7 +12,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.exitwork.accounts.AccountAdministration;
@@ -22,15 +21,15 @@ import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.BrowserAvailable;
 import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Chromium;
+import org.exitwork.testing.ChromiumForClass;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +53,8 @@ class ShareBrowserTest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumForClass chromium = new ChromiumForClass();
 
     @LocalServerPort
     int port;
@@ -83,22 +82,6 @@ class ShareBrowserTest {
     private StaffPrincipal a;
     private RegisteredClient client;
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void setUp(TestInfo info) throws Exception {
         testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
@@ -109,7 +92,7 @@ class ShareBrowserTest {
                 false);
         a = Fixtures.principal(created.member());
         client = fixtures.client(a, fixtures.staff(organisation, Role.PRACTITIONER), "Kim Namemarker Beispiel");
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port)
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port)
                 .setLocale("en-GB"));
         context.setDefaultTimeout(30_000);
         page = context.newPage();
@@ -140,7 +123,7 @@ class ShareBrowserTest {
             String link = page.getByTestId("share-link").textContent().strip();
             screenshot("granted");
 
-            try (BrowserContext partner = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+            try (BrowserContext partner = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
                     .setViewportSize(360, 740))) {
                 // The link names the public address (exitwork.public-address); this test's server has a port of its own.
                 org.assertj.core.api.Assertions.assertThat(link).matches("http://localhost:8080/shared/[A-Za-z0-9_-]{43}");

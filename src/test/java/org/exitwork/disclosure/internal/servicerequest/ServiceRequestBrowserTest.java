@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.exitwork.accounts.AccountAdministration;
@@ -21,15 +20,15 @@ import org.exitwork.cases.RegisteredClient;
 import org.exitwork.testing.BrowserAvailable;
 import org.exitwork.testing.BrowserLaneTest;
 import org.exitwork.testing.Chromium;
+import org.exitwork.testing.ChromiumForClass;
 import org.exitwork.testing.Fixtures;
 import org.exitwork.testing.MutableClock;
 import org.exitwork.testing.StaffRequests;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,8 +52,8 @@ class ServiceRequestBrowserTest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumForClass chromium = new ChromiumForClass();
 
     @LocalServerPort
     int port;
@@ -85,22 +84,6 @@ class ServiceRequestBrowserTest {
     private RegisteredClient client;
     private UUID housing;
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         web = new StaffRequests(mvc);
@@ -124,7 +107,7 @@ class ServiceRequestBrowserTest {
                 .param("kinds", "SERVICE_REQUEST", "CURRENT_NEEDS").param("validFrom", LocalDate.now(clock).toString())
                 .param("validUntil", LocalDate.now(clock).plusMonths(6).toString())
                 .param("informedHow", "FORM_READ_TOGETHER"), a)).isEqualTo(302);
-        staffContext = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port)
+        staffContext = chromium.browser().newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port)
                 .setLocale("en-GB"));
         staffContext.setDefaultTimeout(30_000);
         page = staffContext.newPage();
@@ -146,7 +129,7 @@ class ServiceRequestBrowserTest {
             String link = send("HOUSING", "Needs a flat with two rooms by March.");
 
             // The partner's staff member, in a browser of their own.
-            try (BrowserContext partner = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+            try (BrowserContext partner = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
                     .setViewportSize(360, 740))) {
                 Page answer = partner.newPage();
                 // The link names the public address (exitwork.public-address); this test's server has a port of its own.
